@@ -1,0 +1,1 @@
+"""ShelfWise core: everything the app knows and computes. Never imports Qt."""

@@ -1,0 +1,52 @@
+"""What the shop file holds, back out as a sheet (CSV or XLSX)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from core.errors import UserError
+from core.store.db import ShopDb
+
+EXPORT_KINDS = ("sales", "stock", "products", "suppliers")
+
+_QUERIES = {
+    # One row per product and day with sales: the net quantity (cancellations subtracted).
+    "sales": """SELECT p.sku, s.date, sum(s.qty) AS qty FROM sales s JOIN products p ON p.id = s.product_id
+                GROUP BY s.product_id, s.date ORDER BY p.sku, s.date""",
+    "stock": """SELECT p.sku, s.date, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id
+                ORDER BY p.sku, s.date""",
+    "products": """SELECT p.sku, p.name, p.category, su.name AS supplier, p.supplier_sku, p.unit_cost, p.sell_price,
+                          p.pack_size, p.min_order_qty, p.lead_time_days, p.shelf_life_days, p.active
+                   FROM products p LEFT JOIN suppliers su ON su.id = p.supplier_id ORDER BY p.sku""",
+    "suppliers": """SELECT name AS supplier, email, phone, address, lead_time_days, order_days, min_order_value,
+                           currency FROM suppliers ORDER BY name""",
+}
+
+
+def export_frame(shop: ShopDb, kind: str) -> pd.DataFrame:
+    if kind not in _QUERIES:
+        raise UserError(f"Cannot export '{kind}'.", hint=f"Choose one of: {', '.join(EXPORT_KINDS)}.")
+    return pd.read_sql_query(_QUERIES[kind], shop.conn, dtype={"sku": str})
+
+
+def export(shop: ShopDb, kind: str, out: str | Path) -> int:
+    """Write the sheet; returns the number of rows written."""
+    out = Path(out)
+    frame = export_frame(shop, kind)
+    suffix = out.suffix.lower()
+    try:
+        if suffix == ".csv":
+            frame.to_csv(out, index=False)
+        elif suffix == ".xlsx":
+            with pd.ExcelWriter(out, engine="openpyxl") as writer:
+                frame.to_excel(writer, sheet_name=kind.capitalize(), index=False)
+                sheet = writer.sheets[kind.capitalize()]
+                for cell in sheet["A"][1:]:
+                    cell.number_format = "@"  # codes stay text: 00123 keeps its zeros
+        else:
+            raise UserError(f"Cannot write {out.name}: the file name must end in .csv or .xlsx.")
+    except PermissionError:
+        raise UserError(f"Cannot write {out}: it is open in another program or the folder is read-only.",
+                        hint="Close the file there, or choose another name.") from None
+    return len(frame)

@@ -1,0 +1,322 @@
+"""Storing a validated import in the shop file, all or nothing, and undoing one import exactly.
+
+One transaction per import: a crash, a kill or Cancel at any point leaves the shop as it was. Rows an import
+adds carry its id; rows it changes have their earlier state in the audit log; undo uses both.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from core.errors import UserError
+from core.importing.report import ImportReport, Problem
+from core.importing.validate import Validated
+from core.jobs import JobContext, null_context
+from core.store.db import ShopDb, atomic, audit, now_iso
+
+CHUNK = 50_000
+PRODUCT_COLUMNS = ["name", "category", "supplier_id", "supplier_sku", "unit_cost", "sell_price", "pack_size",
+                   "min_order_qty", "lead_time_days", "shelf_life_days", "active"]
+SUPPLIER_COLUMNS = ["email", "phone", "address", "lead_time_days", "order_days", "min_order_value", "currency"]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _none(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def commit(shop: ShopDb, validated: Validated, ctx: JobContext | None = None) -> ImportReport:
+    """Store the import; returns its report with the final counts and `import_id` set."""
+    ctx = ctx or null_context()
+    report = validated.report
+    sha = file_sha256(validated.sheet.path)
+    with atomic(shop) as conn:
+        cursor = conn.execute(
+            "INSERT INTO import_runs(started_at, file_name, file_sha256, sheet, kind, layout, period, mapping) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (now_iso(), validated.sheet.path.name, sha, validated.sheet.sheet, validated.kind,
+             validated.mapping.layout, report.period, json.dumps(validated.mapping.as_dict(), ensure_ascii=False)))
+        import_id = cursor.lastrowid
+        ctx.progress(0.02, "Storing")
+        store = {"sales": _store_sales, "stock": _store_stock, "products": _store_products,
+                 "suppliers": _store_suppliers, "prices": _store_prices, "events": _store_events,
+                 "orders": _store_orders}[validated.kind]
+        store(shop, validated, import_id, ctx)
+        ctx.check_cancelled()
+        _store_report(shop, report, import_id)
+        audit(shop, f"import {validated.kind}", table="import_runs", row_id=import_id, import_id=import_id,
+              detail=f"{validated.sheet.where}: {report.imported:,} imported, {report.rejected:,} rejected")
+        ctx.check_cancelled()
+    report.import_id = import_id
+    report.committed = True
+    ctx.progress(1.0, "Imported")
+    return report
+
+
+def _store_report(shop: ShopDb, report: ImportReport, import_id: int) -> None:
+    shop.conn.execute(
+        "UPDATE import_runs SET rows_read=?, imported=?, warnings=?, rejected=?, counts=? WHERE id=?",
+        (report.rows_read, report.imported, report.warnings, report.rejected,
+         json.dumps({**report.counts, "notes": report.notes}, ensure_ascii=False), import_id))
+    shop.conn.executemany(
+        "INSERT INTO import_problems(import_id, row, column_name, severity, message, value) VALUES (?,?,?,?,?,?)",
+        ((import_id, p.row, p.column, p.severity, p.message, p.value) for p in report.problems))
+
+
+# ------------------------------------------------------------------ products and suppliers
+
+
+def _supplier_ids(shop: ShopDb, names, import_id: int, report: ImportReport) -> dict[str, int]:
+    """Ids for supplier names (matched without regard to case), creating the ones the shop lacks."""
+    known = {row["name"].lower(): row["id"] for row in shop.query("SELECT id, name FROM suppliers")}
+    for name in {n for n in names if n}:
+        if name.lower() not in known:
+            cursor = shop.conn.execute("INSERT INTO suppliers(name, import_id) VALUES (?, ?)", (name, import_id))
+            known[name.lower()] = cursor.lastrowid
+            report.count("new_suppliers")
+    return known
+
+
+def product_ids(shop: ShopDb, validated: Validated, import_id: int, *, create: bool = True) -> dict[str, int]:
+    """sku -> product id for every product the import names, creating unknown ones (and saying so)."""
+    report = validated.report
+    ids = {row["sku"]: row["id"] for row in shop.query("SELECT id, sku FROM products")}
+    facts = validated.products
+    new = facts[~facts["sku"].isin(ids.keys())] if len(facts) else facts
+    if create and len(new):
+        suppliers = _supplier_ids(shop, new["supplier"].dropna().tolist(), import_id, report)
+        shop.conn.executemany(
+            "INSERT INTO products(sku, name, category, supplier_id, import_id) VALUES (?,?,?,?,?)",
+            ((r.sku, _none(r.name), _none(r.category), suppliers.get((r.supplier or "").lower()), import_id)
+             for r in new.itertuples(index=False)))
+        report.count("new_products", len(new))
+        ids = {row["sku"]: row["id"] for row in shop.query("SELECT id, sku FROM products")}
+    return ids
+
+
+def _upsert(shop: ShopDb, table: str, key_column: str, key: str, values: dict, import_id: int) -> str:
+    """Insert a row, or update the columns the file fills (blanks never erase), keeping the old row in the
+    audit log so undo can put it back. Returns 'new', 'updated' or 'same'."""
+    row = shop.conn.execute(f"SELECT * FROM {table} WHERE {key_column} = ? COLLATE NOCASE", (key,)).fetchone()
+    values = {k: _none(v) for k, v in values.items() if _none(v) is not None}
+    if row is None:
+        columns = [key_column, *values, "import_id"]
+        shop.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                          (key, *values.values(), import_id))
+        return "new"
+    changed = {k: v for k, v in values.items() if row[k] != v}
+    if not changed:
+        return "same"
+    audit(shop, "import update", table=table, row_id=row["id"], before=dict(row), import_id=import_id,
+          detail=", ".join(changed))
+    shop.conn.execute(f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in changed)} WHERE id = ?",
+                      (*changed.values(), row["id"]))
+    return "updated"
+
+
+def _store_products(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    report = validated.report
+    records = validated.records
+    suppliers = _supplier_ids(shop, records["supplier"].dropna().tolist() if "supplier" in records else [],
+                              import_id, report)
+    for i, record in enumerate(records.to_dict("records")):
+        values = {k: record.get(k) for k in PRODUCT_COLUMNS if k in record and k != "supplier_id"}
+        if record.get("supplier"):
+            values["supplier_id"] = suppliers[record["supplier"].lower()]
+        outcome = _upsert(shop, "products", "sku", record["sku"], values, import_id)
+        report.count({"new": "new_products", "updated": "updated", "same": "unchanged"}[outcome])
+        if i % 500 == 0:
+            ctx.check_cancelled()
+            ctx.progress(0.1 + 0.8 * i / max(len(records), 1), "Storing products")
+
+
+def _store_suppliers(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    report = validated.report
+    for record in validated.records.to_dict("records"):
+        values = {k: record.get(k) for k in SUPPLIER_COLUMNS if k in record}
+        outcome = _upsert(shop, "suppliers", "name", record["supplier"], values, import_id)
+        report.count({"new": "new_suppliers", "updated": "updated", "same": "unchanged"}[outcome])
+
+
+# ------------------------------------------------------------------ sales and stock
+
+
+def _insert_chunks(shop: ShopDb, sql: str, rows: list[tuple], ctx: JobContext, label: str,
+                   start: float = 0.1, end: float = 0.95) -> int:
+    """executemany in chunks with progress and Cancel; returns how many rows were really inserted."""
+    inserted = 0
+    for first in range(0, len(rows), CHUNK):
+        ctx.check_cancelled()
+        before = shop.conn.total_changes
+        shop.conn.executemany(sql, rows[first:first + CHUNK])
+        inserted += shop.conn.total_changes - before
+        ctx.progress(start + (end - start) * min(1.0, (first + CHUNK) / max(len(rows), 1)),
+                     f"{label}: {min(first + CHUNK, len(rows)):,} of {len(rows):,}")
+    return inserted
+
+
+def _account_skipped(report: ImportReport, skipped: int) -> None:
+    if skipped:
+        report.count("already_in_shop", skipped)
+        report.imported -= skipped
+
+
+def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    records = validated.records
+    ids = product_ids(shop, validated, import_id)
+    records = records.assign(product_id=records["sku"].map(ids).to_numpy(dtype=np.int64))
+    # Rows in product order (dates stay in file order within a product): the index fills near-sequentially.
+    records = records.iloc[np.argsort(records["product_id"].to_numpy(), kind="stable")]
+    revenue = records["revenue"].astype(float)
+    rows = list(zip(records["product_id"].tolist(), records["date"].tolist(), records["qty"].astype(float).tolist(),
+                    revenue.where(revenue.notna(), None).tolist(), records["line_key"].tolist(),
+                    [import_id] * len(records)))
+    inserted = _insert_chunks(
+        shop, "INSERT OR IGNORE INTO sales(product_id, date, qty, revenue, line_key, import_id) VALUES (?,?,?,?,?,?)",
+        rows, ctx, "Storing sales")
+    _account_skipped(validated.report, len(rows) - inserted)
+
+
+def _store_stock(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    records = validated.records
+    ids = product_ids(shop, validated, import_id)
+    rows = list(zip(records["sku"].map(ids).astype(int).tolist(), records["date"].tolist(),
+                    records["qty"].astype(float).tolist(), [import_id] * len(records)))
+    inserted = _insert_chunks(
+        shop, "INSERT OR IGNORE INTO stock_snapshots(product_id, date, qty, import_id) VALUES (?,?,?,?)",
+        rows, ctx, "Storing stock counts")
+    _account_skipped(validated.report, len(rows) - inserted)
+
+
+# ------------------------------------------------------------------ prices, events, open orders
+
+
+def _known_products(shop: ShopDb, validated: Validated, import_id: int) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Records whose product the shop knows; the others are rejected with their row."""
+    ids = product_ids(shop, validated, import_id, create=False)
+    records = validated.records
+    if "sku" not in records:
+        return records, ids
+    unknown = records["sku"].notna() & ~records["sku"].isin(ids.keys())
+    report = validated.report
+    for row, sku in zip(records.loc[unknown, "row"], records.loc[unknown, "sku"]):
+        report.add(Problem(int(row), validated.mapping.source_of("sku"), "rejected",
+                           "this product code is not in the shop: import products or sales first", sku))
+    report.rejected += int(unknown.sum())
+    report.imported -= int(unknown.sum())
+    return records[~unknown], ids
+
+
+def _store_prices(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    records, ids = _known_products(shop, validated, import_id)
+    rows = [(ids[r["sku"]], r["date"], _none(r.get("sell_price")), _none(r.get("unit_cost")), import_id)
+            for r in records.to_dict("records")]
+    inserted = _insert_chunks(
+        shop, "INSERT OR IGNORE INTO prices(product_id, date, sell_price, unit_cost, import_id) VALUES (?,?,?,?,?)",
+        rows, ctx, "Storing prices")
+    _account_skipped(validated.report, len(rows) - inserted)
+
+
+def _store_events(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    records, ids = _known_products(shop, validated, import_id)
+    skipped = 0
+    for r in records.to_dict("records"):
+        product = ids.get(r["sku"]) if r.get("sku") else None
+        exists = shop.scalar("SELECT 1 FROM events WHERE date = ? AND name = ? AND product_id IS ?",
+                             (r["date"], r["name"], product))
+        if exists:
+            skipped += 1
+            continue
+        shop.conn.execute("INSERT INTO events(date, end_date, name, kind, product_id, import_id) VALUES (?,?,?,?,?,?)",
+                          (r["date"], _none(r.get("end_date")), r["name"], _none(r.get("kind")), product, import_id))
+    _account_skipped(validated.report, skipped)
+
+
+def _store_orders(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    report = validated.report
+    records, ids = _known_products(shop, validated, import_id)
+    suppliers = _supplier_ids(shop, records["supplier"].dropna().tolist() if "supplier" in records else [],
+                              import_id, report)
+    skipped = 0
+    for number, lines in records.groupby("number", sort=False):
+        first = lines.iloc[0].to_dict()
+        order = shop.conn.execute("SELECT id FROM purchase_orders WHERE number = ?", (number,)).fetchone()
+        if order is None:
+            supplier = first.get("supplier")
+            supplier_id = suppliers.get(supplier.lower()) if supplier else shop.scalar(
+                "SELECT supplier_id FROM products WHERE id = ?", (ids[first["sku"]],))
+            if supplier_id is None:
+                for row in lines["row"]:
+                    report.add(Problem(int(row), validated.mapping.source_of("supplier"), "rejected",
+                                       "no supplier for this order, and its product has none", number))
+                report.rejected += len(lines)
+                report.imported -= len(lines)
+                continue
+            order_id = shop.conn.execute(
+                "INSERT INTO purchase_orders(number, supplier_id, status, order_date, expected_date, import_id) "
+                "VALUES (?,?,?,?,?,?)", (number, supplier_id, "sent", _none(first.get("date")),
+                                         _none(first.get("expected_date")), import_id)).lastrowid
+        else:
+            order_id = order["id"]
+        for r in lines.to_dict("records"):
+            cursor = shop.conn.execute(
+                "INSERT OR IGNORE INTO purchase_order_lines(order_id, product_id, qty, unit_cost, import_id) "
+                "VALUES (?,?,?,?,?)", (order_id, ids[r["sku"]], float(r["qty"]), _none(r.get("unit_cost")), import_id))
+            skipped += cursor.rowcount == 0
+    _account_skipped(report, skipped)
+
+
+# ------------------------------------------------------------------ undo
+
+
+def undo_import(shop: ShopDb, import_id: int) -> str:
+    """Remove exactly what one import added and put back what it changed. Returns a summary."""
+    run = shop.conn.execute("SELECT * FROM import_runs WHERE id = ?", (import_id,)).fetchone()
+    if run is None:
+        raise UserError(f"There is no import number {import_id} in this shop.")
+    if run["undone_at"]:
+        raise UserError(f"Import {import_id} ({run['file_name']}) was already undone on {run['undone_at']}.")
+    removed: dict[str, int] = {}
+    with atomic(shop) as conn:
+        for table in ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines"):
+            removed[table] = conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,)).rowcount
+        conn.execute("DELETE FROM purchase_orders WHERE import_id = ? AND NOT EXISTS "
+                     "(SELECT 1 FROM purchase_order_lines l WHERE l.order_id = purchase_orders.id)", (import_id,))
+        for entry in conn.execute("SELECT table_name, row_id, before FROM audit_log WHERE import_id = ? AND "
+                                  "action = 'import update' ORDER BY id DESC", (import_id,)).fetchall():
+            before = json.loads(entry["before"])
+            columns = [c for c in before if c != "id"]
+            conn.execute(f"UPDATE {entry['table_name']} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                         (*[before[c] for c in columns], entry["row_id"]))
+        kept = 0
+        for table, refs in (("products", ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines")),
+                            ("suppliers", ("products", "purchase_orders"))):
+            in_use = " OR ".join(f"EXISTS (SELECT 1 FROM {ref} r WHERE r.{'product_id' if table == 'products' else 'supplier_id'} = {table}.id)"
+                                 for ref in refs)
+            removed[table] = conn.execute(f"DELETE FROM {table} WHERE import_id = ? AND NOT ({in_use})",
+                                          (import_id,)).rowcount
+            kept += conn.execute(f"UPDATE {table} SET import_id = NULL WHERE import_id = ?", (import_id,)).rowcount
+        conn.execute("UPDATE import_runs SET undone_at = ? WHERE id = ?", (now_iso(), import_id))
+        audit(shop, "undo import", table="import_runs", row_id=import_id, import_id=import_id,
+              detail=json.dumps(removed))
+    parts = [f"{n:,} {t.replace('_', ' ')}" for t, n in removed.items() if n]
+    summary = f"Undid import {import_id} ({run['file_name']}): removed " + (", ".join(parts) or "nothing") + "."
+    if kept:
+        summary += f" {kept} product(s) or supplier(s) it created are kept because later data uses them."
+    return summary

@@ -1,0 +1,142 @@
+"""Which column carries which field, and whether the sheet is a long list or a wide grid of periods.
+
+A long list has one row per sale (or per invoice line, or per product and day). A wide sheet has one row
+per product and one column per day, week or month, as many shops keep them by hand.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from core.errors import MappingProblem
+from core.importing.fields import FIELDS, guess_field
+from core.importing.readers import RawSheet
+
+IGNORE = ""
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+@dataclass
+class Mapping:
+    layout: str                                   # 'long' or 'wide'
+    columns: dict[str, str] = field(default_factory=dict)   # source column -> field name ('' = ignored)
+    period_columns: dict[str, dt.date] = field(default_factory=dict)  # wide: column -> first day of its period
+    period: str = "day"                           # wide: day, week or month
+
+    def source_of(self, field_name: str) -> str | None:
+        for column, name in self.columns.items():
+            if name == field_name:
+                return column
+        return None
+
+    def fields(self) -> set[str]:
+        return {name for name in self.columns.values() if name}
+
+    def as_dict(self) -> dict[str, str]:
+        return {column: name for column, name in self.columns.items() if name}
+
+
+def period_of_header(header: str) -> tuple[dt.date, str] | None:
+    """The period a column header names: a date, an ISO week ('2024-W05'), or a month ('Jan 2024', '2024-01')."""
+    text = str(header).strip()
+    match = re.fullmatch(r"(\d{4})[-\s]?W(\d{1,2})", text, re.IGNORECASE)
+    if match:
+        try:
+            return dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1), "week"
+        except ValueError:
+            return None
+    match = re.fullmatch(r"([A-Za-z]{3})[a-z]*[\s\-']+(\d{2}|\d{4})", text)
+    if match and match.group(1).lower() in _MONTHS:
+        year = int(match.group(2))
+        return dt.date(year + 2000 if year < 100 else year, _MONTHS[match.group(1).lower()], 1), "month"
+    match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月", text)
+    if match:
+        year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if 1 <= int(month) <= 12:
+            return dt.date(int(year), int(month), 1), "month"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}( 00:00:00)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}/\d{1,2}/\d{1,2}", text):
+        try:
+            day_first = bool(re.match(r"\d{1,2}[./]", text))
+            return pd.Timestamp(pd.to_datetime(text, dayfirst=day_first)).date(), "day"
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
+    found: dict[str, dt.date] = {}
+    kinds: list[str] = []
+    for column in columns:
+        period = period_of_header(column)
+        if period:
+            found[column] = period[0]
+            kinds.append(period[1])
+    if not found:
+        return {}, "day"
+    unit = max(set(kinds), key=kinds.count)
+    if unit == "day" and len(found) >= 2:
+        days = sorted(found.values())
+        gaps = {(b - a).days for a, b in zip(days, days[1:])}
+        if gaps and min(gaps) >= 7 and all(g % 7 == 0 for g in gaps):
+            unit = "week"
+        elif gaps and min(gaps) >= 28 and all(d.day == days[0].day for d in days):
+            unit = "month"
+    return found, unit
+
+
+def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
+    """The app's best guess; the wizard shows it and the owner (or --map) corrects it."""
+    periods, unit = detect_periods(sheet.columns) if kind in ("sales", "stock") else ({}, "day")
+    wide = len(periods) >= 3 and len(periods) >= 0.5 * (len(sheet.columns) - 1)
+    taken: set[str] = set()
+    columns: dict[str, str] = {}
+    for column in sheet.columns:
+        if wide and column in periods:
+            continue
+        name = guess_field(column, kind, taken)
+        if wide and name in ("date", "qty"):
+            name = None
+        columns[column] = name or IGNORE
+        if name:
+            taken.add(name)
+    if wide:
+        return Mapping("wide", columns, periods, unit)
+    return Mapping("long", columns)
+
+
+def apply_overrides(mapping: Mapping, overrides: dict[str, str], sheet: RawSheet, kind: str) -> Mapping:
+    """Apply the owner's choices ('StockCode' -> 'sku', or 'Country' -> '' to ignore a column)."""
+    known = {f.name for f in FIELDS[kind]}
+    for column, name in overrides.items():
+        if column not in sheet.columns:
+            raise MappingProblem(f"{sheet.where} has no column '{column}'.",
+                                 hint=f"Its columns are: {', '.join(sheet.columns)}.")
+        name = (name or "").strip()
+        if name.lower() in ("", "ignore", "none", "-"):
+            name = IGNORE
+        elif name not in known:
+            raise MappingProblem(f"'{name}' is not something a {kind} import reads.",
+                                 hint=f"Use one of: {', '.join(sorted(known))}, or 'ignore'.")
+        for other, current in list(mapping.columns.items()):
+            if name and current == name and other != column:
+                mapping.columns[other] = IGNORE
+        mapping.columns[column] = name
+        mapping.period_columns.pop(column, None)
+    return mapping
+
+
+def check_required(mapping: Mapping, sheet: RawSheet, kind: str) -> None:
+    needed = [f for f in FIELDS[kind] if f.required]
+    if mapping.layout == "wide":
+        needed = [f for f in needed if f.name not in ("date", "qty")]
+    missing = [f for f in needed if f.name not in mapping.fields()]
+    if missing:
+        labels = ", ".join(f"{f.label} ({f.name})" for f in missing)
+        raise MappingProblem(
+            f"{sheet.where}: no column gives the {labels}, which a {kind} import needs.",
+            hint=f"The header (row {sheet.header_row}) has: {', '.join(sheet.columns)}. Pick the column in the "
+                 f"import wizard, or on the command line add --map COLUMN={missing[0].name}.")

@@ -1,0 +1,320 @@
+"""Reading a sheet from whatever the owner has: xlsx/xlsm/xls/ods through python-calamine, csv/tsv/txt
+through pandas after sniffing the encoding, the delimiter and the header row.
+
+A `RawSheet` is the table as written: a header, and the cells below it as the file holds them (text for a
+CSV; numbers, text and dates for a workbook), with the row number the owner sees in their program.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from core.errors import FileProblem
+from core.importing.fields import FIELDS, normalise_name
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+HEADER_SCAN_ROWS = 30
+_ALL_ALIASES = {alias for fields in FIELDS.values() for f in fields for alias in f.aliases}
+
+
+@dataclass
+class RawSheet:
+    path: Path
+    sheet: str | None              # None for a text file
+    header_row: int                # 1-based row number of the header in the file
+    columns: list[str]
+    frame: pd.DataFrame            # one column per header cell, object dtype, '' for an empty cell
+    row_numbers: np.ndarray        # the file's 1-based row number of each frame row
+    encoding: str | None = None
+    delimiter: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return f"{self.path.name}, sheet '{self.sheet}'" if self.sheet else self.path.name
+
+
+def file_format(path: Path) -> str:
+    """'workbook' or 'text', by the file's first bytes (an extension can lie)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except FileNotFoundError:
+        raise FileProblem(f"There is no file at {path}.") from None
+    except OSError as err:
+        raise FileProblem(f"Cannot read {path.name}: {err.strerror}.",
+                          hint="If it is open in another program, close it there and try again.") from None
+    if not head:
+        raise FileProblem(f"{path.name} is empty.", hint="Pick the file that holds your data.")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "workbook"
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise FileProblem(
+            f"{path.name} is not a readable {path.suffix} workbook (the file is damaged or is something else).",
+            hint="Open it in your spreadsheet program and save it again as .xlsx or .csv.")
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileProblem(f"{path.name} is not a spreadsheet or a text table.",
+                          hint="ShelfWise reads .xlsx, .xlsm, .xls, .ods, .csv, .tsv and .txt files.")
+    return "text"
+
+
+def list_sheets(path: str | Path) -> list[str]:
+    """The sheet names of a workbook, in order; a text file has one sheet, named after the file."""
+    path = Path(path)
+    if file_format(path) == "text":
+        return [path.stem]
+    return [s for s in _open_workbook(path).sheet_names]
+
+
+def read_sheet(path: str | Path, sheet: str | None = None) -> RawSheet:
+    path = Path(path)
+    if file_format(path) == "text":
+        return _read_text(path)
+    return _read_workbook(path, sheet)
+
+
+# ---------------------------------------------------------------- workbooks
+
+
+def _open_workbook(path: Path):
+    from python_calamine import CalamineWorkbook
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except Exception as err:  # calamine raises its own error types, and plain ones for broken zips
+        name = type(err).__name__
+        if "Password" in name or "encrypt" in str(err).lower():
+            raise FileProblem(f"{path.name} is protected with a password.",
+                              hint="Save a copy without the password and import that.") from None
+        raise FileProblem(f"{path.name} cannot be opened as a workbook: it is damaged or not a spreadsheet "
+                          f"({err}).", hint="Open it in your spreadsheet program and save it again.") from None
+
+
+def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
+    workbook = _open_workbook(path)
+    names = list(workbook.sheet_names)
+    if not names:
+        raise FileProblem(f"{path.name} has no sheets.")
+    if sheet is not None and sheet not in names:
+        raise FileProblem(f"{path.name} has no sheet named '{sheet}'.",
+                          hint=f"Its sheets are: {', '.join(names)}.")
+    try:
+        if sheet is None:
+            sheet, loaded = _first_sheet_with_data(workbook, names)
+        else:
+            loaded = workbook.get_sheet_by_name(sheet)
+        rows = loaded.to_python(skip_empty_area=False)
+    except FileProblem:
+        raise
+    except Exception as err:
+        raise FileProblem(f"Sheet '{sheet}' of {path.name} cannot be read: {err}.") from None
+    if not any(any(_filled(c) for c in r) for r in rows):
+        raise FileProblem(f"{path.name}, sheet '{sheet}' is empty.", hint="Pick the sheet that holds your data.")
+    header_index = find_header_row(rows[:HEADER_SCAN_ROWS + 20])
+    width = max(len(r) for r in rows)
+    header = _column_names(rows[header_index], width)
+    body = rows[header_index + 1:]
+    if any(len(r) != width for r in body):
+        body = [list(r) + [""] * (width - len(r)) for r in body]
+    columns = list(zip(*body)) if body else [()] * width
+    frame = pd.DataFrame({name: _object_array(values) for name, values in zip(header, columns)})
+    row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
+    frame, row_numbers = _drop_empty(frame, row_numbers)
+    return RawSheet(path, sheet, header_index + 1, header, frame, row_numbers)
+
+
+def _first_sheet_with_data(workbook, names: list[str]):
+    """The first sheet with more than one row, loaded (loading a sheet is the slow part)."""
+    first = None
+    for name in names:
+        sheet = workbook.get_sheet_by_name(name)
+        if sheet.height > 1:
+            return name, sheet
+        first = first or (name, sheet)
+    return first
+
+
+# ---------------------------------------------------------------- text files
+
+
+def _read_text(path: Path) -> RawSheet:
+    raw = path.read_bytes()
+    encoding = sniff_encoding(raw)
+    try:
+        text_head = raw[:65536].decode(encoding, errors="replace")
+    except LookupError:
+        encoding, text_head = "cp1252", raw[:65536].decode("cp1252", errors="replace")
+    lines = text_head.splitlines()[:HEADER_SCAN_ROWS + 30]
+    if not any(line.strip() for line in lines):
+        raise FileProblem(f"{path.name} is empty.", hint="Pick the file that holds your data.")
+    delimiter = sniff_delimiter(lines, path.suffix.lower())
+    head_rows = list(csv.reader(lines[:-1] if len(lines) > 1 else lines, delimiter=delimiter))
+    header_index = find_header_row(head_rows)
+    header_line = head_rows[header_index] if head_rows else []
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(raw) if encoding.startswith("utf-16") else path,
+            sep=delimiter, encoding=encoding, header=None, skiprows=header_index + 1, dtype=str,
+            keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding_errors="replace",
+            names=list(range(max(len(header_line), 1))), index_col=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+        )
+    except pd.errors.ParserError as err:
+        raise FileProblem(f"{path.name} cannot be read as a table: {_explain_parser_error(err, header_index)}",
+                          hint="Check that row in your spreadsheet program, or save the sheet again as CSV.") from None
+    except pd.errors.EmptyDataError:
+        frame = pd.DataFrame(columns=list(range(max(len(header_line), 1))), dtype=object)
+    header = _column_names(header_line, frame.shape[1])
+    frame.columns = header
+    row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
+    frame, row_numbers = _drop_empty(frame, row_numbers)
+    return RawSheet(path, None, header_index + 1, header, frame, row_numbers, encoding=encoding, delimiter=delimiter)
+
+
+def _explain_parser_error(err: Exception, header_index: int) -> str:
+    import re
+
+    text = str(err)
+    match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
+    if match:
+        expected, line, saw = match.groups()
+        return f"row {int(line) + header_index + 1} has {saw} columns where the header has {expected}."
+    return text.strip().splitlines()[-1] if text.strip() else "the text is not laid out in columns."
+
+
+def sniff_encoding(raw: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else the legacy code page that fits best."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000], cp_isolation=["cp1252", "gb18030", "big5", "shift_jis", "cp1251",
+                                                   "cp1250", "latin_1", "iso8859_15"]).best()
+    if best is None:
+        return "cp1252"
+    name = best.encoding
+    return {"latin_1": "cp1252", "iso8859_15": "cp1252", "gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
+
+
+def sniff_delimiter(lines: list[str], suffix: str) -> str:
+    sample = [line for line in lines if line.strip()][:40]
+    if suffix in (".tsv", ".tab"):
+        return "\t"
+    best, best_score = ",", -1.0
+    for candidate in (",", ";", "\t", "|"):
+        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in sample]
+        if not counts or max(counts) < 2:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) * min(common, 50) ** 0.5
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+# ---------------------------------------------------------------- the header row
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip()) and not (
+        isinstance(cell, float) and np.isnan(cell))
+
+
+def _is_number_text(cell: object) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    try:
+        float(str(cell).replace(",", ".").strip())
+        return True
+    except ValueError:
+        return False
+
+
+def find_header_row(rows: list[list]) -> int:
+    """The index of the header: the first well-filled row of names, skipping title rows above a table.
+
+    A row scores by how many of its cells are column names we know, then by how many are text (not numbers);
+    it must be about as wide as the rows under it.
+    """
+    rows = rows[:HEADER_SCAN_ROWS + 20]
+    widths = [sum(_filled(c) for c in r) for r in rows]
+    if not any(widths):
+        return 0
+    data_width = np.percentile([w for w in widths if w], 75)
+    best, best_score = 0, -1.0
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        filled = [c for c in row if _filled(c)]
+        if len(filled) < max(1, 0.6 * data_width):
+            continue
+        known = sum(normalise_name(c) in _ALL_ALIASES for c in filled if isinstance(c, str))
+        texty = sum((isinstance(c, (str, dt.date)) and not _is_number_text(c)) for c in filled)
+        score = known * 10 + texty / len(filled) * 5 + len(filled) * 0.01
+        if texty / len(filled) < 0.5 and not known:
+            continue
+        if score > best_score + 1e-9:
+            best, best_score = index, score
+    return best
+
+
+def _column_names(header_cells: list, width: int) -> list[str]:
+    """Header cells as unique text; an empty header cell becomes 'Column C' (its spreadsheet letter)."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for index in range(width):
+        cell = header_cells[index] if index < len(header_cells) else ""
+        if isinstance(cell, float) and cell.is_integer():
+            cell = int(cell)
+        if isinstance(cell, dt.datetime) and cell.time() == dt.time(0):
+            cell = cell.date()
+        name = str(cell).strip() if _filled(cell) else f"Column {column_letter(index)}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _drop_empty(frame: pd.DataFrame, row_numbers: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop fully empty rows (blank lines between blocks) and trailing fully empty columns."""
+    if frame.empty:
+        return frame, row_numbers
+    blank = np.ones(len(frame), dtype=bool)
+    for name in frame.columns:
+        blank &= frame[name].to_numpy() == ""
+        if not blank.any():
+            break
+    if blank.any():
+        keep = ~blank
+        frame = frame.loc[keep].reset_index(drop=True)
+        row_numbers = row_numbers[keep]
+    return frame, row_numbers
+
+
+def _object_array(values) -> np.ndarray:
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array

@@ -1,0 +1,461 @@
+"""Checking a mapped sheet row by row: typed values, and for every row that cannot be used, the reason.
+
+`validate` reads nothing from the shop file; it returns the typed records that `commit` will store and a
+report. Rows that cannot be read are rejected with their row, column and a plain reason; the rest goes on.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.errors import ImportRefused
+from core.importing.fields import FIELDS, Field
+from core.importing.mapping import Mapping, check_required
+from core.importing.readers import RawSheet
+from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
+from core.importing.rules import DEFAULT_NON_PRODUCT_CODES, line_keys, non_product_matcher, number_text
+from core.importing.values import (Parsed, day_first_from, decimal_comma_likely, parse_bool, parse_code,
+                                   parse_date, parse_id_code, parse_number)
+from core.jobs import JobContext, null_context
+
+ID_CODE_FIELDS = {"invoice", "customer"}
+
+
+@dataclass
+class Validated:
+    kind: str
+    sheet: RawSheet
+    mapping: Mapping
+    report: ImportReport
+    records: pd.DataFrame     # what commit stores; its columns depend on the kind
+    products: pd.DataFrame    # sku, name, category, supplier: what the file says of each product it names
+
+
+class RowChecks:
+    """The first reason each row cannot be used, gathered check by check."""
+
+    def __init__(self, rows: np.ndarray, columns: np.ndarray | None = None):
+        self.rows = rows
+        self.ok = np.ones(len(rows), dtype=bool)
+        self.reason = np.full(len(rows), None, dtype=object)
+        self.column = np.full(len(rows), None, dtype=object) if columns is None else columns.astype(object)
+        self.value = np.full(len(rows), "", dtype=object)
+
+    def reject(self, mask: np.ndarray, message: str, column: str | np.ndarray | None = None,
+               values: np.ndarray | None = None) -> None:
+        fresh = mask & self.ok
+        if not fresh.any():
+            return
+        self.ok &= ~fresh
+        self.reason[fresh] = message
+        if column is not None:
+            self.column[fresh] = column if isinstance(column, str) else column[fresh]
+        if values is not None:
+            self.value[fresh] = [_short(v) for v in values[fresh]]
+
+    def to_report(self, report: ImportReport) -> None:
+        bad = np.flatnonzero(~self.ok)
+        report.rejected += len(bad)
+        for i in bad[:MAX_STORED_PROBLEMS]:
+            report.add(Problem(int(self.rows[i]), self.column[i], "rejected", self.reason[i], self.value[i]))
+
+
+def _short(value: object) -> str:
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        value = int(value)
+    text = "" if value is None else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def note_rows(report: ImportReport, mask: np.ndarray, rows: np.ndarray, severity: str, message: str,
+              column: str | None = None, values: np.ndarray | None = None) -> None:
+    """List rows (set aside or kept with a warning) in the report, up to the stored limit."""
+    room = MAX_STORED_PROBLEMS - len(report.problems)
+    where = np.flatnonzero(mask)[:max(room, 0)]
+    for i in where:
+        report.add(Problem(int(rows[i]), column, severity, message,
+                           "" if values is None else _short(values[i])))
+
+
+def parse_field(f: Field, column: pd.Series, *, decimal_comma: bool, day_first: bool | None) -> Parsed:
+    if f.type == "code":
+        return parse_id_code(column) if f.name in ID_CODE_FIELDS else parse_code(column)
+    if f.type == "text":
+        return parse_code(column)
+    if f.type == "number":
+        return parse_number(column, decimal_comma=decimal_comma)
+    if f.type == "date":
+        return parse_date(column, day_first=day_first)[0]
+    if f.type == "bool":
+        return parse_bool(column)
+    raise ValueError(f.type)
+
+
+def _samples(column: pd.Series, n: int = 400) -> list[str]:
+    values = column.iloc[:n]
+    return [v for v in values if isinstance(v, str) and v.strip()]
+
+
+def file_conventions(sheet: RawSheet, mapping: Mapping, kind: str) -> tuple[bool, bool | None]:
+    """Decimal comma and day-first, as this file's own cells show them."""
+    number_samples: list[str] = []
+    date_samples: list[str] = []
+    types = {f.name: f.type for f in FIELDS[kind]}
+    for column, name in mapping.columns.items():
+        if types.get(name) == "number":
+            number_samples += _samples(sheet.frame[column])
+        elif types.get(name) == "date":
+            date_samples += _samples(sheet.frame[column], 5000)
+    if mapping.layout == "wide":
+        for column in list(mapping.period_columns)[:20]:
+            number_samples += _samples(sheet.frame[column], 50)
+    decimal_comma = sheet.delimiter != "," and decimal_comma_likely(number_samples)
+    return decimal_comma, day_first_from(date_samples)
+
+
+def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | None = None,
+             non_product_codes: list[str] | None = None, ctx: JobContext | None = None) -> Validated:
+    ctx = ctx or null_context()
+    today = today or dt.date.today()
+    check_required(mapping, sheet, kind)
+    report = ImportReport(sheet.path.name, sheet.sheet, kind, layout=mapping.layout, period=mapping.period)
+    if sheet.frame.empty:
+        raise ImportRefused(f"{sheet.where} has a header (row {sheet.header_row}) but no rows under it.")
+    decimal_comma, day_first = file_conventions(sheet, mapping, kind)
+    if decimal_comma:
+        report.notes.append("Numbers are read with a decimal comma (1.234,56), as this file writes them.")
+    if day_first is not None:
+        report.notes.append(f"Dates are read {'day first (31/12)' if day_first else 'month first (12/31)'}, "
+                            "as this file's own dates show.")
+    ctx.progress(0.05, "Reading values")
+    if mapping.layout == "wide":
+        validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
+    else:
+        parsed = {f.name: parse_field(f, sheet.frame[mapping.source_of(f.name)], decimal_comma=decimal_comma,
+                                      day_first=day_first)
+                  for f in FIELDS[kind] if mapping.source_of(f.name)}
+        ctx.check_cancelled()
+        ctx.progress(0.5, "Checking rows")
+        handler = {"sales": _sales, "stock": _stock}.get(kind, _table)
+        validated = handler(sheet, kind, mapping, parsed, report, today, non_product_codes)
+    if validated.records.empty and not (report.counts.get("already_in_shop")):
+        raise ImportRefused(_nothing_usable(report), where=sheet.where)
+    ctx.progress(1.0, "Checked")
+    return validated
+
+
+def _nothing_usable(report: ImportReport) -> str:
+    reasons = report.first_problems(3)
+    detail = "; ".join(p.describe() for p in reasons)
+    return f"no row can be used ({report.rows_read:,} read, {report.rejected:,} rejected" + (
+        f", {report.set_aside:,} set aside" if report.set_aside else "") + ")" + (f". First: {detail}" if detail else ".")
+
+
+def _source(mapping: Mapping, name: str) -> str:
+    return mapping.source_of(name) or name
+
+
+def _common_checks(checks: RowChecks, kind: str, mapping: Mapping, parsed: dict[str, Parsed],
+                   today: dt.date, sheet: RawSheet) -> None:
+    """Required fields present and readable, numbers that are numbers, no dates in the future."""
+    frame = sheet.frame
+    for f in FIELDS[kind]:
+        if f.name not in parsed:
+            continue
+        column = _source(mapping, f.name)
+        p = parsed[f.name]
+        if f.required and f.type in ("code", "text"):
+            checks.reject(p.empty, f"blank {f.label.lower()}", column)
+        elif f.required:
+            checks.reject(p.empty, f"no {f.label.lower()}", column)
+        if f.type == "date":
+            if f.required:
+                checks.reject(p.bad, "cannot read this as a date", column, frame[column].to_numpy())
+            future = ~np.isnat(p.values) & (p.values.astype("datetime64[D]") > np.datetime64(today, "D"))
+            if f.name == "date" and kind != "orders" and kind != "events" and kind != "prices":
+                checks.reject(future, f"the date is in the future (after {today.isoformat()})", column,
+                              frame[column].to_numpy())
+        if f.type == "number" and f.required:
+            checks.reject(p.bad, "not a number", column, frame[column].to_numpy())
+
+
+def _text(p: Parsed | None, n: int) -> np.ndarray:
+    return p.values if p is not None else np.full(n, "", dtype=object)
+
+
+def _product_facts(skus: np.ndarray, parsed: dict[str, Parsed], ok: np.ndarray) -> pd.DataFrame:
+    """What the file says of each product: the first non-blank name, category and supplier."""
+    products = pd.DataFrame({"sku": pd.unique(skus[ok])})
+    for name in ("name", "category", "supplier"):
+        if name not in parsed:
+            products[name] = None
+            continue
+        values = parsed[name].values
+        filled = ok & (values != "")
+        first = pd.DataFrame({"sku": skus[filled], name: values[filled]}).drop_duplicates("sku")
+        products = products.merge(first, on="sku", how="left")
+    return products.astype(object).where(products.notna(), None)
+
+
+def _infer_period(days: np.ndarray) -> str:
+    uniques = np.unique(days)
+    if len(uniques) < 3:
+        return "day"
+    gaps = np.diff(uniques).astype(int)
+    weekdays = (uniques.astype("datetime64[D]").astype(np.int64) + 3) % 7
+    if gaps.min() >= 7 and len(np.unique(weekdays)) == 1:
+        return "week"
+    month_days = pd.DatetimeIndex(uniques).day
+    if gaps.min() >= 28 and (month_days == 1).all():
+        return "month"
+    return "day"
+
+
+# --------------------------------------------------------------------------- sales
+
+
+def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
+    rows = sheet.row_numbers
+    n = len(rows)
+    report.rows_read = n
+    checks = RowChecks(rows)
+    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    price = parsed.get("price")
+    if price is not None:
+        bad_price = price.bad & checks.ok
+        if bad_price.any():
+            note_rows(report, bad_price, rows, "warning", "the price is not a number; it is left out",
+                      _source(mapping, "price"), sheet.frame[_source(mapping, "price")].to_numpy())
+            report.warnings += int(bad_price.sum())
+    checks.to_report(report)
+    ok = checks.ok
+    sku = parsed["sku"].values
+    qty = parsed["qty"].values
+    stamp = parsed["date"].values
+    has_time = bool(ok.any()) and bool((stamp[ok].astype("int64") % 86400 != 0).any())
+    invoice = parsed.get("invoice")
+    transactions = invoice is not None or has_time
+    price_values = price.values if price is not None else np.full(n, np.nan)
+
+    not_product = ok & non_product_matcher(non_product_codes or DEFAULT_NON_PRODUCT_CODES)(sku)
+    report.count("non_product", int(not_product.sum()))
+    note_rows(report, not_product, rows, "skipped", "not a product (postage, fees, ...): left out of sales",
+              _source(mapping, "sku"), sku)
+    live = ok & ~not_product
+
+    if transactions:
+        parts = [sku, np.datetime_as_string(stamp, unit="s").astype(object), _text(invoice, n),
+                 number_text(qty), number_text(price_values), _text(parsed.get("customer"), n)]
+        keys = line_keys([p[live] for p in parts])
+        all_keys = np.zeros(n, dtype=np.int64)
+        all_keys[live] = keys
+        duplicate = np.zeros(n, dtype=bool)
+        duplicate[live] = pd.Series(keys).duplicated().to_numpy()
+        report.count("duplicates", int(duplicate.sum()))
+        note_rows(report, duplicate, rows, "skipped",
+                  "repeats an earlier row (same product, time, invoice, quantity, price, customer): counted once")
+        live &= ~duplicate
+        adjustment_invoice = _starts_with(_text(invoice, n), "A") if invoice is not None else np.zeros(n, dtype=bool)
+        cancel_invoice = _starts_with(_text(invoice, n), "C") if invoice is not None else np.zeros(n, dtype=bool)
+    else:
+        all_keys = None
+        adjustment_invoice = cancel_invoice = np.zeros(n, dtype=bool)
+
+    free = (price_values == 0) if price is not None else np.zeros(n, dtype=bool)
+    negative = qty < 0
+    if invoice is not None:
+        write_off = live & (adjustment_invoice | (negative & ~cancel_invoice) | (~negative & free))
+    else:
+        write_off = live & free
+    report.count("write_offs", int(write_off.sum()))
+    note_rows(report, write_off, rows, "skipped",
+              "a write-off or stock adjustment (negative without a cancelled invoice, or at price 0): not demand",
+              _source(mapping, "qty"), qty)
+    live &= ~write_off
+    zero = live & (qty == 0)
+    report.count("zero_qty", int(zero.sum()))
+    live &= ~zero
+    cancellation = live & negative
+    report.count("cancellations", int(cancellation.sum()))
+    report.warnings += int(cancellation.sum())
+    note_rows(report, cancellation, rows, "warning", "a cancellation or return: reduces the sales of its product",
+              _source(mapping, "qty"), qty)
+
+    revenue = parsed["revenue"].values if "revenue" in parsed else qty * price_values
+    days = stamp.astype("datetime64[D]")
+    records = pd.DataFrame({
+        "sku": sku[live], "day": days[live], "qty": qty[live], "revenue": revenue[live],
+        "row": rows[live], "n_rows": np.ones(int(live.sum()), dtype=np.int64),
+    })
+    if transactions:
+        records["line_key"] = all_keys[live]
+    else:
+        # Daily totals: rows for the same product and day add up; the product-day is the sale's identity.
+        records = records.groupby(["sku", "day"], sort=False, as_index=False).agg(
+            qty=("qty", "sum"), revenue=("revenue", lambda s: s.sum(min_count=1)), row=("row", "min"),
+            n_rows=("n_rows", "sum"))
+        records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
+                                         np.datetime_as_string(records["day"].to_numpy(), unit="D").astype(object)])
+        report.notes.append("No invoice numbers or times of day: rows are daily totals, and rows for the same "
+                            "product and day are added up.")
+    report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
+    records["date"] = np.datetime_as_string(records["day"].to_numpy(), unit="D")
+    report.imported = int(records["n_rows"].sum())
+    return Validated(kind, sheet, mapping, report, records.drop(columns=["day"]),
+                     _product_facts(sku, parsed, live))
+
+
+def _starts_with(texts: np.ndarray, letter: str) -> np.ndarray:
+    codes, uniques = pd.factorize(pd.Series(texts), use_na_sentinel=False)
+    flags = np.array([str(u)[:1].upper() == letter for u in uniques], dtype=bool)
+    return flags[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
+def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> Validated:
+    """A grid with one row per product and one column per period: each cell is one product-period."""
+    frame = sheet.frame
+    period_columns = [c for c in mapping.period_columns if c in frame.columns and not mapping.columns.get(c)]
+    sku_column = mapping.source_of("sku")
+    sku_parsed = parse_code(frame[sku_column])
+    n_rows, n_periods = len(frame), len(period_columns)
+    cells = pd.Series(frame[period_columns].to_numpy(dtype=object).ravel())
+    values = parse_number(cells, decimal_comma=decimal_comma)
+    row_of = np.repeat(sheet.row_numbers, n_periods)
+    column_of = np.tile(np.array(period_columns, dtype=object), n_rows)
+    day_of = np.tile(np.array([np.datetime64(mapping.period_columns[c], "D") for c in period_columns]), n_rows)
+    sku = np.repeat(sku_parsed.values, n_periods)
+    report.rows_read = len(cells)
+    report.notes.append(f"Wide sheet: {n_rows:,} products x {n_periods:,} {mapping.period}s = {len(cells):,} values.")
+    checks = RowChecks(row_of, column_of)
+    checks.reject(np.repeat(sku_parsed.empty, n_periods) & ~values.empty, "blank product code", sku_column)
+    checks.reject(values.bad, "not a number", None, cells.to_numpy())
+    checks.reject(~values.empty & (day_of > np.datetime64(today, "D")),
+                  f"a value for a period in the future (after {today.isoformat()})")
+    if kind == "stock":
+        checks.reject(~values.empty & (values.values < 0), "negative stock: a count cannot be below 0", None,
+                      values.values)
+    checks.to_report(report)
+    ctx.check_cancelled()
+    live = checks.ok & ~values.empty
+    qty = values.values
+    if kind == "sales":
+        zero = live & (qty == 0)
+        report.count("zero_qty", int(zero.sum()))
+        live &= ~zero
+        returns = live & (qty < 0)
+        report.count("cancellations", int(returns.sum()))
+        report.warnings += int(returns.sum())
+        note_rows(report, returns, row_of, "warning", "negative sales: read as returns", None, qty)
+    records = pd.DataFrame({"sku": sku[live], "date": np.datetime_as_string(day_of[live], unit="D"),
+                            "qty": qty[live], "row": row_of[live], "n_rows": 1})
+    if kind == "sales":
+        records["revenue"] = np.nan
+        records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
+                                         records["date"].to_numpy().astype(object)])
+    report.imported = len(records)
+    facts = {f: parse_code(frame[mapping.source_of(f)]) for f in ("name", "category", "supplier")
+             if mapping.source_of(f)}
+    products = _product_facts(sku_parsed.values, facts, ~sku_parsed.empty)
+    return Validated(kind, sheet, mapping, report, records, products)
+
+
+# --------------------------------------------------------------------------- stock
+
+
+def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
+    rows = sheet.row_numbers
+    n = len(rows)
+    report.rows_read = n
+    checks = RowChecks(rows)
+    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    if "date" in parsed:
+        checks.reject(parsed["date"].bad, "cannot read this as a date", _source(mapping, "date"),
+                      sheet.frame[_source(mapping, "date")].to_numpy())
+    qty = parsed["qty"].values
+    checks.reject(qty < 0, "negative stock: a count cannot be below 0", _source(mapping, "qty"), qty)
+    checks.to_report(report)
+    ok = checks.ok
+    if "date" in parsed:
+        days = parsed["date"].values.astype("datetime64[D]")
+        undated = ok & np.isnat(days)
+        days = np.where(undated, np.datetime64(today, "D"), days)
+        if undated.any():
+            report.notes.append(f"{int(undated.sum()):,} rows have no count date: taken as today, {today}.")
+    else:
+        days = np.full(n, np.datetime64(today, "D"))
+        report.notes.append(f"No date column: the counts are taken as today's, {today.isoformat()}.")
+    records = pd.DataFrame({"sku": parsed["sku"].values[ok], "date": np.datetime_as_string(days[ok], unit="D"),
+                            "qty": qty[ok], "row": rows[ok], "n_rows": 1})
+    repeated = records.duplicated(["sku", "date"], keep="last").to_numpy()
+    if repeated.any():
+        report.count("duplicates", int(repeated.sum()))
+        note_rows(report, repeated, records["row"].to_numpy(), "skipped",
+                  "the same product and date again further down: the later count is used")
+        records = records[~repeated]
+    report.imported = len(records)
+    return Validated(kind, sheet, mapping, report, records.reset_index(drop=True),
+                     _product_facts(parsed["sku"].values, parsed, ok))
+
+
+# --------------------------------------------------------------------------- reference tables
+
+
+_KEYS = {"products": ["sku"], "suppliers": ["supplier"], "prices": ["sku", "date"], "events": ["date", "name", "sku"],
+         "orders": ["number", "sku"]}
+
+
+def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
+    """Products, suppliers, prices, events and open orders: one record per row, later rows win."""
+    rows = sheet.row_numbers
+    n = len(rows)
+    report.rows_read = n
+    checks = RowChecks(rows)
+    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    frame = sheet.frame
+    for f in FIELDS[kind]:
+        p = parsed.get(f.name)
+        if p is None or f.required:
+            continue
+        bad = p.bad & checks.ok
+        if bad.any():
+            report.warnings += int(bad.sum())
+            note_rows(report, bad, rows, "warning", f"cannot read the {f.label.lower()}; it is left as it was",
+                      _source(mapping, f.name), frame[_source(mapping, f.name)].to_numpy())
+        if f.type == "number" and f.name in ("pack_size",):
+            checks.reject(~p.empty & ~p.bad & (p.values <= 0), "a pack size must be 1 or more",
+                          _source(mapping, f.name), p.values)
+        elif f.type == "number":
+            checks.reject(~p.empty & ~p.bad & (p.values < 0), f"the {f.label.lower()} cannot be negative",
+                          _source(mapping, f.name), p.values)
+    if kind == "prices" and "sell_price" not in parsed and "unit_cost" not in parsed:
+        raise ImportRefused("a prices import needs a sell price or a unit cost column.", where=sheet.where)
+    if kind == "suppliers" and "email" in parsed:
+        email = parsed["email"].values.astype(str)
+        bad_email = checks.ok & (email != "") & ~pd.Series(email).str.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+").to_numpy()
+        report.warnings += int(bad_email.sum())
+        note_rows(report, bad_email, rows, "warning", "this does not look like an e-mail address",
+                  _source(mapping, "email"), email)
+    checks.to_report(report)
+    ok = checks.ok
+    records = pd.DataFrame({"row": rows[ok], "n_rows": 1})
+    for name, p in parsed.items():
+        values = p.values[ok]
+        if p.values.dtype.kind == "M":
+            values = np.where(np.isnat(values), None, np.datetime_as_string(values, unit="D").astype(object))
+        else:
+            values = np.where((p.empty | p.bad)[ok], None, values.astype(object))
+        records[name] = values
+    keys = [k for k in _KEYS[kind] if k in records.columns]
+    repeated = records.duplicated(keys, keep="last").to_numpy() if keys else np.zeros(len(records), dtype=bool)
+    if repeated.any():
+        report.count("duplicates", int(repeated.sum()))
+        note_rows(report, repeated, records["row"].to_numpy(), "skipped",
+                  "the same record again further down: the later row is used")
+        records = records[~repeated]
+    report.imported = len(records)
+    products = _product_facts(parsed["sku"].values, parsed, ok) if "sku" in parsed and kind != "products" else \
+        pd.DataFrame(columns=["sku", "name", "category", "supplier"])
+    return Validated(kind, sheet, mapping, report, records.reset_index(drop=True), products)

@@ -1,0 +1,249 @@
+"""Turning cells as written into typed values, column at a time, with the cells that could not be read.
+
+Each parser takes a column (object Series of text, numbers or dates, '' when empty) and returns the values
+and a mask of cells that are filled but unreadable. Work is done once per distinct cell text, so a column of
+half a million dates with twenty thousand distinct values costs twenty thousand parses.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_CURRENCY = re.compile(r"[\s\u00a0\u202f'£$€¥₹￥元]|(?i:gbp|usd|eur|rmb|cny)")
+
+
+@dataclass
+class Parsed:
+    values: np.ndarray      # typed values; NaN / NaT / '' where empty or unreadable
+    empty: np.ndarray       # bool: the cell was empty
+    bad: np.ndarray         # bool: the cell was filled but could not be read
+
+
+def _uniques(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return codes, np.asarray(uniques, dtype=object)
+
+
+def is_empty_cell(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip()) or (
+        isinstance(value, float) and np.isnan(value))
+
+
+# ------------------------------------------------------------------ text and codes
+
+
+def code_text(value: object) -> str:
+    """A cell as a code, exactly as the owner sees it: 71053 (a number cell) is '71053', never '71053.0'."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if np.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return "" if value is None else str(value).strip()
+
+
+def parse_code(column: pd.Series) -> Parsed:
+    codes, uniques = _uniques(column)
+    texts = np.array([code_text(v) for v in uniques], dtype=object)
+    values = texts[codes] if len(codes) else np.array([], dtype=object)
+    empty = values == ""
+    return Parsed(values, empty, np.zeros(len(values), dtype=bool))
+
+
+def parse_id_code(column: pd.Series) -> Parsed:
+    """A code such as a customer or invoice number, where a CSV may have written '17850.0' for 17850."""
+    codes, uniques = _uniques(column)
+    texts = [code_text(v) for v in uniques]
+    texts = np.array([t[:-2] if t.endswith(".0") and t[:-2].isdigit() else t for t in texts], dtype=object)
+    values = texts[codes] if len(codes) else np.array([], dtype=object)
+    return Parsed(values, values == "", np.zeros(len(values), dtype=bool))
+
+
+# ------------------------------------------------------------------ numbers
+
+
+def decimal_comma_likely(samples: list[str]) -> bool:
+    """True when numbers in this file are written 1.234,56 or 12,5 (a comma for the decimals)."""
+    comma = dot = 0
+    for text in samples:
+        text = _CURRENCY.sub("", text)
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+|-?\d+,\d{1,2}|-?\d+,\d{4,}", text):
+            comma += 1
+        elif re.fullmatch(r"-?\d{1,3}(,\d{3})+\.\d+|-?\d+\.\d+", text):
+            dot += 1
+    return comma > dot
+
+
+def number_from_text(text: str, decimal_comma: bool) -> float | None:
+    text = _CURRENCY.sub("", text.strip())
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    if text.endswith("-") and text[:-1].replace(".", "").replace(",", "").isdigit():
+        negative, text = True, text[:-1]
+    if decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    if text.endswith("%"):
+        try:
+            return float(text[:-1]) / 100 * (-1 if negative else 1)
+        except ValueError:
+            return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not np.isfinite(value):
+        return None
+    return -value if negative else value
+
+
+def parse_number(column: pd.Series, *, decimal_comma: bool = False) -> Parsed:
+    if column.dtype != object:
+        values = column.to_numpy(dtype=float)
+        empty = np.isnan(values)
+        return Parsed(values, empty, np.zeros(len(values), dtype=bool))
+    if not decimal_comma:
+        try:  # the common case, every cell a plain number: numpy's own conversion is the fastest
+            values = column.to_numpy().astype(float)
+            if not np.isnan(values).any():
+                return Parsed(values, np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=bool))
+        except (ValueError, TypeError):
+            pass
+        values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
+        todo = np.isnan(values)
+        if not todo.any():
+            return Parsed(values, np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=bool))
+    else:
+        values = np.full(len(column), np.nan)
+        todo = np.ones(len(column), dtype=bool)
+    rest = column[todo]
+    codes, uniques = _uniques(rest)
+    parsed = np.empty(len(uniques), dtype=float)
+    empty_u = np.zeros(len(uniques), dtype=bool)
+    bad_u = np.zeros(len(uniques), dtype=bool)
+    for i, value in enumerate(uniques):
+        if is_empty_cell(value):
+            parsed[i], empty_u[i] = np.nan, True
+        elif isinstance(value, bool):
+            parsed[i], bad_u[i] = np.nan, True
+        elif isinstance(value, (int, float)):
+            parsed[i] = float(value)
+        elif isinstance(value, str):
+            number = number_from_text(value, decimal_comma)
+            parsed[i] = np.nan if number is None else number
+            bad_u[i] = number is None
+        else:
+            parsed[i], bad_u[i] = np.nan, True
+    values[todo] = parsed[codes]
+    empty = np.zeros(len(column), dtype=bool)
+    bad = np.zeros(len(column), dtype=bool)
+    empty[todo] = empty_u[codes]
+    bad[todo] = bad_u[codes]
+    return Parsed(values, empty, bad)
+
+
+# ------------------------------------------------------------------ dates
+
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[./\-](\d{1,2})[./\-](\d{1,4})")
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+
+
+def day_first_from(samples: list[str]) -> bool | None:
+    """Day-first (31/12/2024) or month-first (12/31/2024) as the data itself shows; None if it cannot tell."""
+    day_first = month_first = False
+    for text in samples:
+        match = _NUMERIC_DATE.match(text)
+        if not match or len(match.group(1)) == 4:
+            continue
+        first, second = int(match.group(1)), int(match.group(2))
+        day_first |= first > 12 >= second
+        month_first |= second > 12 >= first
+    if day_first != month_first:
+        return day_first
+    return None
+
+
+def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: bool = True) -> tuple[Parsed, bool]:
+    """Dates and date-times as numpy datetime64[s]; also whether any cell carried a time of day.
+
+    Excel date cells arrive as datetimes; Excel serial numbers (a date cell exported as a number) are read
+    from the 1899-12-30 epoch; text dates are read ISO first, then day-first or month-first as the data shows.
+    """
+    codes, uniques = _uniques(column)
+    out = np.full(len(uniques), np.datetime64("NaT"), dtype="datetime64[s]")
+    empty_u = np.zeros(len(uniques), dtype=bool)
+    bad_u = np.zeros(len(uniques), dtype=bool)
+    texts: dict[int, str] = {}
+    for i, value in enumerate(uniques):
+        if is_empty_cell(value):
+            empty_u[i] = True
+        elif isinstance(value, dt.datetime):
+            out[i] = np.datetime64(value.replace(tzinfo=None, microsecond=0) + dt.timedelta(
+                seconds=round(value.microsecond / 1e6)), "s")
+        elif isinstance(value, dt.date):
+            out[i] = np.datetime64(value, "s")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if serials and 1 <= value < 2958466:
+                out[i] = np.datetime64(EXCEL_EPOCH + pd.to_timedelta(round(float(value) * 86400), unit="s"), "s")
+            else:
+                bad_u[i] = True
+        else:
+            text = str(value).strip()
+            match = _CJK_DATE.search(text)
+            if match:
+                text = f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" + text[match.end():]
+            texts[i] = text
+    if texts:
+        index = np.fromiter(texts.keys(), dtype=np.int64, count=len(texts))
+        strings = pd.Series(list(texts.values()), dtype=object)
+        parsed = pd.to_datetime(strings, format="ISO8601", errors="coerce")
+        missing = parsed.isna().to_numpy()
+        if missing.any():
+            if day_first is None:
+                day_first = day_first_from(strings[missing].tolist())
+            retry = pd.to_datetime(strings[missing], format="mixed", dayfirst=bool(day_first), errors="coerce")
+            parsed[missing] = retry
+            still = parsed.isna().to_numpy()
+            numeric = pd.to_numeric(strings[still], errors="coerce")
+            if serials and numeric.notna().any():
+                ok = numeric.between(1, 2958465)
+                parsed.loc[numeric[ok].index] = EXCEL_EPOCH + pd.to_timedelta(numeric[ok] * 86400, unit="s")
+        parsed = parsed.dt.tz_localize(None) if getattr(parsed.dt, "tz", None) is not None else parsed
+        out[index] = parsed.to_numpy(dtype="datetime64[s]")
+        bad_u[index] = np.isnat(out[index])
+    values = out[codes] if len(codes) else np.array([], dtype="datetime64[s]")
+    has_time = bool(len(out)) and bool(((out[~np.isnat(out)].astype("int64")) % 86400 != 0).any())
+    return Parsed(values, empty_u[codes], bad_u[codes]), has_time
+
+
+def parse_bool(column: pd.Series) -> Parsed:
+    truthy = {"1", "y", "yes", "true", "t", "active", "on", "是", "启用", "x"}
+    falsy = {"0", "n", "no", "false", "f", "inactive", "off", "否", "停用", "discontinued"}
+    codes, uniques = _uniques(column)
+    out = np.full(len(uniques), np.nan)
+    empty_u = np.zeros(len(uniques), dtype=bool)
+    bad_u = np.zeros(len(uniques), dtype=bool)
+    for i, value in enumerate(uniques):
+        if is_empty_cell(value):
+            empty_u[i] = True
+            continue
+        text = code_text(value).lower()
+        if text in truthy:
+            out[i] = 1.0
+        elif text in falsy:
+            out[i] = 0.0
+        else:
+            bad_u[i] = True
+    return Parsed(out[codes], empty_u[codes], bad_u[codes])

@@ -1,0 +1,138 @@
+"""Numbered schema migrations. Never edit one that has shipped: add the next number.
+
+Dates are ISO text ('YYYY-MM-DD'); quantities are REAL so that weighed goods (kg) fit; money is REAL in the
+shop's currency. Every row that an import added carries its `import_id`, so an undo removes exactly it.
+"""
+from __future__ import annotations
+
+MIGRATIONS: dict[int, str] = {
+    1: """
+CREATE TABLE suppliers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email TEXT, phone TEXT, address TEXT,
+    lead_time_days REAL,
+    order_days TEXT,            -- e.g. 'Mon,Thu'; empty means any day
+    min_order_value REAL,
+    currency TEXT,
+    import_id INTEGER REFERENCES import_runs(id)
+);
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    sku TEXT NOT NULL UNIQUE,   -- kept exactly as written: '00123', '85123A'
+    name TEXT, category TEXT,
+    supplier_id INTEGER REFERENCES suppliers(id),
+    supplier_sku TEXT,
+    unit_cost REAL, sell_price REAL,
+    pack_size REAL NOT NULL DEFAULT 1,
+    min_order_qty REAL NOT NULL DEFAULT 0,
+    lead_time_days REAL,
+    shelf_life_days REAL,
+    active INTEGER NOT NULL DEFAULT 1,
+    import_id INTEGER REFERENCES import_runs(id)   -- the import that created it, if one did
+);
+CREATE INDEX products_supplier ON products(supplier_id);
+-- One row per source line (a till line, an invoice line, or one product-day of a daily sheet).
+-- line_key identifies "the same sale" across imports (core/importing/rules.py) and is the row's key, so a
+-- second import of the same sale is ignored: the first import wins.
+CREATE TABLE sales (
+    line_key INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,
+    qty REAL NOT NULL,          -- negative for a cancellation or return
+    revenue REAL,
+    import_id INTEGER NOT NULL REFERENCES import_runs(id)
+);
+CREATE INDEX sales_product_date ON sales(product_id, date);
+CREATE TABLE stock_snapshots (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,
+    qty REAL NOT NULL,
+    import_id INTEGER REFERENCES import_runs(id),
+    UNIQUE(product_id, date)
+);
+CREATE INDEX stock_import ON stock_snapshots(import_id);
+CREATE TABLE prices (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,          -- in force from this day
+    sell_price REAL,
+    unit_cost REAL,
+    import_id INTEGER REFERENCES import_runs(id),
+    UNIQUE(product_id, date)
+);
+CREATE INDEX prices_import ON prices(import_id);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    end_date TEXT,
+    name TEXT NOT NULL,
+    kind TEXT,                   -- holiday, promotion, event, ...
+    product_id INTEGER REFERENCES products(id),   -- a promotion of one product; NULL for the whole shop
+    import_id INTEGER REFERENCES import_runs(id),
+    UNIQUE(date, name, product_id)
+);
+CREATE INDEX events_import ON events(import_id);
+CREATE TABLE purchase_orders (
+    id INTEGER PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers(id),
+    status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'sent', 'part-received', 'received', 'cancelled')),
+    order_date TEXT,
+    expected_date TEXT,
+    notes TEXT,
+    import_id INTEGER REFERENCES import_runs(id)
+);
+CREATE TABLE purchase_order_lines (
+    id INTEGER PRIMARY KEY,
+    order_id INTEGER NOT NULL REFERENCES purchase_orders(id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    qty REAL NOT NULL,
+    received_qty REAL NOT NULL DEFAULT 0,
+    unit_cost REAL,
+    import_id INTEGER REFERENCES import_runs(id),
+    UNIQUE(order_id, product_id)
+);
+CREATE TABLE import_runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT,
+    sheet TEXT,
+    kind TEXT NOT NULL,
+    layout TEXT,                 -- long or wide
+    period TEXT,                 -- day, week or month: the data's own unit
+    mapping TEXT,                -- JSON: source column -> field
+    rows_read INTEGER, imported INTEGER, warnings INTEGER, rejected INTEGER,
+    counts TEXT,                 -- JSON: cancellations, write_offs, non_product, duplicates, ...
+    undone_at TEXT
+);
+CREATE TABLE import_problems (
+    id INTEGER PRIMARY KEY,
+    import_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+    row INTEGER, column_name TEXT,
+    severity TEXT NOT NULL CHECK (severity IN ('warning', 'rejected', 'skipped')),
+    message TEXT NOT NULL,
+    value TEXT
+);
+CREATE INDEX import_problems_import ON import_problems(import_id);
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT                   -- JSON
+);
+-- What changed, with the row as it was before, so an update by an import can be undone.
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT,
+    row_id INTEGER,
+    before TEXT,                 -- JSON of the row before the change, NULL for an insert
+    import_id INTEGER REFERENCES import_runs(id),
+    detail TEXT
+);
+CREATE INDEX audit_import ON audit_log(import_id);
+""",
+}

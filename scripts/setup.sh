@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up everything ShelfWise needs on a fresh Debian/Ubuntu machine with Python 3.11: the system libraries
+# Qt needs to draw (installed with apt-get only where they are missing), a virtual environment in .venv,
+# and the Python packages of pyproject.toml. Safe to run again: it only adds what is missing.
+#   EXTRAS=test,bench scripts/setup.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+EXTRAS=${EXTRAS:-}
+
+need_apt=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib libEGL.so.1 || need_apt+=(libegl1)
+have_lib libGL.so.1 || need_apt+=(libgl1)
+have_lib libxkbcommon.so.0 || need_apt+=(libxkbcommon0)
+have_lib libfontconfig.so.1 || need_apt+=(libfontconfig1)
+have_lib libdbus-1.so.3 || need_apt+=(libdbus-1-3)
+have_lib libglib-2.0.so.0 || need_apt+=(libglib2.0-0)
+have_lib libxcb-cursor.so.0 || need_apt+=(libxcb-cursor0)
+fc-list 2>/dev/null | grep -q . || need_apt+=(fonts-dejavu-core)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    echo "setup: installing system packages: ${need_apt[*]}"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    echo "setup: creating .venv with $($PYTHON --version)"
+    "$PYTHON" -m venv .venv
+fi
+stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${EXTRAS//,/_}"
+if [ ! -f "$stamp" ]; then
+    echo "setup: installing Python packages${EXTRAS:+ (with $EXTRAS)}"
+    .venv/bin/python -m pip install -q --upgrade pip
+    # torch is pinned to 2.13.0: the machine's local CPU build satisfies it (see README).
+    .venv/bin/python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
+    rm -f .venv/.installed-*
+    touch "$stamp"
+fi
