@@ -181,8 +181,8 @@ def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
     records = validated.records
     ids = product_ids(shop, validated, import_id)
     records = records.assign(product_id=records["sku"].map(ids).to_numpy(dtype=np.int64))
-    # Rows in product order (dates stay in file order within a product): the index fills near-sequentially.
-    records = records.iloc[np.argsort(records["product_id"].to_numpy(), kind="stable")]
+    # In key order the table's b-tree fills from one end: half the cost of random order (bench/RESULTS.md).
+    records = records.iloc[np.argsort(records["line_key"].to_numpy())]
     revenue = records["revenue"].astype(float)
     rows = list(zip(records["product_id"].tolist(), records["date"].tolist(), records["qty"].astype(float).tolist(),
                     revenue.where(revenue.notna(), None).tolist(), records["line_key"].tolist(),

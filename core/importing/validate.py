@@ -247,7 +247,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     live = ok & ~not_product
 
     if transactions:
-        parts = [sku, np.datetime_as_string(stamp, unit="s").astype(object), _text(invoice, n),
+        parts = [sku, iso_text(stamp, "s"), _text(invoice, n),
                  number_text(qty), number_text(price_values), _text(parsed.get("customer"), n)]
         keys = line_keys([p[live] for p in parts])
         all_keys = np.zeros(n, dtype=np.int64)
@@ -298,14 +298,21 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
             qty=("qty", "sum"), revenue=("revenue", lambda s: s.sum(min_count=1)), row=("row", "min"),
             n_rows=("n_rows", "sum"))
         records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
-                                         np.datetime_as_string(records["day"].to_numpy(), unit="D").astype(object)])
+                                         iso_text(records["day"].to_numpy(), "D")])
         report.notes.append("No invoice numbers or times of day: rows are daily totals, and rows for the same "
                             "product and day are added up.")
     report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
-    records["date"] = np.datetime_as_string(records["day"].to_numpy(), unit="D")
+    records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.drop(columns=["day"]),
                      _product_facts(sku, parsed, live))
+
+
+def iso_text(stamps: np.ndarray, unit: str) -> np.ndarray:
+    """datetime64 values as ISO text (object array), formatting each distinct value once."""
+    codes, uniques = pd.factorize(stamps.astype(f"datetime64[{unit}]").view(np.int64))
+    texts = np.datetime_as_string(uniques.astype(f"datetime64[{unit}]"), unit=unit).astype(object)
+    return texts[codes] if len(codes) else np.array([], dtype=object)
 
 
 def _starts_with(texts: np.ndarray, letter: str) -> np.ndarray:
@@ -349,7 +356,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         report.count("cancellations", int(returns.sum()))
         report.warnings += int(returns.sum())
         note_rows(report, returns, row_of, "warning", "negative sales: read as returns", None, qty)
-    records = pd.DataFrame({"sku": sku[live], "date": np.datetime_as_string(day_of[live], unit="D"),
+    records = pd.DataFrame({"sku": sku[live], "date": iso_text(day_of[live], "D"),
                             "qty": qty[live], "row": row_of[live], "n_rows": 1})
     if kind == "sales":
         records["revenue"] = np.nan

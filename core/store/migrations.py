@@ -34,7 +34,9 @@ CREATE TABLE products (
 CREATE INDEX products_supplier ON products(supplier_id);
 -- One row per source line (a till line, an invoice line, or one product-day of a daily sheet).
 -- line_key identifies "the same sale" across imports (core/importing/rules.py) and is the row's key, so a
--- second import of the same sale is ignored: the first import wins.
+-- second import of the same sale is ignored: the first import wins. No other index: every reader scans the
+-- whole history anyway (forecasts, overviews), and an index on (product, date) would double the cost of an
+-- import (measured: bench/RESULTS.md).
 CREATE TABLE sales (
     line_key INTEGER PRIMARY KEY,
     product_id INTEGER NOT NULL REFERENCES products(id),
@@ -43,7 +45,6 @@ CREATE TABLE sales (
     revenue REAL,
     import_id INTEGER NOT NULL REFERENCES import_runs(id)
 );
-CREATE INDEX sales_product_date ON sales(product_id, date);
 CREATE TABLE stock_snapshots (
     id INTEGER PRIMARY KEY,
     product_id INTEGER NOT NULL REFERENCES products(id),
