@@ -82,9 +82,16 @@ def cmd_import(args) -> int:
 
     overrides = _mapping_overrides(args.map)
     started = time.perf_counter()
-    with open_shop(args.db) as shop:
-        report = run_import(shop, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                            ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+    new_shop = not Path(args.db).exists()
+    try:
+        with open_shop(args.db) as shop:
+            report = run_import(shop, args.file, args.kind, sheet=args.sheet, overrides=overrides,
+                                ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+    except BaseException:
+        if new_shop:  # "nothing was changed" includes not leaving an empty shop file behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(args.db + suffix).unlink(missing_ok=True)
+        raise
     for line in report.summary_lines():
         print(line)
     problems = report.first_problems(args.problems)

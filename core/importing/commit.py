@@ -112,8 +112,10 @@ def product_ids(shop: ShopDb, validated: Validated, import_id: int, *, create: b
 
 def _upsert(shop: ShopDb, table: str, key_column: str, key: str, values: dict, import_id: int) -> str:
     """Insert a row, or update the columns the file fills (blanks never erase), keeping the old row in the
-    audit log so undo can put it back. Returns 'new', 'updated' or 'same'."""
-    row = shop.conn.execute(f"SELECT * FROM {table} WHERE {key_column} = ? COLLATE NOCASE", (key,)).fetchone()
+    audit log so undo can put it back. Returns 'new', 'updated' or 'same'. Product codes match exactly
+    ('85123A' and '85123a' are two products); supplier names match without regard to case (the column's
+    collation)."""
+    row = shop.conn.execute(f"SELECT * FROM {table} WHERE {key_column} = ?", (key,)).fetchone()
     values = {k: _none(v) for k, v in values.items() if _none(v) is not None}
     if row is None:
         columns = [key_column, *values, "import_id"]
@@ -177,6 +179,19 @@ def _account_skipped(report: ImportReport, skipped: int) -> None:
         report.imported -= skipped
 
 
+def _claim_existing(shop: ShopDb, table: str, match: str, keys: list[tuple], import_id: int) -> None:
+    """Record that this import also carried rows an earlier import stored (see import_claims). `keys` are
+    (a, b) pairs that `match` joins to the table's columns."""
+    conn = shop.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming (a, b)")
+    conn.execute("DELETE FROM incoming")
+    conn.executemany("INSERT INTO incoming VALUES (?, ?)", keys)
+    conn.execute(f"INSERT OR IGNORE INTO import_claims(table_name, row_id, import_id) "
+                 f"SELECT '{table}', t.rowid, ? FROM incoming i JOIN {table} t ON {match} WHERE t.import_id != ?",
+                 (import_id, import_id))
+    conn.execute("DELETE FROM incoming")
+
+
 def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
     records = validated.records
     ids = product_ids(shop, validated, import_id)
@@ -190,6 +205,8 @@ def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO sales(product_id, date, qty, revenue, line_key, import_id) VALUES (?,?,?,?,?,?)",
         rows, ctx, "Storing sales")
+    if inserted < len(rows):
+        _claim_existing(shop, "sales", "t.line_key = i.a", [(r[4], None) for r in rows], import_id)
     _account_skipped(validated.report, len(rows) - inserted)
 
 
@@ -201,6 +218,9 @@ def _store_stock(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO stock_snapshots(product_id, date, qty, import_id) VALUES (?,?,?,?)",
         rows, ctx, "Storing stock counts")
+    if inserted < len(rows):
+        _claim_existing(shop, "stock_snapshots", "t.product_id = i.a AND t.date = i.b",
+                        [(r[0], r[1]) for r in rows], import_id)
     _account_skipped(validated.report, len(rows) - inserted)
 
 
@@ -230,6 +250,9 @@ def _store_prices(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCo
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO prices(product_id, date, sell_price, unit_cost, import_id) VALUES (?,?,?,?,?)",
         rows, ctx, "Storing prices")
+    if inserted < len(rows):
+        _claim_existing(shop, "prices", "t.product_id = i.a AND t.date = i.b", [(r[0], r[1]) for r in rows],
+                        import_id)
     _account_skipped(validated.report, len(rows) - inserted)
 
 
@@ -238,10 +261,11 @@ def _store_events(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCo
     skipped = 0
     for r in records.to_dict("records"):
         product = ids.get(r["sku"]) if r.get("sku") else None
-        exists = shop.scalar("SELECT 1 FROM events WHERE date = ? AND name = ? AND product_id IS ?",
-                             (r["date"], r["name"], product))
-        if exists:
+        existing = shop.scalar("SELECT id FROM events WHERE date = ? AND name = ? AND product_id IS ?",
+                               (r["date"], r["name"], product))
+        if existing is not None:
             skipped += 1
+            shop.conn.execute("INSERT OR IGNORE INTO import_claims VALUES ('events', ?, ?)", (existing, import_id))
             continue
         shop.conn.execute("INSERT INTO events(date, end_date, name, kind, product_id, import_id) VALUES (?,?,?,?,?,?)",
                           (r["date"], _none(r.get("end_date")), r["name"], _none(r.get("kind")), product, import_id))
@@ -278,7 +302,12 @@ def _store_orders(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCo
             cursor = shop.conn.execute(
                 "INSERT OR IGNORE INTO purchase_order_lines(order_id, product_id, qty, unit_cost, import_id) "
                 "VALUES (?,?,?,?,?)", (order_id, ids[r["sku"]], float(r["qty"]), _none(r.get("unit_cost")), import_id))
-            skipped += cursor.rowcount == 0
+            if cursor.rowcount == 0:
+                skipped += 1
+                shop.conn.execute(
+                    "INSERT OR IGNORE INTO import_claims SELECT 'purchase_order_lines', id, ? FROM "
+                    "purchase_order_lines WHERE order_id = ? AND product_id = ? AND import_id != ?",
+                    (import_id, order_id, ids[r["sku"]], import_id))
     _account_skipped(report, skipped)
 
 
@@ -293,11 +322,21 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
     if run["undone_at"]:
         raise UserError(f"Import {import_id} ({run['file_name']}) was already undone on {run['undone_at']}.")
     removed: dict[str, int] = {}
+    handed_over = 0
     with atomic(shop) as conn:
+        conn.execute("DELETE FROM import_claims WHERE import_id = ?", (import_id,))
         for table in ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines"):
+            # rows a later, standing import also carried pass to it (the earliest such) rather than vanish
+            claimed = f"FROM import_claims c WHERE c.table_name = '{table}' AND c.row_id = {table}.rowid"
+            handed_over += conn.execute(
+                f"UPDATE {table} SET import_id = (SELECT min(c.import_id) {claimed}) "
+                f"WHERE import_id = ? AND EXISTS (SELECT 1 {claimed})", (import_id,)).rowcount
+            conn.execute(f"DELETE FROM import_claims WHERE table_name = '{table}' AND EXISTS (SELECT 1 FROM "
+                         f"{table} t WHERE t.rowid = import_claims.row_id AND t.import_id = import_claims.import_id)")
             removed[table] = conn.execute(f"DELETE FROM {table} WHERE import_id = ?", (import_id,)).rowcount
         conn.execute("DELETE FROM purchase_orders WHERE import_id = ? AND NOT EXISTS "
                      "(SELECT 1 FROM purchase_order_lines l WHERE l.order_id = purchase_orders.id)", (import_id,))
+        conn.execute("UPDATE purchase_orders SET import_id = NULL WHERE import_id = ?", (import_id,))
         for entry in conn.execute("SELECT table_name, row_id, before FROM audit_log WHERE import_id = ? AND "
                                   "action = 'import update' ORDER BY id DESC", (import_id,)).fetchall():
             before = json.loads(entry["before"])
@@ -317,6 +356,8 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
               detail=json.dumps(removed))
     parts = [f"{n:,} {t.replace('_', ' ')}" for t, n in removed.items() if n]
     summary = f"Undid import {import_id} ({run['file_name']}): removed " + (", ".join(parts) or "nothing") + "."
+    if handed_over:
+        summary += f" {handed_over:,} rows that later imports also carried stay, now theirs."
     if kept:
         summary += f" {kept} product(s) or supplier(s) it created are kept because later data uses them."
     return summary

@@ -14,6 +14,7 @@ import pandas as pd
 from core.errors import MappingProblem
 from core.importing.fields import FIELDS, guess_field
 from core.importing.readers import RawSheet
+from core.importing.values import day_first_from
 
 IGNORE = ""
 _MONTHS = {m.lower(): i for i, m in enumerate(
@@ -40,8 +41,9 @@ class Mapping:
         return {column: name for column, name in self.columns.items() if name}
 
 
-def period_of_header(header: str) -> tuple[dt.date, str] | None:
-    """The period a column header names: a date, an ISO week ('2024-W05'), or a month ('Jan 2024', '2024-01')."""
+def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str] | None:
+    """The period a column header names: a date, an ISO week ('2024-W05'), or a month ('Jan 2024', '2024-01').
+    `day_first` settles 03/04/2024; `detect_periods` decides it from all the headers together."""
     text = str(header).strip()
     match = re.fullmatch(r"(\d{4})[-\s]?W(\d{1,2})", text, re.IGNORECASE)
     if match:
@@ -60,7 +62,7 @@ def period_of_header(header: str) -> tuple[dt.date, str] | None:
             return dt.date(int(year), int(month), 1), "month"
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}( 00:00:00)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}/\d{1,2}/\d{1,2}", text):
         try:
-            day_first = bool(re.match(r"\d{1,2}[./]", text))
+            day_first = day_first and bool(re.match(r"\d{1,2}[./]", text))
             return pd.Timestamp(pd.to_datetime(text, dayfirst=day_first)).date(), "day"
         except (ValueError, OverflowError):
             return None
@@ -70,8 +72,9 @@ def period_of_header(header: str) -> tuple[dt.date, str] | None:
 def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     found: dict[str, dt.date] = {}
     kinds: list[str] = []
+    day_first = day_first_from([str(c) for c in columns])
     for column in columns:
-        period = period_of_header(column)
+        period = period_of_header(column, day_first is not False)
         if period:
             found[column] = period[0]
             kinds.append(period[1])

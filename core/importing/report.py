@@ -12,6 +12,7 @@ SET_ASIDE_LABELS = {
     "duplicates": "exact repeats of an earlier row of this file",
     "already_in_shop": "already in the shop from an earlier import",
     "zero_qty": "rows with a quantity of 0 (nothing to store)",
+    "totals": "totals rows (a sum of other rows, not a product)",
 }
 COUNT_LABELS = {
     "cancellations": "cancellations and returns (reduce the sales of their product)",

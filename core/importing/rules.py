@@ -17,6 +17,22 @@ DEFAULT_NON_PRODUCT_CODES = [
 ]
 
 
+TOTAL_WORDS = {"total", "totals", "grand total", "sum", "subtotal", "sub total", "合计", "总计", "小计", "總計", "合計"}
+
+
+def is_totals_row(codes: np.ndarray, names: np.ndarray | None = None) -> np.ndarray:
+    """Rows whose code (or name, where the code is blank) says they add up other rows: 'Total', '合计'."""
+    def flags(values: np.ndarray) -> np.ndarray:
+        inverse, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=False)
+        hit = np.array([str(u).strip().strip(":").lower() in TOTAL_WORDS for u in uniques], dtype=bool)
+        return hit[inverse] if len(uniques) else np.zeros(len(values), dtype=bool)
+
+    out = flags(codes)
+    if names is not None:
+        out |= (codes == "") & flags(names)
+    return out
+
+
 def non_product_matcher(patterns: list[str]):
     """A function from an array of codes to a bool mask of the codes that are not products."""
     exact = {p.upper() for p in patterns if not any(ch in p for ch in "*?[")}

@@ -16,7 +16,8 @@ from core.importing.fields import FIELDS, Field
 from core.importing.mapping import Mapping, check_required
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
-from core.importing.rules import DEFAULT_NON_PRODUCT_CODES, line_keys, non_product_matcher, number_text
+from core.importing.rules import (DEFAULT_NON_PRODUCT_CODES, is_totals_row, line_keys, non_product_matcher,
+                                  number_text)
 from core.importing.values import (Parsed, day_first_from, decimal_comma_likely, parse_bool, parse_code,
                                    parse_date, parse_id_code, parse_number)
 from core.jobs import JobContext, null_context
@@ -240,6 +241,10 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     transactions = invoice is not None or has_time
     price_values = price.values if price is not None else np.full(n, np.nan)
 
+    totals = ok & is_totals_row(sku, _text(parsed.get("name"), n))
+    report.count("totals", int(totals.sum()))
+    note_rows(report, totals, rows, "skipped", "a totals row: it adds up other rows", _source(mapping, "sku"), sku)
+    ok = ok & ~totals
     not_product = ok & non_product_matcher(non_product_codes or DEFAULT_NON_PRODUCT_CODES)(sku)
     report.count("non_product", int(not_product.sum()))
     note_rows(report, not_product, rows, "skipped", "not a product (postage, fees, ...): left out of sales",
@@ -327,6 +332,17 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     period_columns = [c for c in mapping.period_columns if c in frame.columns and not mapping.columns.get(c)]
     sku_column = mapping.source_of("sku")
     sku_parsed = parse_code(frame[sku_column])
+    name_column = mapping.source_of("name")
+    totals = is_totals_row(sku_parsed.values, parse_code(frame[name_column]).values if name_column else None)
+    if totals.any():
+        report.count("totals", int(totals.sum()))
+        note_rows(report, totals, sheet.row_numbers, "skipped", "a totals row: it adds up other rows", sku_column,
+                  sku_parsed.values)
+        keep = ~totals
+        frame = frame.loc[keep].reset_index(drop=True)
+        sheet = RawSheet(sheet.path, sheet.sheet, sheet.header_row, sheet.columns, frame, sheet.row_numbers[keep],
+                         sheet.encoding, sheet.delimiter)
+        sku_parsed = parse_code(frame[sku_column])
     n_rows, n_periods = len(frame), len(period_columns)
     cells = pd.Series(frame[period_columns].to_numpy(dtype=object).ravel())
     values = parse_number(cells, decimal_comma=decimal_comma)

@@ -119,6 +119,14 @@ CREATE TABLE import_problems (
     value TEXT
 );
 CREATE INDEX import_problems_import ON import_problems(import_id);
+-- Rows an import carried but found already stored (an earlier import owns them). Undoing that earlier import
+-- hands each such row to the next import that carried it, instead of taking it away from the shop.
+CREATE TABLE import_claims (
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    import_id INTEGER NOT NULL REFERENCES import_runs(id),
+    PRIMARY KEY (table_name, row_id, import_id)
+) WITHOUT ROWID;
 CREATE TABLE settings (
     key TEXT PRIMARY KEY,
     value TEXT                   -- JSON

@@ -1,0 +1,96 @@
+"""What moves demand besides time: events and holidays, promotions, and the shelf price, laid out on the
+same days as the demand matrix and on into the forecast horizon (events and planned prices are known ahead)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.store.db import ShopDb
+
+MIN_EVENT_DAYS = 3  # an event kind seen on fewer days than this carries no signal worth a model input
+
+
+@dataclass
+class Drivers:
+    days: pd.DatetimeIndex       # history days followed by the horizon days
+    event_kinds: list[str]
+    events: np.ndarray           # (D, K) bool: a shop-wide event of each kind on each day
+    promotion: np.ndarray        # (n, D) bool: the product is on promotion
+    price: np.ndarray            # (n, D) shelf price in force (NaN where never known)
+
+    def price_ratio(self) -> np.ndarray:
+        """Price relative to the product's usual (median) price: 0.8 means 20% off."""
+        with np.errstate(all="ignore"):
+            usual = np.nanmedian(self.price, axis=1)
+        ratio = self.price / usual[:, None]
+        return np.nan_to_num(ratio, nan=1.0, posinf=1.0, neginf=1.0)
+
+
+def load_drivers(shop: ShopDb, product_ids: np.ndarray, history_days: pd.DatetimeIndex, horizon: int,
+                 as_of: dt.date) -> Drivers:
+    """Events up to the end of the horizon (planned ahead, so no peeking); prices known on `as_of` only,
+    carried forward over the horizon."""
+    end = history_days[-1] + pd.Timedelta(days=horizon)
+    days = pd.date_range(history_days[0], end, freq="D")
+    D = len(days)
+    events = pd.read_sql_query(
+        "SELECT date, end_date, coalesce(kind, name) AS kind, product_id FROM events WHERE date <= ?",
+        shop.conn, params=(end.date().isoformat(),))
+    shop_wide = events[events["product_id"].isna()]
+    kinds = [k for k, c in shop_wide["kind"].value_counts().items() if c >= MIN_EVENT_DAYS]
+    event_matrix = np.zeros((D, len(kinds)), dtype=bool)
+    index_of_kind = {k: j for j, k in enumerate(kinds)}
+    for date, end_date, kind in shop_wide[["date", "end_date", "kind"]].itertuples(index=False):
+        if kind in index_of_kind:
+            event_matrix[_span(days, date, end_date), index_of_kind[kind]] = True
+    row_of = {pid: i for i, pid in enumerate(product_ids)}
+    promotion = np.zeros((len(product_ids), D), dtype=bool)
+    for date, end_date, product in events[events["product_id"].notna()][["date", "end_date", "product_id"]] \
+            .itertuples(index=False):
+        if int(product) in row_of:
+            promotion[row_of[int(product)], _span(days, date, end_date)] = True
+    price = _price_matrix(shop, row_of, days, as_of)
+    return Drivers(days, kinds, event_matrix, promotion, price)
+
+
+def _span(days: pd.DatetimeIndex, date: str, end_date: str | None) -> slice:
+    start = days.searchsorted(pd.Timestamp(date))
+    stop = days.searchsorted(pd.Timestamp(end_date or date), side="right")
+    return slice(start, max(stop, start))
+
+
+def _price_matrix(shop: ShopDb, row_of: dict, days: pd.DatetimeIndex, as_of: dt.date) -> np.ndarray:
+    prices = pd.read_sql_query("SELECT product_id, date, sell_price FROM prices WHERE sell_price IS NOT NULL "
+                               "AND date <= ? ORDER BY date", shop.conn, params=(as_of.isoformat(),))
+    out = np.full((len(row_of), len(days)), np.nan)
+    if not len(prices):
+        return out
+    prices = prices[prices["product_id"].isin(row_of.keys())]
+    rows = prices["product_id"].map(row_of).to_numpy()
+    cols = np.clip(days.searchsorted(pd.to_datetime(prices["date"])), 0, len(days) - 1)
+    out[rows, cols] = prices["sell_price"].to_numpy()
+    # carry each price forward until the next change (and over the horizon)
+    frame = pd.DataFrame(out.T).ffill().bfill()
+    return frame.to_numpy().T
+
+
+def cut(drivers: Drivers, start: int, stop: int) -> Drivers:
+    """The drivers for days [start, stop): a backtest's history plus its horizon."""
+    return Drivers(drivers.days[start:stop], drivers.event_kinds, drivers.events[start:stop],
+                   drivers.promotion[:, start:stop], drivers.price[:, start:stop])
+
+
+def calendar_features(drivers: Drivers, yearly: bool) -> np.ndarray:
+    """(D, F) day features shared by all products: weekday, yearly waves, event kinds."""
+    days = drivers.days
+    weekday = np.eye(7)[days.dayofweek.to_numpy()][:, 1:]
+    parts = [weekday]
+    if yearly:
+        angle = 2 * np.pi * days.dayofyear.to_numpy() / 365.25
+        parts.append(np.column_stack([np.sin(angle), np.cos(angle), np.sin(2 * angle), np.cos(2 * angle)]))
+    if drivers.events.shape[1]:
+        parts.append(drivers.events.astype(float))
+    return np.column_stack(parts)

@@ -1,0 +1,199 @@
+"""A global neural model: one small network trained across all products, so that a slow seller learns from
+the busy ones how weekdays, events, benefit days and price changes move demand, while keeping its own level.
+
+Each example is one product, one forecast origin and one day ahead. Its inputs describe that day relative to
+the product's recent level: the product's own weekday profile and last year's shape around that date, the
+day's events, promotion and price relative to the recent price, how intermittent the product is, and how
+far ahead the day is. The network predicts a multiplier of the recent level; it is trained on the squared
+error scaled by each product's own noise, which is what the scaled error (RMSSE) that selection uses rewards.
+
+torch is imported only here, only when this model runs; it uses CUDA where present (Apple's MPS where that
+is), else the CPU. The same seed gives the same forecast on the same device.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from core.demand.drivers import Drivers
+from core.forecasting.base import Model
+from core.jobs import JobContext, null_context
+
+TRAIN_DAYS = 730        # origins drawn from the last two years of the history
+ORIGIN_STRIDE = 3
+MAX_EXAMPLES = 600_000
+HIDDEN = 64
+EPOCHS = 6
+BATCH = 2048
+
+
+def device_name() -> str:
+    """'cuda', 'mps' or 'cpu', as torch sees this machine (imports torch)."""
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+class _Windows:
+    """Fast means of known days over any window, from running sums (NaN days neither count nor weigh)."""
+
+    def __init__(self, Y: np.ndarray):
+        known = ~np.isnan(Y)
+        self.sum = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(np.where(known, Y, 0.0), axis=1)], axis=1)
+        self.count = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known, axis=1)], axis=1)
+        self.zero = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known & (Y == 0), axis=1)], axis=1)
+
+    def mean(self, rows, start, stop):
+        start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
+        count = self.count[rows, stop] - self.count[rows, start]
+        total = self.sum[rows, stop] - self.sum[rows, start]
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan), count
+
+    def zero_share(self, rows, start, stop):
+        count = self.count[rows, stop] - self.count[rows, start]
+        return np.where(count > 0, (self.zero[rows, stop] - self.zero[rows, start]) / np.maximum(count, 1), 1.0)
+
+
+def noise_scale(Y: np.ndarray) -> np.ndarray:
+    """Each product's mean squared day-to-day change of known demand (the RMSSE denominator), >= 0.01."""
+    out = np.empty(len(Y))
+    for i, row in enumerate(Y):
+        known = row[~np.isnan(row)]
+        out[i] = max(np.mean(np.diff(known) ** 2), 0.01) if len(known) > 2 else 1.0
+    return out
+
+
+def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarray, origin: np.ndarray,
+             ahead: np.ndarray, h: int) -> tuple[np.ndarray, np.ndarray]:
+    """Inputs for (product, origin, days ahead) triples, and the recent level each multiplier applies to."""
+    day = origin + ahead
+    level28, _ = windows.mean(rows, origin - 28, origin)
+    level7, _ = windows.mean(rows, origin - 7, origin)
+    level91, _ = windows.mean(rows, origin - 91, origin)
+    level = np.maximum(np.nan_to_num(level28, nan=0.0), 0.02)
+    # the product's own weekday profile over 8 weeks: the target weekday's mean relative to the 8-week mean
+    same_weekday = np.zeros(len(rows))
+    counted = np.zeros(len(rows))
+    for week in range(1, 9):
+        d = day - 7 * week * np.ones_like(day)
+        d = d - 7 * np.maximum(0, (d - origin + 7) // 7)  # stay before the origin
+        ok = d >= 0
+        value = np.where(ok, Y[rows, np.clip(d, 0, Y.shape[1] - 1)], np.nan)
+        good = ~np.isnan(value)
+        same_weekday += np.where(good, value, 0.0)
+        counted += good
+    level56, _ = windows.mean(rows, origin - 56, origin)
+    weekday_factor = np.where(counted > 0, same_weekday / np.maximum(counted, 1), np.nan) / np.maximum(
+        np.nan_to_num(level56, nan=0.0), 0.02)
+    # last year around the same date, relative to last year's level before the origin
+    last_year, n_last = windows.mean(rows, day - 364 - 3, day - 364 + 4)
+    last_year_level, _ = windows.mean(rows, origin - 364 - 28, origin - 364)
+    yearly = np.where((n_last > 0) & (np.nan_to_num(last_year_level) > 0.05),
+                      last_year / np.maximum(np.nan_to_num(last_year_level), 0.05), 1.0)
+    price = drivers.price
+    recent_price = np.nanmean(np.stack([price[rows, np.clip(origin - k, 0, price.shape[1] - 1)]
+                                        for k in (1, 7, 14, 28)]), axis=0)
+    price_change = np.log(np.clip(np.nan_to_num(price[rows, day] / recent_price, nan=1.0), 0.3, 3.0))
+    events = drivers.events[day].astype(np.float32)
+    weekday = np.eye(7, dtype=np.float32)[drivers.days[day].dayofweek]
+    columns = [
+        np.log1p(np.clip(np.nan_to_num(weekday_factor, nan=1.0), 0, 10)),
+        np.log1p(np.clip(yearly, 0, 10)),
+        np.log(np.maximum(np.nan_to_num(level7, nan=0.0), 0.02) / level),
+        np.log(np.maximum(np.nan_to_num(level91, nan=0.0), 0.02) / level),
+        np.log(level),
+        windows.zero_share(rows, np.clip(origin - 56, 0, None), origin),
+        price_change,
+        drivers.promotion[rows, day].astype(np.float32),
+        ahead / h,
+    ]
+    X = np.column_stack([np.column_stack(columns), events, weekday]).astype(np.float32)
+    return np.nan_to_num(X), level
+
+
+class GlobalNeural(Model):
+    alias = "neural"
+
+    def __init__(self, drivers: Drivers | None = None, *, seed: int = 7, epochs: int = EPOCHS,
+                 device: str | None = None, ctx: JobContext | None = None):
+        self.drivers = drivers
+        self.seed = seed
+        self.epochs = epochs
+        self.device = device
+        self.ctx = ctx or null_context()
+        self.net_ = None
+        self.examples_ = 0
+
+    def train(self, Y: np.ndarray, h: int, drivers: Drivers | None = None) -> "GlobalNeural":
+        """Learn from every product's past up to the end of Y (drivers cover Y's days and h more)."""
+        import torch
+
+        drivers = drivers or self.drivers
+        torch.manual_seed(self.seed)
+        rng = np.random.default_rng(self.seed)
+        device = self.device or device_name()
+        n, T = Y.shape
+        windows = _Windows(Y)
+        first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
+        origins = np.arange(max(28, T - TRAIN_DAYS), T - h + 1, ORIGIN_STRIDE)
+        rows, cols, ahead = (a.ravel() for a in np.meshgrid(np.arange(n), origins, np.arange(h), indexing="ij"))
+        keep = (cols - 28 >= first[rows]) & ~np.isnan(Y[rows, np.minimum(cols + ahead, T - 1)])
+        rows, cols, ahead = rows[keep], cols[keep], ahead[keep]
+        if len(rows) > MAX_EXAMPLES:
+            pick = np.sort(rng.choice(len(rows), MAX_EXAMPLES, replace=False))
+            rows, cols, ahead = rows[pick], cols[pick], ahead[pick]
+        self.examples_ = len(rows)
+        self.net_ = None
+        if len(rows) < 1000:
+            return self
+        X, level = features(Y, windows, drivers, rows, cols, ahead, h)
+        target = Y[rows, cols + ahead]
+        noise = np.sqrt(noise_scale(Y))[rows]
+        net = torch.nn.Sequential(
+            torch.nn.Linear(X.shape[1], HIDDEN), torch.nn.ReLU(),
+            torch.nn.Linear(HIDDEN, HIDDEN), torch.nn.ReLU(),
+            torch.nn.Linear(HIDDEN, 1), torch.nn.Softplus()).to(device)
+        optimiser = torch.optim.AdamW(net.parameters(), lr=3e-3, weight_decay=1e-4)
+        steps = self.epochs * int(np.ceil(len(X) / BATCH))
+        schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=5e-3, total_steps=steps)
+        tensors = [torch.from_numpy(a.astype(np.float32)).to(device) for a in (X, level, target, noise)]
+        X_t, level_t, y_t, noise_t = tensors
+        generator = torch.Generator().manual_seed(self.seed)
+        net.train()
+        for epoch in range(self.epochs):
+            order = torch.randperm(len(X_t), generator=generator).to(device)
+            for start in range(0, len(X_t), BATCH):
+                batch = order[start:start + BATCH]
+                prediction = net(X_t[batch]).squeeze(1) * level_t[batch]
+                loss = (((prediction - y_t[batch]) / noise_t[batch]) ** 2).mean()
+                optimiser.zero_grad()
+                loss.backward()
+                optimiser.step()
+                schedule.step()
+            self.ctx.check_cancelled()
+            self.ctx.progress((epoch + 1) / self.epochs,
+                              f"Neural model on {device}: pass {epoch + 1} of {self.epochs}")
+        net.eval()
+        self.net_, self.device_ = net, device
+        return self
+
+    def forecast_batch(self, Y, h, drivers: Drivers | None = None):
+        """Forecast from the end of Y, with the network trained before (trained now if it was not)."""
+        import torch
+
+        drivers = drivers or self.drivers
+        if self.net_ is None:
+            self.train(Y, h, drivers)
+        n, T = Y.shape
+        if self.net_ is None:
+            from core.forecasting.models import recent_mean
+
+            return np.repeat(recent_mean(Y, 28)[:, None], h, axis=1)
+        rows, ahead = (a.ravel() for a in np.meshgrid(np.arange(n), np.arange(h), indexing="ij"))
+        X, level = features(Y, _Windows(Y), drivers, rows, np.full(len(rows), T), ahead, h)
+        with torch.no_grad():
+            multiplier = self.net_(torch.from_numpy(X).to(self.device_)).squeeze(1).cpu().numpy()
+        return (multiplier * level).reshape(n, h)
