@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from core.errors import Cancelled, UserError
 from core.jobs import JobContext
+from ui.errors import show_crash_dialog, show_user_error
 
 log = logging.getLogger("shelfwise.ui.jobs")
 
@@ -46,6 +47,8 @@ class _Worker(QObject):
             self.done.emit(None, exc, traceback.format_exc())
         else:
             self.done.emit(result, None, "")
+        finally:
+            self.thread().quit()   # the thread ends by itself, so waiting for it never needs the GUI thread
 
 
 class Job(QObject):
@@ -114,10 +117,10 @@ class Job(QObject):
         else:
             self.outcome = "bug"
             log.error("Job %s failed with a bug:\n%s", self.kind, tb)
-        if self.superseded or owner_gone:
-            if self.outcome == "bug" and not owner_gone:
-                from ui.errors import show_crash_dialog
-                show_crash_dialog(tb)
+        parent = self.owner if isinstance(self.owner, QWidget) and not owner_gone else None
+        if self.superseded or owner_gone:   # nobody waits for this result any more; a bug is still a bug
+            if self.outcome == "bug":
+                show_crash_dialog(tb, parent)
             self.ended.emit(self.outcome)
             return
         try:
@@ -129,11 +132,9 @@ class Job(QObject):
                 if self._failure:
                     self._failure(error)
                 else:
-                    from ui.errors import show_user_error
-                    show_user_error(self.owner if isinstance(self.owner, QWidget) else None, error)
+                    show_user_error(parent, error)
             elif self.outcome == "bug":
-                from ui.errors import show_crash_dialog
-                show_crash_dialog(tb, parent=self.owner if isinstance(self.owner, QWidget) else None)
+                show_crash_dialog(tb, parent)
         finally:
             self.ended.emit(self.outcome)
             if self._finished:
@@ -144,7 +145,6 @@ class JobRunner(QObject):
     """Starts jobs for one owner (a window, a page, a wizard): one running job per kind."""
 
     message = Signal(str)    # a line for the status bar ("Cancelled — nothing was changed")
-    started = Signal(object)  # the Job, so progress panels can follow it
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -162,7 +162,6 @@ class JobRunner(QObject):
         job.ended.connect(lambda _outcome, job=job: self._forget(job))
         if progress is not None:
             progress.follow(job)
-        self.started.emit(job)
         job.start()
         return job
 
@@ -223,6 +222,8 @@ class ProgressPanel(QWidget):
         self.setVisible(False)
 
     def follow(self, job: Job, text: str = "") -> None:
+        if self._job is not None and self._job.running:
+            self._job.progressed.disconnect(self._show_progress)
         self._job = job
         self.bar.setValue(0)
         self.bar.setVisible(True)
@@ -230,8 +231,8 @@ class ProgressPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.label.setText(text or self.tr("Starting…"))
         self.setVisible(True)
-        job.progressed.connect(self._show_progress)
-        job.ended.connect(lambda outcome, job=job: self._job_ended(job, outcome))
+        job.progressed.connect(self._show_progress)   # bound slots: dropped by Qt if this panel goes first
+        job.ended.connect(self._job_ended)
 
     def cancel(self) -> None:
         if self._job is not None and self._job.running:
@@ -239,13 +240,16 @@ class ProgressPanel(QWidget):
             self.cancel_button.setEnabled(False)
             self.label.setText(self.tr("Cancelling…"))
 
+    @Slot(float, str)
     def _show_progress(self, fraction: float, text: str) -> None:
         self.bar.setValue(int(fraction * 1000))
         if text:
             self.label.setText(text)
 
-    def _job_ended(self, job: Job, outcome: str) -> None:
-        if job is not self._job:
+    @Slot(str)
+    def _job_ended(self, outcome: str) -> None:
+        job = self.sender()
+        if job is not self._job:      # a job this panel no longer follows
             return
         self._job = None
         self.bar.setVisible(False)

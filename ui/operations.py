@@ -1,5 +1,5 @@
 """The background operations the window runs: plain functions of a shop file's path (never a connection)
-and a JobContext, so each opens its own ShopDb on the worker thread. No Qt here.
+and, last, a JobContext, so each opens its own ShopDb on the worker thread. No Qt here.
 """
 from __future__ import annotations
 
@@ -8,27 +8,33 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.demo import build_demo_shop
 from core.importing import (ImportReport, Mapping, RawSheet, Validated, apply_overrides, commit, guess_mapping,
                             list_sheets, read_sheet, undo_import, validate_for_shop)
-from core.importing.report import Problem
+from core.importing.report import MAX_STORED_PROBLEMS, Problem
 from core.jobs import JobContext
 from core.store.db import open_shop
 from core.store.queries import (ImportRunRow, ProductsOverview, category_names, import_problems, list_imports,
                                 products_overview, shop_summary, supplier_names)
 
 
-def open_and_summarise(shop_path: Path, *, create: bool = True) -> dict:
+def open_and_summarise(shop_path: Path, ctx: JobContext | None = None, *, create: bool = True) -> dict:
     """Open (creating or migrating as needed) and say what the shop holds."""
     with open_shop(shop_path, create=create) as shop:
         return shop_summary(shop)
 
 
-def create_shop(shop_path: Path, name: str | None = None) -> dict:
+def create_shop(shop_path: Path, ctx: JobContext | None = None, *, name: str | None = None) -> dict:
     """A new, empty shop file."""
     with open_shop(shop_path, create=True) as shop:
         if name:
             shop.set_setting("shop_name", name)
         return shop_summary(shop)
+
+
+def build_demo(shop_path: Path, ctx: JobContext) -> Path:
+    """The demo shop, written on first run (refuses to overwrite a file)."""
+    return build_demo_shop(shop_path, ctx=ctx)
 
 
 @dataclass(frozen=True)
@@ -46,14 +52,15 @@ def load_products(shop_path: Path, ctx: JobContext) -> ProductsData:
         return ProductsData(overview, supplier_names(shop), category_names(shop))
 
 
-def load_imports(shop_path: Path) -> list[ImportRunRow]:
+def load_imports(shop_path: Path, ctx: JobContext | None = None) -> list[ImportRunRow]:
     with open_shop(shop_path, create=False) as shop:
         return list_imports(shop)
 
 
-def load_problems(shop_path: Path, import_id: int) -> list[Problem]:
+def load_problems(shop_path: Path, import_id: int, ctx: JobContext | None = None) -> list[Problem]:
+    """Every problem the import stored (core keeps up to MAX_STORED_PROBLEMS of them)."""
     with open_shop(shop_path, create=False) as shop:
-        return import_problems(shop, import_id)
+        return import_problems(shop, import_id, limit=MAX_STORED_PROBLEMS)
 
 
 def undo(shop_path: Path, import_id: int, ctx: JobContext) -> str:
@@ -62,7 +69,7 @@ def undo(shop_path: Path, import_id: int, ctx: JobContext) -> str:
         return undo_import(shop, import_id)
 
 
-def sheets_of(file_path: Path) -> list[str]:
+def sheets_of(file_path: Path, ctx: JobContext | None = None) -> list[str]:
     return list_sheets(file_path)
 
 

@@ -15,6 +15,13 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1       # the row object itself
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _MUTED = QBrush(QColor("#888888"))
+# Looked up once: attribute access on Qt's enums costs more than the rest of data() together.
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_HORIZONTAL = Qt.Orientation.Horizontal
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
 @dataclass(frozen=True)
@@ -77,50 +84,48 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.display(row)
         if role == SORT_ROLE:
             return self._key(index.column())(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT if column.numeric else _LEFT
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+        if role == _TOOLTIP and column.tooltip is not None:
             return column.tooltip(row) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column.muted is not None and column.muted(row):
+        if role == _FOREGROUND and column.muted is not None and column.muted(row):
             return _MUTED
         if role == ROW_ROLE:
             return row
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            if role == Qt.ItemDataRole.DisplayRole:
+        if orientation == _HORIZONTAL and 0 <= section < len(self._columns):
+            if role == _DISPLAY:
                 return self._columns[section].title
-            if role == Qt.ItemDataRole.TextAlignmentRole:
+            if role == _ALIGN:
                 return _RIGHT if self._columns[section].numeric else _LEFT
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != _HORIZONTAL and role == _DISPLAY:
             return section + 1
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _CELL_FLAGS
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        before = [self._rows[i.row()] for i in persistent]
-        positions = sorted(range(len(self._rows)), key=lambda i: self._key(column)(self._rows[i]),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
+        key, rows = self._key(column), self._rows
+        positions = sorted(range(len(rows)), key=lambda i: key(rows[i]), reverse=order == Qt.SortOrder.DescendingOrder)
         new_place = {old: new for new, old in enumerate(positions)}
         self._rows = [self._rows[i] for i in positions]
         self.changePersistentIndexList(
             persistent, [self.index(new_place[i.row()], i.column()) for i in persistent])
-        del before
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _key(self, column: int) -> Callable[[Row], Any]:
         spec = self._columns[column]
@@ -135,17 +140,27 @@ class RowFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._accepts: Callable[[Any], bool] | None = None
+        self._source: RowsModel | None = None
         self.setSortRole(SORT_ROLE)
 
+    def setSourceModel(self, model: RowsModel) -> None:  # type: ignore[override]
+        self._source = model
+        super().setSourceModel(model)
+
     def set_filter(self, accepts: Callable[[Any], bool] | None) -> None:
-        self.beginFilterChange() if hasattr(self, "beginFilterChange") else None
-        self._accepts = accepts
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):          # Qt 6.10 and later
+            self.beginFilterChange()
+            self._accepts = accepts
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._accepts = accepts
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._accepts is None:
             return True
-        return self._accepts(self.sourceModel().row_at(source_row))
+        return self._accepts(self._source._rows[source_row])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.sourceModel().sort(column, order)
+        if self._source is not None:
+            self._source.sort(column, order)

@@ -5,6 +5,8 @@ adds carry its id; rows it changes have their earlier state in the audit log; un
 """
 from __future__ import annotations
 
+import copy
+import dataclasses
 import hashlib
 import json
 import math
@@ -42,8 +44,10 @@ def _none(value):
 
 
 def commit(shop: ShopDb, validated: Validated, ctx: JobContext | None = None) -> ImportReport:
-    """Store the import; returns its report with the final counts and `import_id` set."""
+    """Store the import; returns a new report with the final counts and `import_id` set. The validated
+    import is left as it was, so a cancelled commit can simply be tried again."""
     ctx = ctx or null_context()
+    validated = dataclasses.replace(validated, report=copy.deepcopy(validated.report))
     report = validated.report
     sha = file_sha256(validated.sheet.path)
     with atomic(shop) as conn:

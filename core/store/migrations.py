@@ -145,3 +145,42 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_import ON audit_log(import_id);
 """,
 }
+
+MIGRATIONS[2] = """
+CREATE TABLE forecast_runs (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    as_of TEXT NOT NULL,          -- the forecast used only what was known on this day
+    horizon INTEGER NOT NULL,
+    period TEXT NOT NULL,
+    settings TEXT,
+    device TEXT,                  -- where the neural model ran: cuda, mps or cpu
+    seconds REAL,
+    coverage90 REAL               -- backtest share of days inside the 90% interval
+);
+CREATE TABLE forecast_products (
+    run_id INTEGER NOT NULL REFERENCES forecast_runs(id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    model TEXT NOT NULL,          -- the model, or the blend, chosen by the backtest
+    weights TEXT,
+    pattern TEXT, abc TEXT, xyz TEXT,
+    rmsse REAL, mae REAL, mae_baseline REAL, bias REAL, dispersion REAL,
+    PRIMARY KEY (run_id, product_id)
+);
+CREATE TABLE forecast_daily (
+    run_id INTEGER NOT NULL REFERENCES forecast_runs(id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,
+    mean REAL NOT NULL, p05 REAL, p50 REAL, p80 REAL, p90 REAL, p95 REAL, p99 REAL,
+    PRIMARY KEY (run_id, product_id, date)
+) WITHOUT ROWID;
+CREATE TABLE forecast_overrides (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    qty_per_day REAL NOT NULL,    -- replaces the forecast's mean on these days
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+"""

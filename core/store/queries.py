@@ -5,7 +5,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from core.importing.report import Problem
+from core.importing.report import MAX_STORED_PROBLEMS, Problem
 from core.store.db import ShopDb
 
 
@@ -92,7 +92,7 @@ def list_imports(shop: ShopDb) -> list[ImportRunRow]:
                          json.loads(r["counts"] or "{}"), r["undone_at"]) for r in rows]
 
 
-def import_problems(shop: ShopDb, import_id: int, *, limit: int = 5000) -> list[Problem]:
+def import_problems(shop: ShopDb, import_id: int, *, limit: int = MAX_STORED_PROBLEMS) -> list[Problem]:
     rows = shop.query(
         "SELECT row, column_name, severity, message, value FROM import_problems WHERE import_id = ? "
         "ORDER BY CASE severity WHEN 'rejected' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, row LIMIT ?",

@@ -1,0 +1,233 @@
+"""ui/import_wizard.py: a shop owner's import from file to stored sales, with Cancel leaving no trace."""
+from __future__ import annotations
+
+import threading
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QWizard
+
+from core.store.db import open_shop
+from ui import operations
+from ui.import_wizard import ImportWizard
+
+NEXT = QWizard.WizardButton.NextButton
+COMMIT = QWizard.WizardButton.CommitButton
+BACK = QWizard.WizardButton.BackButton
+
+
+def plain(html_text: str) -> str:
+    document = QTextDocument()
+    document.setHtml(html_text)
+    return " ".join(document.toPlainText().split())
+
+
+def shop_counts(path) -> dict[str, int]:
+    with open_shop(path, create=False) as shop:
+        return {table: shop.scalar(f"SELECT count(*) FROM {table}")
+                for table in ("sales", "products", "import_runs", "import_problems")}
+
+
+@pytest.fixture
+def shop_window(window, open_in_window, empty_shop):
+    return open_in_window(empty_shop)
+
+
+def start_wizard(qtbot, window, file_path, kind="sales") -> ImportWizard:
+    """File page filled in, Next pressed, the sheet read: the wizard waits on the mapping page."""
+    wizard = window.open_import_wizard()
+    qtbot.addWidget(wizard)
+    wizard.file_page.path_edit.setText(str(file_path))
+    wizard.file_page.kind_combo.setCurrentIndex(wizard.file_page.kind_combo.findData(kind))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.mapping_page.raw is not None, timeout=20_000)
+    return wizard
+
+
+def map_when_as_date(wizard: ImportWizard) -> None:
+    combo = wizard.mapping_page.combos["When"]
+    combo.setCurrentIndex(combo.findData("date"))
+
+
+def check(qtbot, wizard) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.validated is not None, timeout=30_000)
+
+
+def test_a_till_export_goes_from_file_to_the_products_page(qtbot, shop_window, empty_shop, sales_csv):
+    wizard = start_wizard(qtbot, shop_window, sales_csv)
+    mapping = wizard.mapping_page
+    # The guess from the column names; 'When' is not a name ShelfWise knows, so Date is still needed.
+    assert mapping.choices == {"Invoice": "invoice", "Item": "sku", "Description": "name", "Qty": "qty",
+                               "When": "", "Price": "price", "Country": ""}
+    assert "Date" in plain(mapping.missing_label.text())
+    assert not wizard.button(NEXT).isEnabled()
+    assert mapping.preview.rowCount() == 7
+    assert mapping.preview.headerData(1, Qt.Orientation.Horizontal) == "Item\n→ Product code"
+    assert mapping.preview.headerData(3, Qt.Orientation.Horizontal) == "Qty\n→ Quantity"
+    assert mapping.preview.headerData(1, Qt.Orientation.Vertical) == "3"   # the row number in the file
+
+    map_when_as_date(wizard)
+    assert mapping.isComplete() and wizard.button(NEXT).isEnabled()
+    assert mapping.preview.headerData(4, Qt.Orientation.Horizontal) == "When\n→ Date"
+    assert "Every needed field" in plain(mapping.missing_label.text())
+
+    check(qtbot, wizard)
+    report = wizard.report_page
+    counts = plain(report.counts.text())
+    assert "Rows read 7" in counts
+    assert "Will be imported 5" in counts
+    assert "… of them kept with a warning 1" in counts
+    assert "Set aside (not demand, or already known) 1" in counts
+    assert "Rejected (could not be read) 1" in counts
+    assert report.problems.model.rowCount() == 3
+    report.problems.set_severity("rejected")
+    assert report.problems.proxy.rowCount() == 1
+    assert report.problems.proxy.index(0, 3).data() == "not a number"
+    assert report.problems.proxy.index(0, 4).data() == "two"
+    assert shop_counts(empty_shop)["sales"] == 0          # nothing stored before Import
+    assert wizard.button(COMMIT).text() == "Import"
+
+    wizard.next()                                          # Import
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    assert "stored 5 rows" in wizard.currentPage().summary.text()
+    assert "Imported 5" in plain(wizard.currentPage().counts.text())
+    assert shop_counts(empty_shop)["sales"] == 5
+    assert shop_counts(empty_shop)["import_runs"] == 1
+
+    products = shop_window.products_page
+    qtbot.waitUntil(lambda: products.model.rowCount() == 3, timeout=20_000)
+    assert {row.sku for row in products.model.rows()} == {"85123A", "71053", "84406B"}
+    qtbot.waitUntil(lambda: "5 sales lines" in shop_window.shop_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: shop_window.imports_page.model.rowCount() == 1, timeout=10_000)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
+
+
+def test_importing_the_same_file_again_reports_it_already_in_the_shop(qtbot, window, open_in_window,
+                                                                      shop_with_sales, sales_csv):
+    open_in_window(shop_with_sales)
+    wizard = start_wizard(qtbot, window, sales_csv)
+    map_when_as_date(wizard)
+    check(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    done = wizard.currentPage()
+    assert "stored nothing new" in done.summary.text()
+    assert "already in the shop from an earlier import 5" in plain(done.counts.text())
+    assert shop_counts(shop_with_sales)["sales"] == 5
+
+
+def test_cancel_during_the_import_leaves_the_shop_unchanged(qtbot, shop_window, empty_shop, sales_csv,
+                                                             monkeypatch):
+    real_commit = operations.commit
+    allowed_on = threading.Event()
+
+    def commit_after_cancel(shop, validated, ctx):   # the real commit, held until Cancel has been pressed
+        assert allowed_on.wait(10)
+        return real_commit(shop, validated, ctx)
+
+    monkeypatch.setattr(operations, "commit", commit_after_cancel)
+    wizard = start_wizard(qtbot, shop_window, sales_csv)
+    map_when_as_date(wizard)
+    check(qtbot, wizard)
+    before = shop_counts(empty_shop)
+
+    wizard.next()                                     # Import: starts storing in the background
+    report = wizard.report_page
+    assert report.committing
+    assert not wizard.button(COMMIT).isEnabled() and not wizard.button(BACK).isEnabled()
+    assert report.progress.isVisible() and report.progress.cancel_button.isVisible()
+    report.progress.cancel_button.click()
+    allowed_on.set()
+    qtbot.waitUntil(lambda: not wizard.runner.is_running("commit"), timeout=30_000)
+
+    assert wizard.currentId() == ImportWizard.REPORT
+    assert report.progress.label.text() == "Cancelled — nothing was changed"
+    assert shop_counts(empty_shop) == before == {"sales": 0, "products": 0, "import_runs": 0, "import_problems": 0}
+    assert wizard.button(COMMIT).isEnabled()
+
+    wizard.next()                                     # and the same checked file can still be imported
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    assert "products new to the shop (created) 3" in plain(wizard.currentPage().counts.text())
+    assert shop_counts(empty_shop)["sales"] == 5
+
+
+def test_the_wizards_own_cancel_button_stops_an_import_without_closing(qtbot, shop_window, empty_shop,
+                                                                       sales_csv, monkeypatch):
+    real_commit = operations.commit
+    allowed_on = threading.Event()
+    monkeypatch.setattr(operations, "commit",
+                        lambda shop, validated, ctx: allowed_on.wait(10) and real_commit(shop, validated, ctx))
+    wizard = start_wizard(qtbot, shop_window, sales_csv)
+    map_when_as_date(wizard)
+    check(qtbot, wizard)
+    wizard.next()
+    wizard.reject()                  # what the Cancel button and Escape do
+    allowed_on.set()
+    qtbot.waitUntil(lambda: not wizard.runner.is_running("commit"), timeout=30_000)
+    assert wizard.isVisible()
+    assert shop_counts(empty_shop)["sales"] == 0
+
+
+def test_a_workbook_with_several_sheets_asks_which_one(qtbot, shop_window, tmp_path):
+    path = tmp_path / "shop figures.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active["A1"] = "Figures for May"
+    sheet = book.create_sheet("May sales")
+    sheet.append(["SKU", "Date", "Quantity"])
+    sheet.append(["00123", "2025-05-02", 3])
+    sheet.append(["00124", "2025-05-03", 1])
+    book.save(path)
+
+    wizard = shop_window.open_import_wizard(path)
+    qtbot.addWidget(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
+    sheets = wizard.currentPage().sheets
+    assert [sheets.item(i).text() for i in range(sheets.count())] == ["Read me", "May sales"]
+    sheets.setCurrentRow(1)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.raw is not None, timeout=20_000)
+    assert wizard.mapping_page.raw.sheet == "May sales"
+    assert wizard.mapping_page.isComplete()
+    assert wizard.mapping_page.preview.index(0, 0).data() == "00123"   # the leading zeros stay
+
+
+def test_a_missing_file_is_said_on_the_first_page(qtbot, shop_window, tmp_path):
+    wizard = shop_window.open_import_wizard(tmp_path / "not-there.csv")
+    qtbot.addWidget(wizard)
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.FILE
+    assert "There is no file" in wizard.file_page.error_label.text()
+
+
+def test_a_file_with_nothing_usable_says_why_and_cannot_be_imported(qtbot, shop_window, tmp_path,
+                                                                   make_sales_csv):
+    path = make_sales_csv(tmp_path / "bad.csv", rows=[("1", "A1", "Thing", "lots", "2025-05-02", "1", "UK")])
+    wizard = start_wizard(qtbot, shop_window, path)
+    map_when_as_date(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: "no row can be used" in wizard.report_page.counts.text(), timeout=20_000)
+    assert not wizard.button(COMMIT).isEnabled()
+
+
+def test_a_grid_of_months_is_shown_as_one_quantity_per_month(qtbot, shop_window, tmp_path):
+    path = tmp_path / "monthly sales.csv"
+    path.write_text("SKU,Description,Jan 2025,Feb 2025,Mar 2025\n"
+                    "00123,Tea towel,4,6,5\n"
+                    "00124,Oven glove,1,0,2\n", encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    assert "Layout: a grid" in plain(mapping.layout_label.text())
+    assert "3 columns of monthly figures" in plain(mapping.layout_label.text())
+    assert list(mapping.combos) == ["SKU", "Description"]          # the month columns need no choosing
+    assert mapping.isComplete()
+    assert mapping.preview.headerData(2, Qt.Orientation.Horizontal) == "Jan 2025\n→ quantity in Jan 2025"
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    assert "Rows read 6" in counts and "Will be imported 5" in counts   # 2 products x 3 months, one 0

@@ -1,0 +1,149 @@
+"""ui/main_window.py and ui/app.py: which shop opens, the File menu's shops, drag-and-drop, the crash hook."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from core.store.db import open_shop
+from ui import app as app_module
+from ui.errors import CrashDialog, excepthook
+from ui.import_wizard import ImportWizard
+from ui.main_window import MAX_RECENT, file_from_mime, recent_shops, remember_shop
+
+
+def drop(window, path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def test_the_title_and_status_bar_name_the_shop_and_what_it_holds(qtbot, window, open_in_window, demo_shop):
+    open_in_window(demo_shop)
+    assert window.windowTitle() == "ShelfWise — Demo Gift & Grocery"
+    status = window.shop_label.text()
+    assert status.startswith("Demo Gift & Grocery: 300 products, 8 suppliers, ")
+    assert "sales lines (2023-06-02 to 2025-05-31)" in status
+    assert window.products_page.model.rowCount() == 300
+
+
+def test_dropping_a_spreadsheet_opens_the_import_wizard_with_it(qtbot, window, open_in_window, empty_shop,
+                                                                sales_csv):
+    open_in_window(empty_shop)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(sales_csv))])
+    assert file_from_mime(mime) == sales_csv
+    drop(window, sales_csv)
+    wizard = window.wizard
+    qtbot.addWidget(wizard)
+    assert isinstance(wizard, ImportWizard) and wizard.isVisible()
+    assert wizard.file_page.path_edit.text() == str(sales_csv)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.mapping_page.raw is not None, timeout=10_000)
+
+
+def test_dropping_a_shop_file_opens_that_shop(qtbot, window, open_in_window, empty_shop, shop_with_sales):
+    open_in_window(empty_shop)
+    drop(window, shop_with_sales)
+    qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=10_000)
+
+
+def test_open_recent_keeps_eight_existing_shops_newest_first(qtbot, settings, tmp_path):
+    shops = []
+    for number in range(10):
+        path = tmp_path / f"shop-{number}.db"
+        open_shop(path).close()
+        shops.append(path)
+        remember_shop(settings, path)
+    assert recent_shops(settings) == [str(p) for p in reversed(shops)][:MAX_RECENT]
+    shops[9].unlink()
+    assert recent_shops(settings)[0] == str(shops[8])            # a missing file is forgotten
+    assert str(shops[9]) not in settings.value("recentShops", [], type=list)
+
+
+def test_the_recent_menu_reopens_a_shop(qtbot, window, open_in_window, demo_shop, shop_with_sales):
+    open_in_window(shop_with_sales)
+    open_in_window(demo_shop)
+    window._fill_recent_menu()
+    actions = window.recent_menu.actions()
+    assert [a.text() for a in actions] == ["demo.db", "shop.db"]
+    assert actions[1].toolTip() == str(shop_with_sales)
+    actions[1].trigger()
+    qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=10_000)
+
+
+def test_new_shop_creates_an_empty_shop_file_and_never_overwrites_one(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "corner-shop"
+    window.create_shop(target)
+    qtbot.waitUntil(lambda: window.shop_path == target.with_suffix(".db"), timeout=10_000)
+    assert window.windowTitle() == "ShelfWise — corner-shop"
+    with open_shop(target.with_suffix(".db"), create=False) as shop:
+        assert shop.scalar("SELECT count(*) FROM products") == 0
+    warned = []
+    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    window.create_shop(target.with_suffix(".db"))
+    assert warned and "already exists" in warned[0]
+
+
+def test_first_shop_is_the_db_argument_then_the_last_shop_then_the_demo(settings, tmp_path, monkeypatch,
+                                                                         shop_with_sales):
+    demo = tmp_path / "data" / "demo-shop.db"
+    monkeypatch.setattr(app_module, "demo_shop_path", lambda: demo)
+    assert app_module.first_shop(tmp_path / "new.db", settings) == (tmp_path / "new.db", "create")
+    assert app_module.first_shop(None, settings) == (demo, "build-demo")
+    remember_shop(settings, shop_with_sales)
+    assert app_module.first_shop(None, settings) == (shop_with_sales, "open")
+    assert app_module.first_shop(shop_with_sales, settings) == (shop_with_sales, "open")
+
+
+def test_first_run_builds_the_demo_shop_in_the_background_and_opens_it(qtbot, settings, tmp_path, monkeypatch):
+    demo = tmp_path / "data" / "demo-shop.db"
+    monkeypatch.setattr(app_module, "demo_shop_path", lambda: demo)
+    window = app_module.start_window(None, settings)
+    qtbot.addWidget(window)
+    assert window.runner.is_running("demo")
+    assert window.progress.isVisible()                  # progress in the status bar while it is built
+    qtbot.waitUntil(lambda: window.shop_path == demo, timeout=60_000)
+    assert window.windowTitle() == "ShelfWise — Demo Gift & Grocery"
+    qtbot.waitUntil(lambda: window.products_page.model.rowCount() == 300, timeout=20_000)
+    assert recent_shops(settings) == [str(demo)]
+    window.close()
+
+
+def test_run_gui_opens_the_db_given_and_returns_when_the_window_closes(qtbot, shop_with_sales, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)     # run_gui installs its own; put it back after
+    monkeypatch.setattr(app_module, "start_window",
+                        lambda db: keep.append(app_module.MainWindow(None)) or _open(keep[-1], db))
+    keep = []
+
+    def _open(window, db):
+        window.show()
+        window.open_shop(db)
+        return window
+
+    def close_when_open():
+        if keep and keep[-1].shop_path == shop_with_sales and not keep[-1].runner.is_running("products"):
+            keep[-1].close()
+        else:
+            QTimer.singleShot(50, close_when_open)
+
+    QTimer.singleShot(50, close_when_open)
+    assert app_module.run_gui(db=shop_with_sales) == 0
+    assert sys.excepthook is excepthook
+    assert QApplication.organizationName() == "ShelfWise"
+
+
+def test_an_uncaught_exception_shows_the_crash_dialog(qtbot, caplog):
+    try:
+        raise RuntimeError("a bug in a slot")
+    except RuntimeError as exc:
+        excepthook(type(exc), exc, exc.__traceback__)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog) and w.isVisible()]
+    assert len(dialogs) == 1
+    assert "RuntimeError: a bug in a slot" in dialogs[0].details.toPlainText()
+    assert "a bug in a slot" in caplog.text
+    dialogs[0].close()

@@ -1,0 +1,116 @@
+"""ui/products_page.py: the products table (a checked model), its sorting, search and filters."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.store.db import open_shop
+from core.store.queries import products_overview
+from ui.jobs import JobRunner
+from ui.products_page import ProductsModel, ProductsPage
+from ui.table_models import SORT_ROLE
+
+PRODUCT_CODE, DESCRIPTION, CATEGORY, SUPPLIER, ON_HAND, SOLD_30 = range(6)
+
+
+@pytest.fixture
+def page(qtbot, demo_shop):
+    page = ProductsPage(JobRunner())
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.set_shop(demo_shop)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    return page
+
+
+def _column(model, column):
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def test_the_model_passes_qts_model_checks_while_loaded_sorted_and_reloaded(qtmodeltester, demo_shop):
+    with open_shop(demo_shop, create=False) as shop:
+        rows = products_overview(shop).rows
+    model = ProductsModel()
+    qtmodeltester.check(model)
+    model.set_rows(rows)
+    model.sort(SOLD_30, Qt.SortOrder.DescendingOrder)
+    model.sort(ON_HAND, Qt.SortOrder.AscendingOrder)
+    model.set_rows(rows[:10])
+    model.set_rows([])
+
+
+def test_the_filtered_view_passes_qts_model_checks(qtmodeltester, page):
+    qtmodeltester.check(page.proxy)
+    page.search.setText("truffle")
+    page.supplier.setCurrentIndex(1)
+    page.search.clear()
+    page.supplier.setCurrentIndex(0)
+
+
+def test_heading_counts_the_products_and_says_how_recent_the_sales_are(page):
+    assert page.heading.text() == "300 products — sales up to 31 May 2025"
+
+
+def test_numbers_are_right_aligned_and_sorted_as_numbers(page):
+    proxy = page.proxy
+    index = proxy.index(0, SOLD_30)
+    assert index.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert isinstance(index.data(SORT_ROLE), float)
+    page.table.sortByColumn(SOLD_30, Qt.SortOrder.DescendingOrder)
+    sold = [proxy.index(row, SOLD_30).data(SORT_ROLE) for row in range(proxy.rowCount())]
+    assert sold == sorted(sold, reverse=True)
+    assert sold[0] > 100               # 1,234 sorts above 999, as a number would
+    shown = _column(proxy, SOLD_30)
+    assert shown[0] == f"{int(sold[0]):,}"
+
+
+def test_on_hand_is_blank_when_the_product_was_never_counted(qtbot):
+    from core.store.queries import ProductRow
+
+    model = ProductsModel()
+    model.set_rows([ProductRow("A1", "Never counted", "", "", None, None, 3, 9, "2025-05-30", True),
+                    ProductRow("B2", "Counted empty", "", "", 0, "2025-05-31", 0, 0, None, True)])
+    assert model.index(0, ON_HAND).data() == ""
+    assert model.index(0, ON_HAND).data(Qt.ItemDataRole.ToolTipRole) == "Never counted"
+    assert model.index(1, ON_HAND).data() == "0"
+    model.sort(ON_HAND, Qt.SortOrder.AscendingOrder)
+    assert _column(model, PRODUCT_CODE) == ["A1", "B2"]     # unknown sorts below zero
+
+
+def test_search_finds_code_or_description_whatever_the_case(page):
+    page.search.setText("TRUFFLE")
+    names = _column(page.proxy, DESCRIPTION)
+    assert names and all("truffle" in name.lower() for name in names)
+    assert page.heading.text().startswith(f"{len(names)} of 300 products")
+    code = page.model.row_at(0).sku
+    page.search.setText(code.lower())
+    assert code in _column(page.proxy, PRODUCT_CODE)
+    page.search.clear()
+    assert page.proxy.rowCount() == 300
+
+
+def test_supplier_and_category_filters_combine_with_search(page):
+    supplier = page.supplier.itemText(1)
+    page.supplier.setCurrentIndex(1)
+    by_supplier = page.proxy.rowCount()
+    assert 0 < by_supplier < 300
+    assert set(_column(page.proxy, SUPPLIER)) == {supplier}
+    category = page.proxy.index(0, CATEGORY).data()
+    page.category.setCurrentIndex(page.category.findText(category))
+    assert set(_column(page.proxy, CATEGORY)) == {category}
+    assert page.proxy.rowCount() <= by_supplier
+    page.search.setText("no product is called this")
+    assert page.proxy.rowCount() == 0
+    page.search.clear()
+    page.supplier.setCurrentIndex(0)
+    page.category.setCurrentIndex(0)
+    assert page.proxy.rowCount() == 300
+
+
+def test_a_shop_without_products_says_how_to_get_some(qtbot, empty_shop):
+    page = ProductsPage(JobRunner())
+    qtbot.addWidget(page)
+    page.set_shop(empty_shop)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty and "no products yet" in page.empty.text())
+    assert "Import" in page.empty.text()

@@ -1,0 +1,246 @@
+"""The main window: one shop at a time, its pages on the left, File menu, drag-and-drop import."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QSettings, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from ui import operations
+from ui.import_wizard import ImportWizard, is_importable
+from ui.imports_page import ImportsPage
+from ui.jobs import JobRunner, ProgressPanel, shutdown_all
+from ui.products_page import ProductsPage
+
+MAX_RECENT = 8
+RECENT_KEY = "recentShops"
+SHOP_SUFFIXES = {".db", ".shelfwise", ".sqlite"}
+
+
+def recent_shops(settings: QSettings) -> list[str]:
+    """The recently opened shop files that still exist, newest first (missing ones are forgotten)."""
+    paths = settings.value(RECENT_KEY, [], type=list) or []
+    existing = [p for p in dict.fromkeys(str(p) for p in paths) if Path(p).is_file()][:MAX_RECENT]
+    if existing != paths:
+        settings.setValue(RECENT_KEY, existing)
+    return existing
+
+
+def remember_shop(settings: QSettings, path: Path) -> None:
+    paths = [str(path)] + [p for p in recent_shops(settings) if p != str(path)]
+    settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+
+def file_from_mime(mime: QMimeData) -> Path | None:
+    """The first local file a drag carries."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return Path(url.toLocalFile())
+    return None
+
+
+class MainWindow(QMainWindow):
+    """Shows one shop file; every read and write of it runs in the background."""
+
+    shop_opened = Signal(object)   # the Path of the shop now shown
+
+    def __init__(self, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.shop_path: Path | None = None
+        self.summary: dict = {}
+        self.wizard: ImportWizard | None = None
+        self.runner = JobRunner(self)
+        self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.setWindowTitle(self.tr("ShelfWise"))
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.products_page = ProductsPage(self.runner, self)
+        self.imports_page = ImportsPage(self.runner, self)
+        self.imports_page.undone.connect(self._after_undo)
+        self.nav = QListWidget(self)
+        self.nav.addItems([self.tr("Products"), self.tr("Imports")])
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.products_page)
+        self.stack.addWidget(self.imports_page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.shop_label = QLabel(self.tr("No shop open"), self)
+        self.progress = ProgressPanel(self, keep_message=False)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.shop_label)
+        self._build_menus()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self._add_action(menu, self.tr("&New shop…"), self.new_shop, QKeySequence.StandardKey.New)
+        self._add_action(menu, self.tr("&Open shop…"), self.choose_shop, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        menu.addSeparator()
+        self.import_action = self._add_action(menu, self.tr("&Import…"), lambda: self.open_import_wizard(),
+                                              QKeySequence(self.tr("Ctrl+I")))
+        menu.addSeparator()
+        self._add_action(menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+    def _add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_shops(self.settings)
+        names = [Path(p).name for p in paths]
+        for path in paths:
+            name = Path(path).name
+            action = self.recent_menu.addAction(name if names.count(name) == 1 else f"{name} — {Path(path).parent}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(partial(lambda p, _checked=False: self.open_shop(Path(p)), path))
+        if not paths:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    # ---- opening shops
+    def open_shop(self, path: Path, *, create: bool = False) -> None:
+        """Open a shop file (in the background: it may need its schema brought up to date)."""
+        path = Path(path)
+        self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
+        self.runner.start("open", partial(operations.open_and_summarise, path, create=create),
+                          success=partial(self._shop_opened, path), progress=self.progress)
+
+    def _shop_opened(self, path: Path, summary: dict) -> None:
+        self.shop_path = path
+        remember_shop(self.settings, path)
+        self._show_summary(summary)
+        self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 5000)
+        self.products_page.set_shop(path)
+        self.imports_page.set_shop(path)
+        self.shop_opened.emit(path)
+
+    def _show_summary(self, summary: dict) -> None:
+        self.summary = summary
+        name = str(summary.get("shop_name") or (self.shop_path.stem if self.shop_path else ""))
+        self.setWindowTitle(self.tr("ShelfWise — {shop}").format(shop=name))
+        text = self.tr("{shop}: {products} products, {suppliers} suppliers, {lines} sales lines").format(
+            shop=name, products=f"{summary.get('products') or 0:,}", suppliers=f"{summary.get('suppliers') or 0:,}",
+            lines=f"{summary.get('sales_lines') or 0:,}")
+        if summary.get("first_sale"):
+            text += self.tr(" ({first} to {last})").format(first=summary["first_sale"], last=summary["last_sale"])
+        self.shop_label.setText(text)
+
+    def refresh(self) -> None:
+        """After the shop changed (an import, an undo): the pages and the status bar read it again."""
+        if self.shop_path is None:
+            return
+        self.products_page.refresh()
+        self.imports_page.refresh()
+        self.runner.start("summary", partial(operations.open_and_summarise, self.shop_path, create=False),
+                          success=self._show_summary)
+
+    def choose_shop(self) -> None:
+        start = str(self.shop_path.parent) if self.shop_path else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open shop"), start, self._shop_filter())
+        if path:
+            self.open_shop(Path(path))
+
+    def _shop_filter(self) -> str:
+        return self.tr("ShelfWise shops (*.db *.shelfwise);;All files (*)")
+
+    def new_shop(self) -> None:
+        start = str(self.shop_path.parent / "my-shop.db") if self.shop_path else "my-shop.db"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop"), start, self._shop_filter(),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.create_shop(Path(path))
+
+    def create_shop(self, path: Path) -> None:
+        """A new, empty shop file (never over an existing one)."""
+        if not path.suffix:
+            path = path.with_suffix(".db")
+        if path.exists() and path.stat().st_size > 0:
+            QMessageBox.warning(self, self.tr("New shop"), self.tr(
+                "{name} already exists. Choose another name, or open it with File ▸ Open shop.").format(
+                name=path.name))
+            return
+        self.runner.start("open", partial(operations.create_shop, path),
+                          success=partial(self._shop_opened, path), progress=self.progress)
+
+    def build_demo(self, path: Path) -> None:
+        """Write the demo shop (first run), then open it."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.statusBar().showMessage(self.tr("Building the demo shop, a one-time step…"))
+        self.runner.start("demo", partial(operations.build_demo, path),
+                          success=lambda built: self.open_shop(Path(built)), progress=self.progress)
+
+    # ---- importing
+    def open_import_wizard(self, file_path: str | Path | None = None) -> ImportWizard | None:
+        if self.shop_path is None:
+            QMessageBox.information(self, self.tr("Import"), self.tr("Open or create a shop first."))
+            return None
+        if self.wizard is not None and self.wizard.isVisible():
+            if file_path and self.wizard.currentId() == ImportWizard.FILE:
+                self.wizard.file_page.path_edit.setText(str(file_path))
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return self.wizard
+        if self.wizard is not None:
+            self.wizard.deleteLater()
+        self.wizard = ImportWizard(self.shop_path, self, file_path=file_path)
+        self.wizard.imported.connect(self._after_import)
+        self.wizard.show()
+        return self.wizard
+
+    def _after_import(self, report) -> None:
+        self.statusBar().showMessage(self.tr("Imported {n} rows from {file}").format(
+            n=f"{report.imported:,}", file=report.file), 8000)
+        self.refresh()
+
+    def _after_undo(self, summary: str) -> None:
+        self.statusBar().showMessage(summary, 10000)
+        self.refresh()
+
+    # ---- drag and drop
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        path = file_from_mime(event.mimeData())
+        if path is not None and (is_importable(path) or path.suffix.lower() in SHOP_SUFFIXES):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = file_from_mime(event.mimeData())
+        if path is None:
+            return
+        event.acceptProposedAction()
+        self.open_dropped(path)
+
+    def open_dropped(self, path: Path) -> None:
+        """A shop file opens; anything else goes to the import wizard."""
+        if path.suffix.lower() in SHOP_SUFFIXES:
+            self.open_shop(path)
+        else:
+            self.open_import_wizard(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        shutdown_all()          # cancels what runs (an import rolls back) and waits for the threads
+        if self.wizard is not None:
+            self.wizard.close()
+        super().closeEvent(event)

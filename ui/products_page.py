@@ -1,0 +1,194 @@
+"""The Products page: every product with its stock and recent sales, searchable and filterable."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from core.store.queries import ProductRow
+from ui import operations
+from ui.jobs import JobRunner, ProgressPanel
+from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProductsPage", text)
+
+
+def product_columns() -> list[Column[ProductRow]]:
+    inactive = (lambda p: not p.active)
+    return [
+        Column(_tr("Product code"), lambda p: p.sku, lambda p: p.sku.casefold(), muted=inactive),
+        Column(_tr("Description"), lambda p: p.name, muted=inactive, tooltip=lambda p: p.name),
+        Column(_tr("Category"), lambda p: p.category, muted=inactive),
+        Column(_tr("Supplier"), lambda p: p.supplier, muted=inactive),
+        Column(_tr("On hand"), lambda p: number(p.on_hand), lambda p: number_key(p.on_hand), numeric=True,
+               tooltip=lambda p: _tr("Counted on {date}").format(date=p.on_hand_date) if p.on_hand_date else
+               _tr("Never counted")),
+        Column(_tr("Sold, 30 days"), lambda p: number(p.sold_30), lambda p: float(p.sold_30), numeric=True),
+        Column(_tr("Sold, 90 days"), lambda p: number(p.sold_90), lambda p: float(p.sold_90), numeric=True),
+        Column(_tr("Last sale"), lambda p: p.last_sale or "", lambda p: p.last_sale or ""),
+        Column(_tr("Active"), lambda p: _tr("yes") if p.active else _tr("no"), lambda p: int(p.active)),
+    ]
+
+
+class ProductsModel(RowsModel[ProductRow]):
+    """The cached ProductRow list of one overview."""
+
+    def __init__(self, parent=None):
+        super().__init__(product_columns(), parent)
+
+
+class ProductsFilter(RowFilterProxy):
+    """Search text (product code or description, any case), one supplier, one category."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.search = ""
+        self.supplier: str | None = None
+        self.category: str | None = None
+
+    def update(self, *, search: str | None = None, supplier: str | None | bool = False,
+               category: str | None | bool = False) -> None:
+        if search is not None:
+            self.search = search.strip().casefold()
+        if supplier is not False:
+            self.supplier = supplier
+        if category is not False:
+            self.category = category
+        active = self.search or self.supplier is not None or self.category is not None
+        self.set_filter(self._accepts_product if active else None)
+
+    def _accepts_product(self, p: ProductRow) -> bool:
+        if self.supplier is not None and p.supplier != self.supplier:
+            return False
+        if self.category is not None and p.category != self.category:
+            return False
+        return not self.search or self.search in p.sku.casefold() or self.search in p.name.casefold()
+
+
+class ProductsPage(QWidget):
+    """Loads the overview in the background whenever the shop changes."""
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.shop_path: Path | None = None
+        self.as_of = None
+        self.model = ProductsModel(self)
+        self.proxy = ProductsFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by product code or description"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._filter(search=text))
+        self.supplier = QComboBox(self)
+        self.category = QComboBox(self)
+        for combo, key in ((self.supplier, "supplier"), (self.category, "category")):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(partial(self._combo_changed, combo, key))
+        self._fill_combo(self.supplier, self.tr("All suppliers"), [])
+        self._fill_combo(self.category, self.tr("All categories"), [])
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in {0: 110, 2: 130, 3: 170, 4: 80, 5: 100, 6: 100, 7: 95, 8: 60}.items():
+            self.table.setColumnWidth(column, width)
+
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        self.progress = ProgressPanel(self)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.supplier)
+        filters.addWidget(self.category)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        self._show_empty(self.tr("No shop is open."))
+
+    # ---- loading
+    def set_shop(self, shop_path: Path | None) -> None:
+        self.shop_path = shop_path
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.shop_path is None:
+            self.model.set_rows([])
+            self._show_empty(self.tr("No shop is open."))
+            return
+        self.runner.start("products", partial(operations.load_products, self.shop_path),
+                          success=self._loaded, progress=self.progress)
+
+    def _loaded(self, data: operations.ProductsData) -> None:
+        self.as_of = data.overview.as_of
+        self.model.set_rows(data.overview.rows)
+        self._fill_combo(self.supplier, self.tr("All suppliers"), data.suppliers)
+        self._fill_combo(self.category, self.tr("All categories"), data.categories)
+        if data.overview.rows:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self._show_empty(self.tr("This shop has no products yet.\n\nUse File ▸ Import… (or drop a spreadsheet "
+                                     "on this window) to bring in your sales or your product list."))
+        self._update_heading()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self.heading.setText(self.tr("Products"))
+
+    # ---- filtering
+    def _fill_combo(self, combo: QComboBox, all_label: str, names: list[str]) -> None:
+        """New choices, keeping the chosen one where it still exists (filtering again only if it does not)."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_label, None)
+        for name in names:
+            combo.addItem(name, name)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        combo.setEnabled(bool(names))
+        if combo.currentData() != current:
+            self._filter(**{"supplier" if combo is self.supplier else "category": combo.currentData()})
+
+    def _combo_changed(self, combo: QComboBox, key: str, _index: int) -> None:
+        self._filter(**{key: combo.currentData()})
+
+    def _filter(self, **change) -> None:
+        self.proxy.update(**change)
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        total = self.model.rowCount()
+        if self.as_of is None or not total:
+            return
+        shown = self.proxy.rowCount()
+        count = (self.tr("{n} products").format(n=f"{total:,}") if shown == total else
+                 self.tr("{shown} of {n} products").format(shown=f"{shown:,}", n=f"{total:,}"))
+        self.heading.setText(self.tr("{count} — sales up to {day}").format(
+            count=count, day=self.as_of.strftime("%d %b %Y").lstrip("0")))
