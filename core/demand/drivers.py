@@ -23,8 +23,10 @@ class Drivers:
 
     def price_ratio(self) -> np.ndarray:
         """Price relative to the product's usual (median) price: 0.8 means 20% off."""
-        with np.errstate(all="ignore"):
-            usual = np.nanmedian(self.price, axis=1)
+        usual = np.full(len(self.price), np.nan)
+        known = ~np.isnan(self.price).all(axis=1)
+        if known.any():
+            usual[known] = np.nanmedian(self.price[known], axis=1)
         ratio = self.price / usual[:, None]
         return np.nan_to_num(ratio, nan=1.0, posinf=1.0, neginf=1.0)
 

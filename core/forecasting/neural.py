@@ -24,6 +24,8 @@ MAX_EXAMPLES = 600_000
 HIDDEN = 64
 EPOCHS = 6
 BATCH = 2048
+ENSEMBLE = 1              # networks from different seeds, averaged: steadier than any one of them
+VALUE_WEIGHT_POWER = 0.5   # examples weigh by (sales value share) ** this: the busy products matter more
 
 
 def device_name() -> str:
@@ -57,6 +59,13 @@ class _Windows:
         return np.where(count > 0, (self.zero[rows, stop] - self.zero[rows, start]) / np.maximum(count, 1), 1.0)
 
 
+def sales_value(Y: np.ndarray, drivers: Drivers, end: int, days: int = 28) -> np.ndarray:
+    """Each product's sales value over the last `days` before `end` (units x shelf price; price 1 if unknown)."""
+    start = max(0, end - days)
+    price = np.nan_to_num(drivers.price[:, start:end], nan=1.0)
+    return np.nansum(Y[:, start:end] * price, axis=1)
+
+
 def noise_scale(Y: np.ndarray) -> np.ndarray:
     """Each product's mean squared day-to-day change of known demand (the RMSSE denominator), >= 0.01."""
     out = np.empty(len(Y))
@@ -66,13 +75,32 @@ def noise_scale(Y: np.ndarray) -> np.ndarray:
     return out
 
 
+def event_lifts(Y: np.ndarray, drivers: Drivers, end: int) -> np.ndarray:
+    """(n, K) log of each product's own demand on days of each event kind relative to other days, over the
+    two years before `end` (a product that sells double on benefit days, say), shrunk towards 0 when rare."""
+    start = max(0, end - 730)
+    window = Y[:, start:end]
+    known = ~np.isnan(window)
+    values = np.where(known, window, 0.0)
+    events = drivers.events[start:end].astype(float)
+    on_sum, on_count = values @ events, known.astype(float) @ events
+    off_sum = values.sum(axis=1, keepdims=True) - on_sum
+    off_count = known.sum(axis=1, keepdims=True) - on_count
+    prior = 5.0  # days of "no difference" mixed in
+    on_mean = (on_sum + prior * off_sum / np.maximum(off_count, 1)) / (on_count + prior)
+    off_mean = off_sum / np.maximum(off_count, 1)
+    return np.log(np.clip((on_mean + 0.05) / (off_mean + 0.05), 0.2, 5.0))
+
+
 def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarray, origin: np.ndarray,
-             ahead: np.ndarray, h: int) -> tuple[np.ndarray, np.ndarray]:
+             ahead: np.ndarray, h: int, lifts: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Inputs for (product, origin, days ahead) triples, and the recent level each multiplier applies to."""
     day = origin + ahead
     level28, _ = windows.mean(rows, origin - 28, origin)
     level7, _ = windows.mean(rows, origin - 7, origin)
     level91, _ = windows.mean(rows, origin - 91, origin)
+    level14, _ = windows.mean(rows, origin - 14, origin)
+    level182, _ = windows.mean(rows, origin - 182, origin)
     level = np.maximum(np.nan_to_num(level28, nan=0.0), 0.02)
     # the product's own weekday profile over 8 weeks: the target weekday's mean relative to the 8-week mean
     same_weekday = np.zeros(len(rows))
@@ -94,8 +122,9 @@ def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarra
     yearly = np.where((n_last > 0) & (np.nan_to_num(last_year_level) > 0.05),
                       last_year / np.maximum(np.nan_to_num(last_year_level), 0.05), 1.0)
     price = drivers.price
-    recent_price = np.nanmean(np.stack([price[rows, np.clip(origin - k, 0, price.shape[1] - 1)]
-                                        for k in (1, 7, 14, 28)]), axis=0)
+    recent = np.stack([price[rows, np.clip(origin - k, 0, price.shape[1] - 1)] for k in (1, 7, 14, 28)])
+    counted = (~np.isnan(recent)).sum(axis=0)
+    recent_price = np.where(counted > 0, np.nansum(recent, axis=0) / np.maximum(counted, 1), np.nan)
     price_change = np.log(np.clip(np.nan_to_num(price[rows, day] / recent_price, nan=1.0), 0.3, 3.0))
     events = drivers.events[day].astype(np.float32)
     weekday = np.eye(7, dtype=np.float32)[drivers.days[day].dayofweek]
@@ -104,14 +133,29 @@ def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarra
         np.log1p(np.clip(yearly, 0, 10)),
         np.log(np.maximum(np.nan_to_num(level7, nan=0.0), 0.02) / level),
         np.log(np.maximum(np.nan_to_num(level91, nan=0.0), 0.02) / level),
+        np.log(np.maximum(np.nan_to_num(level14, nan=0.0), 0.02) / level),
+        np.log(np.maximum(np.nan_to_num(level182, nan=0.0), 0.02) / level),
         np.log(level),
         windows.zero_share(rows, np.clip(origin - 56, 0, None), origin),
         price_change,
         drivers.promotion[rows, day].astype(np.float32),
         ahead / h,
     ]
-    X = np.column_stack([np.column_stack(columns), events, weekday]).astype(np.float32)
+    parts = [np.column_stack(columns), events, weekday]
+    if lifts is not None and lifts.shape[1]:
+        parts.append(lifts[rows] * events)  # this product's usual lift for the events of the day
+    X = np.column_stack(parts).astype(np.float32)
     return np.nan_to_num(X), level
+
+
+class _Average:
+    """Several trained networks answering as one (the mean of their multipliers)."""
+
+    def __init__(self, nets):
+        self.nets = nets
+
+    def __call__(self, X):
+        return sum(net(X) for net in self.nets) / len(self.nets)
 
 
 class GlobalNeural(Model):
@@ -149,19 +193,33 @@ class GlobalNeural(Model):
         self.net_ = None
         if len(rows) < 1000:
             return self
-        X, level = features(Y, windows, drivers, rows, cols, ahead, h)
+        self.lifts_ = event_lifts(Y, drivers, T)
+        X, level = features(Y, windows, drivers, rows, cols, ahead, h, self.lifts_)
         target = Y[rows, cols + ahead]
-        noise = np.sqrt(noise_scale(Y))[rows]
+        value = sales_value(Y, drivers, T)
+        weight = (np.maximum(value, 1e-6) / max(value.sum(), 1e-9)) ** VALUE_WEIGHT_POWER
+        weight = weight / max(weight[rows].mean(), 1e-12)
+        noise = np.sqrt(noise_scale(Y))[rows] / np.sqrt(weight[rows])
+        tensors = [torch.from_numpy(a.astype(np.float32)).to(device) for a in (X, level, target, noise)]
+        nets = []
+        for member in range(ENSEMBLE):
+            nets.append(self._train_one(tensors, device, self.seed + member, member))
+        self.net_, self.device_ = _Average(nets), device
+        return self
+
+    def _train_one(self, tensors, device: str, seed: int, member: int):
+        import torch
+
+        X_t, level_t, y_t, noise_t = tensors
+        torch.manual_seed(seed)
         net = torch.nn.Sequential(
-            torch.nn.Linear(X.shape[1], HIDDEN), torch.nn.ReLU(),
+            torch.nn.Linear(X_t.shape[1], HIDDEN), torch.nn.ReLU(),
             torch.nn.Linear(HIDDEN, HIDDEN), torch.nn.ReLU(),
             torch.nn.Linear(HIDDEN, 1), torch.nn.Softplus()).to(device)
         optimiser = torch.optim.AdamW(net.parameters(), lr=3e-3, weight_decay=1e-4)
-        steps = self.epochs * int(np.ceil(len(X) / BATCH))
+        steps = self.epochs * int(np.ceil(len(X_t) / BATCH))
         schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=5e-3, total_steps=steps)
-        tensors = [torch.from_numpy(a.astype(np.float32)).to(device) for a in (X, level, target, noise)]
-        X_t, level_t, y_t, noise_t = tensors
-        generator = torch.Generator().manual_seed(self.seed)
+        generator = torch.Generator().manual_seed(seed)
         net.train()
         for epoch in range(self.epochs):
             order = torch.randperm(len(X_t), generator=generator).to(device)
@@ -174,11 +232,11 @@ class GlobalNeural(Model):
                 optimiser.step()
                 schedule.step()
             self.ctx.check_cancelled()
-            self.ctx.progress((epoch + 1) / self.epochs,
-                              f"Neural model on {device}: pass {epoch + 1} of {self.epochs}")
+            done = (member * self.epochs + epoch + 1) / (ENSEMBLE * self.epochs)
+            self.ctx.progress(done, f"Neural model on {device}: network {member + 1} of {ENSEMBLE}, "
+                                    f"pass {epoch + 1} of {self.epochs}")
         net.eval()
-        self.net_, self.device_ = net, device
-        return self
+        return net
 
     def forecast_batch(self, Y, h, drivers: Drivers | None = None):
         """Forecast from the end of Y, with the network trained before (trained now if it was not)."""
@@ -193,7 +251,7 @@ class GlobalNeural(Model):
 
             return np.repeat(recent_mean(Y, 28)[:, None], h, axis=1)
         rows, ahead = (a.ravel() for a in np.meshgrid(np.arange(n), np.arange(h), indexing="ij"))
-        X, level = features(Y, _Windows(Y), drivers, rows, np.full(len(rows), T), ahead, h)
+        X, level = features(Y, _Windows(Y), drivers, rows, np.full(len(rows), T), ahead, h, self.lifts_)
         with torch.no_grad():
             multiplier = self.net_(torch.from_numpy(X).to(self.device_)).squeeze(1).cpu().numpy()
         return (multiplier * level).reshape(n, h)

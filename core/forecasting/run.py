@@ -1,0 +1,195 @@
+"""The shop-wide forecast: every product, every candidate model, backtested, chosen, stored.
+
+`forecast_shop` is what the Forecast button and `main.py forecast` run. It reads only what was known on
+`as_of` (sales, stock counts and prices up to that day; events, which are planned ahead, also beyond it), so
+a forecast made "as of" a past day can be checked against what really followed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.demand.classes import classify
+from core.demand.drivers import Drivers, cut, load_drivers
+from core.demand.history import DemandHistory, load_history
+from core.errors import UserError
+from core.forecasting.base import QUANTILES
+from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
+from core.forecasting.neural import GlobalNeural
+from core.forecasting.regression import CalendarRegression
+from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
+from core.forecasting.statistical import ARIMA, ETS
+from core.jobs import JobContext, null_context
+from core.store.db import ShopDb, atomic, now_iso
+
+DEFAULT_HORIZON = 28
+BACKTEST_ORIGINS = 3
+STATISTICAL_MAX_PRODUCTS = 40   # statsmodels fits cost ~0.1 s each: the most valuable products get them
+
+
+@dataclass
+class ForecastSettings:
+    horizon: int = DEFAULT_HORIZON
+    origins: int = BACKTEST_ORIGINS
+    neural: bool = True
+    statistical_max_products: int = STATISTICAL_MAX_PRODUCTS
+    seed: int = 7
+
+
+@dataclass
+class ForecastResult:
+    """Forecasts for every product of a history: mean and quantiles per day, the choice and its accuracy."""
+    skus: np.ndarray
+    product_ids: np.ndarray
+    days: pd.DatetimeIndex                 # the horizon's days
+    mean: np.ndarray                       # (n, h)
+    quantiles: dict[float, np.ndarray]     # level -> (n, h)
+    choice: Choice
+    classes: pd.DataFrame
+    device: str = "cpu"
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def daily(self) -> pd.DataFrame:
+        """sku, date, mean, p05 .. p99, model: one row per product and day."""
+        n, h = self.mean.shape
+        frame = pd.DataFrame({
+            "sku": np.repeat(self.skus, h),
+            "date": np.tile(self.days.strftime("%Y-%m-%d").to_numpy(), n),
+            "mean": self.mean.ravel()})
+        for level in QUANTILES:
+            frame[f"p{round(level * 100):02d}"] = self.quantiles[level].ravel()
+        frame["model"] = np.repeat(np.array([self.choice.label(i) for i in range(n)], dtype=object), h)
+        return frame
+
+
+def _candidates(history: DemandHistory, drivers: Drivers, settings: ForecastSettings, ctx: JobContext):
+    models = [Naive(), SeasonalNaive(), MovingAverage(28), Croston(0.1), SBA(0.1), TSB(0.1, 0.1),
+              CalendarRegression()]
+    if settings.neural:
+        models.append(GlobalNeural(seed=settings.seed, ctx=ctx))
+    return models
+
+
+def forecast_history(history: DemandHistory, drivers: Drivers, settings: ForecastSettings | None = None,
+                     ctx: JobContext | None = None) -> ForecastResult:
+    """Backtest every candidate, choose per product, forecast the horizon. Pure: reads nothing else."""
+    settings = settings or ForecastSettings()
+    ctx = ctx or null_context()
+    started = time.perf_counter()
+    h = settings.horizon
+    Y = history.demand
+    n, T = Y.shape
+    origins = [T - h * k for k in range(settings.origins, 0, -1) if T - h * k >= 28]
+    if not origins:
+        raise UserError(f"The history is too short to forecast: {T} days, and a backtest needs at least "
+                        f"{h + 28}.", hint="Import more sales history, or forecast a shorter horizon.")
+    backtest = Backtest(origins)
+    final: dict[str, np.ndarray] = {}
+    timings: dict[str, float] = {}
+    models = _candidates(history, drivers, settings, ctx.sub(0.0, 0.0))
+    top = np.argsort(-history.revenue)[:settings.statistical_max_products]
+    statistical = [ETS(), ARIMA()] if settings.statistical_max_products else []
+    steps = len(models) + len(statistical)
+    for k, model in enumerate(models + statistical):
+        ctx.check_cancelled()
+        ctx.progress(k / steps * 0.9, f"Backtesting {model.alias}")
+        t0 = time.perf_counter()
+        rows = top if model in statistical else np.arange(n)
+        forecasts = []
+        if isinstance(model, GlobalNeural):
+            model.ctx = ctx.sub(k / steps * 0.9, (k + 1) / steps * 0.9)
+            model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        for origin in origins:
+            forecasts.append(_forecast(model, Y[rows, :origin], h, drivers, origin, rows))
+        final_rows = _forecast(model, Y[rows], h, drivers, T, rows)
+        if model in statistical:  # other products keep the recent average for this model's slot
+            fill = MovingAverage(28)
+            forecasts = [_fill(fill.forecast_batch(Y[:, :o], h), rows, f) for o, f in zip(origins, forecasts)]
+            final_rows = _fill(fill.forecast_batch(Y, h), rows, final_rows)
+        backtest.forecasts[model.alias] = forecasts
+        final[model.alias] = final_rows
+        timings[model.alias] = time.perf_counter() - t0
+    ctx.progress(0.92, "Choosing a model per product")
+    choice = choose(Y, backtest, h)
+    mean = np.clip(blend_forecasts(choice, final), 0, None)
+    never = history.first_sale >= T
+    mean[never] = 0.0
+    quantiles = quantiles_for(mean, choice.dispersion)
+    days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
+    classes = classify(Y, history.revenue, history.skus)
+    device = "cpu"
+    neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
+    if neural is not None and neural.net_ is not None:
+        device = neural.device_
+    ctx.progress(1.0, "Forecast ready")
+    return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
+                          time.perf_counter() - started, timings)
+
+
+def _forecast(model, Y: np.ndarray, h: int, drivers: Drivers, end: int, rows: np.ndarray) -> np.ndarray:
+    if isinstance(model, (CalendarRegression, GlobalNeural)):
+        window = cut(drivers, 0, end + h)
+        if len(rows) != len(drivers.promotion):
+            window = Drivers(window.days, window.event_kinds, window.events, window.promotion[rows],
+                             window.price[rows])
+        return model.forecast_batch(Y, h, window)
+    return model.forecast_batch(Y, h)
+
+
+def _fill(base: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
+    out = base.copy()
+    out[rows] = values
+    return out
+
+
+def forecast_shop(shop: ShopDb, *, horizon: int = DEFAULT_HORIZON, as_of: dt.date | None = None,
+                  settings: ForecastSettings | None = None, ctx: JobContext | None = None,
+                  store: bool = True) -> ForecastResult:
+    """Forecast every active product from what was known on `as_of` and store the run."""
+    ctx = ctx or null_context()
+    settings = settings or ForecastSettings(horizon=horizon)
+    settings.horizon = horizon
+    ctx.progress(0.0, "Reading the sales history")
+    history = load_history(shop, as_of=as_of)
+    if not len(history.skus) or np.isnan(history.demand).all():
+        raise UserError("There are no sales to forecast from.", hint="Import a sales file first.")
+    drivers = load_drivers(shop, history.product_ids, history.days, horizon, history.as_of)
+    result = forecast_history(history, drivers, settings, ctx.sub(0.05, 0.95))
+    if store:
+        store_result(shop, result, history.as_of, settings)
+    ctx.progress(1.0, "Forecast stored")
+    return result
+
+
+def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings: ForecastSettings) -> int:
+    choice = result.choice
+    with atomic(shop) as conn:
+        run_id = conn.execute(
+            "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (now_iso(), as_of.isoformat(), settings.horizon, "day", json.dumps(settings.__dict__), result.device,
+             result.seconds, choice.coverage90)).lastrowid
+        classes = result.classes.set_index("sku")
+        conn.executemany(
+            "INSERT INTO forecast_products(run_id, product_id, model, weights, pattern, abc, xyz, rmsse, mae, "
+            "mae_baseline, bias, dispersion) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(run_id, int(pid), choice.label(i),
+              json.dumps({m: round(float(w), 4) for m, w in zip(choice.models, choice.weights[i]) if w > 0}),
+              classes.at[sku, "pattern"], classes.at[sku, "abc"], classes.at[sku, "xyz"],
+              float(choice.rmsse[i]), float(choice.mae[i]), float(choice.mae_baseline[i]), float(choice.bias[i]),
+              float(choice.dispersion[i]))
+             for i, (pid, sku) in enumerate(zip(result.product_ids, result.skus))])
+        daily = result.daily()
+        pid_of = dict(zip(result.skus, result.product_ids.tolist()))
+        conn.executemany(
+            "INSERT INTO forecast_daily(run_id, product_id, date, mean, p05, p50, p80, p90, p95, p99) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            zip([run_id] * len(daily), daily["sku"].map(pid_of).tolist(), daily["date"].tolist(),
+                *(daily[c].astype(float).tolist() for c in ("mean", "p05", "p50", "p80", "p90", "p95", "p99"))))
+    return run_id

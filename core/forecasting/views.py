@@ -1,0 +1,164 @@
+"""What the forecast pages show: one product's history and forecast with everything that explains it, and the
+owner's overrides (a planned promotion, a known big order), kept with a note and applied over the forecast."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.demand.history import load_history
+from core.errors import UserError
+from core.store.db import ShopDb, atomic, audit, now_iso
+
+
+@dataclass
+class ProductForecastView:
+    sku: str
+    name: str
+    history: pd.DataFrame        # index: day; columns sales, demand, stockout, anomaly
+    forecast: pd.DataFrame       # index: day; columns mean, p05, p50, p80, p90, p95, p99, overridden
+    events: pd.DataFrame         # date, name, kind, promotion (bool: this product's own)
+    model: str
+    pattern: str
+    abc: str
+    xyz: str
+    accuracy_text: str           # in plain words, against repeating last week
+    run_as_of: str
+    device: str
+
+
+@dataclass
+class Override:
+    id: int
+    sku: str
+    start: str
+    end: str
+    qty_per_day: float
+    note: str
+    created_at: str
+
+
+def latest_run(shop: ShopDb) -> dict | None:
+    row = shop.conn.execute("SELECT * FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
+    return dict(row) if row else None
+
+
+def accuracy_sentence(mae: float, mae_baseline: float, weeks: int) -> str:
+    """'over the last 12 weeks this forecast was off by 1.2 units a day on average; repeating last week's
+    sales would have been off by 1.9'."""
+    if mae is None or np.isnan(mae):
+        return "Not enough history to test this forecast yet."
+    text = f"Over the last {weeks} weeks this forecast was off by {mae:.1f} units a day on average"
+    if mae_baseline is not None and not np.isnan(mae_baseline):
+        text += f"; repeating last week's sales would have been off by {mae_baseline:.1f}."
+    else:
+        text += "."
+    return text
+
+
+def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
+    """Every product of a run (default: the latest) with its model, classes, accuracy and next-week demand."""
+    run = latest_run(shop) if run_id is None else dict(shop.conn.execute(
+        "SELECT * FROM forecast_runs WHERE id = ?", (run_id,)).fetchone())
+    if run is None:
+        return pd.DataFrame(columns=["sku", "name", "model", "pattern", "abc", "xyz", "rmsse", "mae",
+                                     "mae_baseline", "bias", "next_7_days", "next_horizon"])
+    return pd.read_sql_query(
+        """SELECT p.sku, coalesce(p.name, '') AS name, f.model, f.pattern, f.abc, f.xyz, f.rmsse, f.mae,
+                  f.mae_baseline, f.bias,
+                  (SELECT sum(mean) FROM forecast_daily d WHERE d.run_id = f.run_id AND d.product_id = f.product_id
+                     AND d.date < date(?, '+8 days')) AS next_7_days,
+                  (SELECT sum(mean) FROM forecast_daily d WHERE d.run_id = f.run_id AND d.product_id = f.product_id)
+                     AS next_horizon
+           FROM forecast_products f JOIN products p ON p.id = f.product_id WHERE f.run_id = ? ORDER BY p.sku""",
+        shop.conn, params=(run["as_of"], run["id"]), dtype={"sku": str})
+
+
+def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductForecastView:
+    run = latest_run(shop)
+    if run is None:
+        raise UserError("There is no forecast yet.", hint="Press Forecast to make one.")
+    product = shop.conn.execute("SELECT id, name FROM products WHERE sku = ?", (sku,)).fetchone()
+    if product is None:
+        raise UserError(f"There is no product with the code {sku}.")
+    as_of = dt.date.fromisoformat(run["as_of"])
+    history = load_history(shop, as_of=as_of)
+    series = history.series(sku).iloc[-history_days:]
+    daily = pd.read_sql_query(
+        "SELECT date, mean, p05, p50, p80, p90, p95, p99 FROM forecast_daily WHERE run_id = ? AND product_id = ? "
+        "ORDER BY date", shop.conn, params=(run["id"], product["id"]), parse_dates=["date"]).set_index("date")
+    daily = apply_overrides(shop, product["id"], daily)
+    facts = shop.conn.execute("SELECT * FROM forecast_products WHERE run_id = ? AND product_id = ?",
+                              (run["id"], product["id"])).fetchone()
+    start = series.index[0].date().isoformat() if len(series) else run["as_of"]
+    end = daily.index[-1].date().isoformat() if len(daily) else run["as_of"]
+    events = pd.read_sql_query(
+        "SELECT date, name, coalesce(kind, '') AS kind, product_id IS NOT NULL AS promotion FROM events "
+        "WHERE date BETWEEN ? AND ? AND (product_id IS NULL OR product_id = ?) ORDER BY date",
+        shop.conn, params=(start, end, product["id"]), parse_dates=["date"])
+    weeks = json.loads(run["settings"] or "{}").get("origins", 3) * run["horizon"] // 7
+    return ProductForecastView(
+        sku, product["name"] or "", series, daily, events, facts["model"] if facts else "",
+        facts["pattern"] if facts else "", facts["abc"] if facts else "", facts["xyz"] if facts else "",
+        accuracy_sentence(facts["mae"], facts["mae_baseline"], weeks) if facts else "", run["as_of"], run["device"])
+
+
+# ------------------------------------------------------------------ overrides
+
+
+def add_override(shop: ShopDb, sku: str, start: dt.date, end: dt.date, qty_per_day: float, note: str) -> int:
+    if end < start:
+        raise UserError("The override ends before it starts.")
+    if qty_per_day < 0:
+        raise UserError("An override cannot be negative.")
+    if not note.strip():
+        raise UserError("Say why (a planned promotion, a known order): the note is kept with the override.")
+    product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
+    if product_id is None:
+        raise UserError(f"There is no product with the code {sku}.")
+    with atomic(shop) as conn:
+        override_id = conn.execute(
+            "INSERT INTO forecast_overrides(product_id, start_date, end_date, qty_per_day, note, created_at) "
+            "VALUES (?,?,?,?,?,?)", (product_id, start.isoformat(), end.isoformat(), float(qty_per_day), note.strip(),
+                                     now_iso())).lastrowid
+        audit(shop, "forecast override added", table="forecast_overrides", row_id=override_id,
+              detail=f"{sku} {start}..{end}: {qty_per_day:g} a day ({note.strip()})")
+    return override_id
+
+
+def remove_override(shop: ShopDb, override_id: int) -> None:
+    with atomic(shop) as conn:
+        row = conn.execute("SELECT * FROM forecast_overrides WHERE id = ?", (override_id,)).fetchone()
+        if row is None:
+            raise UserError(f"There is no override number {override_id}.")
+        conn.execute("DELETE FROM forecast_overrides WHERE id = ?", (override_id,))
+        audit(shop, "forecast override removed", table="forecast_overrides", row_id=override_id, before=dict(row))
+
+
+def overrides(shop: ShopDb, sku: str | None = None) -> list[Override]:
+    rows = shop.query(
+        "SELECT o.*, p.sku FROM forecast_overrides o JOIN products p ON p.id = o.product_id "
+        + ("WHERE p.sku = ? " if sku else "") + "ORDER BY o.start_date", (sku,) if sku else ())
+    return [Override(r["id"], r["sku"], r["start_date"], r["end_date"], r["qty_per_day"], r["note"] or "",
+                     r["created_at"]) for r in rows]
+
+
+def apply_overrides(shop: ShopDb, product_id: int, daily: pd.DataFrame) -> pd.DataFrame:
+    """The forecast with the owner's overrides in force: on those days the mean is the owner's figure and the
+    quantiles move with it (same spread around the new mean)."""
+    daily = daily.copy()
+    daily["overridden"] = False
+    for row in shop.query("SELECT start_date, end_date, qty_per_day FROM forecast_overrides WHERE product_id = ?",
+                          (product_id,)):
+        days = (daily.index >= pd.Timestamp(row["start_date"])) & (daily.index <= pd.Timestamp(row["end_date"]))
+        if not days.any():
+            continue
+        shift = row["qty_per_day"] - daily.loc[days, "mean"]
+        for column in ("p05", "p50", "p80", "p90", "p95", "p99"):
+            daily.loc[days, column] = np.clip(daily.loc[days, column] + shift, 0, None)
+        daily.loc[days, "mean"] = row["qty_per_day"]
+        daily.loc[days, "overridden"] = True
+    return daily

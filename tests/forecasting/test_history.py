@@ -1,0 +1,85 @@
+"""Demand history: what the sales cannot tell is set apart (before the first sale, stock-outs, spikes)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from core.demand.classes import classify
+from core.demand.history import build_history
+
+START = dt.date(2024, 1, 1)
+
+
+def _history(daily: dict[int, np.ndarray], counts: list[tuple[int, int, float]] = ()):
+    """Products 1.. with the given daily sales from START; counts are (product, day, qty) stock counts."""
+    rows = [(pid, (START + dt.timedelta(days=d)).isoformat(), q) for pid, series in daily.items()
+            for d, q in enumerate(series) if q]
+    sales = pd.DataFrame(rows, columns=["product_id", "date", "qty"])
+    stock = pd.DataFrame([(p, (START + dt.timedelta(days=d)).isoformat(), q) for p, d, q in counts],
+                         columns=["product_id", "date", "qty"])
+    last = START + dt.timedelta(days=max(len(s) for s in daily.values()) - 1)
+    ids = np.array(sorted(daily))
+    return build_history(ids, np.array([f"P{i}" for i in ids], dtype=object), sales, stock, last)
+
+
+def test_days_before_the_first_sale_are_not_history():
+    steady = np.full(100, 3.0)
+    new = np.concatenate([np.zeros(70), np.full(30, 2.0)])
+    history = _history({1: steady, 2: new})
+    assert np.isnan(history.demand[1, :70]).all()
+    assert history.first_sale[1] == 70
+
+
+def test_a_stock_count_of_zero_makes_the_following_silent_days_unknown_not_zero():
+    sales = np.full(60, 2.0)
+    sales[30:40] = 0
+    history = _history({1: sales, 2: np.full(60, 1.0)}, counts=[(1, 30, 0.0), (1, 40, 20.0)])
+    assert history.stockout[0, 30:40].all()
+    assert np.isnan(history.demand[0, 30:40]).all()
+    assert not history.stockout[0, :30].any()
+
+
+def test_a_steady_seller_going_silent_for_a_week_is_inferred_out_of_stock():
+    sales = np.full(120, 5.0)
+    sales[80:90] = 0
+    history = _history({1: sales, 2: np.full(120, 1.0)})
+    assert history.stockout[0, 80:90].all()
+
+
+def test_a_slow_seller_with_gaps_is_not_called_out_of_stock():
+    rng = np.random.default_rng(1)
+    sales = (rng.random(200) < 0.15).astype(float)
+    history = _history({1: sales, 2: np.full(200, 1.0)})
+    assert history.stockout[0].sum() == 0
+
+
+def test_days_the_whole_shop_sold_nothing_do_not_count_as_a_stock_out():
+    sales = np.full(100, 4.0)
+    other = np.full(100, 2.0)
+    sales[50:57] = other[50:57] = 0  # closed for a week
+    history = _history({1: sales, 2: other})
+    assert not history.stockout[:, 50:57].any()
+
+
+def test_a_one_off_bulk_order_is_flagged_and_limited_but_the_sales_stay():
+    rng = np.random.default_rng(2)
+    sales = rng.poisson(3, 200).astype(float) + 1
+    sales[150] = 400
+    history = _history({1: sales})
+    assert history.anomaly[0, 150] and history.anomaly[0].sum() == 1
+    assert history.sales[0, 150] == 400
+    assert history.demand[0, 150] < 50
+
+
+def test_demand_classes_follow_the_adi_cv2_cutoffs():
+    smooth = np.full(100, 5.0)
+    intermittent = np.tile([0, 0, 0, 2.0], 25)
+    lumpy = np.tile([0, 0, 0, 1.0, 0, 0, 0, 30.0], 12)
+    erratic = np.tile([1.0, 20.0], 50)
+    frame = classify(np.stack([smooth, intermittent, lumpy[:100].copy() if len(lumpy) >= 100 else
+                               np.resize(lumpy, 100), erratic]), np.array([100.0, 5, 3, 50]),
+                     np.array(["S", "I", "L", "E"], dtype=object))
+    assert frame["pattern"].tolist() == ["smooth", "intermittent", "lumpy", "erratic"]
+    assert frame.set_index("sku").at["S", "abc"] == "A"
