@@ -29,12 +29,13 @@ if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv with $($PYTHON --version)"
     "$PYTHON" -m venv .venv
 fi
-stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${EXTRAS//,/_}"
+stamp=".venv/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)-${EXTRAS//,/_}"
 if [ ! -f "$stamp" ]; then
     echo "setup: installing Python packages${EXTRAS:+ (with $EXTRAS)}"
     .venv/bin/python -m pip install -q --upgrade pip
     # torch is pinned to 2.13.0: the machine's local CPU build satisfies it (see README).
-    .venv/bin/python -m pip install -q -e ".${EXTRAS:+[$EXTRAS]}"
+    # constraints.txt holds the exact versions the tests last passed with, so a fresh machine gets the same.
+    .venv/bin/python -m pip install -q -c constraints.txt -e ".${EXTRAS:+[$EXTRAS]}"
     rm -f .venv/.installed-*
     touch "$stamp"
 fi
