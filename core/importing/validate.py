@@ -183,6 +183,15 @@ def _common_checks(checks: RowChecks, kind: str, mapping: Mapping, parsed: dict[
             checks.reject(p.bad, "not a number", column, frame[column].to_numpy())
 
 
+def _begin(sheet, kind, mapping, parsed, report, today) -> tuple[np.ndarray, int, RowChecks]:
+    """What every long-layout kind starts with: the rows, and the checks common to all kinds done."""
+    rows = sheet.row_numbers
+    report.rows_read = len(rows)
+    checks = RowChecks(rows)
+    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    return rows, len(rows), checks
+
+
 def _text(p: Parsed | None, n: int) -> np.ndarray:
     return p.values if p is not None else np.full(n, "", dtype=object)
 
@@ -219,11 +228,7 @@ def _infer_period(days: np.ndarray) -> str:
 
 
 def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
-    rows = sheet.row_numbers
-    n = len(rows)
-    report.rows_read = n
-    checks = RowChecks(rows)
-    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
     price = parsed.get("price")
     if price is not None:
         bad_price = price.bad & checks.ok
@@ -389,11 +394,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
 
 
 def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
-    rows = sheet.row_numbers
-    n = len(rows)
-    report.rows_read = n
-    checks = RowChecks(rows)
-    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
     if "date" in parsed:
         checks.reject(parsed["date"].bad, "cannot read this as a date", _source(mapping, "date"),
                       sheet.frame[_source(mapping, "date")].to_numpy())
@@ -432,11 +433,7 @@ _KEYS = {"products": ["sku"], "suppliers": ["supplier"], "prices": ["sku", "date
 
 def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
     """Products, suppliers, prices, events and open orders: one record per row, later rows win."""
-    rows = sheet.row_numbers
-    n = len(rows)
-    report.rows_read = n
-    checks = RowChecks(rows)
-    _common_checks(checks, kind, mapping, parsed, today, sheet)
+    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
     frame = sheet.frame
     for f in FIELDS[kind]:
         p = parsed.get(f.name)
