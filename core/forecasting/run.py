@@ -93,7 +93,8 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     final: dict[str, np.ndarray] = {}
     timings: dict[str, float] = {}
     models = _candidates(history, drivers, settings, ctx.sub(0.0, 0.0))
-    top = np.argsort(-history.revenue)[:settings.statistical_max_products]
+    value = sales_value(history, drivers)
+    top = np.argsort(-value, kind="stable")[:settings.statistical_max_products]
     statistical = [ETS(), ARIMA()] if settings.statistical_max_products else []
     steps = len(models) + len(statistical)
     for k, model in enumerate(models + statistical):
@@ -122,7 +123,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     mean[never] = 0.0
     quantiles = quantiles_for(mean, choice.dispersion)
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
-    classes = classify(Y, history.revenue, history.skus)
+    classes = classify(Y, value, history.skus)
     device = "cpu"
     neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:
@@ -130,6 +131,14 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     ctx.progress(1.0, "Forecast ready")
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings)
+
+
+def sales_value(history: DemandHistory, drivers: Drivers) -> np.ndarray:
+    """Each product's sales value over its history: the revenue imported with the sales where there was
+    some, else units x the shelf price in force each day (a daily sheet of units has no revenue)."""
+    T = history.sales.shape[1]
+    priced = np.nansum(history.sales * np.nan_to_num(drivers.price[:, :T], nan=0.0), axis=1)
+    return np.where(history.revenue > 0, history.revenue, priced)
 
 
 def _forecast(model, Y: np.ndarray, h: int, drivers: Drivers, end: int, rows: np.ndarray) -> np.ndarray:
