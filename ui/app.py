@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.errors import install_excepthook
@@ -17,6 +17,7 @@ from ui.main_window import MainWindow, recent_shops
 ORGANIZATION = "ShelfWise"
 APPLICATION = "ShelfWise"
 DEMO_FILE = "demo-shop.db"
+DEVICE_CHECK_DELAY_MS = 1500   # the window and its first shop come first; then torch may load (in the background)
 
 
 def configure_application(app: QApplication) -> None:
@@ -48,9 +49,13 @@ def first_shop(db: str | Path | None, settings: QSettings) -> tuple[Path, str]:
 
 
 def start_window(db: str | Path | None = None, settings: QSettings | None = None) -> MainWindow:
-    """The main window, shown, with its first shop opening (or the demo shop being built) in the background."""
+    """The main window, shown, with its first shop opening (or the demo shop being built) in the background.
+
+    Where the neural model would run is found out a moment later, also in the background (it imports torch).
+    """
     window = MainWindow(settings)
     window.show()
+    QTimer.singleShot(DEVICE_CHECK_DELAY_MS, window, window.detect_neural_device)
     path, how = first_shop(db, window.settings)
     if how == "build-demo":
         window.build_demo(path)

@@ -4,20 +4,23 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, Signal
+from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
 from ui import operations
+from ui.forecast_page import ForecastPage, device_words
 from ui.import_wizard import ImportWizard, is_importable
 from ui.imports_page import ImportsPage
 from ui.jobs import JobRunner, ProgressPanel, shutdown_all
 from ui.products_page import ProductsPage
+from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
 RECENT_KEY = "recentShops"
 SHOP_SUFFIXES = {".db", ".shelfwise", ".sqlite"}
+LOADING_KINDS = ("open", "demo", "products", "forecast-load", "imports", "summary")   # what opening a shop runs
 
 
 def recent_shops(settings: QSettings) -> list[str]:
@@ -53,6 +56,8 @@ class MainWindow(QMainWindow):
         self.shop_path: Path | None = None
         self.summary: dict = {}
         self.wizard: ImportWizard | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.neural_device: str | None = None
         self.runner = JobRunner(self)
         self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.setWindowTitle(self.tr("ShelfWise"))
@@ -60,14 +65,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.products_page = ProductsPage(self.runner, self)
+        self.forecast_page = ForecastPage(self.runner, self)
+        self.forecast_page.device_seen.connect(self._show_neural_device)
         self.imports_page = ImportsPage(self.runner, self)
         self.imports_page.undone.connect(self._after_undo)
         self.nav = QListWidget(self)
-        self.nav.addItems([self.tr("Products"), self.tr("Imports")])
+        self.nav.addItems([self.tr("Products"), self.tr("Forecast"), self.tr("Imports")])
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.products_page)
+        self.stack.addWidget(self.forecast_page)
         self.stack.addWidget(self.imports_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
@@ -79,9 +87,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.shop_label = QLabel(self.tr("No shop open"), self)
+        self.neural_label = QLabel(self)
+        self.neural_label.setToolTip(self.tr("Where the neural forecasting model runs: a graphics card (GPU) makes it "
+                                             "much quicker than the processor (CPU)"))
+        self.neural_label.setVisible(False)
         self.progress = ProgressPanel(self, keep_message=False)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.shop_label)
+        self.statusBar().addPermanentWidget(self.neural_label)
         self._build_menus()
 
     def sizeHint(self) -> QSize:
@@ -96,6 +109,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.import_action = self._add_action(menu, self.tr("&Import…"), lambda: self.open_import_wizard(),
                                               QKeySequence(self.tr("Ctrl+I")))
+        menu.addSeparator()
+        self.settings_action = self._add_action(menu, self.tr("&Settings…"), self.open_settings,
+                                                QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
         self._add_action(menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -134,6 +150,7 @@ class MainWindow(QMainWindow):
         self._show_summary(summary)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 5000)
         self.products_page.set_shop(path)
+        self.forecast_page.set_shop(path)
         self.imports_page.set_shop(path)
         self.shop_opened.emit(path)
 
@@ -153,6 +170,7 @@ class MainWindow(QMainWindow):
         if self.shop_path is None:
             return
         self.products_page.refresh()
+        self.forecast_page.refresh()
         self.imports_page.refresh()
         self.runner.start("summary", partial(operations.open_and_summarise, self.shop_path, create=False),
                           success=self._show_summary)
@@ -218,6 +236,44 @@ class MainWindow(QMainWindow):
     def _after_undo(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 10000)
         self.refresh()
+
+    # ---- settings
+    def open_settings(self) -> SettingsDialog | None:
+        if self.shop_path is None:
+            QMessageBox.information(self, self.tr("Settings"), self.tr("Open or create a shop first."))
+            return None
+        if self.settings_dialog is not None and self.settings_dialog.isVisible():
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return self.settings_dialog
+        self.settings_dialog = SettingsDialog(self.shop_path, self)
+        self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog.destroyed.connect(self._settings_closed)
+        self.settings_dialog.saved.connect(lambda codes: self.statusBar().showMessage(
+            self.tr("Settings saved: {n} codes are not products").format(n=len(codes)), 8000))
+        self.settings_dialog.open()
+        return self.settings_dialog
+
+    def _settings_closed(self) -> None:
+        self.settings_dialog = None
+
+    # ---- the neural model's device
+    def detect_neural_device(self) -> None:
+        """Find out, in the background, where the neural model would run. This imports torch (a second or two of
+        work), so it waits until the window is up and has read its shop."""
+        if self.neural_device is not None or self.runner.is_running("device"):
+            return
+        if any(self.runner.is_running(kind) for kind in LOADING_KINDS):
+            QTimer.singleShot(500, self, self.detect_neural_device)
+            return
+        self.runner.start("device", operations.neural_device, success=self._show_neural_device)
+
+    def _show_neural_device(self, device: str) -> None:
+        if not device:
+            return
+        self.neural_device = device
+        self.neural_label.setText(self.tr("Neural model: {device}").format(device=device_words(device)))
+        self.neural_label.setVisible(True)
 
     # ---- drag and drop
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

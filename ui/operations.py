@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.demo import build_demo_shop
 from core.importing import (ImportReport, Mapping, RawSheet, Validated, apply_overrides, commit, guess_mapping,
-                            list_sheets, read_sheet, undo_import, validate_for_shop)
+                            list_sheets, non_product_codes, read_sheet, undo_import, validate_for_shop)
 from core.importing.report import MAX_STORED_PROBLEMS, Problem
 from core.jobs import JobContext
 from core.store.db import open_shop
@@ -102,3 +103,126 @@ def commit_import(shop_path: Path, validated: Validated, ctx: JobContext) -> Imp
     validated = dataclasses.replace(validated, report=copy.deepcopy(validated.report))
     with open_shop(shop_path, create=False) as shop:
         return commit(shop, validated, ctx)
+
+
+# ---- forecasting
+# core.forecasting brings in scipy.stats (about a second): it is imported here, on the worker thread, the first
+# time a forecast is read or made, so the window opens without it. torch is imported only by the neural model.
+
+
+@dataclass(frozen=True)
+class ForecastRow:
+    """One product of a forecast run, as the Forecast page lists it (None where core had no number)."""
+    sku: str
+    name: str
+    model: str
+    pattern: str
+    abc: str
+    xyz: str
+    rmsse: float | None
+    mae: float | None
+    mae_baseline: float | None
+    bias: float | None
+    next_7_days: float | None
+    next_horizon: float | None
+
+
+@dataclass(frozen=True)
+class ForecastData:
+    run: dict | None              # the latest forecast_runs row (None: no forecast yet)
+    rows: list[ForecastRow]
+    last_sale: str | None         # the newest sale in the shop: newer than run['as_of'] means the run is stale
+
+
+@dataclass(frozen=True)
+class ProductForecast:
+    view: object                  # core.forecasting.views.ProductForecastView
+    overrides: list               # core.forecasting.views.Override, this product's
+
+
+def _number(value) -> float | None:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if value != value else value    # NaN -> None
+
+
+def _forecast_data(shop) -> ForecastData:
+    from core.forecasting.views import forecast_table, latest_run
+
+    table = forecast_table(shop)
+    rows = [ForecastRow(str(r.sku), str(r.name or ""), str(r.model or ""), str(r.pattern or ""), str(r.abc or ""),
+                        str(r.xyz or ""), _number(r.rmsse), _number(r.mae), _number(r.mae_baseline), _number(r.bias),
+                        _number(r.next_7_days), _number(r.next_horizon))
+            for r in table.itertuples(index=False)]
+    return ForecastData(latest_run(shop), rows, shop.scalar("SELECT max(date) FROM sales"))
+
+
+def load_forecast(shop_path: Path, ctx: JobContext | None = None) -> ForecastData:
+    """The latest forecast run and its products (an empty list when there is none yet)."""
+    with open_shop(shop_path, create=False) as shop:
+        return _forecast_data(shop)
+
+
+def run_forecast(shop_path: Path, neural: bool, ctx: JobContext) -> ForecastData:
+    """Forecast every product (stored as a new run), then read it back as the page shows it."""
+    from core.forecasting import ForecastSettings, forecast_shop
+
+    with open_shop(shop_path, create=False) as shop:
+        forecast_shop(shop, settings=ForecastSettings(neural=neural, seed=7), ctx=ctx)
+        return _forecast_data(shop)
+
+
+def load_product_forecast(shop_path: Path, sku: str, ctx: JobContext | None = None) -> ProductForecast:
+    from core.forecasting.views import overrides, product_view
+
+    with open_shop(shop_path, create=False) as shop:
+        return ProductForecast(product_view(shop, sku), overrides(shop, sku))
+
+
+def add_forecast_override(shop_path: Path, sku: str, start: dt.date, end: dt.date, qty_per_day: float, note: str,
+                          ctx: JobContext | None = None) -> ProductForecast:
+    """Store the owner's figure for some days, then read the product back with it applied."""
+    from core.forecasting.views import add_override
+
+    with open_shop(shop_path, create=False) as shop:
+        add_override(shop, sku, start, end, qty_per_day, note)
+    return load_product_forecast(shop_path, sku)
+
+
+def remove_forecast_override(shop_path: Path, sku: str, override_id: int,
+                             ctx: JobContext | None = None) -> ProductForecast:
+    from core.forecasting.views import remove_override
+
+    with open_shop(shop_path, create=False) as shop:
+        remove_override(shop, override_id)
+    return load_product_forecast(shop_path, sku)
+
+
+def neural_device(ctx: JobContext | None = None) -> str:
+    """'cuda', 'mps' or 'cpu': where the neural model would run (imports torch: a second or two)."""
+    from core.forecasting.neural import device_name
+
+    return device_name()
+
+
+# ---- shop settings
+
+
+def load_non_product_codes(shop_path: Path, ctx: JobContext | None = None) -> list[str]:
+    with open_shop(shop_path, create=False) as shop:
+        return list(non_product_codes(shop))
+
+
+def save_non_product_codes(shop_path: Path, codes: list[str], ctx: JobContext | None = None) -> list[str]:
+    """Store the shop's list of codes that are not products (blank lines and repeats dropped, order kept)."""
+    seen: dict[str, str] = {}
+    for code in codes:
+        code = code.strip()
+        if code and code.casefold() not in seen:
+            seen[code.casefold()] = code
+    cleaned = list(seen.values())
+    with open_shop(shop_path, create=False) as shop:
+        shop.set_setting("non_product_codes", cleaned)
+    return cleaned

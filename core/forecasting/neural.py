@@ -231,6 +231,8 @@ class GlobalNeural(Model):
                 loss.backward()
                 optimiser.step()
                 schedule.step()
+                if start % (BATCH * 50) == 0:
+                    self.ctx.check_cancelled()
             self.ctx.check_cancelled()
             done = (member * self.epochs + epoch + 1) / (ENSEMBLE * self.epochs)
             self.ctx.progress(done, f"Neural model on {device}: network {member + 1} of {ENSEMBLE}, "

@@ -54,6 +54,8 @@ class ForecastResult:
     device: str = "cpu"
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
+    by_model: dict[str, np.ndarray] = field(default_factory=dict)   # what each candidate said, (n, h)
+    backtest: Backtest | None = None
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -130,7 +132,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         device = neural.device_
     ctx.progress(1.0, "Forecast ready")
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
-                          time.perf_counter() - started, timings)
+                          time.perf_counter() - started, timings, final, backtest)
 
 
 def sales_value(history: DemandHistory, drivers: Drivers) -> np.ndarray:

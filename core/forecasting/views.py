@@ -20,7 +20,7 @@ class ProductForecastView:
     name: str
     history: pd.DataFrame        # index: day; columns sales, demand, stockout, anomaly
     forecast: pd.DataFrame       # index: day; columns mean, p05, p50, p80, p90, p95, p99, overridden
-    events: pd.DataFrame         # date, name, kind, promotion (bool: this product's own)
+    events: pd.DataFrame         # date, end_date, name, kind, promotion (bool: this product's own)
     model: str
     pattern: str
     abc: str
@@ -66,15 +66,22 @@ def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
     if run is None:
         return pd.DataFrame(columns=["sku", "name", "model", "pattern", "abc", "xyz", "rmsse", "mae",
                                      "mae_baseline", "bias", "next_7_days", "next_horizon"])
-    return pd.read_sql_query(
-        """SELECT p.sku, coalesce(p.name, '') AS name, f.model, f.pattern, f.abc, f.xyz, f.rmsse, f.mae,
-                  f.mae_baseline, f.bias,
-                  (SELECT sum(mean) FROM forecast_daily d WHERE d.run_id = f.run_id AND d.product_id = f.product_id
-                     AND d.date < date(?, '+8 days')) AS next_7_days,
-                  (SELECT sum(mean) FROM forecast_daily d WHERE d.run_id = f.run_id AND d.product_id = f.product_id)
-                     AS next_horizon
+    table = pd.read_sql_query(
+        """SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, f.model, f.pattern, f.abc, f.xyz, f.rmsse,
+                  f.mae, f.mae_baseline, f.bias
            FROM forecast_products f JOIN products p ON p.id = f.product_id WHERE f.run_id = ? ORDER BY p.sku""",
-        shop.conn, params=(run["as_of"], run["id"]), dtype={"sku": str})
+        shop.conn, params=(run["id"],), dtype={"sku": str})
+    daily = pd.read_sql_query("SELECT product_id, date, mean FROM forecast_daily WHERE run_id = ?", shop.conn,
+                              params=(run["id"],))
+    for row in shop.query("SELECT product_id, start_date, end_date, qty_per_day FROM forecast_overrides"):
+        days = (daily["product_id"] == row["product_id"]) & daily["date"].between(row["start_date"], row["end_date"])
+        daily.loc[days, "mean"] = row["qty_per_day"]
+    week_end = (dt.date.fromisoformat(run["as_of"]) + dt.timedelta(days=7)).isoformat()
+    totals = daily.groupby("product_id")["mean"].sum()
+    week = daily[daily["date"] <= week_end].groupby("product_id")["mean"].sum()
+    table["next_7_days"] = table["product_id"].map(week).fillna(0.0)
+    table["next_horizon"] = table["product_id"].map(totals).fillna(0.0)
+    return table.drop(columns=["product_id"])
 
 
 def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductForecastView:
@@ -96,9 +103,10 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
     start = series.index[0].date().isoformat() if len(series) else run["as_of"]
     end = daily.index[-1].date().isoformat() if len(daily) else run["as_of"]
     events = pd.read_sql_query(
-        "SELECT date, name, coalesce(kind, '') AS kind, product_id IS NOT NULL AS promotion FROM events "
-        "WHERE date BETWEEN ? AND ? AND (product_id IS NULL OR product_id = ?) ORDER BY date",
-        shop.conn, params=(start, end, product["id"]), parse_dates=["date"])
+        "SELECT date, coalesce(end_date, date) AS end_date, name, coalesce(kind, '') AS kind, "
+        "product_id IS NOT NULL AS promotion FROM events "
+        "WHERE date <= ? AND coalesce(end_date, date) >= ? AND (product_id IS NULL OR product_id = ?) ORDER BY date",
+        shop.conn, params=(end, start, product["id"]), parse_dates=["date", "end_date"])
     weeks = json.loads(run["settings"] or "{}").get("origins", 3) * run["horizon"] // 7
     return ProductForecastView(
         sku, product["name"] or "", series, daily, events, facts["model"] if facts else "",

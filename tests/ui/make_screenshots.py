@@ -1,13 +1,16 @@
 """Screenshots of the real window, offscreen, for docs/screenshots/ (a script, not a test).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py [--quick]
 
-Builds the demo shop in a temporary folder (products.png), then imports the UCI Online Retail CSV from
+Builds the demo shop in a temporary folder (products.png), forecasts it through the Forecast page and shows
+one product chosen from its data, with an override added through the dialog (forecast.png; --quick leaves the
+neural model out, which on a CPU takes a few minutes), then imports the UCI Online Retail CSV from
 ../shared/data/ into a new shop through the wizard (wizard-mapping.png, wizard-report.png) and shows the
 Imports page (imports.png). Also prints the longest GUI-thread pause during that import.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -24,8 +27,14 @@ os.environ["XDG_DATA_HOME"] = str(SANDBOX / "data")
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from PySide6.QtCore import QDate  # noqa: E402
+
+from core.demand.history import load_history  # noqa: E402
 from core.demo import build_demo_shop  # noqa: E402
 from core.jobs import null_context  # noqa: E402
+from core.store.db import open_shop  # noqa: E402
 from ui import operations  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.garbage import GarbageCollector  # noqa: E402
@@ -88,6 +97,68 @@ def import_through_wizard(window: MainWindow, file_path: Path, *, screenshots: b
     return wizard
 
 
+def pick_forecast_product(shop_path: Path) -> str:
+    """The product forecast.png shows, chosen from its data: one that sells on most days (a 'smooth' pattern),
+    with days out of stock in the last year (holidays are always in view), much preferably its own promotion in
+    view and an unusual sale too, and among those the clearest weekly rhythm on enough sales to see it. (The
+    demo's data moves with the day it is built, so it is chosen afresh each time.)"""
+    from core.forecasting.views import forecast_table, latest_run, product_view
+
+    with open_shop(shop_path, create=False) as shop:
+        run = latest_run(shop)
+        smooth = set(forecast_table(shop).query("pattern == 'smooth'")["sku"])
+        as_of = dt.date.fromisoformat(run["as_of"])
+        history = load_history(shop, as_of=as_of)
+        promoted = set(pd.read_sql_query(
+            "SELECT p.sku FROM events e JOIN products p ON p.id = e.product_id WHERE e.date BETWEEN ? AND ?",
+            shop.conn, params=((as_of - dt.timedelta(days=330)).isoformat(),
+                               (as_of + dt.timedelta(days=run["horizon"])).isoformat()))["sku"])
+        best, best_score = None, -1.0
+        for i, sku in enumerate(history.skus):
+            sold = pd.Series(history.sales[i, -365:], index=history.days[-365:]).dropna()
+            if sku not in smooth or history.stockout[i, -365:].sum() < 3 or len(sold) < 200:
+                continue
+            by_weekday = sold.groupby(sold.index.dayofweek).mean()
+            rhythm = by_weekday.std() / max(by_weekday.mean(), 1e-9)
+            score = (rhythm * np.sqrt(sold.mean()) * (4.0 if sku in promoted else 1.0)
+                     * (1.5 if history.anomaly[i, -365:].any() else 1.0))
+            if score > best_score:
+                best, best_score = sku, score
+        view = product_view(shop, best)
+    assert view.history["stockout"].any() and len(view.events)
+    return best
+
+
+def forecast_screenshot(window: MainWindow, demo: Path, *, neural: bool) -> None:
+    page = window.forecast_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    page.neural.setChecked(neural)
+    meter = GapMeter()
+    started = time.perf_counter()
+    page.forecast_button.click()
+    wait_until(lambda: not window.runner.is_running("forecast-run"), timeout=1200)
+    meter.timer.stop()
+    print(f"Forecast of the demo shop through the page ({'with' if neural else 'without'} the neural model): "
+          f"{time.perf_counter() - started:.1f} s; longest GUI-thread pause {meter.worst * 1000:.0f} ms")
+    sku = pick_forecast_product(demo)
+    page.select_sku(sku)
+    wait_until(lambda: page.product is not None and page.product.view.sku == sku)
+    forecast = page.product.view.forecast
+    first = forecast.index[0].date() + dt.timedelta(days=12)
+    dialog = page.open_override_dialog()
+    dialog.start.setDate(QDate(first))
+    dialog.end.setDate(QDate(first + dt.timedelta(days=2)))
+    dialog.quantity.setValue(round(float(forecast["mean"].mean()) * 3))
+    dialog.note.setText("Stall at the farmers' market")
+    dialog.accept()
+    wait_until(lambda: page.overrides.count() == 1 and not window.runner.is_running("forecast-override"))
+    page.chart.readout.setText(page.chart.describe(forecast.index[5].date()))   # as if pointing at a day
+    window.detect_neural_device()                                               # as start_window does
+    wait_until(lambda: window.neural_label.isVisible())
+    print(f"forecast.png shows {sku}: {page.product.view.name}")
+    save(window, "forecast.png")
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -102,6 +173,8 @@ def main() -> int:
     window.open_shop(demo)
     wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
     save(window, "products.png")
+    forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
+    window.nav.setCurrentRow(window.stack.indexOf(window.products_page))
 
     if not UCI_CSV.exists():
         print(f"{UCI_CSV} is missing: skipped the wizard and imports screenshots")
@@ -127,7 +200,7 @@ def main() -> int:
           f"(screenshots included); longest GUI-thread pause {meter.worst * 1000:.0f} ms")
     wizard.accept()
 
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(window.stack.indexOf(window.imports_page))
     wait_until(lambda: window.imports_page.problems.model.rowCount() > 0)
     save(window, "imports.png")
     window.close()

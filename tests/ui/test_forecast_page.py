@@ -1,0 +1,417 @@
+"""ui/forecast_page.py and ui/forecast_chart.py: a forecast made in the background (progress, Cancel), the
+products it covers, one product's chart and its explanations, and the owner's overrides."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from core.demand.history import load_history
+from core.forecasting import ForecastSettings, forecast_shop
+from core.forecasting.views import latest_run, overrides, product_view
+from core.importing import run_import
+from core.store.db import open_shop
+from ui import operations
+from ui.forecast_chart import DayAxis, day_seconds, runs_of
+from ui.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
+from ui.jobs import JobRunner
+
+TODAY = dt.date(2025, 6, 1)          # as in conftest: the shops' sales end the day before
+REPO = Path(__file__).resolve().parents[2]
+MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+PRODUCT_CODE, DESCRIPTION, MODEL, PATTERN, ABC, XYZ, NEXT_7, VERSUS = range(8)
+
+
+def forecast_runs(path: Path) -> int:
+    with open_shop(path, create=False) as shop:
+        return shop.scalar("SELECT count(*) FROM forecast_runs")
+
+
+@pytest.fixture(scope="module")
+def forecast_template(tmp_path_factory, demo_template) -> Path:
+    """The demo shop with one forecast already stored (without the neural model: a few seconds)."""
+    path = tmp_path_factory.mktemp("forecast") / "forecasted.db"
+    shutil.copy(demo_template, path)
+    with open_shop(path, create=False) as shop:
+        forecast_shop(shop, settings=ForecastSettings(neural=False, seed=7))
+    return path
+
+
+@pytest.fixture
+def forecasted_shop(tmp_path, forecast_template) -> Path:
+    path = tmp_path / "forecasted.db"
+    shutil.copy(forecast_template, path)
+    return path
+
+
+def write_daily_csv(path: Path, *, products: int = 10, days: int = 420, seed: int = 3) -> Path:
+    """A till's daily totals: ten products with a weekly rhythm (busy Saturdays, quiet Sundays)."""
+    rng = np.random.default_rng(seed)
+    dates = pd.date_range(TODAY - dt.timedelta(days=days), TODAY - dt.timedelta(days=1))
+    weekly = np.array([0.8, 0.9, 1.0, 1.0, 1.2, 1.6, 0.5])
+    rows = []
+    for k in range(products):
+        quantities = rng.poisson(rng.uniform(1, 12) * weekly[dates.dayofweek])
+        rows += [(day.strftime("%Y-%m-%d"), f"T{k:03d}", f"Tiny product {k}", int(q))
+                 for day, q in zip(dates, quantities) if q > 0]
+    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(path, index=False)
+    return path
+
+
+@pytest.fixture
+def tiny_shop(tmp_path) -> Path:
+    """Ten products, imported from a small generated daily CSV through the real importer."""
+    path = tmp_path / "tiny.db"
+    with open_shop(path) as shop:
+        report = run_import(shop, write_daily_csv(tmp_path / "daily.csv"), "sales", today=TODAY)
+    assert report.imported > 3000
+    return path
+
+
+def open_forecast_page(qtbot, window, open_in_window, path: Path) -> ForecastPage:
+    open_in_window(path)
+    page = window.forecast_page
+    window.nav.setCurrentRow(window.stack.indexOf(page))
+    qtbot.waitUntil(lambda: not window.runner.is_running("forecast-load"), timeout=20_000)
+    return page
+
+
+def wait_for_product(qtbot, page: ForecastPage, sku: str) -> None:
+    qtbot.waitUntil(lambda: page.product is not None and page.product.view.sku == sku
+                    and not page.runner.is_running("forecast-product"), timeout=20_000)
+
+
+def interesting_products(path: Path) -> dict[str, str]:
+    """From the view data: a product with stock-outs, unusual sales and its own promotion in the last year, and
+    one without stock-outs."""
+    with open_shop(path, create=False) as shop:
+        as_of = dt.date.fromisoformat(latest_run(shop)["as_of"])
+        history = load_history(shop, as_of=as_of)
+        promoted = set(pd.read_sql_query(
+            "SELECT p.sku FROM events e JOIN products p ON p.id = e.product_id WHERE e.date > ?", shop.conn,
+            params=((as_of - dt.timedelta(days=330)).isoformat(),))["sku"])
+    stockouts = history.stockout[:, -365:].sum(axis=1)
+    anomalies = history.anomaly[:, -365:].sum(axis=1)
+    sold = np.nansum(history.sales[:, -365:], axis=1)
+    rich = [sku for i, sku in enumerate(history.skus) if stockouts[i] and anomalies[i] and sku in promoted]
+    plain = [sku for i, sku in enumerate(history.skus) if not stockouts[i] and not anomalies[i] and sold[i] > 300]
+    return {"rich": rich[0], "plain": plain[0]}
+
+
+# ---- the table
+
+
+def test_the_forecast_model_passes_qts_model_checks(qtmodeltester, forecasted_shop):
+    rows = operations.load_forecast(forecasted_shop).rows
+    assert len(rows) == 300
+    model = ForecastModel()
+    qtmodeltester.check(model)
+    model.set_rows(rows)
+    model.sort(NEXT_7, Qt.SortOrder.DescendingOrder)
+    model.sort(VERSUS, Qt.SortOrder.AscendingOrder)
+    model.sort(PATTERN, Qt.SortOrder.AscendingOrder)
+    model.set_rows(rows[:12])
+    model.set_rows([])
+
+
+def test_the_table_speaks_plainly_and_sorts_numbers_as_numbers(qtbot, qtmodeltester, window, open_in_window,
+                                                               forecasted_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, forecasted_shop)
+    qtmodeltester.check(page.proxy)
+    assert page.model.rowCount() == 300
+    assert page.heading.text() == "Forecast: 300 products"
+    patterns = {page.model.index(r, PATTERN).data() for r in range(300)}
+    assert patterns <= {"smooth", "erratic", "intermittent", "lumpy", "no sales"} and "smooth" in patterns
+    assert {page.model.index(r, ABC).data() for r in range(300)} <= {"A", "B", "C"}
+    row = page.model.row_at(0)
+    versus = page.model.index(0, VERSUS).data()
+    assert versus == versus_last_week(row) and ("better" in versus or "worse" in versus or "same" in versus)
+    assert "_" not in page.model.index(0, MODEL).data()          # 'moving_average' is shown as '4-week average'
+    assert page.model.index(0, MODEL).data(Qt.ItemDataRole.ToolTipRole)
+    page.table.sortByColumn(NEXT_7, Qt.SortOrder.DescendingOrder)
+    values = [page.model.row_at(r).next_7_days for r in range(300)]
+    assert values == sorted(values, key=lambda v: -1 if v is None else v, reverse=True)
+    page.search.setText(page.model.row_at(5).name[:12].upper())
+    assert 0 < page.proxy.rowCount() < 300
+    page.search.clear()
+    assert page.proxy.rowCount() == 300
+
+
+def test_the_header_says_when_where_how_long_and_how_honest_the_range_was():
+    run = {"created_at": "2025-06-01T09:05:33", "as_of": "2025-05-24", "device": "cuda", "seconds": 74.4,
+           "coverage90": 0.912, "settings": json.dumps({"neural": True})}
+    text = run_header(run, last_sale="2025-05-31")
+    assert text.startswith("Made 1 Jun 2025 at 09:05 from sales up to 24 May 2025, with the neural model on the "
+                           "GPU (CUDA), in 1 min 14 s.")
+    assert "91% of days fell inside the likely range (aim: 90%)" in text
+    assert "Sales up to 31 May 2025 have come in since" in text
+    run.update(device="cpu", seconds=8.2, settings=json.dumps({"neural": False}))
+    assert "without the neural model, on the CPU, in 8 seconds." in run_header(run, last_sale="2025-05-24")
+    assert "come in since" not in run_header(run, last_sale="2025-05-24")
+
+
+def test_a_shop_without_a_forecast_says_how_to_make_one(qtbot, window, open_in_window, demo_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, demo_shop)
+    assert page.stack.currentWidget() is page.empty
+    assert "No forecast yet" in page.empty.text() and "Press Forecast" in page.empty.text()
+    assert page.forecast_button.isEnabled()
+    assert page.neural.isChecked()                         # the neural model is used unless unticked
+
+
+# ---- making a forecast
+
+
+def test_a_forecast_runs_in_the_background_with_progress_and_shows_its_result(qtbot, window, open_in_window,
+                                                                              demo_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, demo_shop)
+    page.neural.setChecked(False)
+    texts = []
+    page.forecast_button.click()
+    job = window.runner.job("forecast-run")
+    assert job is not None and job.running
+    job.progressed.connect(lambda fraction, text: texts.append((fraction, text)))
+    assert page.progress.isVisible() and page.progress.cancel_button.isVisible()
+    assert not page.forecast_button.isEnabled()            # one forecast at a time
+    qtbot.waitUntil(lambda: any(text.startswith("Backtesting") for _, text in texts), timeout=60_000)
+    qtbot.waitUntil(lambda: not job.running, timeout=180_000)
+    assert job.outcome == "done"
+    assert not page.progress.isVisible()
+    assert forecast_runs(demo_shop) == 1
+    assert page.model.rowCount() == 300
+    assert page.stack.currentWidget() is page.splitter
+    header = page.header.text()
+    assert "without the neural model, on the CPU" in header
+    assert "fell inside the likely range" in header
+    assert page.forecast_button.isEnabled()
+    qtbot.waitUntil(lambda: page.product is not None, timeout=20_000)   # the first product is shown at once
+    assert page.chart.mean_curve is not None
+
+
+def test_cancel_right_after_start_stores_no_forecast(qtbot, window, open_in_window, demo_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, demo_shop)
+    page.neural.setChecked(False)
+    page.forecast_button.click()
+    job = window.runner.job("forecast-run")
+    page.progress.cancel_button.click()
+    assert page.progress.label.text() == "Cancelling…"
+    qtbot.waitUntil(lambda: not job.running, timeout=60_000)
+    assert job.outcome == "cancelled"
+    assert forecast_runs(demo_shop) == 0
+    assert page.progress.label.text() == "Cancelled — nothing was changed"
+    assert page.stack.currentWidget() is page.empty and page.model.rowCount() == 0
+    assert page.forecast_button.isEnabled()
+
+
+def test_the_neural_model_forecasts_a_small_imported_shop(qtbot, window, open_in_window, tiny_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, tiny_shop)
+    assert page.neural.isChecked()
+    texts = []
+    page.forecast_button.click()
+    job = window.runner.job("forecast-run")
+    job.progressed.connect(lambda fraction, text: texts.append(text))
+    qtbot.waitUntil(lambda: not job.running, timeout=300_000)
+    assert job.outcome == "done"
+    assert any(text.startswith("Neural model on ") for text in texts)     # the network was trained
+    with open_shop(tiny_shop, create=False) as shop:
+        run = latest_run(shop)
+    assert json.loads(run["settings"])["neural"] is True
+    device = {"cuda": "GPU (CUDA)", "mps": "GPU (Apple)", "cpu": "CPU"}[run["device"]]
+    assert f"with the neural model on the {device}" in page.header.text()
+    assert window.neural_label.text() == f"Neural model: {device}"      # the status bar learns it from the run
+    assert page.model.rowCount() == 10
+    assert any("Neural" in page.model.index(r, MODEL).data() for r in range(10))
+    qtbot.waitUntil(lambda: page.product is not None, timeout=20_000)
+    assert len(page.chart.mean_curve.getData()[0]) == 28
+
+
+# ---- one product
+
+
+def test_a_product_is_drawn_with_its_forecast_and_what_explains_its_past(qtbot, window, open_in_window,
+                                                                         forecasted_shop):
+    skus = interesting_products(forecasted_shop)
+    page = open_forecast_page(qtbot, window, open_in_window, forecasted_shop)
+    assert page.select_sku(skus["rich"])
+    wait_for_product(qtbot, page, skus["rich"])
+    with open_shop(forecasted_shop, create=False) as shop:
+        view = product_view(shop, skus["rich"])
+    chart = page.chart
+    items = chart.plot.items
+    assert chart.band in items and chart.mean_curve in items and chart.p80_curve in items
+    x, mean = chart.mean_curve.getData()
+    assert len(x) == 28 and np.allclose(mean, view.forecast["mean"])
+    assert list(x) == list(day_seconds(view.forecast.index).astype(float))
+    assert len(chart.sales_curve.getData()[0]) == len(view.history) == 365
+    assert len(chart.stockout_regions) == len(runs_of(view.history["stockout"].to_numpy()))
+    assert all(region in items for region in chart.stockout_regions)
+    assert len(chart.anomaly_points.data) == int(view.history["anomaly"].sum())
+    assert np.allclose(chart.anomaly_points.data["y"], view.history.loc[view.history["anomaly"], "demand"])
+    colours = {line.pen.color().name() for line in chart.event_lines}
+    assert len(colours) == 2                         # holidays and this product's promotion tell apart
+    assert len(chart.event_lines) >= 5
+    legend = [label.text for _, label in chart.legend.items]
+    for entry in ("Sold each day", "Forecast (average a day)", "Likely range (9 days in 10)", "Out of stock",
+                  "Unusual sale, counted as this", "Promotion of this product", "Holiday or event"):
+        assert entry in legend
+    assert page.accuracy.text() == view.accuracy_text and view.accuracy_text.startswith("Over the last")
+    facts = page.facts.text()
+    assert "<b>Model:</b>" in facts and "<b>Demand:</b>" in facts and f"Class {view.abc}:" in facts
+    assert page.override_button.isEnabled()
+    first = view.forecast.index[0]
+    assert chart.describe(first.date()).startswith(first.strftime("%a ") + str(first.day))
+    assert "forecast " in chart.describe(first.date())
+
+    page.select_sku(skus["plain"])
+    wait_for_product(qtbot, page, skus["plain"])
+    assert chart.stockout_regions == [] and chart.anomaly_points is None
+    assert "Out of stock" not in [label.text for _, label in chart.legend.items]
+
+
+def test_the_view_buttons_show_a_year_or_the_last_three_months(qtbot, window, open_in_window, forecasted_shop):
+    page = open_forecast_page(qtbot, window, open_in_window, forecasted_shop)
+    qtbot.waitUntil(lambda: page.product is not None, timeout=20_000)
+    chart = page.chart
+    (left, right), _ = chart.plot.getViewBox().viewRange()
+    assert 390 <= (right - left) / 86_400 <= 396
+    chart.span_buttons.button(91).click()
+    (left, right), _ = chart.plot.getViewBox().viewRange()
+    assert 118 <= (right - left) / 86_400 <= 122
+    axis = chart.axis
+    assert isinstance(axis, DayAxis)
+    spacing, ticks = axis.tickValues(left, right, 1200)[0]          # room for every week: Mondays, '3 Mar'
+    assert spacing == 7 * 86_400 and all(pd.Timestamp(t, unit="s").dayofweek == 0 for t in ticks)
+    day, month = axis.tickStrings(ticks[:1], 1, spacing)[0].split()
+    assert 1 <= int(day) <= 31 and month in MONTHS
+    spacing, ticks = axis.tickValues(left, right, 800)[0]           # less room: every other Monday
+    assert spacing == 14 * 86_400 and len(ticks) in (8, 9)
+    spacing, ticks = axis.tickValues(left - 300 * 86_400, right, 600)[0]     # a year: months, none crowded
+    assert all(pd.Timestamp(t, unit="s").day == 1 for t in ticks)
+    assert all(label.split()[0] in MONTHS for label in axis.tickStrings(ticks, 1, spacing))
+
+
+def test_an_override_added_through_the_dialog_is_stored_and_drawn_then_removed(qtbot, window, open_in_window,
+                                                                               forecasted_shop, monkeypatch):
+    page = open_forecast_page(qtbot, window, open_in_window, forecasted_shop)
+    qtbot.waitUntil(lambda: page.product is not None, timeout=20_000)
+    sku = page.product.view.sku
+    first_day = page.product.view.forecast.index[0].date()
+    page.override_button.click()
+    dialog = page.override_dialog
+    assert dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled() and "note" in dialog.problem.text()          # a note is required
+    dialog.start.setDate(QDate(first_day + dt.timedelta(days=2)))
+    dialog.end.setDate(QDate(first_day))
+    dialog.note.setText("Summer fair on the green")
+    assert not ok.isEnabled() and "before" in dialog.problem.text()
+    dialog.end.setDate(QDate(first_day + dt.timedelta(days=4)))
+    dialog.quantity.setValue(42)
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: page.overrides.count() == 1, timeout=20_000)
+    with open_shop(forecasted_shop, create=False) as shop:
+        stored = overrides(shop, sku)
+    assert [(o.start, o.end, o.qty_per_day, o.note) for o in stored] == [
+        ((first_day + dt.timedelta(days=2)).isoformat(), (first_day + dt.timedelta(days=4)).isoformat(), 42.0,
+         "Summer fair on the green")]
+    x, y = page.chart.override_points.getData()
+    assert len(x) == 3 and list(y) == [42.0] * 3
+    assert page.chart.override_points in page.chart.plot.items
+    assert page.overrides.item(0).text().endswith(": 42 a day — Summer fair on the green")
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.StandardButton.Yes)
+    page.overrides.setCurrentRow(0)
+    assert page.remove_button.isEnabled()
+    page.remove_button.click()
+    qtbot.waitUntil(lambda: page.overrides.count() == 0, timeout=20_000)
+    assert page.chart.override_points is None
+    with open_shop(forecasted_shop, create=False) as shop:
+        assert overrides(shop, sku) == []
+
+
+def test_a_quick_run_down_the_table_reads_only_the_product_it_stops_on(qtbot, forecasted_shop):
+    page = ForecastPage(JobRunner())
+    qtbot.addWidget(page)
+    page.show()
+    page.set_shop(forecasted_shop)
+    qtbot.waitUntil(lambda: page.product is not None, timeout=20_000)
+    started = []
+    original = page.runner.start
+
+    def counting_start(kind, fn, **kwargs):
+        started.append(kind)
+        return original(kind, fn, **kwargs)
+
+    page.runner.start = counting_start
+    for row in range(1, 8):
+        page.table.selectRow(row)
+    sku = page.selected_sku()
+    wait_for_product(qtbot, page, sku)
+    assert started.count("forecast-product") == 1
+
+
+# ---- the neural model's device and torch
+
+
+def test_the_window_opens_without_importing_torch_then_finds_the_device_in_the_background(tmp_path,
+                                                                                          shop_with_sales):
+    """In a fresh interpreter (this one may have torch already): torch is not loaded when the window is up and has
+    read its shop (its Forecast page included); a moment later the status bar learns where the neural model runs.
+    The check is put off a few seconds here, so that a slow machine cannot start it before the first look."""
+    script = textwrap.dedent(f"""
+        import sys, time
+        from PySide6.QtCore import QCoreApplication, QSettings
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        import ui.app
+        from ui.app import configure_application, start_window
+        ui.app.DEVICE_CHECK_DELAY_MS = 5000
+        configure_application(app)
+        settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+        window = start_window({str(shop_with_sales)!r}, settings)
+        deadline = time.monotonic() + 60
+        def pump(condition):
+            while not condition():
+                assert time.monotonic() < deadline, "timed out"
+                QCoreApplication.processEvents()
+                time.sleep(0.01)
+        pump(lambda: window.shop_path is not None and not window.runner.is_running("forecast-load")
+             and not window.runner.is_running("products") and window.forecast_page.data is not None)
+        print("torch after the window opened:", "torch" in sys.modules, "device check started:",
+              window.runner.job("device") is not None)
+        deadline = time.monotonic() + 60
+        pump(lambda: window.neural_label.isVisible())
+        print("status bar:", window.neural_label.text())
+        print("torch after the device check:", "torch" in sys.modules)
+        window.close()
+    """)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), PYTHONPATH=str(REPO))
+    result = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "torch after the window opened: False device check started: False" in lines
+    assert any(line in ("status bar: Neural model: CPU", "status bar: Neural model: GPU (CUDA)",
+                        "status bar: Neural model: GPU (Apple)") for line in lines), lines
+    assert "torch after the device check: True" in lines
+
+
+def test_the_device_check_waits_for_the_shop_to_load_then_shows_in_the_status_bar(qtbot, window, demo_shop):
+    window.open_shop(demo_shop)
+    window.detect_neural_device()
+    assert window.runner.job("device") is None            # put off while the shop's pages load
+    qtbot.waitUntil(lambda: window.neural_label.isVisible(), timeout=60_000)
+    assert window.shop_path == demo_shop
+    assert window.neural_label.text() in ("Neural model: CPU", "Neural model: GPU (CUDA)", "Neural model: GPU (Apple)")

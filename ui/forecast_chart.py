@@ -1,0 +1,442 @@
+"""One product's chart: what it sold over the last year and what is expected next, with how sure that is, and
+what explains the past (days out of stock, unusual sales set aside, events and promotions, the owner's
+overrides). Drawn with pyqtgraph from a ProductForecastView that a background job read; nothing here reads
+the shop.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+DAY = 86_400                     # the x axis is in seconds since 1970 (UTC midnight of each day)
+EVENT_GROUP_DAYS = 7             # events this close together share one label (Christmas Eve, Day, Boxing Day)
+LABEL_CHARS = 32                 # an event's label is cut to this length (its full name is in the read-out)
+HEADROOM = 1.3                   # space above the data for the events' labels
+SPANS = (365, 91)                # the history the two view buttons show (the forecast always shows)
+LEGEND_COLUMNS = 5
+LEGEND_ORDER = ("sales", "mean", "range", "p80", "override", "stockout", "anomaly", "promotion", "event")
+LEGEND_ROW_HEIGHT = 22
+
+SALES = QColor("#4a78a8")
+FORECAST = QColor("#e07b00")
+STOCKOUT = QColor(220, 60, 60, 55)
+ANOMALY = QColor("#b3261e")
+EVENT = QColor("#707070")
+PROMOTION = QColor("#2e8b3a")
+OVERRIDE = QColor("#7b3fa0")
+AXIS_TEXT = QColor("#333333")
+AXIS_LINE = QColor("#9a9a9a")
+
+
+def with_alpha(color: QColor, alpha: int) -> QColor:
+    color = QColor(color)
+    color.setAlpha(alpha)
+    return color
+
+
+def day_seconds(days: pd.DatetimeIndex | pd.Series) -> np.ndarray:
+    """Each day as seconds since 1970 at midnight UTC: what DateAxisItem(utcOffset=0) labels as that day."""
+    index = pd.DatetimeIndex(days)
+    return (index.normalize().tz_localize(None) - pd.Timestamp(0)) // pd.Timedelta(seconds=1)
+
+
+def runs_of(flags: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) positions of each run of True."""
+    edges = np.diff(np.concatenate(([0], np.asarray(flags, dtype=np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist()))
+
+
+def amount(value: float) -> str:
+    """A daily quantity for the read-out: 12, 3.4, 0.25."""
+    if value != value:
+        return "–"
+    if abs(value) >= 10 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2f}"
+
+
+class DayAxis(pg.DateAxisItem):
+    """Dates under the chart, one level of ticks that never crowd: months over a long span ('Jan 2025' where the
+    year turns), weeks starting on Monday over a short one ('3 Mar')."""
+
+    MIN_GAP_PX = 64
+
+    def __init__(self):
+        super().__init__(orientation="bottom", utcOffset=0)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):  # noqa: N802 - pyqtgraph's name
+        if size <= 0 or maxVal <= minVal:
+            return []
+        first = pd.Timestamp(int(minVal), unit="s").normalize()
+        last = pd.Timestamp(int(maxVal), unit="s").normalize()
+        px_per_day = size / ((maxVal - minVal) / DAY)
+        if px_per_day * 7 >= self.MIN_GAP_PX / 1.4:        # weeks fit: Mondays, every week or every other
+            step = 7 if px_per_day * 7 >= self.MIN_GAP_PX else 14
+            days = pd.date_range(first, last, freq="W-MON")[:: step // 7]
+            spacing = step * DAY
+        else:                                               # months, every one that fits
+            every = next((m for m in (1, 2, 3, 6, 12) if px_per_day * 30 * m >= self.MIN_GAP_PX), 12)
+            days = pd.date_range(first, last, freq="MS")
+            days = days[(days.month - 1) % every == 0]
+            spacing = every * 30 * DAY
+        values = [float(v) for v in day_seconds(days) if minVal <= v <= maxVal]
+        return [(spacing, values)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802
+        out = []
+        for value in values:
+            day = pd.Timestamp(int(value), unit="s")
+            if spacing < 28 * DAY:
+                out.append(f"{day.day} {day.strftime('%b')}")
+            else:
+                out.append(day.strftime("%b %Y") if day.month == 1 or value == values[0] else day.strftime("%b"))
+        return out
+
+
+class _Swatch(pg.BarGraphItem):
+    """A legend sample for what the legend cannot draw by itself (shaded days, a group of lines). It is never
+    drawn in the plot; clicking it in the legend shows or hides its whole group, as for any other entry."""
+
+    def __init__(self, brush: Any = None, pen: Any = None):
+        super().__init__(x=[0], height=[0], width=1, brush=brush, pen=pen)
+        self.members: list[pg.GraphicsObject] = []
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt's name
+        super().setVisible(visible)
+        for item in self.members:
+            item.setVisible(visible)
+
+
+class _LineSwatch(pg.PlotDataItem):
+    """A line as a legend sample for a group of vertical lines (events, promotions)."""
+
+    def __init__(self, pen: Any):
+        super().__init__([], [], pen=pen)
+        self.members: list[pg.GraphicsObject] = []
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802
+        super().setVisible(visible)
+        for item in self.members:
+            item.setVisible(visible)
+
+
+class ForecastChart(QWidget):
+    """The legend over the plot (never on the data), the plot, and a read-out line for the day under the mouse."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.axis = DayAxis()
+        self.canvas = pg.GraphicsLayoutWidget(self)
+        self.canvas.setBackground("w")
+        self.canvas.ci.setContentsMargins(2, 2, 8, 2)
+        self.canvas.ci.setSpacing(0)
+        self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS, labelTextSize="9pt", labelTextColor=AXIS_TEXT,
+                                    horSpacing=18, verSpacing=-4)
+        self.canvas.ci.addItem(self.legend, row=0, col=0)
+        self.plot = self.canvas.ci.addPlot(row=1, col=0, axisItems={"bottom": self.axis})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot.showGrid(x=False, y=True, alpha=0.12)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0))
+        for name in ("bottom", "left"):
+            axis = self.plot.getAxis(name)
+            axis.setPen(pg.mkPen(AXIS_LINE))
+            axis.setTextPen(pg.mkPen(AXIS_TEXT))
+            axis.setTickFont(font)
+        self.plot.getAxis("left").setLabel(self.tr("Units a day"), color=AXIS_TEXT.name())
+        self.plot.getAxis("left").setWidth(54)
+        self.readout = QLabel(self)
+        self.readout.setTextFormat(Qt.TextFormat.PlainText)
+        self.readout.setStyleSheet("color: #444;")
+        self.placeholder = QLabel(self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.canvas)
+        self.stack.addWidget(self.placeholder)
+        # the view buttons, for the page to place (beside the product's name)
+        self.controls = QWidget(self)
+        spans = QHBoxLayout(self.controls)
+        spans.setContentsMargins(0, 0, 0, 0)
+        spans.setSpacing(0)
+        self.span_buttons = QButtonGroup(self)
+        for days, text in zip(SPANS, (self.tr("Last 12 months"), self.tr("Last 3 months"))):
+            button = QPushButton(text, self.controls)
+            button.setCheckable(True)
+            button.setChecked(days == SPANS[0])
+            button.setFlat(False)
+            self.span_buttons.addButton(button, days)
+            spans.addWidget(button)
+        self.span_buttons.idClicked.connect(self.set_span)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.readout)
+        self.canvas.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.view = None
+        self._reset_items()
+        self.show_message(self.tr("Choose a product to see its forecast."))
+
+    def _reset_items(self) -> None:
+        self.sales_curve: pg.PlotDataItem | None = None
+        self.mean_curve: pg.PlotDataItem | None = None
+        self.p80_curve: pg.PlotDataItem | None = None
+        self.band: pg.FillBetweenItem | None = None
+        self.stockout_regions: list[pg.LinearRegionItem] = []
+        self.promotion_regions: list[pg.LinearRegionItem] = []
+        self.anomaly_points: pg.ScatterPlotItem | None = None
+        self.event_lines: list[pg.InfiniteLine] = []
+        self.override_points: pg.ScatterPlotItem | None = None
+        self.forecast_start: pg.InfiniteLine | None = None
+        self._days: dict[pd.Timestamp, str] = {}
+        self._legend_entries: dict[str, tuple[Any, str]] = {}
+        self._x = np.array([])
+        self._top = np.array([])           # the highest thing drawn on each of those days
+
+    # ---- drawing
+    def clear(self) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        self._reset_items()
+        self.view = None
+        self.readout.setText(self.tr("Point at a day to read its figures."))
+
+    def show_message(self, text: str) -> None:
+        self.clear()
+        self.placeholder.setText(text)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def show_view(self, view) -> None:
+        """Draw a core ProductForecastView."""
+        self.clear()
+        self.view = view
+        history, forecast = view.history, view.forecast
+        if not len(history) and not len(forecast):
+            self.show_message(self.tr("There is nothing to draw for this product yet."))
+            return
+        self.stack.setCurrentWidget(self.canvas)
+        plot = self.plot
+        hx = day_seconds(history.index).astype(float)
+        fx = day_seconds(forecast.index).astype(float)
+        sales = history["sales"].to_numpy(dtype=float) if len(history) else np.array([])
+
+        # what explains the past, drawn first (underneath)
+        self._draw_stockouts(hx, history)
+        self._draw_events(view.events, view.name)
+
+        # the history
+        if len(history):
+            self.sales_curve = pg.PlotDataItem(
+                hx, sales, pen=pg.mkPen(SALES, width=1.3), fillLevel=0, fillBrush=with_alpha(SALES, 50),
+                connect="finite", antialias=True)
+            plot.addItem(self.sales_curve)
+            self._entry("sales", self.sales_curve, self.tr("Sold each day"))
+
+        # the forecast: the likely range, the 80% line and the average
+        if len(forecast):
+            edge = pg.mkPen(with_alpha(FORECAST, 110), width=0.8)     # a curve without a pen has no path to fill
+            lower = pg.PlotDataItem(fx, forecast["p05"].to_numpy(dtype=float), pen=edge)
+            upper = pg.PlotDataItem(fx, forecast["p95"].to_numpy(dtype=float), pen=edge)
+            plot.addItem(lower)
+            plot.addItem(upper)
+            self.band = pg.FillBetweenItem(lower, upper, brush=with_alpha(FORECAST, 70))
+            plot.addItem(self.band)
+            band_sample = _Swatch(brush=with_alpha(FORECAST, 70))
+            band_sample.members = [self.band, lower, upper]
+            self._entry("range", band_sample, self.tr("Likely range (9 days in 10)"))
+            self.p80_curve = pg.PlotDataItem(
+                fx, forecast["p80"].to_numpy(dtype=float), antialias=True,
+                pen=pg.mkPen(FORECAST, width=1.3, style=Qt.PenStyle.DashLine),
+            )
+            plot.addItem(self.p80_curve)
+            self._entry("p80", self.p80_curve, self.tr("4 days in 5 sell less"))
+            self.mean_curve = pg.PlotDataItem(fx, forecast["mean"].to_numpy(dtype=float), antialias=True,
+                                              pen=pg.mkPen(FORECAST, width=2.6))
+            plot.addItem(self.mean_curve)
+            self._entry("mean", self.mean_curve, self.tr("Forecast (average a day)"))
+            overridden = forecast["overridden"].to_numpy(dtype=bool)
+            if overridden.any():
+                self.override_points = pg.ScatterPlotItem(
+                    fx[overridden], forecast["mean"].to_numpy(dtype=float)[overridden], symbol="s", size=7,
+                    brush=pg.mkBrush(OVERRIDE), pen=pg.mkPen("w", width=0.8))
+                plot.addItem(self.override_points)
+                self._entry("override", self.override_points, self.tr("Your override"))
+
+        # unusual sales set aside, at the level the forecast counted them
+        if len(history):
+            anomaly = history["anomaly"].to_numpy(dtype=bool)
+            if anomaly.any():
+                self.anomaly_points = pg.ScatterPlotItem(
+                    hx[anomaly], history["demand"].to_numpy(dtype=float)[anomaly], symbol="d", size=10,
+                    brush=pg.mkBrush(ANOMALY), pen=pg.mkPen("w", width=0.8))
+                plot.addItem(self.anomaly_points)
+                self._entry("anomaly", self.anomaly_points, self.tr("Unusual sale, counted as this"))
+
+            self.forecast_start = pg.InfiniteLine(
+                pos=float(fx[0] - DAY / 2), angle=90, pen=pg.mkPen(FORECAST.darker(120), width=1), movable=False,
+                label=self.tr("Forecast"), labelOpts={"position": 0.985, "anchors": [(0, 0), (0, 0)],
+                                                      "color": FORECAST.darker(140)})
+            self.forecast_start.label.setFont(self._small_font(bold=True))
+            plot.addItem(self.forecast_start)
+
+        self._describe_days(history, forecast, view.events)
+        for key in LEGEND_ORDER:
+            if key in self._legend_entries:
+                self.legend.addItem(*self._legend_entries[key])
+        rows = -(-len(self.legend.items) // LEGEND_COLUMNS)
+        self.canvas.ci.layout.setRowFixedHeight(0, rows * LEGEND_ROW_HEIGHT + 4)
+        tops = [sales]
+        if len(forecast):
+            tops = [np.concatenate([sales, forecast[["mean", "p95"]].to_numpy(dtype=float).max(axis=1)])]
+        self._x = np.concatenate([hx, fx])
+        self._top = np.nan_to_num(tops[0], nan=0.0)
+        self.set_span(self.span_buttons.checkedId())
+
+    def _draw_stockouts(self, hx: np.ndarray, history: pd.DataFrame) -> None:
+        if not len(history):
+            return
+        stockout = history["stockout"].to_numpy(dtype=bool)
+        if not stockout.any():
+            return
+        sample = _Swatch(brush=STOCKOUT)
+        for first, last in runs_of(stockout):
+            region = pg.LinearRegionItem((hx[first] - DAY / 2, hx[last] + DAY / 2), movable=False,
+                                         brush=pg.mkBrush(STOCKOUT), pen=pg.mkPen(None))
+            region.setZValue(-20)
+            self.plot.addItem(region)
+            self.stockout_regions.append(region)
+        sample.members = list(self.stockout_regions)
+        self._entry("stockout", sample, self.tr("Out of stock"))
+
+    def _draw_events(self, events: pd.DataFrame, product_name: str = "") -> None:
+        """A line for each event (its name along it); the product's own promotions in green, shaded over their
+        days where the end is known. Events a few days apart share one line and one label."""
+        if events is None or not len(events):
+            return
+        samples: dict[bool, _LineSwatch] = {}
+        groups: list[tuple[pd.Timestamp, bool, list[str]]] = []
+        for row in events.sort_values("date").itertuples(index=False):
+            day, promotion = pd.Timestamp(row.date), bool(row.promotion)
+            name = str(row.name)
+            if promotion and product_name and product_name in name:    # '23% off <the product>' -> '23% off'
+                name = name.replace(product_name, "").strip(" -–—:,") or self.tr("Promotion")
+            if groups and groups[-1][1] == promotion and (day - groups[-1][0]).days < EVENT_GROUP_DAYS:
+                groups[-1][2].append(name)
+            else:
+                groups.append((day, promotion, [name]))
+            end = getattr(row, "end_date", None)
+            if promotion and end is not None and not pd.isna(end) and pd.Timestamp(end) > day:
+                x0, x1 = day_seconds([day])[0], day_seconds([pd.Timestamp(end)])[0]
+                region = pg.LinearRegionItem((x0 - DAY / 2, x1 + DAY / 2), movable=False,
+                                             brush=pg.mkBrush(with_alpha(PROMOTION, 35)), pen=pg.mkPen(None))
+                region.setZValue(-25)
+                self.plot.addItem(region)
+                self.promotion_regions.append(region)
+        for day, promotion, names in groups:
+            color = PROMOTION if promotion else EVENT
+            pen = pg.mkPen(color, width=1.6 if promotion else 1.0,
+                           style=Qt.PenStyle.SolidLine if promotion else Qt.PenStyle.DashLine)
+            names = list(dict.fromkeys(names))
+            text = names[0] if len(names) == 1 else self.tr("{first} to {last}").format(first=names[0],
+                                                                                      last=names[-1])
+            line = pg.InfiniteLine(pos=float(day_seconds([day])[0]), angle=90, pen=pen, movable=False,
+                                   label=text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "…",
+                                   labelOpts={"position": 0.985, "rotateAxis": (1, 0), "anchors": [(1, 0), (1, 0)],
+                                              "color": color.darker(130), "fill": pg.mkBrush(255, 255, 255, 190)})
+            line.label.setFont(self._small_font())
+            line.setZValue(-10)
+            self.plot.addItem(line)
+            self.event_lines.append(line)
+            sample = samples.get(promotion)
+            if sample is None:
+                sample = samples[promotion] = _LineSwatch(pen)
+                self._entry("promotion" if promotion else "event", sample,
+                            self.tr("Promotion of this product") if promotion else self.tr("Holiday or event"))
+            sample.members.append(line)
+        if True in samples:
+            samples[True].members.extend(self.promotion_regions)
+
+    def _entry(self, key: str, item: Any, label: str) -> None:
+        """A legend entry, added once everything is drawn, in LEGEND_ORDER."""
+        self._legend_entries[key] = (item, label)
+
+    def _small_font(self, *, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(8.0)
+        font.setBold(bold)
+        return font
+
+    def set_span(self, days: int) -> None:
+        """Show the last `days` of history and the whole forecast; the height fits what is in view."""
+        button = self.span_buttons.button(days)
+        if button is not None and not button.isChecked():
+            button.setChecked(True)
+        if not len(self._x):
+            return
+        right = self._x.max() + DAY
+        last_history = self._x.max() if self.view is None or not len(self.view.forecast) else \
+            float(day_seconds(self.view.forecast.index[:1])[0]) - DAY
+        left = max(self._x.min(), last_history - (days - 1) * DAY) - DAY
+        view_box = self.plot.getViewBox()
+        view_box.setLimits(xMin=self._x.min() - DAY, xMax=right, minXRange=14 * DAY)
+        self.plot.setXRange(left, right, padding=0)
+        shown = self._top[(self._x >= left) & (self._x <= right)]
+        top = max(float(shown.max()) if len(shown) else 0.0, 1.0) * HEADROOM
+        view_box.setLimits(yMin=0, yMax=top)
+        self.plot.setYRange(0, top, padding=0)
+
+    # ---- the read-out under the chart
+    def _describe_days(self, history: pd.DataFrame, forecast: pd.DataFrame, events: pd.DataFrame) -> None:
+        """One line per day, written once: the mouse only looks it up."""
+        names: dict[pd.Timestamp, list[str]] = {}
+        if events is not None:
+            for row in events.itertuples(index=False):
+                names.setdefault(pd.Timestamp(row.date).normalize(), []).append(str(row.name))
+        days: dict[pd.Timestamp, str] = {}
+        for day, sold, demand, stockout, anomaly in zip(history.index, history["sales"], history["demand"],
+                                                         history["stockout"], history["anomaly"]):
+            if sold != sold:
+                text = self.tr("not sold yet")
+            else:
+                text = self.tr("sold {n}").format(n=amount(sold))
+            if stockout:
+                text += self.tr(" — out of stock")
+            if anomaly:
+                text += self.tr(" — unusual, counted as {n}").format(n=amount(demand))
+            days[day.normalize()] = text
+        for day, mean, low, high, p80, overridden in zip(forecast.index, forecast["mean"], forecast["p05"],
+                                                         forecast["p95"], forecast["p80"], forecast["overridden"]):
+            text = self.tr("forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})").format(
+                mean=amount(mean), low=amount(low), high=amount(high), p80=amount(p80))
+            if overridden:
+                text += self.tr(" — your override")
+            days[day.normalize()] = text
+        for day, labels in names.items():
+            if day in days:
+                days[day] += " — " + ", ".join(labels)
+        self._days = days
+
+    def describe(self, day: dt.date) -> str:
+        key = pd.Timestamp(day).normalize()
+        text = self._days.get(key)
+        if text is None:
+            return ""
+        return f"{key.strftime('%a %d %b %Y').replace(' 0', ' ')}: {text}"
+
+    def _mouse_moved(self, position: QPointF) -> None:
+        view_box = self.plot.getViewBox()
+        if self.view is None or not view_box.sceneBoundingRect().contains(position):
+            return
+        x = view_box.mapSceneToView(position).x()
+        day = (pd.Timestamp(0) + pd.Timedelta(seconds=round(x / DAY) * DAY)).date()
+        self.readout.setText(self.describe(day))
