@@ -148,6 +148,21 @@ def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarra
     return np.nan_to_num(X), level
 
 
+def _examples(n: int, origins: np.ndarray, h: int, rng: np.random.Generator):
+    """(product, origin, days ahead) triples to learn from: all of them for a small shop; for a big one a
+    random draw, made without ever listing them all (20,000 products x 230 origins x 28 days would take
+    gigabytes). The draw is ordered, so the same seed gives the same examples."""
+    total = n * len(origins) * h
+    if total <= 2 * MAX_EXAMPLES:
+        flat = np.arange(total)
+    else:
+        flat = np.unique(rng.integers(0, total, size=int(MAX_EXAMPLES * 1.6)))
+    flat = flat[rng.permutation(len(flat))]  # any cut to MAX_EXAMPLES then takes a fair share of every product
+    rows, rest = np.divmod(flat, len(origins) * h)
+    origin_index, ahead = np.divmod(rest, h)
+    return rows, origins[origin_index], ahead
+
+
 class _Average:
     """Several trained networks answering as one (the mean of their multipliers)."""
 
@@ -183,12 +198,9 @@ class GlobalNeural(Model):
         windows = _Windows(Y)
         first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
         origins = np.arange(max(28, T - TRAIN_DAYS), T - h + 1, ORIGIN_STRIDE)
-        rows, cols, ahead = (a.ravel() for a in np.meshgrid(np.arange(n), origins, np.arange(h), indexing="ij"))
+        rows, cols, ahead = _examples(n, origins, h, rng)
         keep = (cols - 28 >= first[rows]) & ~np.isnan(Y[rows, np.minimum(cols + ahead, T - 1)])
-        rows, cols, ahead = rows[keep], cols[keep], ahead[keep]
-        if len(rows) > MAX_EXAMPLES:
-            pick = np.sort(rng.choice(len(rows), MAX_EXAMPLES, replace=False))
-            rows, cols, ahead = rows[pick], cols[pick], ahead[pick]
+        rows, cols, ahead = rows[keep][:MAX_EXAMPLES], cols[keep][:MAX_EXAMPLES], ahead[keep][:MAX_EXAMPLES]
         self.examples_ = len(rows)
         self.net_ = None
         if len(rows) < 1000:
