@@ -9,6 +9,7 @@ Three things in raw sales are not demand, and each is set apart here rather than
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,40 +55,96 @@ def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: boo
     products = pd.read_sql_query(
         "SELECT id, sku FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY sku",
         shop.conn, dtype={"sku": str})
-    sales = pd.read_sql_query(
-        "SELECT product_id, date, sum(qty) AS qty, sum(coalesce(revenue, 0)) AS revenue FROM sales "
-        "WHERE date <= ? GROUP BY product_id, date", shop.conn, params=(cutoff,))
+    sales = _read_sales(shop, cutoff)
     counts = pd.read_sql_query(
         "SELECT product_id, date, qty FROM stock_snapshots WHERE date <= ?", shop.conn, params=(cutoff,))
-    return build_history(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of)
+    return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of)
+
+
+@dataclass
+class _Sales:
+    """Sales lines as plain arrays: product id, day offset from `start`, units and sales value of each."""
+    product_id: np.ndarray
+    day: np.ndarray
+    qty: np.ndarray
+    revenue: np.ndarray | None
+    start: pd.Timestamp | None      # the earliest sales day (None: no sales)
+
+
+SALES_CHUNK = 250_000  # rows fetched at a time: millions of rows never sit in memory as Python objects
+
+
+def _read_sales(shop: ShopDb, cutoff: str) -> _Sales:
+    """Units and value per product and day, read in chunks straight into arrays (a frame of millions of rows
+    of Python objects would cost gigabytes). Each distinct date text is parsed once."""
+    cursor = shop.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        "SELECT product_id, date, sum(qty) AS qty, sum(coalesce(revenue, 0)) AS revenue FROM sales "
+        "WHERE date <= ? GROUP BY product_id, date", (cutoff,))
+    code_of: dict[str, int] = {}
+    parts: list[tuple[np.ndarray, ...]] = []
+    while True:
+        rows = cursor.fetchmany(SALES_CHUNK)
+        if not rows:
+            break
+        table = np.array(rows, dtype=object)
+        del rows
+        local, texts = pd.factorize(table[:, 1])   # in order of first appearance, as is code_of
+        codes = np.array([code_of.setdefault(text, len(code_of)) for text in texts], dtype=np.int64)[local]
+        parts.append((table[:, 0].astype(np.int64), codes, table[:, 2].astype(np.float64),
+                      table[:, 3].astype(np.float64)))
+    cursor.close()
+    if not parts:
+        empty = np.zeros(0)
+        return _Sales(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), empty, empty, None)
+    pid, codes, qty, revenue = (np.concatenate(column) for column in zip(*parts))
+    del parts
+    texts = pd.Series(list(code_of), dtype=object)
+    start = pd.Timestamp(texts.min())
+    day = (pd.to_datetime(texts) - start).dt.days.to_numpy()[codes]
+    return _Sales(pid, day, qty, revenue, start)
 
 
 def build_history(product_ids: np.ndarray, skus: np.ndarray, sales: pd.DataFrame, counts: pd.DataFrame,
                   as_of: dt.date) -> DemandHistory:
     """The matrix from plain frames (sales: product_id, date, qty[, revenue]; counts: product_id, date, qty)."""
+    if len(sales):
+        start = pd.Timestamp(sales["date"].min())
+        lines = _Sales(sales["product_id"].to_numpy(), (pd.to_datetime(sales["date"]) - start).dt.days.to_numpy(),
+                       sales["qty"].to_numpy(), sales["revenue"].to_numpy() if "revenue" in sales else None, start)
+    else:
+        lines = _Sales(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), None, None)
+    return _build(product_ids, skus, lines, counts, as_of)
+
+
+def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.DataFrame,
+           as_of: dt.date) -> DemandHistory:
     n = len(product_ids)
-    start = pd.Timestamp(sales["date"].min()) if len(sales) else pd.Timestamp(as_of)
+    start = sales.start if sales.start is not None else pd.Timestamp(as_of)
     days = pd.date_range(start, pd.Timestamp(as_of), freq="D")
     T = len(days)
     row_of = pd.Series(np.arange(n), index=product_ids)
     matrix = np.zeros((n, T))
     revenue = np.zeros(n)
-    if len(sales):
-        rows = row_of.reindex(sales["product_id"]).to_numpy()
-        cols = (pd.to_datetime(sales["date"]) - start).dt.days.to_numpy()
+    if len(sales.product_id):
+        rows = row_of.reindex(sales.product_id).to_numpy()
+        cols = sales.day
         keep = ~np.isnan(rows) & (cols >= 0) & (cols < T)
-        np.add.at(matrix, (rows[keep].astype(int), cols[keep]), sales["qty"].to_numpy()[keep])
-        if "revenue" in sales:
-            np.add.at(revenue, rows[keep].astype(int), sales["revenue"].to_numpy()[keep])
+        np.add.at(matrix, (rows[keep].astype(int), cols[keep]), sales.qty[keep])
+        if sales.revenue is not None:
+            np.add.at(revenue, rows[keep].astype(int), sales.revenue[keep])
     matrix = np.clip(matrix, 0, None)  # a day of net returns is a day without demand, not negative demand
     sold = matrix > 0
     first_sale = np.where(sold.any(axis=1), sold.argmax(axis=1), T)
+    del sold
     before_first = np.arange(T)[None, :] < first_sale[:, None]
     sales_matrix = np.where(before_first, np.nan, matrix)
 
     stockout = _stockouts_from_counts(counts, row_of, start, n, T, matrix)
     stockout |= _stockouts_inferred(sales_matrix)
     stockout &= ~before_first & (matrix == 0)
+    del matrix, before_first
     demand = np.where(stockout, np.nan, sales_matrix)
     demand, anomaly = limit_anomalies(demand)
     return DemandHistory(np.asarray(product_ids), np.asarray(skus, dtype=object), days, sales_matrix, demand,
@@ -123,35 +180,61 @@ def _stockouts_inferred(sales: np.ndarray) -> np.ndarray:
     is still going on at the end (only a stock count can tell a stock-out from a product that stopped selling). A run is a stock-out
     when p0 ** length < STOCKOUT_RUN_PROBABILITY, p0 being the share of open days without a sale over the
     56 open days before the run.
+
+    All products at once (in blocks of rows): each product's known open days are packed to the front of its
+    row, in day order, and its runs found with array operations.
     """
     n, T = sales.shape
     out = np.zeros((n, T), dtype=bool)
-    filled = np.nan_to_num(sales, nan=0.0)
-    valid = ~np.isnan(sales)
-    open_days = np.flatnonzero(filled.sum(axis=0) > 0)
-    window = 56
-    for i in range(n):
-        days = open_days[valid[i, open_days]]
-        if len(days) < STOCKOUT_MIN_RUN:
-            continue
-        zero = filled[i, days] == 0
-        if not zero.any() or zero.all():
-            continue
-        edges = np.diff(np.concatenate(([0], zero.astype(np.int8), [0])))
-        starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-        zeros_before = np.concatenate(([0], np.cumsum(zero)))
-        for s, e in zip(starts, ends):
-            length = e - s
-            if length < STOCKOUT_MIN_RUN or e == len(days):
-                continue  # a run still going on today may be a product that stopped selling: left as zeros
-            lo = max(0, s - window)
-            seen = s - lo
-            if seen < 14:
-                continue
-            p0 = (zeros_before[s] - zeros_before[lo] + 1) / (seen + 2)
-            if p0 ** length < STOCKOUT_RUN_PROBABILITY:
-                out[i, days[s:e]] = True
+    open_days = np.flatnonzero(np.nan_to_num(sales, nan=0.0).sum(axis=0) > 0)
+    if not n or not len(open_days):
+        return out
+    for lo in range(0, n, _BLOCK):
+        block = sales[lo:lo + _BLOCK][:, open_days]
+        out[lo:lo + _BLOCK, open_days] = _inferred_runs(block)
     return out
+
+
+_BLOCK = 2048
+_WINDOW = 56
+
+
+def _inferred_runs(block: np.ndarray) -> np.ndarray:
+    """_stockouts_inferred for a block of rows of open days only."""
+    m, O = block.shape
+    valid = ~np.isnan(block)
+    # each row's known days first, in day order: the days the run rule counts in
+    order = np.argsort(~valid, axis=1, kind="stable")
+    known = valid.sum(axis=1)
+    position = np.arange(O)
+    zero = np.take_along_axis(np.nan_to_num(block, nan=0.0) == 0, order, axis=1) & (position < known[:, None])
+    before = np.zeros_like(zero)
+    before[:, 1:] = zero[:, :-1]
+    # a run ends (exclusive) on a known day with a sale; one still going on at the row's end has no end here
+    row, end = np.nonzero(~zero & before & (position < known[:, None]))
+    run_start = np.maximum.accumulate(np.where(zero & ~before, position, -1), axis=1)
+    start = run_start[row, end - 1]
+    length = end - start
+    first = np.maximum(0, start - _WINDOW)
+    seen = start - first
+    candidate = (length >= STOCKOUT_MIN_RUN) & (seen >= 14)
+    row, start, end, length, first, seen = (a[candidate] for a in (row, start, end, length, first, seen))
+    zeros_before = np.zeros((m, O + 1), dtype=np.int64)
+    np.cumsum(zero, axis=1, out=zeros_before[:, 1:])
+    p0 = (zeros_before[row, start] - zeros_before[row, first] + 1) / (seen + 2)
+    chance = p0 ** length
+    # math.pow is what p0 ** length is for one run (C pow); vector pow may differ in the last bit, so the
+    # runs within a hair of the limit are decided with it
+    close = np.flatnonzero(np.abs(chance - STOCKOUT_RUN_PROBABILITY) <= 1e-9 * STOCKOUT_RUN_PROBABILITY)
+    chance[close] = [math.pow(p, k) for p, k in zip(p0[close].tolist(), length[close].tolist())]
+    hit = chance < STOCKOUT_RUN_PROBABILITY
+    marks = np.zeros((m, O + 1), dtype=np.int8)
+    np.add.at(marks, (row[hit], start[hit]), 1)
+    np.add.at(marks, (row[hit], end[hit]), -1)
+    packed = np.cumsum(marks[:, :O], axis=1, dtype=np.int8) > 0
+    result = np.zeros((m, O), dtype=bool)
+    np.put_along_axis(result, order, packed, axis=1)
+    return result
 
 
 def limit_anomalies(demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -159,14 +242,17 @@ def limit_anomalies(demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     product with at least 10 such days) and limit them to that ceiling; the raw sales stay as they were."""
     limited = demand.copy()
     flags = np.zeros(demand.shape, dtype=bool)
-    positive = np.where(demand > 0, demand, np.nan)
     count = np.sum(demand > 0, axis=1)
     q1 = np.full(len(demand), np.nan)
     q3 = np.full(len(demand), np.nan)
-    some = count > 0
-    if some.any():
-        q1[some] = np.nanpercentile(positive[some], 25, axis=1)
-        q3[some] = np.nanpercentile(positive[some], 75, axis=1)
+    some = np.flatnonzero(count > 0)
+    for lo in range(0, len(some), _BLOCK):
+        rows = some[lo:lo + _BLOCK]
+        values = demand[rows]
+        # each row's days with sales in ascending order, then NaN (np.sort puts NaN last)
+        ordered = np.sort(np.where(values > 0, values, np.nan), axis=1)
+        q1[rows] = _percentile_sorted(ordered, count[rows], 0.25)
+        q3[rows] = _percentile_sorted(ordered, count[rows], 0.75)
     ceiling = q3 + ANOMALY_IQR_FACTOR * np.maximum(q3 - q1, 1.0)
     ok = count >= 10
     with np.errstate(invalid="ignore"):
@@ -174,3 +260,21 @@ def limit_anomalies(demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     rows, cols = np.nonzero(flags)
     limited[rows, cols] = ceiling[rows]
     return limited, flags
+
+
+def _percentile_sorted(ordered: np.ndarray, count: np.ndarray, q: float) -> np.ndarray:
+    """np.nanpercentile(row, 100 * q) of each row (its first `count` values sorted, the rest NaN), to the bit:
+    numpy's default 'linear' method, with its own interpolation (numpy/lib/_function_base_impl.py, _lerp)."""
+    virtual = (count - 1) * q
+    previous = np.floor(virtual)
+    above = virtual >= count - 1                       # one value: numpy takes the last (the only) one
+    previous_index = np.where(above, count - 1, previous).astype(np.intp)
+    next_index = np.where(above, count - 1, previous + 1).astype(np.intp)
+    gamma = virtual - np.where(above, -1.0, previous)
+    rows = np.arange(len(ordered))
+    a, b = ordered[rows, previous_index], ordered[rows, next_index]
+    diff = b - a
+    result = a + diff * gamma
+    late = gamma >= 0.5
+    result[late] = (b - diff * (1 - gamma))[late]
+    return result

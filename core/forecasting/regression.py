@@ -31,26 +31,67 @@ class CalendarRegression(Model):
             raise ValueError("the calendar regression needs the drivers (events, prices)")
         yearly = T - start >= 400
         shared = calendar_features(drivers, yearly)[start:T + h]
-        log_price = np.log(np.clip(drivers.price_ratio()[:, start:T + h], 0.2, 5.0))
-        promotion = drivers.promotion[:, start:T + h].astype(float)
+        log_price = np.log(np.clip(_price_ratio(drivers, start, T + h), 0.2, 5.0))
+        promotion = drivers.promotion[:, start:T + h]
+        # Per product as before, one small solve each; what is the same for every product is done once: the
+        # shared columns, the checks, and the normal equations of the products that have only the shared
+        # columns and no unknown day (the same numbers, so the same matrix, computed once).
+        history = Y[:, start:T]
+        known_days = ~np.isnan(history)
+        n_known = known_days.sum(axis=1)
+        with np.errstate(invalid="ignore"):
+            total = np.nansum(history, axis=1)
+        has_promotion = promotion.any(axis=1)
+        has_price = np.ptp(log_price, axis=1) > 0 if log_price.shape[1] else np.zeros(n, dtype=bool)
+        base = np.column_stack([np.ones(len(shared)), shared])
+        fit_days = T - start
+        penalties: dict[int, np.ndarray] = {}
+        base_normal = None
         for i in range(n):
-            y = Y[i, start:T]
-            known = ~np.isnan(y)
-            if known.sum() < 28 or np.nansum(y) == 0:
-                out[i] = np.nanmean(y[-28:]) if known.any() else 0.0
+            y = history[i]
+            known = known_days[i]
+            if n_known[i] < 28 or total[i] == 0:
+                out[i] = np.nanmean(y[-28:]) if n_known[i] else 0.0
                 continue
-            columns = [np.ones(len(shared)), shared]
-            if promotion[i].any():
-                columns.append(promotion[i])
-            if np.ptp(log_price[i]) > 0:
+            columns = [base]
+            if has_promotion[i]:
+                columns.append(promotion[i].astype(float))
+            if has_price[i]:
                 columns.append(log_price[i])
-            X = np.column_stack(columns)
+            X = np.column_stack(columns) if len(columns) > 1 else base
+            p = X.shape[1]
             target = np.log1p(np.clip(y[known], 0, None))
-            Xk = X[:T - start][known]
-            penalty = RIDGE * np.eye(X.shape[1])
-            penalty[0, 0] = 0.0
-            beta = np.linalg.solve(Xk.T @ Xk + penalty, Xk.T @ target)
+            every_day = n_known[i] == fit_days
+            Xk = X[:fit_days] if every_day else X[:fit_days][known]
+            if p not in penalties:
+                penalty = RIDGE * np.eye(p)
+                penalty[0, 0] = 0.0
+                penalties[p] = penalty
+            if every_day and X is base:
+                if base_normal is None:
+                    base_normal = Xk.T @ Xk + penalties[p]
+                normal = base_normal
+            else:
+                normal = Xk.T @ Xk + penalties[p]
+            beta = np.linalg.solve(normal, Xk.T @ target)
             fitted = np.expm1(Xk @ beta)
             smear = np.clip(np.clip(y[known], 0, None).mean() / max(np.clip(fitted, 0, None).mean(), 1e-9), 0.5, 2.0)
-            out[i] = np.clip(np.expm1(X[T - start:] @ beta), 0, None) * smear
+            out[i] = np.clip(np.expm1(X[fit_days:] @ beta), 0, None) * smear
         return out
+
+
+def _price_ratio(drivers: Drivers, start: int, stop: int) -> np.ndarray:
+    """drivers.price_ratio()[:, start:stop], to the bit, faster: a product priced on every day (the usual case:
+    prices are carried forward) takes a plain row median, which is what nanmedian gives a row without NaN,
+    for all such rows at once; only rows with gaps go through nanmedian."""
+    price = drivers.price
+    usual = np.full(len(price), np.nan)
+    missing = np.isnan(price)
+    complete = ~missing.any(axis=1)
+    partial = ~missing.all(axis=1) & ~complete
+    if complete.any():
+        usual[complete] = np.median(price[complete], axis=1)
+    if partial.any():
+        usual[partial] = np.nanmedian(price[partial], axis=1)
+    ratio = price[:, start:stop] / usual[:, None]
+    return np.nan_to_num(ratio, nan=1.0, posinf=1.0, neginf=1.0)
