@@ -8,16 +8,16 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
 from ui import operations
 from ui.forecast_chart import ForecastChart
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import ForecastData, ForecastRow, ProductForecast
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
+from ui.widgets import row_table
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
@@ -292,20 +292,8 @@ class ForecastPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search by product code or description"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in {0: 100, 2: 180, 3: 90, 4: 44, 5: 44, 6: 90, 7: 150}.items():
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self, self.proxy, {0: 100, 2: 180, 3: 90, 4: 44, 5: 44, 6: 90, 7: 150},
+                               sort_column=0, single=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._select_timer = QTimer(self)
         self._select_timer.setSingleShot(True)

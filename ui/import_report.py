@@ -4,14 +4,12 @@ from __future__ import annotations
 import html
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.importing.report import COUNT_LABELS, SET_ASIDE_LABELS, Problem
 from ui.table_models import Column, RowFilterProxy, RowsModel, number_key
-
-
+from ui.widgets import row_table
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportReport", text)
 
@@ -59,20 +57,8 @@ class ProblemsPanel(QWidget):
             self.severity.addItem(label, value)
         self.severity.currentIndexChanged.connect(self._filter)
         self.count_label = QLabel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)   # the message takes what is left
-        for column, width in enumerate((64, 120, 80, 0, 120)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        # the message (column 3) takes what is left
+        self.table = row_table(self, self.proxy, {0: 64, 1: 120, 2: 80, 4: 120}, stretch=3, sort_column=2)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show:"), self))
         top.addWidget(self.severity)

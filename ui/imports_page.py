@@ -5,14 +5,14 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from core.store.queries import ImportRunRow
 from ui import operations
 from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
+from ui.widgets import row_table
 
 
 def _tr(text: str) -> str:
@@ -50,18 +50,7 @@ class ImportsPage(QWidget):
         self.runner = runner
         self.shop_path: Path | None = None
         self.model: RowsModel[ImportRunRow] = RowsModel(import_columns(), self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in {0: 130, 2: 110, 3: 80, 4: 80, 5: 80, 6: 80, 7: 170}.items():
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self, self.model, {0: 130, 2: 110, 3: 80, 4: 80, 5: 80, 6: 80, 7: 170}, single=True)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.heading = QLabel(self.tr("Imports"), self)

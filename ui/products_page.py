@@ -5,13 +5,13 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from core.store.queries import ProductRow
 from ui import operations
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
+from ui.widgets import row_table
 
 
 def _tr(text: str) -> str:
@@ -96,20 +96,9 @@ class ProductsPage(QWidget):
         self._fill_combo(self.supplier, self.tr("All suppliers"), [])
         self._fill_combo(self.category, self.tr("All categories"), [])
 
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(22)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in {0: 110, 2: 130, 3: 170, 4: 80, 5: 100, 6: 100, 7: 95, 8: 60}.items():
-            self.table.setColumnWidth(column, width)
+        self.table = row_table(self, self.proxy, {0: 110, 2: 130, 3: 170, 4: 80, 5: 100, 6: 100, 7: 95, 8: 60},
+                               sort_column=0)
+        self.table.horizontalHeader().setStretchLastSection(False)
 
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
