@@ -29,13 +29,14 @@ if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv with $($PYTHON --version)"
     "$PYTHON" -m venv .venv
 fi
-stamp=".venv/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)-${EXTRAS//,/_}"
+hash=$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
+stamp=".venv/.installed-$hash-${EXTRAS//,/_}"
 if [ ! -f "$stamp" ]; then
     echo "setup: installing Python packages${EXTRAS:+ (with $EXTRAS)}"
     .venv/bin/python -m pip install -q --upgrade pip
     # torch is pinned to 2.13.0: the machine's local CPU build satisfies it (see README).
     # constraints.txt holds the exact versions the tests last passed with, so a fresh machine gets the same.
     .venv/bin/python -m pip install -q -c constraints.txt -e ".${EXTRAS:+[$EXTRAS]}"
-    rm -f .venv/.installed-*
+    find .venv -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete  # stale: older pins
     touch "$stamp"
 fi
