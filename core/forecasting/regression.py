@@ -31,7 +31,7 @@ class CalendarRegression(Model):
             raise ValueError("the calendar regression needs the drivers (events, prices)")
         yearly = T - start >= 400
         shared = calendar_features(drivers, yearly)[start:T + h]
-        log_price = np.log(np.clip(_price_ratio(drivers, start, T + h), 0.2, 5.0))
+        log_price = np.log(np.clip(drivers.price_ratio(start, T + h), 0.2, 5.0))
         promotion = drivers.promotion[:, start:T + h]
         # Per product as before, one small solve each; what is the same for every product is done once: the
         # shared columns, the checks, and the normal equations of the products that have only the shared
@@ -79,19 +79,3 @@ class CalendarRegression(Model):
             out[i] = np.clip(np.expm1(X[fit_days:] @ beta), 0, None) * smear
         return out
 
-
-def _price_ratio(drivers: Drivers, start: int, stop: int) -> np.ndarray:
-    """drivers.price_ratio()[:, start:stop], to the bit, faster: a product priced on every day (the usual case:
-    prices are carried forward) takes a plain row median, which is what nanmedian gives a row without NaN,
-    for all such rows at once; only rows with gaps go through nanmedian."""
-    price = drivers.price
-    usual = np.full(len(price), np.nan)
-    missing = np.isnan(price)
-    complete = ~missing.any(axis=1)
-    partial = ~missing.all(axis=1) & ~complete
-    if complete.any():
-        usual[complete] = np.median(price[complete], axis=1)
-    if partial.any():
-        usual[partial] = np.nanmedian(price[partial], axis=1)
-    ratio = price[:, start:stop] / usual[:, None]
-    return np.nan_to_num(ratio, nan=1.0, posinf=1.0, neginf=1.0)
