@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.metadata
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -35,6 +33,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
+from machine import machine_line, versions  # noqa: E402  (bench/ is not a package)
 
 import m5_data  # noqa: E402  (bench/ is not a package)
 
@@ -46,27 +45,6 @@ SHELFWISE_AS_OF: dt.date | None = None
 
 
 # ------------------------------------------------------------------------------------------------ setup
-
-
-def versions() -> str:
-    names = ["numpy", "pandas", "statsforecast", "numba", "scipy", "statsmodels", "torch"]
-    found = []
-    for name in names:
-        try:
-            found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    return ", ".join(found)
-
-
-def machine_line() -> str:
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
-    load = ", load %.1f %.1f %.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
-    return (f"machine: {platform.node()} ({platform.machine()}, {platform.system()} {platform.release()}), "
-            f"{os.cpu_count()} CPUs ({usable} usable){load}; Python {platform.python_version()}")
 
 
 def long_frame(train: pd.DataFrame) -> pd.DataFrame:

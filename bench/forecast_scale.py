@@ -27,10 +27,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.metadata
 import json
 import os
-import platform
 import resource
 import subprocess
 import sys
@@ -42,6 +40,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from machine import machine_line, versions  # noqa: E402  (bench/ is not a package)
 
 OUT = ROOT / "bench" / "out"
 TARGET_SECONDS = 600
@@ -51,42 +51,6 @@ GENERATOR_VERSION = 1                # bump when the data below changes, so an o
 
 
 # ----------------------------------------------------------------------------------------- the machine
-
-
-def versions() -> str:
-    found = []
-    for name in ("numpy", "pandas", "scipy", "statsmodels", "torch"):
-        try:
-            found.append(f"{name} {importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    import sqlite3
-
-    found.append(f"SQLite {sqlite3.sqlite_version}")
-    return ", ".join(found)
-
-
-def machine_line() -> str:
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:
-        usable = os.cpu_count()
-    memory = ""
-    try:
-        with open("/proc/meminfo") as fh:
-            total_kib = int(fh.readline().split()[1])
-        memory = f", {total_kib / 1024 ** 2:.1f} GiB memory"
-    except OSError:
-        pass
-    cpu = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as fh:
-            cpu = next((line.split(":", 1)[1].strip() for line in fh if line.startswith("model name")), cpu)
-    except OSError:
-        pass
-    load = " load %.1f %.1f %.1f" % os.getloadavg() if hasattr(os, "getloadavg") else ""
-    return (f"machine: {platform.node()} ({cpu}; {platform.system()} {platform.release()}), {os.cpu_count()} CPUs "
-            f"({usable} usable){memory},{load}; Python {platform.python_version()}")
 
 
 # ------------------------------------------------------------------------------------------ the data

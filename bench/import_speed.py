@@ -30,7 +30,6 @@ def best_of(repeat: int, fn):
 
 
 def write_xlsx(path: Path) -> None:
-    import datetime as dt
 
     import pandas as pd
     from openpyxl import Workbook
