@@ -25,6 +25,7 @@ from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
 from core.forecasting.statistical import ARIMA, ETS
 from core.jobs import JobContext, null_context
+from core.policy.demand import SumCalibration, sum_calibration
 from core.store.db import ShopDb, atomic, now_iso
 
 DEFAULT_HORIZON = 28
@@ -56,6 +57,7 @@ class ForecastResult:
     timings: dict[str, float] = field(default_factory=dict)
     by_model: dict[str, np.ndarray] = field(default_factory=dict)   # what each candidate said, (n, h)
     backtest: Backtest | None = None
+    sum_calibration: SumCalibration = field(default_factory=SumCalibration)
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -125,6 +127,9 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     mean[never] = 0.0
     quantiles = quantiles_for(mean, choice.dispersion)
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
+    blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
+               for k in range(len(origins))]
+    sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion)
     classes = classify(Y, value, history.skus)
     device = "cpu"
     neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
@@ -132,7 +137,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         device = neural.device_
     ctx.progress(1.0, "Forecast ready")
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
-                          time.perf_counter() - started, timings, final, backtest)
+                          time.perf_counter() - started, timings, final, backtest, sums)
 
 
 def sales_value(history: DemandHistory, drivers: Drivers) -> np.ndarray:
@@ -182,10 +187,10 @@ def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings:
     choice = result.choice
     with atomic(shop) as conn:
         run_id = conn.execute(
-            "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90) "
-            "VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90, "
+            "sum_calibration) VALUES (?,?,?,?,?,?,?,?,?)",
             (now_iso(), as_of.isoformat(), settings.horizon, "day", json.dumps(settings.__dict__), result.device,
-             result.seconds, choice.coverage90)).lastrowid
+             result.seconds, choice.coverage90, json.dumps(result.sum_calibration.as_dict()))).lastrowid
         classes = result.classes.set_index("sku")
         conn.executemany(
             "INSERT INTO forecast_products(run_id, product_id, model, weights, pattern, abc, xyz, rmsse, mae, "

@@ -184,3 +184,18 @@ CREATE TABLE forecast_overrides (
     created_at TEXT NOT NULL
 );
 """
+
+MIGRATIONS[3] = """
+ALTER TABLE forecast_runs ADD COLUMN sum_calibration TEXT;   -- JSON: days -> factor on the daily spread of sums
+ALTER TABLE purchase_orders ADD COLUMN received_date TEXT;   -- the day the last of it arrived: learned lead times
+-- The owner's own order quantity for a product in the plan of one day, with the reason (kept, audited).
+CREATE TABLE order_adjustments (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    plan_date TEXT NOT NULL,      -- the day the plan is for (the day after its data ends)
+    qty REAL NOT NULL,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE(product_id, plan_date)
+);
+"""

@@ -1,0 +1,1 @@
+"""Reorder policy: lead-time demand, safety stock, reorder points, order quantities, the exact (s, S)."""

@@ -1,0 +1,164 @@
+"""One product's reorder levels and today's order, under the policy the owner chose, with the reasons.
+
+- shelfwise: the reorder point is the demand over the protection interval (wait for the order day + lead time +
+  review period) that is covered with the product's service level, from the forecast's own distribution; the
+  order-up-to level adds what the economic order quantity asks beyond a review period's sales.
+- optimal: the exact (s, S) of Zheng-Federgruen for the same demand, with holding cost from the holding rate,
+  the order cost, and the stock-out cost at which the service level is worth it (p = h x level / (1 - level)).
+- minmax: the shop's rule of thumb: reorder at 2 weeks of average sales, order up to 4 weeks.
+
+Pure functions on plain data: the plan, the replay and the tests call them alike.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, cumulative_demand, protection_demand
+from core.policy.formulas import eoq, round_order
+from core.policy.optimal import negbin_pmf, optimal_sS
+
+MINMAX_WEEKS = (2.0, 4.0)
+
+
+@dataclass
+class Item:
+    sku: str
+    daily_mean: np.ndarray            # forecast, from tomorrow on
+    dispersion: float                 # negative binomial variance / mean of one day
+    lead: LeadTime
+    review_days: int                  # from the order day to the following one
+    service: float                    # chance of not running out before the next order arrives
+    unit_cost: float = 1.0
+    pack: float = 1.0
+    moq: float = 0.0
+    shelf_life_days: float | None = None
+    on_hand: float = 0.0
+    on_order: float = 0.0
+    wait_days: int = 0                # days until the supplier's next order day (0: today)
+    recent_rate: float = 0.0          # average daily sales over the last 8 weeks (the min/max rule's base)
+    order_cost: float = 0.0           # this line's share of the cost of an order
+
+    @property
+    def position(self) -> float:
+        return self.on_hand + self.on_order
+
+
+@dataclass
+class Levels:
+    policy: str
+    demand_over_lead_time: float      # expected demand from now until the order after this one arrives
+    demand_lead_only: float           # ... until this order arrives
+    spread: float                     # standard deviation of the former
+    safety_stock: float
+    reorder_point: float              # order when the stock position is below this
+    order_up_to: float
+    eoq: float
+    raw_qty: float                    # order-up-to minus stock position, before packs and minimums
+    order_qty: float
+    shelf_life_cap: float | None
+    distribution: DemandDistribution = field(repr=False)
+    explanation: str = ""
+
+
+def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.25,
+              calibration: SumCalibration = SumCalibration()) -> Levels:
+    protect = item.wait_days + item.review_days
+    dist = protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days),
+                             item.review_days, calibration)
+    mean = dist.mean
+    lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d) for d, w in item.lead.days.items())
+    annual = cumulative_demand(item.daily_mean, 365)
+    order_size = eoq(annual, item.order_cost, holding_rate * max(item.unit_cost, 0.0))
+    if policy == "shelfwise":
+        s = float(dist.quantile(item.service))
+        review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
+        extra = order_size - review_sales if math.isfinite(order_size) else 0.0
+        S = s + max(0.0, extra)
+    elif policy == "optimal" and item.unit_cost > 0:
+        s, S = _optimal(item, dist, holding_rate, calibration)
+    elif policy == "optimal":       # without a cost there is no holding cost to balance: the service level decides
+        s = S = float(dist.quantile(item.service))
+    elif policy == "minmax":
+        low, high = MINMAX_WEEKS
+        s, S = item.recent_rate * 7 * low, item.recent_rate * 7 * high
+    else:
+        raise ValueError(f"unknown policy {policy}")
+    cap = None
+    if item.shelf_life_days:
+        cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days))
+        if S > cap:
+            S, s = cap, min(s, cap)
+    raw = S - item.position if item.position < s else 0.0
+    qty = round_order(raw, item.pack, item.moq)
+    levels = Levels(policy, mean, lead_only, dist.std, s - mean, s, S, order_size, raw, qty,
+                    cap if cap is not None and S >= cap else None, dist)
+    levels.explanation = explain(item, levels)
+    return levels
+
+
+def _shift(lead_days: dict[int, float], wait: int) -> dict[int, float]:
+    return {d + wait: w for d, w in lead_days.items()}
+
+
+def _optimal(item: Item, dist: DemandDistribution, holding_rate: float,
+             calibration: SumCalibration) -> tuple[float, float]:
+    R = max(item.review_days, 1)
+    period_mean = cumulative_demand(item.daily_mean, item.wait_days + R) - cumulative_demand(item.daily_mean, item.wait_days)
+    if period_mean <= 1e-6 or dist.mean <= 1e-6:
+        return 0.0, 0.0
+    period_pmf = negbin_pmf(period_mean, item.dispersion * calibration.factor(R))
+    h = holding_rate * item.unit_cost * R / 365.0
+    p = h * item.service / (1.0 - item.service)
+    best = optimal_sS(period_pmf, h, p, item.order_cost, lead_pmf=dist.pmf)
+    # (s, S) orders at or below s: below s + 1 here. The model lets unmet demand wait (backorders) and may
+    # put s below 0; on a shop shelf unmet demand walks away, so an empty shelf is the latest moment to order.
+    return float(max(best.s + 1, 1)), float(max(best.S, 1))
+
+
+def _units(x: float) -> str:
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or abs(x) >= 100 else f"{x:,.1f}"
+
+
+def explain(item: Item, lv: Levels) -> str:
+    """Every number of the line in one paragraph, in the order the owner would check them."""
+    lead = item.lead.mean
+    wait = f"{item.wait_days} days until the next order day + " if item.wait_days else ""
+    parts = [f"Expected demand over the next {_units(item.wait_days + lead + item.review_days)} days "
+             f"({wait}{_units(lead)} days' delivery ({item.lead.source}) + {item.review_days} days until the "
+             f"order after): {_units(lv.demand_over_lead_time)} (it varies by about ±{_units(lv.spread)})."]
+    if lv.policy == "shelfwise":
+        parts.append(f"Safety stock {_units(lv.safety_stock)} gives a {item.service:.0%} chance of not running out "
+                     f"before the next delivery: reorder point {_units(lv.reorder_point)}.")
+        if lv.order_up_to > lv.reorder_point:
+            parts.append(f"Ordering about {_units(lv.eoq)} at a time balances order and holding costs: "
+                         f"order up to {_units(lv.order_up_to)}.")
+    elif lv.policy == "optimal":
+        parts.append(f"The exact lowest-cost (s, S) policy for this demand at a {item.service:.0%} service target: "
+                     f"reorder below {_units(lv.reorder_point)}, order up to {_units(lv.order_up_to)}.")
+    else:
+        parts.append(f"Min/max rule: reorder below 2 weeks of average sales ({_units(lv.reorder_point)}), "
+                     f"order up to 4 weeks ({_units(lv.order_up_to)}).")
+    if lv.shelf_life_cap is not None:
+        parts.append(f"Capped at {_units(lv.shelf_life_cap)}: no more than sells within its "
+                     f"{_units(item.shelf_life_days)}-day shelf life.")
+    position = (f"Stock position {_units(item.position)} (on hand {_units(item.on_hand)} + on order "
+                f"{_units(item.on_order)})")
+    if lv.raw_qty <= 0:
+        parts.append(f"{position} is at or above the reorder point: nothing to order.")
+    else:
+        text = (f"{position} is below the reorder point: order {_units(lv.raw_qty)} to reach "
+                f"{_units(lv.order_up_to)}")
+        rounding = []
+        if item.pack > 1:
+            rounding.append(f"packs of {_units(item.pack)}")
+        if item.moq > 0 and lv.order_qty <= item.moq + item.pack - 1e-9 and lv.raw_qty < item.moq:
+            rounding.append(f"the minimum order of {_units(item.moq)}")
+        if rounding and abs(lv.order_qty - lv.raw_qty) > 1e-9:
+            text += f", rounded to {' and '.join(rounding)}: {_units(lv.order_qty)}"
+        elif abs(lv.order_qty - lv.raw_qty) > 1e-9:
+            text += f", in whole units: {_units(lv.order_qty)}"
+        parts.append(text + ".")
+    return " ".join(parts)

@@ -1,0 +1,291 @@
+"""Today's plan for the whole shop: every product's levels and order, from the latest forecast and what is on
+the shelf and on order, then the supplier-level optimisation (packs, minimums, budget).
+
+The plan is for the day after the data ends ('plan date'): an order can go to a supplier on its next order day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.errors import UserError
+from core.jobs import JobContext, null_context
+from core.policy.demand import LeadTime, SumCalibration
+from core.policy.levels import Item, Levels, plan_item
+from core.policy.settings import PolicySettings, load_policy_settings
+from core.store.db import ShopDb, atomic, audit, now_iso
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DEFAULT_REVIEW_DAYS = 7          # a supplier without order days is reviewed once a week
+LEARN_LEAD_TIME_FROM = 3         # received orders needed before their lead times replace the stated one
+RECENT_DAYS = 56
+
+PLAN_COLUMNS = ["sku", "supplier", "on_hand", "on_order", "lead_time_days", "review_days", "service_level",
+                "demand_over_lead_time", "safety_stock", "reorder_point", "order_up_to", "order_qty", "explanation"]
+
+
+@dataclass
+class Plan:
+    plan_date: dt.date
+    as_of: dt.date
+    forecast_run_id: int
+    settings: PolicySettings
+    lines: pd.DataFrame               # one row per product: PLAN_COLUMNS and more (see _lines)
+    levels: dict[str, Levels] = field(repr=False, default_factory=dict)
+    items: dict[str, Item] = field(repr=False, default_factory=dict)
+    solution: "object | None" = None  # core.ordering.OrderSolution once optimised
+
+    def table(self) -> pd.DataFrame:
+        """The command line's columns, for the products with something to order first."""
+        return self.lines[PLAN_COLUMNS]
+
+
+def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySettings | None = None,
+              ctx: JobContext | None = None, optimise: bool = True) -> Plan:
+    """The plan from the latest forecast made on `as_of` (default: the latest forecast), making one first
+    where there is none."""
+    ctx = ctx or null_context()
+    settings = (settings or load_policy_settings(shop)).check()
+    run = _forecast_run(shop, as_of, ctx.sub(0.0, 0.8))
+    ctx.progress(0.8, "Working out reorder levels")
+    as_of = dt.date.fromisoformat(run["as_of"])
+    plan_date = as_of + dt.timedelta(days=1)
+    calibration = SumCalibration.from_dict(json.loads(run["sum_calibration"] or "{}"))
+    products = _products(shop, run["id"], as_of)
+    if not len(products):
+        raise UserError("The latest forecast has no products to plan.", hint="Press Forecast first.")
+    means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
+    leads = _lead_times(shop, settings)
+    items, levels, rows = {}, {}, []
+    for k, p in enumerate(products.itertuples(index=False)):
+        if k % 200 == 0:
+            ctx.check_cancelled()
+            ctx.progress(0.8 + 0.15 * k / len(products), "Working out reorder levels")
+        item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
+        lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate, calibration=calibration)
+        items[p.sku], levels[p.sku] = item, lv
+        rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop))
+    lines = pd.DataFrame(rows)
+    lines = _apply_adjustments(shop, lines, plan_date)
+    plan = Plan(plan_date, as_of, run["id"], settings, lines, levels, items)
+    if optimise:
+        from core.ordering.optimise import optimise_plan
+
+        ctx.progress(0.96, "Fitting the orders to packs, minimums and the budget")
+        optimise_plan(shop, plan)
+    ctx.progress(1.0, "Plan ready")
+    return plan
+
+
+def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
+    if as_of is None:
+        row = shop.conn.execute("SELECT * FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
+    else:
+        row = shop.conn.execute("SELECT * FROM forecast_runs WHERE as_of = ? ORDER BY id DESC LIMIT 1",
+                                (as_of.isoformat(),)).fetchone()
+    if row is None:
+        from core.forecasting import forecast_shop
+
+        forecast_shop(shop, as_of=as_of, ctx=ctx)
+        row = shop.conn.execute("SELECT * FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
+    return dict(row)
+
+
+def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
+    """Each forecast product with its supplier, prices, pack rules, stock on hand and on order on `as_of`."""
+    cutoff = as_of.isoformat()
+    since = (as_of - dt.timedelta(days=RECENT_DAYS - 1)).isoformat()
+    return pd.read_sql_query(
+        """
+        WITH last_count AS (
+            SELECT product_id, max(date) AS date FROM stock_snapshots WHERE date <= :cutoff GROUP BY product_id),
+        counted AS (
+            SELECT c.product_id, c.date, s.qty FROM last_count c
+            JOIN stock_snapshots s ON s.product_id = c.product_id AND s.date = c.date),
+        sold_since AS (
+            SELECT sa.product_id, sum(sa.qty) AS qty FROM sales sa JOIN counted c ON c.product_id = sa.product_id
+            WHERE sa.date > c.date AND sa.date <= :cutoff GROUP BY sa.product_id),
+        recent AS (
+            SELECT product_id, sum(qty) AS qty FROM sales WHERE date >= :since AND date <= :cutoff
+            GROUP BY product_id),
+        open_lines AS (
+            SELECT l.product_id, sum(max(l.qty - l.received_qty, 0)) AS qty,
+                   min(coalesce(o.expected_date, o.order_date)) AS expected
+            FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
+            WHERE o.status IN ('draft', 'sent', 'part-received') GROUP BY l.product_id)
+        SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, p.supplier_id,
+               coalesce(s.name, '(no supplier)') AS supplier, s.order_days, s.lead_time_days AS supplier_lead,
+               p.lead_time_days AS product_lead, coalesce(p.unit_cost, 0) AS unit_cost,
+               p.sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
+               p.shelf_life_days, f.dispersion, f.abc, f.pattern,
+               c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) AS on_hand,
+               coalesce(ol.qty, 0) AS on_order, ol.expected, coalesce(r.qty, 0) AS recent_qty
+        FROM forecast_products f JOIN products p ON p.id = f.product_id
+        LEFT JOIN suppliers s ON s.id = p.supplier_id
+        LEFT JOIN counted c ON c.product_id = f.product_id
+        LEFT JOIN sold_since ss ON ss.product_id = f.product_id
+        LEFT JOIN open_lines ol ON ol.product_id = f.product_id
+        LEFT JOIN recent r ON r.product_id = f.product_id
+        WHERE f.run_id = :run ORDER BY coalesce(s.name, '~'), p.sku""",
+        shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since}, dtype={"sku": str})
+
+
+def _forecast_means(shop: ShopDb, run_id: int, product_ids: np.ndarray) -> dict[int, np.ndarray]:
+    """Each product's daily forecast mean, with the owner's overrides in force."""
+    daily = pd.read_sql_query("SELECT product_id, date, mean FROM forecast_daily WHERE run_id = ? "
+                              "ORDER BY product_id, date", shop.conn, params=(run_id,))
+    for row in shop.query("SELECT product_id, start_date, end_date, qty_per_day FROM forecast_overrides"):
+        days = (daily["product_id"] == row["product_id"]) & daily["date"].between(row["start_date"], row["end_date"])
+        daily.loc[days, "mean"] = row["qty_per_day"]
+    groups = {pid: g["mean"].to_numpy() for pid, g in daily.groupby("product_id")}
+    return {int(pid): groups.get(pid, np.zeros(1)) for pid in product_ids}
+
+
+def _lead_times(shop: ShopDb, settings: PolicySettings) -> dict[int, LeadTime]:
+    """Per supplier, the lead times its received orders showed, where there are enough of them."""
+    learned: dict[int, list[float]] = {}
+    for row in shop.query("SELECT supplier_id, julianday(received_date) - julianday(order_date) AS days "
+                          "FROM purchase_orders WHERE status = 'received' AND received_date IS NOT NULL "
+                          "AND order_date IS NOT NULL"):
+        if row["days"] is not None and row["days"] >= 0:
+            learned.setdefault(row["supplier_id"], []).append(row["days"])
+    return {sid: LeadTime.learned(days) for sid, days in learned.items() if len(days) >= LEARN_LEAD_TIME_FROM}
+
+
+def order_days_of(text: str | None) -> list[int]:
+    """'Mon,Thu' -> [0, 3]; empty: any day."""
+    days = []
+    for part in (text or "").replace(";", ",").replace("/", ",").split(","):
+        key = part.strip().lower()[:3]
+        if key in WEEKDAYS:
+            days.append(WEEKDAYS.index(key))
+    return sorted(set(days))
+
+
+def order_calendar(order_days: str | None, plan_date: dt.date) -> tuple[int, int]:
+    """(days until the next order day, days from it to the one after). A supplier who takes orders any day is
+    reviewed weekly."""
+    days = order_days_of(order_days)
+    if not days:
+        return 0, DEFAULT_REVIEW_DAYS
+    wait = next(k for k in range(7) if (plan_date.weekday() + k) % 7 in days)
+    first = (plan_date.weekday() + wait) % 7
+    review = next(k for k in range(1, 8) if (first + k) % 7 in days)
+    return wait, review
+
+
+def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySettings, plan_date: dt.date,
+          n_products: int, products: pd.DataFrame) -> Item:
+    if p.supplier_id in leads and not pd.notna(p.product_lead):
+        lead = leads[p.supplier_id]
+    elif pd.notna(p.product_lead):
+        lead = LeadTime.fixed(p.product_lead, "the product's lead time")
+    elif pd.notna(p.supplier_lead):
+        lead = LeadTime.fixed(p.supplier_lead, "the supplier's lead time")
+    else:
+        lead = LeadTime.fixed(settings.default_lead_time, "the default lead time")
+    wait, review = order_calendar(p.order_days, plan_date)
+    lines_of_supplier = max(int((products["supplier_id"] == p.supplier_id).sum()), 1) if pd.notna(p.supplier_id) \
+        else n_products
+    return Item(p.sku, mean, float(p.dispersion or 1.0), lead, review, settings.service_for(p.abc),
+                float(p.unit_cost), float(p.pack or 1), float(p.moq or 0),
+                float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None,
+                max(float(p.on_hand), 0.0), float(p.on_order), wait, float(p.recent_qty) / RECENT_DAYS,
+                settings.line_cost + settings.order_cost / lines_of_supplier)
+
+
+def stockout_date(on_hand: float, daily_mean: np.ndarray, plan_date: dt.date,
+                  arrivals: list[tuple[int, float]] = ()) -> dt.date | None:
+    """The first day expected demand exceeds what is on the shelf (arrivals added on their day), within the
+    forecast; None if it lasts."""
+    supply = np.full(len(daily_mean), on_hand)
+    for day, qty in arrivals:
+        supply[max(day, 0):] += qty
+    short = np.flatnonzero(np.cumsum(daily_mean) > supply + 1e-9)
+    return plan_date + dt.timedelta(days=int(short[0])) if len(short) else None
+
+
+def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: ShopDb) -> dict:
+    arrival = 0
+    if p.on_order > 0 and p.expected:
+        arrival = max((dt.date.fromisoformat(p.expected[:10]) - plan_date).days, 0)
+    out = stockout_date(item.on_hand, mean, plan_date, [(arrival, item.on_order)] if item.on_order > 0 else [])
+    order_date = plan_date + dt.timedelta(days=item.wait_days)
+    explanation = lv.explanation if p.counted else (
+        "No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real shelf). "
+        + lv.explanation)
+    return {
+        "product_id": p.product_id, "sku": p.sku, "name": p.name, "supplier_id": p.supplier_id,
+        "supplier": p.supplier, "on_hand": item.on_hand, "on_order": item.on_order,
+        "lead_time_days": round(item.lead.mean, 2), "lead_time_spread": round(item.lead.spread, 2),
+        "review_days": item.review_days, "service_level": item.service,
+        "demand_over_lead_time": round(lv.demand_over_lead_time, 2), "safety_stock": round(lv.safety_stock, 2),
+        "reorder_point": round(lv.reorder_point, 2), "order_up_to": round(lv.order_up_to, 2),
+        "order_qty": lv.order_qty, "explanation": explanation,
+        "suggested_qty": lv.order_qty, "unit_cost": item.unit_cost,
+        "sell_price": float(p.sell_price) if pd.notna(p.sell_price) else np.nan, "pack": item.pack, "moq": item.moq,
+        "abc": p.abc, "pattern": p.pattern, "counted": bool(p.counted), "order_date": order_date.isoformat(),
+        "next_delivery": (order_date + dt.timedelta(days=round(item.lead.mean))).isoformat(),
+        "stockout_date": out.isoformat() if out else None,
+        "days_of_cover": _cover_days(item.on_hand + item.on_order, mean),
+        "recent_daily_sales": item.recent_rate,
+        "adjusted": False, "reason": "",
+    }
+
+
+def _cover_days(stock: float, mean: np.ndarray) -> float:
+    rate = float(mean.mean()) if len(mean) else 0.0
+    return stock / rate if rate > 1e-9 else (np.inf if stock > 0 else 0.0)
+
+
+# ------------------------------------------------------------------ the owner's own quantities
+
+
+def _apply_adjustments(shop: ShopDb, lines: pd.DataFrame, plan_date: dt.date) -> pd.DataFrame:
+    adjustments = pd.read_sql_query("SELECT product_id, qty, reason FROM order_adjustments WHERE plan_date = ?",
+                                    shop.conn, params=(plan_date.isoformat(),))
+    if not len(adjustments):
+        return lines
+    by_product = adjustments.set_index("product_id")
+    hit = lines["product_id"].isin(by_product.index)
+    pids = lines.loc[hit, "product_id"]
+    lines.loc[hit, "order_qty"] = pids.map(by_product["qty"]).to_numpy()
+    lines.loc[hit, "reason"] = pids.map(by_product["reason"]).to_numpy()
+    lines.loc[hit, "adjusted"] = True
+    return lines
+
+
+def adjust_order(shop: ShopDb, plan_date: dt.date, sku: str, qty: float, reason: str) -> None:
+    """The owner's own quantity for one product in the plan of `plan_date`, with the reason (required)."""
+    if qty < 0:
+        raise UserError("An order quantity cannot be negative.")
+    if not reason.strip():
+        raise UserError("Say why you change the quantity: the reason is kept with the order.")
+    product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
+    if product_id is None:
+        raise UserError(f"There is no product with the code {sku}.")
+    with atomic(shop) as conn:
+        before = conn.execute("SELECT * FROM order_adjustments WHERE product_id = ? AND plan_date = ?",
+                              (product_id, plan_date.isoformat())).fetchone()
+        conn.execute(
+            "INSERT INTO order_adjustments(product_id, plan_date, qty, reason, created_at) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(product_id, plan_date) DO UPDATE SET qty = excluded.qty, reason = excluded.reason, "
+            "created_at = excluded.created_at", (product_id, plan_date.isoformat(), float(qty), reason.strip(),
+                                                 now_iso()))
+        audit(shop, "order quantity changed", table="order_adjustments", row_id=product_id,
+              before=dict(before) if before else None, detail=f"{sku} on {plan_date}: {qty:g} ({reason.strip()})")
+
+
+def clear_adjustment(shop: ShopDb, plan_date: dt.date, sku: str) -> None:
+    with atomic(shop) as conn:
+        row = conn.execute("SELECT a.* FROM order_adjustments a JOIN products p ON p.id = a.product_id "
+                           "WHERE p.sku = ? AND a.plan_date = ?", (sku, plan_date.isoformat())).fetchone()
+        if row is None:
+            return
+        conn.execute("DELETE FROM order_adjustments WHERE id = ?", (row["id"],))
+        audit(shop, "order quantity reset to the suggestion", table="order_adjustments", row_id=row["product_id"],
+              before=dict(row), detail=f"{sku} on {plan_date}")

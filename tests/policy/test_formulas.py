@@ -1,0 +1,119 @@
+"""The textbook pieces against answers worked by hand, and the lead-time demand distribution."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, protection_demand, sum_calibration
+from core.policy.formulas import critical_ratio, eoq, newsvendor, normal_reorder_point, round_order
+from core.policy.levels import Item, plan_item
+
+
+def test_eoq_by_hand():
+    # sqrt(2 x 1200 x 50 / 3) = sqrt(40000) = 200
+    assert eoq(1200, 50, 3) == pytest.approx(200.0)
+    assert eoq(0, 50, 3) == 0.0
+
+
+def test_newsvendor_on_a_hand_made_distribution():
+    # demand 0..9 equally likely; underage 4, overage 1: cover 80% -> the smallest k with P(D <= k) >= 0.8 is 7
+    uniform = DemandDistribution(np.full(10, 0.1))
+    assert critical_ratio(4, 1) == pytest.approx(0.8)
+    assert newsvendor(uniform, 4, 1) == 7
+    # Poisson(10), 75%: scipy's own quantile
+    poisson = DemandDistribution(stats.poisson(10).pmf(np.arange(60)) / stats.poisson(10).pmf(np.arange(60)).sum())
+    assert newsvendor(poisson, 3, 1) == int(stats.poisson(10).ppf(0.75))
+
+
+def test_normal_reorder_point():
+    # 10 a day, sd 3, 4 days, 95%: 40 + 1.6449 x 3 x 2 = 49.87
+    assert normal_reorder_point(10, 3, 4, 0.95) == pytest.approx(40 + stats.norm.ppf(0.95) * 6)
+    # with a lead time that varies by 1 day: sigma = sqrt(4 x 9 + 10^2 x 1) = sqrt(136)
+    assert normal_reorder_point(10, 3, 4, 0.95, lead_std_days=1) == pytest.approx(
+        40 + stats.norm.ppf(0.95) * math.sqrt(136))
+
+
+@pytest.mark.parametrize("qty, pack, moq, expected", [
+    (13, 6, 0, 18), (12, 6, 0, 12), (5, 6, 20, 24), (0, 6, 20, 0), (25, 1, 0, 25), (0.4, 1, 0, 1), (7, 1, 10, 10)])
+def test_pack_and_minimum_rounding(qty, pack, moq, expected):
+    assert round_order(qty, pack, moq) == expected
+
+
+def test_distribution_quantile_and_shortage_by_hand():
+    d = DemandDistribution(np.array([0.5, 0.3, 0.2]))
+    assert d.mean == pytest.approx(0.7)
+    assert d.quantile(0.5) == 0 and d.quantile(0.8) == 1 and d.quantile(0.81) == 2
+    # E[(D - 1)^+] = 0.2 x 1
+    assert d.shortage(1)[0] == pytest.approx(0.2)
+    assert d.shortage(0)[0] == pytest.approx(0.7)
+
+
+def test_protection_demand_adds_the_forecast_days_and_mixes_lead_times():
+    daily = np.full(28, 2.0)
+    one = protection_demand(daily, 1.0, {5: 1.0}, 7)
+    assert one.mean == pytest.approx(24.0, rel=1e-6)          # (5 + 7) days x 2
+    mixed = protection_demand(daily, 1.0, {3: 0.5, 7: 0.5}, 7)
+    assert mixed.mean == pytest.approx(0.5 * 20 + 0.5 * 28, rel=1e-6)
+    assert mixed.std > one.std                                 # a varying lead time widens the spread
+    beyond = protection_demand(daily, 1.0, {30: 1.0}, 7)       # past the horizon the last week's rate carries on
+    assert beyond.mean == pytest.approx(74.0, rel=1e-6)
+
+
+def test_learned_lead_time():
+    lead = LeadTime.learned([5, 5, 7, 7.2])
+    assert lead.days == {5: 0.5, 7: 0.5}
+    assert lead.mean == pytest.approx(6.0)
+    assert "4 received orders" in lead.source
+
+
+def test_sum_calibration_sees_errors_that_persist_over_days():
+    rng = np.random.default_rng(1)
+    n, h = 3000, 28
+    forecast = np.full((n, h), 5.0)
+    honest = rng.poisson(5.0, size=(n, h)).astype(float)
+    level = rng.gamma(4.0, 1 / 4.0, size=(n, 1))               # each product's true level is off by ~50%
+    drifting = rng.poisson(5.0 * level, size=(n, h)).astype(float)
+    assert sum_calibration([forecast], [honest], np.ones(n)).factor(14) <= 1.25
+    assert sum_calibration([forecast], [drifting], np.ones(n)).factor(14) >= 3.0
+
+
+def test_shelf_life_caps_the_order():
+    item = Item("MILK", np.full(28, 10.0), 1.0, LeadTime.fixed(2, "the supplier's lead time"), 7, 0.95,
+                unit_cost=1.0, shelf_life_days=3, order_cost=50.0)
+    levels = plan_item(item)
+    # an order can sell for at most 2 days' delivery + 3 days of shelf life: 50 units
+    assert levels.order_up_to == pytest.approx(50.0)
+    assert levels.order_qty == 50.0
+    assert "shelf life" in levels.explanation
+
+
+def test_shelfwise_levels_and_explanation_agree():
+    item = Item("TEA", np.full(28, 4.0), 1.5, LeadTime.fixed(7, "the supplier's lead time"), 7, 0.95,
+                unit_cost=2.0, pack=6, on_hand=10, on_order=6, order_cost=0.5)
+    lv = plan_item(item)
+    dist = lv.distribution
+    assert lv.reorder_point == dist.quantile(0.95)
+    assert dist.cdf(lv.reorder_point) >= 0.95 > dist.cdf(lv.reorder_point - 1)
+    assert lv.demand_over_lead_time == pytest.approx(56.0, rel=1e-3)
+    assert lv.order_qty % 6 == 0 and lv.order_qty >= lv.order_up_to - 16
+    assert f"reorder point {lv.reorder_point:.0f}" in lv.explanation
+    assert "packs of 6" in lv.explanation
+
+
+def test_minmax_rule():
+    item = Item("X", np.full(28, 1.0), 1.0, LeadTime.fixed(7, "x"), 7, 0.95, recent_rate=3.0, on_hand=10)
+    lv = plan_item(item, "minmax")
+    assert (lv.reorder_point, lv.order_up_to, lv.order_qty) == (42.0, 84.0, 74.0)
+
+
+def test_optimal_policy_through_plan_item_matches_the_exact_solver():
+    from core.policy.optimal import negbin_pmf, optimal_sS
+
+    item = Item("Y", np.full(28, 1.0), 1.0, LeadTime.fixed(0, "x"), 1, 0.8, unit_cost=365.0, order_cost=5.0)
+    lv = plan_item(item, "optimal", holding_rate=1.0)
+    # period of one day, h = 1 a day, p = h x 0.8 / 0.2 = 4, K = 5, Poisson(1)
+    best = optimal_sS(negbin_pmf(1.0, 1.0), 1.0, 4.0, 5.0, lead_pmf=negbin_pmf(1.0, 1.0))
+    assert (lv.reorder_point, lv.order_up_to) == (max(best.s + 1, 1), best.S)

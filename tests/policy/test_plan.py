@@ -1,0 +1,166 @@
+"""The plan for a whole shop (the demo): stock on hand and on order, supplier calendars and lead times, the
+owner's own quantities, the command line, and the alerts."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.alerts import shop_alerts
+from core.errors import UserError
+from core.policy.plan import PLAN_COLUMNS, adjust_order, clear_adjustment, order_calendar, plan_shop
+from core.policy.settings import PolicySettings, load_policy_settings, save_policy_settings
+
+from tests.policy.conftest import TODAY
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_order_calendar():
+    tuesday = dt.date(2026, 3, 3)
+    assert order_calendar("Mon,Thu", tuesday) == (2, 4)          # Thursday, then Monday
+    assert order_calendar("Tue", tuesday) == (0, 7)
+    assert order_calendar("", tuesday) == (0, 7)                 # any day: reviewed weekly
+    assert order_calendar("mon; wed / fri", dt.date(2026, 3, 7)) == (2, 2)
+
+
+def test_plan_reads_stock_and_orders_and_keeps_its_promises(demo):
+    plan = plan_shop(demo)
+    lines = plan.lines.set_index("sku")
+    assert plan.plan_date == TODAY and len(lines) == 300
+    # on hand = the last count (the demo counts every day up to yesterday) minus what sold after it
+    pid, sku = demo.query("SELECT p.id, p.sku FROM products p ORDER BY p.sku LIMIT 1")[0]
+    count = demo.query("SELECT date, qty FROM stock_snapshots WHERE product_id = ? ORDER BY date DESC LIMIT 1",
+                       (pid,))[0]
+    sold_after = demo.scalar("SELECT coalesce(sum(qty), 0) FROM sales WHERE product_id = ? AND date > ?",
+                             (pid, count["date"]))
+    assert lines.at[sku, "on_hand"] == pytest.approx(max(count["qty"] - sold_after, 0))
+    # on order = the open purchase orders' lines
+    on_order = pd.read_sql_query("SELECT p.sku, sum(l.qty - l.received_qty) AS qty FROM purchase_order_lines l "
+                                 "JOIN products p ON p.id = l.product_id GROUP BY p.sku", demo.conn)
+    for row in on_order.itertuples():
+        assert lines.at[row.sku, "on_order"] == pytest.approx(row.qty)
+    # below the reorder point -> an order in whole packs, at least the minimum, reaching the order-up-to level
+    ordering = lines[lines["suggested_qty"] > 0]
+    assert len(ordering) > 20
+    assert (ordering["on_hand"] + ordering["on_order"] < ordering["reorder_point"]).all()
+    assert np.allclose(ordering["suggested_qty"] / ordering["pack"], np.round(ordering["suggested_qty"] / ordering["pack"]))
+    assert (ordering["suggested_qty"] >= ordering["moq"]).all()
+    assert (ordering["on_hand"] + ordering["on_order"] + ordering["suggested_qty"] >= ordering["order_up_to"] - 1e-6).all()
+    # service levels by class
+    assert set(lines.groupby("abc")["service_level"].first().to_dict().items()) == {("A", 0.98), ("B", 0.95),
+                                                                                     ("C", 0.90)}
+
+
+def test_supplier_order_days_and_lead_times(demo):
+    plan = plan_shop(demo)
+    suppliers = {r["name"]: r for r in demo.query("SELECT * FROM suppliers")}
+    for name, group in plan.lines.groupby("supplier"):
+        row = group.iloc[0]
+        wait, review = order_calendar(suppliers[name]["order_days"], TODAY)
+        assert row["review_days"] == review
+        assert row["order_date"] == (TODAY + dt.timedelta(days=wait)).isoformat()
+
+
+def test_lead_time_learned_from_received_orders(demo):
+    supplier = demo.query("SELECT id, name, lead_time_days FROM suppliers WHERE lead_time_days = 2")[0]
+    with demo.conn:
+        for k, days in enumerate((4, 4, 6)):
+            demo.conn.execute("INSERT INTO purchase_orders(number, supplier_id, status, order_date, received_date) "
+                              "VALUES (?, ?, 'received', ?, ?)", (f"OLD-{k}", supplier["id"], "2026-01-05",
+                                                                  (dt.date(2026, 1, 5) + dt.timedelta(days=days)).isoformat()))
+    plan = plan_shop(demo)
+    mine = plan.lines[(plan.lines["supplier"] == supplier["name"])]
+    learned = mine[mine["explanation"].str.contains("learned from 3 received orders")]
+    assert len(learned)
+    assert learned["lead_time_days"].iloc[0] == pytest.approx(14 / 3, abs=0.01)
+    assert learned["lead_time_spread"].iloc[0] > 0
+
+
+def test_service_level_setting_and_override(demo):
+    settings = load_policy_settings(demo)
+    settings.service_by_class["A"] = 0.99
+    save_policy_settings(demo, settings)
+    lines = plan_shop(demo).lines
+    assert (lines.loc[lines["abc"] == "A", "service_level"] == 0.99).all()
+    one = PolicySettings(service_level=0.8)
+    assert (plan_shop(demo, settings=one).lines["service_level"] == 0.8).all()
+    with pytest.raises(UserError, match="cannot be planned"):
+        save_policy_settings(demo, PolicySettings(service_by_class={"A": 1.2}))
+
+
+def test_owner_quantity_kept_with_reason_and_audited(demo):
+    plan = plan_shop(demo)
+    sku = plan.lines.loc[plan.lines["order_qty"] > 0, "sku"].iloc[0]
+    with pytest.raises(UserError, match="Say why"):
+        adjust_order(demo, plan.plan_date, sku, 5, "  ")
+    adjust_order(demo, plan.plan_date, sku, 5, "shelf space")
+    line = plan_shop(demo).lines.set_index("sku").loc[sku]
+    assert line["order_qty"] == 5 and line["adjusted"] and line["reason"] == "shelf space"
+    assert demo.scalar("SELECT count(*) FROM audit_log WHERE action = 'order quantity changed'") == 1
+    clear_adjustment(demo, plan.plan_date, sku)
+    assert not plan_shop(demo).lines.set_index("sku").loc[sku, "adjusted"]
+
+
+def test_budget_cuts_and_says_what_it_costs(demo):
+    full = plan_shop(demo)
+    settings = load_policy_settings(demo)
+    settings.budget = round(full.solution.total * 0.5, 2)
+    cut = plan_shop(demo, settings=settings)
+    assert cut.solution.total <= settings.budget + 1e-6
+    assert (cut.lines["order_qty"] <= cut.lines["suggested_qty"] + 1e-9).all()
+    assert cut.lines["lost_margin"].sum() > 0
+    assert any("to fit the budget" in note for note in cut.solution.supplier_notes.values())
+
+
+def test_alerts_on_the_demo(demo):
+    with demo.conn:   # an order that should have arrived, and a product nobody buys any more
+        demo.conn.execute("UPDATE purchase_orders SET expected_date = '2026-02-27' WHERE number = 'PO-0001'")
+        pid = demo.scalar("SELECT id FROM products ORDER BY sku LIMIT 1")
+        demo.conn.execute("DELETE FROM sales WHERE product_id = ? AND date > '2025-12-01'", (pid,))
+        demo.conn.execute("INSERT INTO stock_snapshots(product_id, date, qty) VALUES (?, '2026-03-01', 40) "
+                          "ON CONFLICT(product_id, date) DO UPDATE SET qty = 40", (pid,))
+    plan = plan_shop(demo)
+    alerts = shop_alerts(demo, plan)
+    kinds = {a.kind for a in alerts}
+    assert {"below_reorder_point", "overdue_order", "dead_stock"} <= kinds
+    overdue = next(a for a in alerts if a.kind == "overdue_order")
+    assert "PO-0001" in overdue.message and "3 days late" in overdue.message
+    runs_out = [a for a in alerts if a.kind == "runs_out"]
+    for a in runs_out:
+        line = plan.lines.set_index("sku").loc[a.sku]
+        assert a.date == line["stockout_date"] < line["next_delivery"]
+
+
+def test_plan_command_line(demo_path, tmp_path):
+    out = tmp_path / "plan.csv"
+    done = subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--service-level", "0.95",
+                           "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out, dtype={"sku": str})
+    assert list(table.columns) == PLAN_COLUMNS
+    assert (table["service_level"] == 0.95).all() and len(table) == 300
+    assert "products to order" in done.stdout
+    xlsx = tmp_path / "plan.xlsx"
+    assert subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--out", str(xlsx)],
+                          cwd=REPO, capture_output=True).returncode == 0
+    assert list(pd.read_excel(xlsx).columns) == PLAN_COLUMNS
+    bad = subprocess.run([sys.executable, "main.py", "plan", "--db", str(tmp_path / "none.db")], cwd=REPO,
+                         capture_output=True, text=True)
+    assert bad.returncode == 1 and "no shop file" in bad.stderr
+    usage = subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--service-level", "2"],
+                           cwd=REPO, capture_output=True, text=True)
+    assert usage.returncode == 2
+
+
+def test_plan_as_of_forecasts_from_what_was_known_then(demo_path, tmp_path):
+    out = tmp_path / "past.csv"
+    done = subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--as-of", "2026-01-31",
+                           "--out", str(out)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "plan for 2026-02-01 from the forecast made on 2026-01-31" in done.stdout
