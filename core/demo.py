@@ -54,15 +54,16 @@ def build_demo_shop(path: str | os.PathLike, *, seed: int = 7, today: dt.date | 
     days = pd.date_range(first_day, periods=HISTORY_DAYS + LOOKAHEAD_DAYS, freq="D")
     demand_mean = _expected_demand(rng, products, promotions, days)
     ctx.check_cancelled()
-    sold, closing = _simulate_trading(rng, products, demand_mean, days, ctx.sub(0.1, 0.55))
+    sold, closing, received = _simulate_trading(rng, products, demand_mean, days, ctx.sub(0.1, 0.55))
     orders = _open_orders(rng, products, demand_mean, closing[-1], today)
+    orders[0]["expected_date"] = today - dt.timedelta(days=2)     # one supplier is late: an overdue order
 
     tmp = Path(f"{target}.tmp")
     _remove_shop_file(tmp)
     shop = open_shop(tmp)
     try:
         with atomic(shop):
-            _write_shop(shop, products, promotions, price_rises, orders, sold, closing, days,
+            _write_shop(shop, products, promotions, price_rises, received, orders, sold, closing, days,
                         seed, ctx.sub(0.55, 0.98))
         shop.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shop.close()
@@ -197,8 +198,10 @@ def _simulate_trading(rng: np.random.Generator, products: pd.DataFrame, demand_m
     """Day by day: deliveries arrive, customers buy what is on the shelf, and on the supplier's order days
     the shop reorders up to a level when stock plus what is on order falls to the reorder point.
 
-    Returns units sold and closing stock, each days x products. Orders still on their way at the end are
-    dropped (they have not touched the history); `_open_orders` decides what is on order today.
+    Returns units sold and closing stock, each days x products, and the orders that arrived (day ordered,
+    supplier, products, quantities, day the last line arrived): the shop's received purchase orders, from which
+    the app learns each supplier's real lead times. Orders still on their way at the end are dropped (they have
+    not touched the history); `_open_orders` decides what is on order today.
     """
     n = len(products)
     col = np.arange(n)
@@ -207,9 +210,10 @@ def _simulate_trading(rng: np.random.Generator, products: pd.DataFrame, demand_m
     lumpy = products.lumpy.to_numpy()
     dispersion = 0.4
     wanted[:, lumpy] = rng.negative_binomial(dispersion, dispersion / (dispersion + history[:, lumpy]))
-    late = rng.choice([0, 1, 2, 7], size=(HISTORY_DAYS, n), p=[0.82, 0.11, 0.05, 0.02])   # delivery delays
-
     supplier = products.supplier.to_numpy()
+    # delivery delays, one per supplier and day: a late van brings the whole order late
+    late = rng.choice([0, 1, 2, 7], size=(HISTORY_DAYS, len(SUPPLIERS)), p=[0.82, 0.11, 0.05, 0.02])[:, supplier]
+
     order_weekdays = [_order_weekdays(j) for j in range(len(SUPPLIERS))]
     may_order = np.array([[w in order_weekdays[s] for s in supplier] for w in range(7)])   # weekday x product
     days_to_next_order = np.array([7 / len(order_weekdays[s]) for s in supplier]).round().astype(int)
@@ -240,6 +244,7 @@ def _simulate_trading(rng: np.random.Generator, products: pd.DataFrame, demand_m
     on_order = arrivals.sum(axis=0)
     sold = np.zeros((HISTORY_DAYS, n))
     closing = np.zeros((HISTORY_DAYS, n))
+    received = []
     for t in range(HISTORY_DAYS):
         on_hand += arrivals[t]
         on_order -= arrivals[t]
@@ -251,12 +256,18 @@ def _simulate_trading(rng: np.random.Generator, products: pd.DataFrame, demand_m
         due = may_order[weekday[t]] & (t >= launch) & (position <= reorder_point)
         if due.any():
             qty = in_packs(up_to - position)[due]
-            arrivals[t + lead[due] + late[t, due], col[due]] += qty
+            arrive = t + lead[due] + late[t, due]
+            arrivals[arrive, col[due]] += qty
             on_order[due] += qty
+            for j in np.unique(supplier[due]):
+                mine = supplier[due] == j
+                if arrive[mine].max() < HISTORY_DAYS:    # the supplier's van; lines with their own lead time follow
+                    van = t + SUPPLIERS[j].lead_time_days + int(late[t, col[due][mine][0]])
+                    received.append((t, int(j), col[due][mine], qty[mine], van))
         if t % 73 == 0:
             ctx.progress(t / HISTORY_DAYS, "Simulating two years of trading")
             ctx.check_cancelled()
-    return sold, closing
+    return sold, closing, received
 
 
 def _order_weekdays(supplier_index: int) -> set[int]:
@@ -273,7 +284,7 @@ def _open_orders(rng: np.random.Generator, products: pd.DataFrame, demand_mean: 
     """
     far = [j for j, s in enumerate(SUPPLIERS) if s.lead_time_days >= 10]
     orders = []
-    for number, j in enumerate(sorted(int(x) for x in rng.choice(far, 3, replace=False)), start=1):
+    for j in sorted(int(x) for x in rng.choice(far, 3, replace=False)):
         supplier = SUPPLIERS[j]
         order_date = next(today - dt.timedelta(days=k) for k in range(1, 8)
                           if (today - dt.timedelta(days=k)).weekday() in _order_weekdays(j))
@@ -285,7 +296,7 @@ def _open_orders(rng: np.random.Generator, products: pd.DataFrame, demand_mean: 
         short = demand_mean[HISTORY_DAYS:HISTORY_DAYS + horizon, lines].sum(axis=0) - stock_today[lines]
         pack = products.pack_size.to_numpy()[lines].astype(float)
         smallest = np.maximum(products.min_order_qty.to_numpy()[lines], pack)
-        orders.append({"number": f"PO-{number:04d}", "supplier": j, "order_date": order_date,
+        orders.append({"supplier": j, "order_date": order_date,
                        "expected_date": order_date + dt.timedelta(days=supplier.lead_time_days),
                        "lines": lines, "qty": np.ceil(np.maximum(short, smallest) / pack) * pack})
     return orders
@@ -312,7 +323,7 @@ def _none_if_nan(values: list) -> list:
 
 
 def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, price_rises: pd.DataFrame,
-                orders: list[dict], sold: np.ndarray, closing: np.ndarray, days: pd.DatetimeIndex, seed: int,
+                received: list[tuple], orders: list[dict], sold: np.ndarray, closing: np.ndarray, days: pd.DatetimeIndex, seed: int,
                 ctx: JobContext) -> None:
     """Every row in one transaction, each tagged with the demo's import run so that it can be undone whole."""
     conn = shop.conn
@@ -387,16 +398,26 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
     insert("prices", "product_id, date, sell_price, unit_cost", price_rows)
     insert("events", "date, end_date, name, kind, product_id", event_rows)
 
-    for order in orders:
+    ctx.progress(0.9, "Writing purchase orders")
+    po_lines = []
+    for number, (t, j, items, qty, arrived) in enumerate(received, start=1):
+        order_id = conn.execute(
+            "INSERT INTO purchase_orders(number, supplier_id, status, order_date, expected_date, received_date, "
+            "import_id) VALUES (?, ?, 'received', ?, ?, ?, ?)",
+            (f"PO-{number:04d}", j + 1, dates[t], dates[t + SUPPLIERS[j].lead_time_days], dates[arrived],
+             import_id)).lastrowid
+        po_lines += [(order_id, i + 1, q, q, column["unit_cost"][i]) for i, q in zip(items.tolist(), qty.tolist())]
+    insert("purchase_order_lines", "order_id, product_id, qty, received_qty, unit_cost", po_lines)
+    for number, order in enumerate(orders, start=len(received) + 1):
         order_id = conn.execute(
             "INSERT INTO purchase_orders(number, supplier_id, status, order_date, expected_date, notes, import_id) "
             "VALUES (?, ?, 'sent', ?, ?, ?, ?)",
-            (order["number"], order["supplier"] + 1, order["order_date"].isoformat(),
+            (f"PO-{number:04d}", order["supplier"] + 1, order["order_date"].isoformat(),
              order["expected_date"].isoformat(), "Sent by e-mail; awaiting delivery.", import_id)).lastrowid
         insert("purchase_order_lines", "order_id, product_id, qty, unit_cost",
                [(order_id, i + 1, q, column["unit_cost"][i])
                 for i, q in zip(order["lines"].tolist(), order["qty"].tolist())])
-    counts["purchase_orders"] = len(orders)
+    counts["purchase_orders"] = len(received) + len(orders)
 
     conn.execute("INSERT INTO settings(key, value) VALUES ('shop_name', ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (json.dumps(SHOP_NAME),))

@@ -150,18 +150,34 @@ def test_promotion_prices_are_cheaper_and_sell_more(shop):
         assert unit_price == pytest.approx(during, abs=0.01)
 
 
-def test_open_purchase_orders_are_sent_and_due_after_today(shop):
-    orders = shop.query("SELECT * FROM purchase_orders")
+def test_open_purchase_orders_are_sent_one_is_late(shop):
+    orders = shop.query("SELECT * FROM purchase_orders WHERE status != 'received' ORDER BY id")
     assert 2 <= len(orders) <= 3
+    assert orders[0]["expected_date"] < TODAY.isoformat()          # the late one: an overdue-order alert
     for order in orders:
         assert order["status"] == "sent" and order["number"].startswith("PO-")
-        assert order["order_date"] < TODAY.isoformat() < order["expected_date"]
+        assert order["order_date"] < TODAY.isoformat()
+        assert order is orders[0] or TODAY.isoformat() < order["expected_date"]
         lines = shop.query("SELECT l.qty, p.pack_size, p.min_order_qty, p.supplier_id FROM purchase_order_lines l "
                            "JOIN products p ON p.id = l.product_id WHERE l.order_id = ?", (order["id"],))
         assert 3 <= len(lines) <= 8
         for line in lines:
             assert line["supplier_id"] == order["supplier_id"]
             assert line["qty"] % line["pack_size"] == 0 and line["qty"] >= line["min_order_qty"]
+
+
+def test_received_orders_record_the_deliveries_and_their_real_lead_times(shop):
+    orders = shop.query("SELECT o.*, s.lead_time_days FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id "
+                        "WHERE o.status = 'received'")
+    assert len(orders) > 500
+    late = 0
+    for order in orders:
+        days = (dt.date.fromisoformat(order["received_date"]) - dt.date.fromisoformat(order["order_date"])).days
+        assert days >= order["lead_time_days"]
+        late += days > order["lead_time_days"]
+    assert 0.05 < late / len(orders) < 0.6          # some deliveries come late, most on time
+    assert shop.scalar("SELECT count(*) FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id "
+                       "WHERE o.status = 'received' AND l.received_qty != l.qty") == 0
 
 
 def test_everything_belongs_to_one_demo_import(shop):

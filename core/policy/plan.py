@@ -112,6 +112,10 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         recent AS (
             SELECT product_id, sum(qty) AS qty FROM sales WHERE date >= :since AND date <= :cutoff
             GROUP BY product_id),
+        latest_price AS (
+            SELECT pr.product_id, pr.sell_price, pr.unit_cost FROM prices pr
+            JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
+              ON m.product_id = pr.product_id AND m.date = pr.date),
         open_lines AS (
             SELECT l.product_id, sum(max(l.qty - l.received_qty, 0)) AS qty,
                    min(coalesce(o.expected_date, o.order_date)) AS expected
@@ -119,8 +123,8 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
             WHERE o.status IN ('draft', 'sent', 'part-received') GROUP BY l.product_id)
         SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, p.supplier_id,
                coalesce(s.name, '(no supplier)') AS supplier, s.order_days, s.lead_time_days AS supplier_lead,
-               p.lead_time_days AS product_lead, coalesce(p.unit_cost, 0) AS unit_cost,
-               p.sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
+               p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost, 0) AS unit_cost,
+               coalesce(lp.sell_price, p.sell_price) AS sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
                p.shelf_life_days, f.dispersion, f.abc, f.pattern,
                c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) AS on_hand,
                coalesce(ol.qty, 0) AS on_order, ol.expected, coalesce(r.qty, 0) AS recent_qty
@@ -130,6 +134,7 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         LEFT JOIN sold_since ss ON ss.product_id = f.product_id
         LEFT JOIN open_lines ol ON ol.product_id = f.product_id
         LEFT JOIN recent r ON r.product_id = f.product_id
+        LEFT JOIN latest_price lp ON lp.product_id = f.product_id
         WHERE f.run_id = :run ORDER BY coalesce(s.name, '~'), p.sku""",
         shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since}, dtype={"sku": str})
 
