@@ -59,7 +59,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     if not len(products):
         raise UserError("The latest forecast has no products to plan.", hint="Press Forecast first.")
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
-    leads = _lead_times(shop, settings)
+    leads = _lead_times(shop, as_of)
     items, levels, rows = {}, {}, []
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
@@ -117,10 +117,13 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
             JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
               ON m.product_id = pr.product_id AND m.date = pr.date),
         open_lines AS (
-            SELECT l.product_id, sum(max(l.qty - l.received_qty, 0)) AS qty,
+            SELECT l.product_id, sum(CASE WHEN o.status = 'received' THEN l.qty ELSE max(l.qty - l.received_qty, 0) END) AS qty,
                    min(coalesce(o.expected_date, o.order_date)) AS expected
             FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
-            WHERE o.status IN ('draft', 'sent', 'part-received') GROUP BY l.product_id)
+            WHERE coalesce(o.order_date, :cutoff) <= :cutoff
+              AND (o.status IN ('draft', 'sent', 'part-received')
+                   OR (o.status = 'received' AND o.received_date > :cutoff))   -- still on its way that day
+            GROUP BY l.product_id)
         SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, p.supplier_id,
                coalesce(s.name, '(no supplier)') AS supplier, s.order_days, s.lead_time_days AS supplier_lead,
                p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost, 0) AS unit_cost,
@@ -150,12 +153,12 @@ def _forecast_means(shop: ShopDb, run_id: int, product_ids: np.ndarray) -> dict[
     return {int(pid): groups.get(pid, np.zeros(1)) for pid in product_ids}
 
 
-def _lead_times(shop: ShopDb, settings: PolicySettings) -> dict[int, LeadTime]:
-    """Per supplier, the lead times its received orders showed, where there are enough of them."""
+def _lead_times(shop: ShopDb, as_of: dt.date) -> dict[int, LeadTime]:
+    """Per supplier, the lead times its orders received by `as_of` showed, where there are enough of them."""
     learned: dict[int, list[float]] = {}
     for row in shop.query("SELECT supplier_id, julianday(received_date) - julianday(order_date) AS days "
-                          "FROM purchase_orders WHERE status = 'received' AND received_date IS NOT NULL "
-                          "AND order_date IS NOT NULL"):
+                          "FROM purchase_orders WHERE status = 'received' AND received_date <= ? "
+                          "AND order_date IS NOT NULL", (as_of.isoformat(),)):
         if row["days"] is not None and row["days"] >= 0:
             learned.setdefault(row["supplier_id"], []).append(row["days"])
     return {sid: LeadTime.learned(days) for sid, days in learned.items() if len(days) >= LEARN_LEAD_TIME_FROM}
