@@ -5,6 +5,7 @@ Exit codes: 0 done; 1 refused (a UserError: nothing was changed); 2 wrong argume
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -54,6 +55,35 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("--no-neural", action="store_true", help="leave out the neural model (faster)")
     forecast.add_argument("--seed", type=int, default=7)
 
+    plan = commands.add_parser("plan", help="work out what to order from each supplier")
+    plan.add_argument("--db", required=True)
+    plan.add_argument("--as-of", type=_date, help="plan from what was known on this day (YYYY-MM-DD)")
+    plan.add_argument("--service-level", type=_service_level,
+                      help="one service target for every product, e.g. 0.95 (default: the per-class levels)")
+    plan.add_argument("--policy", choices=("shelfwise", "optimal", "minmax"), help="default: the shop's setting")
+    plan.add_argument("--budget", type=float, help="spend limit for these orders")
+    plan.add_argument("--out", help="write the plan to a .csv or .xlsx")
+
+    simulate = commands.add_parser("simulate", help="replay a reorder policy over the shop's own past sales")
+    simulate.add_argument("--db", required=True)
+    simulate.add_argument("--start", type=_date, required=True, help="first day replayed (YYYY-MM-DD)")
+    simulate.add_argument("--end", type=_date, required=True, help="last day replayed (YYYY-MM-DD)")
+    simulate.add_argument("--policy", default="shelfwise", choices=("shelfwise", "optimal", "minmax"))
+    simulate.add_argument("--service-level", type=_service_level, default=0.95,
+                          help="the chance of not running out before the next delivery (default 0.95)")
+    simulate.add_argument("--out", help="write one row per product to a .csv or .xlsx")
+
+    orders = commands.add_parser("orders", help="today's suggested purchase orders as PDF, xlsx or e-mail drafts")
+    orders.add_argument("--db", required=True)
+    orders.add_argument("--supplier", help="only this supplier's order (without it: one file per supplier, its "
+                                           "name added to the file name)")
+    orders.add_argument("--pdf", metavar="FILE", help="write the order as a PDF")
+    orders.add_argument("--xlsx", metavar="FILE", help="write the order as an Excel workbook")
+    orders.add_argument("--eml", metavar="FILE", help="write an e-mail draft to the supplier with the PDF attached")
+    orders.add_argument("--save", action="store_true",
+                        help="store the orders as numbered draft purchase orders (counted as on order from then on); "
+                             "without it they are suggestions and the shop is not changed")
+
     undo = commands.add_parser("undo", help="undo one import")
     undo.add_argument("import_id", type=int)
     undo.add_argument("--db", required=True)
@@ -70,6 +100,16 @@ def _date(text: str):
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2024-03-31") from None
+
+
+def _service_level(text: str) -> float:
+    try:
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a service level like 0.95") from None
+    if not 0.5 <= value < 1:
+        raise argparse.ArgumentTypeError(f"a service level of {text} cannot be planned for: use 0.5 to 0.999")
+    return value
 
 
 def _mapping_overrides(pairs: list[str]) -> dict[str, str]:
@@ -168,6 +208,133 @@ def cmd_forecast(args) -> int:
     return EXIT_OK
 
 
+def cmd_plan(args) -> int:
+    from core.jobs import JobContext
+    from core.policy.plan import plan_shop
+    from core.policy.settings import load_policy_settings
+    from core.store import open_shop
+
+    _require_shop(args.db)
+    with open_shop(args.db, create=False) as shop:
+        settings = load_policy_settings(shop)
+        settings.service_level = args.service_level
+        settings.policy = args.policy or settings.policy
+        settings.budget = args.budget if args.budget is not None else settings.budget
+        started = time.perf_counter()
+        plan = plan_shop(shop, as_of=args.as_of, settings=settings,
+                         ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+    table = plan.table()
+    if args.out:
+        _write_table(table, args.out)
+    solution = plan.solution
+    ordering = plan.lines[plan.lines["order_qty"] > 0]
+    print(f"plan for {plan.plan_date} from the forecast made on {plan.as_of}: {len(ordering):,} of "
+          f"{len(table):,} products to order, {solution.total:,.2f} in all, in {time.perf_counter() - started:.1f} s")
+    for supplier, value in solution.supplier_value.items():
+        if value > 0 or solution.supplier_notes.get(supplier, "").startswith("Not ordered"):
+            print(f"  {supplier}: {solution.supplier_notes[supplier]}")
+    for note in solution.notes:
+        print(f"  problem: {note}")
+    if args.out:
+        print(f"wrote {len(table):,} rows to {args.out}")
+    return EXIT_OK
+
+
+SIMULATE_COLUMNS = ["sku", "policy", "demand", "served", "lost", "fill_rate", "cycle_service_level", "stockout_days",
+                    "avg_stock_value", "orders", "pattern"]
+
+
+def cmd_simulate(args) -> int:
+    from core.jobs import JobContext
+    from core.simulation import replay_shop
+    from core.store import open_shop
+
+    if args.out and Path(args.out).suffix.lower() not in (".csv", ".xlsx"):
+        raise UserError(f"Cannot write {args.out}: the file name must end in .csv or .xlsx.")
+    _require_shop(args.db)
+    started = time.perf_counter()
+    with open_shop(args.db, create=False) as shop:
+        result = replay_shop(shop, args.start, args.end, (args.policy,), service_level=args.service_level,
+                             ctx=JobContext(_progress_printer(sys.stderr.isatty())))[args.policy]
+    total = result.totals()
+    print(f"replayed {args.policy} over {args.start} .. {args.end} ({len(result.days)} days, {total['products']:,} "
+          f"products) in {time.perf_counter() - started:.1f} s")
+    print(f"demand {total['demand']:,.0f} units: served {total['served']:,.0f}, lost {total['lost']:,.0f}; fill rate "
+          f"{total['fill_rate']:.1%}; cycle service {total['cycle_service_level']:.1%} of "
+          f"{total['periods_with_demand']:,.0f} review periods with demand (target {args.service_level:.0%})")
+    print(f"stock-out days {total['stockout_days']:,.0f}; average stock value {total['avg_stock_value']:,.2f}; "
+          f"{total['orders']:,.0f} order lines, {total['units_ordered']:,.0f} units ordered")
+    if args.out:
+        _write_table(result.products[SIMULATE_COLUMNS], args.out)
+        print(f"wrote {len(result.products):,} rows to {args.out}")
+    return EXIT_OK
+
+
+def cmd_orders(args) -> int:
+    """Today's suggested order per supplier, written as files; stored as drafts only with --save."""
+    from core.documents import build_document, to_html, write_eml, write_xlsx
+    from core.documents.email import supplier_addresses
+    from core.documents.purchase_order import safe_file_name
+    from core.jobs import JobContext
+    from core.ordering.purchase_orders import create_order, draft_for, find_supplier, suggested_orders
+    from core.policy.plan import plan_shop
+    from core.store import open_shop
+    from core.store.db import atomic
+
+    outputs = {kind: getattr(args, kind) for kind in ("pdf", "xlsx", "eml") if getattr(args, kind)}
+    for kind, out in outputs.items():
+        if Path(out).suffix.lower() != f".{kind}":
+            raise UserError(f"Cannot write {out}: the --{kind} file name must end in .{kind}.")
+    _require_shop(args.db)
+    with open_shop(args.db, create=False) as shop:
+        supplier = find_supplier(shop, args.supplier)["name"] if args.supplier else None   # refuse before planning
+        plan = plan_shop(shop, ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+        orders = suggested_orders(shop, plan, supplier=supplier)
+        if not orders:
+            raise UserError(f"There is nothing to order{f' from {supplier}' if supplier else ''} in the plan for "
+                            f"{plan.plan_date}.")
+        if "eml" in outputs:                  # every supplier must take e-mail before anything is written
+            for order in orders:
+                supplier_addresses(build_document(shop, order))
+        # --save: the drafts are kept only if every file was written (no write lock without it)
+        with atomic(shop) if args.save else contextlib.nullcontext():
+            saved = []
+            for order in orders:
+                existing = draft_for(shop, order.supplier_id, order.order_date) if args.save else None
+                saved.append((existing or (create_order(shop, order) if args.save else order), existing is not None))
+            documents = [build_document(shop, order) for order, _ in saved]
+            if "pdf" in outputs or "eml" in outputs:
+                from ui.documents import ensure_app, html_to_pdf, pdf_bytes   # Qt only when a PDF is asked for
+
+                ensure_app()
+            total = sum(order.total for order, _ in saved)
+            print(f"plan for {plan.plan_date}: {len(saved)} supplier order{'s' if len(saved) != 1 else ''}, "
+                  f"{total:,.2f} in all{' (stored as drafts)' if args.save else ' (suggestions, not stored)'}")
+            for (order, existing), doc in zip(saved, documents):
+                label = f"{order.number}{' (its draft of today, already stored)' if existing else ''}: " \
+                    if order.number else ""
+                print(f"  {label}{order.supplier}: {len(order.lines)} lines, {doc.money(order.total)}, order on "
+                      f"{order.order_date}, expected {order.expected_date}")
+                paths = {kind: out if supplier else str(Path(out).with_name(
+                    f"{Path(out).stem}-{safe_file_name(order.supplier).replace(' ', '-')}{Path(out).suffix}"))
+                    for kind, out in outputs.items()}
+                html = to_html(doc)
+                if "pdf" in paths:
+                    html_to_pdf(html, paths["pdf"], footer=doc.footer, title=doc.title)
+                if "xlsx" in paths:
+                    write_xlsx(doc, paths["xlsx"])
+                if "eml" in paths:
+                    pdf = Path(paths["pdf"]).read_bytes() if "pdf" in paths else \
+                        pdf_bytes(html, footer=doc.footer, title=doc.title)
+                    write_eml(doc, pdf, paths["eml"])
+                for path in paths.values():
+                    print(f"    wrote {path}")
+    unplaced = int(((plan.lines["order_qty"] > 0) & plan.lines["supplier_id"].isna()).sum())
+    if unplaced and not supplier:
+        print(f"  {unplaced} product(s) to order have no supplier, so they are on no order.")
+    return EXIT_OK
+
+
 def _write_table(frame, out: str) -> None:
     suffix = Path(out).suffix.lower()
     try:
@@ -210,7 +377,8 @@ def _require_shop(path: str) -> None:
 
 
 COMMANDS = {"import": cmd_import, "export": cmd_export, "demo": cmd_demo, "undo": cmd_undo, "imports": cmd_imports,
-            "forecast": cmd_forecast}
+            "forecast": cmd_forecast, "plan": cmd_plan, "simulate": cmd_simulate,
+            "orders": cmd_orders}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,6 +19,8 @@ have_lib libdbus-1.so.3 || need_apt+=(libdbus-1-3)
 have_lib libglib-2.0.so.0 || need_apt+=(libglib2.0-0)
 have_lib libxcb-cursor.so.0 || need_apt+=(libxcb-cursor0)
 fc-list 2>/dev/null | grep -q . || need_apt+=(fonts-dejavu-core)
+# the tests read the text of the purchase-order PDFs back with pdftotext (they skip where it is missing)
+case ",$EXTRAS," in *,test,*) command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils) ;; esac
 if [ ${#need_apt[@]} -gt 0 ]; then
     echo "setup: installing system packages: ${need_apt[*]}"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

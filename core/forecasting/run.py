@@ -129,8 +129,8 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
     blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
                for k in range(len(origins))]
-    sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion)
     classes = classify(Y, value, history.skus)
+    sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion, classes["pattern"].to_numpy())
     device = "cpu"
     neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:

@@ -348,7 +348,8 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
             conn.execute(f"UPDATE {entry['table_name']} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                          (*[before[c] for c in columns], entry["row_id"]))
         kept = 0
-        for table, refs in (("products", ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines")),
+        for table, refs in (("products", ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines",
+                                          "stock_receipts")),
                             ("suppliers", ("products", "purchase_orders"))):
             in_use = " OR ".join(f"EXISTS (SELECT 1 FROM {ref} r WHERE r.{'product_id' if table == 'products' else 'supplier_id'} = {table}.id)"
                                  for ref in refs)

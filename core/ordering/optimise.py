@@ -262,9 +262,15 @@ def optimise_plan(shop, plan) -> OrderSolution:
     changed = (final - lines["order_qty"]).abs() > 1e-9
     for k in np.flatnonzero(changed.to_numpy()):
         before, after = lines["order_qty"].iat[k], final.iat[k]
-        why = solution.supplier_notes.get(lines["supplier"].iat[k], "")
+        supplier = lines["supplier"].iat[k]
+        if after > before:
+            why = f"to reach {supplier}'s minimum order of {_money(rules[supplier].min_order_value)}."
+        elif after > 0:
+            why = f"to fit the budget (expected lost margin on this line {_money(lines['lost_margin'].iat[k])})."
+        else:
+            why = solution.supplier_notes.get(supplier, "")
         lines.iat[k, lines.columns.get_loc("explanation")] += (
-            f" Then {'raised' if after > before else 'cut'} from {before:g} to {after:g} for the supplier order: {why}")
+            f" Then {'raised' if after > before else 'cut'} from {before:g} to {after:g} {why}")
     lines["order_qty"] = final
     lines["order_value"] = lines["order_qty"] * lines["unit_cost"]
     plan.solution = solution

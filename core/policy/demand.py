@@ -50,22 +50,28 @@ class DemandDistribution:
 @dataclass(frozen=True)
 class SumCalibration:
     """By how much the spread of a sum of k forecast days exceeds k independent days: a factor on the daily
-    dispersion for windows of `days` (interpolated between them, the last one held beyond)."""
-    days: tuple[int, ...] = (1,)
+    dispersion for windows of `days` (interpolated between them, held beyond the ends), for the whole shop and
+    per demand pattern (smooth, erratic, intermittent, lumpy) where the backtest had enough of it."""
+    days: tuple[int, ...] = (7,)
     factors: tuple[float, ...] = (1.0,)
+    by_group: dict[str, tuple[float, ...]] = field(default_factory=dict)
 
-    def factor(self, k: int) -> float:
-        return float(np.interp(k, self.days, self.factors))
+    def factor(self, k: int, group: str | None = None) -> float:
+        return float(np.interp(k, self.days, self.by_group.get(group or "", self.factors)))
 
-    def as_dict(self) -> dict[str, float]:
-        return {str(d): f for d, f in zip(self.days, self.factors)}
+    def as_dict(self) -> dict:
+        return {"days": list(self.days), "all": list(self.factors),
+                **{g: list(f) for g, f in self.by_group.items()}}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "SumCalibration":
         if not data:
             return cls()
-        days = sorted(int(d) for d in data)
-        return cls(tuple(days), tuple(float(data[str(d)]) for d in days))
+        if "days" not in data:      # stored before patterns had their own: {days: factor}
+            days = sorted(int(d) for d in data)
+            return cls(tuple(days), tuple(float(data[str(d)]) for d in days))
+        groups = {g: tuple(f) for g, f in data.items() if g not in ("days", "all")}
+        return cls(tuple(data["days"]), tuple(data["all"]), groups)
 
 
 def cumulative_demand(daily_mean: np.ndarray, days: int) -> float:
@@ -79,13 +85,13 @@ def cumulative_demand(daily_mean: np.ndarray, days: int) -> float:
 
 
 def protection_demand(daily_mean: np.ndarray, dispersion: float, lead_days: dict[int, float], review_days: int,
-                      calibration: SumCalibration = SumCalibration()) -> DemandDistribution:
+                      calibration: SumCalibration = SumCalibration(), group: str | None = None) -> DemandDistribution:
     """Demand from today until the order after this one arrives (lead time + review period), mixed over the
     lead times the supplier has shown."""
     parts = []
     for lead, weight in lead_days.items():
         k = max(int(round(lead)) + review_days, 1)
-        parts.append((weight, negbin_pmf(cumulative_demand(daily_mean, k), dispersion * calibration.factor(k))))
+        parts.append((weight, negbin_pmf(cumulative_demand(daily_mean, k), dispersion * calibration.factor(k, group))))
     size = max(len(p) for _, p in parts)
     pmf = np.zeros(size)
     for weight, p in parts:
@@ -120,35 +126,58 @@ class LeadTime:
 
 
 def sum_calibration(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
-                    windows: tuple[int, ...] = (1, 7, 14, 21, 28),
-                    levels: tuple[float, ...] = (0.90, 0.95, 0.98)) -> SumCalibration:
+                    groups: np.ndarray | None = None, windows: tuple[int, ...] = (7, 14, 21, 28),
+                    levels: tuple[float, ...] = (0.90, 0.95, 0.98), min_samples: int = 200) -> SumCalibration:
     """For each window of k days from a backtest origin, the factor on the daily dispersion with which the
     negative binomial's quantiles of the k-day sums hold as often as they should (over the service levels a
-    shop asks for), over every product and origin whose k days are all known."""
-    factors = []
-    grid = np.array([1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.5, 8.0, 10.0, 13.0, 16.0, 20.0])
-    for k in windows:
-        sums_f, sums_a, disp = [], [], []
-        for f, a in zip(forecasts, actuals):
-            if a.shape[1] < k:
-                continue
-            window = a[:, :k]
-            ok = ~np.isnan(window).any(axis=1)
-            sums_f.append(np.clip(f[ok, :k], 0, None).sum(axis=1))
-            sums_a.append(window[ok].sum(axis=1))
-            disp.append(dispersion[ok])
-        if not sums_f or not sum(len(s) for s in sums_f):
-            break
-        mean, actual, d = (np.concatenate(x) for x in (sums_f, sums_a, disp))
+    shop asks for), over every product and origin whose k days are all known; then the same per group (demand
+    pattern) with at least `min_samples` sums. Never below 1: sums are at least as uncertain as their days."""
+    samples = {k: _window_sums(forecasts, actuals, dispersion, groups, k) for k in windows}
+    samples = {k: v for k, v in samples.items() if len(v[0])}
+    if not samples:
+        return SumCalibration()
+    days = tuple(samples)
+    overall = tuple(_best_factor(mean, actual, d, levels) for mean, actual, d, _ in samples.values())
+    by_group = {}
+    names = sorted(set(np.concatenate([g for *_, g in samples.values()]))) if groups is not None else []
+    for name in names:
+        factors = []
+        for k, (mean, actual, d, g) in samples.items():
+            mine = g == name
+            factors.append(_best_factor(mean[mine], actual[mine], d[mine], levels) if mine.sum() >= min_samples
+                           else overall[days.index(k)])
+        by_group[str(name)] = tuple(factors)
+    return SumCalibration(days, overall, by_group)
+
+
+_FACTORS = np.array([1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.5, 8.0, 10.0, 13.0, 16.0, 20.0])
+
+
+def _window_sums(forecasts, actuals, dispersion, groups, k):
+    """Forecast and actual sums over the first k days after each origin (products with all k days known)."""
+    parts = []
+    for f, a in zip(forecasts, actuals):
+        if a.shape[1] < k:
+            continue
+        window = a[:, :k]
+        ok = ~np.isnan(window).any(axis=1)
+        mean = np.clip(f[ok, :k], 0, None).sum(axis=1)
         live = mean > 1e-6
-        mean, actual, d = mean[live], actual[live], d[live]
-        best, best_gap = 1.0, np.inf
-        for factor in grid:
-            spread = np.maximum(d * factor, 1.0 + 1e-6)
-            r, p = mean / (spread - 1.0), 1.0 / spread
-            gap = sum(abs(np.mean(actual <= stats.nbinom.ppf(level, r, p)) - level) for level in levels)
-            if gap < best_gap - 1e-9:
-                best, best_gap = float(factor), gap
-        factors.append(best)
-    used = windows[:len(factors)] or (1,)
-    return SumCalibration(tuple(used), tuple(factors) or (1.0,))
+        g = groups[ok][live] if groups is not None else np.zeros(live.sum(), dtype=object)
+        parts.append((mean[live], window[ok].sum(axis=1)[live], dispersion[ok][live], g))
+    if not parts:
+        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype=object)
+    return tuple(np.concatenate(column) for column in zip(*parts))
+
+
+def _best_factor(mean: np.ndarray, actual: np.ndarray, dispersion: np.ndarray, levels) -> float:
+    """The factor whose quantiles hold closest to their levels. actual <= ppf(level) exactly when
+    cdf(actual - 1) < level, so one cdf per sum and factor serves every level."""
+    best, best_gap = 1.0, np.inf
+    for factor in _FACTORS:
+        spread = np.maximum(dispersion * factor, 1.0 + 1e-6)
+        below = stats.nbinom.cdf(actual - 1, mean / (spread - 1.0), 1.0 / spread)
+        gap = sum(abs(np.mean(below < level) - level) for level in levels)
+        if gap < best_gap - 1e-9:
+            best, best_gap = float(factor), gap
+    return best

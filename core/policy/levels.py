@@ -18,7 +18,7 @@ import numpy as np
 
 from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, cumulative_demand, protection_demand
 from core.policy.formulas import eoq, round_order
-from core.policy.optimal import negbin_pmf, optimal_sS
+from core.policy.optimal import negbin_pmf, optimal_sS, renewal_density
 
 MINMAX_WEEKS = (2.0, 4.0)
 
@@ -40,6 +40,7 @@ class Item:
     wait_days: int = 0                # days until the supplier's next order day (0: today)
     recent_rate: float = 0.0          # average daily sales over the last 8 weeks (the min/max rule's base)
     order_cost: float = 0.0           # this line's share of the cost of an order
+    pattern: str | None = None        # demand pattern: the forecast's spread of sums is calibrated per pattern
 
     @property
     def position(self) -> float:
@@ -67,16 +68,17 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
               calibration: SumCalibration = SumCalibration()) -> Levels:
     protect = item.wait_days + item.review_days
     dist = protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days),
-                             item.review_days, calibration)
+                             item.review_days, calibration, item.pattern)
     mean = dist.mean
     lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d) for d, w in item.lead.days.items())
     annual = cumulative_demand(item.daily_mean, 365)
     order_size = eoq(annual, item.order_cost, holding_rate * max(item.unit_cost, 0.0))
     if policy == "shelfwise":
-        s = float(dist.quantile(item.service))
         review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
-        extra = order_size - review_sales if math.isfinite(order_size) else 0.0
-        S = s + max(0.0, extra)
+        extra = max(0.0, order_size - review_sales) if math.isfinite(order_size) else 0.0
+        period = negbin_pmf(review_sales, item.dispersion * calibration.factor(item.review_days, item.pattern))
+        s = float(service_point(dist, item.service, extra, period))
+        S = s + extra
     elif policy == "optimal" and item.unit_cost > 0:
         s, S = _optimal(item, dist, holding_rate, calibration)
     elif policy == "optimal":       # without a cost there is no holding cost to balance: the service level decides
@@ -97,6 +99,32 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
                     cap if cap is not None and S >= cap else None, dist)
     levels.explanation = explain(item, levels)
     return levels
+
+
+def service_point(dist: DemandDistribution, service: float, extra: float, period_pmf: np.ndarray) -> int:
+    """The lowest reorder point s at which the share of review periods with sales in which the shelf runs empty
+    is at most 1 - service, for the (s, S = s + extra) policy.
+
+    After an order the stock position is S; at each later review it is lower by that period's sales, until it
+    falls below s and the next order goes out. In the period after a review with position y, the shelf runs
+    empty with P(D > y), D the demand until the next order could arrive. Over the long run the share of reviews
+    at S - j is m(j) / sum m, m the renewal density of a period's sales (Zheng-Federgruen's quantity), so the
+    risk is spread over S, S - 1, ..., s rather than all carried at s; and it counts against the periods with
+    sales only (a slow seller sells in few of its periods). With nothing beyond a period's sales to add
+    (extra 0) and a product that sells every period, s is the plain `service` quantile of D.
+    A product that sells keeps a reorder point of at least 1: an empty shelf is always reordered."""
+    gap = int(round(extra))
+    selling = 1.0 - period_pmf[0]
+    if selling <= 1e-12:
+        return 0
+    weights = renewal_density(period_pmf, gap + 1)
+    weights = weights / weights.sum()
+    tail = 1.0 - np.cumsum(dist.pmf)                          # P(D > y), y = 0 .. len - 1
+    padded = np.concatenate([tail, np.zeros(gap + 1)])
+    # risk(s) = sum_j w_j P(D > s + gap - j): a correlation of the tail with the weights
+    risk = np.correlate(padded, weights[::-1], mode="valid")[:len(tail) + 1]
+    s = int(np.argmax(risk <= (1.0 - service) * selling + 1e-12))
+    return max(s, 1) if dist.mean > 1e-9 else s
 
 
 def _shift(lead_days: dict[int, float], wait: int) -> dict[int, float]:
@@ -130,8 +158,9 @@ def explain(item: Item, lv: Levels) -> str:
              f"({wait}{_units(lead)} days' delivery ({item.lead.source}) + {item.review_days} days until the "
              f"order after): {_units(lv.demand_over_lead_time)} (it varies by about ±{_units(lv.spread)})."]
     if lv.policy == "shelfwise":
-        parts.append(f"Safety stock {_units(lv.safety_stock)} gives a {item.service:.0%} chance of not running out "
-                     f"before the next delivery: reorder point {_units(lv.reorder_point)}.")
+        parts.append(f"Safety stock {_units(lv.safety_stock)} keeps the shelf stocked in {item.service:.0%} of the "
+                     f"order periods with sales (a {item.service:.0%} service level): reorder point "
+                     f"{_units(lv.reorder_point)}.")
         if lv.order_up_to > lv.reorder_point:
             parts.append(f"Ordering about {_units(lv.eoq)} at a time balances order and holding costs: "
                          f"order up to {_units(lv.order_up_to)}.")

@@ -96,8 +96,13 @@ def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
 
 
 def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
-    """Each forecast product with its supplier, prices, pack rules, stock on hand and on order on `as_of`."""
+    """Each forecast product with its supplier, prices, pack rules, stock on hand and on order on `as_of`.
+
+    What the owner records in ShelfWise (purchase orders made, goods received) is known on the plan day, the day
+    after the data ends: an order drafted or a delivery received today counts in today's plan. Orders from files
+    and the demo count from their order date up to `as_of`, as before."""
     cutoff = as_of.isoformat()
+    known = (as_of + dt.timedelta(days=1)).isoformat()
     since = (as_of - dt.timedelta(days=RECENT_DAYS - 1)).isoformat()
     return pd.read_sql_query(
         """
@@ -109,6 +114,12 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         sold_since AS (
             SELECT sa.product_id, sum(sa.qty) AS qty FROM sales sa JOIN counted c ON c.product_id = sa.product_id
             WHERE sa.date > c.date AND sa.date <= :cutoff GROUP BY sa.product_id),
+        received_since AS (   -- deliveries received in ShelfWise after the count, by the plan day
+            SELECT r.product_id, sum(r.qty) AS qty FROM stock_receipts r JOIN counted c ON c.product_id = r.product_id
+            WHERE r.date > c.date AND r.date <= :known GROUP BY r.product_id),
+        line_receipts AS (    -- what came in against each order line by the plan day (the rest is still to come)
+            SELECT order_line_id, sum(CASE WHEN date <= :known THEN qty ELSE 0 END) AS qty FROM stock_receipts
+            WHERE order_line_id IS NOT NULL GROUP BY order_line_id),
         recent AS (
             SELECT product_id, sum(qty) AS qty FROM sales WHERE date >= :since AND date <= :cutoff
             GROUP BY product_id),
@@ -117,10 +128,14 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
             JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
               ON m.product_id = pr.product_id AND m.date = pr.date),
         open_lines AS (
-            SELECT l.product_id, sum(CASE WHEN o.status = 'received' THEN l.qty ELSE max(l.qty - l.received_qty, 0) END) AS qty,
+            SELECT l.product_id,
+                   sum(max(l.qty - coalesce(lr.qty, CASE WHEN o.status = 'received' THEN 0 ELSE l.received_qty END),
+                           0)) AS qty,
                    min(coalesce(o.expected_date, o.order_date)) AS expected
             FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
-            WHERE coalesce(o.order_date, :cutoff) <= :cutoff
+            LEFT JOIN line_receipts lr ON lr.order_line_id = l.id
+            WHERE CASE WHEN o.created_date IS NOT NULL THEN o.created_date <= :known     -- made in ShelfWise
+                       ELSE coalesce(o.order_date, :cutoff) <= :cutoff END
               AND (o.status IN ('draft', 'sent', 'part-received')
                    OR (o.status = 'received' AND o.received_date > :cutoff))   -- still on its way that day
             GROUP BY l.product_id)
@@ -129,17 +144,18 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
                p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost, 0) AS unit_cost,
                coalesce(lp.sell_price, p.sell_price) AS sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
                p.shelf_life_days, f.dispersion, f.abc, f.pattern,
-               c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) AS on_hand,
+               c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) + coalesce(rs.qty, 0) AS on_hand,
                coalesce(ol.qty, 0) AS on_order, ol.expected, coalesce(r.qty, 0) AS recent_qty
         FROM forecast_products f JOIN products p ON p.id = f.product_id
         LEFT JOIN suppliers s ON s.id = p.supplier_id
         LEFT JOIN counted c ON c.product_id = f.product_id
         LEFT JOIN sold_since ss ON ss.product_id = f.product_id
+        LEFT JOIN received_since rs ON rs.product_id = f.product_id
         LEFT JOIN open_lines ol ON ol.product_id = f.product_id
         LEFT JOIN recent r ON r.product_id = f.product_id
         LEFT JOIN latest_price lp ON lp.product_id = f.product_id
         WHERE f.run_id = :run ORDER BY coalesce(s.name, '~'), p.sku""",
-        shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since}, dtype={"sku": str})
+        shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since, "known": known}, dtype={"sku": str})
 
 
 def _forecast_means(shop: ShopDb, run_id: int, product_ids: np.ndarray) -> dict[int, np.ndarray]:

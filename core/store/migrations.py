@@ -199,3 +199,29 @@ CREATE TABLE order_adjustments (
     UNIQUE(product_id, plan_date)
 );
 """
+
+MIGRATIONS[4] = """
+-- A purchase order keeps what it said when it was made: the supplier's code, the description and the pack are
+-- copied from the product, so a sent order never changes when the product does. NULL on older rows: the
+-- product's own values stand in.
+ALTER TABLE purchase_order_lines ADD COLUMN supplier_sku TEXT;
+ALTER TABLE purchase_order_lines ADD COLUMN description TEXT;
+ALTER TABLE purchase_order_lines ADD COLUMN pack REAL;
+ALTER TABLE purchase_orders ADD COLUMN sent_date TEXT;        -- the day it went to the supplier
+ALTER TABLE purchase_orders ADD COLUMN created_date TEXT;     -- the day it was made in ShelfWise (the plan's day):
+                                                              -- on order from then, whatever its order date
+ALTER TABLE purchase_orders ADD COLUMN currency TEXT;         -- the supplier's currency when it was made
+-- Goods that came in. On hand = the last stock count - sales after it + receipts after it (core/policy/plan.py).
+-- A receipt stays when the order line behind it goes (undo of an imported order): the goods did arrive.
+CREATE TABLE stock_receipts (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,
+    qty REAL NOT NULL,
+    order_line_id INTEGER REFERENCES purchase_order_lines(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX stock_receipts_product ON stock_receipts(product_id, date);
+CREATE INDEX purchase_orders_supplier ON purchase_orders(supplier_id, order_date);
+CREATE INDEX purchase_order_lines_product ON purchase_order_lines(product_id);
+"""

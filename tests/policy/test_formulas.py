@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, protection_demand, sum_calibration
+from core.policy.demand import DemandDistribution, LeadTime, protection_demand, sum_calibration
 from core.policy.formulas import critical_ratio, eoq, newsvendor, normal_reorder_point, round_order
 from core.policy.levels import Item, plan_item
 
@@ -95,12 +95,45 @@ def test_shelfwise_levels_and_explanation_agree():
                 unit_cost=2.0, pack=6, on_hand=10, on_order=6, order_cost=0.5)
     lv = plan_item(item)
     dist = lv.distribution
-    assert lv.reorder_point == dist.quantile(0.95)
-    assert dist.cdf(lv.reorder_point) >= 0.95 > dist.cdf(lv.reorder_point - 1)
+    # EOQ 54 > a week's 28: orders come every other week or so, so the risk is spread below the quantile
+    assert lv.order_up_to - lv.reorder_point == pytest.approx(eoq(4 * 365, 0.5, 0.5) - 28)
+    assert lv.reorder_point < dist.quantile(0.95)
     assert lv.demand_over_lead_time == pytest.approx(56.0, rel=1e-3)
     assert lv.order_qty % 6 == 0 and lv.order_qty >= lv.order_up_to - 16
     assert f"reorder point {lv.reorder_point:.0f}" in lv.explanation
     assert "packs of 6" in lv.explanation
+
+
+def _simulated_service(mean, dispersion, extra, service, periods=60_000, seed=0):
+    """Weekly reviews, an order arrives one week later, lost sales: the share of weeks with sales in which some
+    were lost, for the (s, s + extra) policy that service_point chooses."""
+    from core.policy.levels import service_point
+    from core.policy.optimal import negbin_pmf
+
+    s = service_point(DemandDistribution(negbin_pmf(2 * mean, dispersion)), service, extra,
+                      negbin_pmf(mean, dispersion))
+    S = s + extra
+    rng = np.random.default_rng(seed)
+    demand = (rng.negative_binomial(mean / (dispersion - 1), 1 / dispersion, periods) if dispersion > 1
+              else rng.poisson(mean, periods))
+    on_hand, coming, short, selling = S, 0, 0, 0
+    for d in demand:
+        order = S - (on_hand + coming) if on_hand + coming < s else 0
+        on_hand, coming = on_hand + coming, order
+        selling += d > 0
+        short += d > on_hand
+        on_hand = max(on_hand - d, 0)
+    return 1 - short / selling
+
+
+@pytest.mark.parametrize("mean, dispersion, extra, low, high", [
+    (28, 1.5, 0, 0.95, 0.975),       # base stock, a steady seller
+    (28, 1.5, 26, 0.94, 0.965),      # an order every other week: the risk spread over the cycle
+    (100, 3, 300, 0.94, 0.965),      # big orders, erratic demand
+    (2, 2, 10, 0.95, 0.98),          # slow: whole units overshoot a little, never fall short
+])
+def test_service_point_gives_the_service_asked_for(mean, dispersion, extra, low, high):
+    assert low <= _simulated_service(mean, dispersion, extra, 0.95) <= high
 
 
 def test_minmax_rule():

@@ -1,0 +1,6 @@
+"""Replays of reorder policies over the shop's own past: what each would have served, lost and held."""
+from core.simulation.replay import (POLICIES, ReplayProducts, ReplayResult, ReplaySettings, ShopInputs,
+                                    replay_minmax_curve, replay_policies, replay_shop, shop_inputs, summarise)
+
+__all__ = ["POLICIES", "ReplayProducts", "ReplayResult", "ReplaySettings", "ShopInputs", "replay_minmax_curve",
+           "replay_policies", "replay_shop", "shop_inputs", "summarise"]
