@@ -261,6 +261,7 @@ class ForecastPage(QWidget):
     """The latest forecast run, read whenever the shop changes; a new one made on request."""
 
     device_seen = Signal(str)     # where a run's neural model ran ('cuda', 'cpu'...), after a run with it
+    forecast_changed = Signal()   # a new run was stored, or an override added or removed: plans change with it
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -436,6 +437,8 @@ class ForecastPage(QWidget):
 
     def _forecast_done(self, shop_path: Path, neural: bool, data: ForecastData) -> None:
         self._loaded(shop_path, data)
+        if shop_path == self.shop_path:
+            self.forecast_changed.emit()
         if shop_path == self.shop_path and neural and data.run is not None:
             self.device_seen.emit(data.run.get("device") or "")
 
@@ -549,5 +552,6 @@ class ForecastPage(QWidget):
                           success=self._override_changed, progress=self.progress)
 
     def _override_changed(self, product: ProductForecast) -> None:
+        self.forecast_changed.emit()
         if product.view.sku == self.selected_sku():
             self._show_product(product)

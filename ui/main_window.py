@@ -10,17 +10,20 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
                                QStackedWidget, QWidget)
 
 from ui import operations
+from ui.dashboard_page import DashboardPage
 from ui.forecast_page import ForecastPage, device_words
 from ui.import_wizard import ImportWizard, is_importable
 from ui.imports_page import ImportsPage
 from ui.jobs import JobRunner, ProgressPanel, shutdown_all
+from ui.orders_page import OrdersPage
 from ui.products_page import ProductsPage
 from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
 RECENT_KEY = "recentShops"
 SHOP_SUFFIXES = {".db", ".shelfwise", ".sqlite"}
-LOADING_KINDS = ("open", "demo", "products", "forecast-load", "imports", "summary")   # what opening a shop runs
+# what opening a shop runs
+LOADING_KINDS = ("open", "demo", "products", "forecast-load", "imports", "summary", "dashboard")
 
 
 def recent_shops(settings: QSettings) -> list[str]:
@@ -64,19 +67,27 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
+        self.dashboard_page = DashboardPage(self.runner, self)
         self.products_page = ProductsPage(self.runner, self)
         self.forecast_page = ForecastPage(self.runner, self)
         self.forecast_page.device_seen.connect(self._show_neural_device)
+        self.orders_page = OrdersPage(self.runner, self)
         self.imports_page = ImportsPage(self.runner, self)
         self.imports_page.undone.connect(self._after_undo)
+        # One plan for both: the dashboard plans whenever the shop changes, the Orders page on request.
+        self.dashboard_page.plan_made.connect(self.orders_page.show_plan)
+        self.orders_page.planned.connect(self.dashboard_page.show_plan)
+        self.dashboard_page.product_chosen.connect(self.show_order_of)
+        self.forecast_page.forecast_changed.connect(self.dashboard_page.refresh)
         self.nav = QListWidget(self)
-        self.nav.addItems([self.tr("Products"), self.tr("Forecast"), self.tr("Imports")])
+        self.stack = QStackedWidget(self)
+        for name, page in ((self.tr("Dashboard"), self.dashboard_page), (self.tr("Products"), self.products_page),
+                           (self.tr("Forecast"), self.forecast_page), (self.tr("Orders"), self.orders_page),
+                           (self.tr("Imports"), self.imports_page)):
+            self.nav.addItem(name)
+            self.stack.addWidget(page)
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 10px; }")
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.products_page)
-        self.stack.addWidget(self.forecast_page)
-        self.stack.addWidget(self.imports_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -149,8 +160,10 @@ class MainWindow(QMainWindow):
         remember_shop(self.settings, path)
         self._show_summary(summary)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 5000)
+        self.dashboard_page.set_shop(path)
         self.products_page.set_shop(path)
         self.forecast_page.set_shop(path)
+        self.orders_page.set_shop(path)
         self.imports_page.set_shop(path)
         self.shop_opened.emit(path)
 
@@ -169,11 +182,22 @@ class MainWindow(QMainWindow):
         """After the shop changed (an import, an undo): the pages and the status bar read it again."""
         if self.shop_path is None:
             return
+        self.dashboard_page.refresh()
         self.products_page.refresh()
         self.forecast_page.refresh()
+        self.orders_page.refresh()
         self.imports_page.refresh()
         self.runner.start("summary", partial(operations.open_and_summarise, self.shop_path, create=False),
                           success=self._show_summary)
+
+    def show_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def show_order_of(self, sku: str) -> None:
+        """The Orders page on one product's line (a double-click on a dashboard alert)."""
+        self.show_page(self.orders_page)
+        if not self.orders_page.show_product(sku):
+            self.statusBar().showMessage(self.tr("{sku} is not in the plan").format(sku=sku), 5000)
 
     def choose_shop(self) -> None:
         start = str(self.shop_path.parent) if self.shop_path else ""
@@ -249,10 +273,13 @@ class MainWindow(QMainWindow):
         self.settings_dialog = SettingsDialog(self.shop_path, self)
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.destroyed.connect(self._settings_closed)
-        self.settings_dialog.saved.connect(lambda codes: self.statusBar().showMessage(
-            self.tr("Settings saved: {n} codes are not products").format(n=len(codes)), 8000))
+        self.settings_dialog.saved.connect(self._settings_saved)
         self.settings_dialog.open()
         return self.settings_dialog
+
+    def _settings_saved(self, codes: list[str]) -> None:
+        self.statusBar().showMessage(self.tr("Settings saved: {n} codes are not products").format(n=len(codes)), 8000)
+        self.dashboard_page.refresh()          # the ordering settings change the plan
 
     def _settings_closed(self) -> None:
         self.settings_dialog = None

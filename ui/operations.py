@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -225,4 +226,234 @@ def save_non_product_codes(shop_path: Path, codes: list[str], ctx: JobContext | 
     cleaned = list(seen.values())
     with open_shop(shop_path, create=False) as shop:
         shop.set_setting("non_product_codes", cleaned)
+    return cleaned
+
+
+# ---- ordering: the plan, the owner's own quantities, the budget, the ordering settings
+# core.policy brings in scipy (through core.forecasting when a forecast must be made first): imported here, on the
+# worker thread, the first time a plan is made.
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    """One product of a plan, as the Orders page lists it (None where core had no number)."""
+    sku: str
+    name: str
+    supplier: str
+    on_hand: float
+    on_order: float
+    lead_time_days: float
+    review_days: int
+    service_level: float
+    demand_over_lead_time: float
+    safety_stock: float
+    reorder_point: float
+    order_up_to: float
+    suggested_qty: float          # the policy's figure
+    order_qty: float              # the final one: after packs, minimums, the budget and the owner's own quantity
+    order_value: float
+    lost_margin: float            # expected lost margin from a budget cut (0 where nothing was cut)
+    unit_cost: float
+    pack: float
+    moq: float
+    abc: str
+    order_date: str | None
+    next_delivery: str | None
+    stockout_date: str | None
+    days_of_cover: float | None
+    adjusted: bool                # the owner's own quantity
+    reason: str
+    explanation: str
+
+    @property
+    def to_order(self) -> bool:
+        return self.order_qty > 0
+
+    @property
+    def cut(self) -> bool:
+        """Less than the policy suggested, without the owner saying so (a budget cut)."""
+        return not self.adjusted and self.order_qty < self.suggested_qty
+
+    @property
+    def raised(self) -> bool:
+        """More than the policy suggested, without the owner saying so (a supplier minimum)."""
+        return not self.adjusted and self.order_qty > self.suggested_qty
+
+
+@dataclass(frozen=True)
+class SupplierOrder:
+    """One supplier of a plan: its next order day, the order's value and core's sentence on it."""
+    name: str
+    order_date: str | None
+    value: float
+    lines: int                    # lines with something to order
+    note: str
+    cut: bool                     # some of its lines were cut (or the whole order dropped) for the budget
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """A plan as the Orders page and the dashboard show it. `plan` is core's Plan, kept only to work out the
+    alerts from (on a worker thread); the window reads the rows."""
+    shop_path: Path
+    started: float                # time.monotonic() when the job began: a later plan replaces an earlier one
+    plan_date: dt.date
+    as_of: dt.date
+    settings: object              # core.policy.settings.PolicySettings
+    lines: list[OrderLineRow]
+    suppliers: list[SupplierOrder]
+    total: float
+    budget: float | None
+    lost_margin_total: float
+    notes: list[str]              # problems no order can solve (an owner's quantity over the budget...)
+    plan: object = dataclasses.field(repr=False, compare=False, default=None)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    kind: str
+    severity: str
+    sku: str
+    name: str
+    supplier: str
+    date: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class AlertsData:
+    shop_path: Path
+    started: float
+    plan: PlanData | None         # None: no forecast yet, so nothing to plan from
+    alerts: list[AlertRow]
+
+
+def _finite(value) -> float | None:
+    value = _number(value)
+    return None if value is None or value in (float("inf"), float("-inf")) else value
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def _plan_data(shop_path: Path, started: float, plan) -> PlanData:
+    solution = plan.solution
+    lines = [OrderLineRow(
+        str(r.sku), _text(r.name), _text(r.supplier), float(r.on_hand), float(r.on_order), float(r.lead_time_days),
+        int(r.review_days), float(r.service_level), float(r.demand_over_lead_time), float(r.safety_stock),
+        float(r.reorder_point), float(r.order_up_to), float(r.suggested_qty), float(r.order_qty),
+        float(r.order_value), float(r.lost_margin), float(r.unit_cost), float(r.pack), float(r.moq), _text(r.abc),
+        _text(r.order_date) or None, _text(r.next_delivery) or None, _text(r.stockout_date) or None,
+        _finite(r.days_of_cover), bool(r.adjusted),
+        _text(r.reason), _text(r.explanation))
+        for r in plan.lines.itertuples(index=False)]
+    by_supplier: dict[str, list[OrderLineRow]] = {}
+    for line in lines:
+        by_supplier.setdefault(line.supplier, []).append(line)
+    suppliers = []
+    for name, rows in by_supplier.items():
+        value = float(solution.supplier_value.get(name, 0.0)) if solution else sum(r.order_value for r in rows)
+        ordering = [r for r in rows if r.to_order]
+        if not ordering and not any(r.suggested_qty > 0 for r in rows):
+            continue                 # nothing wanted from this supplier today
+        suppliers.append(SupplierOrder(name, min((r.order_date for r in rows if r.order_date), default=None), value,
+                                       len(ordering), solution.supplier_notes.get(name, "") if solution else "",
+                                       any(r.cut for r in rows)))
+    suppliers.sort(key=lambda s: (s.order_date or "9999", s.name.casefold()))
+    return PlanData(Path(shop_path), started, plan.plan_date, plan.as_of, plan.settings, lines, suppliers,
+                    float(solution.total) if solution else sum(r.order_value for r in lines),
+                    solution.budget if solution else plan.settings.budget,
+                    float(solution.lost_margin_total) if solution else 0.0,
+                    list(solution.notes) if solution else [], plan)
+
+
+def make_plan(shop_path: Path, ctx: JobContext) -> PlanData:
+    """Today's plan from the latest forecast (making one first where there is none: minutes, not seconds)."""
+    from core.policy.plan import plan_shop
+
+    started = time.monotonic()
+    with open_shop(shop_path, create=False) as shop:
+        return _plan_data(shop_path, started, plan_shop(shop, ctx=ctx))
+
+
+def adjust_and_plan(shop_path: Path, plan_date: dt.date, sku: str, qty: float, reason: str,
+                    ctx: JobContext) -> PlanData:
+    """Store the owner's own quantity for one line (the reason is required), then plan again so the supplier
+    totals and notes take it in."""
+    from core.policy.plan import adjust_order
+
+    with open_shop(shop_path, create=False) as shop:
+        adjust_order(shop, plan_date, sku, qty, reason)
+    return make_plan(shop_path, ctx)
+
+
+def reset_and_plan(shop_path: Path, plan_date: dt.date, sku: str, ctx: JobContext) -> PlanData:
+    """Forget the owner's own quantity for one line (back to the suggestion), then plan again."""
+    from core.policy.plan import clear_adjustment
+
+    with open_shop(shop_path, create=False) as shop:
+        clear_adjustment(shop, plan_date, sku)
+    return make_plan(shop_path, ctx)
+
+
+def budget_and_plan(shop_path: Path, budget: float | None, ctx: JobContext) -> PlanData:
+    """Store this week's budget (None: no budget) with the ordering settings, then plan within it."""
+    from core.policy.settings import load_policy_settings, save_policy_settings
+
+    with open_shop(shop_path, create=False) as shop:
+        save_policy_settings(shop, dataclasses.replace(load_policy_settings(shop), budget=budget))
+    return make_plan(shop_path, ctx)
+
+
+def _alert_rows(alerts) -> list[AlertRow]:
+    return [AlertRow(a.kind, a.severity, a.sku or "", a.name or "", a.supplier or "", a.date or None, a.message)
+            for a in alerts]
+
+
+def load_alerts(shop_path: Path, ctx: JobContext) -> AlertsData:
+    """What needs the owner's attention, from a fresh plan; nothing (plan None) while the shop has no forecast,
+    which is never made here: that is minutes of work, started only on the owner's word."""
+    from core.alerts import shop_alerts
+    from core.forecasting.views import latest_run
+    from core.policy.plan import plan_shop
+
+    started = time.monotonic()
+    with open_shop(shop_path, create=False) as shop:
+        if latest_run(shop) is None:
+            return AlertsData(Path(shop_path), started, None, [])
+        plan = plan_shop(shop, ctx=ctx.sub(0.0, 0.6))
+        ctx.progress(0.6, "Looking for what needs your attention")
+        alerts = shop_alerts(shop, plan)
+    return AlertsData(Path(shop_path), started, _plan_data(shop_path, started, plan), _alert_rows(alerts))
+
+
+def alerts_for(plan: PlanData, ctx: JobContext) -> AlertsData:
+    """The alerts of a plan already made (on the Orders page)."""
+    from core.alerts import shop_alerts
+
+    with open_shop(plan.shop_path, create=False) as shop:
+        ctx.progress(0.1, "Looking for what needs your attention")
+        alerts = shop_alerts(shop, plan.plan)
+    return AlertsData(plan.shop_path, plan.started, plan, _alert_rows(alerts))
+
+
+def load_settings(shop_path: Path, ctx: JobContext | None = None) -> tuple[list[str], object]:
+    """What the Settings dialog shows: the codes that are not products and the ordering settings (PolicySettings)."""
+    from core.policy.settings import load_policy_settings
+
+    with open_shop(shop_path, create=False) as shop:
+        return list(non_product_codes(shop)), load_policy_settings(shop)
+
+
+def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, ctx: JobContext | None = None) -> list[str]:
+    """The Settings dialog's Save: the ordering settings are checked first (a bad value stores nothing), then both
+    are stored. Only the fields the dialog shows are changed (the budget set on the Orders page is kept)."""
+    from core.policy.settings import load_policy_settings, save_policy_settings
+
+    with open_shop(shop_path, create=False) as shop:
+        policy = dataclasses.replace(load_policy_settings(shop), **policy_changes).check()
+    cleaned = save_non_product_codes(shop_path, codes)
+    with open_shop(shop_path, create=False) as shop:
+        save_policy_settings(shop, policy)
     return cleaned

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Generic, Sequence, TypeVar
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+                            Signal)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole          # real numbers for number columns, folded text otherwise
@@ -15,13 +16,19 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1       # the row object itself
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _MUTED = QBrush(QColor("#888888"))
+_HIGHLIGHT = QBrush(QColor("#fff1c7"))         # a soft amber: a row to look at (a line cut for the budget)
+_HIGHLIGHT_TEXT = QBrush(QColor("#3d2e00"))
 # Looked up once: attribute access on Qt's enums costs more than the rest of data() together.
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_EDIT = Qt.ItemDataRole.EditRole
 _HORIZONTAL = Qt.Orientation.Horizontal
 _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+_EDIT_FLAGS = _CELL_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,9 @@ class Column(Generic[Row]):
     numeric: bool = False
     tooltip: Callable[[Row], str] | None = None
     muted: Callable[[Row], bool] | None = None       # grey text (an undone import, an inactive product)
+    bold: Callable[[Row], bool] | None = None        # bold text (the owner's own quantity)
+    highlight: Callable[[Row], bool] | None = None   # an amber background (a line cut for the budget)
+    edit_value: Callable[[Row], Any] | None = None   # editable: the value its editor starts from (see edit_requested)
 
 
 def number(value: float | int | None) -> str:
@@ -44,13 +54,30 @@ def number(value: float | int | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+_BOLD: list[QFont] = []
+
+
+def _bold_font() -> QFont:
+    """One bold font, made once a QApplication exists."""
+    if not _BOLD:
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
+
+
 def number_key(value: float | int | None) -> float:
     """Unknown numbers sort below every known one."""
     return float("-inf") if value is None else float(value)
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
-    """Rows held in memory; `data()` only formats them (no I/O)."""
+    """Rows held in memory; `data()` only formats them (no I/O).
+
+    An edited cell changes nothing here: the model says what was asked (`edit_requested`) and the page stores it
+    through core, then gives the model the rows read back."""
+
+    edit_requested = Signal(object, int, object)     # the row, the column, the value typed
 
     def __init__(self, columns: Sequence[Column[Row]], parent=None):
         super().__init__(parent)
@@ -92,8 +119,18 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return _RIGHT if column.numeric else _LEFT
         if role == _TOOLTIP and column.tooltip is not None:
             return column.tooltip(row) or None
-        if role == _FOREGROUND and column.muted is not None and column.muted(row):
-            return _MUTED
+        if role == _FOREGROUND:
+            if column.muted is not None and column.muted(row):
+                return _MUTED
+            if column.highlight is not None and column.highlight(row):
+                return _HIGHLIGHT_TEXT
+            return None
+        if role == _BACKGROUND and column.highlight is not None and column.highlight(row):
+            return _HIGHLIGHT
+        if role == _FONT and column.bold is not None and column.bold(row):
+            return _bold_font()
+        if role == _EDIT and column.edit_value is not None:
+            return column.edit_value(row)
         if role == ROW_ROLE:
             return row
         return None
@@ -111,7 +148,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return _CELL_FLAGS
+        return _EDIT_FLAGS if self._columns[index.column()].edit_value is not None else _CELL_FLAGS
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT) -> bool:
+        if not index.isValid() or role != _EDIT or self._columns[index.column()].edit_value is None:
+            return False
+        self.edit_requested.emit(self._rows[index.row()], index.column(), value)
+        return False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

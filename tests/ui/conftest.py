@@ -16,7 +16,7 @@ os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 import datetime as dt  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings  # noqa: E402
 
 from core.demo import build_demo_shop  # noqa: E402
 from core.importing import run_import  # noqa: E402
@@ -51,9 +51,12 @@ def app_names(qapp):
 
 @pytest.fixture(autouse=True)
 def no_job_left_running():
-    """Every test ends with its background threads finished (a running QThread must never be destroyed)."""
+    """Every test ends with its background threads finished (a running QThread must never be destroyed), and with
+    the widgets it closed deleted now rather than in the next test's event loop (where freeing a window's cached
+    plans and rows would upset what that test measures, such as the garbage collector's counts)."""
     yield
     assert jobs.shutdown_all(timeout_ms=60_000), "a background job did not stop"
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -115,6 +118,27 @@ def demo_shop(tmp_path, demo_template) -> Path:
     """A private copy of the demo shop (300 products, two years of sales)."""
     path = tmp_path / "demo.db"
     shutil.copy(demo_template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def forecast_demo_template(tmp_path_factory, demo_template) -> Path:
+    """The demo shop with one quick forecast stored (no neural model, no ETS/ARIMA: a few seconds), made once for
+    the session: enough to plan orders and raise alerts from."""
+    from core.forecasting import ForecastSettings, forecast_shop
+
+    path = tmp_path_factory.mktemp("planned") / "forecast-demo.db"
+    shutil.copy(demo_template, path)
+    with open_shop(path, create=False) as shop:
+        forecast_shop(shop, settings=ForecastSettings(neural=False, statistical_max_products=0, seed=7))
+    return path
+
+
+@pytest.fixture
+def forecast_demo(tmp_path, forecast_demo_template) -> Path:
+    """A private copy of the demo shop with its forecast (to plan orders from)."""
+    path = tmp_path / "forecast-demo.db"
+    shutil.copy(forecast_demo_template, path)
     return path
 
 

@@ -4,7 +4,9 @@
 
 Builds the demo shop in a temporary folder (products.png), forecasts it through the Forecast page and shows
 one product chosen from its data, with an override added through the dialog (forecast.png; --quick leaves the
-neural model out, which on a CPU takes a few minutes), then imports the UCI Online Retail CSV from
+neural model out, which on a CPU takes a few minutes), plans its orders within a budget with one quantity of the
+owner's own and explains a line that the budget cut (orders.png), shows the alerts of that plan (dashboard.png)
+and the Ordering tab of the Settings dialog (settings-ordering.png), then imports the UCI Online Retail CSV from
 ../shared/data/ into a new shop through the wizard (wizard-mapping.png, wizard-report.png) and shows the
 Imports page (imports.png). Also prints the longest GUI-thread pause during that import.
 """
@@ -159,6 +161,48 @@ def forecast_screenshot(window: MainWindow, demo: Path, *, neural: bool) -> None
     save(window, "forecast.png")
 
 
+def orders_screenshots(window: MainWindow) -> None:
+    """The plan the dashboard made after the forecast, then within a budget of about two thirds of it, with one
+    quantity of the owner's own at the supplier whose cuts lose the most margin; the line shown is its cut line that
+    loses the most."""
+    page = window.orders_page
+    wait_until(lambda: page.data is not None and not window.runner.is_running("dashboard"))
+    window.show_page(page)
+    started = time.perf_counter()
+    page.plan_button.click()
+    wait_until(lambda: not window.runner.is_running("orders-plan"))
+    print(f"Plan of the demo shop through the Orders page: {time.perf_counter() - started:.1f} s")
+    page.budget_check.setChecked(True)
+    page.budget.setValue(round(page.data.total * 0.65, -2))
+    page.budget_button.click()
+    wait_until(lambda: not window.runner.is_running("orders-plan"))
+    cut = [s for s in page.data.suppliers if s.cut]
+    supplier = max(cut, key=lambda s: sum(r.lost_margin for r in page.data.lines if r.supplier == s.name))
+    page.select_supplier(supplier.name)
+    own = max((r for r in page.data.lines if r.supplier == supplier.name and r.to_order), key=lambda r: r.order_value)
+    page.select_sku(own.sku)
+    dialog = page.ask_quantity(own, own.suggested_qty + max(own.pack, 1))
+    dialog.reason.setText("Christmas market stall")
+    dialog.accept()
+    wait_until(lambda: not window.runner.is_running("orders-plan"))
+    worst = max((r for r in page.data.lines if r.supplier == supplier.name and r.cut), key=lambda r: r.lost_margin)
+    page.select_sku(worst.sku)
+    wait_until(lambda: not window.runner.is_running("dashboard"))
+    print(f"orders.png shows {supplier.name}, {worst.sku}: {worst.name} (cut from {worst.suggested_qty:g} to "
+          f"{worst.order_qty:g})")
+    save(window, "orders.png")
+
+    window.show_page(window.dashboard_page)
+    wait_until(lambda: window.dashboard_page.data is not None and window.dashboard_page.data.plan is page.data)
+    save(window, "dashboard.png")
+
+    dialog = window.open_settings()
+    wait_until(lambda: dialog.save_button.isEnabled())
+    dialog.tabs.setCurrentWidget(dialog.ordering)
+    save(dialog, "settings-ordering.png")
+    dialog.reject()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -172,8 +216,10 @@ def main() -> int:
     demo = build_demo_shop(SANDBOX / "demo-shop.db")
     window.open_shop(demo)
     wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
+    window.show_page(window.products_page)
     save(window, "products.png")
     forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
+    orders_screenshots(window)
     window.nav.setCurrentRow(window.stack.indexOf(window.products_page))
 
     if not UCI_CSV.exists():

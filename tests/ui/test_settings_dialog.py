@@ -74,3 +74,78 @@ def test_settings_need_an_open_shop(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     assert window.open_settings() is None
     assert told == ["Open or create a shop first."]
+
+
+# ---- the Ordering tab
+
+
+def stored_policy(path):
+    from core.policy.settings import load_policy_settings
+
+    with open_shop(path, create=False) as shop:
+        return load_policy_settings(shop)
+
+
+def test_the_ordering_tab_shows_the_stored_settings_in_percent_and_days(qtbot, window, open_in_window, empty_shop):
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    ordering = dialog.ordering
+    assert dialog.tabs.tabText(0) == "Ordering" and ordering.isEnabled()
+    assert [ordering.service[abc].value() for abc in "ABC"] == [98.0, 95.0, 90.0]
+    assert ordering.holding_rate.value() == 25.0 and ordering.order_cost.value() == 20.0
+    assert ordering.line_cost.value() == 0.5
+    assert (ordering.overstock_days.value(), ordering.dead_stock_days.value()) == (90, 60)
+    assert [ordering.policy.itemData(i) for i in range(ordering.policy.count())] == ["shelfwise", "optimal", "minmax"]
+    assert ordering.policy.itemText(1) == "Optimal (s,S)" and ordering.policy.itemText(2) == "Min-max"
+    ordering.policy.setCurrentIndex(2)
+    assert "2 weeks of average sales" in ordering.policy_text.text()
+    dialog.reject()
+
+
+def test_a_service_level_for_class_a_is_saved_and_the_next_plan_uses_it(qtbot, window, open_in_window,
+                                                                         forecast_demo):
+    from core.policy.settings import save_policy_settings
+    from ui.orders_page import PLAN_JOB
+
+    with open_shop(forecast_demo, create=False) as shop:           # a budget set on the Orders page stays
+        save_policy_settings(shop, stored_policy(forecast_demo).__class__(budget=5000.0))
+    open_in_window(forecast_demo)
+    dialog = open_dialog(qtbot, window)
+    dialog.ordering.service["A"].setValue(99.5)
+    dialog.ordering.overstock_days.setValue(120)
+    dialog.ordering.holding_rate.setValue(30)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    policy = stored_policy(forecast_demo)
+    assert policy.service_by_class == {"A": 0.995, "B": 0.95, "C": 0.90}
+    assert (policy.overstock_days, policy.holding_rate, policy.budget, policy.policy) == (120, 0.30, 5000.0,
+                                                                                          "shelfwise")
+    page = window.orders_page
+    window.show_page(page)
+    page.plan_button.click()
+    qtbot.waitUntil(lambda: page.data is not None and not window.runner.is_running(PLAN_JOB), timeout=60_000)
+    levels = {(row.abc, row.service_level) for row in page.data.lines}
+    assert ("A", 0.995) in levels and not any(abc == "A" and level != 0.995 for abc, level in levels)
+    assert ("B", 0.95) in levels
+    assert page.data.settings.overstock_days == 120
+
+
+def test_a_value_core_refuses_is_explained_and_nothing_is_saved(qtbot, window, open_in_window, empty_shop):
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    dialog.ordering.service["A"].setValue(100.0)
+    dialog.ordering.policy.setCurrentIndex(1)
+    dialog.codes.setPlainText("ONLY THIS")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(QMessageBox)), timeout=10_000)
+    box = dialog.findChildren(QMessageBox)[0]
+    assert box.text() == "A service level of 100.0% cannot be planned for."
+    assert box.informativeText() == "Choose a service level from 50% to 99.9%."
+    box.close()
+    assert dialog.isVisible() and dialog.save_button.isEnabled()          # still open, to put it right
+    assert stored_policy(empty_shop).service_by_class["A"] == 0.98 and stored_policy(empty_shop).policy == "shelfwise"
+    assert stored_codes(empty_shop) != ["ONLY THIS"]                     # nothing at all was stored
+    dialog.ordering.service["A"].setValue(99.0)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    assert stored_policy(empty_shop).policy == "optimal" and stored_codes(empty_shop) == ["ONLY THIS"]

@@ -1,0 +1,717 @@
+"""The Orders page: today's plan (made in the background, with Cancel) supplier by supplier, each line's numbers
+explained, the owner's own quantities (with a reason), and this week's budget."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem, QVBoxLayout, QWidget)
+
+from ui import operations
+from ui.forecast_page import day_text
+from ui.jobs import JobRunner, ProgressPanel
+from ui.operations import OrderLineRow, PlanData, SupplierOrder
+from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
+from ui.widgets import row_table
+
+PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
+SUPPLIER_ROLE = Qt.ItemDataRole.UserRole          # a supplier's name; None for 'All suppliers'
+ORDER_ROLE = Qt.ItemDataRole.UserRole + 1         # its SupplierOrder (a PlanData summary for 'All suppliers')
+(CODE, NAME, ON_HAND, ON_ORDER, REORDER_POINT, ORDER_UP_TO, SUGGESTED, ORDER, VALUE, RUNS_OUT, LOST_MARGIN,
+ NOTE) = range(12)
+WARNING_STYLE = ("QLabel { background: #fdecea; color: #7a1c1c; border: 1px solid #f1b5b0; border-radius: 4px; "
+                 "padding: 6px 8px; }")
+CUT_COLOUR = "#8a5a00"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrdersPage", text)
+
+
+# ---- numbers as the owner reads them
+
+
+def money(value: float | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
+
+
+def lost_money(value: float, *, short: bool = False) -> str:
+    """An expected lost margin: a cut that costs a fraction of a penny is not 'nothing'."""
+    if 0 < value < 0.005:
+        return "<0.01" if short else _tr("under 0.01")
+    return money(value)
+
+
+def units(value: float | None) -> str:
+    """A quantity as core's explanations write it: whole where it is whole or large, else one decimal."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if abs(value - round(value)) < 1e-9 or abs(value) >= 100 else f"{value:,.1f}"
+
+
+def short_day(day: str | None, *, weekday: bool = True) -> str:
+    """'Wed 25 Nov' (or '25 Nov'); blank when unknown."""
+    if not day:
+        return ""
+    return dt.date.fromisoformat(day[:10]).strftime("%a %d %b" if weekday else "%d %b").replace(" 0", " ").lstrip("0")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Core's explanation is one paragraph; each of its sentences is one step of the reasoning."""
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph or "") if part.strip()]
+
+
+def line_note(row: OrderLineRow) -> str:
+    """What happened to the suggestion: the owner's own quantity, a cut, a top-up."""
+    if row.adjusted:
+        return _tr("Yours: {reason}").format(reason=row.reason)
+    if row.cut:
+        return _tr("Cut from {before}").format(before=units(row.suggested_qty))
+    if row.raised:
+        return _tr("Raised from {before} to reach the supplier's minimum").format(before=units(row.suggested_qty))
+    return ""
+
+
+def note_tooltip(row: OrderLineRow) -> str:
+    if row.cut:
+        text = _tr("Cut from {before} to {after} to fit the budget or the supplier's terms").format(
+            before=units(row.suggested_qty), after=units(row.order_qty))
+        if row.lost_margin > 0:
+            text += _tr("; expected lost margin {money} (sales the cut is likely to lose, at their margin)").format(
+                money=lost_money(row.lost_margin))
+        return text
+    return line_note(row)
+
+
+def order_tooltip(row: OrderLineRow) -> str:
+    if row.adjusted:
+        return _tr("Your own quantity (suggested: {suggested}). Reason: {reason}").format(
+            suggested=units(row.suggested_qty), reason=row.reason)
+    return _tr("Double-click to put in your own quantity")
+
+
+def order_columns() -> list[Column[OrderLineRow]]:
+    cut = (lambda r: r.cut)
+    return [
+        Column(_tr("Code"), lambda r: r.sku, lambda r: r.sku.casefold(), highlight=cut),
+        Column(_tr("Description"), lambda r: r.name, tooltip=lambda r: f"{r.name} — {r.supplier}", highlight=cut),
+        Column(_tr("On\nhand"), lambda r: units(r.on_hand), lambda r: r.on_hand, numeric=True, highlight=cut),
+        Column(_tr("On\norder"), lambda r: units(r.on_order), lambda r: r.on_order, numeric=True, highlight=cut),
+        Column(_tr("Reorder\npoint"), lambda r: units(r.reorder_point), lambda r: r.reorder_point, numeric=True,
+               highlight=cut, tooltip=lambda r: _tr("Order when the stock on hand and on order is below this")),
+        Column(_tr("Order\nup to"), lambda r: units(r.order_up_to), lambda r: r.order_up_to, numeric=True,
+               highlight=cut, tooltip=lambda r: _tr("An order brings the stock on hand and on order up to this")),
+        Column(_tr("Sug-\ngested"), lambda r: units(r.suggested_qty), lambda r: r.suggested_qty, numeric=True,
+               highlight=cut, tooltip=lambda r: _tr("What the reorder levels ask for, in whole packs")),
+        Column(_tr("Order"), lambda r: units(r.order_qty), lambda r: r.order_qty, numeric=True, highlight=cut,
+               bold=lambda r: r.adjusted, tooltip=order_tooltip, edit_value=lambda r: r.order_qty),
+        Column(_tr("Value"), lambda r: money(r.order_value), lambda r: r.order_value, numeric=True, highlight=cut),
+        Column(_tr("Runs\nout"), lambda r: short_day(r.stockout_date, weekday=False),
+               lambda r: r.stockout_date or "9999", highlight=cut,
+               tooltip=lambda r: day_text(r.stockout_date) if r.stockout_date else _tr("Lasts beyond the forecast")),
+        Column(_tr("Lost\nmargin"), lambda r: lost_money(r.lost_margin, short=True) if r.lost_margin > 0 else "",
+               lambda r: r.lost_margin, numeric=True, highlight=cut, tooltip=lambda r: _tr(
+                   "Expected lost margin: the sales this cut is likely to lose, at their margin") if r.lost_margin > 0
+               else ""),
+        Column(_tr("Note"), line_note, highlight=cut, bold=lambda r: r.adjusted, tooltip=note_tooltip),
+    ]
+
+
+class OrderLinesModel(RowsModel[OrderLineRow]):
+    """The cached lines of one plan; the Order column is editable (see RowsModel.edit_requested)."""
+
+    def __init__(self, parent=None):
+        super().__init__(order_columns(), parent)
+
+
+class OrderLinesFilter(RowFilterProxy):
+    """One supplier or all; lines to order (and the owner's own) unless every product is asked for; search text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.supplier: str | None = None
+        self.show_all = False
+        self.search = ""
+
+    def update(self, *, supplier: str | None | bool = False, show_all: bool | None = None,
+               search: str | None = None) -> None:
+        if supplier is not False:
+            self.supplier = supplier
+        if show_all is not None:
+            self.show_all = show_all
+        if search is not None:
+            self.search = search.strip().casefold()
+        self.set_filter(self._accepts_line)
+
+    def _accepts_line(self, row: OrderLineRow) -> bool:
+        if self.supplier is not None and row.supplier != self.supplier:
+            return False
+        if not (self.show_all or row.to_order or row.adjusted):
+            return False
+        return not self.search or self.search in row.sku.casefold() or self.search in row.name.casefold()
+
+
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+WRAPPED = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
+
+
+class SupplierDelegate(QStyledItemDelegate):
+    """A supplier in three parts: its name and order value, when to order, and core's sentence on the order."""
+
+    MARGIN = 8
+
+    def _lines(self, index: QModelIndex) -> tuple[str, str, str, str, bool]:
+        order = index.data(ORDER_ROLE)
+        if isinstance(order, SupplierOrder):
+            when = (_tr("Order by {day}").format(day=short_day(order.order_date)) if order.order_date else "")
+            count = (_tr("nothing ordered") if order.lines == 0 else _tr("1 line") if order.lines == 1 else
+                     _tr("{n} lines").format(n=order.lines))
+            return (order.name, money(order.value), " · ".join(p for p in (when, count) if p), order.note, order.cut)
+        if isinstance(order, PlanData):
+            lines = sum(1 for r in order.lines if r.to_order)
+            return (_tr("All suppliers"), money(order.total),
+                    _tr("{n} lines from {s} suppliers").format(n=lines, s=sum(1 for s in order.suppliers if s.lines)),
+                    "", False)
+        return (index.data() or "", "", "", "", False)
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+        return max(width - 2 * self.MARGIN, 80)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        name, _value, when, note, _cut = self._lines(index)
+        metrics = option.fontMetrics
+        height = 2 * self.MARGIN - 4 + metrics.height() * (2 if when else 1)
+        if note:
+            height += metrics.boundingRect(QRect(0, 0, self._width(option), 10_000), WRAPPED, note).height() + 2
+        return QSize(self._width(option), height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        name, value, when, note, cut = self._lines(index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        quiet = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        rect = option.rect.adjusted(self.MARGIN, self.MARGIN - 2, -self.MARGIN, -self.MARGIN + 2)
+        metrics = option.fontMetrics
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        line = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
+        painter.drawText(line, RIGHT, value)
+        value_width = painter.fontMetrics().horizontalAdvance(value) + 12 if value else 0
+        painter.drawText(line.adjusted(0, 0, -value_width, 0), LEFT,
+                         painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, rect.width() - value_width))
+        painter.setFont(option.font)
+        top = line.bottom() + 1
+        if when:
+            painter.setPen(quiet)
+            painter.drawText(QRect(rect.left(), top, rect.width(), metrics.height()), LEFT, when)
+            top += metrics.height()
+        if note:
+            painter.setPen(text_colour if selected else (palette.color(QPalette.ColorRole.Text) if not cut else
+                                                          CUT_COLOUR))
+            painter.drawText(QRect(rect.left(), top + 2, rect.width(), rect.bottom() - top), WRAPPED, note)
+        painter.restore()
+
+
+class AdjustDialog(QDialog):
+    """The owner's own quantity for one line of the plan, with the reason (required: it is kept with the order)."""
+
+    def __init__(self, row: OrderLineRow, qty: float, plan_date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.row = row
+        self.setWindowTitle(self.tr("Change the order quantity"))
+        intro = QLabel(self.tr(
+            "Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier's order "
+            "and the budget are worked out again around it.").format(
+            product=f"{row.sku} — {row.name}" if row.name else row.sku, day=day_text(plan_date)), self)
+        intro.setWordWrap(True)
+        facts = QLabel(self.tr("Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.").format(
+            suggested=units(row.suggested_qty), pack=units(row.pack), moq=units(row.moq) or "0",
+            cost=money(row.unit_cost)), self)
+        facts.setStyleSheet("color: #555555;")
+        self.quantity = QDoubleSpinBox(self)
+        self.quantity.setRange(0, 10_000_000)
+        whole = float(qty).is_integer() and float(row.pack).is_integer()
+        self.quantity.setDecimals(0 if whole else 2)
+        self.quantity.setSingleStep(row.pack if row.pack > 0 else 1)
+        self.quantity.setGroupSeparatorShown(True)
+        self.quantity.setValue(qty)
+        self.reason = QLineEdit(row.reason if row.adjusted else "", self)
+        self.reason.setPlaceholderText(self.tr("Why? For example: promotion next week, the supplier is short"))
+        self.reason.textChanged.connect(lambda _text: self._check())
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Quantity"), self.quantity)
+        form.addRow(self.tr("Reason"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Change"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(facts)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._check()
+
+    def _check(self, *, insist: bool = False) -> bool:
+        if self.reason.text().strip():
+            self.problem.clear()
+            self.ok_button.setEnabled(True)
+            return True
+        self.problem.setText(self.tr("A reason is needed: it is kept with the order, so you (and anyone else) "
+                                     "can see later why the quantity differs from the suggestion."))
+        self.problem.setStyleSheet("color: #b00020;" if insist else "color: #666666;")
+        self.ok_button.setEnabled(False)
+        return False
+
+    def accept(self) -> None:
+        if self._check(insist=True):       # also when Enter is pressed in the quantity box
+            super().accept()
+
+    def values(self) -> tuple[float, str]:
+        return self.quantity.value(), self.reason.text().strip()
+
+
+class OrdersPage(QWidget):
+    """Today's plan, made on request (or handed over by the dashboard, which plans whenever the shop changes)."""
+
+    planned = Signal(object)      # PlanData: a plan this page made (the dashboard works out its alerts)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.shop_path: Path | None = None
+        self.data: PlanData | None = None
+        self.adjust_dialog: AdjustDialog | None = None
+        self.model = OrderLinesModel(self)
+        self.model.edit_requested.connect(lambda row, _column, value: self.ask_quantity(row, float(value)))
+        self.proxy = OrderLinesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.update()
+
+        self.heading = QLabel(self.tr("Orders"), self)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.budget_check = QCheckBox(self.tr("Budget this week"), self)
+        self.budget_check.setToolTip(self.tr("Spend at most this much over every supplier: the money goes where it "
+                                             "avoids the most lost sales"))
+        self.budget = QDoubleSpinBox(self)
+        self.budget.setRange(0, 100_000_000)
+        self.budget.setDecimals(2)
+        self.budget.setSingleStep(50)
+        self.budget.setGroupSeparatorShown(True)
+        self.budget.setMinimumWidth(110)
+        self.budget.setEnabled(False)
+        self.budget_check.toggled.connect(self.budget.setEnabled)
+        self.budget_button = QPushButton(self.tr("Apply"), self)
+        self.budget_button.setToolTip(self.tr("Keep this budget (or none) and plan again"))
+        self.budget_button.clicked.connect(self.apply_budget)
+        self.plan_button = QPushButton(self.tr("Plan orders"), self)
+        self.plan_button.setToolTip(self.tr(
+            "Work out what to order from each supplier, from the latest forecast (where there is none yet, every "
+            "product is forecast first: that takes a few minutes)"))
+        self.plan_button.clicked.connect(self.start_plan)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setVisible(False)
+        self.progress = ProgressPanel(self)
+
+        self.suppliers = QListWidget(self)
+        self.suppliers.setItemDelegate(SupplierDelegate(self.suppliers))
+        self.suppliers.setResizeMode(QListView.ResizeMode.Adjust)
+        self.suppliers.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.suppliers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.suppliers.currentItemChanged.connect(lambda _item, _previous: self._supplier_changed())
+
+        self.lines_heading = QLabel(self)
+        self.lines_heading.setStyleSheet("font-weight: bold;")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by code or description"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self._filter(search=text))
+        self.show_all = QCheckBox(self.tr("Show all products"), self)
+        self.show_all.setToolTip(self.tr("Also list the products with nothing to order today"))
+        self.show_all.toggled.connect(lambda checked: self._filter(show_all=checked))
+        self.table = row_table(self, self.proxy, {CODE: 58, NAME: 175, ON_HAND: 50, ON_ORDER: 52, REORDER_POINT: 60,
+                                                  ORDER_UP_TO: 54, SUGGESTED: 60, ORDER: 52, VALUE: 66, RUNS_OUT: 52,
+                                                  LOST_MARGIN: 56},
+                               stretch=NOTE, single=True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)   # lines to order first
+        self.table.setSortingEnabled(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.line_title = QLabel(self)
+        self.line_title.setStyleSheet("font-weight: bold;")
+        self.change_button = QPushButton(self.tr("Change quantity…"), self)
+        self.change_button.setToolTip(self.tr("Put in your own quantity for this product, with the reason"))
+        self.change_button.clicked.connect(lambda: self.ask_quantity(self.selected_line()))
+        self.reset_button = QPushButton(self.tr("Reset to suggestion"), self)
+        self.reset_button.setToolTip(self.tr("Forget your own quantity: the plan's suggestion is used again"))
+        self.reset_button.clicked.connect(self.reset_line)
+        self.numbers = QLabel(self)
+        self.numbers.setTextFormat(Qt.TextFormat.RichText)
+        self.numbers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation = QLabel(self)
+        self.explanation.setTextFormat(Qt.TextFormat.RichText)
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.budget_check)
+        top.addWidget(self.budget)
+        top.addWidget(self.budget_button)
+        top.addSpacing(16)
+        top.addWidget(self.plan_button)
+
+        lines_box = QWidget(self)
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.lines_heading, 1)
+        filters.addWidget(self.search)
+        filters.addWidget(self.show_all)
+        lines_layout.addLayout(filters)
+        lines_layout.addWidget(self.table, 1)
+
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 4, 0, 0)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.line_title, 1)
+        title_row.addWidget(self.change_button)
+        title_row.addWidget(self.reset_button)
+        detail_layout.addLayout(title_row)
+        words = QWidget(self)
+        words_layout = QHBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 4, 0)
+        words_layout.addWidget(self.numbers)
+        words_layout.addSpacing(12)
+        words_layout.addWidget(self.explanation, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(words)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail_layout.addWidget(scroll, 1)
+
+        self.right = QSplitter(Qt.Orientation.Vertical, self)
+        self.right.addWidget(lines_box)
+        self.right.addWidget(detail)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.right.setSizes([350, 300])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.suppliers)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 850])
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        self._show_line(None)
+        self._show_empty(self.tr("No shop is open."))
+        self._update_buttons()
+
+    # ---- the shop
+    def set_shop(self, shop_path: Path | None) -> None:
+        if shop_path != self.shop_path:
+            self.runner.cancel(PLAN_JOB, supersede=True)        # a plan of the shop no longer shown
+            self.data = None
+            self.model.set_rows([])
+            self.suppliers.clear()
+            self.summary.clear()
+            self.warning.setVisible(False)
+            self._show_line(None)
+        self.shop_path = shop_path
+        if shop_path is None:
+            self._show_empty(self.tr("No shop is open."))
+        elif self.data is None:
+            self._show_empty(self.tr(
+                "Press Plan orders to work out what to order from each supplier.\n\nThe plan starts from the latest "
+                "forecast; where there is none yet, every product is forecast first (a few minutes)."))
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """The shop changed (an import, an undo): the plan shown may be out of date until the next one comes (the
+        dashboard makes one at once)."""
+        self._update_buttons()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self.heading.setText(self.tr("Orders"))
+
+    # ---- making a plan
+    def start_plan(self) -> None:
+        if self.shop_path is None:
+            return
+        self._run(partial(operations.make_plan, self.shop_path), self.tr("Reading the forecast…"))
+
+    def apply_budget(self) -> None:
+        if self.shop_path is None:
+            return
+        budget = self.budget.value() if self.budget_check.isChecked() else None
+        self._run(partial(operations.budget_and_plan, self.shop_path, budget), self.tr("Planning within the budget…"))
+
+    def _run(self, fn, text: str) -> None:
+        self.runner.start(PLAN_JOB, fn, success=partial(self._planned, self.shop_path),
+                          finished=self._update_buttons, progress=self.progress)
+        self.progress.label.setText(text)
+        self._update_buttons()
+
+    def _planned(self, shop_path: Path, data: PlanData) -> None:
+        if shop_path != self.shop_path:
+            return
+        self._show_plan(data)
+        self.planned.emit(data)
+
+    def show_plan(self, data: PlanData) -> None:
+        """A plan made elsewhere (the dashboard's): shown unless this page's own is on its way or newer."""
+        if data.shop_path != self.shop_path or self.runner.is_running(PLAN_JOB):
+            return
+        if self.data is not None and data.started < self.data.started:
+            return
+        self._show_plan(data)
+
+    def _show_plan(self, data: PlanData) -> None:
+        selected = self.selected_line()
+        supplier = self.selected_supplier()
+        self.data = data
+        self.budget_check.setChecked(data.budget is not None)
+        if data.budget is not None:
+            self.budget.setValue(data.budget)
+        self.model.set_rows(self._first_to_order(data.lines))
+        self._fill_suppliers(data, supplier)
+        self.summary.setText(self._summary_text(data))
+        if data.notes:
+            self.warning.setText(self.tr("No order can solve this:") + "\n" + "\n".join(f"• {n}" for n in data.notes))
+        self.warning.setVisible(bool(data.notes))
+        self.stack.setCurrentWidget(self.splitter)
+        self.heading.setText(self.tr("Orders for {day}").format(day=day_text(data.plan_date)))
+        if not (selected is not None and self.select_sku(selected.sku)) and self.proxy.rowCount():
+            self.table.selectRow(0)
+        elif not self.proxy.rowCount():
+            self._show_line(None)
+        self._update_buttons()
+
+    @staticmethod
+    def _first_to_order(lines: list[OrderLineRow]) -> list[OrderLineRow]:
+        """Lines to order (and the owner's own) first, soonest to run out first, then the rest by code."""
+        return sorted(lines, key=lambda r: (not (r.to_order or r.adjusted), r.stockout_date or "9999", r.supplier,
+                                            r.sku))
+
+    def _summary_text(self, data: PlanData) -> str:
+        ordering = [r for r in data.lines if r.to_order]
+        suppliers = sum(1 for s in data.suppliers if s.lines)
+        text = self.tr("From the forecast of sales up to {as_of}: <b>{n} lines</b> from {s} suppliers, "
+                       "<b>{total}</b> in all.").format(as_of=day_text(data.as_of), n=len(ordering), s=suppliers,
+                                                         total=money(data.total))
+        if data.budget is not None:
+            cut = [r for r in data.lines if r.cut]
+            text += " " + self.tr("Budget <b>{budget}</b>.").format(budget=money(data.budget))
+            if cut:
+                text += " " + self.tr(
+                    "<span style='color:{colour}'>{n} lines cut to fit it (highlighted): expected lost margin "
+                    "<b>{lost}</b>.</span>").format(colour=CUT_COLOUR, n=len(cut), lost=money(data.lost_margin_total))
+            else:
+                text += " " + self.tr("Nothing had to be cut to fit it.")
+        adjusted = sum(1 for r in data.lines if r.adjusted)
+        if adjusted == 1:
+            text += " " + self.tr("One quantity is your own (in bold).")
+        elif adjusted:
+            text += " " + self.tr("{n} quantities are your own (in bold).").format(n=adjusted)
+        return text
+
+    def _fill_suppliers(self, data: PlanData, keep: str | None) -> None:
+        self.suppliers.blockSignals(True)
+        self.suppliers.clear()
+        everything = QListWidgetItem(self.tr("All suppliers"), self.suppliers)
+        everything.setData(SUPPLIER_ROLE, None)
+        everything.setData(ORDER_ROLE, data)
+        current = everything
+        for order in data.suppliers:
+            item = QListWidgetItem(order.name, self.suppliers)
+            item.setData(SUPPLIER_ROLE, order.name)
+            item.setData(ORDER_ROLE, order)
+            item.setToolTip(order.note)
+            if order.name == keep:
+                current = item
+        self.suppliers.setCurrentItem(current)
+        self.suppliers.blockSignals(False)
+        self._supplier_changed()
+
+    def _update_buttons(self) -> None:
+        running = self.runner.is_running(PLAN_JOB)
+        has_shop = self.shop_path is not None
+        self.plan_button.setEnabled(has_shop and not running)
+        self.budget_button.setEnabled(has_shop and not running)
+        line = self.selected_line()
+        self.change_button.setEnabled(line is not None and not running and self.data is not None)
+        self.reset_button.setEnabled(line is not None and line.adjusted and not running)
+
+    # ---- suppliers and lines
+    def selected_supplier(self) -> str | None:
+        item = self.suppliers.currentItem()
+        return item.data(SUPPLIER_ROLE) if item is not None else None
+
+    def select_supplier(self, name: str | None) -> bool:
+        for row in range(self.suppliers.count()):
+            if self.suppliers.item(row).data(SUPPLIER_ROLE) == name:
+                self.suppliers.setCurrentRow(row)
+                return True
+        return False
+
+    def _supplier_changed(self) -> None:
+        self._filter(supplier=self.selected_supplier())
+
+    def _filter(self, **change) -> None:
+        selected = self.selected_line()
+        self.proxy.update(**change)
+        if self.data is None:
+            return
+        name = self.proxy.supplier
+        shown = self.proxy.rowCount()
+        self.lines_heading.setText((name or self.tr("All suppliers")) + " — " + (
+            self.tr("{n} products").format(n=shown) if self.proxy.show_all else
+            self.tr("{n} lines to order").format(n=shown) if shown != 1 else self.tr("1 line to order")))
+        if selected is not None and self.select_sku(selected.sku):
+            return
+        if shown:
+            self.table.selectRow(0)
+        else:
+            self._show_line(None)
+
+    def selected_line(self) -> OrderLineRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.proxy.data(rows[0], ROW_ROLE) if rows else None
+
+    def select_sku(self, sku: str | None) -> bool:
+        """Select a line by its product code (True if it is listed)."""
+        if sku is None:
+            return False
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).sku == sku:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
+                return True
+        return False
+
+    def show_product(self, sku: str) -> bool:
+        """Show one product's line, whichever supplier and whether or not it is ordered (from the dashboard)."""
+        if self.data is None:
+            return False
+        if not self.select_sku(sku):
+            self.select_supplier(None)
+            if not self.select_sku(sku):
+                self.search.clear()
+                self.show_all.setChecked(True)
+        return self.select_sku(sku)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_line(self.selected_line())
+
+    def _show_line(self, row: OrderLineRow | None) -> None:
+        self._update_buttons()
+        if row is None:
+            self.line_title.setText(self.tr("No line chosen"))
+            self.numbers.clear()
+            self.explanation.setText(self.tr("Choose a line to see how its quantity was worked out."))
+            return
+        self.line_title.setText(f"{row.sku} — {row.name} ({row.supplier})" if row.name else row.sku)
+        self.numbers.setText(self._numbers_html(row))
+        steps = [html.escape(s) for s in sentences(row.explanation)]
+        if row.adjusted:
+            steps.append(self.tr("<b>Your own quantity: {qty}</b> — {reason}").format(
+                qty=units(row.order_qty), reason=html.escape(row.reason)))
+        self.explanation.setText(self.tr("<b>How it was worked out</b>") + "<ul style='margin-left: -20px'>"
+                                 + "".join(f"<li style='margin-bottom: 3px'>{s}</li>" for s in steps) + "</ul>")
+
+    def _numbers_html(self, row: OrderLineRow) -> str:
+        pairs = [
+            (self.tr("On hand"), units(row.on_hand)),
+            (self.tr("On order"), units(row.on_order)),
+            (self.tr("Lead time"), self.tr("{n} days").format(n=units(row.lead_time_days))),
+            (self.tr("Service level"), f"{row.service_level:.0%}"),
+            (self.tr("Demand over lead time"), units(row.demand_over_lead_time)),
+            (self.tr("Safety stock"), units(row.safety_stock)),
+            (self.tr("Reorder point"), units(row.reorder_point)),
+            (self.tr("Order up to"), units(row.order_up_to)),
+            (self.tr("Suggested"), units(row.suggested_qty)),
+            (self.tr("Order"), f"<b>{units(row.order_qty)}</b>"),
+            (self.tr("Value"), money(row.order_value)),
+            (self.tr("Pack / minimum"), f"{units(row.pack)} / {units(row.moq) or '0'}"),
+            (self.tr("Runs out"), day_text(row.stockout_date) if row.stockout_date else self.tr("not in the forecast")),
+            (self.tr("Next delivery"), day_text(row.next_delivery) if row.next_delivery else ""),
+        ]
+        if row.lost_margin > 0:
+            pairs.append((f"<span style='color:{CUT_COLOUR}'>" + self.tr("Expected lost margin") + "</span>",
+                          f"<span style='color:{CUT_COLOUR}'><b>{lost_money(row.lost_margin)}</b></span>"))
+        cells = "".join(f"<tr><td style='padding-right: 10px; color: #555555'>{name}</td>"
+                        f"<td align='right'>{value}</td></tr>" for name, value in pairs)
+        return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
+
+    # ---- the owner's own quantities
+    def ask_quantity(self, row: OrderLineRow | None, qty: float | None = None) -> AdjustDialog | None:
+        if row is None or self.data is None or self.shop_path is None or self.runner.is_running(PLAN_JOB):
+            return None
+        if self.adjust_dialog is not None:
+            self.adjust_dialog.deleteLater()
+        self.adjust_dialog = AdjustDialog(row, row.order_qty if qty is None else qty, self.data.plan_date, self)
+        self.adjust_dialog.accepted.connect(partial(self._quantity_given, self.adjust_dialog, self.data.plan_date))
+        self.adjust_dialog.open()
+        return self.adjust_dialog
+
+    def _quantity_given(self, dialog: AdjustDialog, plan_date) -> None:
+        qty, reason = dialog.values()
+        self._run(partial(operations.adjust_and_plan, self.shop_path, plan_date, dialog.row.sku, qty, reason),
+                  self.tr("Keeping your quantity and planning again…"))
+
+    def reset_line(self) -> None:
+        row = self.selected_line()
+        if row is None or not row.adjusted or self.data is None:
+            return
+        self._run(partial(operations.reset_and_plan, self.shop_path, self.data.plan_date, row.sku),
+                  self.tr("Back to the suggestion, planning again…"))
