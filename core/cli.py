@@ -254,8 +254,9 @@ def cmd_simulate(args) -> int:
     _require_shop(args.db)
     started = time.perf_counter()
     with open_shop(args.db, create=False) as shop:
-        result = replay_shop(shop, args.start, args.end, (args.policy,), service_level=args.service_level,
-                             ctx=JobContext(_progress_printer(sys.stderr.isatty())))[args.policy]
+        results = replay_shop(shop, args.start, args.end, (args.policy,), service_level=args.service_level,
+                              ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+    result = results[args.policy]
     total = result.totals()
     print(f"replayed {args.policy} over {args.start} .. {args.end} ({len(result.days)} days, {total['products']:,} "
           f"products) in {time.perf_counter() - started:.1f} s")
@@ -264,10 +265,25 @@ def cmd_simulate(args) -> int:
           f"{total['periods_with_demand']:,.0f} review periods with demand (target {args.service_level:.0%})")
     print(f"stock-out days {total['stockout_days']:,.0f}; average stock value {total['avg_stock_value']:,.2f}; "
           f"{total['orders']:,.0f} order lines, {total['units_ordered']:,.0f} units ordered")
+    if "actual" in results:
+        _print_actual(results["actual"], result)
     if args.out:
         _write_table(result.products[SIMULATE_COLUMNS], args.out)
         print(f"wrote {len(result.products):,} rows to {args.out}")
     return EXIT_OK
+
+
+def _print_actual(actual, result) -> None:
+    """What the shop really did, beside the replayed policy on the same products."""
+    from core.simulation import summarise
+
+    mine, shop_did = summarise(result.products.iloc[actual.rows]), actual.totals()
+    print(f"what the shop really did, from its stock counts ({len(actual.products):,} products counted before and "
+          f"during the window; its lost sales were never recorded):")
+    for name, total in (("the shop", shop_did), (result.policy, mine)):
+        print(f"  {name:>10}: cycle service {total['cycle_service_level']:.1%}, stock-out days "
+              f"{total['stockout_days']:,.0f}, average stock value {total['avg_stock_value']:,.2f}, "
+              f"{total['orders']:,.0f} order lines")
 
 
 def cmd_orders(args) -> int:

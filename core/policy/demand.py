@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy import stats
 
+from core.i18n import _
 from core.policy.optimal import negbin_pmf
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class LeadTime:
     def learned(cls, observed: list[float]) -> "LeadTime":
         values, counts = np.unique(np.round(observed).astype(int), return_counts=True)
         return cls({int(v): c / counts.sum() for v, c in zip(values, counts)},
-                   f"learned from {len(observed)} received orders")
+                   _("learned from {n} received orders").format(n=len(observed)))
 
 
 def sum_calibration(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,

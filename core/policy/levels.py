@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.i18n import _, sentences
 from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, cumulative_demand, protection_demand
 from core.policy.formulas import eoq, round_order
 from core.policy.optimal import negbin_pmf, optimal_sS, renewal_density
@@ -73,9 +74,14 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
     lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d) for d, w in item.lead.days.items())
     annual = cumulative_demand(item.daily_mean, 365)
     order_size = eoq(annual, item.order_cost, holding_rate * max(item.unit_cost, 0.0))
+    cap = None
+    if item.shelf_life_days:   # no more than sells before it spoils
+        cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days))
     if policy == "shelfwise":
         review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
         extra = max(0.0, order_size - review_sales) if math.isfinite(order_size) else 0.0
+        if cap is not None:    # the cycle's positions must stay under the cap for the service to hold
+            extra = min(extra, max(cap - dist.quantile(item.service), 0.0))
         period = negbin_pmf(review_sales, item.dispersion * calibration.factor(item.review_days, item.pattern))
         s = float(service_point(dist, item.service, extra, period))
         S = s + extra
@@ -88,11 +94,8 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
         s, S = item.recent_rate * 7 * low, item.recent_rate * 7 * high
     else:
         raise ValueError(f"unknown policy {policy}")
-    cap = None
-    if item.shelf_life_days:
-        cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days))
-        if S > cap:
-            S, s = cap, min(s, cap)
+    if cap is not None and S > cap:
+        S, s = cap, min(s, cap)
     raw = S - item.position if item.position < s else 0.0
     qty = round_order(raw, item.pack, item.moq)
     levels = Levels(policy, mean, lead_only, dist.std, s - mean, s, S, order_size, raw, qty,
@@ -153,41 +156,46 @@ def _units(x: float) -> str:
 def explain(item: Item, lv: Levels) -> str:
     """Every number of the line in one paragraph, in the order the owner would check them."""
     lead = item.lead.mean
-    wait = f"{item.wait_days} days until the next order day + " if item.wait_days else ""
-    parts = [f"Expected demand over the next {_units(item.wait_days + lead + item.review_days)} days "
-             f"({wait}{_units(lead)} days' delivery ({item.lead.source}) + {item.review_days} days until the "
-             f"order after): {_units(lv.demand_over_lead_time)} (it varies by about ±{_units(lv.spread)})."]
+    wait = _("{days} days until the next order day + ").format(days=item.wait_days) if item.wait_days else ""
+    parts = [_("Expected demand over the next {days} days ({wait}{lead} days' delivery ({source}) + {review} days "
+               "until the order after): {demand} (it varies by about ±{spread}).").format(
+        days=_units(item.wait_days + lead + item.review_days), wait=wait, lead=_units(lead), source=item.lead.source,
+        review=item.review_days, demand=_units(lv.demand_over_lead_time), spread=_units(lv.spread))]
     if lv.policy == "shelfwise":
-        parts.append(f"Safety stock {_units(lv.safety_stock)} keeps the shelf stocked in {item.service:.0%} of the "
-                     f"order periods with sales (a {item.service:.0%} service level): reorder point "
-                     f"{_units(lv.reorder_point)}.")
+        parts.append(_("Safety stock {safety} keeps the shelf stocked in {service:.0%} of the order periods with "
+                       "sales (a {service:.0%} service level): reorder point {reorder_point}.").format(
+            safety=_units(lv.safety_stock), service=item.service, reorder_point=_units(lv.reorder_point)))
         if lv.order_up_to > lv.reorder_point:
-            parts.append(f"Ordering about {_units(lv.eoq)} at a time balances order and holding costs: "
-                         f"order up to {_units(lv.order_up_to)}.")
+            parts.append(_("Ordering about {eoq} at a time balances order and holding costs: order up to "
+                           "{order_up_to}.").format(eoq=_units(lv.eoq), order_up_to=_units(lv.order_up_to)))
     elif lv.policy == "optimal":
-        parts.append(f"The exact lowest-cost (s, S) policy for this demand at a {item.service:.0%} service target: "
-                     f"reorder below {_units(lv.reorder_point)}, order up to {_units(lv.order_up_to)}.")
+        parts.append(_("The exact lowest-cost (s, S) policy for this demand at a {service:.0%} service target: "
+                       "reorder below {reorder_point}, order up to {order_up_to}.").format(
+            service=item.service, reorder_point=_units(lv.reorder_point), order_up_to=_units(lv.order_up_to)))
     else:
-        parts.append(f"Min/max rule: reorder below 2 weeks of average sales ({_units(lv.reorder_point)}), "
-                     f"order up to 4 weeks ({_units(lv.order_up_to)}).")
+        parts.append(_("Min/max rule: reorder below 2 weeks of average sales ({reorder_point}), order up to 4 weeks "
+                       "({order_up_to}).").format(reorder_point=_units(lv.reorder_point),
+                                                 order_up_to=_units(lv.order_up_to)))
     if lv.shelf_life_cap is not None:
-        parts.append(f"Capped at {_units(lv.shelf_life_cap)}: no more than sells within its "
-                     f"{_units(item.shelf_life_days)}-day shelf life.")
-    position = (f"Stock position {_units(item.position)} (on hand {_units(item.on_hand)} + on order "
-                f"{_units(item.on_order)})")
+        parts.append(_("Capped at {cap}: no more than sells within its {days}-day shelf life.").format(
+            cap=_units(lv.shelf_life_cap), days=_units(item.shelf_life_days)))
+    position = _("Stock position {position} (on hand {on_hand} + on order {on_order})").format(
+        position=_units(item.position), on_hand=_units(item.on_hand), on_order=_units(item.on_order))
     if lv.raw_qty <= 0:
-        parts.append(f"{position} is at or above the reorder point: nothing to order.")
+        parts.append(_("{position} is at or above the reorder point: nothing to order.").format(position=position))
     else:
-        text = (f"{position} is below the reorder point: order {_units(lv.raw_qty)} to reach "
-                f"{_units(lv.order_up_to)}")
+        text = _("{position} is below the reorder point: order {qty} to reach {order_up_to}").format(
+            position=position, qty=_units(lv.raw_qty), order_up_to=_units(lv.order_up_to))
         rounding = []
         if item.pack > 1:
-            rounding.append(f"packs of {_units(item.pack)}")
+            rounding.append(_("packs of {pack}").format(pack=_units(item.pack)))
         if item.moq > 0 and lv.order_qty <= item.moq + item.pack - 1e-9 and lv.raw_qty < item.moq:
-            rounding.append(f"the minimum order of {_units(item.moq)}")
+            rounding.append(_("the minimum order of {moq}").format(moq=_units(item.moq)))
         if rounding and abs(lv.order_qty - lv.raw_qty) > 1e-9:
-            text += f", rounded to {' and '.join(rounding)}: {_units(lv.order_qty)}"
+            text += _(", rounded to {rounding}: {qty}").format(
+                rounding=_("{first} and {second}").format(first=rounding[0], second=rounding[1])
+                if len(rounding) == 2 else rounding[0], qty=_units(lv.order_qty))
         elif abs(lv.order_qty - lv.raw_qty) > 1e-9:
-            text += f", in whole units: {_units(lv.order_qty)}"
-        parts.append(text + ".")
-    return " ".join(parts)
+            text += _(", in whole units: {qty}").format(qty=_units(lv.order_qty))
+        parts.append(text + _("."))
+    return sentences(parts)

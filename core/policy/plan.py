@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import UserError
+from core.i18n import _, sentences
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, SumCalibration
 from core.policy.levels import Item, Levels, plan_item
@@ -51,7 +52,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     ctx = ctx or null_context()
     settings = (settings or load_policy_settings(shop)).check()
     run = _forecast_run(shop, as_of, ctx.sub(0.0, 0.8))
-    ctx.progress(0.8, "Working out reorder levels")
+    ctx.progress(0.8, _("Working out reorder levels"))
     as_of = dt.date.fromisoformat(run["as_of"])
     plan_date = as_of + dt.timedelta(days=1)
     calibration = SumCalibration.from_dict(json.loads(run["sum_calibration"] or "{}"))
@@ -64,7 +65,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
             ctx.check_cancelled()
-            ctx.progress(0.8 + 0.15 * k / len(products), "Working out reorder levels")
+            ctx.progress(0.8 + 0.15 * k / len(products), _("Working out reorder levels"))
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
         lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate, calibration=calibration)
         items[p.sku], levels[p.sku] = item, lv
@@ -75,9 +76,9 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     if optimise:
         from core.ordering.optimise import optimise_plan
 
-        ctx.progress(0.96, "Fitting the orders to packs, minimums and the budget")
+        ctx.progress(0.96, _("Fitting the orders to packs, minimums and the budget"))
         optimise_plan(shop, plan)
-    ctx.progress(1.0, "Plan ready")
+    ctx.progress(1.0, _("Plan ready"))
     return plan
 
 
@@ -190,12 +191,21 @@ def order_days_of(text: str | None) -> list[int]:
     return sorted(set(days))
 
 
-def order_calendar(order_days: str | None, plan_date: dt.date) -> tuple[int, int]:
+def any_day_review(shelf_life_days: float | None) -> int:
+    """How often to reorder from a supplier who takes orders any day: weekly, but a product that keeps only
+    days (bread, milk) every half of its shelf life, so a week's order never has to outlast it."""
+    if shelf_life_days and shelf_life_days < 2 * DEFAULT_REVIEW_DAYS:
+        return max(1, int(shelf_life_days // 2))
+    return DEFAULT_REVIEW_DAYS
+
+
+def order_calendar(order_days: str | None, plan_date: dt.date,
+                   shelf_life_days: float | None = None) -> tuple[int, int]:
     """(days until the next order day, days from it to the one after). A supplier who takes orders any day is
-    reviewed weekly."""
+    reviewed weekly, or more often for what keeps only days (any_day_review)."""
     days = order_days_of(order_days)
     if not days:
-        return 0, DEFAULT_REVIEW_DAYS
+        return 0, any_day_review(shelf_life_days)
     wait = next(k for k in range(7) if (plan_date.weekday() + k) % 7 in days)
     first = (plan_date.weekday() + wait) % 7
     review = next(k for k in range(1, 8) if (first + k) % 7 in days)
@@ -207,12 +217,13 @@ def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySetti
     if p.supplier_id in leads and not pd.notna(p.product_lead):
         lead = leads[p.supplier_id]
     elif pd.notna(p.product_lead):
-        lead = LeadTime.fixed(p.product_lead, "the product's lead time")
+        lead = LeadTime.fixed(p.product_lead, _("the product's lead time"))
     elif pd.notna(p.supplier_lead):
-        lead = LeadTime.fixed(p.supplier_lead, "the supplier's lead time")
+        lead = LeadTime.fixed(p.supplier_lead, _("the supplier's lead time"))
     else:
-        lead = LeadTime.fixed(settings.default_lead_time, "the default lead time")
-    wait, review = order_calendar(p.order_days, plan_date)
+        lead = LeadTime.fixed(settings.default_lead_time, _("the default lead time"))
+    wait, review = order_calendar(p.order_days, plan_date,
+                                  float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None)
     lines_of_supplier = max(int((products["supplier_id"] == p.supplier_id).sum()), 1) if pd.notna(p.supplier_id) \
         else n_products
     return Item(p.sku, mean, float(p.dispersion or 1.0), lead, review, settings.service_for(p.abc),
@@ -239,9 +250,9 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         arrival = max((dt.date.fromisoformat(p.expected[:10]) - plan_date).days, 0)
     out = stockout_date(item.on_hand, mean, plan_date, [(arrival, item.on_order)] if item.on_order > 0 else [])
     order_date = plan_date + dt.timedelta(days=item.wait_days)
-    explanation = lv.explanation if p.counted else (
-        "No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real shelf). "
-        + lv.explanation)
+    explanation = lv.explanation if p.counted else sentences(
+        [_("No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real shelf)."),
+         lv.explanation])
     return {
         "product_id": p.product_id, "sku": p.sku, "name": p.name, "supplier_id": p.supplier_id,
         "supplier": p.supplier, "on_hand": item.on_hand, "on_order": item.on_order,

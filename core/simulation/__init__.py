@@ -2,5 +2,7 @@
 from core.simulation.replay import (POLICIES, ReplayProducts, ReplayResult, ReplaySettings, ShopInputs,
                                     replay_minmax_curve, replay_policies, replay_shop, shop_inputs, summarise)
 
-__all__ = ["POLICIES", "ReplayProducts", "ReplayResult", "ReplaySettings", "ShopInputs", "replay_minmax_curve",
+from core.simulation.actual import actual_result
+
+__all__ = ["actual_result", "POLICIES", "ReplayProducts", "ReplayResult", "ReplaySettings", "ShopInputs", "replay_minmax_curve",
            "replay_policies", "replay_shop", "shop_inputs", "summarise"]

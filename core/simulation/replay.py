@@ -39,7 +39,7 @@ from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, cumulative_demand
 from core.policy.formulas import eoq, normal_reorder_point, round_order
 from core.policy.levels import MINMAX_WEEKS, Item, plan_item
-from core.policy.plan import DEFAULT_REVIEW_DAYS, RECENT_DAYS, order_days_of
+from core.policy.plan import RECENT_DAYS, any_day_review, order_days_of
 from core.policy.settings import load_policy_settings
 from core.store.db import ShopDb
 
@@ -93,6 +93,7 @@ class ReplayResult:
     lost: np.ndarray               # (n, days) demand the shelf could not serve
     plan_seconds: float = 0.0      # time this policy spent working out levels and orders
     forecast_seconds: float = 0.0  # time the forecasts took (shared by the policies of one replay)
+    rows: np.ndarray | None = None  # the history rows `products` covers (None: all, in history order)
 
     def totals(self, rows: np.ndarray | None = None) -> dict[str, float]:
         return summarise(self.products if rows is None else self.products[rows])
@@ -104,7 +105,8 @@ def summarise(products: pd.DataFrame) -> dict[str, float]:
                                                    "periods_served", "stockout_days", "avg_stock_value", "orders",
                                                    "units_ordered")}
     total["products"] = len(products)
-    total["fill_rate"] = total["served"] / total["demand"] if total["demand"] else np.nan
+    known = products["served"].notna().any()        # the shop's own record never knew its lost sales
+    total["fill_rate"] = total["served"] / total["demand"] if total["demand"] and known else np.nan
     total["cycle_service_level"] = (total["periods_served"] / total["periods_with_demand"]
                                     if total["periods_with_demand"] else np.nan)
     return total
@@ -455,8 +457,9 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     numbers = terms.columns.drop("order_days")
     terms[numbers] = terms[numbers].astype(float)    # a column of NULLs comes back as objects
     lead = terms["product_lead"].fillna(terms["supplier_lead"]).fillna(policy.default_lead_time).round()
-    review = [round(7 / len(days)) if (days := order_days_of(text)) else DEFAULT_REVIEW_DAYS
-              for text in terms["order_days"].where(terms["order_days"].notna(), None)]
+    review = [round(7 / len(days)) if (days := order_days_of(text)) else any_day_review(life if life == life else None)
+              for text, life in zip(terms["order_days"].where(terms["order_days"].notna(), None),
+                                    terms["shelf_life_days"])]
     cost = terms["unit_cost"].where(terms["unit_cost"] > 0, COST_SHARE_OF_PRICE * terms["sell_price"]).fillna(0.0)
     supplier = terms["supplier_id"].fillna(-1)
     lines = np.where(supplier >= 0, supplier.map(supplier.value_counts()), len(terms))
@@ -469,9 +472,10 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
 
 def replay_shop(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str, ...] = ("shelfwise",), *,
                 service_level: float = 0.95, settings: ReplaySettings | None = None,
-                ctx: JobContext | None = None) -> dict[str, ReplayResult]:
+                ctx: JobContext | None = None, actual: bool = True) -> dict[str, ReplayResult]:
     """Replay the policies over start .. end of the shop's own history; refuses a window outside the history,
-    shorter than two review periods, or too early for a forecast to be made."""
+    shorter than two review periods, or too early for a forecast to be made. With `actual`, the result also
+    holds what the shop really did ('actual', core/simulation/actual.py) where its stock counts allow."""
     ctx = ctx or null_context()
     ctx.progress(0.0, "Reading the shop")
     inputs = shop_inputs(shop, start, service_level=service_level, settings=settings)
@@ -481,5 +485,12 @@ def replay_shop(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str,
         earliest = (inputs.history.days[0] + pd.Timedelta(days=needed)).date()
         raise UserError(f"A forecast needs {needed} days of sales before the replay starts: start on {earliest} "
                         "or later.")
-    return replay_policies(inputs.history, inputs.drivers, inputs.products, start, end, policies, inputs.settings,
-                  inputs.counts, ctx.sub(0.05, 1.0))
+    results = replay_policies(inputs.history, inputs.drivers, inputs.products, start, end, policies, inputs.settings,
+                              inputs.counts, ctx.sub(0.05, 1.0))
+    if actual:
+        from core.simulation.actual import actual_result
+
+        record = actual_result(shop, inputs, start, end)
+        if record is not None:
+            results["actual"] = record
+    return results

@@ -26,6 +26,8 @@ def test_order_calendar():
     assert order_calendar("Mon,Thu", tuesday) == (2, 4)          # Thursday, then Monday
     assert order_calendar("Tue", tuesday) == (0, 7)
     assert order_calendar("", tuesday) == (0, 7)                 # any day: reviewed weekly
+    assert order_calendar("", tuesday, shelf_life_days=3) == (0, 1)   # ... bread every day
+    assert order_calendar("", tuesday, shelf_life_days=10) == (0, 5)
     assert order_calendar("mon; wed / fri", dt.date(2026, 3, 7)) == (2, 2)
 
 

@@ -145,6 +145,7 @@ def test_simulate_writes_one_row_per_product_with_the_report_columns(demo_shop, 
     assert set(report["pattern"]) <= {"smooth", "erratic", "intermittent", "lumpy", "no sales"}
     printed = capsys.readouterr().out
     assert "fill rate" in printed and "cycle service" in printed
+    assert "what the shop really did, from its stock counts (300 products" in printed
 
 
 @pytest.mark.parametrize("start, end", [
