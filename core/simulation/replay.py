@@ -101,7 +101,7 @@ class ReplayResult:
 
 def summarise(products: pd.DataFrame) -> dict[str, float]:
     """Totals over the given product rows: the ratios from the summed units and periods, not averaged ratios."""
-    total = {k: float(products[k].sum()) for k in ("demand", "served", "lost", "periods_with_demand",
+    total = {k: float(products[k].sum(min_count=1)) for k in ("demand", "served", "lost", "periods_with_demand",
                                                    "periods_served", "stockout_days", "avg_stock_value", "orders",
                                                    "units_ordered")}
     total["products"] = len(products)

@@ -1,0 +1,38 @@
+"""The replay dialog: a window of the demo's past replayed in the background, beside what the shop really did."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from ui.replay_dialog import ReplayDialog
+
+
+def test_replay_shows_the_policies_beside_the_shop_record(qtbot, demo_shop):
+    dialog = ReplayDialog(demo_shop)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.end.date() > dialog.start.date(), timeout=10_000)
+    last = dialog.end.date().toPython()
+    start = last - dt.timedelta(days=20)
+    dialog.start.setDate(QDate(start.year, start.month, start.day))
+    dialog.policies["optimal"].setChecked(False)
+    dialog.run()
+    assert not dialog.run_button.isEnabled()              # running in the background
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=180_000)
+    rows = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+    assert rows == ["ShelfWise", "Min/max rule", "What you actually did"]
+    table = dialog.comparison.table.set_index("policy")
+    assert dialog.table.item(0, 1).text() == f"{table.at['shelfwise', 'cycle_service_level']:.1%}"
+    assert dialog.table.item(2, 2).text() == "—"           # the shop never recorded its lost sales
+    assert "stock was counted" in dialog.summary.text()
+    qtbot.waitUntil(dialog.run_button.isEnabled, timeout=10_000)
+
+
+def test_replay_refusal_is_shown(qtbot, demo_shop):
+    dialog = ReplayDialog(demo_shop)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.end.date() > dialog.start.date(), timeout=10_000)
+    dialog.start.setDate(dialog.end.date().addDays(-3))    # shorter than two review periods
+    dialog.run()
+    qtbot.waitUntil(lambda: "at least" in dialog.summary.text(), timeout=60_000)
+    assert dialog.comparison is None

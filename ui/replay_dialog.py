@@ -1,0 +1,133 @@
+"""Replay a policy over the shop's own past: what ShelfWise, the exact optimum and the min/max rule would have
+served, lost and held, beside what the shop really did (where its stock counts allow)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ui import operations
+from ui.jobs import JobRunner, ProgressPanel
+
+DEFAULT_WEEKS = 12
+
+
+class ReplayDialog(QDialog):
+    def __init__(self, shop_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.shop_path = shop_path
+        self.runner = JobRunner(self)
+        self.comparison = None
+        self.setWindowTitle(self.tr("Replay a policy on your own past"))
+        self.resize(860, 460)
+        self.start = QDateEdit(self, calendarPopup=True, displayFormat="d MMM yyyy")
+        self.end = QDateEdit(self, calendarPopup=True, displayFormat="d MMM yyyy")
+        self.service = QDoubleSpinBox(self, decimals=1, minimum=50.0, maximum=99.9, value=95.0, suffix=" %")
+        self.policies = {
+            "shelfwise": QCheckBox(self.tr("ShelfWise (service level)"), self, checked=True),
+            "optimal": QCheckBox(self.tr("Optimal (s, S)"), self, checked=True),
+            "minmax": QCheckBox(self.tr("Min/max rule (2 and 4 weeks)"), self, checked=True),
+        }
+        which = QHBoxLayout()
+        for box in self.policies.values():
+            which.addWidget(box)
+        which.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.start)
+        form.addRow(self.tr("To"), self.end)
+        form.addRow(self.tr("Service level"), self.service)
+        form.addRow(self.tr("Policies"), which)
+        self.run_button = QPushButton(self.tr("Replay"), self)
+        self.run_button.clicked.connect(self.run)
+        self.progress = ProgressPanel(self)
+        self.summary = QLabel(self.tr("Each review day the replay forecasts from the sales known then, orders by "
+                                      "the policy, receives orders after their lead time, and loses the sales "
+                                      "the shelf cannot serve."), self)
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Policy"), self.tr("Cycle service"), self.tr("Fill rate"),
+                                              self.tr("Stock-out days"), self.tr("Average stock value"),
+                                              self.tr("Order lines")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.runner.start("replay-span", partial(operations.history_span, shop_path), success=self._span)
+
+    def _span(self, span) -> None:
+        if span is None:
+            self.summary.setText(self.tr("There are no sales to replay: import a sales file first."))
+            self.run_button.setEnabled(False)
+            return
+        first, last = span
+        start = max(first + dt.timedelta(days=56), last - dt.timedelta(weeks=DEFAULT_WEEKS) + dt.timedelta(days=1))
+        for edit in (self.start, self.end):
+            edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
+        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.end.setDate(QDate(last.year, last.month, last.day))
+
+    def run(self) -> None:
+        chosen = tuple(name for name, box in self.policies.items() if box.isChecked())
+        if not chosen:
+            self.summary.setText(self.tr("Choose at least one policy to replay."))
+            return
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        self.run_button.setEnabled(False)
+        self.runner.start("replay", partial(operations.replay_policies, self.shop_path, start, end, chosen,
+                                            self.service.value() / 100.0),
+                          success=self._show, failure=self._refused, finished=lambda: self.run_button.setEnabled(True),
+                          progress=self.progress)
+
+    def _refused(self, error) -> None:
+        self.summary.setText(error.full_message())
+
+    def _show(self, comparison) -> None:
+        self.comparison = comparison
+        names = {"shelfwise": self.tr("ShelfWise"), "optimal": self.tr("Optimal (s, S)"),
+                 "minmax": self.tr("Min/max rule"), "actual": self.tr("What you actually did")}
+        table = comparison.table
+        self.table.setRowCount(len(table))
+        for r, row in enumerate(table.itertuples(index=False)):
+            cells = [names.get(row.policy, row.policy), _percent(row.cycle_service_level), _percent(row.fill_rate),
+                     f"{row.stockout_days:,.0f}", f"{row.avg_stock_value:,.2f}", f"{row.orders:,.0f}"]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        text = self.tr("{start} to {end}, {count} products.").format(
+            start=comparison.start.strftime("%d %b %Y"), end=comparison.end.strftime("%d %b %Y"),
+            count=comparison.products)
+        if "actual" in set(table["policy"]):
+            text += " " + self.tr("Every row covers the {count} of {total} products whose stock was counted before "
+                                  "and during these days; the lost sales of what you actually did were never "
+                                  "recorded, so its fill rate is unknown.").format(count=comparison.products,
+                                                                                   total=comparison.all_products)
+        else:
+            text += " " + self.tr("Your stock counts do not cover these days, so what you actually did cannot be "
+                                  "set beside the policies.")
+        self.summary.setText(text)
+
+    def done(self, result: int) -> None:
+        self.runner.cancel_all()
+        super().done(result)
+
+
+def _percent(value: float) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.1%}"
