@@ -122,6 +122,11 @@ def _mapping_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
+def _interactive() -> bool:
+    """Progress lines only for a person at a terminal (a windowed program on Windows has no stderr at all)."""
+    return sys.stderr is not None and sys.stderr.isatty()
+
+
 def _progress_printer(enabled: bool):
     last = [-1]
 
@@ -145,7 +150,7 @@ def cmd_import(args) -> int:
     try:
         with open_shop(args.db) as shop:
             report = run_import(shop, args.file, args.kind, sheet=args.sheet, overrides=overrides,
-                                ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+                                ctx=JobContext(_progress_printer(_interactive())))
     except BaseException:
         if new_shop:  # "nothing was changed" includes not leaving an empty shop file behind
             for suffix in ("", "-wal", "-shm"):
@@ -193,7 +198,7 @@ def cmd_forecast(args) -> int:
     settings = ForecastSettings(horizon=args.horizon, neural=not args.no_neural, seed=args.seed)
     with open_shop(args.db, create=False) as shop:
         result = forecast_shop(shop, horizon=args.horizon, as_of=args.as_of, settings=settings,
-                               ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+                               ctx=JobContext(_progress_printer(_interactive())))
     daily = result.daily()
     if args.out:
         _write_table(daily, args.out)
@@ -222,7 +227,7 @@ def cmd_plan(args) -> int:
         settings.budget = args.budget if args.budget is not None else settings.budget
         started = time.perf_counter()
         plan = plan_shop(shop, as_of=args.as_of, settings=settings,
-                         ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+                         ctx=JobContext(_progress_printer(_interactive())))
     table = plan.table()
     if args.out:
         _write_table(table, args.out)
@@ -255,7 +260,7 @@ def cmd_simulate(args) -> int:
     started = time.perf_counter()
     with open_shop(args.db, create=False) as shop:
         results = replay_shop(shop, args.start, args.end, (args.policy,), service_level=args.service_level,
-                              ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+                              ctx=JobContext(_progress_printer(_interactive())))
     result = results[args.policy]
     total = result.totals()
     print(f"replayed {args.policy} over {args.start} .. {args.end} ({len(result.days)} days, {total['products']:,} "
@@ -304,7 +309,7 @@ def cmd_orders(args) -> int:
     _require_shop(args.db)
     with open_shop(args.db, create=False) as shop:
         supplier = find_supplier(shop, args.supplier)["name"] if args.supplier else None   # refuse before planning
-        plan = plan_shop(shop, ctx=JobContext(_progress_printer(sys.stderr.isatty())))
+        plan = plan_shop(shop, ctx=JobContext(_progress_printer(_interactive())))
         orders = suggested_orders(shop, plan, supplier=supplier)
         if not orders:
             raise UserError(f"There is nothing to order{f' from {supplier}' if supplier else ''} in the plan for "

@@ -10,7 +10,8 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 EXTRAS=${EXTRAS:-}
 
 need_apt=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+libs=$(ldconfig -p 2>/dev/null || true)          # read once: `ldconfig | grep -q` can die of SIGPIPE under pipefail
+have_lib() { grep -qF "$1" <<<"$libs"; }
 have_lib libEGL.so.1 || need_apt+=(libegl1)
 have_lib libGL.so.1 || need_apt+=(libgl1)
 have_lib libxkbcommon.so.0 || need_apt+=(libxkbcommon0)
@@ -18,7 +19,17 @@ have_lib libfontconfig.so.1 || need_apt+=(libfontconfig1)
 have_lib libdbus-1.so.3 || need_apt+=(libdbus-1-3)
 have_lib libglib-2.0.so.0 || need_apt+=(libglib2.0-0)
 have_lib libxcb-cursor.so.0 || need_apt+=(libxcb-cursor0)
-fc-list 2>/dev/null | grep -q . || need_apt+=(fonts-dejavu-core)
+# what Qt's xcb platform plugin loads to draw on an X11 desktop (the tests draw offscreen and need none of them)
+have_lib libxcb-icccm.so.4 || need_apt+=(libxcb-icccm4)
+have_lib libxcb-keysyms.so.1 || need_apt+=(libxcb-keysyms1)
+have_lib libxcb-image.so.0 || need_apt+=(libxcb-image0)
+have_lib libxcb-render-util.so.0 || need_apt+=(libxcb-render-util0)
+have_lib libxcb-shape.so.0 || need_apt+=(libxcb-shape0)
+have_lib libxcb-randr.so.0 || need_apt+=(libxcb-randr0)
+have_lib libxcb-xkb.so.1 || need_apt+=(libxcb-xkb1)
+have_lib libxkbcommon-x11.so.0 || need_apt+=(libxkbcommon-x11-0)
+fonts=$(fc-list 2>/dev/null || true)
+[ -n "$fonts" ] || need_apt+=(fonts-dejavu-core)
 # the tests read the text of the purchase-order PDFs back with pdftotext (they skip where it is missing)
 case ",$EXTRAS," in *,test,*) command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils) ;; esac
 if [ ${#need_apt[@]} -gt 0 ]; then
