@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.i18n import _
 from core.store.db import ShopDb
 
 KINDS = {
@@ -49,16 +50,19 @@ def shop_alerts(shop: ShopDb, plan, history=None) -> list[Alert]:
         position = r.on_hand + r.on_order
         if r.stockout_date and r.stockout_date < r.next_delivery:
             alerts.append(Alert("runs_out", "high", r.sku, r.name, r.supplier, r.stockout_date,
-                                f"Expected to run out on {r.stockout_date}; the earliest delivery from "
-                                f"{r.supplier} is {r.next_delivery}."))
+                                _("Expected to run out on {date}; the earliest delivery from {supplier} is "
+                                  "{delivery}.").format(date=r.stockout_date, supplier=r.supplier,
+                                                        delivery=r.next_delivery)))
         if position < r.reorder_point:
             alerts.append(Alert("below_reorder_point", "medium", r.sku, r.name, r.supplier, None,
-                                f"Stock position {position:g} is below the reorder point {r.reorder_point:g}: "
-                                f"order {r.order_qty:g}."))
+                                _("Stock position {position:g} is below the reorder point {reorder_point:g}: "
+                                  "order {qty:g}.").format(position=position, reorder_point=r.reorder_point,
+                                                           qty=r.order_qty)))
         if r.days_of_cover > settings.overstock_days and r.on_hand > 0 and np.isfinite(r.days_of_cover):
             alerts.append(Alert("overstock", "low", r.sku, r.name, r.supplier, None,
-                                f"{r.days_of_cover:,.0f} days of cover (more than {settings.overstock_days}): "
-                                f"{r.on_hand * r.unit_cost:,.2f} of stock tied up."))
+                                _("{days:,.0f} days of cover (more than {limit}): {value:,.2f} of stock tied "
+                                  "up.").format(days=r.days_of_cover, limit=settings.overstock_days,
+                                                value=r.on_hand * r.unit_cost)))
     alerts += _dead_stock(shop, lines, plan.as_of, settings.dead_stock_days)
     alerts += _overdue_orders(shop, plan.plan_date)
     alerts += _anomalies(shop, lines, plan.as_of, history)
@@ -81,10 +85,11 @@ def _dead_stock(shop: ShopDb, lines: pd.DataFrame, as_of: dt.date, days: int) ->
     for r in lines[lines["on_hand"] > 0].itertuples(index=False):
         sold = last.get(r.product_id)
         if sold is None or sold <= limit:
-            when = f"since {sold}" if sold else "ever"
+            text = (_("No sale since {day} (over {days} days) with {on_hand:g} on the shelf ({value:,.2f} of "
+                      "stock).") if sold else
+                    _("No sale ever (over {days} days) with {on_hand:g} on the shelf ({value:,.2f} of stock)."))
             out.append(Alert("dead_stock", "low", r.sku, r.name, r.supplier, sold,
-                             f"No sale {when} (over {days} days) with {r.on_hand:g} on the shelf "
-                             f"({r.on_hand * r.unit_cost:,.2f} of stock)."))
+                             text.format(day=sold, days=days, on_hand=r.on_hand, value=r.on_hand * r.unit_cost)))
     return out
 
 
@@ -94,8 +99,9 @@ def _overdue_orders(shop: ShopDb, plan_date: dt.date) -> list[Alert]:
         "JOIN suppliers s ON s.id = o.supplier_id WHERE o.status IN ('sent', 'part-received') "
         "AND o.expected_date IS NOT NULL AND o.expected_date < ? ORDER BY o.expected_date", (plan_date.isoformat(),))
     return [Alert("overdue_order", "high", "", r["number"], r["name"], r["expected_date"],
-                  f"Purchase order {r['number']} to {r['name']} was expected on {r['expected_date']} "
-                  f"({(plan_date - dt.date.fromisoformat(r['expected_date'])).days} days late).")
+                  _("Purchase order {number} to {supplier} was expected on {date} ({days} days late).").format(
+                      number=r["number"], supplier=r["name"], date=r["expected_date"],
+                      days=(plan_date - dt.date.fromisoformat(r["expected_date"])).days))
             for r in rows]
 
 
@@ -117,6 +123,7 @@ def _anomalies(shop: ShopDb, lines: pd.DataFrame, as_of: dt.date, history) -> li
             if (history.sales[row, :day] > 0).any() else 0.0
         out.append(Alert("anomaly", "medium", sku, names.get(sku, ""), suppliers.get(sku, ""),
                          history.days[day].date().isoformat(),
-                         f"Sold {sold:g} on {history.days[day].date()}, against a usual {usual:g} on a selling day: "
-                         f"the forecast limits it; check for a bulk order or a typing error."))
+                         _("Sold {sold:g} on {day}, against a usual {usual:g} on a selling day: the forecast "
+                           "limits it; check for a bulk order or a typing error.").format(
+                             sold=sold, day=history.days[day].date(), usual=usual)))
     return out

@@ -18,6 +18,7 @@ import pandas as pd
 
 from core.demo_data import CATEGORIES, HOLIDAY_TRADE, STREETS, SUPPLIERS, holidays
 from core.errors import ShopFileProblem
+from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.store.db import ShopDb, atomic, audit, now_iso, open_shop
 
@@ -45,7 +46,7 @@ def build_demo_shop(path: str | os.PathLike, *, seed: int = 7, today: dt.date | 
     first_day = today - dt.timedelta(days=HISTORY_DAYS)
     rng = np.random.default_rng(seed)
 
-    ctx.progress(0.0, "Inventing suppliers and products")
+    ctx.progress(0.0, _("Inventing suppliers and products"))
     products = _invent_products(rng)
     promotions = _plan_promotions(rng, products)
     price_rises = _plan_price_rises(rng, products, promotions)
@@ -73,7 +74,7 @@ def build_demo_shop(path: str | os.PathLike, *, seed: int = 7, today: dt.date | 
         _remove_shop_file(tmp)
         raise
     _remove_shop_file(tmp)   # the -wal / -shm companions, should SQLite have left any
-    ctx.progress(1.0, "Demo shop ready")
+    ctx.progress(1.0, _("Demo shop ready"))
     return target
 
 
@@ -265,7 +266,7 @@ def _simulate_trading(rng: np.random.Generator, products: pd.DataFrame, demand_m
                     van = t + SUPPLIERS[j].lead_time_days + int(late[t, col[due][mine][0]])
                     received.append((t, int(j), col[due][mine], qty[mine], van))
         if t % 73 == 0:
-            ctx.progress(t / HISTORY_DAYS, "Simulating two years of trading")
+            ctx.progress(t / HISTORY_DAYS, _("Simulating two years of trading"))
             ctx.check_cancelled()
     return sold, closing, received
 
@@ -330,7 +331,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
     dates = [d.date().isoformat() for d in days]
     import_id = conn.execute(
         "INSERT INTO import_runs(started_at, file_name, kind, layout, period) VALUES (?, ?, 'demo', 'long', 'day')",
-        (now_iso(), "Demo shop (generated)")).lastrowid
+        (now_iso(), _("Demo shop (generated)"))).lastrowid
     counts: dict[str, int] = {}
 
     def insert(table: str, columns: str, rows: list[tuple]) -> None:
@@ -339,7 +340,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
                          [(*row, import_id) for row in rows])
         counts[table] = counts.get(table, 0) + len(rows)
 
-    ctx.progress(0.0, "Writing suppliers and products")
+    ctx.progress(0.0, _("Writing suppliers and products"))
     insert("suppliers", "id, name, email, phone, address, lead_time_days, order_days, min_order_value, currency",
            [(j + 1, s.name, f"orders@{''.join(ch for ch in s.name.lower() if ch.isalnum())}.example.com",
              f"01632 960{100 + 37 * j:03d}", f"{3 + 11 * j} {STREETS[j % len(STREETS)]}, {s.town}",
@@ -355,7 +356,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
                     [1] * len(products))))
     ctx.check_cancelled()
 
-    ctx.progress(0.1, "Writing two years of sales")
+    ctx.progress(0.1, _("Writing two years of sales"))
     day, item = np.nonzero(sold)
     qty = sold[day, item]
     revenue = np.round(qty * _selling_prices(products, promotions, price_rises)[day, item], 2)
@@ -366,7 +367,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
                     [_line_key(skus[i], dates[t]) for t, i in zip(day_list, item_list)])))
     ctx.check_cancelled()
 
-    ctx.progress(0.6, "Writing stock counts")
+    ctx.progress(0.6, _("Writing stock counts"))
     weekly_count = (np.asarray(days.weekday[:HISTORY_DAYS]) == 0)[:, None]       # every Monday
     counted = weekly_count | (closing == 0)                                      # and every empty shelf
     counted[-1] = True                                                           # and today's stock
@@ -376,7 +377,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
            list(zip((item + 1).tolist(), [dates[t] for t in day.tolist()], closing[day, item].tolist())))
     ctx.check_cancelled()
 
-    ctx.progress(0.8, "Writing prices, holidays and promotions")
+    ctx.progress(0.8, _("Writing prices, holidays and promotions"))
     rise_at = dict(zip(price_rises["product"].tolist(), price_rises.itertuples()))
     price_rows = []
     for i in range(len(products)):
@@ -398,7 +399,7 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
     insert("prices", "product_id, date, sell_price, unit_cost", price_rows)
     insert("events", "date, end_date, name, kind, product_id", event_rows)
 
-    ctx.progress(0.9, "Writing purchase orders")
+    ctx.progress(0.9, _("Writing purchase orders"))
     po_lines = []
     for number, (t, j, items, qty, arrived) in enumerate(received, start=1):
         order_id = conn.execute(

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui.errors import install_excepthook
 from ui.garbage import GarbageCollector
+from ui.i18n import install_translators, uninstall_translators
 from ui.jobs import shutdown_all
 from ui.main_window import MainWindow, recent_shops
 
@@ -69,10 +70,15 @@ def run_gui(db: str | Path | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     configure_application(app)
+    language = install_translators(app, QSettings())   # before any window text is made
+    logging.getLogger(__name__).info("language: %s", language)
     install_excepthook()
     collector = GarbageCollector(app)
     app.aboutToQuit.connect(shutdown_all)
     app.aboutToQuit.connect(collector.uninstall)
     signal.signal(signal.SIGINT, lambda *_: app.quit())   # Ctrl+C in the terminal closes the window cleanly
     window = start_window(db)  # noqa: F841 - kept alive until exec() returns
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        uninstall_translators(app)   # English again for whatever runs after (tests run this in-process)

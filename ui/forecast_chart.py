@@ -15,6 +15,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from ui.i18n import day_month_text, month_text, weekday_day_text
+
 DAY = 86_400                     # the x axis is in seconds since 1970 (UTC midnight of each day)
 EVENT_GROUP_DAYS = 7             # events this close together share one label (Christmas Eve, Day, Boxing Day)
 LABEL_CHARS = 32                 # an event's label is cut to this length (its full name is in the read-out)
@@ -94,9 +96,9 @@ class DayAxis(pg.DateAxisItem):
         for value in values:
             day = pd.Timestamp(int(value), unit="s")
             if spacing < 28 * DAY:
-                out.append(f"{day.day} {day.strftime('%b')}")
+                out.append(day_month_text(day.date()))
             else:
-                out.append(day.strftime("%b %Y") if day.month == 1 or value == values[0] else day.strftime("%b"))
+                out.append(month_text(day.date(), year=day.month == 1 or value == values[0]))
         return out
 
 
@@ -431,7 +433,7 @@ class ForecastChart(QWidget):
         text = self._days.get(key)
         if text is None:
             return ""
-        return f"{key.strftime('%a %d %b %Y').replace(' 0', ' ')}: {text}"
+        return f"{weekday_day_text(key.date())}: {text}"
 
     def _mouse_moved(self, position: QPointF) -> None:
         view_box = self.plot.getViewBox()

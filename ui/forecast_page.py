@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog,
 
 from ui import operations
 from ui.forecast_chart import ForecastChart
+from ui.i18n import day_format, day_text  # noqa: F401 - the pages import day_text from here too
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import ForecastData, ForecastRow, ProductForecast
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
@@ -166,11 +167,6 @@ class ForecastFilter(RowFilterProxy):
         return self.search in row.sku.casefold() or self.search in row.name.casefold()
 
 
-def day_text(day: dt.date | str) -> str:
-    day = dt.date.fromisoformat(day[:10]) if isinstance(day, str) else day
-    return day.strftime("%d %b %Y").lstrip("0")
-
-
 def duration_text(seconds: float) -> str:
     seconds = round(seconds or 0)
     if seconds < 60:
@@ -213,7 +209,7 @@ class OverrideDialog(QDialog):
         self.end = QDateEdit(QDate(min(first_day + dt.timedelta(days=6), last_day)), self)
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            edit.setDisplayFormat(day_format())
             edit.dateChanged.connect(self._check)
         self.quantity = QDoubleSpinBox(self)
         self.quantity.setRange(0, 1_000_000)

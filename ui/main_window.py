@@ -17,6 +17,7 @@ from ui.imports_page import ImportsPage
 from ui.jobs import JobRunner, ProgressPanel, shutdown_all
 from ui.orders_page import OrdersPage
 from ui.products_page import ProductsPage
+from ui.purchase_orders_page import PurchaseOrdersPage
 from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self.forecast_page = ForecastPage(self.runner, self)
         self.forecast_page.device_seen.connect(self._show_neural_device)
         self.orders_page = OrdersPage(self.runner, self)
+        self.purchase_orders_page = PurchaseOrdersPage(self.runner, self)
+        self.orders_page.orders_created.connect(self._purchase_orders_created)
+        # Orders made, sent, received or cancelled change what is on order and on hand: the dashboard plans again
+        # (and hands its plan to the Orders page).
+        self.purchase_orders_page.changed.connect(self.dashboard_page.refresh)
         self.imports_page = ImportsPage(self.runner, self)
         self.imports_page.undone.connect(self._after_undo)
         # One plan for both: the dashboard plans whenever the shop changes, the Orders page on request.
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for name, page in ((self.tr("Dashboard"), self.dashboard_page), (self.tr("Products"), self.products_page),
                            (self.tr("Forecast"), self.forecast_page), (self.tr("Orders"), self.orders_page),
+                           (self.tr("Purchase orders"), self.purchase_orders_page),
                            (self.tr("Imports"), self.imports_page)):
             self.nav.addItem(name)
             self.stack.addWidget(page)
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
                                                 QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
         self._add_action(menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        plan = self.menuBar().addMenu(self.tr("&Plan"))
+        self.replay_action = self._add_action(plan, self.tr("&Replay a policy on your past…"), self.open_replay)
 
     def _add_action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -164,6 +173,7 @@ class MainWindow(QMainWindow):
         self.products_page.set_shop(path)
         self.forecast_page.set_shop(path)
         self.orders_page.set_shop(path)
+        self.purchase_orders_page.set_shop(path)
         self.imports_page.set_shop(path)
         self.shop_opened.emit(path)
 
@@ -186,6 +196,7 @@ class MainWindow(QMainWindow):
         self.products_page.refresh()
         self.forecast_page.refresh()
         self.orders_page.refresh()
+        self.purchase_orders_page.refresh()
         self.imports_page.refresh()
         self.runner.start("summary", partial(operations.open_and_summarise, self.shop_path, create=False),
                           success=self._show_summary)
@@ -198,6 +209,12 @@ class MainWindow(QMainWindow):
         self.show_page(self.orders_page)
         if not self.orders_page.show_product(sku):
             self.statusBar().showMessage(self.tr("{sku} is not in the plan").format(sku=sku), 5000)
+
+    def _purchase_orders_created(self, made) -> None:
+        """Drafts made on the Orders page: shown on the Purchase orders page; the plan is made again around them."""
+        self.show_page(self.purchase_orders_page)
+        self.purchase_orders_page.show_created(made)
+        self.dashboard_page.refresh()
 
     def choose_shop(self) -> None:
         start = str(self.shop_path.parent) if self.shop_path else ""
@@ -261,6 +278,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(summary, 10000)
         self.refresh()
 
+    # ---- replay
+    def open_replay(self):
+        """What the policies would have done over a window of this shop's past (ui/replay_dialog.py)."""
+        from ui.replay_dialog import ReplayDialog
+
+        if self.shop_path is None:
+            QMessageBox.information(self, self.tr("Replay"), self.tr("Open or create a shop first."))
+            return None
+        dialog = ReplayDialog(self.shop_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     # ---- settings
     def open_settings(self) -> SettingsDialog | None:
         if self.shop_path is None:
@@ -270,7 +300,7 @@ class MainWindow(QMainWindow):
             self.settings_dialog.raise_()
             self.settings_dialog.activateWindow()
             return self.settings_dialog
-        self.settings_dialog = SettingsDialog(self.shop_path, self)
+        self.settings_dialog = SettingsDialog(self.shop_path, self, settings=self.settings)
         self.settings_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog.destroyed.connect(self._settings_closed)
         self.settings_dialog.saved.connect(self._settings_saved)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
 
 from core.importing import FIELDS, Mapping, RawSheet
 from ui import operations
+from ui.i18n import month_text
 from ui.jobs import ProgressPanel
 
 if TYPE_CHECKING:
@@ -292,7 +293,7 @@ class MappingPage(QWizardPage):
 
     def _period_label(self, day: dt.date, period: str) -> str:
         if period == "month":
-            return self.tr("quantity in {month}").format(month=day.strftime("%b %Y"))
+            return self.tr("quantity in {month}").format(month=month_text(day))
         if period == "week":
             return self.tr("quantity, week of {day}").format(day=day.isoformat())
         return self.tr("quantity on {day}").format(day=day.isoformat())

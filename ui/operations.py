@@ -202,10 +202,14 @@ def remove_forecast_override(shop_path: Path, sku: str, override_id: int,
 
 
 def neural_device(ctx: JobContext | None = None) -> str:
-    """'cuda', 'mps' or 'cpu': where the neural model would run (imports torch: a second or two)."""
+    """'cuda', 'mps' or 'cpu': where the neural model would run (imports torch: a second or two); '' where torch
+    is not installed (the status bar then says nothing about it)."""
     from core.forecasting.neural import device_name
 
-    return device_name()
+    try:
+        return device_name()
+    except ImportError:
+        return ""
 
 
 # ---- shop settings
@@ -218,14 +222,18 @@ def load_non_product_codes(shop_path: Path, ctx: JobContext | None = None) -> li
 
 def save_non_product_codes(shop_path: Path, codes: list[str], ctx: JobContext | None = None) -> list[str]:
     """Store the shop's list of codes that are not products (blank lines and repeats dropped, order kept)."""
+    with open_shop(shop_path, create=False) as shop:
+        return _store_non_product_codes(shop, codes)
+
+
+def _store_non_product_codes(shop, codes: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for code in codes:
         code = code.strip()
         if code and code.casefold() not in seen:
             seen[code.casefold()] = code
     cleaned = list(seen.values())
-    with open_shop(shop_path, create=False) as shop:
-        shop.set_setting("non_product_codes", cleaned)
+    shop.set_setting("non_product_codes", cleaned)
     return cleaned
 
 
@@ -438,22 +446,261 @@ def alerts_for(plan: PlanData, ctx: JobContext) -> AlertsData:
     return AlertsData(plan.shop_path, plan.started, plan, _alert_rows(alerts))
 
 
-def load_settings(shop_path: Path, ctx: JobContext | None = None) -> tuple[list[str], object]:
-    """What the Settings dialog shows: the codes that are not products and the ordering settings (PolicySettings)."""
+@dataclass(frozen=True)
+class SettingsData:
+    """What the Settings dialog shows."""
+    codes: list[str]              # the codes that are not products
+    policy: object                # core.policy.settings.PolicySettings
+    shop_details: object          # core.documents.ShopDetails
+
+
+def load_settings(shop_path: Path, ctx: JobContext | None = None) -> SettingsData:
+    """What the Settings dialog shows: the codes that are not products, the ordering settings and the shop's
+    details printed on its purchase orders."""
+    from core.documents import load_shop_details
     from core.policy.settings import load_policy_settings
 
     with open_shop(shop_path, create=False) as shop:
-        return list(non_product_codes(shop)), load_policy_settings(shop)
+        return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop))
 
 
-def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, ctx: JobContext | None = None) -> list[str]:
-    """The Settings dialog's Save: the ordering settings are checked first (a bad value stores nothing), then both
-    are stored. Only the fields the dialog shows are changed (the budget set on the Orders page is kept)."""
+def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, shop_details=None,
+                  ctx: JobContext | None = None) -> list[str]:
+    """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
+    by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
+    budget set on the Orders page is kept)."""
+    from core.documents import save_shop_details
     from core.policy.settings import load_policy_settings, save_policy_settings
+    from core.store.db import atomic
 
     with open_shop(shop_path, create=False) as shop:
         policy = dataclasses.replace(load_policy_settings(shop), **policy_changes).check()
-    cleaned = save_non_product_codes(shop_path, codes)
-    with open_shop(shop_path, create=False) as shop:
-        save_policy_settings(shop, policy)
+        with atomic(shop):
+            if shop_details is not None:
+                save_shop_details(shop, shop_details)
+            cleaned = _store_non_product_codes(shop, codes)
+            save_policy_settings(shop, policy)
     return cleaned
+
+
+# ---- purchase orders: made from the plan, listed, edited while a draft, sent, received, cancelled; their documents
+# The PDF is drawn by Qt (ui/documents.py: QTextDocument on a QPdfWriter, which Qt allows off the GUI thread); it is
+# imported inside the functions that need it, so this module itself stays free of Qt.
+
+
+@dataclass(frozen=True)
+class PurchaseOrderRow:
+    """One purchase order as the Purchase orders page lists it (core's list_orders)."""
+    id: int
+    number: str
+    supplier: str
+    status: str
+    order_date: str | None
+    expected_date: str | None
+    sent_date: str | None
+    received_date: str | None
+    lines: int
+    units: float
+    received_units: float
+    value: float
+    currency: str
+    notes: str
+    lead_time_days: float | None       # received orders: the days from order to delivery
+    days_late: float | None            # received orders: days after the expected day (negative: early)
+
+
+@dataclass(frozen=True)
+class ProductOrderRow:
+    """One purchase-order line of one product (core's product_history)."""
+    id: int                            # the order's id
+    number: str
+    supplier: str
+    status: str
+    order_date: str | None
+    expected_date: str | None
+    received_date: str | None
+    qty: float
+    received_qty: float
+    unit_cost: float
+    line_total: float
+
+
+@dataclass(frozen=True)
+class PurchaseOrdersData:
+    """What the Purchase orders page lists: the orders (filtered by core), or one product's order lines."""
+    shop_path: Path
+    supplier: str | None
+    statuses: tuple[str, ...] | None
+    orders: list[PurchaseOrderRow]
+    suppliers: list[str]
+    product: str | None = None         # the product code searched for (then `history` holds its lines)
+    product_name: str = ""
+    history: list[ProductOrderRow] = dataclasses.field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OrderDocument:
+    """A purchase order's document as the print preview needs it (the HTML is drawn on the GUI thread)."""
+    html: str
+    footer: str
+    title: str
+    file_stem: str
+
+
+@dataclass(frozen=True)
+class EmailDraft:
+    """An .eml draft written for the mail program, and the mailto: link to use where it cannot be opened."""
+    number: str
+    path: Path
+    mailto: str
+
+
+def _day(value) -> str | None:
+    text = _text(value)
+    return text[:10] or None
+
+
+def load_purchase_orders(shop_path: Path, supplier: str | None = None, statuses: tuple[str, ...] | None = None,
+                         product: str | None = None, ctx: JobContext | None = None) -> PurchaseOrdersData:
+    """The orders (newest first) of one supplier or all, in some statuses or all; with a product code, also every
+    order line of that product."""
+    from core.ordering.purchase_orders import list_orders, product_history
+
+    with open_shop(shop_path, create=False) as shop:
+        frame = list_orders(shop, supplier=supplier, statuses=statuses)
+        orders = [PurchaseOrderRow(
+            int(r.id), _text(r.number), _text(r.supplier), _text(r.status), _day(r.order_date), _day(r.expected_date),
+            _day(r.sent_date), _day(r.received_date), int(r.lines), float(r.units), float(r.received_units),
+            float(r.value), _text(r.currency), _text(r.notes), _number(r.lead_time_days), _number(r.days_late))
+            for r in frame.itertuples(index=False)]
+        history, name = [], ""
+        if product:
+            product = product.strip()
+            lines = product_history(shop, product)
+            name = _text(shop.scalar("SELECT name FROM products WHERE sku = ?", (product,)))
+            history = [ProductOrderRow(
+                int(r.id), _text(r.number), _text(r.supplier), _text(r.status), _day(r.order_date),
+                _day(r.expected_date), _day(r.received_date), float(r.qty), float(r.received_qty), float(r.unit_cost),
+                float(r.line_total)) for r in lines.itertuples(index=False)]
+        return PurchaseOrdersData(Path(shop_path), supplier, tuple(statuses) if statuses else None, orders,
+                                  supplier_names(shop), product or None, name, history)
+
+
+def load_purchase_order(shop_path: Path, order_id: int, ctx: JobContext | None = None):
+    """One stored order with its lines (core's PurchaseOrder)."""
+    import core.documents  # noqa: F401 - the page names files the documents' way: loaded here, off the GUI thread
+    from core.ordering.purchase_orders import get_order
+
+    with open_shop(shop_path, create=False) as shop:
+        return get_order(shop, order_id)
+
+
+def create_purchase_orders(shop_path: Path, plan, supplier: str | None = None, ctx: JobContext | None = None):
+    """Today's suggested orders stored as drafts, one per supplier (or only `supplier`'s): core's DraftsMade."""
+    from core.ordering.purchase_orders import create_orders_from_plan
+
+    with open_shop(shop_path, create=False) as shop:
+        return create_orders_from_plan(shop, plan, supplier=supplier)
+
+
+def set_purchase_order_qty(shop_path: Path, order_id: int, sku: str, qty: float, ctx: JobContext | None = None):
+    from core.ordering.purchase_orders import set_line_qty
+
+    with open_shop(shop_path, create=False) as shop:
+        return set_line_qty(shop, order_id, sku, qty)
+
+
+def mark_purchase_order_sent(shop_path: Path, order_id: int, on: dt.date | None = None,
+                             ctx: JobContext | None = None):
+    from core.ordering.purchase_orders import mark_sent
+
+    with open_shop(shop_path, create=False) as shop:
+        return mark_sent(shop, order_id, on=on)
+
+
+def receive_purchase_order(shop_path: Path, order_id: int, quantities: dict[str, float] | None,
+                           on: dt.date | None = None, ctx: JobContext | None = None):
+    from core.ordering.purchase_orders import receive
+
+    with open_shop(shop_path, create=False) as shop:
+        return receive(shop, order_id, quantities, on=on)
+
+
+def cancel_purchase_order(shop_path: Path, order_id: int, reason: str = "", ctx: JobContext | None = None):
+    from core.ordering.purchase_orders import cancel
+
+    with open_shop(shop_path, create=False) as shop:
+        return cancel(shop, order_id, reason=reason)
+
+
+def _order_document(shop_path: Path, order_id: int):
+    from core.documents import build_document
+    from core.ordering.purchase_orders import get_order
+
+    with open_shop(shop_path, create=False) as shop:
+        return build_document(shop, get_order(shop, order_id))
+
+
+def purchase_order_document(shop_path: Path, order_id: int, ctx: JobContext | None = None) -> OrderDocument:
+    """The order's HTML, for the print preview."""
+    from core.documents import to_html
+
+    doc = _order_document(shop_path, order_id)
+    return OrderDocument(to_html(doc), doc.footer, doc.title, doc.file_stem)
+
+
+def save_purchase_order_pdf(shop_path: Path, order_id: int, path: Path, ctx: JobContext | None = None) -> Path:
+    """The order as an A4 PDF at `path` (whole or not at all)."""
+    from core.documents import to_html
+    from ui.documents import html_to_pdf
+
+    doc = _order_document(shop_path, order_id)
+    return html_to_pdf(to_html(doc), path, footer=doc.footer, title=doc.title)
+
+
+def save_purchase_order_xlsx(shop_path: Path, order_id: int, path: Path, ctx: JobContext | None = None) -> Path:
+    from core.documents import write_xlsx
+
+    return write_xlsx(_order_document(shop_path, order_id), path)
+
+
+def email_purchase_order(shop_path: Path, order_id: int, folder: Path, ctx: JobContext | None = None) -> EmailDraft:
+    """The order as an .eml draft to the supplier with the PDF attached, written into `folder`. A supplier without
+    an e-mail address is refused before anything is written."""
+    from core.documents import mailto_url, to_html, write_eml
+    from ui.documents import pdf_bytes
+
+    doc = _order_document(shop_path, order_id)
+    mailto = mailto_url(doc)                   # refuses a supplier without a (good) address: nothing written
+    pdf = pdf_bytes(to_html(doc), footer=doc.footer, title=doc.title)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = write_eml(doc, pdf, folder / f"{doc.file_stem}.eml")
+    return EmailDraft(doc.number, path, mailto)
+
+
+# ---- the shop's details (Settings)
+
+
+def read_logo_file(path: Path, ctx: JobContext | None = None) -> tuple[str, str]:
+    """A logo file checked by core: (base64 of its bytes, its type); refused where it is not a PNG or JPEG."""
+    from core.documents import ShopDetails
+
+    details = ShopDetails().with_logo(path)
+    return details.logo_base64, details.logo_type
+
+
+def replay_policies(shop_path: Path, start: dt.date, end: dt.date, policies: tuple[str, ...], service_level: float,
+                    ctx: JobContext):
+    """The replay report: the policies over start .. end beside what the shop really did."""
+    from core.simulation import compare_policies
+
+    with open_shop(shop_path, create=False) as shop:
+        return compare_policies(shop, start, end, policies, service_level=service_level, ctx=ctx)
+
+
+def history_span(shop_path: Path, ctx: JobContext | None = None):
+    from core.simulation import history_span as span
+
+    with open_shop(shop_path, create=False) as shop:
+        return span(shop)

@@ -2,7 +2,6 @@
 explained, the owner's own quantities (with a reason), and this week's budget."""
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from functools import partial
@@ -17,12 +16,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 
 from ui import operations
 from ui.forecast_page import day_text
+from ui.i18n import day_month_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
 from ui.widgets import row_table
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
+CREATE_JOB = "orders-create-purchase-orders"
 SUPPLIER_ROLE = Qt.ItemDataRole.UserRole          # a supplier's name; None for 'All suppliers'
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1         # its SupplierOrder (a PlanData summary for 'All suppliers')
 (CODE, NAME, ON_HAND, ON_ORDER, REORDER_POINT, ORDER_UP_TO, SUGGESTED, ORDER, VALUE, RUNS_OUT, LOST_MARGIN,
@@ -61,12 +62,12 @@ def short_day(day: str | None, *, weekday: bool = True) -> str:
     """'Wed 25 Nov' (or '25 Nov'); blank when unknown."""
     if not day:
         return ""
-    return dt.date.fromisoformat(day[:10]).strftime("%a %d %b" if weekday else "%d %b").replace(" 0", " ").lstrip("0")
+    return day_month_text(day, weekday=weekday)
 
 
 def sentences(paragraph: str) -> list[str]:
     """Core's explanation is one paragraph; each of its sentences is one step of the reasoning."""
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z(])", paragraph or "") if part.strip()]
+    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=。)", paragraph or "") if part.strip()]
 
 
 def line_note(row: OrderLineRow) -> str:
@@ -302,6 +303,7 @@ class OrdersPage(QWidget):
     """Today's plan, made on request (or handed over by the dashboard, which plans whenever the shop changes)."""
 
     planned = Signal(object)      # PlanData: a plan this page made (the dashboard works out its alerts)
+    orders_created = Signal(object)   # core's DraftsMade: draft purchase orders stored from the plan shown
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -336,6 +338,8 @@ class OrdersPage(QWidget):
             "Work out what to order from each supplier, from the latest forecast (where there is none yet, every "
             "product is forecast first: that takes a few minutes)"))
         self.plan_button.clicked.connect(self.start_plan)
+        self.create_button = QPushButton(self.tr("Create purchase orders"), self)
+        self.create_button.clicked.connect(self.create_purchase_orders)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -396,6 +400,7 @@ class OrdersPage(QWidget):
         top.addWidget(self.budget_button)
         top.addSpacing(16)
         top.addWidget(self.plan_button)
+        top.addWidget(self.create_button)
 
         lines_box = QWidget(self)
         lines_layout = QVBoxLayout(lines_box)
@@ -587,6 +592,15 @@ class OrdersPage(QWidget):
         running = self.runner.is_running(PLAN_JOB)
         has_shop = self.shop_path is not None
         self.plan_button.setEnabled(has_shop and not running)
+        creating = self.runner.is_running(CREATE_JOB)
+        self.create_button.setEnabled(has_shop and not running and not creating and self.data is not None
+                                      and any(s.lines for s in self.data.suppliers))
+        supplier = self.selected_supplier()
+        self.create_button.setToolTip(
+            self.tr("Store this plan's order to {supplier} as a draft purchase order, to check, print, save or "
+                    "e-mail on the Purchase orders page").format(supplier=supplier) if supplier else
+            self.tr("Store this plan's orders as draft purchase orders, one per supplier, to check, print, save or "
+                    "e-mail on the Purchase orders page"))
         self.budget_button.setEnabled(has_shop and not running)
         line = self.selected_line()
         self.change_button.setEnabled(line is not None and not running and self.data is not None)
@@ -606,6 +620,7 @@ class OrdersPage(QWidget):
 
     def _supplier_changed(self) -> None:
         self._filter(supplier=self.selected_supplier())
+        self._update_buttons()
 
     def _filter(self, **change) -> None:
         selected = self.selected_line()
@@ -692,6 +707,23 @@ class OrdersPage(QWidget):
         cells = "".join(f"<tr><td style='padding-right: 10px; color: #555555'>{name}</td>"
                         f"<td align='right'>{value}</td></tr>" for name, value in pairs)
         return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
+
+    # ---- purchase orders
+    def create_purchase_orders(self) -> None:
+        """The plan's orders as drafts: for the supplier chosen on the left, or for every supplier."""
+        if self.data is None or self.shop_path is None or self.runner.is_running(CREATE_JOB) \
+                or self.runner.is_running(PLAN_JOB):
+            return
+        self.runner.start(CREATE_JOB, partial(operations.create_purchase_orders, self.shop_path, self.data.plan,
+                                              self.selected_supplier()),
+                          success=partial(self._orders_created, self.shop_path),
+                          finished=self._update_buttons, progress=self.progress)
+        self.progress.label.setText(self.tr("Making the draft purchase orders…"))
+        self._update_buttons()
+
+    def _orders_created(self, shop_path: Path, made) -> None:
+        if shop_path == self.shop_path:
+            self.orders_created.emit(made)
 
     # ---- the owner's own quantities
     def ask_quantity(self, row: OrderLineRow | None, qty: float | None = None) -> AdjustDialog | None:

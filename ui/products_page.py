@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStacke
 
 from core.store.queries import ProductRow
 from ui import operations
+from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
 from ui.widgets import row_table
@@ -180,4 +181,4 @@ class ProductsPage(QWidget):
         count = (self.tr("{n} products").format(n=f"{total:,}") if shown == total else
                  self.tr("{shown} of {n} products").format(shown=f"{shown:,}", n=f"{total:,}"))
         self.heading.setText(self.tr("{count} — sales up to {day}").format(
-            count=count, day=self.as_of.strftime("%d %b %Y").lstrip("0")))
+            count=count, day=day_text(self.as_of)))

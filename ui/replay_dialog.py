@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from ui import operations
+from ui.i18n import day_format, day_text
 from ui.jobs import JobRunner, ProgressPanel
 
 DEFAULT_WEEKS = 12
@@ -26,8 +27,8 @@ class ReplayDialog(QDialog):
         self.comparison = None
         self.setWindowTitle(self.tr("Replay a policy on your own past"))
         self.resize(860, 460)
-        self.start = QDateEdit(self, calendarPopup=True, displayFormat="d MMM yyyy")
-        self.end = QDateEdit(self, calendarPopup=True, displayFormat="d MMM yyyy")
+        self.start = QDateEdit(self, calendarPopup=True, displayFormat=day_format())
+        self.end = QDateEdit(self, calendarPopup=True, displayFormat=day_format())
         self.service = QDoubleSpinBox(self, decimals=1, minimum=50.0, maximum=99.9, value=95.0, suffix=" %")
         self.policies = {
             "shelfwise": QCheckBox(self.tr("ShelfWise (service level)"), self, checked=True),
@@ -112,7 +113,7 @@ class ReplayDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
         text = self.tr("{start} to {end}, {count} products.").format(
-            start=comparison.start.strftime("%d %b %Y"), end=comparison.end.strftime("%d %b %Y"),
+            start=day_text(comparison.start), end=day_text(comparison.end),
             count=comparison.products)
         if "actual" in set(table["policy"]):
             text += " " + self.tr("Every row covers the {count} of {total} products whose stock was counted before "

@@ -16,6 +16,7 @@ import numpy as np
 
 from core.demand.drivers import Drivers
 from core.forecasting.base import Model
+from core.i18n import _
 from core.jobs import JobContext, null_context
 
 TRAIN_DAYS = 730        # origins drawn from the last two years of the history
@@ -252,8 +253,9 @@ class GlobalNeural(Model):
                     self.ctx.check_cancelled()
             self.ctx.check_cancelled()
             done = (member * self.epochs + epoch + 1) / (ENSEMBLE * self.epochs)
-            self.ctx.progress(done, f"Neural model on {device}: network {member + 1} of {ENSEMBLE}, "
-                                    f"pass {epoch + 1} of {self.epochs}")
+            self.ctx.progress(done, _("Neural model on {device}: network {network} of {networks}, pass {epoch} of "
+                                      "{epochs}").format(device=device, network=member + 1, networks=ENSEMBLE,
+                                                         epoch=epoch + 1, epochs=self.epochs))
         net.eval()
         return net
 

@@ -24,6 +24,7 @@ from core.forecasting.neural import GlobalNeural
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
 from core.forecasting.statistical import ARIMA, ETS
+from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.policy.demand import SumCalibration, sum_calibration
 from core.store.db import ShopDb, atomic, now_iso
@@ -103,7 +104,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     steps = len(models) + len(statistical)
     for k, model in enumerate(models + statistical):
         ctx.check_cancelled()
-        ctx.progress(k / steps * 0.9, f"Backtesting {model.alias}")
+        ctx.progress(k / steps * 0.9, _("Backtesting {model}").format(model=model.alias))
         t0 = time.perf_counter()
         rows = top if model in statistical else np.arange(n)
         forecasts = []
@@ -120,7 +121,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         backtest.forecasts[model.alias] = forecasts
         final[model.alias] = final_rows
         timings[model.alias] = time.perf_counter() - t0
-    ctx.progress(0.92, "Choosing a model per product")
+    ctx.progress(0.92, _("Choosing a model per product"))
     choice = choose(Y, backtest, h)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     never = history.first_sale >= T
@@ -135,7 +136,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:
         device = neural.device_
-    ctx.progress(1.0, "Forecast ready")
+    ctx.progress(1.0, _("Forecast ready"))
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums)
 
@@ -171,7 +172,7 @@ def forecast_shop(shop: ShopDb, *, horizon: int = DEFAULT_HORIZON, as_of: dt.dat
     ctx = ctx or null_context()
     settings = settings or ForecastSettings(horizon=horizon)
     settings.horizon = horizon
-    ctx.progress(0.0, "Reading the sales history")
+    ctx.progress(0.0, _("Reading the sales history"))
     history = load_history(shop, as_of=as_of)
     if not len(history.skus) or np.isnan(history.demand).all():
         raise UserError("There are no sales to forecast from.", hint="Import a sales file first.")
@@ -179,7 +180,7 @@ def forecast_shop(shop: ShopDb, *, horizon: int = DEFAULT_HORIZON, as_of: dt.dat
     result = forecast_history(history, drivers, settings, ctx.sub(0.05, 0.95))
     if store:
         store_result(shop, result, history.as_of, settings)
-    ctx.progress(1.0, "Forecast stored")
+    ctx.progress(1.0, _("Forecast stored"))
     return result
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from core.demand.history import load_history
 from core.errors import UserError
+from core.i18n import _
 from core.store.db import ShopDb, atomic, audit, now_iso
 
 
@@ -50,13 +51,13 @@ def accuracy_sentence(mae: float, mae_baseline: float, weeks: int) -> str:
     """'over the last 12 weeks this forecast was off by 1.2 units a day on average; repeating last week's
     sales would have been off by 1.9'."""
     if mae is None or np.isnan(mae):
-        return "Not enough history to test this forecast yet."
-    text = f"Over the last {weeks} weeks this forecast was off by {mae:.1f} units a day on average"
+        return _("Not enough history to test this forecast yet.")
     if mae_baseline is not None and not np.isnan(mae_baseline):
-        text += f"; repeating last week's sales would have been off by {mae_baseline:.1f}."
-    else:
-        text += "."
-    return text
+        return _("Over the last {weeks} weeks this forecast was off by {mae:.1f} units a day on average; repeating "
+                 "last week's sales would have been off by {baseline:.1f}.").format(
+            weeks=weeks, mae=mae, baseline=mae_baseline)
+    return _("Over the last {weeks} weeks this forecast was off by {mae:.1f} units a day on average.").format(
+        weeks=weeks, mae=mae)
 
 
 def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:

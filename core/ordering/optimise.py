@@ -26,6 +26,8 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_array
 
+from core.i18n import _, sentences
+
 SUGGESTED_SEGMENTS = 8
 EXTRA_SEGMENTS = 3
 EPSILON = 1e-6
@@ -164,15 +166,18 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
         if minimum > 0 and value_entries[s] is not None:
             reachable = fixed_value.get(s, 0.0) + sum(v * hi[col] for col, v in value_entries[s])
             if fixed_value.get(s, 0.0) > 0 and reachable < minimum - 1e-9:
-                notes.append(f"{s}: even with every useful pack added the order reaches {_money(reachable)}, "
-                             f"below the supplier's minimum of {_money(minimum)} by {_money(minimum - reachable)}.")
+                notes.append(_("{supplier}: even with every useful pack added the order reaches {reachable}, below "
+                               "the supplier's minimum of {minimum} by {short}.").format(
+                    supplier=s, reachable=_money(reachable), minimum=_money(minimum),
+                    short=_money(minimum - reachable)))
             else:
                 add_row(value_entries[s] + [(y_col[s], -(minimum - fixed_value.get(s, 0.0)))], 0.0, np.inf)
         if rule.capacity_units is not None:
             left = rule.capacity_units - fixed_units.get(s, 0.0)
             if left < 0:
-                notes.append(f"{s}: your own quantities come to {fixed_units[s]:,.0f} units, over the capacity of "
-                             f"{rule.capacity_units:,.0f} by {-left:,.0f}.")
+                notes.append(_("{supplier}: your own quantities come to {units:,.0f} units, over the capacity of "
+                               "{capacity:,.0f} by {over:,.0f}.").format(
+                    supplier=s, units=fixed_units[s], capacity=rule.capacity_units, over=-left))
             if unit_entries[s]:
                 add_row(unit_entries[s], -np.inf, max(left, 0.0))
     if room is not None and budget_entries:
@@ -189,7 +194,8 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
                       bounds=Bounds(np.array(lo), np.array(hi)), options={"time_limit": 30.0})
         x = result.x if result.x is not None else np.zeros(len(columns))
         if result.x is None:
-            notes.append(f"The optimiser found no order that meets every rule ({result.message}).")
+            notes.append(_("The optimiser found no order that meets every rule ({reason}).").format(
+                reason=result.message))
         for i, l in enumerate(free):
             qty[l.key] = float(round(x[n_col[i]]) * (l.pack if l.pack > 0 else 1.0))
     lost = {}
@@ -214,24 +220,28 @@ def _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room
         wanted, got = wanted_value[s], value[s]
         lost_here = sum(v for l in free if l.supplier == s for k, v in lost.items() if k == l.key)
         if wanted <= 1e-9 and got <= 1e-9:
-            out[s] = "Nothing to order."
+            out[s] = _("Nothing to order.")
         elif got <= 1e-9:
             reachable = sum(l.most * l.unit_cost for l in free if l.supplier == s)
             if minimum and reachable < minimum - 1e-9:
-                out[s] = (f"Not ordered: even every useful pack comes to {_money(reachable)}, below the supplier's "
-                          f"minimum order of {_money(minimum)} by {_money(minimum - reachable)}.")
+                out[s] = _("Not ordered: even every useful pack comes to {reachable}, below the supplier's minimum "
+                           "order of {minimum} by {short}.").format(
+                    reachable=_money(reachable), minimum=_money(minimum), short=_money(minimum - reachable))
             elif budget is not None and minimum > (room or 0.0):
-                out[s] = (f"Not ordered: the supplier's minimum order of {_money(minimum)} is {_money(minimum - (room or 0.0))} "
-                          f"more than the budget allows; expected lost margin {_money(lost_here)}.")
+                out[s] = _("Not ordered: the supplier's minimum order of {minimum} is {over} more than the budget "
+                           "allows; expected lost margin {lost}.").format(
+                    minimum=_money(minimum), over=_money(minimum - (room or 0.0)), lost=_money(lost_here))
             else:
-                out[s] = f"Not ordered within the budget; expected lost margin {_money(lost_here)}."
+                out[s] = _("Not ordered within the budget; expected lost margin {lost}.").format(lost=_money(lost_here))
         elif got > wanted + 1e-9:
-            out[s] = (f"Topped up by {_money(got - wanted)} to reach the supplier's minimum order of "
-                      f"{_money(minimum)}.")
+            out[s] = _("Topped up by {added} to reach the supplier's minimum order of {minimum}.").format(
+                added=_money(got - wanted), minimum=_money(minimum))
         elif got < wanted - 1e-9:
-            out[s] = (f"Cut by {_money(wanted - got)} to fit the budget; expected lost margin {_money(lost_here)}.")
+            out[s] = _("Cut by {cut} to fit the budget; expected lost margin {lost}.").format(
+                cut=_money(wanted - got), lost=_money(lost_here))
         else:
-            out[s] = f"Order of {_money(got)}" + (f" (minimum {_money(minimum)} met)." if minimum else ".")
+            out[s] = (_("Order of {value} (minimum {minimum} met).") if minimum else _("Order of {value}.")).format(
+                value=_money(got), minimum=_money(minimum))
     return out
 
 
@@ -264,13 +274,17 @@ def optimise_plan(shop, plan) -> OrderSolution:
         before, after = lines["order_qty"].iat[k], final.iat[k]
         supplier = lines["supplier"].iat[k]
         if after > before:
-            why = f"to reach {supplier}'s minimum order of {_money(rules[supplier].min_order_value)}."
+            why = _("to reach {supplier}'s minimum order of {minimum}.").format(
+                supplier=supplier, minimum=_money(rules[supplier].min_order_value))
         elif after > 0:
-            why = f"to fit the budget (expected lost margin on this line {_money(lines['lost_margin'].iat[k])})."
+            why = _("to fit the budget (expected lost margin on this line {lost}).").format(
+                lost=_money(lines["lost_margin"].iat[k]))
         else:
             why = solution.supplier_notes.get(supplier, "")
-        lines.iat[k, lines.columns.get_loc("explanation")] += (
-            f" Then {'raised' if after > before else 'cut'} from {before:g} to {after:g} {why}")
+        then = _("Then raised from {before:g} to {after:g} {why}") if after > before else \
+            _("Then cut from {before:g} to {after:g} {why}")
+        column = lines.columns.get_loc("explanation")
+        lines.iat[k, column] = sentences([lines.iat[k, column], then.format(before=before, after=after, why=why)])
     lines["order_qty"] = final
     lines["order_value"] = lines["order_qty"] * lines["unit_cost"]
     plan.solution = solution

@@ -58,7 +58,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     calibration = SumCalibration.from_dict(json.loads(run["sum_calibration"] or "{}"))
     products = _products(shop, run["id"], as_of)
     if not len(products):
-        raise UserError("The latest forecast has no products to plan.", hint="Press Forecast first.")
+        raise UserError(_("The latest forecast has no products to plan."), hint=_("Press Forecast first."))
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
     leads = _lead_times(shop, as_of)
     items, levels, rows = {}, {}, []

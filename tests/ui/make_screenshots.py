@@ -1,14 +1,17 @@
 """Screenshots of the real window, offscreen, for docs/screenshots/ (a script, not a test).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py [--quick]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tests/ui/make_screenshots.py [--quick] [--only NAME,NAME]
 
 Builds the demo shop in a temporary folder (products.png), forecasts it through the Forecast page and shows
 one product chosen from its data, with an override added through the dialog (forecast.png; --quick leaves the
 neural model out, which on a CPU takes a few minutes), plans its orders within a budget with one quantity of the
 owner's own and explains a line that the budget cut (orders.png), shows the alerts of that plan (dashboard.png)
-and the Ordering tab of the Settings dialog (settings-ordering.png), then imports the UCI Online Retail CSV from
-../shared/data/ into a new shop through the wizard (wizard-mapping.png, wizard-report.png) and shows the
-Imports page (imports.png). Also prints the longest GUI-thread pause during that import.
+and the Ordering tab of the Settings dialog (settings-ordering.png), makes that plan's draft purchase orders
+and shows one (purchase-orders.png), fills in the shop's details with a logo (settings-shop.png), then imports
+the UCI Online Retail CSV from ../shared/data/ into a new shop through the wizard (wizard-mapping.png,
+wizard-report.png) and shows the Imports page (imports.png). Also prints the longest GUI-thread pause during that
+import. `--only purchase-orders.png,settings-shop.png` writes only those files (the steps before them still run).
+`--chinese` makes the main pages again with the window in Chinese (dashboard-zh.png, ...; see chinese_main).
 """
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ DATA = REPO.parent / "shared" / "data" / "online-retail"
 UCI_CSV = DATA / "online_retail_2010-12_2011-12.csv"
 UCI_XLSX = DATA / "Online Retail (first 70051 rows).xlsx"
 SIZE = (1280, 800)
+ONLY = set(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else None
+UCI_SHOTS = {"wizard-mapping.png", "wizard-report.png", "imports.png"}
 
 
 def wait_until(condition, timeout: float = 120.0) -> None:
@@ -63,6 +68,8 @@ def wait_until(condition, timeout: float = 120.0) -> None:
 
 
 def save(widget, name: str) -> None:
+    if ONLY is not None and name not in ONLY:
+        return
     path = OUT / name
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(REPO)}")
@@ -203,6 +210,61 @@ def orders_screenshots(window: MainWindow) -> None:
     dialog.reject()
 
 
+def draw_logo(path: Path) -> None:
+    """A made-up shop's logo: its initials on a rounded square."""
+    from PySide6.QtCore import QRectF, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(240, 240, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor("#2f4858"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(0, 0, 240, 240), 40, 40)
+    painter.setPen(QColor("#f2c14e"))
+    painter.setFont(QFont("DejaVu Sans", 80, QFont.Weight.Bold))
+    painter.drawText(QRectF(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, "DG")
+    painter.end()
+    image.save(str(path), "PNG")
+
+
+def purchase_orders_screenshots(window: MainWindow) -> None:
+    """The plan's orders made into drafts from the Orders page, one of them shown on the Purchase orders page (the
+    draft with the most lines that still fit without scrolling), then the shop's details in Settings."""
+    orders = window.orders_page
+    window.show_page(orders)
+    orders.select_supplier(None)
+    orders.create_button.click()
+    po = window.purchase_orders_page
+    wait_until(lambda: not window.runner.is_running("orders-create-purchase-orders")
+               and window.stack.currentWidget() is po and po.order is not None
+               and not any(window.runner.is_running(k) for k in ("purchase-orders-list", "purchase-orders-detail")))
+    drafts = [row for row in po.orders_model.rows() if row.status == "draft"]
+    shown = max((row for row in drafts if row.lines <= 9), key=lambda row: row.lines, default=drafts[0])
+    po.select_order(shown.id)
+    wait_until(lambda: po.order is not None and po.order.id == shown.id)
+    print(f"purchase-orders.png shows {shown.number} to {shown.supplier} ({shown.lines} lines)")
+    save(window, "purchase-orders.png")
+
+    dialog = window.open_settings()
+    wait_until(lambda: dialog.save_button.isEnabled())
+    dialog.tabs.setCurrentWidget(dialog.shop)
+    shop = dialog.shop
+    shop.address.setPlainText("7 Market Place\nLudlow SY8 1AA")
+    shop.email.setText("orders@demogift.example")
+    shop.phone.setText("01584 872000")
+    shop.terms.setPlainText("Payment 30 days from the end of the month of invoice. Deliveries Monday to Saturday, "
+                            "7:30 to 11:00, at the yard gate.\nPlease tell us at once if any line cannot be "
+                            "supplied in full or on time.")
+    draw_logo(SANDBOX / "logo.png")
+    shop.choose_logo(SANDBOX / "logo.png")
+    wait_until(lambda: shop.remove_logo_button.isEnabled())
+    save(dialog, "settings-shop.png")
+    dialog.save_button.click()
+    wait_until(lambda: window.settings_dialog is None)
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     configure_application(app)
@@ -220,7 +282,12 @@ def main() -> int:
     save(window, "products.png")
     forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
     orders_screenshots(window)
+    purchase_orders_screenshots(window)
     window.nav.setCurrentRow(window.stack.indexOf(window.products_page))
+    if ONLY is not None and not ONLY & UCI_SHOTS:
+        window.close()
+        shutdown_all()
+        return 0
 
     if not UCI_CSV.exists():
         print(f"{UCI_CSV} is missing: skipped the wizard and imports screenshots")
@@ -254,5 +321,62 @@ def main() -> int:
     return 0
 
 
+# ---- the main pages in Chinese: --chinese writes dashboard-zh.png, products-zh.png, forecast-zh.png, orders-zh.png,
+# purchase-orders-zh.png and imports-zh.png (with --quick as above).
+
+CHINESE_SHOTS = {"dashboard.png", "products.png", "forecast.png", "orders.png", "purchase-orders.png", "imports.png"}
+
+
+def ensure_chinese_font() -> None:
+    """Chinese glyphs need a CJK font: Debian's fonts-noto-cjk, installed here where missing (only these
+    screenshots need it, so the test setup does not carry it)."""
+    import subprocess
+
+    def have() -> bool:
+        return bool(subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout.strip())
+
+    if not have():
+        sudo = [] if os.geteuid() == 0 else ["sudo"]
+        subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "fonts-noto-cjk"], check=False)
+    if not have():
+        print("warning: no Chinese font (apt-get install fonts-noto-cjk): the Chinese text will show as boxes")
+
+
+def chinese_main() -> int:
+    """The same steps as main() with the window in Chinese, up to the purchase orders; the Imports page shows the
+    demo shop's own import (the UCI import's problems are core's texts, still English)."""
+    import ui.i18n
+
+    ensure_chinese_font()
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    GarbageCollector(app)
+    settings = QSettings(str(SANDBOX / "settings-zh.ini"), QSettings.Format.IniFormat)
+    ui.i18n.set_language(ui.i18n.CHINESE, settings)
+    ui.i18n.install_translators(app, settings)
+    english_save = globals()["save"]
+    globals()["save"] = lambda widget, name: (english_save(widget, name.removesuffix(".png") + "-zh.png")
+                                              if name in CHINESE_SHOTS else None)
+    OUT.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(settings)
+    window.resize(*SIZE)
+    window.show()
+    demo = build_demo_shop(SANDBOX / "demo-shop-zh.db")
+    window.open_shop(demo)
+    wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
+    window.show_page(window.products_page)
+    save(window, "products.png")
+    forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
+    orders_screenshots(window)
+    if "purchase_orders_screenshots" in globals():
+        purchase_orders_screenshots(window)
+    window.show_page(window.imports_page)
+    wait_until(lambda: window.imports_page.model.rowCount() > 0 and not window.runner.is_running("imports"))
+    save(window, "imports.png")
+    window.close()
+    shutdown_all()
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(chinese_main() if "--chinese" in sys.argv else main())

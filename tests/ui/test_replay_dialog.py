@@ -36,3 +36,17 @@ def test_replay_refusal_is_shown(qtbot, demo_shop):
     dialog.run()
     qtbot.waitUntil(lambda: "at least" in dialog.summary.text(), timeout=60_000)
     assert dialog.comparison is None
+
+
+def test_the_plan_menu_opens_the_replay(qtbot, demo_shop, settings):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.open_shop(demo_shop)
+    qtbot.waitUntil(lambda: window.shop_path is not None, timeout=10_000)
+    window.replay_action.trigger()
+    dialog = window.findChild(ReplayDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.shop_path == demo_shop
+    qtbot.waitUntil(lambda: dialog.end.date() > dialog.start.date(), timeout=10_000)
+    dialog.close()

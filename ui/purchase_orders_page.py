@@ -1,0 +1,853 @@
+"""The Purchase orders page: every order of the shop (by status, by supplier, or every order of one product) and the
+chosen order in full: its lines (a draft's quantities can be changed), one click to print it, save it as PDF or
+Excel, or hand it to the mail program, and its life after that: sent, received (all or part), cancelled.
+
+Every read and write runs in the background (ui/operations.py); the page only shows what core says."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from core.errors import UserError
+from ui import operations
+from ui.forecast_page import day_text
+from ui.jobs import JobRunner, ProgressPanel
+from ui.operations import EmailDraft, OrderDocument, ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
+from ui.orders_page import WARNING_STYLE, money
+from ui.po_dialogs import CancelDialog, ReceiveDialog
+from ui.table_models import ROW_ROLE, Column, RowsModel, number
+from ui.widgets import row_table
+
+if TYPE_CHECKING:           # core.ordering brings in scipy: imported by the operations, on the worker threads
+    from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
+
+OPEN_STATUSES = ("draft", "sent", "part-received")   # core.ordering.purchase_orders.OPEN_STATUSES (a test checks)
+LIST_JOB = "purchase-orders-list"
+DETAIL_JOB = "purchase-orders-detail"
+CHANGE_JOB = "purchase-orders-change"          # quantity, sent, received, cancelled: one change at a time
+DOCUMENT_JOB = "purchase-orders-document"      # print, PDF, Excel, e-mail
+STATUS_COLOURS = {"draft": "#5f6b76", "sent": "#1f5fa8", "part-received": "#a35f00", "received": "#2e7d32",
+                  "cancelled": "#8a8a8a"}
+NOTICE_STYLE = ("QFrame#notice { background: #eef4fb; border: 1px solid #c5d7ee; border-radius: 4px; }"
+                "QFrame#notice QLabel { background: transparent; }")
+(NUMBER, SUPPLIER, STATUS, ORDERED, EXPECTED, LINES, TOTAL, RECEIVED, LEAD_TIME, LATE) = range(10)
+(H_NUMBER, H_SUPPLIER, H_STATUS, H_ORDERED, H_EXPECTED, H_RECEIVED, H_QTY, H_IN, H_COST, H_TOTAL) = range(10)
+(L_CODE, L_DESCRIPTION, L_QTY, L_PACK, L_COST, L_TOTAL, L_RECEIVED) = range(7)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PurchaseOrdersPage", text)
+
+
+def status_text(status: str) -> str:
+    return {"draft": _tr("Draft"), "sent": _tr("Sent"), "part-received": _tr("Part-received"),
+            "received": _tr("Received"), "cancelled": _tr("Cancelled")}.get(status, status)
+
+
+def status_filters() -> dict[str, tuple[str, tuple[str, ...] | None]]:
+    """The status filter's choices: key -> (its name, the statuses core is asked for; None: every one)."""
+    return {
+        "all": (_tr("All orders"), None),
+        "open": (_tr("Open (not all in)"), tuple(OPEN_STATUSES)),
+        "draft": (_tr("Drafts"), ("draft",)),
+        "sent": (_tr("Sent"), ("sent",)),
+        "part-received": (_tr("Part-received"), ("part-received",)),
+        "received": (_tr("Received"), ("received",)),
+        "cancelled": (_tr("Cancelled"), ("cancelled",)),
+    }
+
+
+def date_text(day: str | dt.date | None) -> str:
+    return day_text(day) if day else ""
+
+
+def lead_time_text(days: float | None) -> str:
+    if days is None:
+        return ""
+    return _tr("1 day") if days == 1 else _tr("{n} days").format(n=number(days))
+
+
+def lateness_text(days: float | None) -> str:
+    """Core's days late as words: '3 late', 'on time', '2 early'; blank until the order is in."""
+    if days is None:
+        return ""
+    if days > 0:
+        return _tr("{n} late").format(n=number(days))
+    if days < 0:
+        return _tr("{n} early").format(n=number(-days))
+    return _tr("on time")
+
+
+def default_mail_folder() -> Path:
+    """Where e-mail drafts (.eml) are written for the mail program to open: the app's own data folder."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "E-mail drafts"
+
+
+# ---- the tables
+
+
+def order_columns() -> list[Column[PurchaseOrderRow]]:
+    cancelled = (lambda r: r.status == "cancelled")
+    return [
+        Column(_tr("Number"), lambda r: r.number, lambda r: r.id, muted=cancelled, tooltip=lambda r: r.notes),
+        Column(_tr("Supplier"), lambda r: r.supplier, muted=cancelled),
+        Column(_tr("Status"), lambda r: status_text(r.status), muted=cancelled),
+        Column(_tr("Ordered"), lambda r: date_text(r.order_date), lambda r: r.order_date or "", muted=cancelled,
+               tooltip=lambda r: _tr("Sent on {day}").format(day=date_text(r.sent_date)) if r.sent_date else ""),
+        Column(_tr("Expected"), lambda r: date_text(r.expected_date), lambda r: r.expected_date or "",
+               muted=cancelled),
+        Column(_tr("Lines"), lambda r: number(r.lines), lambda r: r.lines, numeric=True, muted=cancelled),
+        Column(_tr("Total"), lambda r: money(r.value), lambda r: r.value, numeric=True, muted=cancelled,
+               tooltip=lambda r: f"{money(r.value)} {r.currency}".strip()),
+        Column(_tr("Received"), lambda r: date_text(r.received_date), lambda r: r.received_date or "",
+               muted=cancelled),
+        Column(_tr("Lead time"), lambda r: lead_time_text(r.lead_time_days),
+               lambda r: -1 if r.lead_time_days is None else r.lead_time_days, numeric=True, muted=cancelled,
+               tooltip=lambda r: _tr("Days from the order to the delivery") if r.lead_time_days is not None else ""),
+        Column(_tr("Days late"), lambda r: lateness_text(r.days_late),
+               lambda r: -10_000 if r.days_late is None else r.days_late, numeric=True, muted=cancelled,
+               tooltip=lambda r: _tr("Days after the expected delivery that it came") if r.days_late is not None
+               else ""),
+    ]
+
+
+def history_columns() -> list[Column[ProductOrderRow]]:
+    cancelled = (lambda r: r.status == "cancelled")
+    return [
+        Column(_tr("Number"), lambda r: r.number, lambda r: r.id, muted=cancelled),
+        Column(_tr("Supplier"), lambda r: r.supplier, muted=cancelled),
+        Column(_tr("Status"), lambda r: status_text(r.status), muted=cancelled),
+        Column(_tr("Ordered"), lambda r: date_text(r.order_date), lambda r: r.order_date or "", muted=cancelled),
+        Column(_tr("Expected"), lambda r: date_text(r.expected_date), lambda r: r.expected_date or "",
+               muted=cancelled),
+        Column(_tr("Received"), lambda r: date_text(r.received_date), lambda r: r.received_date or "",
+               muted=cancelled),
+        Column(_tr("Qty"), lambda r: number(r.qty), lambda r: r.qty, numeric=True, muted=cancelled),
+        Column(_tr("In"), lambda r: number(r.received_qty), lambda r: r.received_qty, numeric=True, muted=cancelled,
+               tooltip=lambda r: _tr("Units received so far")),
+        Column(_tr("Unit cost"), lambda r: money(r.unit_cost), lambda r: r.unit_cost, numeric=True, muted=cancelled),
+        Column(_tr("Line total"), lambda r: money(r.line_total), lambda r: r.line_total, numeric=True,
+               muted=cancelled),
+    ]
+
+
+def line_columns() -> list[Column[PurchaseOrderLine]]:
+    return [
+        Column(_tr("Supplier code"), lambda l: l.code, tooltip=lambda l: _tr("Our code: {sku}").format(sku=l.sku)),
+        Column(_tr("Description"), lambda l: l.description, tooltip=lambda l: l.description),
+        Column(_tr("Qty"), lambda l: number(l.qty), lambda l: l.qty, numeric=True, edit_value=lambda l: l.qty),
+        Column(_tr("Pack"), lambda l: number(l.pack), lambda l: l.pack, numeric=True),
+        Column(_tr("Unit cost"), lambda l: money(l.unit_cost), lambda l: l.unit_cost, numeric=True),
+        Column(_tr("Line total"), lambda l: money(l.line_total), lambda l: l.line_total, numeric=True),
+        Column(_tr("Received"), lambda l: number(l.received_qty), lambda l: l.received_qty, numeric=True),
+    ]
+
+
+class OrdersModel(RowsModel[PurchaseOrderRow]):
+    def __init__(self, parent=None):
+        super().__init__(order_columns(), parent)
+
+
+class ProductHistoryModel(RowsModel[ProductOrderRow]):
+    def __init__(self, parent=None):
+        super().__init__(history_columns(), parent)
+
+
+class OrderLinesModel(RowsModel["PurchaseOrderLine"]):
+    """One order's lines; the quantity can be edited while the order is a draft (the page stores it via core)."""
+
+    def __init__(self, parent=None):
+        super().__init__(line_columns(), parent)
+        self.editable = False
+
+    def set_order(self, order: PurchaseOrder | None) -> None:
+        self.editable = order is not None and order.editable
+        self.set_rows(order.lines if order is not None else [])
+
+    def flags(self, index):
+        flags = super().flags(index)
+        return flags if self.editable else flags & ~Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        return self.editable and super().setData(index, value, role)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and self.editable:
+            if role == Qt.ItemDataRole.ToolTipRole and index.column() == L_QTY:
+                return _tr("Double-click to change the quantity")
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == L_RECEIVED:
+                return ""                               # a draft: nothing can have come yet
+        return super().data(index, role)
+
+
+# ---- the page
+
+
+class PurchaseOrdersPage(QWidget):
+    """The shop's purchase orders and the chosen one in full."""
+
+    changed = Signal()       # orders were made, sent, received or cancelled: what is on order and on hand changed
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.shop_path: Path | None = None
+        self.data: PurchaseOrdersData | None = None
+        self.order: PurchaseOrder | None = None
+        self.today: Callable[[], dt.date] = dt.date.today       # the day an order is sent or goods arrive
+        self.mail_folder: Callable[[], Path] = default_mail_folder
+        self.save_folder: Path | None = None                    # where the last PDF or workbook went
+        self.receive_dialog: ReceiveDialog | None = None
+        self.cancel_dialog: CancelDialog | None = None
+        self.preview: QDialog | None = None
+        self.last_email: EmailDraft | None = None
+        self._wanted: int | None = None                          # the order to choose once the list is read
+        self._reload_detail = False
+        self._asking_for: int | None = None                      # the order the notice asks to mark as sent
+
+        self.orders_model = OrdersModel(self)
+        self.history_model = ProductHistoryModel(self)
+        self.lines_model = OrderLinesModel(self)
+        self.lines_model.edit_requested.connect(lambda line, _column, value: self.change_quantity(line.sku,
+                                                                                                  float(value)))
+
+        self.heading = QLabel(self.tr("Purchase orders"), self)
+        self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.status_filter = QComboBox(self)
+        for key, (name, _statuses) in status_filters().items():
+            self.status_filter.addItem(name, key)
+        self.status_filter.setToolTip(self.tr("Show the orders in one state"))
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.supplier_filter = QComboBox(self)
+        self.supplier_filter.addItem(self.tr("All suppliers"), None)
+        self.supplier_filter.setMinimumWidth(170)
+        self.supplier_filter.setToolTip(self.tr("One supplier's orders: how long each took to come and how late"))
+        self.supplier_filter.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Product code ⏎: its orders"))
+        self.search.setToolTip(self.tr("Type a product code and press Enter to see every order of that product"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(190)
+        self.search.returnPressed.connect(self._filters_changed)
+        self.search.textChanged.connect(lambda text: self._filters_changed() if not text.strip() and
+                                        self.data is not None and self.data.product else None)
+
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(WARNING_STYLE)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setVisible(False)
+        self.notice = QFrame(self)
+        self.notice.setObjectName("notice")
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice_label = QLabel(self.notice)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_sent_button = QPushButton(self.tr("Mark sent"), self.notice)
+        self.notice_sent_button.clicked.connect(self._notice_mark_sent)
+        self.notice_later_button = QPushButton(self.tr("Not yet"), self.notice)
+        self.notice_later_button.clicked.connect(self._clear_notice)
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(8, 4, 6, 4)
+        notice_layout.addWidget(self.notice_label, 1)
+        notice_layout.addWidget(self.notice_sent_button)
+        notice_layout.addWidget(self.notice_later_button)
+        self.notice.setVisible(False)
+        self.progress = ProgressPanel(self)
+
+        # the list
+        self.list_heading = QLabel(self)
+        self.list_heading.setStyleSheet("font-weight: bold;")
+        day = max(self.fontMetrics().horizontalAdvance(date_text(dt.date(2000, 12, 28))) + 16, 90)   # any language
+        self.orders_table = row_table(self, self.orders_model, {NUMBER: 92, STATUS: 100, ORDERED: day, EXPECTED: day,
+                                                                LINES: 50, TOTAL: 90, RECEIVED: day, LEAD_TIME: 76,
+                                                                LATE: 80}, stretch=SUPPLIER, single=True)
+        self.history_table = row_table(self, self.history_model, {H_NUMBER: 92, H_STATUS: 100, H_ORDERED: day,
+                                                                  H_EXPECTED: day, H_RECEIVED: day, H_QTY: 64, H_IN: 64,
+                                                                  H_COST: 80, H_TOTAL: 90},
+                                       stretch=H_SUPPLIER, single=True)
+        for table in (self.orders_table, self.history_table):
+            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)     # core's: newest first
+            table.setSortingEnabled(True)
+            table.setWordWrap(False)
+            table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.orders_table)
+        self.list_stack.addWidget(self.history_table)
+        list_box = QWidget(self)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list_heading)
+        list_layout.addWidget(self.list_stack, 1)
+
+        # the chosen order
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 14px; font-weight: bold;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_badge = QLabel(self)
+        self.facts = QLabel(self)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setWordWrap(True)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #555555;")
+        self.print_button = self._button(self.tr("Print…"), self.print_order,
+                                         self.tr("See the order as it prints, then print it"))
+        self.pdf_button = self._button(self.tr("Save PDF…"), self.save_pdf, self.tr("Save the order as a PDF file"))
+        self.xlsx_button = self._button(self.tr("Save Excel…"), self.save_xlsx,
+                                        self.tr("Save the order as an Excel workbook"))
+        self.email_button = self._button(self.tr("E-mail…"), self.email_order, self.tr(
+            "Open the order in your mail program as a message to the supplier, with the PDF attached, to check "
+            "and send"))
+        self.sent_button = self._button(self.tr("Mark sent"), self.mark_sent, self.tr(
+            "The order has gone to the supplier (today): it can no longer be changed, only received or cancelled"))
+        self.receive_button = self._button(self.tr("Receive…"), self.ask_receive, self.tr(
+            "Goods arrived: put them on the shelf, all or some of the lines"))
+        self.cancel_button = self._button(self.tr("Cancel order…"), self.ask_cancel, self.tr(
+            "The order will not come (or not the rest of it)"))
+        self.lines_table = row_table(self, self.lines_model, {L_CODE: 110, L_QTY: 70, L_PACK: 55, L_COST: 80,
+                                                              L_TOTAL: 90, L_RECEIVED: 75},
+                                     stretch=L_DESCRIPTION, single=True)
+        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.lines_table.setWordWrap(False)
+        self.total = QLabel(self)
+        self.total.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_hint = QLabel(self)
+        self.edit_hint.setStyleSheet("color: #666666;")
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addWidget(self.status_badge)
+        title_row.addStretch(1)
+        actions = QHBoxLayout()
+        for button in (self.print_button, self.pdf_button, self.xlsx_button, self.email_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        for button in (self.sent_button, self.receive_button, self.cancel_button):
+            actions.addWidget(button)
+        foot = QHBoxLayout()
+        foot.addWidget(self.edit_hint, 1)
+        foot.addWidget(self.total)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 6, 0, 0)
+        detail_layout.addLayout(title_row)
+        detail_layout.addWidget(self.facts)
+        detail_layout.addWidget(self.notes)
+        detail_layout.addLayout(actions)
+        detail_layout.addWidget(self.lines_table, 1)
+        detail_layout.addLayout(foot)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(list_box)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([270, 430])
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.empty)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.supplier_filter)
+        top.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        self._show_order(None)
+        self._show_empty(self.tr("No shop is open."))
+
+    def _button(self, text: str, slot, tooltip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tooltip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # ---- the shop
+    def set_shop(self, shop_path: Path | None) -> None:
+        if shop_path != self.shop_path:
+            for kind in (LIST_JOB, DETAIL_JOB, CHANGE_JOB, DOCUMENT_JOB):
+                self.runner.cancel(kind, supersede=True)
+            self.data = None
+            self.orders_model.set_rows([])
+            self.history_model.set_rows([])
+            self._clear_messages()
+            self._show_order(None)
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.shop_path = shop_path
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the orders again (the shop changed elsewhere), and the chosen order with them."""
+        self._reload_detail = True
+        self._load_list()
+
+    def _show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+
+    # ---- the list
+    def statuses(self) -> tuple[str, ...] | None:
+        return status_filters().get(self.status_filter.currentData(), ("", None))[1]
+
+    def supplier(self) -> str | None:
+        return self.supplier_filter.currentData()
+
+    def set_status_filter(self, key: str) -> None:
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(key), 0))
+
+    def set_supplier_filter(self, name: str | None) -> None:
+        index = self.supplier_filter.findData(name) if name is not None else 0
+        if index < 0:                               # a supplier not listed yet (the list is read with the orders)
+            self.supplier_filter.blockSignals(True)
+            self.supplier_filter.addItem(name, name)
+            self.supplier_filter.blockSignals(False)
+            index = self.supplier_filter.count() - 1
+        self.supplier_filter.setCurrentIndex(index)
+
+    def show_product(self, sku: str) -> None:
+        """Every order of one product (as typing its code and Enter does)."""
+        self.search.setText(sku)
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self._clear_error()
+        self._load_list()
+
+    def _load_list(self) -> None:
+        if self.shop_path is None:
+            self._show_empty(self.tr("No shop is open."))
+            self._update_buttons()
+            return
+        product = self.search.text().strip() or None
+        self.runner.start(LIST_JOB, partial(operations.load_purchase_orders, self.shop_path, self.supplier(),
+                                            self.statuses(), product),
+                          success=partial(self._listed, self.shop_path), failure=self._failed)
+
+    def _listed(self, shop_path: Path, data: PurchaseOrdersData) -> None:
+        if shop_path != self.shop_path:
+            return
+        self.data = data
+        self.stack.setCurrentWidget(self.splitter)
+        self._fill_suppliers(data.suppliers)
+        searching = data.product is not None
+        self.status_filter.setEnabled(not searching)
+        self.supplier_filter.setEnabled(not searching)
+        if searching:
+            self.history_model.set_rows(data.history)
+            self.list_stack.setCurrentWidget(self.history_table)
+            name = f"{data.product} — {data.product_name}" if data.product_name else data.product
+            self.list_heading.setText(
+                self.tr("Orders of {product}: none yet").format(product=name) if not data.history else
+                self.tr("Orders of {product}: 1 line").format(product=name) if len(data.history) == 1 else
+                self.tr("Orders of {product}: {n} lines").format(product=name, n=len(data.history)))
+            table, ids = self.history_table, [row.id for row in self.history_model.rows()]
+        else:
+            self.orders_model.set_rows(data.orders)
+            self.list_stack.setCurrentWidget(self.orders_table)
+            count = len(data.orders)
+            words = (self.tr("no orders") if count == 0 else self.tr("1 order") if count == 1 else
+                     self.tr("{n} orders").format(n=f"{count:,}"))
+            what = status_filters()[self.status_filter.currentData()][0]
+            self.list_heading.setText(f"{data.supplier or self.tr('All suppliers')} — {what}: {words}")
+            table, ids = self.orders_table, [row.id for row in self.orders_model.rows()]
+        wanted = self._wanted if self._wanted is not None else (self.order.id if self.order is not None else None)
+        self._wanted = None
+        if wanted in ids:
+            self._select_row(table, ids.index(wanted))
+        elif ids:
+            self._select_row(table, 0)
+        else:
+            self.order = None
+            self._show_order(None)
+        self._reload_detail = False
+
+    def _fill_suppliers(self, names: list[str]) -> None:
+        current = self.supplier()
+        self.supplier_filter.blockSignals(True)
+        self.supplier_filter.clear()
+        self.supplier_filter.addItem(self.tr("All suppliers"), None)
+        for name in names:
+            self.supplier_filter.addItem(name, name)
+        index = self.supplier_filter.findData(current) if current is not None else 0
+        self.supplier_filter.setCurrentIndex(max(index, 0))
+        self.supplier_filter.blockSignals(False)
+
+    def _select_row(self, table: QTableView, row: int) -> None:
+        index = table.model().index(row, 0)
+        if table.selectionModel().isRowSelected(row):
+            self._order_chosen(index.data(ROW_ROLE).id)      # already chosen: selectionChanged will not come
+        else:
+            table.selectRow(row)
+        table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _current_table(self) -> QTableView:
+        return self.list_stack.currentWidget()
+
+    def selected_row(self) -> PurchaseOrderRow | ProductOrderRow | None:
+        table = self._current_table()
+        rows = table.selectionModel().selectedRows()
+        return table.model().data(rows[0], ROW_ROLE) if rows else None
+
+    def select_order(self, order_id: int) -> bool:
+        """Choose an order by its id (True if it is listed)."""
+        table = self._current_table()
+        for row in range(table.model().rowCount()):
+            if table.model().index(row, 0).data(ROW_ROLE).id == order_id:
+                self._select_row(table, row)
+                return True
+        return False
+
+    def listed_numbers(self) -> list[str]:
+        return [row.number for row in (self.orders_model.rows() if self.list_stack.currentWidget() is
+                                       self.orders_table else self.history_model.rows())]
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        if self.sender() is not self._current_table().selectionModel():
+            return
+        row = self.selected_row()
+        if row is not None:
+            self._order_chosen(row.id)
+
+    def _order_chosen(self, order_id: int) -> None:
+        if self.order is not None and self.order.id == order_id and not self._reload_detail:
+            return                                   # already shown, as core last said
+        self.runner.start(DETAIL_JOB, partial(operations.load_purchase_order, self.shop_path, order_id),
+                          success=partial(self._order_loaded, self.shop_path, order_id), failure=self._failed)
+
+    def _order_loaded(self, shop_path: Path, order_id: int, order: PurchaseOrder) -> None:
+        row = self.selected_row()
+        if shop_path != self.shop_path or row is None or row.id != order_id:
+            return
+        self._show_order(order)
+
+    # ---- the chosen order
+    def _show_order(self, order: PurchaseOrder | None) -> None:
+        self.order = order
+        self.lines_model.set_order(order)
+        if order is None:
+            self.title.setText(self.tr("No order chosen"))
+            self.status_badge.clear()
+            self.status_badge.setStyleSheet("")
+            no_orders = self.data is not None and not self.data.orders and not self.data.product and \
+                self.statuses() is None and self.supplier() is None
+            self.facts.setText(self.tr(
+                "No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per "
+                "supplier comes here to check, print, save or e-mail.") if no_orders else
+                self.tr("Choose an order to see its lines."))
+            self.notes.setVisible(False)
+            self.total.clear()
+            self.edit_hint.clear()
+            self._update_buttons()
+            return
+        self.title.setText(f"{order.number} — {order.supplier}")
+        colour = STATUS_COLOURS.get(order.status, "#5f6b76")
+        self.status_badge.setText(status_text(order.status))
+        self.status_badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; "
+                                        f"padding: 1px 7px; font-weight: bold;")
+        facts = []
+        if order.status == "draft":
+            facts.append(self.tr("Order day <b>{day}</b> (not sent yet)").format(day=date_text(order.order_date)))
+        else:
+            facts.append(self.tr("Ordered <b>{day}</b>").format(day=date_text(order.order_date)))
+        if order.expected_date:
+            facts.append(self.tr("Expected <b>{day}</b>").format(day=date_text(order.expected_date)))
+        if order.sent_date:
+            facts.append(self.tr("Sent {day}").format(day=date_text(order.sent_date)))
+        if order.received_date:
+            facts.append(self.tr("Received {day}").format(day=date_text(order.received_date)))
+        if order.created_date and order.created_date != order.order_date:
+            facts.append(self.tr("Made {day}").format(day=date_text(order.created_date)))
+        if order.currency:
+            facts.append(self.tr("Currency {code}").format(code=order.currency.upper()))
+        self.facts.setText(" · ".join(facts))
+        self.notes.setText(self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "")
+        self.notes.setVisible(bool(order.notes))
+        count = len(order.lines)
+        lines = self.tr("1 line") if count == 1 else self.tr("{n} lines").format(n=count)
+        coming = sum(1 for line in order.lines if line.outstanding > 0)
+        if order.status == "part-received" and coming:
+            lines += " · " + (self.tr("1 still to come") if coming == 1 else
+                              self.tr("{n} still to come").format(n=coming))
+        self.total.setText(self.tr("{lines} · Total <b>{total}</b>").format(
+            lines=lines, total=f"{money(order.total)} {order.currency}".strip()))
+        self.edit_hint.setText(self.tr("Double-click a quantity to change it.") if order.editable else
+                               self.tr("Only a draft can be changed; this order can be received or cancelled.")
+                               if order.status in OPEN_STATUSES else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        order = self.order
+        changing = self.runner.is_running(CHANGE_JOB)
+        writing = self.runner.is_running(DOCUMENT_JOB)
+        for button in (self.print_button, self.pdf_button, self.xlsx_button, self.email_button):
+            button.setEnabled(order is not None and not writing)
+        self.sent_button.setEnabled(order is not None and order.status == "draft" and not changing)
+        self.receive_button.setEnabled(order is not None and order.status in ("sent", "part-received")
+                                       and not changing)
+        self.cancel_button.setEnabled(order is not None and order.status in OPEN_STATUSES and not changing)
+        self.notice_sent_button.setEnabled(not changing)
+
+    # ---- messages: trouble in red, what happened (and the question whether it was sent) in blue
+    def _failed(self, error: UserError) -> None:
+        text = f"{error.where}: {error.message}" if error.where else error.message
+        self.error.setText(text + (f"\n{error.hint}" if error.hint else ""))
+        self.error.setVisible(True)
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.error.setVisible(False)
+
+    def _notify(self, text: str, *, ask_sent_for: PurchaseOrder | None = None) -> None:
+        """A line on what was done; for a draft that just went out, the question whether to mark it sent."""
+        ask = ask_sent_for is not None and ask_sent_for.status == "draft"
+        if ask:
+            text += " " + self.tr("Mark {number} as sent?").format(number=ask_sent_for.number)
+        self._asking_for = ask_sent_for.id if ask else None
+        self.notice_label.setText(text)
+        self.notice_sent_button.setVisible(ask)
+        self.notice_later_button.setText(self.tr("Not yet") if ask else self.tr("OK"))
+        self.notice.setVisible(True)
+
+    def _clear_notice(self) -> None:
+        self._asking_for = None
+        self.notice.setVisible(False)
+
+    def _clear_messages(self) -> None:
+        self._clear_error()
+        self._clear_notice()
+
+    # ---- changes (one at a time)
+    def _change(self, fn, doing: str, done: Callable[[PurchaseOrder], str] | None = None) -> None:
+        if self.shop_path is None or self.runner.is_running(CHANGE_JOB):
+            return
+        self._clear_messages()
+        self.runner.start(CHANGE_JOB, fn, success=partial(self._changed, self.shop_path, done), failure=self._failed,
+                          finished=self._update_buttons, progress=self.progress)
+        self.progress.label.setText(doing)
+        self._update_buttons()
+
+    def _changed(self, shop_path: Path, done: Callable[[PurchaseOrder], str] | None, order: PurchaseOrder) -> None:
+        if shop_path != self.shop_path:
+            return
+        if self.order is None or self.order.id == order.id:
+            self._show_order(order)
+        if done is not None:
+            self._notify(done(order))
+        self._wanted = order.id
+        self._load_list()
+        self.changed.emit()
+
+    def change_quantity(self, sku: str, qty: float) -> None:
+        """A new quantity for one line of the chosen order (core refuses it unless the order is a draft)."""
+        order = self.order
+        if order is None:
+            return
+        if order.editable and any(line.sku == sku and line.qty == qty for line in order.lines):
+            return                                   # nothing changed
+        self._change(partial(operations.set_purchase_order_qty, self.shop_path, order.id, sku, qty),
+                     self.tr("Changing {sku} on {number}…").format(sku=sku, number=order.number))
+
+    def mark_sent(self, order_id: int | None = None) -> None:
+        """The order went to the supplier today."""
+        order_id = order_id if order_id is not None else (self.order.id if self.order is not None else None)
+        if order_id is None:
+            return
+        self._change(partial(operations.mark_purchase_order_sent, self.shop_path, order_id, self.today()),
+                     self.tr("Marking the order as sent…"),
+                     lambda order: self.tr("{number} marked as sent on {day}; expected {expected}.").format(
+                         number=order.number, day=date_text(order.sent_date),
+                         expected=date_text(order.expected_date) or self.tr("when it comes")))
+
+    def _notice_mark_sent(self) -> None:
+        if self._asking_for is not None:
+            self.mark_sent(self._asking_for)
+
+    def ask_receive(self) -> ReceiveDialog | None:
+        order = self.order
+        if order is None or order.status not in ("sent", "part-received") or self.runner.is_running(CHANGE_JOB):
+            return None
+        if self.receive_dialog is not None:
+            self.receive_dialog.deleteLater()
+        self.receive_dialog = ReceiveDialog(order, self.today(), self)
+        self.receive_dialog.accepted.connect(partial(self._receive_given, self.receive_dialog))
+        self.receive_dialog.open()
+        return self.receive_dialog
+
+    def _receive_given(self, dialog: ReceiveDialog) -> None:
+        quantities, day = dialog.values()
+        self._change(partial(operations.receive_purchase_order, self.shop_path, dialog.order.id, quantities, day),
+                     self.tr("Putting the goods on the shelf…"), self._received_text)
+
+    def _received_text(self, order: PurchaseOrder) -> str:
+        if order.status == "received":
+            return self.tr("{number} is all in (received {day}): the goods are on the shelf.").format(
+                number=order.number, day=date_text(order.received_date))
+        coming = sum(1 for line in order.lines if line.outstanding > 0)
+        return (self.tr("Received against {number}; 1 line is still to come.") if coming == 1 else
+                self.tr("Received against {number}; {n} lines are still to come.")).format(number=order.number,
+                                                                                           n=coming)
+
+    def ask_cancel(self) -> CancelDialog | None:
+        order = self.order
+        if order is None or order.status not in OPEN_STATUSES or self.runner.is_running(CHANGE_JOB):
+            return None
+        if self.cancel_dialog is not None:
+            self.cancel_dialog.deleteLater()
+        self.cancel_dialog = CancelDialog(order, self)
+        self.cancel_dialog.accepted.connect(partial(self._cancel_given, self.cancel_dialog))
+        self.cancel_dialog.open()
+        return self.cancel_dialog
+
+    def _cancel_given(self, dialog: CancelDialog) -> None:
+        self._change(partial(operations.cancel_purchase_order, self.shop_path, dialog.order.id, dialog.reason_text()),
+                     self.tr("Cancelling the order…"),
+                     lambda order: self.tr("{number} is cancelled.").format(number=order.number))
+
+    # ---- documents: print, PDF, Excel, e-mail
+    def _document(self, fn, doing: str, success) -> None:
+        if self.shop_path is None or self.order is None or self.runner.is_running(DOCUMENT_JOB):
+            return
+        self._clear_messages()
+        self.runner.start(DOCUMENT_JOB, fn, success=success, failure=self._failed, finished=self._update_buttons,
+                          progress=self.progress)
+        self.progress.label.setText(doing)
+        self._update_buttons()
+
+    def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        from core.documents.purchase_order import safe_file_name   # loaded with the order, off the GUI thread
+
+        order = self.order
+        folder = self.save_folder or Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        start = folder / f"{safe_file_name(f'{order.number} {order.supplier}')}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
+        if not path:
+            return None
+        path = Path(path)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        self.save_folder = path.parent
+        return path
+
+    def save_pdf(self) -> None:
+        if self.order is None:
+            return
+        path = self._ask_path(self.tr("Save purchase order as PDF"), ".pdf", self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return
+        order = self.order
+        self._document(partial(operations.save_purchase_order_pdf, self.shop_path, order.id, path),
+                       self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
+
+    def save_xlsx(self) -> None:
+        if self.order is None:
+            return
+        path = self._ask_path(self.tr("Save purchase order as Excel"), ".xlsx",
+                              self.tr("Excel workbooks (*.xlsx)"))
+        if path is None:
+            return
+        order = self.order
+        self._document(partial(operations.save_purchase_order_xlsx, self.shop_path, order.id, path),
+                       self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
+
+    def _saved(self, order: PurchaseOrder, path: Path) -> None:
+        self._notify(self.tr("Saved {number} as {path}.").format(number=order.number, path=path),
+                     ask_sent_for=self._fresh(order))
+
+    def email_order(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        self._document(partial(operations.email_purchase_order, self.shop_path, order.id, self.mail_folder()),
+                       self.tr("Preparing the e-mail to {supplier}…").format(supplier=order.supplier),
+                       partial(self._email_written, order))
+
+    def _email_written(self, order: PurchaseOrder, draft: EmailDraft) -> None:
+        self.last_email = draft
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(draft.path))):
+            text = self.tr("{number} is open in your mail program as a message to {supplier} with the PDF "
+                           "attached: check it and press Send there.").format(number=draft.number,
+                                                                              supplier=order.supplier)
+        elif QDesktopServices.openUrl(QUrl(draft.mailto)):
+            text = self.tr("Your mail program opened a message to {supplier} with the order written out (a link "
+                           "cannot carry the PDF: it is at {path}, to attach).").format(supplier=order.supplier,
+                                                                                       path=draft.path)
+        else:
+            self._failed(UserError(self.tr("No mail program opened the message to {supplier}.").format(
+                supplier=order.supplier), hint=self.tr("It is saved at {path}: open it, or attach the PDF to a "
+                                                       "message of your own.").format(path=draft.path)))
+            return
+        self._notify(text, ask_sent_for=self._fresh(order))
+
+    def print_order(self) -> None:
+        order = self.order
+        if order is None:
+            return
+        self._document(partial(operations.purchase_order_document, self.shop_path, order.id),
+                       self.tr("Laying out {number}…").format(number=order.number),
+                       partial(self._show_preview, order))
+
+    def _show_preview(self, order: PurchaseOrder, document: OrderDocument) -> None:
+        from ui.documents import preview_dialog
+
+        if self.preview is not None:
+            self.preview.deleteLater()
+        self.preview = preview_dialog(document.html, self, footer=document.footer, title=document.title)
+        self.preview.finished.connect(partial(self._preview_closed, order))
+        self.preview.open()
+
+    def _preview_closed(self, order: PurchaseOrder, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self._notify(self.tr("{number} went to the printer.").format(number=order.number),
+                         ask_sent_for=self._fresh(order))
+
+    def _fresh(self, order: PurchaseOrder) -> PurchaseOrder:
+        """The order as last shown, where it is still the one on screen (its status may have moved on)."""
+        return self.order if self.order is not None and self.order.id == order.id else order
+
+    # ---- from the Orders page
+    def show_created(self, made) -> None:
+        """Drafts just made from the plan (core's DraftsMade): listed with the first one chosen."""
+        created = list(made.created)
+        self._clear_messages()
+        if self.statuses() is not None and "draft" not in self.statuses():
+            self.status_filter.blockSignals(True)
+            self.set_status_filter("all")
+            self.status_filter.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if self.supplier() is not None and self.supplier() not in {order.supplier for order in created}:
+            self.supplier_filter.blockSignals(True)
+            self.set_supplier_filter(None)
+            self.supplier_filter.blockSignals(False)
+        numbers = ", ".join(order.number for order in created)
+        text = (self.tr("Made draft {numbers}.").format(numbers=numbers) if len(created) == 1 else
+                self.tr("Made {n} drafts: {numbers}.").format(n=len(created), numbers=numbers))
+        text += " " + self.tr("Check each, then print, save or e-mail it.")
+        if made.skipped:
+            text += " " + " ".join(made.skipped)
+        self._notify(text)
+        self._wanted = created[0].id if created else None
+        self._load_list()
