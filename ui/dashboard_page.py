@@ -16,7 +16,7 @@ from ui.forecast_page import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
-from ui.widgets import row_table
+from ui.widgets import empty_note, row_table
 
 JOB = "dashboard"
 ALL = ""                        # the tile that shows every alert
@@ -179,9 +179,7 @@ class DashboardPage(QWidget):
         hint = QLabel(self.tr("Double-click a product to see its order."), self)
         hint.setStyleSheet("color: #666666;")
 
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_note(self)
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)

@@ -18,7 +18,7 @@ from ui.i18n import day_format, day_text  # noqa: F401 - the pages import day_te
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import ForecastData, ForecastRow, ProductForecast
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
-from ui.widgets import row_table
+from ui.widgets import empty_note, row_table
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
@@ -297,9 +297,7 @@ class ForecastPage(QWidget):
         self._select_timer.setInterval(SELECT_DELAY_MS)
         self._select_timer.timeout.connect(self._load_product)
 
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = empty_note(self)
         self.product_title = QLabel(self)
         self.product_title.setStyleSheet("font-weight: bold;")
         self.override_button = QPushButton(self.tr("Override…"), self)

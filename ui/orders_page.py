@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QRect,
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton,
-                               QScrollArea, QSplitter, QStackedWidget, QStyle, QStyledItemDelegate,
+                               QScrollArea, QSplitter, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
 from ui import operations
@@ -20,7 +20,7 @@ from ui.i18n import day_month_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.operations import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
-from ui.widgets import row_table
+from ui.widgets import content_or_note, row_table
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
 CREATE_JOB = "orders-create-purchase-orders"
@@ -444,12 +444,7 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 850])
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.empty)
+        self.stack, self.empty = content_or_note(self, self.splitter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

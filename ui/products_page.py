@@ -4,15 +4,15 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.store.queries import ProductRow
 from ui import operations
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
-from ui.widgets import row_table
+from ui.widgets import content_or_note, row_table
 
 
 def _tr(text: str) -> str:
@@ -101,12 +101,7 @@ class ProductsPage(QWidget):
                                sort_column=0)
         self.table.horizontalHeader().setStretchLastSection(False)
 
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack, self.empty = content_or_note(self, self.table)
         self.progress = ProgressPanel(self)
 
         filters = QHBoxLayout()

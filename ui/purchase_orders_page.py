@@ -23,7 +23,7 @@ from ui.operations import EmailDraft, OrderDocument, ProductOrderRow, PurchaseOr
 from ui.orders_page import WARNING_STYLE, money
 from ui.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
-from ui.widgets import row_table
+from ui.widgets import content_or_note, row_table
 
 if TYPE_CHECKING:           # core.ordering brings in scipy: imported by the operations, on the worker threads
     from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
@@ -353,12 +353,7 @@ class PurchaseOrdersPage(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([270, 430])
-        self.empty = QLabel(self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.empty)
+        self.stack, self.empty = content_or_note(self, self.splitter)
 
         top = QHBoxLayout()
         top.addWidget(self.heading)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
 
 def row_table(parent: QWidget, model: QAbstractItemModel, widths: dict[int, int], *, stretch: int = 1,
@@ -26,3 +26,20 @@ def row_table(parent: QWidget, model: QAbstractItemModel, widths: dict[int, int]
     for column, width in widths.items():
         table.setColumnWidth(column, width)
     return table
+
+
+def empty_note(parent: QWidget) -> QLabel:
+    """The centred, wrapped line a page shows instead of its content when there is nothing to show yet."""
+    label = QLabel(parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    return label
+
+
+def content_or_note(parent: QWidget, content: QWidget) -> tuple[QStackedWidget, QLabel]:
+    """A stack of the page's content (index 0) and its empty note (index 1)."""
+    note = empty_note(parent)
+    stack = QStackedWidget(parent)
+    stack.addWidget(content)
+    stack.addWidget(note)
+    return stack, note

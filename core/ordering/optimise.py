@@ -120,7 +120,6 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
 
     # variables: per free line n, z, then its segments; per supplier y
     names = sorted({l.supplier for l in lines} | set(suppliers))
-    y_index = {s: k for k, s in enumerate(names)}
     columns: list[tuple[str, int]] = []          # kind, line
     c, lo, hi, integral = [], [], [], []
     rows, cols, vals, r_lo, r_hi = [], [], [], [], []
