@@ -5,6 +5,8 @@ message says what is wrong, where (file, sheet, row, column) and what to do. Any
 """
 from __future__ import annotations
 
+from core.i18n import _
+
 
 class UserError(Exception):
     """An expected problem; `str(err)` is the message shown to the owner as it is."""
@@ -16,7 +18,7 @@ class UserError(Exception):
         super().__init__(self.full_message())
 
     def full_message(self) -> str:
-        text = f"{self.where}: {self.message}" if self.where else self.message
+        text = _("{place}: {message}").format(place=self.where, message=self.message) if self.where else self.message
         return f"{text}\n{self.hint}" if self.hint else text
 
 

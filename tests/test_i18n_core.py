@@ -3,6 +3,7 @@ order's explanation, its notes and the alerts come out in Chinese when the langu
 word for word as before, otherwise)."""
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import json
 import re
@@ -87,3 +88,32 @@ def test_supplier_notes_come_out_in_chinese(chinese):
              OrderLine("FAST", "S", 1.0, 1, 0, 0, 1.0, 0.0, DemandDistribution(np.eye(1)[0]).shortage, 100, 0.05)]
     solution = optimise_orders(lines, {"S": SupplierRule("S", min_order_value=100.0)})
     assert solution.supplier_notes["S"] == "补足了 40.00，以达到该供应商的最低订货额 100.00。"
+
+
+def test_a_bad_import_is_explained_in_chinese_and_still_names_the_file_row_and_column(tmp_path):
+    from core.errors import MappingProblem
+    from core.importing import run_import
+    from core.store import open_shop
+
+    missing = tmp_path / "门店销售.csv"
+    missing.write_text("SKU,Date\nA1,2024-01-05\n", encoding="utf-8")
+    bad_date = tmp_path / "sales.csv"
+    bad_date.write_text("SKU,Date,Qty\nA1,2024-01-05,2\nA2,someday,3\n", encoding="utf-8")
+    i18n.set_language("zh_CN")
+    try:
+        with open_shop(None) as shop:
+            with pytest.raises(MappingProblem) as refused:
+                run_import(shop, missing, "sales", today=dt.date(2025, 1, 1))
+            message = str(refused.value)
+            assert "门店销售.csv" in message and "数量（qty）" in message, message
+            assert "表头（第 1 行）" in message, message
+            assert "no column gives" not in message
+
+            report = run_import(shop, bad_date, "sales", today=dt.date(2025, 1, 1))
+            problem, = report.problems
+            assert problem.message == "无法识别为日期"
+            assert problem.describe(report.where) == \
+                "sales.csv，第 3 行，“Date”列：无法识别为日期（实际内容：“someday”）"
+    finally:
+        i18n.set_language("en")
+    assert i18n.language() == "en" and _("cannot read this as a date") == "cannot read this as a date"

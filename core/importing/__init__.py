@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from core.i18n import _
 from core.importing.commit import commit, undo_import
 from core.importing.fields import FIELDS, KINDS, Field
 from core.importing.mapping import Mapping, apply_overrides, guess_mapping
@@ -40,7 +41,7 @@ def run_import(shop: ShopDb, path: str | Path, kind: str, *, sheet: str | None =
                ctx: JobContext | None = None) -> ImportReport:
     """Read, map, validate and commit one file; raises a UserError (and stores nothing) when it is refused."""
     ctx = ctx or null_context()
-    ctx.progress(0.0, f"Reading {Path(path).name}")
+    ctx.progress(0.0, _("Reading {file}").format(file=Path(path).name))
     raw = read_sheet(path, sheet)
     ctx.check_cancelled()
     mapping = guess_mapping(raw, kind)

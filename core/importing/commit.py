@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import UserError
+from core.i18n import _, sentences
 from core.importing.report import ImportReport, Problem
 from core.importing.validate import Validated
 from core.jobs import JobContext, null_context
@@ -57,7 +58,7 @@ def commit(shop: ShopDb, validated: Validated, ctx: JobContext | None = None) ->
             (now_iso(), validated.sheet.path.name, sha, validated.sheet.sheet, validated.kind,
              validated.mapping.layout, report.period, json.dumps(validated.mapping.as_dict(), ensure_ascii=False)))
         import_id = cursor.lastrowid
-        ctx.progress(0.02, "Storing")
+        ctx.progress(0.02, _("Storing"))
         store = {"sales": _store_sales, "stock": _store_stock, "products": _store_products,
                  "suppliers": _store_suppliers, "prices": _store_prices, "events": _store_events,
                  "orders": _store_orders}[validated.kind]
@@ -69,7 +70,7 @@ def commit(shop: ShopDb, validated: Validated, ctx: JobContext | None = None) ->
         ctx.check_cancelled()
     report.import_id = import_id
     report.committed = True
-    ctx.progress(1.0, "Imported")
+    ctx.progress(1.0, _("Imported"))
     return report
 
 
@@ -149,7 +150,7 @@ def _store_products(shop: ShopDb, validated: Validated, import_id: int, ctx: Job
         report.count({"new": "new_products", "updated": "updated", "same": "unchanged"}[outcome])
         if i % 500 == 0:
             ctx.check_cancelled()
-            ctx.progress(0.1 + 0.8 * i / max(len(records), 1), "Storing products")
+            ctx.progress(0.1 + 0.8 * i / max(len(records), 1), _("Storing products"))
 
 
 def _store_suppliers(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
@@ -173,7 +174,8 @@ def _insert_chunks(shop: ShopDb, sql: str, rows: list[tuple], ctx: JobContext, l
         shop.conn.executemany(sql, rows[first:first + CHUNK])
         inserted += shop.conn.total_changes - before
         ctx.progress(start + (end - start) * min(1.0, (first + CHUNK) / max(len(rows), 1)),
-                     f"{label}: {min(first + CHUNK, len(rows)):,} of {len(rows):,}")
+                     _("{label}: {done:,} of {total:,}").format(label=label, done=min(first + CHUNK, len(rows)),
+                                                               total=len(rows)))
     return inserted
 
 
@@ -208,7 +210,7 @@ def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
                     [import_id] * len(records)))
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO sales(product_id, date, qty, revenue, line_key, import_id) VALUES (?,?,?,?,?,?)",
-        rows, ctx, "Storing sales")
+        rows, ctx, _("Storing sales"))
     if inserted < len(rows):
         _claim_existing(shop, "sales", "t.line_key = i.a", [(r[4], None) for r in rows], import_id)
     _account_skipped(validated.report, len(rows) - inserted)
@@ -221,7 +223,7 @@ def _store_stock(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
                     records["qty"].astype(float).tolist(), [import_id] * len(records)))
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO stock_snapshots(product_id, date, qty, import_id) VALUES (?,?,?,?)",
-        rows, ctx, "Storing stock counts")
+        rows, ctx, _("Storing stock counts"))
     if inserted < len(rows):
         _claim_existing(shop, "stock_snapshots", "t.product_id = i.a AND t.date = i.b",
                         [(r[0], r[1]) for r in rows], import_id)
@@ -241,7 +243,7 @@ def _known_products(shop: ShopDb, validated: Validated, import_id: int) -> tuple
     report = validated.report
     for row, sku in zip(records.loc[unknown, "row"], records.loc[unknown, "sku"]):
         report.add(Problem(int(row), validated.mapping.source_of("sku"), "rejected",
-                           "this product code is not in the shop: import products or sales first", sku))
+                           _("this product code is not in the shop: import products or sales first"), sku))
     report.rejected += int(unknown.sum())
     report.imported -= int(unknown.sum())
     return records[~unknown], ids
@@ -253,7 +255,7 @@ def _store_prices(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCo
             for r in records.to_dict("records")]
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO prices(product_id, date, sell_price, unit_cost, import_id) VALUES (?,?,?,?,?)",
-        rows, ctx, "Storing prices")
+        rows, ctx, _("Storing prices"))
     if inserted < len(rows):
         _claim_existing(shop, "prices", "t.product_id = i.a AND t.date = i.b", [(r[0], r[1]) for r in rows],
                         import_id)
@@ -292,7 +294,7 @@ def _store_orders(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCo
             if supplier_id is None:
                 for row in lines["row"]:
                     report.add(Problem(int(row), validated.mapping.source_of("supplier"), "rejected",
-                                       "no supplier for this order, and its product has none", number))
+                                       _("no supplier for this order, and its product has none"), number))
                 report.rejected += len(lines)
                 report.imported -= len(lines)
                 continue
@@ -322,9 +324,10 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
     """Remove exactly what one import added and put back what it changed. Returns a summary."""
     run = shop.conn.execute("SELECT * FROM import_runs WHERE id = ?", (import_id,)).fetchone()
     if run is None:
-        raise UserError(f"There is no import number {import_id} in this shop.")
+        raise UserError(_("There is no import number {id} in this shop.").format(id=import_id))
     if run["undone_at"]:
-        raise UserError(f"Import {import_id} ({run['file_name']}) was already undone on {run['undone_at']}.")
+        raise UserError(_("Import {id} ({file}) was already undone on {day}.").format(
+            id=import_id, file=run["file_name"], day=run["undone_at"]))
     removed: dict[str, int] = {}
     handed_over = 0
     with atomic(shop) as conn:
@@ -359,10 +362,16 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
         conn.execute("UPDATE import_runs SET undone_at = ? WHERE id = ?", (now_iso(), import_id))
         audit(shop, "undo import", table="import_runs", row_id=import_id, import_id=import_id,
               detail=json.dumps(removed))
-    parts = [f"{n:,} {t.replace('_', ' ')}" for t, n in removed.items() if n]
-    summary = f"Undid import {import_id} ({run['file_name']}): removed " + (", ".join(parts) or "nothing") + "."
+    things = {"sales": _("sales"), "stock_snapshots": _("stock snapshots"), "prices": _("prices"),
+              "events": _("events"), "purchase_order_lines": _("purchase order lines"), "products": _("products"),
+              "suppliers": _("suppliers")}
+    parts = [_("{count:,} {things}").format(count=n, things=things.get(t, t.replace("_", " ")))
+             for t, n in removed.items() if n]
+    summary = [_("Undid import {id} ({file}): removed {removed}.").format(
+        id=import_id, file=run["file_name"], removed=_(", ").join(parts) or _("nothing"))]
     if handed_over:
-        summary += f" {handed_over:,} rows that later imports also carried stay, now theirs."
+        summary.append(_("{rows:,} rows that later imports also carried stay, now theirs.").format(rows=handed_over))
     if kept:
-        summary += f" {kept} product(s) or supplier(s) it created are kept because later data uses them."
-    return summary
+        summary.append(_("{kept} product(s) or supplier(s) it created are kept because later data uses them.").format(
+            kept=kept))
+    return sentences(summary)

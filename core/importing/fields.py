@@ -8,114 +8,129 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.i18n import _ as translated
+
 KINDS = ("sales", "stock", "products", "suppliers", "prices", "events", "orders")
+
+
+def _(label: str) -> str:
+    """Marks a field's label for the translation catalog (scripts/translations.py collects the `_("...")` texts);
+    `Field.label` translates it when it is read, in the language of that moment."""
+    return label
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
-    label: str
+    english_label: str
     type: str  # code, text, number, date, bool
     required: bool = False
     aliases: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """What the owner sees for this field (the import wizard's choices, the messages), in their language."""
+        return translated(self.english_label)
 
-_SKU = Field("sku", "Product code", "code", True, (
+
+_SKU = Field("sku", _("Product code"), "code", True, (
     "sku", "stockcode", "itemcode", "item", "itemid", "itemno", "itemnumber", "article", "articleno",
     "articlenumber", "productcode", "productid", "product", "code", "barcode", "ean", "upc", "plu", "partno",
     "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号"))
-_NAME = Field("name", "Description", "text", False, (
+_NAME = Field("name", _("Description"), "text", False, (
     "name", "description", "productname", "itemname", "itemdescription", "title", "desc",
     "商品名称", "品名", "名称", "产品名称", "描述"))
-_DATE = Field("date", "Date", "date", True, (
+_DATE = Field("date", _("Date"), "date", True, (
     "date", "invoicedate", "saledate", "salesdate", "day", "orderdate", "transactiondate", "datetime",
     "timestamp", "time", "countdate", "stockdate", "日期", "销售日期", "时间", "单据日期"))
-_QTY = Field("qty", "Quantity", "number", True, (
+_QTY = Field("qty", _("Quantity"), "number", True, (
     "qty", "quantity", "units", "unitssold", "sold", "sales", "qtysold", "amountsold", "pcs", "count",
     "数量", "销量", "销售数量", "件数"))
-_PRICE = Field("price", "Unit price", "number", False, (
+_PRICE = Field("price", _("Unit price"), "number", False, (
     "unitprice", "price", "sellprice", "sellingprice", "saleprice", "retailprice", "priceeach",
     "单价", "售价", "价格", "零售价"))
-_SUPPLIER = Field("supplier", "Supplier", "text", False, (
+_SUPPLIER = Field("supplier", _("Supplier"), "text", False, (
     "supplier", "vendor", "suppliername", "vendorname", "manufacturer", "供应商", "供货商", "厂商"))
-_CATEGORY = Field("category", "Category", "text", False, (
+_CATEGORY = Field("category", _("Category"), "text", False, (
     "category", "department", "dept", "group", "productgroup", "class", "family", "catid", "deptid",
     "类别", "分类", "品类", "类目"))
-_COST = Field("unit_cost", "Unit cost", "number", False, (
+_COST = Field("unit_cost", _("Unit cost"), "number", False, (
     "unitcost", "cost", "costprice", "purchaseprice", "buyprice", "wholesaleprice", "进价", "成本", "采购价"))
-_LEAD = Field("lead_time_days", "Lead time (days)", "number", False, (
+_LEAD = Field("lead_time_days", _("Lead time (days)"), "number", False, (
     "leadtime", "leadtimedays", "leaddays", "deliverydays", "交货期", "提前期", "交期"))
 
 FIELDS: dict[str, list[Field]] = {
     "sales": [
         _SKU, _DATE, _QTY, _PRICE,
-        Field("revenue", "Sales value", "number", False, (
+        Field("revenue", _("Sales value"), "number", False, (
             "revenue", "amount", "total", "linetotal", "salesvalue", "value", "turnover", "net", "gross",
             "金额", "销售额", "总额")),
-        Field("invoice", "Invoice / receipt", "code", False, (
+        Field("invoice", _("Invoice / receipt"), "code", False, (
             "invoice", "invoiceno", "invoicenumber", "receipt", "receiptno", "transaction", "transactionid",
             "orderno", "ordernumber", "ticket", "单号", "发票号", "订单号", "小票号")),
-        Field("customer", "Customer", "code", False, (
+        Field("customer", _("Customer"), "code", False, (
             "customer", "customerid", "customerno", "client", "clientid", "客户", "客户编号")),
         _NAME, _CATEGORY, _SUPPLIER,
     ],
     "stock": [
         _SKU,
-        Field("date", "Count date", "date", False, _DATE.aliases),
-        Field("qty", "On hand", "number", True, (
+        Field("date", _("Count date"), "date", False, _DATE.aliases),
+        Field("qty", _("On hand"), "number", True, (
             "onhand", "qtyonhand", "stock", "stocklevel", "instock", "quantity", "qty", "available", "balance",
             "inventory", "count", "库存", "库存数量", "现有库存", "数量")),
         _NAME,
     ],
     "products": [
         _SKU, _NAME, _CATEGORY, _SUPPLIER,
-        Field("supplier_sku", "Supplier's item code", "code", False, (
+        Field("supplier_sku", _("Supplier's item code"), "code", False, (
             "suppliersku", "suppliercode", "supplieritemcode", "vendorsku", "vendorcode", "vendoritemcode",
             "mpn", "供应商货号", "供应商编码")),
         _COST,
-        Field("sell_price", "Sell price", "number", False, _PRICE.aliases),
-        Field("pack_size", "Pack size", "number", False, (
+        Field("sell_price", _("Sell price"), "number", False, _PRICE.aliases),
+        Field("pack_size", _("Pack size"), "number", False, (
             "packsize", "pack", "casesize", "case", "caseqty", "unitspercase", "packqty", "inner", "outer",
             "箱规", "包装数量", "每箱数量")),
-        Field("min_order_qty", "Minimum order qty", "number", False, (
+        Field("min_order_qty", _("Minimum order qty"), "number", False, (
             "minorderqty", "moq", "minimumorder", "minimumorderquantity", "minqty", "最小起订量", "起订量")),
         _LEAD,
-        Field("shelf_life_days", "Shelf life (days)", "number", False, (
+        Field("shelf_life_days", _("Shelf life (days)"), "number", False, (
             "shelflife", "shelflifedays", "bestbeforedays", "保质期")),
-        Field("active", "Active", "bool", False, ("active", "enabled", "status", "instock", "启用", "状态")),
+        Field("active", _("Active"), "bool", False, ("active", "enabled", "status", "instock", "启用", "状态")),
     ],
     "suppliers": [
-        Field("supplier", "Supplier", "text", True, _SUPPLIER.aliases + ("name", "名称")),
-        Field("email", "E-mail", "text", False, ("email", "emailaddress", "mail", "邮箱", "电子邮件")),
-        Field("phone", "Phone", "text", False, ("phone", "telephone", "tel", "mobile", "电话", "手机")),
-        Field("address", "Address", "text", False, ("address", "地址")),
+        Field("supplier", _("Supplier"), "text", True, _SUPPLIER.aliases + ("name", "名称")),
+        Field("email", _("E-mail"), "text", False, ("email", "emailaddress", "mail", "邮箱", "电子邮件")),
+        Field("phone", _("Phone"), "text", False, ("phone", "telephone", "tel", "mobile", "电话", "手机")),
+        Field("address", _("Address"), "text", False, ("address", "地址")),
         _LEAD,
-        Field("order_days", "Order days", "text", False, ("orderdays", "orderday", "deliverydays", "订货日")),
-        Field("min_order_value", "Minimum order value", "number", False, (
+        Field("order_days", _("Order days"), "text", False, ("orderdays", "orderday", "deliverydays", "订货日")),
+        Field("min_order_value", _("Minimum order value"), "number", False, (
             "minordervalue", "minimumordervalue", "minorder", "freeshippingthreshold", "最低订货金额")),
-        Field("currency", "Currency", "text", False, ("currency", "币种", "货币")),
+        Field("currency", _("Currency"), "text", False, ("currency", "币种", "货币")),
     ],
     "prices": [
         _SKU,
-        Field("date", "From date", "date", True, _DATE.aliases + ("from", "validfrom", "effectivedate", "生效日期")),
-        Field("sell_price", "Sell price", "number", False, _PRICE.aliases),
+        Field("date", _("From date"), "date", True,
+              _DATE.aliases + ("from", "validfrom", "effectivedate", "生效日期")),
+        Field("sell_price", _("Sell price"), "number", False, _PRICE.aliases),
         _COST,
     ],
     "events": [
-        Field("date", "Date", "date", True, _DATE.aliases + ("startdate", "from", "开始日期")),
-        Field("end_date", "End date", "date", False, ("enddate", "to", "until", "结束日期")),
-        Field("name", "Event", "text", True, ("event", "eventname", "name", "holiday", "promotion", "活动", "节日", "名称")),
-        Field("kind", "Type", "text", False, ("type", "eventtype", "kind", "类型")),
-        Field("sku", "Product code", "code", False, _SKU.aliases),
+        Field("date", _("Date"), "date", True, _DATE.aliases + ("startdate", "from", "开始日期")),
+        Field("end_date", _("End date"), "date", False, ("enddate", "to", "until", "结束日期")),
+        Field("name", _("Event"), "text", True,
+              ("event", "eventname", "name", "holiday", "promotion", "活动", "节日", "名称")),
+        Field("kind", _("Type"), "text", False, ("type", "eventtype", "kind", "类型")),
+        Field("sku", _("Product code"), "code", False, _SKU.aliases),
     ],
     "orders": [
-        Field("number", "Order number", "code", True, (
+        Field("number", _("Order number"), "code", True, (
             "po", "ponumber", "pono", "purchaseorder", "orderno", "ordernumber", "order", "采购单号", "订单号")),
         _SUPPLIER,
         _SKU,
-        Field("qty", "Quantity ordered", "number", True, ("qty", "quantity", "qtyordered", "ordered", "数量")),
-        Field("date", "Order date", "date", False, ("orderdate", "date", "下单日期", "日期")),
-        Field("expected_date", "Expected delivery", "date", False, (
+        Field("qty", _("Quantity ordered"), "number", True, ("qty", "quantity", "qtyordered", "ordered", "数量")),
+        Field("date", _("Order date"), "date", False, ("orderdate", "date", "下单日期", "日期")),
+        Field("expected_date", _("Expected delivery"), "date", False, (
             "expecteddate", "expected", "eta", "deliverydate", "duedate", "到货日期", "预计到货")),
         _COST,
     ],

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from core.errors import MappingProblem
+from core.i18n import _
 from core.importing.fields import FIELDS, guess_field
 from core.importing.readers import RawSheet
 from core.importing.values import day_first_from
@@ -116,14 +117,14 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, str], sheet: RawSheet
     known = {f.name for f in FIELDS[kind]}
     for column, name in overrides.items():
         if column not in sheet.columns:
-            raise MappingProblem(f"{sheet.where} has no column '{column}'.",
-                                 hint=f"Its columns are: {', '.join(sheet.columns)}.")
+            raise MappingProblem(_("{where} has no column '{column}'.").format(where=sheet.where, column=column),
+                                 hint=_("Its columns are: {columns}.").format(columns=", ".join(sheet.columns)))
         name = (name or "").strip()
         if name.lower() in ("", "ignore", "none", "-"):
             name = IGNORE
         elif name not in known:
-            raise MappingProblem(f"'{name}' is not something a {kind} import reads.",
-                                 hint=f"Use one of: {', '.join(sorted(known))}, or 'ignore'.")
+            raise MappingProblem(_("'{name}' is not something a {kind} import reads.").format(name=name, kind=kind),
+                                 hint=_("Use one of: {names}, or 'ignore'.").format(names=", ".join(sorted(known))))
         for other, current in list(mapping.columns.items()):
             if name and current == name and other != column:
                 mapping.columns[other] = IGNORE
@@ -138,8 +139,10 @@ def check_required(mapping: Mapping, sheet: RawSheet, kind: str) -> None:
         needed = [f for f in needed if f.name not in ("date", "qty")]
     missing = [f for f in needed if f.name not in mapping.fields()]
     if missing:
-        labels = ", ".join(f"{f.label} ({f.name})" for f in missing)
+        labels = ", ".join(_("{label} ({name})").format(label=f.label, name=f.name) for f in missing)
         raise MappingProblem(
-            f"{sheet.where}: no column gives the {labels}, which a {kind} import needs.",
-            hint=f"The header (row {sheet.header_row}) has: {', '.join(sheet.columns)}. Pick the column in the "
-                 f"import wizard, or on the command line add --map COLUMN={missing[0].name}.")
+            _("{where}: no column gives the {labels}, which a {kind} import needs.").format(
+                where=sheet.where, labels=labels, kind=kind),
+            hint=_("The header (row {row}) has: {columns}. Pick the column in the import wizard, or on the command "
+                   "line add --map COLUMN={name}.").format(row=sheet.header_row, columns=", ".join(sheet.columns),
+                                                           name=missing[0].name))

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import FileProblem
+from core.i18n import _
 from core.importing.fields import FIELDS, normalise_name
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -39,7 +40,8 @@ class RawSheet:
 
     @property
     def where(self) -> str:
-        return f"{self.path.name}, sheet '{self.sheet}'" if self.sheet else self.path.name
+        return _("{file}, sheet '{sheet}'").format(file=self.path.name, sheet=self.sheet) if self.sheet else \
+            self.path.name
 
 
 def file_format(path: Path) -> str:
@@ -48,21 +50,22 @@ def file_format(path: Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(8192)
     except FileNotFoundError:
-        raise FileProblem(f"There is no file at {path}.") from None
+        raise FileProblem(_("There is no file at {path}.").format(path=path)) from None
     except OSError as err:
-        raise FileProblem(f"Cannot read {path.name}: {err.strerror}.",
-                          hint="If it is open in another program, close it there and try again.") from None
+        raise FileProblem(_("Cannot read {file}: {reason}.").format(file=path.name, reason=err.strerror),
+                          hint=_("If it is open in another program, close it there and try again.")) from None
     if not head:
-        raise FileProblem(f"{path.name} is empty.", hint="Pick the file that holds your data.")
+        raise FileProblem(_("{file} is empty.").format(file=path.name), hint=_("Pick the file that holds your data."))
     if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
         return "workbook"
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise FileProblem(
-            f"{path.name} is not a readable {path.suffix} workbook (the file is damaged or is something else).",
-            hint="Open it in your spreadsheet program and save it again as .xlsx or .csv.")
+            _("{file} is not a readable {suffix} workbook (the file is damaged or is something else).").format(
+                file=path.name, suffix=path.suffix),
+            hint=_("Open it in your spreadsheet program and save it again as .xlsx or .csv."))
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FileProblem(f"{path.name} is not a spreadsheet or a text table.",
-                          hint="ShelfWise reads .xlsx, .xlsm, .xls, .ods, .csv, .tsv and .txt files.")
+        raise FileProblem(_("{file} is not a spreadsheet or a text table.").format(file=path.name),
+                          hint=_("ShelfWise reads .xlsx, .xlsm, .xls, .ods, .csv, .tsv and .txt files."))
     return "text"
 
 
@@ -92,20 +95,21 @@ def _open_workbook(path: Path):
     except Exception as err:  # calamine raises its own error types, and plain ones for broken zips
         name = type(err).__name__
         if "Password" in name or "encrypt" in str(err).lower():
-            raise FileProblem(f"{path.name} is protected with a password.",
-                              hint="Save a copy without the password and import that.") from None
-        raise FileProblem(f"{path.name} cannot be opened as a workbook: it is damaged or not a spreadsheet "
-                          f"({err}).", hint="Open it in your spreadsheet program and save it again.") from None
+            raise FileProblem(_("{file} is protected with a password.").format(file=path.name),
+                              hint=_("Save a copy without the password and import that.")) from None
+        raise FileProblem(_("{file} cannot be opened as a workbook: it is damaged or not a spreadsheet "
+                            "({reason}).").format(file=path.name, reason=err),
+                          hint=_("Open it in your spreadsheet program and save it again.")) from None
 
 
 def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
     workbook = _open_workbook(path)
     names = list(workbook.sheet_names)
     if not names:
-        raise FileProblem(f"{path.name} has no sheets.")
+        raise FileProblem(_("{file} has no sheets.").format(file=path.name))
     if sheet is not None and sheet not in names:
-        raise FileProblem(f"{path.name} has no sheet named '{sheet}'.",
-                          hint=f"Its sheets are: {', '.join(names)}.")
+        raise FileProblem(_("{file} has no sheet named '{sheet}'.").format(file=path.name, sheet=sheet),
+                          hint=_("Its sheets are: {sheets}.").format(sheets=", ".join(names)))
     try:
         if sheet is None:
             sheet, loaded = _first_sheet_with_data(workbook, names)
@@ -115,9 +119,11 @@ def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
     except FileProblem:
         raise
     except Exception as err:
-        raise FileProblem(f"Sheet '{sheet}' of {path.name} cannot be read: {err}.") from None
+        raise FileProblem(_("Sheet '{sheet}' of {file} cannot be read: {reason}.").format(
+            sheet=sheet, file=path.name, reason=err)) from None
     if not any(any(_filled(c) for c in r) for r in rows):
-        raise FileProblem(f"{path.name}, sheet '{sheet}' is empty.", hint="Pick the sheet that holds your data.")
+        raise FileProblem(_("{file}, sheet '{sheet}' is empty.").format(file=path.name, sheet=sheet),
+                          hint=_("Pick the sheet that holds your data."))
     header_index = find_header_row(rows[:HEADER_SCAN_ROWS + 20])
     width = max(len(r) for r in rows)
     header = _column_names(rows[header_index], width)
@@ -154,7 +160,7 @@ def _read_text(path: Path) -> RawSheet:
         encoding, text_head = "cp1252", raw[:65536].decode("cp1252", errors="replace")
     lines = text_head.splitlines()[:HEADER_SCAN_ROWS + 30]
     if not any(line.strip() for line in lines):
-        raise FileProblem(f"{path.name} is empty.", hint="Pick the file that holds your data.")
+        raise FileProblem(_("{file} is empty.").format(file=path.name), hint=_("Pick the file that holds your data."))
     delimiter = sniff_delimiter(lines, path.suffix.lower())
     head_rows = list(csv.reader(lines[:-1] if len(lines) > 1 else lines, delimiter=delimiter))
     header_index = find_header_row(head_rows)
@@ -167,8 +173,9 @@ def _read_text(path: Path) -> RawSheet:
             names=list(range(max(len(header_line), 1))), index_col=False, engine="c", quoting=csv.QUOTE_MINIMAL,
         )
     except pd.errors.ParserError as err:
-        raise FileProblem(f"{path.name} cannot be read as a table: {_explain_parser_error(err, header_index)}",
-                          hint="Check that row in your spreadsheet program, or save the sheet again as CSV.") from None
+        raise FileProblem(_("{file} cannot be read as a table: {reason}").format(
+            file=path.name, reason=_explain_parser_error(err, header_index)),
+            hint=_("Check that row in your spreadsheet program, or save the sheet again as CSV.")) from None
     except pd.errors.EmptyDataError:
         frame = pd.DataFrame(columns=list(range(max(len(header_line), 1))), dtype=object)
     header = _column_names(header_line, frame.shape[1])
@@ -185,8 +192,9 @@ def _explain_parser_error(err: Exception, header_index: int) -> str:
     match = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", text)
     if match:
         expected, line, saw = match.groups()
-        return f"row {int(line)} has {saw} columns where the header has {expected}."
-    return text.strip().splitlines()[-1] if text.strip() else "the text is not laid out in columns."
+        return _("row {row} has {saw} columns where the header has {expected}.").format(
+            row=int(line), saw=saw, expected=expected)
+    return text.strip().splitlines()[-1] if text.strip() else _("the text is not laid out in columns.")
 
 
 def sniff_encoding(raw: bytes) -> str:

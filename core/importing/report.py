@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.i18n import _
+
 MAX_STORED_PROBLEMS = 20_000
 
 # Rows that were understood but are not demand (or not new): counted and listed, never errors.
@@ -32,10 +34,12 @@ class Problem:
     value: str = ""
 
     def describe(self, where: str = "") -> str:
-        place = ", ".join(p for p in (where, f"row {self.row}" if self.row else "",
-                                      f"column '{self.column}'" if self.column else "") if p)
-        value = f" (found '{self.value}')" if self.value not in ("", None) else ""
-        return f"{place}: {self.message}{value}" if place else f"{self.message}{value}"
+        place = _(", ").join(p for p in (where, _("row {row}").format(row=self.row) if self.row else "",
+                                         _("column '{column}'").format(column=self.column) if self.column else "")
+                             if p)
+        message = _("{message} (found '{value}')").format(message=self.message, value=self.value) \
+            if self.value not in ("", None) else self.message
+        return _("{place}: {message}").format(place=place, message=message) if place else message
 
 
 @dataclass
@@ -57,7 +61,7 @@ class ImportReport:
 
     @property
     def where(self) -> str:
-        return f"{self.file}, sheet '{self.sheet}'" if self.sheet else self.file
+        return _("{file}, sheet '{sheet}'").format(file=self.file, sheet=self.sheet) if self.sheet else self.file
 
     @property
     def set_aside(self) -> int:
@@ -77,12 +81,13 @@ class ImportReport:
 
     def summary_lines(self) -> list[str]:
         lines = [
-            f"{self.where}: {self.kind} ({self.layout} layout, by {self.period})",
-            f"rows read:           {self.rows_read:>9,}",
-            f"imported:            {self.imported:>9,}",
-            f"kept with warnings:  {self.warnings:>9,}",
-            f"set aside:           {self.set_aside:>9,}",
-            f"rejected:            {self.rejected:>9,}",
+            _("{where}: {kind} ({layout} layout, by {period})").format(
+                where=self.where, kind=self.kind, layout=self.layout, period=self.period),
+            _("rows read:           {n:>9,}").format(n=self.rows_read),
+            _("imported:            {n:>9,}").format(n=self.imported),
+            _("kept with warnings:  {n:>9,}").format(n=self.warnings),
+            _("set aside:           {n:>9,}").format(n=self.set_aside),
+            _("rejected:            {n:>9,}").format(n=self.rejected),
         ]
         for key, label in COUNT_LABELS.items():
             if self.counts.get(key):

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import ImportRefused
+from core.i18n import _
 from core.importing.fields import FIELDS, Field
 from core.importing.mapping import Mapping, check_required
 from core.importing.readers import RawSheet
@@ -124,14 +125,15 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     check_required(mapping, sheet, kind)
     report = ImportReport(sheet.path.name, sheet.sheet, kind, layout=mapping.layout, period=mapping.period)
     if sheet.frame.empty:
-        raise ImportRefused(f"{sheet.where} has a header (row {sheet.header_row}) but no rows under it.")
+        raise ImportRefused(_("{where} has a header (row {row}) but no rows under it.").format(
+            where=sheet.where, row=sheet.header_row))
     decimal_comma, day_first = file_conventions(sheet, mapping, kind)
     if decimal_comma:
-        report.notes.append("Numbers are read with a decimal comma (1.234,56), as this file writes them.")
+        report.notes.append(_("Numbers are read with a decimal comma (1.234,56), as this file writes them."))
     if day_first is not None:
-        report.notes.append(f"Dates are read {'day first (31/12)' if day_first else 'month first (12/31)'}, "
-                            "as this file's own dates show.")
-    ctx.progress(0.05, "Reading values")
+        report.notes.append(_("Dates are read day first (31/12), as this file's own dates show.") if day_first
+                            else _("Dates are read month first (12/31), as this file's own dates show."))
+    ctx.progress(0.05, _("Reading values"))
     if mapping.layout == "wide":
         validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
     else:
@@ -139,20 +141,23 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
                                       day_first=day_first)
                   for f in FIELDS[kind] if mapping.source_of(f.name)}
         ctx.check_cancelled()
-        ctx.progress(0.5, "Checking rows")
+        ctx.progress(0.5, _("Checking rows"))
         handler = {"sales": _sales, "stock": _stock}.get(kind, _table)
         validated = handler(sheet, kind, mapping, parsed, report, today, non_product_codes)
     if validated.records.empty and not (report.counts.get("already_in_shop")):
         raise ImportRefused(_nothing_usable(report), where=sheet.where)
-    ctx.progress(1.0, "Checked")
+    ctx.progress(1.0, _("Checked"))
     return validated
 
 
 def _nothing_usable(report: ImportReport) -> str:
     reasons = report.first_problems(3)
     detail = "; ".join(p.describe() for p in reasons)
-    return f"no row can be used ({report.rows_read:,} read, {report.rejected:,} rejected" + (
-        f", {report.set_aside:,} set aside" if report.set_aside else "") + ")" + (f". First: {detail}" if detail else ".")
+    counts = (_("no row can be used ({read:,} read, {rejected:,} rejected, {set_aside:,} set aside)")
+              if report.set_aside else _("no row can be used ({read:,} read, {rejected:,} rejected)")).format(
+        read=report.rows_read, rejected=report.rejected, set_aside=report.set_aside)
+    return _("{counts}. First: {detail}").format(counts=counts, detail=detail) if detail else \
+        _("{counts}.").format(counts=counts)
 
 
 def _source(mapping: Mapping, name: str) -> str:
@@ -169,18 +174,19 @@ def _common_checks(checks: RowChecks, kind: str, mapping: Mapping, parsed: dict[
         column = _source(mapping, f.name)
         p = parsed[f.name]
         if f.required and f.type in ("code", "text"):
-            checks.reject(p.empty, f"blank {f.label.lower()}", column)
+            checks.reject(p.empty, _("blank {field}").format(field=f.label.lower()), column)
         elif f.required:
-            checks.reject(p.empty, f"no {f.label.lower()}", column)
+            checks.reject(p.empty, _("no {field}").format(field=f.label.lower()), column)
         if f.type == "date":
             if f.required:
-                checks.reject(p.bad, "cannot read this as a date", column, frame[column].to_numpy())
+                checks.reject(p.bad, _("cannot read this as a date"), column, frame[column].to_numpy())
             future = ~np.isnat(p.values) & (p.values.astype("datetime64[D]") > np.datetime64(today, "D"))
             if f.name == "date" and kind != "orders" and kind != "events" and kind != "prices":
-                checks.reject(future, f"the date is in the future (after {today.isoformat()})", column,
+                checks.reject(future, _("the date is in the future (after {day})").format(day=today.isoformat()),
+                              column,
                               frame[column].to_numpy())
         if f.type == "number" and f.required:
-            checks.reject(p.bad, "not a number", column, frame[column].to_numpy())
+            checks.reject(p.bad, _("not a number"), column, frame[column].to_numpy())
 
 
 def _begin(sheet, kind, mapping, parsed, report, today) -> tuple[np.ndarray, int, RowChecks]:
@@ -233,7 +239,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     if price is not None:
         bad_price = price.bad & checks.ok
         if bad_price.any():
-            note_rows(report, bad_price, rows, "warning", "the price is not a number; it is left out",
+            note_rows(report, bad_price, rows, "warning", _("the price is not a number; it is left out"),
                       _source(mapping, "price"), sheet.frame[_source(mapping, "price")].to_numpy())
             report.warnings += int(bad_price.sum())
     checks.to_report(report)
@@ -248,11 +254,12 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
 
     totals = ok & is_totals_row(sku, _text(parsed.get("name"), n))
     report.count("totals", int(totals.sum()))
-    note_rows(report, totals, rows, "skipped", "a totals row: it adds up other rows", _source(mapping, "sku"), sku)
+    note_rows(report, totals, rows, "skipped", _("a totals row: it adds up other rows"), _source(mapping, "sku"),
+              sku)
     ok = ok & ~totals
     not_product = ok & non_product_matcher(non_product_codes or DEFAULT_NON_PRODUCT_CODES)(sku)
     report.count("non_product", int(not_product.sum()))
-    note_rows(report, not_product, rows, "skipped", "not a product (postage, fees, ...): left out of sales",
+    note_rows(report, not_product, rows, "skipped", _("not a product (postage, fees, ...): left out of sales"),
               _source(mapping, "sku"), sku)
     live = ok & ~not_product
 
@@ -266,7 +273,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         duplicate[live] = pd.Series(keys).duplicated().to_numpy()
         report.count("duplicates", int(duplicate.sum()))
         note_rows(report, duplicate, rows, "skipped",
-                  "repeats an earlier row (same product, time, invoice, quantity, price, customer): counted once")
+                  _("repeats an earlier row (same product, time, invoice, quantity, price, customer): counted once"))
         live &= ~duplicate
         adjustment_invoice = _starts_with(_text(invoice, n), "A") if invoice is not None else np.zeros(n, dtype=bool)
         cancel_invoice = _starts_with(_text(invoice, n), "C") if invoice is not None else np.zeros(n, dtype=bool)
@@ -282,7 +289,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         write_off = live & free
     report.count("write_offs", int(write_off.sum()))
     note_rows(report, write_off, rows, "skipped",
-              "a write-off or stock adjustment (negative without a cancelled invoice, or at price 0): not demand",
+              _("a write-off or stock adjustment (negative without a cancelled invoice, or at price 0): not demand"),
               _source(mapping, "qty"), qty)
     live &= ~write_off
     zero = live & (qty == 0)
@@ -291,7 +298,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     cancellation = live & negative
     report.count("cancellations", int(cancellation.sum()))
     report.warnings += int(cancellation.sum())
-    note_rows(report, cancellation, rows, "warning", "a cancellation or return: reduces the sales of its product",
+    note_rows(report, cancellation, rows, "warning", _("a cancellation or return: reduces the sales of its product"),
               _source(mapping, "qty"), qty)
 
     revenue = parsed["revenue"].values if "revenue" in parsed else qty * price_values
@@ -309,8 +316,8 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
             n_rows=("n_rows", "sum"))
         records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
                                          iso_text(records["day"].to_numpy(), "D")])
-        report.notes.append("No invoice numbers or times of day: rows are daily totals, and rows for the same "
-                            "product and day are added up.")
+        report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the same "
+                              "product and day are added up."))
     report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
     records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())
@@ -341,7 +348,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     totals = is_totals_row(sku_parsed.values, parse_code(frame[name_column]).values if name_column else None)
     if totals.any():
         report.count("totals", int(totals.sum()))
-        note_rows(report, totals, sheet.row_numbers, "skipped", "a totals row: it adds up other rows", sku_column,
+        note_rows(report, totals, sheet.row_numbers, "skipped", _("a totals row: it adds up other rows"), sku_column,
                   sku_parsed.values)
         keep = ~totals
         frame = frame.loc[keep].reset_index(drop=True)
@@ -356,14 +363,17 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     day_of = np.tile(np.array([np.datetime64(mapping.period_columns[c], "D") for c in period_columns]), n_rows)
     sku = np.repeat(sku_parsed.values, n_periods)
     report.rows_read = len(cells)
-    report.notes.append(f"Wide sheet: {n_rows:,} products x {n_periods:,} {mapping.period}s = {len(cells):,} values.")
+    report.notes.append(_("Wide sheet: {products:,} products x {periods:,} {periods_name} = {values:,} values.").format(
+        products=n_rows, periods=n_periods, values=len(cells),
+        periods_name={"day": _("days"), "week": _("weeks"), "month": _("months")}.get(mapping.period,
+                                                                                     f"{mapping.period}s")))
     checks = RowChecks(row_of, column_of)
-    checks.reject(np.repeat(sku_parsed.empty, n_periods) & ~values.empty, "blank product code", sku_column)
-    checks.reject(values.bad, "not a number", None, cells.to_numpy())
+    checks.reject(np.repeat(sku_parsed.empty, n_periods) & ~values.empty, _("blank product code"), sku_column)
+    checks.reject(values.bad, _("not a number"), None, cells.to_numpy())
     checks.reject(~values.empty & (day_of > np.datetime64(today, "D")),
-                  f"a value for a period in the future (after {today.isoformat()})")
+                  _("a value for a period in the future (after {day})").format(day=today.isoformat()))
     if kind == "stock":
-        checks.reject(~values.empty & (values.values < 0), "negative stock: a count cannot be below 0", None,
+        checks.reject(~values.empty & (values.values < 0), _("negative stock: a count cannot be below 0"), None,
                       values.values)
     checks.to_report(report)
     ctx.check_cancelled()
@@ -376,7 +386,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         returns = live & (qty < 0)
         report.count("cancellations", int(returns.sum()))
         report.warnings += int(returns.sum())
-        note_rows(report, returns, row_of, "warning", "negative sales: read as returns", None, qty)
+        note_rows(report, returns, row_of, "warning", _("negative sales: read as returns"), None, qty)
     records = pd.DataFrame({"sku": sku[live], "date": iso_text(day_of[live], "D"),
                             "qty": qty[live], "row": row_of[live], "n_rows": 1})
     if kind == "sales":
@@ -396,10 +406,10 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
 def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
     rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
     if "date" in parsed:
-        checks.reject(parsed["date"].bad, "cannot read this as a date", _source(mapping, "date"),
+        checks.reject(parsed["date"].bad, _("cannot read this as a date"), _source(mapping, "date"),
                       sheet.frame[_source(mapping, "date")].to_numpy())
     qty = parsed["qty"].values
-    checks.reject(qty < 0, "negative stock: a count cannot be below 0", _source(mapping, "qty"), qty)
+    checks.reject(qty < 0, _("negative stock: a count cannot be below 0"), _source(mapping, "qty"), qty)
     checks.to_report(report)
     ok = checks.ok
     if "date" in parsed:
@@ -407,17 +417,18 @@ def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         undated = ok & np.isnat(days)
         days = np.where(undated, np.datetime64(today, "D"), days)
         if undated.any():
-            report.notes.append(f"{int(undated.sum()):,} rows have no count date: taken as today, {today}.")
+            report.notes.append(_("{rows:,} rows have no count date: taken as today, {day}.").format(
+                rows=int(undated.sum()), day=today))
     else:
         days = np.full(n, np.datetime64(today, "D"))
-        report.notes.append(f"No date column: the counts are taken as today's, {today.isoformat()}.")
+        report.notes.append(_("No date column: the counts are taken as today's, {day}.").format(day=today.isoformat()))
     records = pd.DataFrame({"sku": parsed["sku"].values[ok], "date": np.datetime_as_string(days[ok], unit="D"),
                             "qty": qty[ok], "row": rows[ok], "n_rows": 1})
     repeated = records.duplicated(["sku", "date"], keep="last").to_numpy()
     if repeated.any():
         report.count("duplicates", int(repeated.sum()))
         note_rows(report, repeated, records["row"].to_numpy(), "skipped",
-                  "the same product and date again further down: the later count is used")
+                  _("the same product and date again further down: the later count is used"))
         records = records[~repeated]
     report.imported = len(records)
     return Validated(kind, sheet, mapping, report, records.reset_index(drop=True),
@@ -442,21 +453,22 @@ def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         bad = p.bad & checks.ok
         if bad.any():
             report.warnings += int(bad.sum())
-            note_rows(report, bad, rows, "warning", f"cannot read the {f.label.lower()}; it is left as it was",
+            note_rows(report, bad, rows, "warning",
+                      _("cannot read the {field}; it is left as it was").format(field=f.label.lower()),
                       _source(mapping, f.name), frame[_source(mapping, f.name)].to_numpy())
         if f.type == "number" and f.name in ("pack_size",):
-            checks.reject(~p.empty & ~p.bad & (p.values <= 0), "a pack size must be 1 or more",
+            checks.reject(~p.empty & ~p.bad & (p.values <= 0), _("a pack size must be 1 or more"),
                           _source(mapping, f.name), p.values)
         elif f.type == "number":
-            checks.reject(~p.empty & ~p.bad & (p.values < 0), f"the {f.label.lower()} cannot be negative",
+            checks.reject(~p.empty & ~p.bad & (p.values < 0), _("the {field} cannot be negative").format(field=f.label.lower()),
                           _source(mapping, f.name), p.values)
     if kind == "prices" and "sell_price" not in parsed and "unit_cost" not in parsed:
-        raise ImportRefused("a prices import needs a sell price or a unit cost column.", where=sheet.where)
+        raise ImportRefused(_("a prices import needs a sell price or a unit cost column."), where=sheet.where)
     if kind == "suppliers" and "email" in parsed:
         email = parsed["email"].values.astype(str)
         bad_email = checks.ok & (email != "") & ~pd.Series(email).str.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+").to_numpy()
         report.warnings += int(bad_email.sum())
-        note_rows(report, bad_email, rows, "warning", "this does not look like an e-mail address",
+        note_rows(report, bad_email, rows, "warning", _("this does not look like an e-mail address"),
                   _source(mapping, "email"), email)
     checks.to_report(report)
     ok = checks.ok
@@ -473,7 +485,7 @@ def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     if repeated.any():
         report.count("duplicates", int(repeated.sum()))
         note_rows(report, repeated, records["row"].to_numpy(), "skipped",
-                  "the same record again further down: the later row is used")
+                  _("the same record again further down: the later row is used"))
         records = records[~repeated]
     report.imported = len(records)
     products = _product_facts(parsed["sku"].values, parsed, ok) if "sku" in parsed and kind != "products" else \

@@ -11,6 +11,7 @@ from typing import Any, Iterator
 import sqlite_utils
 
 from core.errors import ShopFileProblem
+from core.i18n import _
 from core.store.migrations import MIGRATIONS
 
 SCHEMA_VERSION = max(MIGRATIONS)
@@ -67,16 +68,17 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
     else:
         file_path = Path(path)
         if not file_path.exists() and not create:
-            raise ShopFileProblem(f"There is no shop file at {file_path}.")
+            raise ShopFileProblem(_("There is no shop file at {path}.").format(path=file_path))
         if file_path.exists() and file_path.stat().st_size > 0 and not _looks_like_sqlite(file_path):
             raise ShopFileProblem(
-                f"{file_path.name} is not a ShelfWise shop file.",
-                hint="Open a .db file made by ShelfWise, or create a new shop from the File menu.",
+                _("{file} is not a ShelfWise shop file.").format(file=file_path.name),
+                hint=_("Open a .db file made by ShelfWise, or create a new shop from the File menu."),
             )
         try:
             conn = sqlite3.connect(str(file_path), isolation_level=None, timeout=10, check_same_thread=False)
         except sqlite3.Error as err:
-            raise ShopFileProblem(f"Cannot open the shop file {file_path}: {err}") from err
+            raise ShopFileProblem(_("Cannot open the shop file {path}: {reason}").format(
+                path=file_path, reason=err)) from err
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA foreign_keys = ON")
@@ -90,8 +92,8 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
     except sqlite3.DatabaseError as err:
         conn.close()
         raise ShopFileProblem(
-            f"Cannot use the shop file {file_path}: {err}.",
-            hint="If another program has it open, close that program and try again.",
+            _("Cannot use the shop file {path}: {reason}.").format(path=file_path, reason=err),
+            hint=_("If another program has it open, close that program and try again."),
         ) from err
     return shop
 
@@ -108,13 +110,14 @@ def _migrate(shop: ShopDb) -> None:
     has_tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
     if has_tables and app_id != APPLICATION_ID:
         raise ShopFileProblem(
-            f"{shop.path} is a SQLite file but not a ShelfWise shop file.",
-            hint="Open a shop file made by ShelfWise, or create a new shop from the File menu.",
+            _("{path} is a SQLite file but not a ShelfWise shop file.").format(path=shop.path),
+            hint=_("Open a shop file made by ShelfWise, or create a new shop from the File menu."),
         )
     if version > SCHEMA_VERSION:
         raise ShopFileProblem(
-            f"{shop.path} was written by a newer ShelfWise (schema {version}; this one knows {SCHEMA_VERSION}).",
-            hint="Update ShelfWise to open this shop.",
+            _("{path} was written by a newer ShelfWise (schema {version}; this one knows {known}).").format(
+                path=shop.path, version=version, known=SCHEMA_VERSION),
+            hint=_("Update ShelfWise to open this shop."),
         )
     for number in sorted(n for n in MIGRATIONS if n > version):
         with atomic(shop):
