@@ -123,8 +123,7 @@ def test_qt_modules_pyqtgraph_loads_by_name_are_hidden_imports():
     """pyqtgraph imports QtOpenGL and QtOpenGLWidgets with importlib when its curves load: PyInstaller cannot see
     that, and without them the bundled window does not open."""
     spec = importlib.util.find_spec("pyqtgraph")
-    if spec is None or not spec.submodule_search_locations:
-        pytest.skip("pyqtgraph is not installed")
+    assert spec is not None and spec.submodule_search_locations, "pyqtgraph (a dependency) is not installed"
     package = Path(next(iter(spec.submodule_search_locations)))
     by_name = {match for path in package.rglob("*.py")
                if not {"opengl", "examples", "tests"} & set(path.relative_to(package).parts)
@@ -198,8 +197,7 @@ def test_no_excluded_package_is_one_the_apps_dependencies_need():
     from packaging.utils import canonicalize_name
 
     needed = runtime_distributions()
-    if not needed:
-        pytest.skip("shelfwise is not installed in this environment")
+    assert needed, "shelfwise is not installed in this environment (scripts/setup.sh installs it)"
     providers = metadata.packages_distributions()
     clashes = sorted(f"{module} ({', '.join(providers[module])})" for module in spec_list("EXCLUDES")
                      if "." not in module
