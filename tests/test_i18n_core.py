@@ -4,10 +4,8 @@ word for word as before, otherwise)."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -18,18 +16,11 @@ from core.i18n import _, placeholders, sentences
 from core.ordering.optimise import OrderLine, SupplierRule, optimise_orders
 from core.policy.demand import DemandDistribution, LeadTime
 from core.policy.levels import Item, plan_item
+from tests.support import translations_script
 
 REPO = Path(__file__).resolve().parents[1]
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("translations", REPO / "scripts" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("translations", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -40,7 +31,7 @@ def chinese():
 
 
 def test_every_core_text_has_a_chinese_translation_with_the_same_placeholders():
-    templates, problems = _script().core_templates()
+    templates, problems = translations_script().core_templates()
     assert not problems, "\n".join(problems)
     assert len(templates) > 30          # the scan found the explanation's, the alerts' and the notes' texts
     catalog = json.loads(i18n.catalog_path("zh_CN").read_text(encoding="utf-8"))

@@ -14,9 +14,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QBuffer, QRectF, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
-
 from core.demo import build_demo_shop  # noqa: E402
 from core.documents import build_document, save_shop_details, to_html  # noqa: E402
 from core.documents.shop_details import ShopDetails, load_shop_details  # noqa: E402
@@ -24,27 +21,10 @@ from core.forecasting import ForecastSettings, forecast_shop  # noqa: E402
 from core.ordering.purchase_orders import create_orders_from_plan  # noqa: E402
 from core.policy.plan import plan_shop  # noqa: E402
 from core.store import open_shop  # noqa: E402
+from tests.support import draw_logo  # noqa: E402
 from ui.documents import ensure_app, html_to_pdf  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots" / "purchase-order.png"
-
-
-def _logo(path: Path) -> None:
-    image = QImage(240, 240, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2f4858"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(0, 0, 240, 240), 40, 40)
-    painter.setPen(QColor("#f2c14e"))
-    painter.setFont(QFont("DejaVu Sans", 80, QFont.Weight.Bold))
-    painter.drawText(QRectF(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, "DG")
-    painter.end()
-    buffer = QBuffer()
-    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    path.write_bytes(bytes(buffer.data()))
 
 
 def main() -> None:
@@ -54,7 +34,7 @@ def main() -> None:
         build_demo_shop(folder / "demo.db", today=dt.date(2026, 3, 2))
         with open_shop(folder / "demo.db") as shop:
             forecast_shop(shop, settings=ForecastSettings(neural=False, statistical_max_products=0))
-            _logo(folder / "logo.png")
+            draw_logo(folder / "logo.png")
             details = load_shop_details(shop)
             save_shop_details(shop, ShopDetails(
                 name=details.name, address="7 Market Place\nLudlow SY8 1AA", email="orders@demogift.example",

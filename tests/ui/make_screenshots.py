@@ -46,6 +46,7 @@ from ui.garbage import GarbageCollector  # noqa: E402
 from ui.import_wizard import ImportWizard  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from tests.support import draw_logo  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 DATA = REPO.parent / "shared" / "data" / "online-retail"
@@ -67,9 +68,16 @@ def wait_until(condition, timeout: float = 120.0) -> None:
         QCoreApplication.processEvents()
 
 
+LANGUAGE_SUFFIX = ""   # "-zh" while the Chinese screenshots are taken (chinese_main)
+
+
 def save(widget, name: str) -> None:
     if ONLY is not None and name not in ONLY:
         return
+    if LANGUAGE_SUFFIX:
+        if name not in CHINESE_SHOTS:
+            return
+        name = name.removesuffix(".png") + LANGUAGE_SUFFIX + ".png"
     path = OUT / name
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(REPO)}")
@@ -210,25 +218,6 @@ def orders_screenshots(window: MainWindow) -> None:
     dialog.reject()
 
 
-def draw_logo(path: Path) -> None:
-    """A made-up shop's logo: its initials on a rounded square."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
-    image = QImage(240, 240, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#2f4858"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRectF(0, 0, 240, 240), 40, 40)
-    painter.setPen(QColor("#f2c14e"))
-    painter.setFont(QFont("DejaVu Sans", 80, QFont.Weight.Bold))
-    painter.drawText(QRectF(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, "DG")
-    painter.end()
-    image.save(str(path), "PNG")
-
-
 def purchase_orders_screenshots(window: MainWindow) -> None:
     """The plan's orders made into drafts from the Orders page, one of them shown on the Purchase orders page (the
     draft with the most lines that still fit without scrolling), then the shop's details in Settings."""
@@ -265,17 +254,13 @@ def purchase_orders_screenshots(window: MainWindow) -> None:
     wait_until(lambda: window.settings_dialog is None)
 
 
-def main() -> int:
-    app = QApplication(sys.argv[:1])
-    configure_application(app)
-    GarbageCollector(app)          # as run_gui does
+def demo_pages(settings: QSettings, shop_name: str) -> MainWindow:
+    """The window on a fresh demo shop, through the products, forecast, orders and purchase-orders screenshots."""
     OUT.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(SANDBOX / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     window.resize(*SIZE)
     window.show()
-
-    demo = build_demo_shop(SANDBOX / "demo-shop.db")
+    demo = build_demo_shop(SANDBOX / shop_name)
     window.open_shop(demo)
     wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
     window.show_page(window.products_page)
@@ -283,6 +268,14 @@ def main() -> int:
     forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
     orders_screenshots(window)
     purchase_orders_screenshots(window)
+    return window
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    configure_application(app)
+    GarbageCollector(app)          # as run_gui does
+    window = demo_pages(QSettings(str(SANDBOX / "settings.ini"), QSettings.Format.IniFormat), "demo-shop.db")
     window.nav.setCurrentRow(window.stack.indexOf(window.products_page))
     if ONLY is not None and not ONLY & UCI_SHOTS:
         window.close()
@@ -354,22 +347,9 @@ def chinese_main() -> int:
     settings = QSettings(str(SANDBOX / "settings-zh.ini"), QSettings.Format.IniFormat)
     ui.i18n.set_language(ui.i18n.CHINESE, settings)
     ui.i18n.install_translators(app, settings)
-    english_save = globals()["save"]
-    globals()["save"] = lambda widget, name: (english_save(widget, name.removesuffix(".png") + "-zh.png")
-                                              if name in CHINESE_SHOTS else None)
-    OUT.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(settings)
-    window.resize(*SIZE)
-    window.show()
-    demo = build_demo_shop(SANDBOX / "demo-shop-zh.db")
-    window.open_shop(demo)
-    wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
-    window.show_page(window.products_page)
-    save(window, "products.png")
-    forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
-    orders_screenshots(window)
-    if "purchase_orders_screenshots" in globals():
-        purchase_orders_screenshots(window)
+    global LANGUAGE_SUFFIX
+    LANGUAGE_SUFFIX = "-zh"
+    window = demo_pages(settings, "demo-shop-zh.db")
     window.show_page(window.imports_page)
     wait_until(lambda: window.imports_page.model.rowCount() > 0 and not window.runner.is_running("imports"))
     save(window, "imports.png")

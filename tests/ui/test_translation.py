@@ -4,7 +4,6 @@ menu, table header or dialog of the window shows an English word; the failure li
 from __future__ import annotations
 
 import html
-import importlib.util
 import re
 import sqlite3
 import subprocess
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
 
 from core import i18n as core_i18n
 from ui.i18n import CHINESE, install_translators, set_language, uninstall_translators
+from tests.support import translations_script
 
 REPO = Path(__file__).resolve().parents[2]
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -32,18 +32,10 @@ KEPT = {"ShelfWise", "GPU", "CPU", "CUDA", "Apple", "ABC", "XYZ", "ARIMA", "ETS"
 ROWS_READ = 40           # table cells read per table (the first rows: enough to meet every kind of text)
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("translations", REPO / "scripts" / "translations.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("translations", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 # ---- the files
 
 def test_every_text_of_the_window_is_translated_with_its_placeholders_and_the_qm_is_built():
-    problems = _script().check(CHINESE)
+    problems = translations_script().check(CHINESE)
     assert not problems, ("the Chinese translation is not complete; run .venv/bin/python scripts/translations.py, "
                           "translate what it lists (in resources/translations/shelfwise_zh_CN.ts, with "
                           ".venv/bin/pyside6-linguist or by hand), run it again:\n" + "\n".join(problems))
@@ -53,7 +45,7 @@ def test_lupdate_finds_no_text_that_the_extraction_misses(tmp_path):
     """pyside6-lupdate reads self.tr() and QCoreApplication.translate() itself: the script finds all of those too."""
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     assert lupdate.exists(), "pyside6-lupdate (part of PySide6-Essentials) is missing"
-    script = _script()
+    script = translations_script()
     target = tmp_path / "lupdate.ts"
     subprocess.run([str(lupdate), "-silent", *sorted(str(p) for p in (REPO / "ui").glob("*.py")), "-ts",
                     str(target)], check=True, cwd=REPO)
