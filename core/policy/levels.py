@@ -156,7 +156,10 @@ def _units(x: float) -> str:
 def explain(item: Item, lv: Levels) -> str:
     """Every number of the line in one paragraph, in the order the owner would check them."""
     lead = item.lead.mean
-    wait = _("{days} days until the next order day + ").format(days=item.wait_days) if item.wait_days else ""
+    if item.wait_days == 1:
+        wait = _("1 day until the next order day + ")
+    else:
+        wait = _("{days} days until the next order day + ").format(days=item.wait_days) if item.wait_days else ""
     parts = [_("Expected demand over the next {days} days ({wait}{lead} days' delivery ({source}) + {review} days "
                "until the order after): {demand} (it varies by about ±{spread}).").format(
         days=_units(item.wait_days + lead + item.review_days), wait=wait, lead=_units(lead), source=item.lead.source,
