@@ -24,6 +24,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_REVIEW_DAYS = 7          # a supplier without order days is reviewed once a week
 LEARN_LEAD_TIME_FROM = 3         # received orders needed before their lead times replace the stated one
 RECENT_DAYS = 56
+COST_SHARE_OF_PRICE = 0.7        # a product without a unit cost is costed at this share of its shelf price
 
 PLAN_COLUMNS = ["sku", "supplier", "on_hand", "on_order", "lead_time_days", "review_days", "service_level",
                 "demand_over_lead_time", "safety_stock", "reorder_point", "order_up_to", "order_qty", "explanation"]
@@ -105,7 +106,7 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
     cutoff = as_of.isoformat()
     known = (as_of + dt.timedelta(days=1)).isoformat()
     since = (as_of - dt.timedelta(days=RECENT_DAYS - 1)).isoformat()
-    return pd.read_sql_query(
+    frame = pd.read_sql_query(
         """
         WITH last_count AS (
             SELECT product_id, max(date) AS date FROM stock_snapshots WHERE date <= :cutoff GROUP BY product_id),
@@ -121,9 +122,11 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         line_receipts AS (    -- what came in against each order line by the plan day (the rest is still to come)
             SELECT order_line_id, sum(CASE WHEN date <= :known THEN qty ELSE 0 END) AS qty FROM stock_receipts
             WHERE order_line_id IS NOT NULL GROUP BY order_line_id),
-        recent AS (
-            SELECT product_id, sum(qty) AS qty FROM sales WHERE date >= :since AND date <= :cutoff
-            GROUP BY product_id),
+        recent AS (     -- units sold lately, and the price they really sold at (where the sales carry revenue)
+            SELECT product_id, sum(qty) AS qty,
+                   sum(CASE WHEN qty > 0 AND revenue > 0 THEN revenue END)
+                     / sum(CASE WHEN qty > 0 AND revenue > 0 THEN qty END) AS avg_price
+            FROM sales WHERE date >= :since AND date <= :cutoff GROUP BY product_id),
         latest_price AS (
             SELECT pr.product_id, pr.sell_price, pr.unit_cost FROM prices pr
             JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
@@ -142,8 +145,8 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
             GROUP BY l.product_id)
         SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, p.supplier_id,
                coalesce(s.name, '(no supplier)') AS supplier, s.order_days, s.lead_time_days AS supplier_lead,
-               p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost, 0) AS unit_cost,
-               coalesce(lp.sell_price, p.sell_price) AS sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
+               p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost) AS unit_cost,
+               coalesce(lp.sell_price, p.sell_price, r.avg_price) AS sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
                p.shelf_life_days, f.dispersion, f.abc, f.pattern,
                c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) + coalesce(rs.qty, 0) AS on_hand,
                coalesce(ol.qty, 0) AS on_order, ol.expected, coalesce(r.qty, 0) AS recent_qty
@@ -157,6 +160,19 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         LEFT JOIN latest_price lp ON lp.product_id = f.product_id
         WHERE f.run_id = :run ORDER BY coalesce(s.name, '~'), p.sku""",
         shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since, "known": known}, dtype={"sku": str})
+    return estimate_costs(frame)
+
+
+def estimate_costs(frame: pd.DataFrame) -> pd.DataFrame:
+    """A product without a known unit cost is costed at COST_SHARE_OF_PRICE of its shelf price (or of the price
+    it really sold at), so that order values, holding costs and budgets mean something; `cost_estimated` says
+    so. Without any price either, the cost stays 0."""
+    cost = pd.to_numeric(frame["unit_cost"], errors="coerce")
+    price = pd.to_numeric(frame["sell_price"], errors="coerce")
+    estimated = ~(cost > 0) & (price > 0)
+    frame["unit_cost"] = cost.where(~estimated, COST_SHARE_OF_PRICE * price).fillna(0.0)
+    frame["cost_estimated"] = estimated
+    return frame
 
 
 def _forecast_means(shop: ShopDb, run_id: int, product_ids: np.ndarray) -> dict[int, np.ndarray]:
@@ -250,9 +266,14 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         arrival = max((dt.date.fromisoformat(p.expected[:10]) - plan_date).days, 0)
     out = stockout_date(item.on_hand, mean, plan_date, [(arrival, item.on_order)] if item.on_order > 0 else [])
     order_date = plan_date + dt.timedelta(days=item.wait_days)
-    explanation = lv.explanation if p.counted else sentences(
-        [_("No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real shelf)."),
-         lv.explanation])
+    notes = []
+    if not p.counted:
+        notes.append(_("No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real "
+                       "shelf)."))
+    if p.cost_estimated:
+        notes.append(_("No unit cost known: costed at {share:.0%} of its price {price:,.2f} (import a products "
+                       "sheet with costs).").format(share=COST_SHARE_OF_PRICE, price=p.sell_price))
+    explanation = sentences([*notes, lv.explanation]) if notes else lv.explanation
     return {
         "product_id": p.product_id, "sku": p.sku, "name": p.name, "supplier_id": p.supplier_id,
         "supplier": p.supplier, "on_hand": item.on_hand, "on_order": item.on_order,

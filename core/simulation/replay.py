@@ -39,12 +39,11 @@ from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, cumulative_demand
 from core.policy.formulas import eoq, normal_reorder_point, round_order
 from core.policy.levels import MINMAX_WEEKS, Item, plan_item
-from core.policy.plan import RECENT_DAYS, any_day_review, order_days_of
+from core.policy.plan import RECENT_DAYS, any_day_review, estimate_costs, order_days_of
 from core.policy.settings import load_policy_settings
 from core.store.db import ShopDb
 
 POLICIES = ("shelfwise", "optimal", "minmax", "normal")
-COST_SHARE_OF_PRICE = 0.7      # a product without a unit cost is costed at this share of its shelf price
 FORECAST_POLICIES = ("shelfwise", "optimal", "normal")
 PRODUCT_COLUMNS = ["sku", "policy", "demand", "served", "lost", "fill_rate", "cycle_service_level",
                    "periods_with_demand", "periods_served", "stockout_days", "avg_stock_value", "orders",
@@ -437,7 +436,7 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     """The shop's history and each product's terms as the plan reads them (core/policy/plan.py): lead time from
     the product, else its supplier, else the default; a review every 7 / (the supplier's order days a week) days
     (weekly without order days); the order cost shared over the supplier's lines; the unit cost (the product's, else
-    the latest price list's), else COST_SHARE_OF_PRICE of the shelf price in force on `start`. Lead times learned from received orders are not
+    the latest price list's), else a share of the shelf price in force on `start` (estimate_costs, as the plan does). Lead times learned from received orders are not
     used: the replay orders with the stated ones."""
     policy = load_policy_settings(shop)
     settings = settings or ReplaySettings(holding_rate=policy.holding_rate)
@@ -460,7 +459,7 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     review = [round(7 / len(days)) if (days := order_days_of(text)) else any_day_review(life if life == life else None)
               for text, life in zip(terms["order_days"].where(terms["order_days"].notna(), None),
                                     terms["shelf_life_days"])]
-    cost = terms["unit_cost"].where(terms["unit_cost"] > 0, COST_SHARE_OF_PRICE * terms["sell_price"]).fillna(0.0)
+    cost = estimate_costs(terms)["unit_cost"]
     supplier = terms["supplier_id"].fillna(-1)
     lines = np.where(supplier >= 0, supplier.map(supplier.value_counts()), len(terms))
     products = ReplayProducts.uniform(
