@@ -10,11 +10,12 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
+from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.alerts import KINDS
-from ui import operations
+from core.services import plan as plan_service
 from ui.forecast_page import day_text
 from ui.jobs import JobRunner, ProgressPanel
-from ui.operations import AlertRow, AlertsData, PlanData
+from core.services.plan import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
 from ui.widgets import empty_note, row_table
 
@@ -130,6 +131,10 @@ class DashboardPage(QWidget):
     """Alerts from the latest plan: its own (made whenever the shop changes, never making a forecast) or the
     Orders page's."""
 
+    # What it shows, so what makes it plan again (the plan goes on to the Orders page); a plan the owner changed
+    # on the Orders page comes from there.
+    WATCHES = frozenset({SALES, STOCK, PRODUCTS, SUPPLIERS, ORDERS, FORECAST, SETTINGS})
+
     plan_made = Signal(object)        # PlanData: a plan this page made itself (the Orders page shows it too)
     product_chosen = Signal(str)      # a product's code: the owner wants to see its order
 
@@ -225,7 +230,7 @@ class DashboardPage(QWidget):
             self._show_empty(self.tr("No shop is open."))
             return
         self._loading_since = time.monotonic()
-        self.runner.start(JOB, partial(operations.load_alerts, self.shop_path),
+        self.runner.start(JOB, partial(plan_service.load_alerts, self.shop_path),
                           success=partial(self._loaded, self.shop_path, True), progress=self.progress)
 
     def show_plan(self, plan: PlanData) -> None:
@@ -234,7 +239,7 @@ class DashboardPage(QWidget):
             return
         if self.runner.is_running(JOB) and plan.started < self._loading_since:
             return
-        self.runner.start(JOB, partial(operations.alerts_for, plan),
+        self.runner.start(JOB, partial(plan_service.alerts_for, plan),
                           success=partial(self._loaded, self.shop_path, False), progress=self.progress)
 
     def _loaded(self, shop_path: Path, own: bool, data: AlertsData) -> None:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
-from ui import operations
+from core.services.changes import PRODUCTS, SALES, SETTINGS
+from core.services import forecast as forecast_service
 from ui.forecast_chart import ForecastChart
 from ui.i18n import day_format, day_text  # noqa: F401 - the pages import day_text from here too
 from ui.jobs import JobRunner, ProgressPanel
-from ui.operations import ForecastData, ForecastRow, ProductForecast
+from core.services.forecast import ForecastData, ForecastRow, ProductForecast
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
 from ui.widgets import empty_note, row_table
 
@@ -256,8 +257,10 @@ class OverrideDialog(QDialog):
 class ForecastPage(QWidget):
     """The latest forecast run, read whenever the shop changes; a new one made on request."""
 
+    # What it shows; a new run or an override made on this page it shows itself.
+    WATCHES = frozenset({SALES, PRODUCTS, SETTINGS})
+
     device_seen = Signal(str)     # where a run's neural model ran ('cuda', 'cpu'...), after a run with it
-    forecast_changed = Signal()   # a new run was stored, or an override added or removed: plans change with it
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -385,7 +388,7 @@ class ForecastPage(QWidget):
             self.header.clear()
             self._show_empty(self.tr("No shop is open."))
             return
-        self.runner.start("forecast-load", partial(operations.load_forecast, self.shop_path),
+        self.runner.start("forecast-load", partial(forecast_service.load_forecast, self.shop_path),
                           success=partial(self._loaded, self.shop_path))
 
     def _loaded(self, shop_path: Path, data: ForecastData) -> None:
@@ -424,15 +427,13 @@ class ForecastPage(QWidget):
             return
         neural = self.neural.isChecked()
         self.forecast_button.setEnabled(False)
-        self.runner.start("forecast-run", partial(operations.run_forecast, self.shop_path, neural),
+        self.runner.start("forecast-run", partial(forecast_service.run_forecast, self.shop_path, neural),
                           success=partial(self._forecast_done, self.shop_path, neural),
                           finished=self._update_buttons, progress=self.progress)
         self.progress.label.setText(self.tr("Reading the sales history…"))
 
     def _forecast_done(self, shop_path: Path, neural: bool, data: ForecastData) -> None:
         self._loaded(shop_path, data)
-        if shop_path == self.shop_path:
-            self.forecast_changed.emit()
         if shop_path == self.shop_path and neural and data.run is not None:
             self.device_seen.emit(data.run.get("device") or "")
 
@@ -474,7 +475,7 @@ class ForecastPage(QWidget):
         sku = self.selected_sku()
         if sku is None or self.shop_path is None:
             return
-        self.runner.start("forecast-product", partial(operations.load_product_forecast, self.shop_path, sku),
+        self.runner.start("forecast-product", partial(forecast_service.load_product_forecast, self.shop_path, sku),
                           success=self._show_product)
 
     def _show_product(self, product: ProductForecast | None) -> None:
@@ -525,7 +526,7 @@ class ForecastPage(QWidget):
 
     def _override_accepted(self, dialog: OverrideDialog, sku: str) -> None:
         start, end, qty, note = dialog.values()
-        self.runner.start("forecast-override", partial(operations.add_forecast_override, self.shop_path, sku, start,
+        self.runner.start("forecast-override", partial(forecast_service.add_forecast_override, self.shop_path, sku, start,
                                                        end, qty, note),
                           success=self._override_changed, progress=self.progress)
 
@@ -541,11 +542,10 @@ class ForecastPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.runner.start("forecast-override",
-                          partial(operations.remove_forecast_override, self.shop_path, self.product.view.sku,
+                          partial(forecast_service.remove_forecast_override, self.shop_path, self.product.view.sku,
                                   item.data(Qt.ItemDataRole.UserRole)),
                           success=self._override_changed, progress=self.progress)
 
     def _override_changed(self, product: ProductForecast) -> None:
-        self.forecast_changed.emit()
         if product.view.sku == self.selected_sku():
             self._show_product(product)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 
 from core.importing import KINDS, ImportReport, Validated
 from core.errors import UserError
-from ui import operations
+from core.services import imports as imports_service
 from ui.errors import show_user_error
 from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
@@ -90,7 +90,7 @@ class FilePage(QWizardPage):
             return False
         if wizard.file_path == path and wizard.sheets:
             return True
-        wizard.runner.start("sheets", partial(operations.sheets_of, path),
+        wizard.runner.start("sheets", partial(imports_service.sheets_of, path),
                             success=partial(self._sheets_known, path), failure=self._failed,
                             progress=self.progress)
         return False
@@ -173,7 +173,7 @@ class ReportPage(QWizardPage):
         self.counts.setText(self.tr("Checking every row…"))
         self.problems.set_problems([])
         mapping = wizard.mapping_page.mapping()
-        wizard.runner.start("validate", partial(operations.validate, wizard.shop_path, wizard.mapping_page.raw,
+        wizard.runner.start("validate", partial(imports_service.validate, wizard.shop_path, wizard.mapping_page.raw,
                                                 wizard.kind, mapping),
                             success=self._checked, failure=self._check_failed, progress=self.progress)
         self.completeChanged.emit()
@@ -206,7 +206,7 @@ class ReportPage(QWizardPage):
         if wizard.report is not None:
             return True
         self._set_committing(True)
-        wizard.runner.start("commit", partial(operations.commit_import, wizard.shop_path, self.validated),
+        wizard.runner.start("commit", partial(imports_service.commit_import, wizard.shop_path, self.validated),
                             success=self._committed, failure=self._commit_failed,
                             finished=lambda: self._set_committing(False), progress=self.progress)
         return False

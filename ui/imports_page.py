@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from core.services.changes import IMPORTS
 from core.store.queries import ImportRunRow
-from ui import operations
+from core.services import imports as imports_service
 from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
@@ -42,6 +43,9 @@ def import_columns() -> list[Column[ImportRunRow]]:
 
 class ImportsPage(QWidget):
     """Past imports on top; the selected one's counts and problems below."""
+
+    # What it shows: it reads the shop again when one of these changed.
+    WATCHES = frozenset({IMPORTS})
 
     undone = Signal(str)    # the summary undo_import returned, after the shop changed
 
@@ -98,7 +102,7 @@ class ImportsPage(QWidget):
         if self.shop_path is None:
             self._loaded([])
             return
-        self.runner.start("imports", partial(operations.load_imports, self.shop_path), success=self._loaded)
+        self.runner.start("imports", partial(imports_service.load_imports, self.shop_path), success=self._loaded)
 
     def _loaded(self, runs: list[ImportRunRow]) -> None:
         selected = self.selected_run()
@@ -146,7 +150,7 @@ class ImportsPage(QWidget):
         self.counts.setText(text)
         self.problems.set_problems([])
         total = listed_total(warnings=run.warnings, rejected=run.rejected, counts=counts)
-        self.runner.start("import-problems", partial(operations.load_problems, self.shop_path, run.id),
+        self.runner.start("import-problems", partial(imports_service.load_problems, self.shop_path, run.id),
                           success=lambda problems: self.problems.set_problems(problems, total=total))
 
     # ---- undo
@@ -163,9 +167,8 @@ class ImportsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.undo_button.setEnabled(False)
-        self.runner.start("undo", partial(operations.undo, self.shop_path, run.id), success=self._undone,
+        self.runner.start("undo", partial(imports_service.undo, self.shop_path, run.id), success=self._undone,
                           finished=self._update_undo_button, progress=self.progress)
 
     def _undone(self, summary: str) -> None:
         self.undone.emit(summary)
-        self.refresh()

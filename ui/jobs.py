@@ -1,54 +1,56 @@
 """Running a plain core function `fn(ctx) -> result` on a worker thread, with progress and Cancel.
 
-A job's function runs in a worker QObject moved to its own QThread; progress, the result and the error come
-back by queued signals, so `success`, `failure` and `finished` always run on the GUI thread. Starting a job
-of a kind that is already running cancels the old one (and its late result is dropped). The function must
-open its own ShopDb: pass it the shop file's path, never a connection.
+A job's function runs on its own Python thread; progress, the result and the error come back by queued
+signals, so `success`, `failure` and `finished` always run on the GUI thread. Starting a job of a kind that is
+already running cancels the old one (and its late result is dropped). The function must open its own ShopDb:
+pass it the shop file's path, never a connection.
+
+A service that changes the shop returns `Changed(value, changes)`: `success` gets the value, and the names of
+what changed go to `shop_events().changed`, which the window hands to the pages that show that data.
+
+The threads are daemon threads, not QThreads: a function that cannot be cancelled (the import of torch behind
+"where does the neural model run") is left behind when the app quits, where a running QThread destroyed at
+exit aborts the process.
 """
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from core.errors import Cancelled, UserError
 from core.jobs import JobContext
+from core.services.changes import Changed
 from ui.errors import show_crash_dialog, show_user_error
 
 log = logging.getLogger("shelfwise.ui.jobs")
 
-_LIVE: set["Job"] = set()   # jobs whose thread has not finished yet (kept alive here, not by their owner)
+_LIVE: set["Job"] = set()   # jobs whose thread has not reported yet (kept alive here, not by their owner)
 
 
 def cancelled_message() -> str:
     return QCoreApplication.translate("Jobs", "Cancelled — nothing was changed")
 
 
-class _Worker(QObject):
-    """Lives on the job's thread; calls the function once and reports how it ended."""
+class ShopEvents(QObject):
+    """What finished jobs changed in a shop: `changed` carries a frozenset of core.services.changes names."""
 
-    progressed = Signal(float, str)
-    done = Signal(object, object, str)   # result, exception (or None), traceback text
+    changed = Signal(object)
 
-    def __init__(self, fn: Callable[[JobContext], Any]):
-        super().__init__()
-        self._fn = fn
-        self.ctx = JobContext(self.progressed.emit)   # core rate-limits it (50 ms)
 
-    @Slot()
-    def run(self) -> None:
-        try:
-            result = self._fn(self.ctx)
-        except BaseException as exc:  # noqa: BLE001 - every ending is reported to the GUI thread
-            self.done.emit(None, exc, traceback.format_exc())
-        else:
-            self.done.emit(result, None, "")
-        finally:
-            self.thread().quit()   # the thread ends by itself, so waiting for it never needs the GUI thread
+_EVENTS: ShopEvents | None = None
+
+
+def shop_events() -> ShopEvents:
+    global _EVENTS
+    if _EVENTS is None or not shiboken6.isValid(_EVENTS):
+        _EVENTS = ShopEvents()
+    return _EVENTS
 
 
 class Job(QObject):
@@ -56,6 +58,8 @@ class Job(QObject):
 
     progressed = Signal(float, str)
     ended = Signal(str)          # 'done', 'failed', 'cancelled' or 'bug'
+    _reported = Signal(float, str)           # from the worker thread
+    _done = Signal(object, object, str)      # result, exception (or None), traceback text; from the worker thread
 
     def __init__(self, kind: str, fn: Callable[[JobContext], Any], *, owner: QObject | None,
                  success: Callable[[Any], None] | None, failure: Callable[[UserError], None] | None,
@@ -67,14 +71,20 @@ class Job(QObject):
         self.superseded = False
         self._success, self._failure, self._finished = success, failure, finished
         self._on_message = on_message
-        self._worker = _Worker(fn)
-        self.ctx = self._worker.ctx
-        self._thread = QThread()
-        self._thread.setObjectName(f"job:{kind}")
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.done.connect(self._on_done)
+        self._fn = fn
+        self.ctx = JobContext(self._reported.emit)   # core rate-limits it (50 ms)
+        self._reported.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._thread: threading.Thread | None = threading.Thread(target=self._run, name=f"job:{kind}", daemon=True)
+
+    def _run(self) -> None:
+        """On the worker thread: call the function once and report how it ended."""
+        try:
+            result = self._fn(self.ctx)
+        except BaseException as exc:  # noqa: BLE001 - every ending is reported to the GUI thread
+            self._done.emit(None, exc, traceback.format_exc())
+        else:
+            self._done.emit(result, None, "")
 
     def start(self) -> None:
         _LIVE.add(self)
@@ -89,12 +99,14 @@ class Job(QObject):
         return self.outcome is None
 
     def wait(self, ms: int = 30_000) -> bool:
-        """Block until the thread has ended (used on quit and in tests), then deliver the outcome."""
-        if self._thread is None:
-            return True
-        ok = self._thread.wait(ms)
+        """Block until the function has returned (used on quit and in tests), then deliver the outcome."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(ms / 1000)
+            if thread.is_alive():
+                return False
         QCoreApplication.sendPostedEvents(self)
-        return ok
+        return self.outcome is not None or self._thread is None
 
     @Slot(float, str)
     def _on_progress(self, fraction: float, text: str) -> None:
@@ -103,13 +115,14 @@ class Job(QObject):
 
     @Slot(object, object, str)
     def _on_done(self, result: Any, error: BaseException | None, tb: str) -> None:
-        thread, self._thread, self._worker = self._thread, None, None
-        thread.quit()
-        thread.wait()    # run() has returned; this only lets the thread's event loop end
+        self._thread = None
         _LIVE.discard(self)
         owner_gone = self.owner is not None and not shiboken6.isValid(self.owner)
+        changes: frozenset[str] = frozenset()
         if error is None:
             self.outcome = "done"
+            if isinstance(result, Changed):
+                result, changes = result.value, result.changes
         elif isinstance(error, Cancelled):
             self.outcome = "cancelled"
         elif isinstance(error, UserError):
@@ -118,27 +131,31 @@ class Job(QObject):
             self.outcome = "bug"
             log.error("Job %s failed with a bug:\n%s", self.kind, tb)
         parent = self.owner if isinstance(self.owner, QWidget) and not owner_gone else None
-        if self.superseded or owner_gone:   # nobody waits for this result any more; a bug is still a bug
-            if self.outcome == "bug":
-                show_crash_dialog(tb, parent)
-            self.ended.emit(self.outcome)
-            return
         try:
-            if self.outcome == "done" and self._success:
-                self._success(result)
-            elif self.outcome == "cancelled" and self._on_message:
-                self._on_message(cancelled_message())
-            elif self.outcome == "failed":
-                if self._failure:
-                    self._failure(error)
-                else:
-                    show_user_error(parent, error)
-            elif self.outcome == "bug":
-                show_crash_dialog(tb, parent)
+            if self.superseded or owner_gone:   # nobody waits for this result any more; a bug is still a bug
+                if self.outcome == "bug":
+                    show_crash_dialog(tb, parent)
+                self.ended.emit(self.outcome)
+                return
+            try:
+                if self.outcome == "done" and self._success:
+                    self._success(result)
+                elif self.outcome == "cancelled" and self._on_message:
+                    self._on_message(cancelled_message())
+                elif self.outcome == "failed":
+                    if self._failure:
+                        self._failure(error)
+                    else:
+                        show_user_error(parent, error)
+                elif self.outcome == "bug":
+                    show_crash_dialog(tb, parent)
+            finally:
+                self.ended.emit(self.outcome)
+                if self._finished:
+                    self._finished()
         finally:
-            self.ended.emit(self.outcome)
-            if self._finished:
-                self._finished()
+            if changes:          # the shop did change, even where nobody waits for this job's own result
+                shop_events().changed.emit(changes)
 
 
 class JobRunner(QObject):
@@ -192,7 +209,8 @@ def running_jobs() -> list[Job]:
 
 
 def shutdown_all(timeout_ms: int = 30_000) -> bool:
-    """Cancel every running job and wait for its thread (on quit, and between tests). True if all ended."""
+    """Cancel every running job and wait for it (on quit, and between tests). True if all ended; a job that is
+    still running after `timeout_ms` is left to its daemon thread."""
     jobs = list(_LIVE)
     for job in jobs:
         job.superseded = True

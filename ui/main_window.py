@@ -4,20 +4,23 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
-from ui import operations
+from core.services import forecast as forecast_service
+from core.services.changes import ALL, PRODUCTS, SALES, SETTINGS, SUPPLIERS
+from core.services import shop as shop_service
 from ui.dashboard_page import DashboardPage
 from ui.forecast_page import ForecastPage, device_words
 from ui.import_wizard import ImportWizard, is_importable
 from ui.imports_page import ImportsPage
-from ui.jobs import JobRunner, ProgressPanel, shutdown_all
+from ui.jobs import JobRunner, ProgressPanel, shop_events, shutdown_all
 from ui.orders_page import OrdersPage
 from ui.products_page import ProductsPage
 from ui.purchase_orders_page import PurchaseOrdersPage
+from ui.replay_dialog import ReplayDialog
 from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
@@ -25,6 +28,8 @@ RECENT_KEY = "recentShops"
 SHOP_SUFFIXES = {".db", ".shelfwise", ".sqlite"}
 # what opening a shop runs
 LOADING_KINDS = ("open", "demo", "products", "forecast-load", "imports", "summary", "dashboard")
+SUMMARY_WATCHES = frozenset({SALES, PRODUCTS, SUPPLIERS, SETTINGS})   # what the status bar's summary shows
+QUIT_WAIT_MS = 5000
 
 
 def recent_shops(settings: QSettings) -> list[str]:
@@ -75,16 +80,14 @@ class MainWindow(QMainWindow):
         self.orders_page = OrdersPage(self.runner, self)
         self.purchase_orders_page = PurchaseOrdersPage(self.runner, self)
         self.orders_page.orders_created.connect(self._purchase_orders_created)
-        # Orders made, sent, received or cancelled change what is on order and on hand: the dashboard plans again
-        # (and hands its plan to the Orders page).
-        self.purchase_orders_page.changed.connect(self.dashboard_page.refresh)
         self.imports_page = ImportsPage(self.runner, self)
         self.imports_page.undone.connect(self._after_undo)
         # One plan for both: the dashboard plans whenever the shop changes, the Orders page on request.
         self.dashboard_page.plan_made.connect(self.orders_page.show_plan)
         self.orders_page.planned.connect(self.dashboard_page.show_plan)
         self.dashboard_page.product_chosen.connect(self.show_order_of)
-        self.forecast_page.forecast_changed.connect(self.dashboard_page.refresh)
+        # What a job changed in the shop reaches the pages that show it (each page's WATCHES), and no others.
+        shop_events().changed.connect(self._shop_changed)
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for name, page in ((self.tr("Dashboard"), self.dashboard_page), (self.tr("Products"), self.products_page),
@@ -161,7 +164,7 @@ class MainWindow(QMainWindow):
         """Open a shop file (in the background: it may need its schema brought up to date)."""
         path = Path(path)
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        self.runner.start("open", partial(operations.open_and_summarise, path, create=create),
+        self.runner.start("open", partial(shop_service.open_and_summarise, path, create=create),
                           success=partial(self._shop_opened, path), progress=self.progress)
 
     def _shop_opened(self, path: Path, summary: dict) -> None:
@@ -188,18 +191,23 @@ class MainWindow(QMainWindow):
             text += self.tr(" ({first} to {last})").format(first=summary["first_sale"], last=summary["last_sale"])
         self.shop_label.setText(text)
 
-    def refresh(self) -> None:
-        """After the shop changed (an import, an undo): the pages and the status bar read it again."""
+    def pages(self) -> list[QWidget]:
+        return [self.stack.widget(i) for i in range(self.stack.count())]
+
+    def refresh(self, changes: frozenset[str] = ALL) -> None:
+        """The pages that show what changed read the shop again, and the status bar its summary."""
         if self.shop_path is None:
             return
-        self.dashboard_page.refresh()
-        self.products_page.refresh()
-        self.forecast_page.refresh()
-        self.orders_page.refresh()
-        self.purchase_orders_page.refresh()
-        self.imports_page.refresh()
-        self.runner.start("summary", partial(operations.open_and_summarise, self.shop_path, create=False),
-                          success=self._show_summary)
+        for page in self.pages():
+            if page.WATCHES & changes:
+                page.refresh()
+        if SUMMARY_WATCHES & changes:
+            self.runner.start("summary", partial(shop_service.open_and_summarise, self.shop_path, create=False),
+                              success=self._show_summary)
+
+    @Slot(object)
+    def _shop_changed(self, changed: frozenset[str]) -> None:
+        self.refresh(changed)
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
@@ -214,7 +222,6 @@ class MainWindow(QMainWindow):
         """Drafts made on the Orders page: shown on the Purchase orders page; the plan is made again around them."""
         self.show_page(self.purchase_orders_page)
         self.purchase_orders_page.show_created(made)
-        self.dashboard_page.refresh()
 
     def choose_shop(self) -> None:
         start = str(self.shop_path.parent) if self.shop_path else ""
@@ -241,15 +248,15 @@ class MainWindow(QMainWindow):
                 "{name} already exists. Choose another name, or open it with File ▸ Open shop.").format(
                 name=path.name))
             return
-        self.runner.start("open", partial(operations.create_shop, path),
+        self.runner.start("open", partial(shop_service.create_shop, path),
                           success=partial(self._shop_opened, path), progress=self.progress)
 
     def build_demo(self, path: Path) -> None:
         """Write the demo shop (first run), then open it."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.statusBar().showMessage(self.tr("Building the demo shop, a one-time step…"))
-        self.runner.start("demo", partial(operations.build_demo, path),
-                          success=lambda built: self.open_shop(Path(built)), progress=self.progress)
+        self.runner.start("demo", partial(shop_service.build_demo, path),
+                          success=lambda built: self.open_shop(built.path), progress=self.progress)
 
     # ---- importing
     def open_import_wizard(self, file_path: str | Path | None = None) -> ImportWizard | None:
@@ -272,17 +279,13 @@ class MainWindow(QMainWindow):
     def _after_import(self, report) -> None:
         self.statusBar().showMessage(self.tr("Imported {n} rows from {file}").format(
             n=f"{report.imported:,}", file=report.file), 8000)
-        self.refresh()
 
     def _after_undo(self, summary: str) -> None:
         self.statusBar().showMessage(summary, 10000)
-        self.refresh()
 
     # ---- replay
     def open_replay(self):
         """What the policies would have done over a window of this shop's past (ui/replay_dialog.py)."""
-        from ui.replay_dialog import ReplayDialog
-
         if self.shop_path is None:
             QMessageBox.information(self, self.tr("Replay"), self.tr("Open or create a shop first."))
             return None
@@ -309,7 +312,6 @@ class MainWindow(QMainWindow):
 
     def _settings_saved(self, codes: list[str]) -> None:
         self.statusBar().showMessage(self.tr("Settings saved: {n} codes are not products").format(n=len(codes)), 8000)
-        self.dashboard_page.refresh()          # the ordering settings change the plan
 
     def _settings_closed(self) -> None:
         self.settings_dialog = None
@@ -323,7 +325,7 @@ class MainWindow(QMainWindow):
         if any(self.runner.is_running(kind) for kind in LOADING_KINDS):
             QTimer.singleShot(500, self, self.detect_neural_device)
             return
-        self.runner.start("device", operations.neural_device, success=self._show_neural_device)
+        self.runner.start("device", forecast_service.neural_device, success=self._show_neural_device)
 
     def _show_neural_device(self, device: str) -> None:
         if not device:
@@ -353,7 +355,9 @@ class MainWindow(QMainWindow):
             self.open_import_wizard(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        shutdown_all()          # cancels what runs (an import rolls back) and waits for the threads
+        # Cancels what runs (an import rolls back) and waits a little; a job that cannot stop (the import of torch)
+        # is left to its daemon thread.
+        shutdown_all(timeout_ms=QUIT_WAIT_MS)
         if self.wizard is not None:
             self.wizard.close()
         super().closeEvent(event)

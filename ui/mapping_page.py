@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QSizePolicy, QTableView, QVBoxLayout, QWidget, QWizardPage)
 
 from core.importing import FIELDS, Mapping, RawSheet
-from ui import operations
+from core.services import imports as imports_service
 from ui.i18n import month_text
 from ui.jobs import ProgressPanel
 
@@ -165,7 +165,7 @@ class MappingPage(QWizardPage):
         self.preview.clear()
         self.layout_label.setText(self.tr("Reading {file}…").format(file=wizard.file_path.name))
         self.missing_label.setText("")
-        wizard.runner.start("read", partial(operations.read, wizard.file_path, wizard.sheet),
+        wizard.runner.start("read", partial(imports_service.read, wizard.file_path, wizard.sheet),
                             success=partial(self._sheet_read, key), failure=self._read_failed,
                             progress=self.progress)
         self.completeChanged.emit()
@@ -196,7 +196,7 @@ class MappingPage(QWizardPage):
 
     def _show_mapping(self, raw: RawSheet, kind: str) -> None:
         self.kind = kind
-        self._guess = operations.mapping_for(raw, kind)
+        self._guess = imports_service.mapping_for(raw, kind)
         self.choices = dict(self._guess.columns)
         self._clear_form()
         columns = list(self._guess.columns)
@@ -304,4 +304,4 @@ class MappingPage(QWizardPage):
     def mapping(self) -> Mapping:
         """The guess with the owner's choices applied."""
         assert self.raw is not None
-        return operations.mapping_for(self.raw, self.kind, self.choices)
+        return imports_service.mapping_for(self.raw, self.kind, self.choices)

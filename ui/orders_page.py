@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QScrollArea, QSplitter, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
 
-from ui import operations
+from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
+from core.services import plan as plan_service
+from core.services import purchase_orders as purchase_orders_service
 from ui.forecast_page import day_text
 from ui.i18n import day_month_text
 from ui.jobs import JobRunner, ProgressPanel
-from ui.operations import OrderLineRow, PlanData, SupplierOrder
+from core.services.plan import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
 from ui.widgets import content_or_note, row_table
 
@@ -63,11 +65,6 @@ def short_day(day: str | None, *, weekday: bool = True) -> str:
     if not day:
         return ""
     return day_month_text(day, weekday=weekday)
-
-
-def sentences(paragraph: str) -> list[str]:
-    """Core's explanation is one paragraph; each of its sentences is one step of the reasoning."""
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+(?=[A-Z(])|(?<=。)", paragraph or "") if part.strip()]
 
 
 def line_note(row: OrderLineRow) -> str:
@@ -302,6 +299,9 @@ class AdjustDialog(QDialog):
 class OrdersPage(QWidget):
     """Today's plan, made on request (or handed over by the dashboard, which plans whenever the shop changes)."""
 
+    # What its buttons depend on; the new plan itself comes from the dashboard.
+    WATCHES = frozenset({SALES, STOCK, PRODUCTS, SUPPLIERS, ORDERS, FORECAST, SETTINGS})
+
     planned = Signal(object)      # PlanData: a plan this page made (the dashboard works out its alerts)
     orders_created = Signal(object)   # core's DraftsMade: draft purchase orders stored from the plan shown
 
@@ -488,13 +488,13 @@ class OrdersPage(QWidget):
     def start_plan(self) -> None:
         if self.shop_path is None:
             return
-        self._run(partial(operations.make_plan, self.shop_path), self.tr("Reading the forecast…"))
+        self._run(partial(plan_service.make_plan, self.shop_path), self.tr("Reading the forecast…"))
 
     def apply_budget(self) -> None:
         if self.shop_path is None:
             return
         budget = self.budget.value() if self.budget_check.isChecked() else None
-        self._run(partial(operations.budget_and_plan, self.shop_path, budget), self.tr("Planning within the budget…"))
+        self._run(partial(plan_service.budget_and_plan, self.shop_path, budget), self.tr("Planning within the budget…"))
 
     def _run(self, fn, text: str) -> None:
         self.runner.start(PLAN_JOB, fn, success=partial(self._planned, self.shop_path),
@@ -672,7 +672,7 @@ class OrdersPage(QWidget):
             return
         self.line_title.setText(f"{row.sku} — {row.name} ({row.supplier})" if row.name else row.sku)
         self.numbers.setText(self._numbers_html(row))
-        steps = [html.escape(s) for s in sentences(row.explanation)]
+        steps = [html.escape(step) for step in row.steps]
         if row.adjusted:
             steps.append(self.tr("<b>Your own quantity: {qty}</b> — {reason}").format(
                 qty=units(row.order_qty), reason=html.escape(row.reason)))
@@ -709,7 +709,7 @@ class OrdersPage(QWidget):
         if self.data is None or self.shop_path is None or self.runner.is_running(CREATE_JOB) \
                 or self.runner.is_running(PLAN_JOB):
             return
-        self.runner.start(CREATE_JOB, partial(operations.create_purchase_orders, self.shop_path, self.data.plan,
+        self.runner.start(CREATE_JOB, partial(purchase_orders_service.create_purchase_orders, self.shop_path, self.data.plan,
                                               self.selected_supplier()),
                           success=partial(self._orders_created, self.shop_path),
                           finished=self._update_buttons, progress=self.progress)
@@ -733,12 +733,12 @@ class OrdersPage(QWidget):
 
     def _quantity_given(self, dialog: AdjustDialog, plan_date) -> None:
         qty, reason = dialog.values()
-        self._run(partial(operations.adjust_and_plan, self.shop_path, plan_date, dialog.row.sku, qty, reason),
+        self._run(partial(plan_service.adjust_and_plan, self.shop_path, plan_date, dialog.row.sku, qty, reason),
                   self.tr("Keeping your quantity and planning again…"))
 
     def reset_line(self) -> None:
         row = self.selected_line()
         if row is None or not row.adjusted or self.data is None:
             return
-        self._run(partial(operations.reset_and_plan, self.shop_path, self.data.plan_date, row.sku),
+        self._run(partial(plan_service.reset_and_plan, self.shop_path, self.data.plan_date, row.sku),
                   self.tr("Back to the suggestion, planning again…"))

@@ -3,18 +3,14 @@ day) and cancelling an order (with an optional reason kept in its notes)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QDoubleSpinBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
 from ui.i18n import day_format
 from ui.table_models import number
-
-if TYPE_CHECKING:           # core.ordering brings in scipy: the page's operations import it on their threads
-    from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
 
 MAX_QTY = 10_000_000          # the spin boxes' own limit; core says how much a line can really take
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from core.services.changes import PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.store.queries import ProductRow
-from ui import operations
+from core.services import shop as shop_service
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
@@ -74,6 +75,9 @@ class ProductsFilter(RowFilterProxy):
 class ProductsPage(QWidget):
     """Loads the overview in the background whenever the shop changes."""
 
+    # What it shows: it reads the shop again when one of these changed.
+    WATCHES = frozenset({SALES, STOCK, PRODUCTS, SUPPLIERS, SETTINGS})
+
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.runner = runner
@@ -125,10 +129,10 @@ class ProductsPage(QWidget):
             self.model.set_rows([])
             self._show_empty(self.tr("No shop is open."))
             return
-        self.runner.start("products", partial(operations.load_products, self.shop_path),
+        self.runner.start("products", partial(shop_service.load_products, self.shop_path),
                           success=self._loaded, progress=self.progress)
 
-    def _loaded(self, data: operations.ProductsData) -> None:
+    def _loaded(self, data: shop_service.ProductsData) -> None:
         self.as_of = data.overview.as_of
         self.model.set_rows(data.overview.rows)
         self._fill_combo(self.supplier, self.tr("All suppliers"), data.suppliers)

@@ -2,31 +2,34 @@
 chosen order in full: its lines (a draft's quantities can be changed), one click to print it, save it as PDF or
 Excel, or hand it to the mail program, and its life after that: sent, received (all or part), cancelled.
 
-Every read and write runs in the background (ui/operations.py); the page only shows what core says."""
+Every read and write runs in the background (core/services/); the page only shows what core says."""
 from __future__ import annotations
 
 import datetime as dt
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
+from core.services.changes import PRODUCTS, STOCK, SUPPLIERS
+from core.documents.purchase_order import safe_file_name
 from core.errors import UserError
-from ui import operations
+from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
+from core.services import documents as documents_service
+from core.services import purchase_orders as purchase_orders_service
+from core.services.documents import EmailDraft, OrderDocument
+from core.services.purchase_orders import ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
+from ui import pdf
 from ui.forecast_page import day_text
 from ui.jobs import JobRunner, ProgressPanel
-from ui.operations import EmailDraft, OrderDocument, ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
 from ui.orders_page import WARNING_STYLE, money
 from ui.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
 from ui.widgets import content_or_note, row_table
-
-if TYPE_CHECKING:           # core.ordering brings in scipy: imported by the operations, on the worker threads
-    from core.ordering.purchase_orders import PurchaseOrder, PurchaseOrderLine
 
 OPEN_STATUSES = ("draft", "sent", "part-received")   # core.ordering.purchase_orders.OPEN_STATUSES (a test checks)
 LIST_JOB = "purchase-orders-list"
@@ -161,7 +164,7 @@ class ProductHistoryModel(RowsModel[ProductOrderRow]):
         super().__init__(history_columns(), parent)
 
 
-class OrderLinesModel(RowsModel["PurchaseOrderLine"]):
+class OrderLinesModel(RowsModel[PurchaseOrderLine]):
     """One order's lines; the quantity can be edited while the order is a draft (the page stores it via core)."""
 
     def __init__(self, parent=None):
@@ -194,7 +197,9 @@ class OrderLinesModel(RowsModel["PurchaseOrderLine"]):
 class PurchaseOrdersPage(QWidget):
     """The shop's purchase orders and the chosen one in full."""
 
-    changed = Signal()       # orders were made, sent, received or cancelled: what is on order and on hand changed
+    # What its lines show; orders it changes itself, and drafts made on the Orders page, it shows as they come.
+    WATCHES = frozenset({PRODUCTS, SUPPLIERS, STOCK})
+
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -435,7 +440,7 @@ class PurchaseOrdersPage(QWidget):
             self._update_buttons()
             return
         product = self.search.text().strip() or None
-        self.runner.start(LIST_JOB, partial(operations.load_purchase_orders, self.shop_path, self.supplier(),
+        self.runner.start(LIST_JOB, partial(purchase_orders_service.load_purchase_orders, self.shop_path, self.supplier(),
                                             self.statuses(), product),
                           success=partial(self._listed, self.shop_path), failure=self._failed)
 
@@ -527,7 +532,7 @@ class PurchaseOrdersPage(QWidget):
     def _order_chosen(self, order_id: int) -> None:
         if self.order is not None and self.order.id == order_id and not self._reload_detail:
             return                                   # already shown, as core last said
-        self.runner.start(DETAIL_JOB, partial(operations.load_purchase_order, self.shop_path, order_id),
+        self.runner.start(DETAIL_JOB, partial(purchase_orders_service.load_purchase_order, self.shop_path, order_id),
                           success=partial(self._order_loaded, self.shop_path, order_id), failure=self._failed)
 
     def _order_loaded(self, shop_path: Path, order_id: int, order: PurchaseOrder) -> None:
@@ -651,7 +656,6 @@ class PurchaseOrdersPage(QWidget):
             self._notify(done(order))
         self._wanted = order.id
         self._load_list()
-        self.changed.emit()
 
     def change_quantity(self, sku: str, qty: float) -> None:
         """A new quantity for one line of the chosen order (core refuses it unless the order is a draft)."""
@@ -660,7 +664,7 @@ class PurchaseOrdersPage(QWidget):
             return
         if order.editable and any(line.sku == sku and line.qty == qty for line in order.lines):
             return                                   # nothing changed
-        self._change(partial(operations.set_purchase_order_qty, self.shop_path, order.id, sku, qty),
+        self._change(partial(purchase_orders_service.set_purchase_order_qty, self.shop_path, order.id, sku, qty),
                      self.tr("Changing {sku} on {number}…").format(sku=sku, number=order.number))
 
     def mark_sent(self, order_id: int | None = None) -> None:
@@ -668,7 +672,7 @@ class PurchaseOrdersPage(QWidget):
         order_id = order_id if order_id is not None else (self.order.id if self.order is not None else None)
         if order_id is None:
             return
-        self._change(partial(operations.mark_purchase_order_sent, self.shop_path, order_id, self.today()),
+        self._change(partial(purchase_orders_service.mark_purchase_order_sent, self.shop_path, order_id, self.today()),
                      self.tr("Marking the order as sent…"),
                      lambda order: self.tr("{number} marked as sent on {day}; expected {expected}.").format(
                          number=order.number, day=date_text(order.sent_date),
@@ -691,7 +695,7 @@ class PurchaseOrdersPage(QWidget):
 
     def _receive_given(self, dialog: ReceiveDialog) -> None:
         quantities, day = dialog.values()
-        self._change(partial(operations.receive_purchase_order, self.shop_path, dialog.order.id, quantities, day),
+        self._change(partial(purchase_orders_service.receive_purchase_order, self.shop_path, dialog.order.id, quantities, day),
                      self.tr("Putting the goods on the shelf…"), self._received_text)
 
     def _received_text(self, order: PurchaseOrder) -> str:
@@ -715,7 +719,7 @@ class PurchaseOrdersPage(QWidget):
         return self.cancel_dialog
 
     def _cancel_given(self, dialog: CancelDialog) -> None:
-        self._change(partial(operations.cancel_purchase_order, self.shop_path, dialog.order.id, dialog.reason_text()),
+        self._change(partial(purchase_orders_service.cancel_purchase_order, self.shop_path, dialog.order.id, dialog.reason_text()),
                      self.tr("Cancelling the order…"),
                      lambda order: self.tr("{number} is cancelled.").format(number=order.number))
 
@@ -730,8 +734,6 @@ class PurchaseOrdersPage(QWidget):
         self._update_buttons()
 
     def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
-        from core.documents.purchase_order import safe_file_name   # loaded with the order, off the GUI thread
-
         order = self.order
         folder = self.save_folder or Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
@@ -752,7 +754,7 @@ class PurchaseOrdersPage(QWidget):
         if path is None:
             return
         order = self.order
-        self._document(partial(operations.save_purchase_order_pdf, self.shop_path, order.id, path),
+        self._document(partial(documents_service.save_purchase_order_pdf, self.shop_path, order.id, path, pdf),
                        self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
 
     def save_xlsx(self) -> None:
@@ -763,7 +765,7 @@ class PurchaseOrdersPage(QWidget):
         if path is None:
             return
         order = self.order
-        self._document(partial(operations.save_purchase_order_xlsx, self.shop_path, order.id, path),
+        self._document(partial(documents_service.save_purchase_order_xlsx, self.shop_path, order.id, path),
                        self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
 
     def _saved(self, order: PurchaseOrder, path: Path) -> None:
@@ -774,7 +776,7 @@ class PurchaseOrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        self._document(partial(operations.email_purchase_order, self.shop_path, order.id, self.mail_folder()),
+        self._document(partial(documents_service.email_purchase_order, self.shop_path, order.id, self.mail_folder(), pdf),
                        self.tr("Preparing the e-mail to {supplier}…").format(supplier=order.supplier),
                        partial(self._email_written, order))
 
@@ -799,16 +801,14 @@ class PurchaseOrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        self._document(partial(operations.purchase_order_document, self.shop_path, order.id),
+        self._document(partial(documents_service.purchase_order_document, self.shop_path, order.id),
                        self.tr("Laying out {number}…").format(number=order.number),
                        partial(self._show_preview, order))
 
     def _show_preview(self, order: PurchaseOrder, document: OrderDocument) -> None:
-        from ui.documents import preview_dialog
-
         if self.preview is not None:
             self.preview.deleteLater()
-        self.preview = preview_dialog(document.html, self, footer=document.footer, title=document.title)
+        self.preview = pdf.preview_dialog(document.html, self, footer=document.footer, title=document.title)
         self.preview.finished.connect(partial(self._preview_closed, order))
         self.preview.open()
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ui import operations
+from core.services import replay as replay_service
 from ui.i18n import day_format, day_text
 from ui.jobs import JobRunner, ProgressPanel
 
@@ -69,7 +69,7 @@ class ReplayDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.runner.start("replay-span", partial(operations.history_span, shop_path), success=self._span)
+        self.runner.start("replay-span", partial(replay_service.history_span, shop_path), success=self._span)
 
     def _span(self, span) -> None:
         if span is None:
@@ -90,7 +90,7 @@ class ReplayDialog(QDialog):
             return
         start, end = self.start.date().toPython(), self.end.date().toPython()
         self.run_button.setEnabled(False)
-        self.runner.start("replay", partial(operations.replay_policies, self.shop_path, start, end, chosen,
+        self.runner.start("replay", partial(replay_service.replay_policies, self.shop_path, start, end, chosen,
                                             self.service.value() / 100.0),
                           success=self._show, failure=self._refused, finished=lambda: self.run_button.setEnabled(True),
                           progress=self.progress)

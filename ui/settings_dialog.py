@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from core.errors import UserError
 from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
-from ui import operations
+from core.services import shop as shop_service
 from ui.i18n import available_languages, current_language, set_language
 from ui.jobs import JobRunner, ProgressPanel
 
@@ -286,7 +286,7 @@ class ShopDetailsSettings(QWidget):
             if not path:
                 return
         self.logo_problem.setVisible(False)
-        self.runner.start(self.LOGO_JOB, partial(operations.read_logo_file, Path(path)),
+        self.runner.start(self.LOGO_JOB, partial(shop_service.read_logo_file, Path(path)),
                           success=lambda logo: self._set_logo(*logo), failure=self._logo_refused)
 
     def _logo_refused(self, error: UserError) -> None:
@@ -380,9 +380,9 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
         self.resize(580, 680)
-        self.runner.start("settings-load", partial(operations.load_settings, self.shop_path), success=self._loaded)
+        self.runner.start("settings-load", partial(shop_service.load_settings, self.shop_path), success=self._loaded)
 
-    def _loaded(self, loaded: operations.SettingsData) -> None:
+    def _loaded(self, loaded: shop_service.SettingsData) -> None:
         self.codes.setPlainText("\n".join(loaded.codes))
         self.ordering.show_settings(loaded.policy)
         self.shop.show_details(loaded.shop_details)
@@ -395,7 +395,7 @@ class SettingsDialog(QDialog):
         if self.runner.is_running("settings-save"):
             return
         self.save_button.setEnabled(False)
-        self.runner.start("settings-save", partial(operations.save_settings, self.shop_path,
+        self.runner.start("settings-save", partial(shop_service.save_settings, self.shop_path,
                                                    codes_from_text(self.codes.toPlainText()),
                                                    self.ordering.changes(), self.shop.details()),
                           success=self._saved, finished=lambda: self.save_button.setEnabled(True),

@@ -282,8 +282,12 @@ def optimise_plan(shop, plan) -> OrderSolution:
             why = solution.supplier_notes.get(supplier, "")
         then = _("Then raised from {before:g} to {after:g} {why}") if after > before else \
             _("Then cut from {before:g} to {after:g} {why}")
+        step = then.format(before=before, after=after, why=why)
         column = lines.columns.get_loc("explanation")
-        lines.iat[k, column] = sentences([lines.iat[k, column], then.format(before=before, after=after, why=why)])
+        lines.iat[k, column] = sentences([lines.iat[k, column], step])
+        if "steps" in lines.columns:
+            column = lines.columns.get_loc("steps")
+            lines.iat[k, column] = (*lines.iat[k, column], step)
     lines["order_qty"] = final
     lines["order_value"] = lines["order_qty"] * lines["unit_cost"]
     plan.solution = solution

@@ -62,7 +62,8 @@ class Levels:
     order_qty: float
     shelf_life_cap: float | None
     distribution: DemandDistribution = field(repr=False)
-    explanation: str = ""
+    explanation: str = ""                   # the steps in one paragraph (the command line's --out column)
+    steps: list[str] = field(default_factory=list)
 
 
 def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.25,
@@ -100,7 +101,8 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
     qty = round_order(raw, item.pack, item.moq)
     levels = Levels(policy, mean, lead_only, dist.std, s - mean, s, S, order_size, raw, qty,
                     cap if cap is not None and S >= cap else None, dist)
-    levels.explanation = explain(item, levels)
+    levels.steps = explain_steps(item, levels)
+    levels.explanation = sentences(levels.steps)
     return levels
 
 
@@ -155,6 +157,11 @@ def _units(x: float) -> str:
 
 def explain(item: Item, lv: Levels) -> str:
     """Every number of the line in one paragraph, in the order the owner would check them."""
+    return sentences(explain_steps(item, lv))
+
+
+def explain_steps(item: Item, lv: Levels) -> list[str]:
+    """Every number of the line, one step of the reasoning each, in the order the owner would check them."""
     lead = item.lead.mean
     if item.wait_days == 1:
         wait = _("1 day until the next order day + ")
@@ -201,4 +208,4 @@ def explain(item: Item, lv: Levels) -> str:
         elif abs(lv.order_qty - lv.raw_qty) > 1e-9:
             text += _(", in whole units: {qty}").format(qty=_units(lv.order_qty))
         parts.append(text + _("."))
-    return sentences(parts)
+    return parts

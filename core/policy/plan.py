@@ -273,7 +273,7 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
     if p.cost_estimated:
         notes.append(_("No unit cost known: costed at {share:.0%} of its price {price:,.2f} (import a products "
                        "sheet with costs).").format(share=COST_SHARE_OF_PRICE, price=p.sell_price))
-    explanation = sentences([*notes, lv.explanation]) if notes else lv.explanation
+    steps = [*notes, *lv.steps]
     return {
         "product_id": p.product_id, "sku": p.sku, "name": p.name, "supplier_id": p.supplier_id,
         "supplier": p.supplier, "on_hand": item.on_hand, "on_order": item.on_order,
@@ -281,7 +281,7 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         "review_days": item.review_days, "service_level": item.service,
         "demand_over_lead_time": round(lv.demand_over_lead_time, 2), "safety_stock": round(lv.safety_stock, 2),
         "reorder_point": round(lv.reorder_point, 2), "order_up_to": round(lv.order_up_to, 2),
-        "order_qty": lv.order_qty, "explanation": explanation,
+        "order_qty": lv.order_qty, "explanation": sentences(steps), "steps": tuple(steps),
         "suggested_qty": lv.order_qty, "unit_cost": item.unit_cost,
         "sell_price": float(p.sell_price) if pd.notna(p.sell_price) else np.nan, "pack": item.pack, "moq": item.moq,
         "abc": p.abc, "pattern": p.pattern, "counted": bool(p.counted), "order_date": order_date.isoformat(),

@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="242"/>
+        <location filename="../../ui/orders_page.py" line="239"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="243"/>
+        <location filename="../../ui/orders_page.py" line="240"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="248"/>
+        <location filename="../../ui/orders_page.py" line="245"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="260"/>
+        <location filename="../../ui/orders_page.py" line="257"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="265"/>
+        <location filename="../../ui/orders_page.py" line="262"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="266"/>
+        <location filename="../../ui/orders_page.py" line="263"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="270"/>
+        <location filename="../../ui/orders_page.py" line="267"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="288"/>
+        <location filename="../../ui/orders_page.py" line="285"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -47,32 +47,32 @@
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="124"/>
+        <location filename="../../ui/po_dialogs.py" line="121"/>
         <source>Cancel {number}</source>
         <translation>取消 {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="126"/>
+        <location filename="../../ui/po_dialogs.py" line="123"/>
         <source>Cancel {number} to {supplier}? What has arrived stays on the shelf; the rest is no longer on order, so the next plan may order it again.</source>
         <translation>取消给 {supplier} 的 {number}？已到的货留在货架上；其余的不再算作在途，下次计划可能会重新订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="129"/>
+        <location filename="../../ui/po_dialogs.py" line="126"/>
         <source>Cancel {number} to {supplier}? It is no longer on order, so the next plan may order its products again.</source>
         <translation>取消给 {supplier} 的 {number}？它将不再算作在途，下次计划可能会重新订这些商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="134"/>
+        <location filename="../../ui/po_dialogs.py" line="131"/>
         <source>Reason (optional), for example: the supplier cannot deliver</source>
         <translation>原因（可选），例如：供应商无法供货</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="136"/>
+        <location filename="../../ui/po_dialogs.py" line="133"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="137"/>
+        <location filename="../../ui/po_dialogs.py" line="134"/>
         <source>Keep it</source>
         <translation>保留</translation>
     </message>
@@ -102,137 +102,137 @@ Please copy the details below and send them with a line on what you were doing.<
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="34"/>
+        <location filename="../../ui/dashboard_page.py" line="35"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="34"/>
+        <location filename="../../ui/dashboard_page.py" line="35"/>
         <source>Runs out before the next delivery</source>
         <translation>下次到货前会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="35"/>
-        <location filename="../../ui/dashboard_page.py" line="35"/>
+        <location filename="../../ui/dashboard_page.py" line="36"/>
+        <location filename="../../ui/dashboard_page.py" line="36"/>
         <source>Below reorder point</source>
         <translation>低于再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="36"/>
+        <location filename="../../ui/dashboard_page.py" line="37"/>
         <source>Overdue orders</source>
         <translation>逾期采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="36"/>
+        <location filename="../../ui/dashboard_page.py" line="37"/>
         <source>Overdue purchase order</source>
         <translation>采购单逾期未到</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="37"/>
+        <location filename="../../ui/dashboard_page.py" line="38"/>
         <source>Unusual sales</source>
         <translation>异常销量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="37"/>
+        <location filename="../../ui/dashboard_page.py" line="38"/>
         <source>Unusual recent sales</source>
         <translation>近期销量异常</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="38"/>
-        <location filename="../../ui/dashboard_page.py" line="38"/>
+        <location filename="../../ui/dashboard_page.py" line="39"/>
+        <location filename="../../ui/dashboard_page.py" line="39"/>
         <source>Overstock</source>
         <translation>库存积压</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="39"/>
-        <location filename="../../ui/dashboard_page.py" line="39"/>
+        <location filename="../../ui/dashboard_page.py" line="40"/>
+        <location filename="../../ui/dashboard_page.py" line="40"/>
         <source>Dead stock</source>
         <translation>滞销库存</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="52"/>
+        <location filename="../../ui/dashboard_page.py" line="53"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="52"/>
+        <location filename="../../ui/dashboard_page.py" line="53"/>
         <source>Soon</source>
         <translation>尽快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="52"/>
+        <location filename="../../ui/dashboard_page.py" line="53"/>
         <source>When you have time</source>
         <translation>有空时处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="64"/>
+        <location filename="../../ui/dashboard_page.py" line="65"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="67"/>
+        <location filename="../../ui/dashboard_page.py" line="68"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="68"/>
+        <location filename="../../ui/dashboard_page.py" line="69"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="69"/>
+        <location filename="../../ui/dashboard_page.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="70"/>
+        <location filename="../../ui/dashboard_page.py" line="71"/>
         <source>What it means</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="146"/>
-        <location filename="../../ui/dashboard_page.py" line="273"/>
+        <location filename="../../ui/dashboard_page.py" line="151"/>
+        <location filename="../../ui/dashboard_page.py" line="276"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="148"/>
+        <location filename="../../ui/dashboard_page.py" line="153"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="149"/>
+        <location filename="../../ui/dashboard_page.py" line="154"/>
         <source>Plan from the latest forecast and look again for what needs your attention</source>
         <translation>按最新预测重新计划，再看看有哪些需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="162"/>
+        <location filename="../../ui/dashboard_page.py" line="167"/>
         <source>All alerts</source>
         <translation>全部提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="162"/>
+        <location filename="../../ui/dashboard_page.py" line="167"/>
         <source>Show every alert</source>
         <translation>显示所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="179"/>
+        <location filename="../../ui/dashboard_page.py" line="184"/>
         <source>Double-click a product to see its order.</source>
         <translation>双击商品可查看它的订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="209"/>
-        <location filename="../../ui/dashboard_page.py" line="227"/>
+        <location filename="../../ui/dashboard_page.py" line="212"/>
+        <location filename="../../ui/dashboard_page.py" line="230"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="219"/>
+        <location filename="../../ui/dashboard_page.py" line="222"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="251"/>
+        <location filename="../../ui/dashboard_page.py" line="254"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -241,32 +241,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="259"/>
+        <location filename="../../ui/dashboard_page.py" line="262"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="260"/>
+        <location filename="../../ui/dashboard_page.py" line="263"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="263"/>
+        <location filename="../../ui/dashboard_page.py" line="266"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="264"/>
+        <location filename="../../ui/dashboard_page.py" line="267"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="304"/>
+        <location filename="../../ui/dashboard_page.py" line="307"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="305"/>
+        <location filename="../../ui/dashboard_page.py" line="308"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -500,385 +500,385 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="34"/>
+        <location filename="../../ui/forecast_page.py" line="35"/>
         <source>GPU (CUDA)</source>
         <translation>GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="34"/>
+        <location filename="../../ui/forecast_page.py" line="35"/>
         <source>GPU (Apple)</source>
         <translation>GPU（Apple）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="34"/>
+        <location filename="../../ui/forecast_page.py" line="35"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="40"/>
+        <location filename="../../ui/forecast_page.py" line="41"/>
         <source>Last day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="40"/>
+        <location filename="../../ui/forecast_page.py" line="41"/>
         <source>repeating the last day&apos;s sales</source>
         <translation>重复前一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="41"/>
+        <location filename="../../ui/forecast_page.py" line="42"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="41"/>
+        <location filename="../../ui/forecast_page.py" line="42"/>
         <source>repeating the same weekday of last week</source>
         <translation>重复上周同一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="42"/>
+        <location filename="../../ui/forecast_page.py" line="43"/>
         <source>4-week average</source>
         <translation>4 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="42"/>
+        <location filename="../../ui/forecast_page.py" line="43"/>
         <source>the average of the last four weeks</source>
         <translation>最近四周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="43"/>
+        <location filename="../../ui/forecast_page.py" line="44"/>
         <source>Croston</source>
         <translation>Croston</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="43"/>
+        <location filename="../../ui/forecast_page.py" line="44"/>
         <source>Croston&apos;s method, for products that sell now and then</source>
         <translation>Croston 法，适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="44"/>
+        <location filename="../../ui/forecast_page.py" line="45"/>
         <source>SBA</source>
         <translation>SBA</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="44"/>
+        <location filename="../../ui/forecast_page.py" line="45"/>
         <source>Croston&apos;s method with its bias corrected (SBA), for products that sell now and then</source>
         <translation>修正偏差的 Croston 法（SBA），适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="46"/>
+        <location filename="../../ui/forecast_page.py" line="47"/>
         <source>TSB</source>
         <translation>TSB</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="46"/>
+        <location filename="../../ui/forecast_page.py" line="47"/>
         <source>the TSB method, for products that sell now and then and may be fading</source>
         <translation>TSB 法，适合偶尔才卖出、销量可能在减少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="47"/>
+        <location filename="../../ui/forecast_page.py" line="48"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="47"/>
+        <location filename="../../ui/forecast_page.py" line="48"/>
         <source>a calendar model of weekdays, holidays, promotions and prices</source>
         <translation>按星期、节假日、促销和价格建立的日历模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="48"/>
+        <location filename="../../ui/forecast_page.py" line="49"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="48"/>
+        <location filename="../../ui/forecast_page.py" line="49"/>
         <source>exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="49"/>
+        <location filename="../../ui/forecast_page.py" line="50"/>
         <source>ARIMA</source>
         <translation>ARIMA</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="49"/>
+        <location filename="../../ui/forecast_page.py" line="50"/>
         <source>an ARIMA time-series model</source>
         <translation>ARIMA 时间序列模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="50"/>
+        <location filename="../../ui/forecast_page.py" line="51"/>
         <source>Neural</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="50"/>
+        <location filename="../../ui/forecast_page.py" line="51"/>
         <source>the neural model, which learns from all your products at once</source>
         <translation>神经网络模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="76"/>
+        <location filename="../../ui/forecast_page.py" line="77"/>
         <source>Forecast with {model}.</source>
         <translation>用{model}预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="77"/>
+        <location filename="../../ui/forecast_page.py" line="78"/>
         <source>{model} ({weight})</source>
         <translation>{model}（{weight}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="79"/>
+        <location filename="../../ui/forecast_page.py" line="80"/>
         <source>A blend of {models}: together they did best on this product&apos;s past.</source>
         <translation>综合了{models}：它们合在一起对这个商品过去的销量预测得最好。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="80"/>
+        <location filename="../../ui/forecast_page.py" line="81"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="85"/>
+        <location filename="../../ui/forecast_page.py" line="86"/>
         <source>smooth</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="85"/>
+        <location filename="../../ui/forecast_page.py" line="86"/>
         <source>sells on most days, in steady amounts</source>
         <translation>大多数日子都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="86"/>
+        <location filename="../../ui/forecast_page.py" line="87"/>
         <source>erratic</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="86"/>
+        <location filename="../../ui/forecast_page.py" line="87"/>
         <source>sells on most days, in amounts that vary a lot</source>
         <translation>大多数日子都有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="87"/>
+        <location filename="../../ui/forecast_page.py" line="88"/>
         <source>intermittent</source>
         <translation>间歇</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="87"/>
+        <location filename="../../ui/forecast_page.py" line="88"/>
         <source>sells now and then, in steady amounts</source>
         <translation>偶尔有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="88"/>
+        <location filename="../../ui/forecast_page.py" line="89"/>
         <source>lumpy</source>
         <translation>起伏</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="88"/>
+        <location filename="../../ui/forecast_page.py" line="89"/>
         <source>sells now and then, in amounts that vary a lot</source>
         <translation>偶尔有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="89"/>
+        <location filename="../../ui/forecast_page.py" line="90"/>
         <source>no sales</source>
         <translation>无销售</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="89"/>
+        <location filename="../../ui/forecast_page.py" line="90"/>
         <source>has not sold yet</source>
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="94"/>
+        <location filename="../../ui/forecast_page.py" line="95"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="95"/>
+        <location filename="../../ui/forecast_page.py" line="96"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="96"/>
+        <location filename="../../ui/forecast_page.py" line="97"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="100"/>
+        <location filename="../../ui/forecast_page.py" line="101"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="100"/>
+        <location filename="../../ui/forecast_page.py" line="101"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="101"/>
+        <location filename="../../ui/forecast_page.py" line="102"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="116"/>
+        <location filename="../../ui/forecast_page.py" line="117"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="118"/>
+        <location filename="../../ui/forecast_page.py" line="119"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="119"/>
+        <location filename="../../ui/forecast_page.py" line="120"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="132"/>
+        <location filename="../../ui/forecast_page.py" line="133"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="133"/>
+        <location filename="../../ui/forecast_page.py" line="134"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="134"/>
+        <location filename="../../ui/forecast_page.py" line="135"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="135"/>
+        <location filename="../../ui/forecast_page.py" line="136"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="137"/>
+        <location filename="../../ui/forecast_page.py" line="138"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="138"/>
+        <location filename="../../ui/forecast_page.py" line="139"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="139"/>
+        <location filename="../../ui/forecast_page.py" line="140"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="140"/>
+        <location filename="../../ui/forecast_page.py" line="141"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="142"/>
+        <location filename="../../ui/forecast_page.py" line="143"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="143"/>
+        <location filename="../../ui/forecast_page.py" line="144"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="173"/>
+        <location filename="../../ui/forecast_page.py" line="174"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="174"/>
+        <location filename="../../ui/forecast_page.py" line="175"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="181"/>
+        <location filename="../../ui/forecast_page.py" line="182"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="182"/>
+        <location filename="../../ui/forecast_page.py" line="183"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="184"/>
+        <location filename="../../ui/forecast_page.py" line="185"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="186"/>
+        <location filename="../../ui/forecast_page.py" line="187"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="187"/>
+        <location filename="../../ui/forecast_page.py" line="188"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="189"/>
+        <location filename="../../ui/forecast_page.py" line="190"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="192"/>
+        <location filename="../../ui/forecast_page.py" line="193"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="273"/>
-        <location filename="../../ui/forecast_page.py" line="280"/>
-        <location filename="../../ui/forecast_page.py" line="418"/>
+        <location filename="../../ui/forecast_page.py" line="276"/>
+        <location filename="../../ui/forecast_page.py" line="283"/>
+        <location filename="../../ui/forecast_page.py" line="419"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="275"/>
+        <location filename="../../ui/forecast_page.py" line="278"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="277"/>
+        <location filename="../../ui/forecast_page.py" line="280"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="281"/>
+        <location filename="../../ui/forecast_page.py" line="284"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="289"/>
+        <location filename="../../ui/forecast_page.py" line="292"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="305"/>
+        <location filename="../../ui/forecast_page.py" line="306"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="306"/>
+        <location filename="../../ui/forecast_page.py" line="307"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="315"/>
+        <location filename="../../ui/forecast_page.py" line="316"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="319"/>
+        <location filename="../../ui/forecast_page.py" line="320"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="371"/>
-        <location filename="../../ui/forecast_page.py" line="388"/>
+        <location filename="../../ui/forecast_page.py" line="372"/>
+        <location filename="../../ui/forecast_page.py" line="389"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="401"/>
+        <location filename="../../ui/forecast_page.py" line="402"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -887,7 +887,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="403"/>
+        <location filename="../../ui/forecast_page.py" line="404"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -896,62 +896,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="410"/>
+        <location filename="../../ui/forecast_page.py" line="411"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="432"/>
+        <location filename="../../ui/forecast_page.py" line="433"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="486"/>
+        <location filename="../../ui/forecast_page.py" line="485"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="487"/>
+        <location filename="../../ui/forecast_page.py" line="486"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="496"/>
+        <location filename="../../ui/forecast_page.py" line="495"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="497"/>
+        <location filename="../../ui/forecast_page.py" line="496"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="499"/>
+        <location filename="../../ui/forecast_page.py" line="498"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="501"/>
+        <location filename="../../ui/forecast_page.py" line="500"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="506"/>
+        <location filename="../../ui/forecast_page.py" line="505"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="510"/>
+        <location filename="../../ui/forecast_page.py" line="509"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="539"/>
+        <location filename="../../ui/forecast_page.py" line="538"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="540"/>
+        <location filename="../../ui/forecast_page.py" line="539"/>
         <source>Remove this override?
 
 {what}
@@ -1082,52 +1082,52 @@ The forecast is used again for those days.</source>
         <translation>另外：</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="10"/>
+        <location filename="../../core/importing/report.py" line="12"/>
         <source>codes that are not products (postage, fees, ...)</source>
         <translation>不是商品的编码（邮费、手续费等）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="11"/>
+        <location filename="../../core/importing/report.py" line="13"/>
         <source>write-offs and stock adjustments (not demand)</source>
         <translation>报损和库存调整（不是需求）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="12"/>
+        <location filename="../../core/importing/report.py" line="14"/>
         <source>exact repeats of an earlier row of this file</source>
         <translation>与本文件前面某行完全重复</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="13"/>
+        <location filename="../../core/importing/report.py" line="15"/>
         <source>already in the shop from an earlier import</source>
         <translation>之前的导入已经有了</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="14"/>
+        <location filename="../../core/importing/report.py" line="16"/>
         <source>rows with a quantity of 0 (nothing to store)</source>
         <translation>数量为 0 的行（没有可保存的）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="15"/>
+        <location filename="../../core/importing/report.py" line="17"/>
         <source>totals rows (a sum of other rows, not a product)</source>
         <translation>合计行（其他行的总和，不是商品）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="18"/>
+        <location filename="../../core/importing/report.py" line="20"/>
         <source>cancellations and returns (reduce the sales of their product)</source>
         <translation>取消和退货（冲减对应商品的销量）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="19"/>
+        <location filename="../../core/importing/report.py" line="21"/>
         <source>products new to the shop (created)</source>
         <translation>店铺里的新商品（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="20"/>
+        <location filename="../../core/importing/report.py" line="22"/>
         <source>suppliers new to the shop (created)</source>
         <translation>店铺里的新供应商（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="21"/>
+        <location filename="../../core/importing/report.py" line="23"/>
         <source>existing records updated</source>
         <translation>已更新的现有记录</translation>
     </message>
@@ -1178,98 +1178,98 @@ The forecast is used again for those days.</source>
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../ui/imports_page.py" line="30"/>
+        <location filename="../../ui/imports_page.py" line="31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="31"/>
+        <location filename="../../ui/imports_page.py" line="32"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="33"/>
+        <location filename="../../ui/imports_page.py" line="34"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="34"/>
+        <location filename="../../ui/imports_page.py" line="35"/>
         <source>Read</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="35"/>
+        <location filename="../../ui/imports_page.py" line="36"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="36"/>
+        <location filename="../../ui/imports_page.py" line="37"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="37"/>
+        <location filename="../../ui/imports_page.py" line="38"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="38"/>
+        <location filename="../../ui/imports_page.py" line="39"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="38"/>
+        <location filename="../../ui/imports_page.py" line="39"/>
         <source>undone {when}</source>
         <translation>已于 {when} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="39"/>
+        <location filename="../../ui/imports_page.py" line="40"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="56"/>
-        <location filename="../../ui/imports_page.py" line="107"/>
+        <location filename="../../ui/imports_page.py" line="60"/>
+        <location filename="../../ui/imports_page.py" line="111"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="58"/>
+        <location filename="../../ui/imports_page.py" line="62"/>
         <source>Undo import…</source>
         <translation>撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="107"/>
+        <location filename="../../ui/imports_page.py" line="111"/>
         <source>Imports ({n})</source>
         <translation>导入记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="133"/>
+        <location filename="../../ui/imports_page.py" line="137"/>
         <source>No import chosen</source>
         <translation>未选择导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="134"/>
+        <location filename="../../ui/imports_page.py" line="138"/>
         <source>No imports yet: use File ▸ Import… to bring in a spreadsheet.</source>
         <translation>还没有导入：请用“文件 ▸ 导入…”导入电子表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="138"/>
+        <location filename="../../ui/imports_page.py" line="142"/>
         <source>Import {id}: {file}</source>
         <translation>第 {id} 次导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="144"/>
+        <location filename="../../ui/imports_page.py" line="148"/>
         <source>Undone on {when}.</source>
         <translation>已于 {when} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="158"/>
+        <location filename="../../ui/imports_page.py" line="162"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="159"/>
+        <location filename="../../ui/imports_page.py" line="163"/>
         <source>Undo import {id} of {file}?
 
 The {n} rows it imported are removed, and whatever it changed is put back as it was before.</source>
@@ -1281,7 +1281,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../ui/jobs.py" line="28"/>
+        <location filename="../../ui/jobs.py" line="37"/>
         <source>Cancelled — nothing was changed</source>
         <translation>已取消 — 没有任何改动</translation>
     </message>
@@ -1289,195 +1289,195 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>ShelfWise — {shop}</source>
         <translation>ShelfWise — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
-        <location filename="../../ui/main_window.py" line="287"/>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -1701,180 +1701,180 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="50"/>
+        <location filename="../../ui/orders_page.py" line="52"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="76"/>
+        <location filename="../../ui/orders_page.py" line="73"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="78"/>
+        <location filename="../../ui/orders_page.py" line="75"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="80"/>
+        <location filename="../../ui/orders_page.py" line="77"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="86"/>
+        <location filename="../../ui/orders_page.py" line="83"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="89"/>
+        <location filename="../../ui/orders_page.py" line="86"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="97"/>
+        <location filename="../../ui/orders_page.py" line="94"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="99"/>
+        <location filename="../../ui/orders_page.py" line="96"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="105"/>
+        <location filename="../../ui/orders_page.py" line="102"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="106"/>
+        <location filename="../../ui/orders_page.py" line="103"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="107"/>
+        <location filename="../../ui/orders_page.py" line="104"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="108"/>
+        <location filename="../../ui/orders_page.py" line="105"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="109"/>
+        <location filename="../../ui/orders_page.py" line="106"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="110"/>
+        <location filename="../../ui/orders_page.py" line="107"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="111"/>
+        <location filename="../../ui/orders_page.py" line="108"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="112"/>
+        <location filename="../../ui/orders_page.py" line="109"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="113"/>
+        <location filename="../../ui/orders_page.py" line="110"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="114"/>
+        <location filename="../../ui/orders_page.py" line="111"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="115"/>
-        <location filename="../../ui/orders_page.py" line="698"/>
+        <location filename="../../ui/orders_page.py" line="112"/>
+        <location filename="../../ui/orders_page.py" line="693"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="117"/>
-        <location filename="../../ui/orders_page.py" line="699"/>
+        <location filename="../../ui/orders_page.py" line="114"/>
+        <location filename="../../ui/orders_page.py" line="694"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="118"/>
+        <location filename="../../ui/orders_page.py" line="115"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="120"/>
+        <location filename="../../ui/orders_page.py" line="117"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="121"/>
+        <location filename="../../ui/orders_page.py" line="118"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="122"/>
+        <location filename="../../ui/orders_page.py" line="119"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="125"/>
+        <location filename="../../ui/orders_page.py" line="122"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="176"/>
+        <location filename="../../ui/orders_page.py" line="173"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="177"/>
+        <location filename="../../ui/orders_page.py" line="174"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="177"/>
+        <location filename="../../ui/orders_page.py" line="174"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="178"/>
+        <location filename="../../ui/orders_page.py" line="175"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="182"/>
-        <location filename="../../ui/orders_page.py" line="576"/>
-        <location filename="../../ui/orders_page.py" line="632"/>
+        <location filename="../../ui/orders_page.py" line="179"/>
+        <location filename="../../ui/orders_page.py" line="571"/>
+        <location filename="../../ui/orders_page.py" line="627"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="183"/>
+        <location filename="../../ui/orders_page.py" line="180"/>
         <source>{n} lines from {s} suppliers</source>
         <translation>{s} 个供应商，共 {n} 行</translation>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="320"/>
-        <location filename="../../ui/orders_page.py" line="490"/>
+        <location filename="../../ui/orders_page.py" line="485"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
@@ -1949,13 +1949,13 @@ margin</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="460"/>
-        <location filename="../../ui/orders_page.py" line="475"/>
+        <location filename="../../ui/orders_page.py" line="455"/>
+        <location filename="../../ui/orders_page.py" line="470"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="477"/>
+        <location filename="../../ui/orders_page.py" line="472"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -1964,187 +1964,187 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="496"/>
+        <location filename="../../ui/orders_page.py" line="491"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="502"/>
+        <location filename="../../ui/orders_page.py" line="497"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="535"/>
+        <location filename="../../ui/orders_page.py" line="530"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="538"/>
+        <location filename="../../ui/orders_page.py" line="533"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="554"/>
+        <location filename="../../ui/orders_page.py" line="549"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{n} lines&lt;/b&gt; from {s} suppliers, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：{s} 个供应商，&lt;b&gt;{n} 行&lt;/b&gt;，合计 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="559"/>
+        <location filename="../../ui/orders_page.py" line="554"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="561"/>
+        <location filename="../../ui/orders_page.py" line="556"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行（已突出显示）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="565"/>
+        <location filename="../../ui/orders_page.py" line="560"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="568"/>
+        <location filename="../../ui/orders_page.py" line="563"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="570"/>
+        <location filename="../../ui/orders_page.py" line="565"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="600"/>
+        <location filename="../../ui/orders_page.py" line="595"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="602"/>
+        <location filename="../../ui/orders_page.py" line="597"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="633"/>
+        <location filename="../../ui/orders_page.py" line="628"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="634"/>
+        <location filename="../../ui/orders_page.py" line="629"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="634"/>
+        <location filename="../../ui/orders_page.py" line="629"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="674"/>
+        <location filename="../../ui/orders_page.py" line="669"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="676"/>
+        <location filename="../../ui/orders_page.py" line="671"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="682"/>
+        <location filename="../../ui/orders_page.py" line="677"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="684"/>
+        <location filename="../../ui/orders_page.py" line="679"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="689"/>
+        <location filename="../../ui/orders_page.py" line="684"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="690"/>
+        <location filename="../../ui/orders_page.py" line="685"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="691"/>
+        <location filename="../../ui/orders_page.py" line="686"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="691"/>
+        <location filename="../../ui/orders_page.py" line="686"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="692"/>
+        <location filename="../../ui/orders_page.py" line="687"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="693"/>
+        <location filename="../../ui/orders_page.py" line="688"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="694"/>
+        <location filename="../../ui/orders_page.py" line="689"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="695"/>
+        <location filename="../../ui/orders_page.py" line="690"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="696"/>
+        <location filename="../../ui/orders_page.py" line="691"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="697"/>
+        <location filename="../../ui/orders_page.py" line="692"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="700"/>
+        <location filename="../../ui/orders_page.py" line="695"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="701"/>
+        <location filename="../../ui/orders_page.py" line="696"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="701"/>
+        <location filename="../../ui/orders_page.py" line="696"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="702"/>
+        <location filename="../../ui/orders_page.py" line="697"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="705"/>
+        <location filename="../../ui/orders_page.py" line="700"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="721"/>
+        <location filename="../../ui/orders_page.py" line="716"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="742"/>
+        <location filename="../../ui/orders_page.py" line="737"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="749"/>
+        <location filename="../../ui/orders_page.py" line="744"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -2152,57 +2152,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="203"/>
+        <location filename="../../ui/forecast_page.py" line="204"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="204"/>
+        <location filename="../../ui/forecast_page.py" line="205"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="218"/>
+        <location filename="../../ui/forecast_page.py" line="219"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="220"/>
+        <location filename="../../ui/forecast_page.py" line="221"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="224"/>
+        <location filename="../../ui/forecast_page.py" line="225"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="225"/>
+        <location filename="../../ui/forecast_page.py" line="226"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="226"/>
+        <location filename="../../ui/forecast_page.py" line="227"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="227"/>
+        <location filename="../../ui/forecast_page.py" line="228"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="230"/>
+        <location filename="../../ui/forecast_page.py" line="231"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="244"/>
+        <location filename="../../ui/forecast_page.py" line="245"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="246"/>
+        <location filename="../../ui/forecast_page.py" line="247"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>
@@ -2266,95 +2266,95 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/products_page.py" line="25"/>
+        <location filename="../../ui/products_page.py" line="26"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="26"/>
+        <location filename="../../ui/products_page.py" line="27"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="27"/>
+        <location filename="../../ui/products_page.py" line="28"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="28"/>
+        <location filename="../../ui/products_page.py" line="29"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="29"/>
+        <location filename="../../ui/products_page.py" line="30"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="30"/>
+        <location filename="../../ui/products_page.py" line="31"/>
         <source>Counted on {date}</source>
         <translation>{date} 盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="31"/>
+        <location filename="../../ui/products_page.py" line="32"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="32"/>
+        <location filename="../../ui/products_page.py" line="33"/>
         <source>Sold, 30 days</source>
         <translation>30 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="33"/>
+        <location filename="../../ui/products_page.py" line="34"/>
         <source>Sold, 90 days</source>
         <translation>90 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="34"/>
+        <location filename="../../ui/products_page.py" line="35"/>
         <source>Last sale</source>
         <translation>最近销售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="35"/>
+        <location filename="../../ui/products_page.py" line="36"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="35"/>
+        <location filename="../../ui/products_page.py" line="36"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="35"/>
+        <location filename="../../ui/products_page.py" line="36"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="89"/>
+        <location filename="../../ui/products_page.py" line="93"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="97"/>
-        <location filename="../../ui/products_page.py" line="139"/>
+        <location filename="../../ui/products_page.py" line="101"/>
+        <location filename="../../ui/products_page.py" line="138"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="98"/>
-        <location filename="../../ui/products_page.py" line="140"/>
+        <location filename="../../ui/products_page.py" line="102"/>
+        <location filename="../../ui/products_page.py" line="139"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="121"/>
-        <location filename="../../ui/products_page.py" line="131"/>
+        <location filename="../../ui/products_page.py" line="120"/>
+        <location filename="../../ui/products_page.py" line="130"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="144"/>
+        <location filename="../../ui/products_page.py" line="143"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -2363,22 +2363,22 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="151"/>
+        <location filename="../../ui/products_page.py" line="150"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="181"/>
+        <location filename="../../ui/products_page.py" line="180"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="182"/>
+        <location filename="../../ui/products_page.py" line="181"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="183"/>
+        <location filename="../../ui/products_page.py" line="182"/>
         <source>{count} — sales up to {day}</source>
         <translation>{count} — 销售数据截至 {day}</translation>
     </message>
@@ -2386,17 +2386,17 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/jobs.py" line="215"/>
+        <location filename="../../ui/jobs.py" line="233"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="232"/>
+        <location filename="../../ui/jobs.py" line="250"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="241"/>
+        <location filename="../../ui/jobs.py" line="259"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2404,301 +2404,301 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>PurchaseOrdersPage</name>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="50"/>
+        <location filename="../../ui/purchase_orders_page.py" line="53"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="50"/>
-        <location filename="../../ui/purchase_orders_page.py" line="60"/>
+        <location filename="../../ui/purchase_orders_page.py" line="53"/>
+        <location filename="../../ui/purchase_orders_page.py" line="63"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="50"/>
-        <location filename="../../ui/purchase_orders_page.py" line="61"/>
+        <location filename="../../ui/purchase_orders_page.py" line="53"/>
+        <location filename="../../ui/purchase_orders_page.py" line="64"/>
         <source>Part-received</source>
         <translation>部分到货</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="51"/>
-        <location filename="../../ui/purchase_orders_page.py" line="62"/>
-        <location filename="../../ui/purchase_orders_page.py" line="110"/>
-        <location filename="../../ui/purchase_orders_page.py" line="131"/>
-        <location filename="../../ui/purchase_orders_page.py" line="150"/>
+        <location filename="../../ui/purchase_orders_page.py" line="54"/>
+        <location filename="../../ui/purchase_orders_page.py" line="65"/>
+        <location filename="../../ui/purchase_orders_page.py" line="113"/>
+        <location filename="../../ui/purchase_orders_page.py" line="134"/>
+        <location filename="../../ui/purchase_orders_page.py" line="153"/>
         <source>Received</source>
         <translation>已到货</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="51"/>
-        <location filename="../../ui/purchase_orders_page.py" line="63"/>
+        <location filename="../../ui/purchase_orders_page.py" line="54"/>
+        <location filename="../../ui/purchase_orders_page.py" line="66"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="57"/>
+        <location filename="../../ui/purchase_orders_page.py" line="60"/>
         <source>All orders</source>
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="58"/>
+        <location filename="../../ui/purchase_orders_page.py" line="61"/>
         <source>Open (not all in)</source>
         <translation>未完成（未全部到货）</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="59"/>
+        <location filename="../../ui/purchase_orders_page.py" line="62"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="74"/>
+        <location filename="../../ui/purchase_orders_page.py" line="77"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="74"/>
+        <location filename="../../ui/purchase_orders_page.py" line="77"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="82"/>
+        <location filename="../../ui/purchase_orders_page.py" line="85"/>
         <source>{n} late</source>
         <translation>晚 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="84"/>
+        <location filename="../../ui/purchase_orders_page.py" line="87"/>
         <source>{n} early</source>
         <translation>早 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="85"/>
+        <location filename="../../ui/purchase_orders_page.py" line="88"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="100"/>
-        <location filename="../../ui/purchase_orders_page.py" line="125"/>
+        <location filename="../../ui/purchase_orders_page.py" line="103"/>
+        <location filename="../../ui/purchase_orders_page.py" line="128"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="101"/>
-        <location filename="../../ui/purchase_orders_page.py" line="126"/>
+        <location filename="../../ui/purchase_orders_page.py" line="104"/>
+        <location filename="../../ui/purchase_orders_page.py" line="129"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="102"/>
-        <location filename="../../ui/purchase_orders_page.py" line="127"/>
+        <location filename="../../ui/purchase_orders_page.py" line="105"/>
+        <location filename="../../ui/purchase_orders_page.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="103"/>
-        <location filename="../../ui/purchase_orders_page.py" line="128"/>
+        <location filename="../../ui/purchase_orders_page.py" line="106"/>
+        <location filename="../../ui/purchase_orders_page.py" line="131"/>
         <source>Ordered</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="104"/>
+        <location filename="../../ui/purchase_orders_page.py" line="107"/>
         <source>Sent on {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="105"/>
-        <location filename="../../ui/purchase_orders_page.py" line="129"/>
+        <location filename="../../ui/purchase_orders_page.py" line="108"/>
+        <location filename="../../ui/purchase_orders_page.py" line="132"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="107"/>
+        <location filename="../../ui/purchase_orders_page.py" line="110"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="108"/>
+        <location filename="../../ui/purchase_orders_page.py" line="111"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="112"/>
+        <location filename="../../ui/purchase_orders_page.py" line="115"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="114"/>
+        <location filename="../../ui/purchase_orders_page.py" line="117"/>
         <source>Days from the order to the delivery</source>
         <translation>从下单到到货的天数</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="115"/>
+        <location filename="../../ui/purchase_orders_page.py" line="118"/>
         <source>Days late</source>
         <translation>延迟天数</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="117"/>
+        <location filename="../../ui/purchase_orders_page.py" line="120"/>
         <source>Days after the expected delivery that it came</source>
         <translation>比预计到货晚了几天</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="133"/>
-        <location filename="../../ui/purchase_orders_page.py" line="146"/>
+        <location filename="../../ui/purchase_orders_page.py" line="136"/>
+        <location filename="../../ui/purchase_orders_page.py" line="149"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="134"/>
+        <location filename="../../ui/purchase_orders_page.py" line="137"/>
         <source>In</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="135"/>
+        <location filename="../../ui/purchase_orders_page.py" line="138"/>
         <source>Units received so far</source>
         <translation>目前已收到的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="136"/>
-        <location filename="../../ui/purchase_orders_page.py" line="148"/>
+        <location filename="../../ui/purchase_orders_page.py" line="139"/>
+        <location filename="../../ui/purchase_orders_page.py" line="151"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="137"/>
-        <location filename="../../ui/purchase_orders_page.py" line="149"/>
+        <location filename="../../ui/purchase_orders_page.py" line="140"/>
+        <location filename="../../ui/purchase_orders_page.py" line="152"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="144"/>
+        <location filename="../../ui/purchase_orders_page.py" line="147"/>
         <source>Supplier code</source>
         <translation>供应商编码</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="144"/>
+        <location filename="../../ui/purchase_orders_page.py" line="147"/>
         <source>Our code: {sku}</source>
         <translation>我方编码：{sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="145"/>
+        <location filename="../../ui/purchase_orders_page.py" line="148"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="147"/>
+        <location filename="../../ui/purchase_orders_page.py" line="150"/>
         <source>Pack</source>
         <translation>每包</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="185"/>
+        <location filename="../../ui/purchase_orders_page.py" line="188"/>
         <source>Double-click to change the quantity</source>
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="222"/>
+        <location filename="../../ui/purchase_orders_page.py" line="227"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="227"/>
+        <location filename="../../ui/purchase_orders_page.py" line="232"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="230"/>
+        <location filename="../../ui/purchase_orders_page.py" line="235"/>
         <location filename="../../ui/purchase_orders_page.py" line="472"/>
         <location filename="../../ui/purchase_orders_page.py" line="489"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="232"/>
+        <location filename="../../ui/purchase_orders_page.py" line="237"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="235"/>
+        <location filename="../../ui/purchase_orders_page.py" line="240"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="236"/>
+        <location filename="../../ui/purchase_orders_page.py" line="241"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="254"/>
-        <location filename="../../ui/purchase_orders_page.py" line="310"/>
+        <location filename="../../ui/purchase_orders_page.py" line="259"/>
+        <location filename="../../ui/purchase_orders_page.py" line="315"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="256"/>
+        <location filename="../../ui/purchase_orders_page.py" line="261"/>
         <location filename="../../ui/purchase_orders_page.py" line="629"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="302"/>
+        <location filename="../../ui/purchase_orders_page.py" line="307"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="303"/>
+        <location filename="../../ui/purchase_orders_page.py" line="308"/>
         <source>See the order as it prints, then print it</source>
         <translation>先预览打印效果，再打印</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="304"/>
+        <location filename="../../ui/purchase_orders_page.py" line="309"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="304"/>
+        <location filename="../../ui/purchase_orders_page.py" line="309"/>
         <source>Save the order as a PDF file</source>
         <translation>把订单保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="305"/>
+        <location filename="../../ui/purchase_orders_page.py" line="310"/>
         <source>Save Excel…</source>
         <translation>保存 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="306"/>
+        <location filename="../../ui/purchase_orders_page.py" line="311"/>
         <source>Save the order as an Excel workbook</source>
         <translation>把订单保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="307"/>
+        <location filename="../../ui/purchase_orders_page.py" line="312"/>
         <source>E-mail…</source>
         <translation>发邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="307"/>
+        <location filename="../../ui/purchase_orders_page.py" line="312"/>
         <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
         <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="310"/>
+        <location filename="../../ui/purchase_orders_page.py" line="315"/>
         <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
         <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="312"/>
+        <location filename="../../ui/purchase_orders_page.py" line="317"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="312"/>
+        <location filename="../../ui/purchase_orders_page.py" line="317"/>
         <source>Goods arrived: put them on the shelf, all or some of the lines</source>
         <translation>货到了：把全部或部分行计入货架库存</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="314"/>
+        <location filename="../../ui/purchase_orders_page.py" line="319"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="314"/>
+        <location filename="../../ui/purchase_orders_page.py" line="319"/>
         <source>The order will not come (or not the rest of it)</source>
         <translation>订单不会来了（或剩下的不会来了）</translation>
     </message>
@@ -2839,133 +2839,133 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="669"/>
+        <location filename="../../ui/purchase_orders_page.py" line="668"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="677"/>
+        <location filename="../../ui/purchase_orders_page.py" line="676"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="678"/>
+        <location filename="../../ui/purchase_orders_page.py" line="677"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="680"/>
+        <location filename="../../ui/purchase_orders_page.py" line="679"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="700"/>
+        <location filename="../../ui/purchase_orders_page.py" line="699"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="704"/>
+        <location filename="../../ui/purchase_orders_page.py" line="703"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="707"/>
+        <location filename="../../ui/purchase_orders_page.py" line="706"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="708"/>
+        <location filename="../../ui/purchase_orders_page.py" line="707"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="724"/>
+        <location filename="../../ui/purchase_orders_page.py" line="723"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="725"/>
+        <location filename="../../ui/purchase_orders_page.py" line="724"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="756"/>
+        <location filename="../../ui/purchase_orders_page.py" line="753"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="756"/>
+        <location filename="../../ui/purchase_orders_page.py" line="753"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="761"/>
-        <location filename="../../ui/purchase_orders_page.py" line="772"/>
+        <location filename="../../ui/purchase_orders_page.py" line="758"/>
+        <location filename="../../ui/purchase_orders_page.py" line="769"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="766"/>
+        <location filename="../../ui/purchase_orders_page.py" line="763"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="767"/>
+        <location filename="../../ui/purchase_orders_page.py" line="764"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="775"/>
+        <location filename="../../ui/purchase_orders_page.py" line="772"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="783"/>
+        <location filename="../../ui/purchase_orders_page.py" line="780"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="789"/>
+        <location filename="../../ui/purchase_orders_page.py" line="786"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="793"/>
+        <location filename="../../ui/purchase_orders_page.py" line="790"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="797"/>
+        <location filename="../../ui/purchase_orders_page.py" line="794"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="798"/>
+        <location filename="../../ui/purchase_orders_page.py" line="795"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="808"/>
+        <location filename="../../ui/purchase_orders_page.py" line="805"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="822"/>
+        <location filename="../../ui/purchase_orders_page.py" line="817"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="846"/>
+        <location filename="../../ui/purchase_orders_page.py" line="841"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="847"/>
+        <location filename="../../ui/purchase_orders_page.py" line="842"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="848"/>
+        <location filename="../../ui/purchase_orders_page.py" line="843"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
@@ -2973,71 +2973,71 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>ReceiveDialog</name>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="40"/>
+        <location filename="../../ui/po_dialogs.py" line="37"/>
         <source>Receive goods — {number}</source>
         <translation>收货 — {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="41"/>
+        <location filename="../../ui/po_dialogs.py" line="38"/>
         <source>What arrived from {supplier} against {number}. Each line starts at what is still to come: change the lines that came short (0 for nothing yet). What is received goes on the shelf at once.</source>
         <translation>{supplier} 按 {number} 送来的货。每行预填为尚未到的数量：请修改到货不足的行（还没到填 0）。收到的货会立即计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="48"/>
+        <location filename="../../ui/po_dialogs.py" line="45"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="48"/>
+        <location filename="../../ui/po_dialogs.py" line="45"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="48"/>
+        <location filename="../../ui/po_dialogs.py" line="45"/>
         <source>Ordered</source>
         <translation>订购数量</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="49"/>
+        <location filename="../../ui/po_dialogs.py" line="46"/>
         <source>Received
 so far</source>
         <translation>已收
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="49"/>
+        <location filename="../../ui/po_dialogs.py" line="46"/>
         <source>Arriving
 now</source>
         <translation>本次
 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="57"/>
+        <location filename="../../ui/po_dialogs.py" line="54"/>
         <source>Our code: {sku}</source>
         <translation>我方编码：{sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="77"/>
+        <location filename="../../ui/po_dialogs.py" line="74"/>
         <source>Receive all</source>
         <translation>全部收货</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="78"/>
+        <location filename="../../ui/po_dialogs.py" line="75"/>
         <source>Every line as still to come: the whole order arrived</source>
         <translation>每行都按尚未到的数量：整张订单都到了</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="86"/>
+        <location filename="../../ui/po_dialogs.py" line="83"/>
         <source>The day the goods arrived (the order&apos;s lead time is counted to it)</source>
         <translation>货物到达的日期（订单的交货期算到这一天）</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="90"/>
+        <location filename="../../ui/po_dialogs.py" line="87"/>
         <source>Arrived on</source>
         <translation>到货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/po_dialogs.py" line="96"/>
+        <location filename="../../ui/po_dialogs.py" line="93"/>
         <source>Receive</source>
         <translation>收货</translation>
     </message>
@@ -3045,123 +3045,123 @@ now</source>
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="27"/>
+        <location filename="../../ui/replay_dialog.py" line="28"/>
         <source>Replay a policy on your own past</source>
         <translation>用您自己的历史数据回放订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="33"/>
+        <location filename="../../ui/replay_dialog.py" line="34"/>
         <source>ShelfWise (service level)</source>
         <translation>ShelfWise（服务水平）</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="34"/>
-        <location filename="../../ui/replay_dialog.py" line="102"/>
+        <location filename="../../ui/replay_dialog.py" line="35"/>
+        <location filename="../../ui/replay_dialog.py" line="103"/>
         <source>Optimal (s, S)</source>
         <translation>最优 (s, S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="35"/>
+        <location filename="../../ui/replay_dialog.py" line="36"/>
         <source>Min/max rule (2 and 4 weeks)</source>
         <translation>最小-最大规则（2 周和 4 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="42"/>
+        <location filename="../../ui/replay_dialog.py" line="43"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="43"/>
+        <location filename="../../ui/replay_dialog.py" line="44"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="44"/>
+        <location filename="../../ui/replay_dialog.py" line="45"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="45"/>
+        <location filename="../../ui/replay_dialog.py" line="46"/>
         <source>Policies</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="46"/>
+        <location filename="../../ui/replay_dialog.py" line="47"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="49"/>
+        <location filename="../../ui/replay_dialog.py" line="50"/>
         <source>Each review day the replay forecasts from the sales known then, orders by the policy, receives orders after their lead time, and loses the sales the shelf cannot serve.</source>
         <translation>回放时，每个检查日都只用当时已知的销售做预测，按策略订货，订单在交货期后到货，货架供应不上的销售就算丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="54"/>
+        <location filename="../../ui/replay_dialog.py" line="55"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="54"/>
+        <location filename="../../ui/replay_dialog.py" line="55"/>
         <source>Cycle service</source>
         <translation>周期服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="54"/>
+        <location filename="../../ui/replay_dialog.py" line="55"/>
         <source>Fill rate</source>
         <translation>满足率</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="55"/>
+        <location filename="../../ui/replay_dialog.py" line="56"/>
         <source>Stock-out days</source>
         <translation>缺货天数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="55"/>
+        <location filename="../../ui/replay_dialog.py" line="56"/>
         <source>Average stock value</source>
         <translation>平均库存金额</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="56"/>
+        <location filename="../../ui/replay_dialog.py" line="57"/>
         <source>Order lines</source>
         <translation>订货行数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="75"/>
+        <location filename="../../ui/replay_dialog.py" line="76"/>
         <source>There are no sales to replay: import a sales file first.</source>
         <translation>没有可回放的销售数据：请先导入销售文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="88"/>
+        <location filename="../../ui/replay_dialog.py" line="89"/>
         <source>Choose at least one policy to replay.</source>
         <translation>请至少选择一个要回放的策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="102"/>
+        <location filename="../../ui/replay_dialog.py" line="103"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="103"/>
+        <location filename="../../ui/replay_dialog.py" line="104"/>
         <source>Min/max rule</source>
         <translation>最小-最大规则</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="103"/>
+        <location filename="../../ui/replay_dialog.py" line="104"/>
         <source>What you actually did</source>
         <translation>您实际的做法</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="114"/>
+        <location filename="../../ui/replay_dialog.py" line="115"/>
         <source>{start} to {end}, {count} products.</source>
         <translation>{start} 至 {end}，{count} 个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="118"/>
+        <location filename="../../ui/replay_dialog.py" line="119"/>
         <source>Every row covers the {count} of {total} products whose stock was counted before and during these days; the lost sales of what you actually did were never recorded, so its fill rate is unknown.</source>
         <translation>每一行都只统计 {total} 个商品中在这段时间之前和期间盘点过库存的 {count} 个；您实际做法丢失的销售从未记录，所以它的满足率未知。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="123"/>
+        <location filename="../../ui/replay_dialog.py" line="124"/>
         <source>Your stock counts do not cover these days, so what you actually did cannot be set beside the policies.</source>
         <translation>您的盘点数据没有覆盖这段时间，因此无法把您的实际做法和这些策略放在一起比较。</translation>
     </message>

@@ -22,7 +22,7 @@ from core.ordering.purchase_orders import create_orders_from_plan  # noqa: E402
 from core.policy.plan import plan_shop  # noqa: E402
 from core.store import open_shop  # noqa: E402
 from tests.support import draw_logo  # noqa: E402
-from ui.documents import ensure_app, html_to_pdf  # noqa: E402
+from ui.pdf import ensure_app, html_to_pdf  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots" / "purchase-order.png"
 

@@ -26,7 +26,7 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,
 
 
 def _pdf(document, path):
-    from ui.documents import html_to_pdf
+    from ui.pdf import html_to_pdf
 
     return html_to_pdf(to_html(document), path, footer=document.title, title=document.title)
 
@@ -188,7 +188,7 @@ def test_build_document_from_a_stored_order(tmp_path):
 
 
 def test_the_print_preview_is_built(qtbot, document):
-    from ui.documents import preview_dialog
+    from ui.pdf import preview_dialog
 
     dialog = preview_dialog(to_html(document), title=document.title)
     qtbot.addWidget(dialog)

@@ -9,7 +9,7 @@ import os
 import openpyxl
 import pytest
 
-from core.cli import main
+from cli.main import main
 from core.store import open_shop
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

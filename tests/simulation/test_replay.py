@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core.cli import main
+from cli.main import main
 from core.demand.drivers import Drivers
 from core.demand.history import build_history
 from core.demo import build_demo_shop

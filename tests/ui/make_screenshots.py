@@ -40,7 +40,8 @@ from core.demand.history import load_history  # noqa: E402
 from core.demo import build_demo_shop  # noqa: E402
 from core.jobs import null_context  # noqa: E402
 from core.store.db import open_shop  # noqa: E402
-from ui import operations  # noqa: E402
+from core.services import imports as imports_service  # noqa: E402
+from core.services import shop as shop_service  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.garbage import GarbageCollector  # noqa: E402
 from ui.import_wizard import ImportWizard  # noqa: E402
@@ -286,14 +287,14 @@ def main() -> int:
         print(f"{UCI_CSV} is missing: skipped the wizard and imports screenshots")
         return 0
     shop = SANDBOX / "online-gift-shop.db"
-    operations.create_shop(shop, name="Online gift shop")
+    shop_service.create_shop(shop, name="Online gift shop")
     window.open_shop(shop)
     wait_until(lambda: window.shop_path == shop and not window.runner.is_running("imports"))
     if UCI_XLSX.exists():   # an earlier, partial import that the owner undid: the Imports page shows both
         first = import_through_wizard(window, UCI_XLSX, screenshots=False)
         first.accept()
         wait_until(lambda: window.imports_page.model.rowCount() == 1)
-        operations.undo(shop, first.report.import_id, null_context())
+        imports_service.undo(shop, first.report.import_id, null_context())
         window.refresh()
         wait_until(lambda: not window.runner.is_running("imports"))
 

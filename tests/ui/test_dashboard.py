@@ -6,8 +6,10 @@ from collections import Counter
 
 from core.alerts import KINDS, shop_alerts
 from core.policy.plan import plan_shop
+from core.services.changes import FORECAST
 from core.store.db import open_shop
 from ui.dashboard_page import ALL, JOB, AlertsModel
+from ui.jobs import shop_events
 from ui.orders_page import PLAN_JOB
 from ui.table_models import ROW_ROLE
 
@@ -30,9 +32,9 @@ def listed(page) -> list:
 
 def test_the_alerts_model_passes_qts_model_checks(qtmodeltester, forecast_demo):
     from core.jobs import null_context
-    from ui import operations
+    from core.services import plan as plan_service
 
-    data = operations.load_alerts(forecast_demo, null_context())
+    data = plan_service.load_alerts(forecast_demo, null_context())
     model = AlertsModel()
     qtmodeltester.check(model)
     model.set_rows(data.alerts)
@@ -107,7 +109,7 @@ def test_the_alerts_follow_a_plan_made_on_the_orders_page_and_a_new_forecast(qtb
     assert page.counts() == {kind: expected.get(kind, 0) for kind in KINDS}
 
     before = page.data
-    window.forecast_page.forecast_changed.emit()           # a new forecast run, or an override
+    shop_events().changed.emit(frozenset({FORECAST}))     # a new forecast run, or an override, was stored
     assert window.runner.is_running(JOB)
     qtbot.waitUntil(lambda: page.data is not before and not window.runner.is_running(JOB), timeout=60_000)
     assert page.data.plan is not None and orders.data is page.data.plan

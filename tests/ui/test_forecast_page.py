@@ -22,7 +22,7 @@ from core.forecasting import ForecastSettings, forecast_shop
 from core.forecasting.views import latest_run, overrides, product_view
 from core.importing import run_import
 from core.store.db import open_shop
-from ui import operations
+from core.services import forecast as forecast_service
 from ui.forecast_chart import DayAxis, day_seconds, runs_of
 from ui.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
 from ui.jobs import JobRunner
@@ -113,7 +113,7 @@ def interesting_products(path: Path) -> dict[str, str]:
 
 
 def test_the_forecast_model_passes_qts_model_checks(qtmodeltester, forecasted_shop):
-    rows = operations.load_forecast(forecasted_shop).rows
+    rows = forecast_service.load_forecast(forecasted_shop).rows
     assert len(rows) == 300
     model = ForecastModel()
     qtmodeltester.check(model)

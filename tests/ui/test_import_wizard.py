@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWizard
 
 from core.store.db import open_shop
-from ui import operations
+from core.services import imports as imports_service
 from ui.import_wizard import ImportWizard
 
 NEXT = QWizard.WizardButton.NextButton
@@ -123,14 +123,14 @@ def test_importing_the_same_file_again_reports_it_already_in_the_shop(qtbot, win
 
 def test_cancel_during_the_import_leaves_the_shop_unchanged(qtbot, shop_window, empty_shop, sales_csv,
                                                              monkeypatch):
-    real_commit = operations.commit
+    real_commit = imports_service.commit
     allowed_on = threading.Event()
 
     def commit_after_cancel(shop, validated, ctx):   # the real commit, held until Cancel has been pressed
         assert allowed_on.wait(10)
         return real_commit(shop, validated, ctx)
 
-    monkeypatch.setattr(operations, "commit", commit_after_cancel)
+    monkeypatch.setattr(imports_service, "commit", commit_after_cancel)
     wizard = start_wizard(qtbot, shop_window, sales_csv)
     map_when_as_date(wizard)
     check(qtbot, wizard)
@@ -158,9 +158,9 @@ def test_cancel_during_the_import_leaves_the_shop_unchanged(qtbot, shop_window, 
 
 def test_the_wizards_own_cancel_button_stops_an_import_without_closing(qtbot, shop_window, empty_shop,
                                                                        sales_csv, monkeypatch):
-    real_commit = operations.commit
+    real_commit = imports_service.commit
     allowed_on = threading.Event()
-    monkeypatch.setattr(operations, "commit",
+    monkeypatch.setattr(imports_service, "commit",
                         lambda shop, validated, ctx: allowed_on.wait(10) and real_commit(shop, validated, ctx))
     wizard = start_wizard(qtbot, shop_window, sales_csv)
     map_when_as_date(wizard)

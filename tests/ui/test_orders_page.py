@@ -12,11 +12,11 @@ from core.jobs import null_context
 from core.policy.plan import plan_shop
 from core.policy.settings import load_policy_settings
 from core.store.db import open_shop
-from ui import operations
+from core.services import plan as plan_service
 from ui.jobs import JobRunner
 from ui.table_models import ROW_ROLE
 from ui.orders_page import (CODE, LOST_MARGIN, NOTE, ORDER, ORDER_ROLE, PLAN_JOB, SUPPLIER_ROLE, OrderLinesModel,
-                            OrdersPage, money, sentences, units)
+                            OrdersPage, money, units)
 
 
 def core_plan(path):
@@ -55,7 +55,7 @@ def shown_lines(orders: OrdersPage) -> list:
 
 
 def test_the_lines_model_passes_qts_model_checks(qtmodeltester, forecast_demo):
-    data = operations.make_plan(forecast_demo, null_context())
+    data = plan_service.make_plan(forecast_demo, null_context())
     model = OrderLinesModel()
     qtmodeltester.check(model)
     model.set_rows(data.lines)
@@ -107,7 +107,7 @@ def test_a_selected_line_shows_its_explanation_and_the_numbers_of_its_plan_row(q
     assert page.selected_line().sku == row["sku"]
     assert page.line_title.text().startswith(f"{row['sku']} — {row['name']}")
     text = page.explanation.text()
-    for sentence in sentences(row["explanation"]):
+    for sentence in row["steps"]:   # each step of core's reasoning, as core wrote it
         assert html.escape(sentence) in text
     assert f"reorder point {units(row['reorder_point'])}" in row["explanation"]   # core's words, with the number
     numbers = page.numbers.text()
@@ -168,9 +168,9 @@ def test_an_own_quantity_needs_a_reason_then_is_kept_marked_and_can_be_reset(qtb
 
 
 def test_core_refuses_an_empty_reason_whatever_the_window_does(forecast_demo):
-    data = operations.make_plan(forecast_demo, null_context())
+    data = plan_service.make_plan(forecast_demo, null_context())
     with pytest.raises(UserError, match="Say why"):
-        operations.adjust_and_plan(forecast_demo, data.plan_date, data.lines[0].sku, 5, "  ", null_context())
+        plan_service.adjust_and_plan(forecast_demo, data.plan_date, data.lines[0].sku, 5, "  ", null_context())
     assert not core_plan(forecast_demo).lines["adjusted"].any()
 
 

@@ -1,0 +1,269 @@
+"""The plan: what to order from whom and why, the owner's own quantities, the budget, and the alerts."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.i18n import _
+from core.jobs import JobContext, null_context
+from core.policy.settings import PolicySettings, load_policy_settings, save_policy_settings
+from core.services.changes import PLAN, SETTINGS, Changed, changed
+from core.services.shop import require_shop
+from core.services.tables import check_table_path, write_table
+from core.services.values import day, finite, text
+from core.store.db import open_shop
+
+# core.policy.plan brings in scipy (and core.forecasting, when a forecast must be made first): imported inside the
+# functions that plan, on the worker thread, the first time a plan is made.
+
+
+@dataclass(frozen=True)
+class OrderLineRow:
+    """One product of a plan, as the Orders page lists it (None where core had no number)."""
+    sku: str
+    name: str
+    supplier: str
+    on_hand: float
+    on_order: float
+    lead_time_days: float
+    review_days: int
+    service_level: float
+    demand_over_lead_time: float
+    safety_stock: float
+    reorder_point: float
+    order_up_to: float
+    suggested_qty: float          # the policy's figure
+    order_qty: float              # the final one: after packs, minimums, the budget and the owner's own quantity
+    order_value: float
+    lost_margin: float            # expected lost margin from a budget cut (0 where nothing was cut)
+    unit_cost: float
+    pack: float
+    moq: float
+    abc: str
+    order_date: str | None
+    next_delivery: str | None
+    stockout_date: str | None
+    days_of_cover: float | None
+    adjusted: bool                # the owner's own quantity
+    reason: str
+    steps: tuple[str, ...]        # how the quantity was worked out, one step of the reasoning each
+
+    @property
+    def explanation(self) -> str:
+        from core.i18n import sentences
+
+        return sentences(list(self.steps))
+
+    @property
+    def to_order(self) -> bool:
+        return self.order_qty > 0
+
+    @property
+    def cut(self) -> bool:
+        """Less than the policy suggested, without the owner saying so (a budget cut)."""
+        return not self.adjusted and self.order_qty < self.suggested_qty
+
+    @property
+    def raised(self) -> bool:
+        """More than the policy suggested, without the owner saying so (a supplier minimum)."""
+        return not self.adjusted and self.order_qty > self.suggested_qty
+
+
+_FLOATS = ("on_hand", "on_order", "lead_time_days", "service_level", "demand_over_lead_time", "safety_stock",
+           "reorder_point", "order_up_to", "suggested_qty", "order_qty", "order_value", "lost_margin", "unit_cost",
+           "pack", "moq")
+
+
+def order_line(r) -> OrderLineRow:
+    """One row of core's plan lines (a namedtuple of its columns) as plain values, by column name."""
+    values = {name: float(getattr(r, name)) for name in _FLOATS}
+    return OrderLineRow(
+        sku=str(r.sku), name=text(r.name), supplier=text(r.supplier), review_days=int(r.review_days),
+        abc=text(r.abc), order_date=day(r.order_date), next_delivery=day(r.next_delivery),
+        stockout_date=day(r.stockout_date), days_of_cover=finite(r.days_of_cover), adjusted=bool(r.adjusted),
+        reason=text(r.reason), steps=tuple(getattr(r, "steps", ()) or ()), **values)
+
+
+@dataclass(frozen=True)
+class SupplierOrder:
+    """One supplier of a plan: its next order day, the order's value and core's sentence on it."""
+    name: str
+    order_date: str | None
+    value: float
+    lines: int                    # lines with something to order
+    note: str
+    cut: bool                     # some of its lines were cut (or the whole order dropped) for the budget
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """A plan as the Orders page and the dashboard show it. `plan` is core's Plan, kept only to work out the
+    alerts and purchase orders from (on a worker thread); the window reads the rows."""
+    shop_path: Path
+    started: float                # time.monotonic() when the job began: a later plan replaces an earlier one
+    plan_date: dt.date
+    as_of: dt.date
+    settings: PolicySettings
+    lines: list[OrderLineRow]
+    suppliers: list[SupplierOrder]
+    total: float
+    budget: float | None
+    lost_margin_total: float
+    notes: list[str]              # problems no order can solve (an owner's quantity over the budget...)
+    plan: object = field(repr=False, compare=False, default=None)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    kind: str
+    severity: str
+    sku: str
+    name: str
+    supplier: str
+    date: str | None
+    message: str
+
+
+@dataclass(frozen=True)
+class AlertsData:
+    shop_path: Path
+    started: float
+    plan: PlanData | None         # None: no forecast yet, so nothing to plan from
+    alerts: list[AlertRow]
+
+
+def plan_data(shop_path: Path, started: float, plan) -> PlanData:
+    solution = plan.solution
+    lines = [order_line(r) for r in plan.lines.itertuples(index=False)]
+    by_supplier: dict[str, list[OrderLineRow]] = {}
+    for line in lines:
+        by_supplier.setdefault(line.supplier, []).append(line)
+    suppliers = []
+    for name, rows in by_supplier.items():
+        value = float(solution.supplier_value.get(name, 0.0)) if solution else sum(r.order_value for r in rows)
+        ordering = [r for r in rows if r.to_order]
+        if not ordering and not any(r.suggested_qty > 0 for r in rows):
+            continue                 # nothing wanted from this supplier today
+        suppliers.append(SupplierOrder(name, min((r.order_date for r in rows if r.order_date), default=None), value,
+                                       len(ordering), solution.supplier_notes.get(name, "") if solution else "",
+                                       any(r.cut for r in rows)))
+    suppliers.sort(key=lambda s: (s.order_date or "9999", s.name.casefold()))
+    return PlanData(Path(shop_path), started, plan.plan_date, plan.as_of, plan.settings, lines, suppliers,
+                    float(solution.total) if solution else sum(r.order_value for r in lines),
+                    solution.budget if solution else plan.settings.budget,
+                    float(solution.lost_margin_total) if solution else 0.0,
+                    list(solution.notes) if solution else [], plan)
+
+
+def make_plan(shop_path: Path, ctx: JobContext) -> PlanData:
+    """Today's plan from the latest forecast (making one first where there is none: minutes, not seconds)."""
+    from core.policy.plan import plan_shop
+
+    started = time.monotonic()
+    with open_shop(shop_path, create=False) as shop:
+        return plan_data(shop_path, started, plan_shop(shop, ctx=ctx))
+
+
+def adjust_and_plan(shop_path: Path, plan_date: dt.date, sku: str, qty: float, reason: str,
+                    ctx: JobContext) -> Changed[PlanData]:
+    """Store the owner's own quantity for one line (the reason is required), then plan again so the supplier
+    totals and notes take it in."""
+    from core.policy.plan import adjust_order
+
+    with open_shop(shop_path, create=False) as shop:
+        adjust_order(shop, plan_date, sku, qty, reason)
+    return changed(make_plan(shop_path, ctx), PLAN)
+
+
+def reset_and_plan(shop_path: Path, plan_date: dt.date, sku: str, ctx: JobContext) -> Changed[PlanData]:
+    """Forget the owner's own quantity for one line (back to the suggestion), then plan again."""
+    from core.policy.plan import clear_adjustment
+
+    with open_shop(shop_path, create=False) as shop:
+        clear_adjustment(shop, plan_date, sku)
+    return changed(make_plan(shop_path, ctx), PLAN)
+
+
+def budget_and_plan(shop_path: Path, budget: float | None, ctx: JobContext) -> Changed[PlanData]:
+    """Store this week's budget (None: no budget) with the ordering settings, then plan within it."""
+    with open_shop(shop_path, create=False) as shop:
+        save_policy_settings(shop, dataclasses.replace(load_policy_settings(shop), budget=budget))
+    return changed(make_plan(shop_path, ctx), PLAN)
+
+
+def _alert_rows(alerts) -> list[AlertRow]:
+    return [AlertRow(a.kind, a.severity, a.sku or "", a.name or "", a.supplier or "", a.date or None, a.message)
+            for a in alerts]
+
+
+def load_alerts(shop_path: Path, ctx: JobContext) -> AlertsData:
+    """What needs the owner's attention, from a fresh plan; nothing (plan None) while the shop has no forecast,
+    which is never made here: that is minutes of work, started only on the owner's word."""
+    from core.alerts import shop_alerts
+    from core.forecasting.views import latest_run
+    from core.policy.plan import plan_shop
+
+    started = time.monotonic()
+    with open_shop(shop_path, create=False) as shop:
+        if latest_run(shop) is None:
+            return AlertsData(Path(shop_path), started, None, [])
+        plan = plan_shop(shop, ctx=ctx.sub(0.0, 0.6))
+        ctx.progress(0.6, _("Looking for what needs your attention"))
+        alerts = shop_alerts(shop, plan)
+    return AlertsData(Path(shop_path), started, plan_data(shop_path, started, plan), _alert_rows(alerts))
+
+
+def alerts_for(plan: PlanData, ctx: JobContext) -> AlertsData:
+    """The alerts of a plan already made (on the Orders page)."""
+    from core.alerts import shop_alerts
+
+    with open_shop(plan.shop_path, create=False) as shop:
+        ctx.progress(0.1, _("Looking for what needs your attention"))
+        alerts = shop_alerts(shop, plan.plan)
+    return AlertsData(plan.shop_path, plan.started, plan, _alert_rows(alerts))
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """A plan made from the command line: its size, its suppliers' notes and problems."""
+    plan_date: dt.date
+    as_of: dt.date
+    products: int
+    ordering: int                 # products with something to order
+    total: float
+    seconds: float
+    supplier_notes: list[tuple[str, str]]   # (supplier, core's sentence) of the suppliers that matter today
+    notes: list[str]
+    rows_written: int | None
+
+
+def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level: float | None = None,
+                 policy: str | None = None, budget: float | None = None, out: Path | None = None,
+                 ctx: JobContext | None = None) -> PlanSummary:
+    """Plan with the shop's settings (some of them replaced for this plan only, nothing stored) and write the plan
+    to `out`."""
+    from core.policy.plan import plan_shop
+
+    if out is not None:
+        check_table_path(out)
+    with open_shop(require_shop(shop_path), create=False) as shop:
+        settings = load_policy_settings(shop)
+        settings.service_level = service_level
+        settings.policy = policy or settings.policy
+        settings.budget = budget if budget is not None else settings.budget
+        started = time.perf_counter()
+        plan = plan_shop(shop, as_of=as_of, settings=settings, ctx=ctx or null_context())
+        seconds = time.perf_counter() - started
+    table = plan.table()
+    written = write_table(table, out) if out is not None else None
+    solution = plan.solution
+    notes = [(supplier, solution.supplier_notes[supplier]) for supplier, value in solution.supplier_value.items()
+             if value > 0 or solution.supplier_notes.get(supplier, "").startswith("Not ordered")]
+    return PlanSummary(plan.plan_date, plan.as_of, len(table), int((plan.lines["order_qty"] > 0).sum()),
+                       float(solution.total), seconds, notes, list(solution.notes), written)
+
+
+

@@ -1,0 +1,140 @@
+"""The shop file itself: open, create, the demo, what it holds, the products list, the shop's settings."""
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.documents.shop_details import ShopDetails, load_shop_details, save_shop_details
+from core.errors import UserError
+from core.importing import non_product_codes
+from core.policy.settings import PolicySettings, load_policy_settings, save_policy_settings
+from core.i18n import _
+from core.jobs import JobContext, null_context
+from core.services.changes import PRODUCTS, SETTINGS, Changed, changed
+from core.store.db import atomic, open_shop
+from core.store.queries import ProductsOverview, category_names, products_overview, shop_summary, supplier_names
+
+
+def require_shop(shop_path: str | Path) -> Path:
+    """The path of an existing shop file, or a clear refusal (the command line's --db)."""
+    path = Path(shop_path)
+    if not path.exists():
+        raise UserError(_("There is no shop file at {path}.").format(path=path))
+    return path
+
+
+def open_and_summarise(shop_path: Path, ctx: JobContext | None = None, *, create: bool = True) -> dict:
+    """Open (creating or migrating as needed) and say what the shop holds."""
+    with open_shop(shop_path, create=create) as shop:
+        return shop_summary(shop)
+
+
+def create_shop(shop_path: Path, ctx: JobContext | None = None, *, name: str | None = None) -> dict:
+    """A new, empty shop file."""
+    with open_shop(shop_path, create=True) as shop:
+        if name:
+            shop.set_setting("shop_name", name)
+        return shop_summary(shop)
+
+
+@dataclass(frozen=True)
+class DemoBuilt:
+    path: Path
+    seconds: float
+
+
+def build_demo(shop_path: Path, ctx: JobContext | None = None, *, seed: int = 7) -> DemoBuilt:
+    """The demo shop, written on first run (refuses to overwrite a file)."""
+    from core.demo import build_demo_shop
+
+    started = time.perf_counter()
+    path = build_demo_shop(shop_path, seed=seed, ctx=ctx or null_context())
+    return DemoBuilt(Path(path), time.perf_counter() - started)
+
+
+@dataclass(frozen=True)
+class ProductsData:
+    overview: ProductsOverview
+    suppliers: list[str]
+    categories: list[str]
+
+
+def load_products(shop_path: Path, ctx: JobContext) -> ProductsData:
+    with open_shop(shop_path, create=False) as shop:
+        ctx.progress(0.1, _("Reading products and sales"))
+        overview = products_overview(shop)
+        ctx.check_cancelled()
+        return ProductsData(overview, supplier_names(shop), category_names(shop))
+
+
+def export_table(shop_path: Path, kind: str, out: Path, ctx: JobContext | None = None) -> int:
+    """What the shop holds (sales, stock, products, suppliers) as a .csv or .xlsx; the rows written."""
+    from core.exporting import export
+
+    with open_shop(require_shop(shop_path), create=False) as shop:
+        return export(shop, kind, str(out))
+
+
+# ---- the shop's settings
+
+
+def load_non_product_codes(shop_path: Path, ctx: JobContext | None = None) -> list[str]:
+    with open_shop(shop_path, create=False) as shop:
+        return list(non_product_codes(shop))
+
+
+def save_non_product_codes(shop_path: Path, codes: list[str], ctx: JobContext | None = None) -> Changed[list[str]]:
+    """Store the shop's list of codes that are not products (blank lines and repeats dropped, order kept)."""
+    with open_shop(shop_path, create=False) as shop:
+        return changed(_store_non_product_codes(shop, codes), SETTINGS, PRODUCTS)
+
+
+def _store_non_product_codes(shop, codes: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for code in codes:
+        code = code.strip()
+        if code and code.casefold() not in seen:
+            seen[code.casefold()] = code
+    cleaned = list(seen.values())
+    shop.set_setting("non_product_codes", cleaned)
+    return cleaned
+
+
+@dataclass(frozen=True)
+class SettingsData:
+    """What the Settings dialog shows."""
+    codes: list[str]              # the codes that are not products
+    policy: PolicySettings
+    shop_details: ShopDetails
+
+
+def load_settings(shop_path: Path, ctx: JobContext | None = None) -> SettingsData:
+    """What the Settings dialog shows: the codes that are not products, the ordering settings and the shop's
+    details printed on its purchase orders."""
+    with open_shop(shop_path, create=False) as shop:
+        return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop))
+
+
+def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, shop_details=None,
+                  ctx: JobContext | None = None) -> Changed[list[str]]:
+    """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
+    by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
+    budget set on the Orders page is kept)."""
+    with open_shop(shop_path, create=False) as shop:
+        policy = dataclasses.replace(load_policy_settings(shop), **policy_changes).check()
+        with atomic(shop):
+            if shop_details is not None:
+                save_shop_details(shop, shop_details)
+            cleaned = _store_non_product_codes(shop, codes)
+            save_policy_settings(shop, policy)
+    return changed(cleaned, SETTINGS, PRODUCTS)
+
+
+def read_logo_file(path: Path, ctx: JobContext | None = None) -> tuple[str, str]:
+    """A logo file checked by core: (base64 of its bytes, its type); refused where it is not a PNG or JPEG."""
+    details = ShopDetails().with_logo(path)
+    return details.logo_base64, details.logo_type
+
+
