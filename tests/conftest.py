@@ -1,25 +1,9 @@
-"""The whole suite: end the test process without Python's final clean-up.
+"""The whole suite. It ends as any Python program does, with pytest's own exit status.
 
-Once every test has run and pytest has printed its summary, the process still tears down thousands of Qt and
-pyqtgraph objects left from the window's tests; in one CI run that teardown aborted ("double free or
-corruption") after 245 passed, turning a green run red. Nothing is left to check or save by then, so the
-process leaves with pytest's own exit status straight away.
+An earlier version ended the process without Python's clean-up, to hide an abort at exit ("double free or
+corruption", later "bool_dealloc: deallocating True or False"). Its cause: PySide6 6.12.0's `Signal.emit()` returns
+`True` without taking a reference, so every emit from Python steals one from `True`; after enough emits (a whole test
+session, or a long day in the window) `True` is freed and Python aborts. constraints.txt pins 6.11.3, pyproject.toml
+refuses 6.12.0, and tests/ui/test_qt_binding.py fails on a Qt binding with that bug. No test leaves a job running
+(tests/ui/conftest.py), so nothing runs on during the clean-up.
 """
-from __future__ import annotations
-
-import os
-import sys
-
-_status = {"code": 0}
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _status["code"] = int(exitstatus)
-
-
-def pytest_unconfigure(config):
-    if os.environ.get("SHELFWISE_TEST_CLEAN_EXIT") == "1":
-        return  # for debugging the teardown itself
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_status["code"])

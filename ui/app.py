@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui.errors import install_excepthook
 from ui.garbage import GarbageCollector
 from ui.i18n import install_translators, uninstall_translators
 from ui.jobs import shutdown_all
-from ui.main_window import MainWindow, recent_shops
+from ui.main_window import QUIT_WAIT_MS, MainWindow, recent_shops
 
 ORGANIZATION = "ShelfWise"
 APPLICATION = "ShelfWise"
@@ -65,6 +66,62 @@ def start_window(db: str | Path | None = None, settings: QSettings | None = None
     return window
 
 
+class QuitOnSignals(QObject):
+    """Ctrl+C in the terminal (SIGINT) or a polite kill (SIGTERM, as at log-out) closes the windows the way their
+    close button does, so running jobs are cancelled and waited for, and the process exits 0.
+
+    Python runs a signal handler only when the interpreter next gets control, which in Qt's event loop may be never;
+    the handler is woken at once through a socket pair that a QSocketNotifier watches (`signal.set_wakeup_fd`)."""
+
+    SIGNALS = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.received: int | None = None
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        self._old_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._old_handlers = {number: signal.signal(number, self._handle) for number in self.SIGNALS}
+
+    def _drain(self, *_args) -> None:   # the handler itself has run by now: this slot gave Python control
+        try:
+            self._reader.recv(64)
+        except OSError:
+            pass
+
+    def _handle(self, number: int, _frame) -> None:
+        if self.received is not None:
+            return
+        self.received = number
+        logging.getLogger(__name__).info("signal %s: closing", signal.Signals(number).name)
+        QTimer.singleShot(0, self.app, self.close_all)
+
+    def close_all(self) -> None:
+        for widget in self.app.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+        self.app.quit()
+
+    def uninstall(self) -> None:
+        for number, handler in self._old_handlers.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._old_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()
+
+
+def quit_jobs() -> None:
+    """On quit: cancel what runs and wait a little; a job that cannot stop (the import of torch) is left to its daemon
+    thread, which ends with the process."""
+    if not shutdown_all(timeout_ms=QUIT_WAIT_MS):
+        logging.getLogger(__name__).info("a background job did not stop in time; leaving it")
+
+
 def run_gui(db: str | Path | None = None) -> int:
     """`main.py` without a sub-command: the window, until it is closed. Returns the exit code."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -74,11 +131,12 @@ def run_gui(db: str | Path | None = None) -> int:
     logging.getLogger(__name__).info("language: %s", language)
     install_excepthook()
     collector = GarbageCollector(app)
-    app.aboutToQuit.connect(shutdown_all)
+    app.aboutToQuit.connect(quit_jobs)
     app.aboutToQuit.connect(collector.uninstall)
-    signal.signal(signal.SIGINT, lambda *_: app.quit())   # Ctrl+C in the terminal closes the window cleanly
+    signals = QuitOnSignals(app)
     window = start_window(db)  # noqa: F841 - kept alive until exec() returns
     try:
         return app.exec()
     finally:
+        signals.uninstall()
         uninstall_translators(app)   # English again for whatever runs after (tests run this in-process)

@@ -88,6 +88,7 @@ class Job(QObject):
 
     def start(self) -> None:
         _LIVE.add(self)
+        log.info("job %s started", self.kind)
         self._thread.start()
 
     def cancel(self) -> None:
@@ -130,6 +131,7 @@ class Job(QObject):
         else:
             self.outcome = "bug"
             log.error("Job %s failed with a bug:\n%s", self.kind, tb)
+        log.info("job %s ended: %s", self.kind, self.outcome)
         parent = self.owner if isinstance(self.owner, QWidget) and not owner_gone else None
         try:
             if self.superseded or owner_gone:   # nobody waits for this result any more; a bug is still a bug

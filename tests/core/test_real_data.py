@@ -6,6 +6,9 @@ checked against an independent pandas computation of the shop's rules, written h
 - 'A' invoices, negative quantities without a 'C' invoice, and lines at price 0 are write-offs, not demand;
 - negative quantities on 'C' invoices are cancellations: they reduce the sales of their product and day;
 - the sales export has one row per product and day that has sales lines, with the net quantity.
+
+The whole files take a while (marked slow); the same checks run in the fast subset on a slice of each file (its first
+few thousand lines), so the rules stay covered there.
 """
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ XLSX = DATA / "Online Retail (first 70051 rows).xlsx"
 CSV = DATA / "online_retail_2010-12_2011-12.csv"
 
 pytestmark = pytest.mark.skipif(not (XLSX.exists() and CSV.exists()), reason=f"no real data at {DATA}")
+SLICE_ROWS = 6_000       # the fast twins' slice of the CSV (a few hundred invoices, cancellations and postage included)
+FIRST_PART = 2_500       # ... and the part of it imported first
 
 
 # ------------------------------------------------------------------ the independent computation
@@ -54,8 +59,8 @@ def _xlsx_lines() -> pd.DataFrame:
         "UnitPrice": raw["UnitPrice"].astype(float), "CustomerID": raw["CustomerID"].map(_as_code)})
 
 
-def _csv_lines() -> pd.DataFrame:
-    raw = pd.read_csv(CSV, dtype=str, keep_default_na=False)
+def _csv_lines(path: Path = CSV) -> pd.DataFrame:
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     return pd.DataFrame({
         "InvoiceNo": raw["InvoiceNo"].str.strip(), "StockCode": raw["StockCode"].str.strip(),
         "Quantity": raw["Quantity"].astype(float), "InvoiceDate": pd.to_datetime(raw["InvoiceDate"]),
@@ -137,6 +142,7 @@ def xlsx_then_csv_shop(tmp_path_factory, xlsx_shop):
 # ------------------------------------------------------------------ the xlsx (70,051 rows)
 
 
+@pytest.mark.slow
 def test_xlsx_daily_sales_equal_the_independent_computation(xlsx_shop, xlsx_expected, tmp_path):
     db, _ = xlsx_shop
     got = _exported_sales(db, tmp_path / "sales.csv")
@@ -145,6 +151,7 @@ def test_xlsx_daily_sales_equal_the_independent_computation(xlsx_shop, xlsx_expe
     assert _differences(got, expected) == []
 
 
+@pytest.mark.slow
 def test_xlsx_report_counts_equal_the_independent_counts(xlsx_shop, xlsx_expected):
     _, report = xlsx_shop
     _, counts, demand_lines = xlsx_expected
@@ -154,6 +161,7 @@ def test_xlsx_report_counts_equal_the_independent_counts(xlsx_shop, xlsx_expecte
     assert report.imported == demand_lines
 
 
+@pytest.mark.slow
 def test_xlsx_codes_written_as_numbers_are_stored_as_text(xlsx_shop):
     db, _ = xlsx_shop
     with open_shop(db, create=False) as shop:
@@ -165,6 +173,7 @@ def test_xlsx_codes_written_as_numbers_are_stored_as_text(xlsx_shop):
 # ------------------------------------------------------------------ the full CSV (541,909 rows)
 
 
+@pytest.mark.slow
 def test_full_csv_daily_sales_equal_the_independent_computation(csv_shop, csv_expected, tmp_path):
     db, _ = csv_shop
     got = _exported_sales(db, tmp_path / "sales.csv")
@@ -173,6 +182,7 @@ def test_full_csv_daily_sales_equal_the_independent_computation(csv_shop, csv_ex
     assert _differences(got, expected) == []
 
 
+@pytest.mark.slow
 def test_full_csv_report_counts_equal_the_independent_counts(csv_shop, csv_expected):
     _, report = csv_shop
     _, counts, demand_lines = csv_expected
@@ -185,6 +195,7 @@ def test_full_csv_report_counts_equal_the_independent_counts(csv_shop, csv_expec
 # ------------------------------------------------------------------ the CSV after the xlsx
 
 
+@pytest.mark.slow
 def test_csv_after_xlsx_adds_only_the_lines_not_already_in_the_shop(xlsx_then_csv_shop, xlsx_expected, csv_expected):
     _, report = xlsx_then_csv_shop
     _, _, xlsx_lines = xlsx_expected
@@ -193,9 +204,72 @@ def test_csv_after_xlsx_adds_only_the_lines_not_already_in_the_shop(xlsx_then_cs
     assert report.imported == csv_lines - xlsx_lines
 
 
+@pytest.mark.slow
 def test_csv_after_xlsx_ends_with_the_same_sales_as_the_csv_alone(xlsx_then_csv_shop, csv_expected, tmp_path):
     db, _ = xlsx_then_csv_shop
     got = _exported_sales(db, tmp_path / "sales.csv")
     expected, _, _ = csv_expected
     assert len(got) == len(expected)
     assert _differences(got, expected) == []
+
+
+# ------------------------------------------------------------------ fast twins: the same checks on a slice
+
+
+def _csv_slice(path: Path, rows: int) -> Path:
+    """The CSV's header and its first `rows` lines, as the file writes them."""
+    with CSV.open(encoding="utf-8", newline="") as source, path.open("w", encoding="utf-8", newline="") as out:
+        for _ in range(rows + 1):
+            out.write(source.readline())
+    return path
+
+
+def _xlsx_slice(path: Path, rows: int) -> Path:
+    """The workbook's first `rows` lines in a workbook of their own, cells keeping their types (numbers, dates)."""
+    source = openpyxl.load_workbook(XLSX, read_only=True)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Online Retail"
+    for row in source["Online Retail"].iter_rows(values_only=True, max_row=rows + 1):
+        sheet.append(row)
+    source.close()
+    book.save(path)
+    return path
+
+
+def test_a_slice_of_the_csv_gives_the_independent_daily_sales_and_counts(tmp_path):
+    part = _csv_slice(tmp_path / "slice.csv", SLICE_ROWS)
+    db = tmp_path / "shop.db"
+    report = _import(db, part)
+    expected, counts, demand_lines = _expected(_csv_lines(part))
+    assert report.rows_read == SLICE_ROWS and report.rejected == 0
+    assert counts["non_product"] > 0 and counts["cancellations"] > 0      # the slice does exercise the rules
+    assert {k: report.counts.get(k, 0) for k in counts} == counts
+    assert report.imported == demand_lines
+    got = _exported_sales(db, tmp_path / "sales.csv")
+    assert len(got) == len(expected)
+    assert _differences(got, expected) == []
+
+
+def test_a_slice_imported_after_its_first_part_adds_only_the_new_lines_and_ends_the_same(tmp_path):
+    first = _csv_slice(tmp_path / "first.csv", FIRST_PART)
+    whole = _csv_slice(tmp_path / "whole.csv", SLICE_ROWS)
+    db = tmp_path / "shop.db"
+    _import(db, first)
+    report = _import(db, whole)
+    _, _, first_lines = _expected(_csv_lines(first))
+    expected, _, whole_lines = _expected(_csv_lines(whole))
+    assert report.counts["already_in_shop"] == first_lines
+    assert report.imported == whole_lines - first_lines
+    assert _differences(_exported_sales(db, tmp_path / "sales.csv"), expected) == []
+
+
+def test_a_slice_of_the_xlsx_keeps_codes_written_as_numbers_as_text(tmp_path):
+    part = _xlsx_slice(tmp_path / "slice.xlsx", 1_500)
+    db = tmp_path / "shop.db"
+    report = _import(db, part)
+    assert report.rows_read == 1_500 and report.rejected == 0
+    with open_shop(db, create=False) as shop:
+        skus = {r[0] for r in shop.query("SELECT sku FROM products")}
+    assert {"71053", "85123A"} <= skus
+    assert not any(s.endswith(".0") for s in skus)

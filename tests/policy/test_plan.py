@@ -146,6 +146,7 @@ def test_alerts_on_the_demo(demo):
         assert a.date == line["stockout_date"] < line["next_delivery"]
 
 
+@pytest.mark.slow
 def test_plan_command_line(demo_path, tmp_path):
     out = tmp_path / "plan.csv"
     done = subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--service-level", "0.95",
@@ -167,6 +168,22 @@ def test_plan_command_line(demo_path, tmp_path):
     assert usage.returncode == 2
 
 
+def test_a_plan_as_of_a_past_day_uses_the_forecast_made_that_day(demo):
+    """The fast twin of the command-line test below: the forecast is made quickly here, the plan finds it."""
+    from core.forecasting import ForecastSettings, forecast_shop
+
+    past = dt.date(2026, 1, 31)
+    forecast_shop(demo, as_of=past, settings=ForecastSettings(neural=False, statistical_max_products=0))
+    run_id = demo.scalar("SELECT id FROM forecast_runs WHERE as_of = ? ORDER BY id DESC", (past.isoformat(),))
+    runs_before = demo.scalar("SELECT count(*) FROM forecast_runs")
+    plan = plan_shop(demo, as_of=past)
+    assert plan.plan_date == past + dt.timedelta(days=1) and plan.as_of == past
+    assert plan.forecast_run_id == run_id
+    assert demo.scalar("SELECT count(*) FROM forecast_runs") == runs_before      # found, not made again
+    assert (plan.lines["order_date"] >= plan.plan_date.isoformat()).all()
+
+
+@pytest.mark.slow
 def test_plan_as_of_forecasts_from_what_was_known_then(demo_path, tmp_path):
     out = tmp_path / "past.csv"
     done = subprocess.run([sys.executable, "main.py", "plan", "--db", str(demo_path), "--as-of", "2026-01-31",

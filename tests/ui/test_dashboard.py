@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from core.alerts import KINDS, shop_alerts
 from core.policy.plan import plan_shop
 from core.services.changes import FORECAST
@@ -95,6 +97,7 @@ def test_a_double_click_on_a_product_alert_opens_its_order(qtbot, window, open_i
     assert alert.sku in orders.line_title.text()
 
 
+@pytest.mark.slow
 def test_the_alerts_follow_a_plan_made_on_the_orders_page_and_a_new_forecast(qtbot, window, open_in_window,
                                                                              forecast_demo):
     page = open_dashboard(qtbot, window, open_in_window, forecast_demo)

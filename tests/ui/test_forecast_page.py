@@ -18,7 +18,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from core.demand.history import load_history
-from core.forecasting import ForecastSettings, forecast_shop
+
 from core.forecasting.views import latest_run, overrides, product_view
 from core.importing import run_import
 from core.store.db import open_shop
@@ -38,20 +38,11 @@ def forecast_runs(path: Path) -> int:
         return shop.scalar("SELECT count(*) FROM forecast_runs")
 
 
-@pytest.fixture(scope="module")
-def forecast_template(tmp_path_factory, demo_template) -> Path:
-    """The demo shop with one forecast already stored (without the neural model: a few seconds)."""
-    path = tmp_path_factory.mktemp("forecast") / "forecasted.db"
-    shutil.copy(demo_template, path)
-    with open_shop(path, create=False) as shop:
-        forecast_shop(shop, settings=ForecastSettings(neural=False, seed=7))
-    return path
-
-
 @pytest.fixture
-def forecasted_shop(tmp_path, forecast_template) -> Path:
+def forecasted_shop(tmp_path, forecast_demo_template) -> Path:
+    """The demo shop with one forecast already stored: the session's quick one (tests/ui/conftest.py)."""
     path = tmp_path / "forecasted.db"
-    shutil.copy(forecast_template, path)
+    shutil.copy(forecast_demo_template, path)
     return path
 
 
@@ -172,6 +163,7 @@ def test_a_shop_without_a_forecast_says_how_to_make_one(qtbot, window, open_in_w
 # ---- making a forecast
 
 
+@pytest.mark.slow
 def test_a_forecast_runs_in_the_background_with_progress_and_shows_its_result(qtbot, window, open_in_window,
                                                                               demo_shop):
     page = open_forecast_page(qtbot, window, open_in_window, demo_shop)
@@ -364,6 +356,7 @@ def test_a_quick_run_down_the_table_reads_only_the_product_it_stops_on(qtbot, fo
 # ---- the neural model's device and torch
 
 
+@pytest.mark.slow
 def test_the_window_opens_without_importing_torch_then_finds_the_device_in_the_background(tmp_path,
                                                                                           shop_with_sales):
     """In a fresh interpreter (this one may have torch already): torch is not loaded when the window is up and has

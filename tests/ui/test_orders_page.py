@@ -120,6 +120,7 @@ def test_a_selected_line_shows_its_explanation_and_the_numbers_of_its_plan_row(q
     assert f"{row['service_level']:.0%}" in numbers
 
 
+@pytest.mark.slow
 def test_an_own_quantity_needs_a_reason_then_is_kept_marked_and_can_be_reset(qtbot, page, forecast_demo):
     line = shown_lines(page)[0]
     new_qty = line.order_qty + 2 * max(line.pack, 1)

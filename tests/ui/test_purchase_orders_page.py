@@ -123,6 +123,7 @@ def page(qtbot, drafts_shop, tmp_path) -> PurchaseOrdersPage:
 # ---- the whole flow, in the window
 
 
+@pytest.mark.slow
 def test_from_the_plan_to_the_shelf_through_the_window(qtbot, window, open_in_window, forecast_demo, files,
                                                        tmp_path):
     open_in_window(forecast_demo)
