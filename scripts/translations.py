@@ -3,7 +3,7 @@
     .venv/bin/python scripts/translations.py           # update resources/translations/, build the .qm
     .venv/bin/python scripts/translations.py --check   # change nothing; list what is missing or untranslated
 
-Window texts (ui/*.py) are `self.tr("...")` inside a class (the class is the context),
+Window texts (ui/**/*.py) are `self.tr("...")` inside a class (the class is the context),
 `QCoreApplication.translate("Context", "...")`, and each module's `_tr("...")` helper (whose context is the one its
 own translate() call names). pyside6-lupdate reads the first two but files the helpers under no context, where
 the app never looks them up, so the texts are found here with Python's own parser and written in the .ts format
@@ -145,7 +145,7 @@ class _Finder(ast.NodeVisitor):
 def ui_messages(paths: list[Path] | None = None) -> tuple[list[Message], list[str]]:
     """Every translatable window text in ui/*.py (merged by context and text, in the order first seen), and the
     calls that cannot be extracted."""
-    paths = paths or sorted((REPO / "ui").glob("*.py"))
+    paths = paths or sorted((REPO / "ui").rglob("*.py"))
     merged: dict[tuple[str, str, str], Message] = {}
     problems = []
     for path in paths:

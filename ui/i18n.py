@@ -127,3 +127,13 @@ def weekday_day_text(day: dt.date | str) -> str:
 def month_text(day: dt.date | str, year: bool = True) -> str:
     """'Jun 2025' / '2025年6月', or without the year 'Jun' / '6月'."""
     return _locale().toString(_qdate(day), _tr("MMM yyyy") if year else _tr("MMM"))
+
+
+def order_days_text(order_days: str) -> str:
+    """A supplier's order days ('Mon,Thu', as core stores them) in the window's language ('Mon, Thu' / '周一, 周四')."""
+    from core.services.suppliers import DAY_NAMES
+
+    locale = _locale()
+    names = [locale.dayName(DAY_NAMES.index(day) + 1, QLocale.FormatType.ShortFormat)
+             for day in order_days.split(",") if day in DAY_NAMES]
+    return ", ".join(names)

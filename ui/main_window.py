@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
+from core.edits import EditSteps
+from core.services import edits as edits_service
 from core.services import forecast as forecast_service
 from core.services.changes import ALL, PRODUCTS, SALES, SETTINGS, SUPPLIERS
 from core.services import shop as shop_service
@@ -18,6 +20,7 @@ from ui.import_wizard import ImportWizard, is_importable
 from ui.imports_page import ImportsPage
 from ui.jobs import JobRunner, ProgressPanel, shop_events, shutdown_all
 from ui.orders_page import OrdersPage
+from ui.pages.suppliers_page import SuppliersPage
 from ui.products_page import ProductsPage
 from ui.purchase_orders_page import PurchaseOrdersPage
 from ui.replay_dialog import ReplayDialog
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.dashboard_page = DashboardPage(self.runner, self)
         self.products_page = ProductsPage(self.runner, self)
+        self.suppliers_page = SuppliersPage(self.runner, self)
         self.forecast_page = ForecastPage(self.runner, self)
         self.forecast_page.device_seen.connect(self._show_neural_device)
         self.orders_page = OrdersPage(self.runner, self)
@@ -91,6 +95,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.stack = QStackedWidget(self)
         for name, page in ((self.tr("Dashboard"), self.dashboard_page), (self.tr("Products"), self.products_page),
+                           (self.tr("Suppliers"), self.suppliers_page),
                            (self.tr("Forecast"), self.forecast_page), (self.tr("Orders"), self.orders_page),
                            (self.tr("Purchase orders"), self.purchase_orders_page),
                            (self.tr("Imports"), self.imports_page)):
@@ -135,6 +140,10 @@ class MainWindow(QMainWindow):
                                                 QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
         self._add_action(menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self._add_action(edit, self.tr("&Undo"), self.undo_edit, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._add_action(edit, self.tr("&Redo"), self.redo_edit, QKeySequence.StandardKey.Redo)
+        self._show_edit_steps(EditSteps(None, None))
         plan = self.menuBar().addMenu(self.tr("&Plan"))
         self.replay_action = self._add_action(plan, self.tr("&Replay a policy on your past…"), self.open_replay)
 
@@ -178,6 +187,8 @@ class MainWindow(QMainWindow):
         self.orders_page.set_shop(path)
         self.purchase_orders_page.set_shop(path)
         self.imports_page.set_shop(path)
+        self.suppliers_page.set_shop(path)
+        self._update_edit_steps()
         self.shop_opened.emit(path)
 
     def _show_summary(self, summary: dict) -> None:
@@ -208,6 +219,31 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _shop_changed(self, changed: frozenset[str]) -> None:
         self.refresh(changed)
+        self._update_edit_steps()
+
+    # ---- Edit ▸ Undo / Redo of the owner's own edits (suppliers, products)
+    def _update_edit_steps(self) -> None:
+        if self.shop_path is not None:
+            self.runner.start("edit-steps", partial(edits_service.steps, self.shop_path),
+                              success=self._show_edit_steps)
+
+    def _show_edit_steps(self, steps: EditSteps) -> None:
+        self.undo_action.setEnabled(steps.undo is not None)
+        self.undo_action.setText(self.tr("&Undo {what}").format(what=steps.undo) if steps.undo else self.tr("&Undo"))
+        self.redo_action.setEnabled(steps.redo is not None)
+        self.redo_action.setText(self.tr("&Redo {what}").format(what=steps.redo) if steps.redo else self.tr("&Redo"))
+
+    def undo_edit(self) -> None:
+        if self.shop_path is not None:
+            self.runner.start("edit-undo", partial(edits_service.undo, self.shop_path),
+                              success=lambda what: self.statusBar().showMessage(
+                                  self.tr("Undone: {what}").format(what=what), 8000))
+
+    def redo_edit(self) -> None:
+        if self.shop_path is not None:
+            self.runner.start("edit-undo", partial(edits_service.redo, self.shop_path),
+                              success=lambda what: self.statusBar().showMessage(
+                                  self.tr("Done again: {what}").format(what=what), 8000))
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))

@@ -5,14 +5,16 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from core.services.changes import PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.store.queries import ProductRow
+from core.services import edits as edits_service
 from core.services import shop as shop_service
+from ui.dialogs.product_edit_dialog import ProductEditDialog
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
-from ui.table_models import Column, RowFilterProxy, RowsModel, number, number_key
+from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
 from ui.widgets import content_or_note, row_table
 
 
@@ -83,6 +85,8 @@ class ProductsPage(QWidget):
         self.runner = runner
         self.shop_path: Path | None = None
         self.as_of = None
+        self.suppliers: list[str] = []
+        self.dialog: ProductEditDialog | None = None
         self.model = ProductsModel(self)
         self.proxy = ProductsFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -104,6 +108,12 @@ class ProductsPage(QWidget):
         self.table = row_table(self, self.proxy, {0: 110, 2: 130, 3: 170, 4: 80, 5: 100, 6: 100, 7: 95, 8: 60},
                                sort_column=0)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.doubleClicked.connect(lambda _index: self.open_editor())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_edit_button())
+        self.edit_button = QPushButton(self.tr("Change selected…"), self)
+        self.edit_button.setToolTip(self.tr("Set a supplier, a cost, a pack size ... for every selected product"))
+        self.edit_button.clicked.connect(lambda: self.open_editor())
+        self.edit_button.setEnabled(False)
 
         self.stack, self.empty = content_or_note(self, self.table)
         self.progress = ProgressPanel(self)
@@ -112,6 +122,7 @@ class ProductsPage(QWidget):
         filters.addWidget(self.search, 2)
         filters.addWidget(self.supplier)
         filters.addWidget(self.category)
+        filters.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(filters)
@@ -135,6 +146,7 @@ class ProductsPage(QWidget):
     def _loaded(self, data: shop_service.ProductsData) -> None:
         self.as_of = data.overview.as_of
         self.model.set_rows(data.overview.rows)
+        self.suppliers = list(data.suppliers)
         self._fill_combo(self.supplier, self.tr("All suppliers"), data.suppliers)
         self._fill_combo(self.category, self.tr("All categories"), data.categories)
         if data.overview.rows:
@@ -181,3 +193,29 @@ class ProductsPage(QWidget):
                  self.tr("{shown} of {n} products").format(shown=f"{shown:,}", n=f"{total:,}"))
         self.heading.setText(self.tr("{count} — sales up to {day}").format(
             count=count, day=day_text(self.as_of)))
+
+    # ---- editing
+    def selected_skus(self) -> list[str]:
+        return [index.data(ROW_ROLE).sku for index in self.table.selectionModel().selectedRows()]
+
+    def _update_edit_button(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count > 0)
+        self.edit_button.setText(self.tr("Change {count} selected…").format(count=f"{count:,}") if count > 1 else
+                                 self.tr("Change selected…"))
+
+    def open_editor(self, field: str = "supplier") -> ProductEditDialog | None:
+        skus = self.selected_skus()
+        if not skus or self.shop_path is None:
+            return None
+        self.dialog = ProductEditDialog(skus, self.suppliers, self, field=field)
+        self.dialog.buttons.accepted.connect(partial(self._save, self.dialog))
+        self.dialog.show()
+        return self.dialog
+
+    def _save(self, dialog: ProductEditDialog) -> None:
+        dialog.buttons.setEnabled(False)
+        self.runner.start("products-edit", partial(edits_service.edit_products, self.shop_path, dialog.skus,
+                                                   dialog.values()),
+                          success=lambda done: (dialog.accept(), self.runner.message.emit(done.label)),
+                          failure=lambda error: dialog.refused(str(error)))

@@ -843,6 +843,11 @@ class PurchaseOrdersPage(QWidget):
         text += " " + self.tr("Check each, then print, save or e-mail it.")
         if made.skipped:
             text += " " + " ".join(made.skipped)
+        unassigned = list(getattr(made, "unassigned", []))
+        if unassigned:
+            shown = ", ".join(unassigned[:5]) + (", …" if len(unassigned) > 5 else "")
+            text += " " + self.tr("{n} products to order have no supplier and are on no order ({codes}): assign a "
+                                  "supplier on the Products page.").format(n=f"{len(unassigned):,}", codes=shown)
         self._notify(text)
         self._wanted = created[0].id if created else None
         self._load_list()

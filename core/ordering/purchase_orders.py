@@ -17,6 +17,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from core.errors import UserError
+from core.i18n import _
 from core.store.db import ShopDb, atomic, audit, now_iso
 
 STATUSES = ("draft", "sent", "part-received", "received", "cancelled")
@@ -96,9 +97,17 @@ class PurchaseOrder:
 
 @dataclass
 class DraftsMade:
-    """What `create_orders_from_plan` did: the drafts it stored, and a sentence per supplier it left alone."""
+    """What `create_orders_from_plan` did: the drafts it stored, a sentence per supplier it left alone, and the
+    products the plan would order that have no supplier to order them from (never dropped without a word)."""
     created: list[PurchaseOrder]
     skipped: list[str]
+    unassigned: list[str] = field(default_factory=list)
+
+
+def unassigned_to_order(plan) -> list[str]:
+    """The codes of the products the plan would order that have no supplier (they cannot go on a purchase order)."""
+    lines = plan.lines
+    return [str(sku) for sku in lines.loc[(lines["order_qty"] > 0) & lines["supplier_id"].isna(), "sku"]]
 
 
 # ------------------------------------------------------------------ from the plan
@@ -145,7 +154,12 @@ def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) 
     draft instead. Refused when there is nothing to order, or when every supplier already has its draft.
     """
     orders = suggested_orders(shop, plan, supplier=supplier)
+    unassigned = [] if supplier else unassigned_to_order(plan)
     if not orders:
+        if unassigned:
+            raise UserError(_("None of the {count} products to order has a supplier, so there is no purchase order "
+                              "to make. Give them a supplier (Products page: select them, Change selected… ▸ "
+                              "Supplier), then create the orders again.").format(count=f"{len(unassigned):,}"))
         who = f" from {find_supplier(shop, supplier)['name']}" if supplier else ""
         raise UserError(f"There is nothing to order{who} in the plan for {plan.plan_date}.")
     created, skipped = [], []
@@ -159,7 +173,7 @@ def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) 
             created.append(create_order(shop, order))
     if not created:
         raise UserError(" ".join(skipped))
-    return DraftsMade(created, skipped)
+    return DraftsMade(created, skipped, unassigned)
 
 
 def create_order(shop: ShopDb, order: PurchaseOrder) -> PurchaseOrder:

@@ -225,3 +225,27 @@ CREATE INDEX stock_receipts_product ON stock_receipts(product_id, date);
 CREATE INDEX purchase_orders_supplier ON purchase_orders(supplier_id, order_date);
 CREATE INDEX purchase_order_lines_product ON purchase_order_lines(product_id);
 """
+
+MIGRATIONS[5] = """
+-- Suppliers kept in the app: one can be retired (hidden from choices, its history kept) and carry notes.
+ALTER TABLE suppliers ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE suppliers ADD COLUMN notes TEXT;
+-- The owner's own edits (a supplier added, products given a supplier, a cost changed), each undoable and redoable:
+-- one row per edit, and per row it touched the row as it was before and as the edit left it (JSON; NULL where the
+-- row did not exist). Undo puts `before` back only where the row is still as the edit left it.
+CREATE TABLE edits (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    label TEXT NOT NULL,          -- what the owner did, in words ("Supplier Acme added")
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE edit_rows (
+    id INTEGER PRIMARY KEY,
+    edit_id INTEGER NOT NULL REFERENCES edits(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX edit_rows_edit ON edit_rows(edit_id);
+"""

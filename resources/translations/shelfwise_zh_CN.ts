@@ -1289,195 +1289,237 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>ShelfWise — {shop}</source>
         <translation>ShelfWise — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="232"/>
+        <source>&amp;Undo {what}</source>
+        <translation>撤销(&amp;U)：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>&amp;Redo {what}</source>
+        <translation>重做(&amp;R)：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>Undone: {what}</source>
+        <translation>已撤销：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="246"/>
+        <source>Done again: {what}</source>
+        <translation>已重做：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <location filename="../../ui/main_window.py" line="290"/>
         <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -2264,97 +2306,156 @@ The plan starts from the latest forecast; where there is none yet, every product
     </message>
 </context>
 <context>
-    <name>ProductsPage</name>
+    <name>ProductEditDialog</name>
     <message>
-        <location filename="../../ui/products_page.py" line="26"/>
-        <source>Product code</source>
-        <translation>商品编码</translation>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="18"/>
+        <source>Change {count} products</source>
+        <translation>修改 {count} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="27"/>
-        <source>Description</source>
-        <translation>商品名称</translation>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="19"/>
+        <source>Change {sku}</source>
+        <translation>修改 {sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="28"/>
-        <source>Category</source>
-        <translation>类别</translation>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="20"/>
+        <source>Set one field for the selected products (Edit ▸ Undo takes it back).</source>
+        <translation>为所选商品设置一个字段（可用“编辑 ▸ 撤销”取消）。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="29"/>
-        <source>Supplier</source>
-        <translation>供应商</translation>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="27"/>
+        <source>(no supplier)</source>
+        <translation>（无供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="30"/>
-        <source>On hand</source>
-        <translation>现有库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="31"/>
-        <source>Counted on {date}</source>
-        <translation>{date} 盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="32"/>
-        <source>Never counted</source>
-        <translation>从未盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="33"/>
-        <source>Sold, 30 days</source>
-        <translation>30 天销量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="34"/>
-        <source>Sold, 90 days</source>
-        <translation>90 天销量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="35"/>
-        <source>Last sale</source>
-        <translation>最近销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="36"/>
-        <source>Active</source>
-        <translation>在售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="36"/>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="31"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="36"/>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="32"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="93"/>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="38"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="39"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="63"/>
+        <source>empty: not known</source>
+        <translation>留空：未知</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <location filename="../../ui/products_page.py" line="28"/>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="29"/>
+        <source>Description</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="30"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="31"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="32"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="33"/>
+        <source>Counted on {date}</source>
+        <translation>{date} 盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="34"/>
+        <source>Never counted</source>
+        <translation>从未盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="35"/>
+        <source>Sold, 30 days</source>
+        <translation>30 天销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="36"/>
+        <source>Sold, 90 days</source>
+        <translation>90 天销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="37"/>
+        <source>Last sale</source>
+        <translation>最近销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="38"/>
+        <source>Active</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="38"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="38"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="97"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="101"/>
-        <location filename="../../ui/products_page.py" line="138"/>
+        <location filename="../../ui/products_page.py" line="105"/>
+        <location filename="../../ui/products_page.py" line="150"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="102"/>
-        <location filename="../../ui/products_page.py" line="139"/>
+        <location filename="../../ui/products_page.py" line="106"/>
+        <location filename="../../ui/products_page.py" line="151"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="120"/>
-        <location filename="../../ui/products_page.py" line="130"/>
+        <location filename="../../ui/products_page.py" line="113"/>
+        <location filename="../../ui/products_page.py" line="205"/>
+        <source>Change selected…</source>
+        <translation>修改所选…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="114"/>
+        <source>Set a supplier, a cost, a pack size ... for every selected product</source>
+        <translation>为每个所选商品设置供应商、成本、包装数量等</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="131"/>
+        <location filename="../../ui/products_page.py" line="141"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="143"/>
+        <location filename="../../ui/products_page.py" line="155"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -2363,40 +2464,45 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="150"/>
+        <location filename="../../ui/products_page.py" line="162"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="180"/>
+        <location filename="../../ui/products_page.py" line="192"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="181"/>
+        <location filename="../../ui/products_page.py" line="193"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="182"/>
+        <location filename="../../ui/products_page.py" line="194"/>
         <source>{count} — sales up to {day}</source>
         <translation>{count} — 销售数据截至 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="204"/>
+        <source>Change {count} selected…</source>
+        <translation>修改所选 {count} 个…</translation>
     </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/jobs.py" line="233"/>
+        <location filename="../../ui/jobs.py" line="235"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="250"/>
+        <location filename="../../ui/jobs.py" line="252"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="259"/>
+        <location filename="../../ui/jobs.py" line="261"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -2969,6 +3075,11 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
+    <message>
+        <location filename="../../ui/purchase_orders_page.py" line="849"/>
+        <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
+        <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveDialog</name>
@@ -3416,6 +3527,220 @@ Town and postcode</source>
         <location filename="../../ui/settings_dialog.py" line="285"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="19"/>
+        <source>New supplier</source>
+        <translation>新供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="20"/>
+        <source>Supplier — {name}</source>
+        <translation>供应商 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="23"/>
+        <source>orders@supplier.com</source>
+        <translation>orders@supplier.com</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="27"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="29"/>
+        <source>any day, or e.g. Mon,Thu</source>
+        <translation>任何一天，或如 Mon,Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="33"/>
+        <source>e.g. GBP</source>
+        <translation>如 CNY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="37"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="38"/>
+        <source>E-mail for orders</source>
+        <translation>订货邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="39"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="40"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="41"/>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="42"/>
+        <source>Order days</source>
+        <translation>订货日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="43"/>
+        <source>Minimum order value</source>
+        <translation>最低订货金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="44"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="45"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="66"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersPage</name>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="30"/>
+        <source>{days} days</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="36"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="37"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="38"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="39"/>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="41"/>
+        <source>Deliveries took</source>
+        <translation>实际到货用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="43"/>
+        <source>The median of its received orders</source>
+        <translation>已收货采购单用时的中位数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
+        <source>Order days</source>
+        <translation>订货日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
+        <source>any day</source>
+        <translation>任何一天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
+        <source>Minimum order</source>
+        <translation>最低订货额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="47"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="48"/>
+        <source>Open orders</source>
+        <translation>未完成采购单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="69"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="122"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="182"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="71"/>
+        <source>Add supplier…</source>
+        <translation>添加供应商…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="73"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="75"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="154"/>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="77"/>
+        <source>Show retired</source>
+        <translation>显示已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="96"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="106"/>
+        <source>No shop is open.</source>
+        <translation>没有打开店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="117"/>
+        <source>No suppliers yet.
+
+Add the firms you buy from (Add supplier…), then give your products their supplier on the Products page, so that the plan can order from them.</source>
+        <translation>还没有供应商。
+
+先添加您进货的公司（添加供应商…），再在“商品”页面为商品指定供应商，计划才能向他们订货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="121"/>
+        <source>Suppliers — {count} in use</source>
+        <translation>供应商 — {count} 家使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="153"/>
+        <source>Bring back</source>
+        <translation>恢复使用</translation>
     </message>
 </context>
 </TS>

@@ -50,6 +50,33 @@ def test_one_draft_per_supplier_from_the_plan(demo):
     assert len(_audit(demo, "purchase order created")) == len(made.created)
 
 
+def test_products_to_order_without_a_supplier_are_named_never_dropped_silently(demo):
+    plan = plan_shop(demo)
+    to_order = plan.lines[plan.lines["order_qty"] > 0]
+    ids = tuple(int(i) for i in to_order["product_id"].head(10))
+    demo.conn.execute(f"UPDATE products SET supplier_id = NULL WHERE id IN {ids}")
+    demo.conn.commit()
+    plan = plan_shop(demo)
+    lines = plan.lines
+    orphans = sorted(lines.loc[(lines["order_qty"] > 0) & lines["supplier_id"].isna(), "sku"])
+    assert orphans                                      # the plan still wants some of them
+    made = create_orders_from_plan(demo, plan)
+    assert sorted(made.unassigned) == orphans
+    assert not {line.sku for order in made.created for line in order.lines} & set(orphans)
+
+
+def test_when_no_product_to_order_has_a_supplier_the_refusal_says_so_and_how_to_fix_it(demo):
+    demo.conn.execute("UPDATE products SET supplier_id = NULL")
+    demo.conn.commit()
+    plan = plan_shop(demo)
+    count = int((plan.lines["order_qty"] > 0).sum())
+    assert count > 0
+    with pytest.raises(UserError, match=f"None of the {count:,} products to order has a supplier"):
+        create_orders_from_plan(demo, plan)
+    assert demo.scalar("SELECT count(*) FROM purchase_orders WHERE status = 'draft' AND created_date = ?",
+                       (plan.plan_date.isoformat(),)) == 0
+
+
 def test_a_second_draft_for_the_same_supplier_and_day_is_refused(demo):
     plan, first = _dairy_draft(demo)
     with pytest.raises(UserError, match=f"{DAIRY} already has draft {first.number}"):

@@ -255,6 +255,47 @@ def purchase_orders_screenshots(window: MainWindow) -> None:
     wait_until(lambda: window.settings_dialog is None)
 
 
+def save_with_dialog(window, dialog, name: str) -> None:
+    """The window with a dialog drawn over its middle, as the owner sees it (a dialog is a window of its own)."""
+    from PySide6.QtGui import QPainter
+
+    wait_until(lambda: dialog.isVisible())
+    picture = window.grab()
+    painter = QPainter(picture)
+    shot = dialog.grab()
+    painter.drawPixmap((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 3, shot)
+    painter.end()
+
+    class _Picture:                      # save() wants something with grab()
+        def grab(self):
+            return picture
+
+    save(_Picture(), name)
+
+
+def suppliers_screenshots(window: MainWindow) -> None:
+    """The Suppliers page (suppliers.png) and the product editor over six selected products (product-editor.png)."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window.show_page(window.suppliers_page)
+    page = window.suppliers_page
+    wait_until(lambda: page.model.rowCount() > 0 and not window.runner.is_running("suppliers"))
+    page.table.selectRow(1)
+    save(window, "suppliers.png")
+    window.show_page(window.products_page)
+    products = window.products_page
+    products.search.setText("candle")
+    wait_until(lambda: products.proxy.rowCount() > 0)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in range(min(6, products.proxy.rowCount())):
+        products.table.selectionModel().select(products.proxy.index(row, 0), flags)
+    dialog = products.open_editor(field="pack_size")
+    dialog.text.setText("6")
+    save_with_dialog(window, dialog, "product-editor.png")
+    dialog.reject()
+    products.search.setText("")
+
+
 def demo_pages(settings: QSettings, shop_name: str) -> MainWindow:
     """The window on a fresh demo shop, through the products, forecast, orders and purchase-orders screenshots."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -266,6 +307,7 @@ def demo_pages(settings: QSettings, shop_name: str) -> MainWindow:
     wait_until(lambda: window.products_page.model.rowCount() > 0 and not window.runner.is_running("summary"))
     window.show_page(window.products_page)
     save(window, "products.png")
+    suppliers_screenshots(window)
     forecast_screenshot(window, demo, neural="--quick" not in sys.argv)
     orders_screenshots(window)
     purchase_orders_screenshots(window)
@@ -318,7 +360,7 @@ def main() -> int:
 # ---- the main pages in Chinese: --chinese writes dashboard-zh.png, products-zh.png, forecast-zh.png, orders-zh.png,
 # purchase-orders-zh.png and imports-zh.png (with --quick as above).
 
-CHINESE_SHOTS = {"dashboard.png", "products.png", "forecast.png", "orders.png", "purchase-orders.png", "imports.png"}
+CHINESE_SHOTS = {"dashboard.png", "products.png", "suppliers.png", "forecast.png", "orders.png", "purchase-orders.png", "imports.png"}
 
 
 def ensure_chinese_font() -> None:

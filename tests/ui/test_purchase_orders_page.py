@@ -128,7 +128,7 @@ def test_from_the_plan_to_the_shelf_through_the_window(qtbot, window, open_in_wi
                                                        tmp_path):
     open_in_window(forecast_demo)
     orders_page, po_page = window.orders_page, window.purchase_orders_page
-    assert [window.nav.item(i).text() for i in range(window.nav.count())][3:5] == ["Orders", "Purchase orders"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())][4:6] == ["Orders", "Purchase orders"]
     po_page.today = lambda: TODAY
     po_page.mail_folder = lambda: tmp_path / "mail"
     qtbot.waitUntil(lambda: orders_page.data is not None, timeout=60_000)

@@ -47,7 +47,7 @@ def test_lupdate_finds_no_text_that_the_extraction_misses(tmp_path):
     assert lupdate.exists(), "pyside6-lupdate (part of PySide6-Essentials) is missing"
     script = translations_script()
     target = tmp_path / "lupdate.ts"
-    subprocess.run([str(lupdate), "-silent", *sorted(str(p) for p in (REPO / "ui").glob("*.py")), "-ts",
+    subprocess.run([str(lupdate), "-silent", *sorted(str(p) for p in (REPO / "ui").rglob("*.py")), "-ts",
                     str(target)], check=True, cwd=REPO)
     ours = {message.key for message in script.ui_messages()[0]}
     missed = [key for key in script.read_ts(target) if key[0] not in ("", "QCoreApplication") and key not in ours]

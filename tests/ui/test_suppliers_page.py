@@ -1,0 +1,121 @@
+"""ui/pages/suppliers_page.py, the product editor and Edit ▸ Undo / Redo in the window: a supplier added through its
+form (a wrong e-mail is said in the form, which stays open), products given that supplier by multi-select, retiring
+refused while it supplies products, and the last edit undone and redone from the Edit menu."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.services import suppliers as suppliers_service
+from core.store import open_shop
+
+
+def suppliers_of(path) -> dict[str, str | None]:
+    with open_shop(path, create=False) as shop:
+        return {r["sku"]: r["name"] for r in shop.query(
+            "SELECT p.sku, s.name FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id")}
+
+
+@pytest.fixture
+def shop_window(qtbot, open_in_window, shop_with_sales):
+    window = open_in_window(shop_with_sales)
+    page = window.suppliers_page
+    qtbot.waitUntil(lambda: not window.runner.is_running("suppliers"), timeout=10_000)
+    return window
+
+
+def add_supplier(qtbot, window, name: str, email: str):
+    page = window.suppliers_page
+    dialog = page.open_editor(None)
+    dialog.name.setText(name)
+    dialog.email.setText(email)
+    dialog.lead_time.setValue(4)
+    dialog.order_days.setText("tue, fri")
+    dialog.buttons.accepted.emit()
+    return dialog
+
+
+def test_a_supplier_is_added_through_its_form_and_a_wrong_email_is_said_in_the_form(qtbot, shop_window):
+    window = shop_window
+    page = window.suppliers_page
+    assert page.stack.currentWidget() is page.empty and "No suppliers yet" in page.empty.text()
+    dialog = add_supplier(qtbot, window, "Acme Gifts", "orders at acme")
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=10_000)
+    assert "not an e-mail address" in dialog.problem.text() and dialog.isVisible()
+    dialog.email.setText("orders@acme.example")
+    with qtbot.waitSignal(page.saved, timeout=10_000) as saved:
+        dialog.buttons.accepted.emit()
+    assert saved.args[0].order_days == "Tue,Fri" and not dialog.isVisible()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    row = page.model.row_at(0)
+    assert (row.name, row.email, row.lead_time_days) == ("Acme Gifts", "orders@acme.example", 4)
+    assert page.stack.currentWidget() is page.table
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=10_000)
+    assert window.undo_action.text() == "&Undo Supplier Acme Gifts added"
+
+
+def test_products_get_a_supplier_by_multi_select_and_edit_undo_takes_it_back(qtbot, shop_window, shop_with_sales):
+    window = shop_window
+    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    window.refresh()
+    products = window.products_page
+    qtbot.waitUntil(lambda: products.suppliers == ["Acme Gifts"] and products.model.rowCount() > 2, timeout=10_000)
+    table = products.table
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    chosen = []
+    for row in (0, 1):
+        table.selectionModel().select(products.proxy.index(row, 0), flags)
+        chosen.append(products.proxy.index(row, 0).data())
+    assert products.edit_button.isEnabled() and products.edit_button.text() == "Change 2 selected…"
+    dialog = products.open_editor()
+    assert dialog.chosen_field() == "supplier"
+    dialog.supplier.setCurrentIndex(dialog.supplier.findData("Acme Gifts"))
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    stored = suppliers_of(shop_with_sales)
+    assert {sku for sku, name in stored.items() if name == "Acme Gifts"} == set(chosen)
+    qtbot.waitUntil(lambda: sum(p.supplier == "Acme Gifts" for p in products.model.rows()) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.undo_action.text() == "&Undo Supplier set for 2 products", timeout=10_000)
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: all(name is None for name in suppliers_of(shop_with_sales).values()), timeout=10_000)
+    qtbot.waitUntil(lambda: not any(p.supplier == "Acme Gifts" for p in products.model.rows()), timeout=10_000)
+    qtbot.waitUntil(lambda: window.redo_action.isEnabled(), timeout=10_000)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: sum(name == "Acme Gifts" for name in suppliers_of(shop_with_sales).values()) == 2,
+                    timeout=10_000)
+
+
+def test_a_wrong_value_for_many_products_is_said_in_the_editor_and_nothing_changes(qtbot, shop_window,
+                                                                                  shop_with_sales):
+    products = shop_window.products_page
+    qtbot.waitUntil(lambda: products.model.rowCount() > 1, timeout=10_000)
+    products.table.selectAll()
+    dialog = products.open_editor(field="pack_size")
+    dialog.text.setText("0")
+    dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=10_000)
+    assert "Pack size must be more than 0" in dialog.problem.text()
+    with open_shop(shop_with_sales, create=False) as shop:
+        assert shop.scalar("SELECT count(*) FROM products WHERE pack_size != 1") == 0
+    dialog.reject()
+
+
+def test_retiring_a_supplier_that_still_supplies_products_is_refused_with_why(qtbot, shop_window, shop_with_sales):
+    window = shop_window
+    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    from core.services import edits as edits_service
+    edits_service.edit_products(shop_with_sales, ["85123A"], {"supplier": "Acme Gifts"})
+    page = window.suppliers_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    page.table.selectRow(0)
+    assert page.retire_button.text() == "Retire"
+    page.toggle_retired()
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=10_000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "still supplies 1 products" in box.text()
+    box.close()
+    assert suppliers_service.list_suppliers(shop_with_sales)[0].active
