@@ -22,6 +22,7 @@ KINDS = {
     "anomaly": "Unusual recent sales",
     "overstock": "Overstock",
     "dead_stock": "Dead stock",
+    "never_counted": "Never counted",
 }
 ANOMALY_DAYS = 14
 
@@ -46,8 +47,15 @@ def shop_alerts(shop: ShopDb, plan, history=None) -> list[Alert]:
     lines = plan.lines
     settings = plan.settings
     alerts: list[Alert] = []
+    count_first = getattr(settings, "uncounted", "count-first") == "count-first"
     for r in lines.itertuples(index=False):
         position = r.on_hand + r.on_order
+        if count_first and not r.counted:
+            # what is on the shelf is not known: one alert to count it, none that pretends it is empty
+            alerts.append(Alert("never_counted", "medium", r.sku, r.name, r.supplier, None,
+                                _("Never counted: count it so that the plan can order it (it sells about {rate} a "
+                                  "day).").format(rate=f"{r.recent_daily_sales:.2g}")))
+            continue
         if r.stockout_date and r.stockout_date < r.next_delivery:
             alerts.append(Alert("runs_out", "high", r.sku, r.name, r.supplier, r.stockout_date,
                                 _("Expected to run out on {date}; the earliest delivery from {supplier} is "

@@ -38,6 +38,7 @@ def kind_words() -> dict[str, tuple[str, str]]:
         "anomaly": (_tr("Unusual sales"), _tr("Unusual recent sales")),
         "overstock": (_tr("Overstock"), _tr("Overstock")),
         "dead_stock": (_tr("Dead stock"), _tr("Dead stock")),
+        "never_counted": (_tr("Never counted"), _tr("Never counted: count it so the plan can order it")),
     }
 
 
@@ -316,4 +317,4 @@ class DashboardPage(QWidget):
 def _severity(kind: str) -> str:
     """The severity core gives each kind (see core.alerts), for the tile's colour."""
     return {"runs_out": "high", "overdue_order": "high", "below_reorder_point": "medium", "anomaly": "medium",
-            "overstock": "low", "dead_stock": "low"}.get(kind, "low")
+            "overstock": "low", "dead_stock": "low", "never_counted": "medium"}.get(kind, "low")

@@ -147,6 +147,15 @@ class OrderingSettings(QWidget):
         policy_layout = QVBoxLayout(policy_group)
         policy_layout.addWidget(self.policy)
         policy_layout.addWidget(self.policy_text)
+        self.uncounted = QComboBox(self)
+        self.uncounted.addItem(self.tr("Leave them out of orders until they are counted"), "count-first")
+        self.uncounted.addItem(self.tr("Order them as if none were on the shelf"), "assume-none")
+        self.uncounted.setToolTip(self.tr("Without a stock count nobody knows what is on the shelf: planning such "
+                                          "products from 0 orders as if the shop were empty"))
+        uncounted_row = QHBoxLayout()
+        uncounted_row.addWidget(QLabel(self.tr("Products never counted:"), self))
+        uncounted_row.addWidget(self.uncounted, 1)
+        policy_layout.addLayout(uncounted_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -172,6 +181,7 @@ class OrderingSettings(QWidget):
         self.dead_stock_days.setValue(int(settings.dead_stock_days))
         index = self.policy.findData(settings.policy)
         self.policy.setCurrentIndex(max(index, 0))
+        self.uncounted.setCurrentIndex(max(self.uncounted.findData(settings.uncounted), 0))
 
     def changes(self) -> dict:
         """The fields of PolicySettings this tab sets (the budget is the Orders page's)."""
@@ -184,6 +194,7 @@ class OrderingSettings(QWidget):
             "overstock_days": self.overstock_days.value(),
             "dead_stock_days": self.dead_stock_days.value(),
             "policy": self.policy.currentData(),
+            "uncounted": self.uncounted.currentData(),
         }
 
 

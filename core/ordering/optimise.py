@@ -260,6 +260,8 @@ def optimise_plan(shop, plan) -> OrderSolution:
         most = max(rate * settings.overstock_days - item.position, 0.0)
         if lv.shelf_life_cap is not None or item.shelf_life_days:
             most = min(most, max(lv.order_up_to - item.position, 0.0))
+        if settings.uncounted == "count-first" and not row.counted:
+            most = 0.0                  # never counted: nothing to top up with until it is (the owner may still type one)
         most = max(most, row.order_qty)
         holding = row.unit_cost * settings.holding_rate * max(item.position / rate if rate > 0 else 30.0, 7.0) / 365
         order_lines.append(OrderLine(row.sku, row.supplier, row.unit_cost, row.pack, row.moq, float(row.order_qty),

@@ -70,7 +70,8 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
         lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate, calibration=calibration)
         items[p.sku], levels[p.sku] = item, lv
-        rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop))
+        rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop,
+                         count_first=settings.uncounted == "count-first"))
     lines = pd.DataFrame(rows)
     lines = _apply_adjustments(shop, lines, plan_date)
     plan = Plan(plan_date, as_of, run["id"], settings, lines, levels, items)
@@ -260,14 +261,24 @@ def stockout_date(on_hand: float, daily_mean: np.ndarray, plan_date: dt.date,
     return plan_date + dt.timedelta(days=int(short[0])) if len(short) else None
 
 
-def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: ShopDb) -> dict:
+def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: ShopDb, *,
+         count_first: bool = False) -> dict:
+    """One line of the plan. A product never counted is, by the shop's rule, either left out of the orders until it
+    is counted (count_first: nobody knows what is on its shelf, and planning it from 0 would order a whole shop) or
+    planned as if none were on the shelf."""
     arrival = 0
     if p.on_order > 0 and p.expected:
         arrival = max((dt.date.fromisoformat(p.expected[:10]) - plan_date).days, 0)
-    out = stockout_date(item.on_hand, mean, plan_date, [(arrival, item.on_order)] if item.on_order > 0 else [])
+    waits_for_count = count_first and not p.counted
+    out = None if waits_for_count else stockout_date(item.on_hand, mean, plan_date,
+                                                     [(arrival, item.on_order)] if item.on_order > 0 else [])
     order_date = plan_date + dt.timedelta(days=item.wait_days)
     notes = []
-    if not p.counted:
+    if waits_for_count:
+        notes.append(_("Never counted: what is on its shelf is not known, so it is left out of the orders until it "
+                       "is counted (enter or import a stock count; or, in Settings ▸ Ordering, plan products never "
+                       "counted as if none were on the shelf)."))
+    elif not p.counted:
         notes.append(_("No stock count yet, so on hand is taken as 0 (import a stock count to plan from the real "
                        "shelf)."))
     if p.cost_estimated:
@@ -281,8 +292,8 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         "review_days": item.review_days, "service_level": item.service,
         "demand_over_lead_time": round(lv.demand_over_lead_time, 2), "safety_stock": round(lv.safety_stock, 2),
         "reorder_point": round(lv.reorder_point, 2), "order_up_to": round(lv.order_up_to, 2),
-        "order_qty": lv.order_qty, "explanation": sentences(steps), "steps": tuple(steps),
-        "suggested_qty": lv.order_qty, "unit_cost": item.unit_cost,
+        "order_qty": 0.0 if waits_for_count else lv.order_qty, "explanation": sentences(steps), "steps": tuple(steps),
+        "suggested_qty": 0.0 if waits_for_count else lv.order_qty, "unit_cost": item.unit_cost,
         "sell_price": float(p.sell_price) if pd.notna(p.sell_price) else np.nan, "pack": item.pack, "moq": item.moq,
         "abc": p.abc, "pattern": p.pattern, "counted": bool(p.counted), "order_date": order_date.isoformat(),
         "next_delivery": (order_date + dt.timedelta(days=round(item.lead.mean))).isoformat(),

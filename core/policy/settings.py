@@ -9,6 +9,7 @@ from core.store.db import ShopDb
 
 SETTINGS_KEY = "policy"
 POLICIES = ("shelfwise", "optimal", "minmax")
+UNCOUNTED = ("count-first", "assume-none")   # a product never counted: wait for a count, or plan from 0 on the shelf
 
 
 @dataclass
@@ -23,6 +24,7 @@ class PolicySettings:
     dead_stock_days: int = 60            # alert: stock but no sale in this many days
     budget: float | None = None          # this week's spend limit over every supplier, if any
     policy: str = "shelfwise"            # shelfwise (service level), optimal (exact (s, S)), minmax
+    uncounted: str = "count-first"       # never counted: left out of orders until counted, or planned from 0
 
     def service_for(self, abc: str | None) -> float:
         if self.service_level is not None:
@@ -39,6 +41,9 @@ class PolicySettings:
             raise UserError("Holding cost must be above 0, and order costs cannot be negative.")
         if self.budget is not None and self.budget < 0:
             raise UserError("The budget cannot be negative.")
+        if self.uncounted not in UNCOUNTED:
+            raise UserError(f"There is no rule called '{self.uncounted}' for products never counted.",
+                            hint="Choose " + ", ".join(UNCOUNTED) + ".")
         if self.policy not in POLICIES:
             raise UserError(f"There is no policy called '{self.policy}'.", hint="Choose " + ", ".join(POLICIES) + ".")
         return self

@@ -150,89 +150,99 @@ Please copy the details below and send them with a line on what you were doing.<
         <translation>滞销库存</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="53"/>
+        <location filename="../../ui/dashboard_page.py" line="41"/>
+        <source>Never counted</source>
+        <translation>从未盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="41"/>
+        <source>Never counted: count it so the plan can order it</source>
+        <translation>从未盘点：盘点后计划才能为它订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="54"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="53"/>
+        <location filename="../../ui/dashboard_page.py" line="54"/>
         <source>Soon</source>
         <translation>尽快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="53"/>
+        <location filename="../../ui/dashboard_page.py" line="54"/>
         <source>When you have time</source>
         <translation>有空时处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="65"/>
+        <location filename="../../ui/dashboard_page.py" line="66"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="68"/>
+        <location filename="../../ui/dashboard_page.py" line="69"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="69"/>
+        <location filename="../../ui/dashboard_page.py" line="70"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="70"/>
+        <location filename="../../ui/dashboard_page.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="71"/>
+        <location filename="../../ui/dashboard_page.py" line="72"/>
         <source>What it means</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="151"/>
-        <location filename="../../ui/dashboard_page.py" line="276"/>
+        <location filename="../../ui/dashboard_page.py" line="152"/>
+        <location filename="../../ui/dashboard_page.py" line="277"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="153"/>
+        <location filename="../../ui/dashboard_page.py" line="154"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="154"/>
+        <location filename="../../ui/dashboard_page.py" line="155"/>
         <source>Plan from the latest forecast and look again for what needs your attention</source>
         <translation>按最新预测重新计划，再看看有哪些需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="167"/>
+        <location filename="../../ui/dashboard_page.py" line="168"/>
         <source>All alerts</source>
         <translation>全部提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="167"/>
+        <location filename="../../ui/dashboard_page.py" line="168"/>
         <source>Show every alert</source>
         <translation>显示所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="184"/>
+        <location filename="../../ui/dashboard_page.py" line="185"/>
         <source>Double-click a product to see its order.</source>
         <translation>双击商品可查看它的订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="212"/>
-        <location filename="../../ui/dashboard_page.py" line="230"/>
+        <location filename="../../ui/dashboard_page.py" line="213"/>
+        <location filename="../../ui/dashboard_page.py" line="231"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="222"/>
+        <location filename="../../ui/dashboard_page.py" line="223"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="254"/>
+        <location filename="../../ui/dashboard_page.py" line="255"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -241,32 +251,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="262"/>
+        <location filename="../../ui/dashboard_page.py" line="263"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="263"/>
+        <location filename="../../ui/dashboard_page.py" line="264"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="266"/>
+        <location filename="../../ui/dashboard_page.py" line="267"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="267"/>
+        <location filename="../../ui/dashboard_page.py" line="268"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="307"/>
+        <location filename="../../ui/dashboard_page.py" line="308"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="308"/>
+        <location filename="../../ui/dashboard_page.py" line="309"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -1739,6 +1749,26 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="151"/>
+        <source>Leave them out of orders until they are counted</source>
+        <translation>盘点之前不为它们订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="152"/>
+        <source>Order them as if none were on the shelf</source>
+        <translation>按货架上没有库存来订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="153"/>
+        <source>Without a stock count nobody knows what is on the shelf: planning such products from 0 orders as if the shop were empty</source>
+        <translation>没有盘点就不知道货架上有多少：按 0 来计划，会像店里空了一样订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="156"/>
+        <source>Products never counted:</source>
+        <translation>从未盘点的商品：</translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
@@ -2348,7 +2378,7 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/product_edit_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/product_edit_dialog.py" line="52"/>
         <source>empty: not known</source>
         <translation>留空：未知</translation>
     </message>
@@ -3348,27 +3378,27 @@ now</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="320"/>
+        <location filename="../../ui/settings_dialog.py" line="331"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="324"/>
+        <location filename="../../ui/settings_dialog.py" line="335"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="327"/>
+        <location filename="../../ui/settings_dialog.py" line="338"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="330"/>
+        <location filename="../../ui/settings_dialog.py" line="341"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="332"/>
+        <location filename="../../ui/settings_dialog.py" line="343"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -3381,7 +3411,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="353"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -3390,37 +3420,37 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="344"/>
+        <location filename="../../ui/settings_dialog.py" line="355"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="345"/>
+        <location filename="../../ui/settings_dialog.py" line="356"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="354"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="357"/>
+        <location filename="../../ui/settings_dialog.py" line="368"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="362"/>
+        <location filename="../../ui/settings_dialog.py" line="373"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="363"/>
+        <location filename="../../ui/settings_dialog.py" line="374"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <location filename="../../ui/settings_dialog.py" line="377"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3441,90 +3471,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="204"/>
+        <location filename="../../ui/settings_dialog.py" line="215"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="208"/>
+        <location filename="../../ui/settings_dialog.py" line="219"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="210"/>
+        <location filename="../../ui/settings_dialog.py" line="221"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="214"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="215"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="223"/>
+        <location filename="../../ui/settings_dialog.py" line="234"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="224"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
-        <location filename="../../ui/settings_dialog.py" line="306"/>
+        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="317"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="248"/>
+        <location filename="../../ui/settings_dialog.py" line="259"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="252"/>
+        <location filename="../../ui/settings_dialog.py" line="263"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="253"/>
+        <location filename="../../ui/settings_dialog.py" line="264"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="254"/>
+        <location filename="../../ui/settings_dialog.py" line="265"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="255"/>
+        <location filename="../../ui/settings_dialog.py" line="266"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="256"/>
+        <location filename="../../ui/settings_dialog.py" line="267"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="257"/>
+        <location filename="../../ui/settings_dialog.py" line="268"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <location filename="../../ui/settings_dialog.py" line="296"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
@@ -3607,7 +3637,7 @@ Town and postcode</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/supplier_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/supplier_dialog.py" line="55"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
@@ -3615,116 +3645,116 @@ Town and postcode</source>
 <context>
     <name>SuppliersPage</name>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="30"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="31"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="36"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="37"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="37"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="38"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="38"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="39"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="39"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="40"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="41"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="42"/>
         <source>Deliveries took</source>
         <translation>实际到货用时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="43"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
         <source>The median of its received orders</source>
         <translation>已收货采购单用时的中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
         <source>Order days</source>
         <translation>订货日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
         <source>any day</source>
         <translation>任何一天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="46"/>
         <source>Minimum order</source>
         <translation>最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="47"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="48"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="48"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="49"/>
         <source>Open orders</source>
         <translation>未完成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="69"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="122"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="182"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="70"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="123"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="183"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="71"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="72"/>
         <source>Add supplier…</source>
         <translation>添加供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="73"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="74"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="75"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="154"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="76"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="155"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="77"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="78"/>
         <source>Show retired</source>
         <translation>显示已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="96"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="106"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="97"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="107"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="117"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="118"/>
         <source>No suppliers yet.
 
 Add the firms you buy from (Add supplier…), then give your products their supplier on the Products page, so that the plan can order from them.</source>
@@ -3733,12 +3763,12 @@ Add the firms you buy from (Add supplier…), then give your products their supp
 先添加您进货的公司（添加供应商…），再在“商品”页面为商品指定供应商，计划才能向他们订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="121"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="122"/>
         <source>Suppliers — {count} in use</source>
         <translation>供应商 — {count} 家使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="153"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="154"/>
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>

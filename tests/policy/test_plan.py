@@ -190,3 +190,33 @@ def test_plan_as_of_forecasts_from_what_was_known_then(demo_path, tmp_path):
                            "--out", str(out)], cwd=REPO, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "plan for 2026-02-01 from the forecast made on 2026-01-31" in done.stdout
+
+
+def test_a_product_never_counted_waits_for_a_count_unless_the_shop_says_assume_none(demo):
+    """Without a count nobody knows its shelf: by default it is left out of the orders (said in its explanation and
+    as one 'never counted' alert, not as 'runs out'); with the rule 'assume none', it is planned from 0 as before."""
+    plan = plan_shop(demo)
+    busy = plan.lines.sort_values("demand_over_lead_time", ascending=False).iloc[0]
+    sku = busy["sku"]
+    demo.conn.execute("DELETE FROM stock_snapshots WHERE product_id = ?", (int(busy["product_id"]),))
+    demo.conn.commit()
+
+    plan = plan_shop(demo)
+    line = plan.lines.set_index("sku").loc[sku]
+    assert not line["counted"] and line["order_qty"] == 0 and line["suggested_qty"] == 0
+    assert "Never counted" in line["explanation"] and line["stockout_date"] is None
+    alerts = [a for a in shop_alerts(demo, plan) if a.sku == sku]
+    assert [a.kind for a in alerts] == ["never_counted"]
+    others = plan.lines[plan.lines["sku"] != sku]
+    assert (others["order_qty"] > 0).any()                  # the rest of the shop is planned as before
+
+    settings = load_policy_settings(demo)
+    settings.uncounted = "assume-none"
+    save_policy_settings(demo, settings)
+    plan = plan_shop(demo)
+    line = plan.lines.set_index("sku").loc[sku]
+    assert line["on_hand"] == 0 and line["order_qty"] > 0
+    assert "No stock count yet" in line["explanation"]
+    with pytest.raises(UserError, match="no rule called"):
+        settings.uncounted = "guess"
+        settings.check()

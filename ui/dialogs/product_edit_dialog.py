@@ -33,6 +33,7 @@ class ProductEditDialog(CheckedFormDialog):
         self.value = QStackedWidget(self)
         for widget in (self.text, self.supplier, self.active):
             self.value.addWidget(widget)
+        self.value.setMaximumHeight(max(w.sizeHint().height() for w in (self.text, self.supplier, self.active)))
         self.field.currentIndexChanged.connect(self._field_changed)
         self.form.addRow(self.tr("Field"), self.field)
         self.form.addRow(self.tr("New value"), self.value)

@@ -77,7 +77,7 @@ class SuppliersPage(QWidget):
         self.retire_button.clicked.connect(self.toggle_retired)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
         self.show_retired.toggled.connect(lambda _on: self._filter())
-        self.table = row_table(self, self.proxy, {0: 180, 1: 200, 2: 110, 3: 80, 4: 110, 5: 90, 6: 100, 7: 70, 8: 85},
+        self.table = row_table(self, self.proxy, {0: 180, 1: 200, 2: 110, 3: 80, 4: 110, 5: 100, 6: 115, 7: 75, 8: 95},
                                stretch=1, sort_column=0, single=True)
         self.table.doubleClicked.connect(lambda _index: self.open_editor(self.selected()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
