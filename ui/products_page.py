@@ -12,6 +12,7 @@ from core.store.queries import ProductRow
 from core.services import edits as edits_service
 from core.services import shop as shop_service
 from ui.dialogs.product_edit_dialog import ProductEditDialog
+from ui.dialogs.stocktake_dialog import StocktakeDialog
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
@@ -114,6 +115,11 @@ class ProductsPage(QWidget):
         self.edit_button.setToolTip(self.tr("Set a supplier, a cost, a pack size ... for every selected product"))
         self.edit_button.clicked.connect(lambda: self.open_editor())
         self.edit_button.setEnabled(False)
+        self.stocktake_button = QPushButton(self.tr("Stocktake…"), self)
+        self.stocktake_button.setToolTip(self.tr("Count what is on the shelves: type or scan the counts, or save a "
+                                                 "count sheet to print"))
+        self.stocktake_button.clicked.connect(lambda: self.open_stocktake())
+        self.stocktake_dialog: StocktakeDialog | None = None
 
         self.stack, self.empty = content_or_note(self, self.table)
         self.progress = ProgressPanel(self)
@@ -123,6 +129,7 @@ class ProductsPage(QWidget):
         filters.addWidget(self.supplier)
         filters.addWidget(self.category)
         filters.addWidget(self.edit_button)
+        filters.addWidget(self.stocktake_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(filters)
@@ -219,3 +226,11 @@ class ProductsPage(QWidget):
                                                    dialog.values()),
                           success=lambda done: (dialog.accept(), self.runner.message.emit(done.label)),
                           failure=lambda error: dialog.refused(str(error)))
+
+    def open_stocktake(self) -> StocktakeDialog | None:
+        if self.shop_path is None:
+            return None
+        self.stocktake_dialog = StocktakeDialog(self.shop_path, self.suppliers, self.runner, self)
+        self.stocktake_dialog.stored.connect(lambda done: self.runner.message.emit(done.summary))
+        self.stocktake_dialog.show()
+        return self.stocktake_dialog

@@ -77,7 +77,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("date", _("Count date"), "date", False, _DATE.aliases),
         Field("qty", _("On hand"), "number", True, (
             "onhand", "qtyonhand", "stock", "stocklevel", "instock", "quantity", "qty", "available", "balance",
-            "inventory", "count", "库存", "库存数量", "现有库存", "数量")),
+            "inventory", "count", "counted", "countedqty", "库存", "库存数量", "现有库存", "数量", "盘点数")),
         _NAME,
     ],
     "products": [

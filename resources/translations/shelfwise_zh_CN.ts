@@ -2386,106 +2386,116 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/products_page.py" line="28"/>
+        <location filename="../../ui/products_page.py" line="29"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="29"/>
+        <location filename="../../ui/products_page.py" line="30"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="30"/>
+        <location filename="../../ui/products_page.py" line="31"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="31"/>
+        <location filename="../../ui/products_page.py" line="32"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="32"/>
+        <location filename="../../ui/products_page.py" line="33"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="33"/>
+        <location filename="../../ui/products_page.py" line="34"/>
         <source>Counted on {date}</source>
         <translation>{date} 盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="34"/>
+        <location filename="../../ui/products_page.py" line="35"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="35"/>
+        <location filename="../../ui/products_page.py" line="36"/>
         <source>Sold, 30 days</source>
         <translation>30 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="36"/>
+        <location filename="../../ui/products_page.py" line="37"/>
         <source>Sold, 90 days</source>
         <translation>90 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="37"/>
+        <location filename="../../ui/products_page.py" line="38"/>
         <source>Last sale</source>
         <translation>最近销售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="38"/>
+        <location filename="../../ui/products_page.py" line="39"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="38"/>
+        <location filename="../../ui/products_page.py" line="39"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="38"/>
+        <location filename="../../ui/products_page.py" line="39"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="97"/>
+        <location filename="../../ui/products_page.py" line="98"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="105"/>
-        <location filename="../../ui/products_page.py" line="150"/>
+        <location filename="../../ui/products_page.py" line="106"/>
+        <location filename="../../ui/products_page.py" line="157"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="106"/>
-        <location filename="../../ui/products_page.py" line="151"/>
+        <location filename="../../ui/products_page.py" line="107"/>
+        <location filename="../../ui/products_page.py" line="158"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="113"/>
-        <location filename="../../ui/products_page.py" line="205"/>
+        <location filename="../../ui/products_page.py" line="114"/>
+        <location filename="../../ui/products_page.py" line="212"/>
         <source>Change selected…</source>
         <translation>修改所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="114"/>
+        <location filename="../../ui/products_page.py" line="115"/>
         <source>Set a supplier, a cost, a pack size ... for every selected product</source>
         <translation>为每个所选商品设置供应商、成本、包装数量等</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="131"/>
-        <location filename="../../ui/products_page.py" line="141"/>
+        <location filename="../../ui/products_page.py" line="118"/>
+        <source>Stocktake…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="119"/>
+        <source>Count what is on the shelves: type or scan the counts, or save a count sheet to print</source>
+        <translation>清点货架上的库存：输入或扫描盘点数，或保存盘点表打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="138"/>
+        <location filename="../../ui/products_page.py" line="148"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="155"/>
+        <location filename="../../ui/products_page.py" line="162"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -2494,27 +2504,27 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="162"/>
+        <location filename="../../ui/products_page.py" line="169"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="192"/>
+        <location filename="../../ui/products_page.py" line="199"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="193"/>
+        <location filename="../../ui/products_page.py" line="200"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="194"/>
+        <location filename="../../ui/products_page.py" line="201"/>
         <source>{count} — sales up to {day}</source>
         <translation>{count} — 销售数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="204"/>
+        <location filename="../../ui/products_page.py" line="211"/>
         <source>Change {count} selected…</source>
         <translation>修改所选 {count} 个…</translation>
     </message>
@@ -3557,6 +3567,104 @@ Town and postcode</source>
         <location filename="../../ui/settings_dialog.py" line="296"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="33"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="35"/>
+        <source>All suppliers</source>
+        <translation>所有供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="45"/>
+        <source>Scan or type a product code, then Enter: one more counted</source>
+        <translation>扫描或输入商品编码，按回车：数量加一</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="47"/>
+        <source>Save count sheet…</source>
+        <translation>保存盘点表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="48"/>
+        <source>An Excel sheet with a blank column to count into: print it, or fill it in and import it back (File ▸ Import…, stock counts)</source>
+        <translation>一张留有空白盘点列的 Excel 表：可以打印，或填好后再导入（文件 ▸ 导入…，库存盘点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="53"/>
+        <source>Counted on</source>
+        <translation>盘点日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="57"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="57"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="57"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="58"/>
+        <source>Expected</source>
+        <translation>应有数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="58"/>
+        <source>Counted</source>
+        <translation>盘点数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="98"/>
+        <source>never counted</source>
+        <translation>从未盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="107"/>
+        <source>{n} products to count.</source>
+        <translation>共 {n} 个商品待盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="123"/>
+        <source>{code} is not in this list.</source>
+        <translation>{code} 不在此列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="130"/>
+        <source>{code}: {count} counted.</source>
+        <translation>{code}：已盘点 {count}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="162"/>
+        <source>The count of {sku} is not a number.</source>
+        <translation>{sku} 的盘点数不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="175"/>
+        <source>Save count sheet</source>
+        <translation>保存盘点表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="176"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="181"/>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
     </message>
 </context>
 <context>

@@ -274,7 +274,8 @@ def save_with_dialog(window, dialog, name: str) -> None:
 
 
 def suppliers_screenshots(window: MainWindow) -> None:
-    """The Suppliers page (suppliers.png) and the product editor over six selected products (product-editor.png)."""
+    """The Suppliers page (suppliers.png), the product editor over six selected products (product-editor.png) and a
+    stocktake of one supplier's products, three typed and one scanned (stocktake.png)."""
     from PySide6.QtCore import QItemSelectionModel
 
     window.show_page(window.suppliers_page)
@@ -294,6 +295,15 @@ def suppliers_screenshots(window: MainWindow) -> None:
     save_with_dialog(window, dialog, "product-editor.png")
     dialog.reject()
     products.search.setText("")
+    stocktake = products.open_stocktake()
+    stocktake.supplier.setCurrentIndex(stocktake.supplier.findData("Wickfield Candle Works"))
+    wait_until(lambda: stocktake.lines and stocktake.lines[0].supplier == "Wickfield Candle Works")
+    for row, count in enumerate((12, 30, 7)):
+        stocktake.table.item(row, 4).setText(str(count))
+    stocktake.scan.setText(stocktake.lines[3].sku)
+    stocktake.scanned()
+    save_with_dialog(window, stocktake, "stocktake.png")
+    stocktake.reject()
 
 
 def demo_pages(settings: QSettings, shop_name: str) -> MainWindow:

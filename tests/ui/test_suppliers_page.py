@@ -1,10 +1,11 @@
-"""ui/pages/suppliers_page.py, the product editor and Edit ▸ Undo / Redo in the window: a supplier added through its
-form (a wrong e-mail is said in the form, which stays open), products given that supplier by multi-select, retiring
-refused while it supplies products, and the last edit undone and redone from the Edit menu."""
+"""ui/pages/suppliers_page.py, the product editor, the stocktake and Edit ▸ Undo / Redo in the window: a supplier
+added through its form (a wrong e-mail is said in the form, which stays open), products given that supplier by
+multi-select, retiring refused while it supplies products, counts typed and scanned, and the last edit undone and
+redone from the Edit menu."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.services import suppliers as suppliers_service
@@ -119,3 +120,33 @@ def test_retiring_a_supplier_that_still_supplies_products_is_refused_with_why(qt
     assert "still supplies 1 products" in box.text()
     box.close()
     assert suppliers_service.list_suppliers(shop_with_sales)[0].active
+
+
+def test_a_stocktake_typed_and_scanned_in_the_window_is_stored_with_its_differences(qtbot, shop_window,
+                                                                                    shop_with_sales, tmp_path):
+    import datetime as dt
+
+    window = shop_window
+    products = window.products_page
+    qtbot.waitUntil(lambda: products.model.rowCount() > 2, timeout=10_000)
+    dialog = products.open_stocktake()
+    qtbot.waitUntil(lambda: len(dialog.lines) == products.model.rowCount(), timeout=10_000)
+    assert all(line.expected is None for line in dialog.lines)        # this shop was never counted
+    first, second = dialog.lines[0].sku, dialog.lines[1].sku
+    for _ in range(3):                                                 # a scanner types the code and Enter
+        qtbot.keyClicks(dialog.scan, first)
+        qtbot.keyClick(dialog.scan, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.counts() == {first: 3}       # Enter counts, it never saves
+    dialog.table.item(dialog.row_of(second), 4).setText("7")
+    dialog.day.setDate(QDate(2025, 6, 1))
+    sheet = tmp_path / "count.xlsx"
+    dialog.save_sheet(str(sheet))
+    qtbot.waitUntil(lambda: sheet.exists(), timeout=10_000)
+    with qtbot.waitSignal(dialog.stored, timeout=10_000) as stored:
+        dialog.buttons.accepted.emit()
+    assert stored.args[0].counted == 2 and stored.args[0].never_counted_before == 2
+    with open_shop(shop_with_sales, create=False) as shop:
+        counts = dict(shop.query("SELECT p.sku, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id "
+                                 "WHERE s.date = '2025-06-01'"))
+    assert counts == {first: 3, second: 7}
+    qtbot.waitUntil(lambda: window.undo_action.text().startswith("&Undo Stocktake of 2025-06-01"), timeout=10_000)
