@@ -28,6 +28,9 @@ WEEKDAY_TRADE = np.array([0.85, 0.80, 0.85, 0.95, 1.15, 1.50, 1.10])   # Mon..Su
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 PROMOTIONS = 12
 SHOP_NAME = "Demo Gift & Grocery"
+SHOP_DETAILS = {"name": SHOP_NAME, "address": "14 Market Street\nHebden Bridge HX7 6AA",
+                "email": "orders@demo-gift-grocery.example", "phone": "01422 840 000", "terms": "",
+                "logo_base64": "", "logo_type": ""}
 
 
 def build_demo_shop(path: str | os.PathLike, *, seed: int = 7, today: dt.date | None = None,
@@ -422,6 +425,8 @@ def _write_shop(shop: ShopDb, products: pd.DataFrame, promotions: pd.DataFrame, 
 
     conn.execute("INSERT INTO settings(key, value) VALUES ('shop_name', ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (json.dumps(SHOP_NAME),))
+    conn.execute("INSERT INTO settings(key, value) VALUES ('shop_details', ?) "   # what its purchase orders carry
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (json.dumps(SHOP_DETAILS),))
     conn.execute("UPDATE import_runs SET rows_read = ?, imported = ?, warnings = 0, rejected = 0, counts = ? "
                  "WHERE id = ?", (counts["sales"], counts["sales"], json.dumps(counts), import_id))
     audit(shop, "demo shop built", import_id=import_id, detail=f"seed {seed}")

@@ -2,6 +2,7 @@
 explained, the owner's own quantities (with a reason), and this week's budget."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from functools import partial
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
+                               QFrame,
                                QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QSplitter, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QVBoxLayout, QWidget)
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
 from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.services import plan as plan_service
 from core.services import purchase_orders as purchase_orders_service
+from core.services import shop as shop_service
+from ui.dialogs.shop_details_dialog import ShopDetailsDialog
 from ui.forecast_page import day_text
 from ui.i18n import day_month_text
 from ui.jobs import JobRunner, ProgressPanel
@@ -311,6 +315,7 @@ class OrdersPage(QWidget):
         self.shop_path: Path | None = None
         self.data: PlanData | None = None
         self.adjust_dialog: AdjustDialog | None = None
+        self.details_dialog: ShopDetailsDialog | None = None
         self.model = OrderLinesModel(self)
         self.model.edit_requested.connect(lambda row, _column, value: self.ask_quantity(row, float(value)))
         self.proxy = OrderLinesFilter(self)
@@ -445,8 +450,25 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 850])
         self.stack, self.empty = content_or_note(self, self.splitter)
+        # sales that end long before today (an old export): plan for today, or as of the day they end?
+        self.old_history = QFrame(self)
+        self.old_history.setStyleSheet(WARNING_STYLE)
+        self.old_history_text = QLabel(self.old_history)
+        self.old_history_text.setWordWrap(True)
+        self.today_button = QPushButton(self.tr("Plan for today"), self.old_history)
+        self.today_button.setToolTip(self.tr("The usual case: your sales file is just old. Counts, orders and "
+                                             "deliveries you record today count in the plan."))
+        self.today_button.clicked.connect(lambda: self.choose_old_history("today"))
+        self.look_back_button = QPushButton(self.old_history)
+        self.look_back_button.clicked.connect(lambda: self.choose_old_history("look-back"))
+        old_row = QHBoxLayout(self.old_history)
+        old_row.addWidget(self.old_history_text, 1)
+        old_row.addWidget(self.today_button)
+        old_row.addWidget(self.look_back_button)
+        self.old_history.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.old_history)
         layout.addWidget(self.summary)
         layout.addWidget(self.warning)
         layout.addWidget(self.progress)
@@ -516,7 +538,32 @@ class OrdersPage(QWidget):
             return
         self._show_plan(data)
 
+    OLD_HISTORY_DAYS = 7        # sales ending more than this long before today: ask how to plan
+
+    def _show_old_history(self, data: PlanData) -> None:
+        behind = (self.today() - data.as_of).days
+        ask = data.settings.old_history == "" and behind > self.OLD_HISTORY_DAYS
+        self.old_history.setVisible(ask)
+        if ask:
+            self.old_history_text.setText(self.tr(
+                "Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today "
+                "instead (your file is just old), or keep looking back?").format(
+                day=day_text(data.as_of), days=f"{behind:,}", plan_day=day_text(data.plan_date)))
+            self.look_back_button.setText(self.tr("Plan as of {day}").format(day=day_text(data.as_of)))
+
+    @staticmethod
+    def today() -> dt.date:
+        return dt.date.today()
+
+    def choose_old_history(self, choice: str) -> None:
+        """Stored in the shop's settings; the plan is made again (by the dashboard, which watches the settings)."""
+        if self.shop_path is None:
+            return
+        self.old_history.setVisible(False)
+        self.runner.start("orders-old-history", partial(plan_service.set_old_history, self.shop_path, choice))
+
     def _show_plan(self, data: PlanData) -> None:
+        self._show_old_history(data)
         selected = self.selected_line()
         supplier = self.selected_supplier()
         self.data = data
@@ -705,9 +752,35 @@ class OrdersPage(QWidget):
 
     # ---- purchase orders
     def create_purchase_orders(self) -> None:
-        """The plan's orders as drafts: for the supplier chosen on the left, or for every supplier."""
+        """The plan's orders as drafts: for the supplier chosen on the left, or for every supplier. The first time,
+        where the shop's name, address or e-mail is missing, they are asked for once (they go on every order)."""
         if self.data is None or self.shop_path is None or self.runner.is_running(CREATE_JOB) \
                 or self.runner.is_running(PLAN_JOB):
+            return
+        self.runner.start(CREATE_JOB, partial(shop_service.shop_details_to_ask, self.shop_path),
+                          success=self._details_checked, progress=self.progress)
+
+    def _details_checked(self, details) -> None:
+        if details is None:
+            self._create_orders()
+            return
+        self.details_dialog = ShopDetailsDialog(details, self)
+        self.details_dialog.buttons.accepted.connect(partial(self._details_given, self.details_dialog))
+        self.details_dialog.rejected.connect(partial(self._details_given, None))
+        self.details_dialog.show()
+
+    def _details_given(self, dialog: "ShopDetailsDialog | None") -> None:
+        """Saved (dialog) or not now (None): either way not asked again, and the orders are made."""
+        if dialog is not None:
+            dialog.buttons.setEnabled(False)
+        self.runner.start(CREATE_JOB, partial(shop_service.complete_shop_details, self.shop_path,
+                                              dialog.values() if dialog is not None else None),
+                          success=lambda _details: (dialog.accept() if dialog is not None else None,
+                                                    self._create_orders()),
+                          failure=lambda error: dialog.refused(str(error)) if dialog is not None else None)
+
+    def _create_orders(self) -> None:
+        if self.data is None or self.shop_path is None:
             return
         self.runner.start(CREATE_JOB, partial(purchase_orders_service.create_purchase_orders, self.shop_path, self.data.plan,
                                               self.selected_supplier()),

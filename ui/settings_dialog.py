@@ -156,6 +156,14 @@ class OrderingSettings(QWidget):
         uncounted_row.addWidget(QLabel(self.tr("Products never counted:"), self))
         uncounted_row.addWidget(self.uncounted, 1)
         policy_layout.addLayout(uncounted_row)
+        self.old_history = QComboBox(self)
+        self.old_history.addItem(self.tr("Ask on the Orders page"), "")
+        self.old_history.addItem(self.tr("Plan for today"), "today")
+        self.old_history.addItem(self.tr("Plan as of the day they end"), "look-back")
+        old_row = QHBoxLayout()
+        old_row.addWidget(QLabel(self.tr("Sales that end long before today:"), self))
+        old_row.addWidget(self.old_history, 1)
+        policy_layout.addLayout(old_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -182,6 +190,7 @@ class OrderingSettings(QWidget):
         index = self.policy.findData(settings.policy)
         self.policy.setCurrentIndex(max(index, 0))
         self.uncounted.setCurrentIndex(max(self.uncounted.findData(settings.uncounted), 0))
+        self.old_history.setCurrentIndex(max(self.old_history.findData(settings.old_history), 0))
 
     def changes(self) -> dict:
         """The fields of PolicySettings this tab sets (the budget is the Orders page's)."""
@@ -195,6 +204,7 @@ class OrderingSettings(QWidget):
             "dead_stock_days": self.dead_stock_days.value(),
             "policy": self.policy.currentData(),
             "uncounted": self.uncounted.currentData(),
+            "old_history": self.old_history.currentData(),
         }
 
 

@@ -46,22 +46,35 @@ class Plan:
         return self.lines[PLAN_COLUMNS]
 
 
+def stock_day_for(settings: PolicySettings, history_ends: dt.date, today: dt.date | None = None) -> dt.date:
+    """The day whose stock, orders and deliveries the plan starts from: the day the sales history ends, or, where
+    the shop said to plan for today although its history ends long before (an old export), yesterday — so that the
+    counts, orders and deliveries recorded today are on the plan's calendar."""
+    yesterday = (today or dt.date.today()) - dt.timedelta(days=1)
+    if settings.old_history == "today" and yesterday > history_ends:
+        return yesterday
+    return history_ends
+
+
 def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySettings | None = None,
-              ctx: JobContext | None = None, optimise: bool = True) -> Plan:
+              ctx: JobContext | None = None, optimise: bool = True, today: dt.date | None = None) -> Plan:
     """The plan from the latest forecast made on `as_of` (default: the latest forecast), making one first
-    where there is none."""
+    where there is none. Without `as_of` the plan is for the day after the history ends, or for today where the
+    shop's setting says so (stock_day_for); the forecast's days then start today."""
     ctx = ctx or null_context()
     settings = (settings or load_policy_settings(shop)).check()
     run = _forecast_run(shop, as_of, ctx.sub(0.0, 0.8))
     ctx.progress(0.8, _("Working out reorder levels"))
+    explicit = as_of is not None
     as_of = dt.date.fromisoformat(run["as_of"])
-    plan_date = as_of + dt.timedelta(days=1)
+    stock_day = as_of if explicit else stock_day_for(settings, as_of, today)
+    plan_date = stock_day + dt.timedelta(days=1)
     calibration = SumCalibration.from_dict(json.loads(run["sum_calibration"] or "{}"))
-    products = _products(shop, run["id"], as_of)
+    products = _products(shop, run["id"], as_of, stock_day, counts_on_plan_day=not explicit)
     if not len(products):
         raise UserError(_("The latest forecast has no products to plan."), hint=_("Press Forecast first."))
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
-    leads = _lead_times(shop, as_of)
+    leads = _lead_times(shop, stock_day)
     items, levels, rows = {}, {}, []
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
@@ -98,19 +111,25 @@ def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
     return dict(row)
 
 
-def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
-    """Each forecast product with its supplier, prices, pack rules, stock on hand and on order on `as_of`.
+def _products(shop: ShopDb, run_id: int, as_of: dt.date, stock_day: dt.date | None = None, *,
+              counts_on_plan_day: bool = False) -> pd.DataFrame:
+    """Each forecast product with its supplier, prices, pack rules, stock on hand and on order on `stock_day`
+    (default `as_of`, the day the sales history ends); recent sales and prices up to `as_of`. With
+    `counts_on_plan_day` a stock count taken on the plan day itself counts too (the stocktake of this morning, for
+    today's plan); a plan of the past (--as-of, the replay) sees only what was counted by `stock_day`.
 
     What the owner records in ShelfWise (purchase orders made, goods received) is known on the plan day, the day
-    after the data ends: an order drafted or a delivery received today counts in today's plan. Orders from files
-    and the demo count from their order date up to `as_of`, as before."""
-    cutoff = as_of.isoformat()
-    known = (as_of + dt.timedelta(days=1)).isoformat()
+    after `stock_day`: an order drafted or a delivery received today counts in today's plan. Orders from files
+    and the demo count from their order date up to `stock_day`, as before."""
+    stock_day = stock_day or as_of
+    cutoff = stock_day.isoformat()
+    sales_cutoff = as_of.isoformat()
+    known = (stock_day + dt.timedelta(days=1)).isoformat()
     since = (as_of - dt.timedelta(days=RECENT_DAYS - 1)).isoformat()
     frame = pd.read_sql_query(
         """
         WITH last_count AS (
-            SELECT product_id, max(date) AS date FROM stock_snapshots WHERE date <= :cutoff GROUP BY product_id),
+            SELECT product_id, max(date) AS date FROM stock_snapshots WHERE date <= :count_cutoff GROUP BY product_id),
         counted AS (
             SELECT c.product_id, c.date, s.qty FROM last_count c
             JOIN stock_snapshots s ON s.product_id = c.product_id AND s.date = c.date),
@@ -127,7 +146,7 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
             SELECT product_id, sum(qty) AS qty,
                    sum(CASE WHEN qty > 0 AND revenue > 0 THEN revenue END)
                      / sum(CASE WHEN qty > 0 AND revenue > 0 THEN qty END) AS avg_price
-            FROM sales WHERE date >= :since AND date <= :cutoff GROUP BY product_id),
+            FROM sales WHERE date >= :since AND date <= :sales_cutoff GROUP BY product_id),
         latest_price AS (
             SELECT pr.product_id, pr.sell_price, pr.unit_cost FROM prices pr
             JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
@@ -160,7 +179,9 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date) -> pd.DataFrame:
         LEFT JOIN recent r ON r.product_id = f.product_id
         LEFT JOIN latest_price lp ON lp.product_id = f.product_id
         WHERE f.run_id = :run ORDER BY coalesce(s.name, '~'), p.sku""",
-        shop.conn, params={"run": run_id, "cutoff": cutoff, "since": since, "known": known}, dtype={"sku": str})
+        shop.conn, params={"run": run_id, "cutoff": cutoff, "sales_cutoff": sales_cutoff, "since": since,
+                           "known": known, "count_cutoff": known if counts_on_plan_day else cutoff},
+        dtype={"sku": str})
     return estimate_costs(frame)
 
 

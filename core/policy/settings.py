@@ -9,7 +9,8 @@ from core.store.db import ShopDb
 
 SETTINGS_KEY = "policy"
 POLICIES = ("shelfwise", "optimal", "minmax")
-UNCOUNTED = ("count-first", "assume-none")   # a product never counted: wait for a count, or plan from 0 on the shelf
+UNCOUNTED = ("count-first", "assume-none")
+OLD_HISTORY = ("", "today", "look-back")   # a product never counted: wait for a count, or plan from 0 on the shelf
 
 
 @dataclass
@@ -25,6 +26,8 @@ class PolicySettings:
     budget: float | None = None          # this week's spend limit over every supplier, if any
     policy: str = "shelfwise"            # shelfwise (service level), optimal (exact (s, S)), minmax
     uncounted: str = "count-first"       # never counted: left out of orders until counted, or planned from 0
+    old_history: str = ""                # sales ending long before today: "today" plans for today, "look-back" for
+                                         # the day after they end, "" not asked yet (planned as look-back)
 
     def service_for(self, abc: str | None) -> float:
         if self.service_level is not None:
@@ -44,6 +47,9 @@ class PolicySettings:
         if self.uncounted not in UNCOUNTED:
             raise UserError(f"There is no rule called '{self.uncounted}' for products never counted.",
                             hint="Choose " + ", ".join(UNCOUNTED) + ".")
+        if self.old_history not in OLD_HISTORY:
+            raise UserError(f"There is no choice called '{self.old_history}' for an old history.",
+                            hint="Choose today or look-back.")
         if self.policy not in POLICIES:
             raise UserError(f"There is no policy called '{self.policy}'.", hint="Choose " + ", ".join(POLICIES) + ".")
         return self

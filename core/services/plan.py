@@ -267,3 +267,13 @@ def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level
 
 
 
+
+
+def set_old_history(shop_path: Path, choice: str, ctx: JobContext | None = None) -> Changed[str]:
+    """The owner's answer for a history that ends long before today: 'today' (plan for today: the history is just
+    old) or 'look-back' (plan as of the day after the sales end)."""
+    with open_shop(shop_path, create=False) as shop:
+        settings = load_policy_settings(shop)
+        settings.old_history = choice
+        save_policy_settings(shop, settings.check())
+    return changed(choice, SETTINGS)

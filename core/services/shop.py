@@ -138,3 +138,31 @@ def read_logo_file(path: Path, ctx: JobContext | None = None) -> tuple[str, str]
     return details.logo_base64, details.logo_type
 
 
+
+
+ASKED_FOR_DETAILS = "shop_details_asked"     # the first purchase orders asked for the shop's details once
+
+
+def shop_details_to_ask(shop_path: Path, ctx: JobContext | None = None) -> ShopDetails | None:
+    """The shop's details where its purchase orders would go out without a name, an address or an e-mail to reply
+    to and the owner has not been asked yet; None where nothing needs asking."""
+    with open_shop(shop_path, create=False) as shop:
+        details = load_shop_details(shop)
+        if shop.get_setting(ASKED_FOR_DETAILS, False):
+            return None
+        return details if not (details.name and details.address and details.email) else None
+
+
+def complete_shop_details(shop_path: Path, details: ShopDetails | None, ctx: JobContext | None = None
+                          ) -> Changed[ShopDetails]:
+    """Store the details typed when first asked (None: the owner chose not to now); either way not asked again
+    (Settings ▸ Shop details changes them any time). A wrong e-mail address stores nothing."""
+    with open_shop(shop_path, create=False) as shop:
+        with atomic(shop):
+            if details is not None:
+                current = load_shop_details(shop)
+                details = dataclasses.replace(current, name=details.name, address=details.address,
+                                              email=details.email, phone=details.phone)
+                save_shop_details(shop, details)
+            shop.set_setting(ASKED_FOR_DETAILS, True)
+        return changed(load_shop_details(shop), SETTINGS)

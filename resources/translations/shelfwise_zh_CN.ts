@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="239"/>
+        <location filename="../../ui/orders_page.py" line="243"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="240"/>
+        <location filename="../../ui/orders_page.py" line="244"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="245"/>
+        <location filename="../../ui/orders_page.py" line="249"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="257"/>
+        <location filename="../../ui/orders_page.py" line="261"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="262"/>
+        <location filename="../../ui/orders_page.py" line="266"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="263"/>
+        <location filename="../../ui/orders_page.py" line="267"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="267"/>
+        <location filename="../../ui/orders_page.py" line="271"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="285"/>
+        <location filename="../../ui/orders_page.py" line="289"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -1769,265 +1769,295 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <source>Products never counted:</source>
         <translation>从未盘点的商品：</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="160"/>
+        <source>Ask on the Orders page</source>
+        <translation>在“订货”页面询问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="161"/>
+        <source>Plan for today</source>
+        <translation>按今天计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162"/>
+        <source>Plan as of the day they end</source>
+        <translation>按销售记录截止日计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="164"/>
+        <source>Sales that end long before today:</source>
+        <translation>销售记录早已截止时：</translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="52"/>
+        <location filename="../../ui/orders_page.py" line="56"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="73"/>
+        <location filename="../../ui/orders_page.py" line="77"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="75"/>
+        <location filename="../../ui/orders_page.py" line="79"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="77"/>
+        <location filename="../../ui/orders_page.py" line="81"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="83"/>
+        <location filename="../../ui/orders_page.py" line="87"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="86"/>
+        <location filename="../../ui/orders_page.py" line="90"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="94"/>
+        <location filename="../../ui/orders_page.py" line="98"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="96"/>
+        <location filename="../../ui/orders_page.py" line="100"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="102"/>
+        <location filename="../../ui/orders_page.py" line="106"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="103"/>
+        <location filename="../../ui/orders_page.py" line="107"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="104"/>
+        <location filename="../../ui/orders_page.py" line="108"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="105"/>
+        <location filename="../../ui/orders_page.py" line="109"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="106"/>
+        <location filename="../../ui/orders_page.py" line="110"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="107"/>
+        <location filename="../../ui/orders_page.py" line="111"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="108"/>
+        <location filename="../../ui/orders_page.py" line="112"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="109"/>
+        <location filename="../../ui/orders_page.py" line="113"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="110"/>
+        <location filename="../../ui/orders_page.py" line="114"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="111"/>
+        <location filename="../../ui/orders_page.py" line="115"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="112"/>
-        <location filename="../../ui/orders_page.py" line="693"/>
+        <location filename="../../ui/orders_page.py" line="116"/>
+        <location filename="../../ui/orders_page.py" line="740"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="114"/>
-        <location filename="../../ui/orders_page.py" line="694"/>
+        <location filename="../../ui/orders_page.py" line="118"/>
+        <location filename="../../ui/orders_page.py" line="741"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="115"/>
+        <location filename="../../ui/orders_page.py" line="119"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="117"/>
+        <location filename="../../ui/orders_page.py" line="121"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="118"/>
+        <location filename="../../ui/orders_page.py" line="122"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="119"/>
+        <location filename="../../ui/orders_page.py" line="123"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="122"/>
+        <location filename="../../ui/orders_page.py" line="126"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="173"/>
+        <location filename="../../ui/orders_page.py" line="177"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="174"/>
+        <location filename="../../ui/orders_page.py" line="178"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="174"/>
+        <location filename="../../ui/orders_page.py" line="178"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="175"/>
+        <location filename="../../ui/orders_page.py" line="179"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="179"/>
-        <location filename="../../ui/orders_page.py" line="571"/>
-        <location filename="../../ui/orders_page.py" line="627"/>
+        <location filename="../../ui/orders_page.py" line="183"/>
+        <location filename="../../ui/orders_page.py" line="618"/>
+        <location filename="../../ui/orders_page.py" line="674"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="180"/>
+        <location filename="../../ui/orders_page.py" line="184"/>
         <source>{n} lines from {s} suppliers</source>
         <translation>{s} 个供应商，共 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="320"/>
-        <location filename="../../ui/orders_page.py" line="485"/>
+        <location filename="../../ui/orders_page.py" line="325"/>
+        <location filename="../../ui/orders_page.py" line="507"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="322"/>
+        <location filename="../../ui/orders_page.py" line="327"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="323"/>
+        <location filename="../../ui/orders_page.py" line="328"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="333"/>
+        <location filename="../../ui/orders_page.py" line="338"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="334"/>
+        <location filename="../../ui/orders_page.py" line="339"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="336"/>
+        <location filename="../../ui/orders_page.py" line="341"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="337"/>
+        <location filename="../../ui/orders_page.py" line="342"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="341"/>
+        <location filename="../../ui/orders_page.py" line="346"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="362"/>
+        <location filename="../../ui/orders_page.py" line="367"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="365"/>
+        <location filename="../../ui/orders_page.py" line="370"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="366"/>
+        <location filename="../../ui/orders_page.py" line="371"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="380"/>
+        <location filename="../../ui/orders_page.py" line="385"/>
         <source>Change quantity…</source>
         <translation>修改数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="381"/>
+        <location filename="../../ui/orders_page.py" line="386"/>
         <source>Put in your own quantity for this product, with the reason</source>
         <translation>为这个商品填写自己的数量和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="383"/>
+        <location filename="../../ui/orders_page.py" line="388"/>
         <source>Reset to suggestion</source>
         <translation>恢复建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="384"/>
+        <location filename="../../ui/orders_page.py" line="389"/>
         <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="455"/>
-        <location filename="../../ui/orders_page.py" line="470"/>
+        <location filename="../../ui/orders_page.py" line="458"/>
+        <source>Plan for today</source>
+        <translation>按今天计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="459"/>
+        <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
+        <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="477"/>
+        <location filename="../../ui/orders_page.py" line="492"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="472"/>
+        <location filename="../../ui/orders_page.py" line="494"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2036,187 +2066,197 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="491"/>
+        <location filename="../../ui/orders_page.py" line="513"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="497"/>
+        <location filename="../../ui/orders_page.py" line="519"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="530"/>
+        <location filename="../../ui/orders_page.py" line="548"/>
+        <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
+        <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="552"/>
+        <source>Plan as of {day}</source>
+        <translation>按 {day} 计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="577"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="533"/>
+        <location filename="../../ui/orders_page.py" line="580"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="549"/>
+        <location filename="../../ui/orders_page.py" line="596"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{n} lines&lt;/b&gt; from {s} suppliers, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：{s} 个供应商，&lt;b&gt;{n} 行&lt;/b&gt;，合计 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="554"/>
+        <location filename="../../ui/orders_page.py" line="601"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="556"/>
+        <location filename="../../ui/orders_page.py" line="603"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行（已突出显示）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="560"/>
+        <location filename="../../ui/orders_page.py" line="607"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="563"/>
+        <location filename="../../ui/orders_page.py" line="610"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="565"/>
+        <location filename="../../ui/orders_page.py" line="612"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="595"/>
+        <location filename="../../ui/orders_page.py" line="642"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="597"/>
+        <location filename="../../ui/orders_page.py" line="644"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="628"/>
+        <location filename="../../ui/orders_page.py" line="675"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="629"/>
+        <location filename="../../ui/orders_page.py" line="676"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="629"/>
+        <location filename="../../ui/orders_page.py" line="676"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="669"/>
+        <location filename="../../ui/orders_page.py" line="716"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="671"/>
+        <location filename="../../ui/orders_page.py" line="718"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="677"/>
+        <location filename="../../ui/orders_page.py" line="724"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="679"/>
+        <location filename="../../ui/orders_page.py" line="726"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="684"/>
+        <location filename="../../ui/orders_page.py" line="731"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="685"/>
+        <location filename="../../ui/orders_page.py" line="732"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="686"/>
+        <location filename="../../ui/orders_page.py" line="733"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="686"/>
+        <location filename="../../ui/orders_page.py" line="733"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="687"/>
+        <location filename="../../ui/orders_page.py" line="734"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="688"/>
+        <location filename="../../ui/orders_page.py" line="735"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="689"/>
+        <location filename="../../ui/orders_page.py" line="736"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="690"/>
+        <location filename="../../ui/orders_page.py" line="737"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="691"/>
+        <location filename="../../ui/orders_page.py" line="738"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="692"/>
+        <location filename="../../ui/orders_page.py" line="739"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="695"/>
+        <location filename="../../ui/orders_page.py" line="742"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="696"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="696"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="697"/>
+        <location filename="../../ui/orders_page.py" line="744"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="700"/>
+        <location filename="../../ui/orders_page.py" line="747"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="716"/>
+        <location filename="../../ui/orders_page.py" line="789"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="737"/>
+        <location filename="../../ui/orders_page.py" line="810"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="744"/>
+        <location filename="../../ui/orders_page.py" line="817"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -3388,27 +3428,27 @@ now</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="331"/>
+        <location filename="../../ui/settings_dialog.py" line="341"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="335"/>
+        <location filename="../../ui/settings_dialog.py" line="345"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="338"/>
+        <location filename="../../ui/settings_dialog.py" line="348"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="341"/>
+        <location filename="../../ui/settings_dialog.py" line="351"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="343"/>
+        <location filename="../../ui/settings_dialog.py" line="353"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -3421,7 +3461,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="353"/>
+        <location filename="../../ui/settings_dialog.py" line="363"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -3430,37 +3470,37 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="355"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="356"/>
+        <location filename="../../ui/settings_dialog.py" line="366"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="365"/>
+        <location filename="../../ui/settings_dialog.py" line="375"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="368"/>
+        <location filename="../../ui/settings_dialog.py" line="378"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="373"/>
+        <location filename="../../ui/settings_dialog.py" line="383"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="374"/>
+        <location filename="../../ui/settings_dialog.py" line="384"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="377"/>
+        <location filename="../../ui/settings_dialog.py" line="387"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3479,92 +3519,130 @@ VOUCHER*</translation>
     </message>
 </context>
 <context>
+    <name>ShopDetailsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="14"/>
+        <source>Your shop on its purchase orders</source>
+        <translation>采购单上的店铺信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="15"/>
+        <source>Your purchase orders carry your shop&apos;s name, the address to deliver to and the e-mail address the supplier answers. Asked once; Settings ▸ Shop details changes them.</source>
+        <translation>采购单上会印有您的店铺名称、送货地址和供应商回复用的邮箱。只问这一次；之后可在“设置 ▸ 店铺信息”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="22"/>
+        <source>orders@myshop.co.uk</source>
+        <translation>orders@myshop.cn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="24"/>
+        <source>Shop name</source>
+        <translation>店铺名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="25"/>
+        <source>Deliver to (address)</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="26"/>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/shop_details_dialog.py" line="27"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+</context>
+<context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="215"/>
+        <location filename="../../ui/settings_dialog.py" line="225"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="219"/>
+        <location filename="../../ui/settings_dialog.py" line="229"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="221"/>
+        <location filename="../../ui/settings_dialog.py" line="231"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="225"/>
+        <location filename="../../ui/settings_dialog.py" line="235"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="236"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="234"/>
+        <location filename="../../ui/settings_dialog.py" line="244"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="235"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
-        <location filename="../../ui/settings_dialog.py" line="317"/>
+        <location filename="../../ui/settings_dialog.py" line="247"/>
+        <location filename="../../ui/settings_dialog.py" line="327"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="259"/>
+        <location filename="../../ui/settings_dialog.py" line="269"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <location filename="../../ui/settings_dialog.py" line="273"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="264"/>
+        <location filename="../../ui/settings_dialog.py" line="274"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="265"/>
+        <location filename="../../ui/settings_dialog.py" line="275"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="266"/>
+        <location filename="../../ui/settings_dialog.py" line="276"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="267"/>
+        <location filename="../../ui/settings_dialog.py" line="277"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="268"/>
+        <location filename="../../ui/settings_dialog.py" line="278"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="295"/>
+        <location filename="../../ui/settings_dialog.py" line="305"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="296"/>
+        <location filename="../../ui/settings_dialog.py" line="306"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
@@ -3627,42 +3705,42 @@ Town and postcode</source>
         <translation>盘点数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="99"/>
         <source>never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="108"/>
         <source>{n} products to count.</source>
         <translation>共 {n} 个商品待盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="124"/>
         <source>{code} is not in this list.</source>
         <translation>{code} 不在此列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="131"/>
         <source>{code}: {count} counted.</source>
         <translation>{code}：已盘点 {count}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="163"/>
         <source>The count of {sku} is not a number.</source>
         <translation>{sku} 的盘点数不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="176"/>
         <source>Save count sheet</source>
         <translation>保存盘点表</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="177"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/stocktake_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/stocktake_dialog.py" line="182"/>
         <source>Saved {file}.</source>
         <translation>已保存 {file}。</translation>
     </message>

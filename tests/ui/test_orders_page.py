@@ -254,3 +254,22 @@ def test_the_window_shows_the_dashboards_plan_on_the_orders_page_without_a_click
     assert not window.runner.is_running(PLAN_JOB)                     # planned once, by the dashboard
     assert page.data is window.dashboard_page.data.plan
     assert page.stack.currentWidget() is page.splitter and page.proxy.rowCount() > 0
+
+
+def test_sales_that_end_long_ago_are_asked_about_and_planning_for_today_moves_the_plan(qtbot, window, open_in_window,
+                                                                                   forecast_demo):
+    import datetime as dt
+
+    open_in_window(forecast_demo)
+    orders = window.orders_page
+    window.show_page(orders)
+    qtbot.waitUntil(lambda: orders.data is not None, timeout=60_000)
+    assert orders.data.plan_date == dt.date(2025, 6, 1)          # the day after the demo's sales end
+    assert orders.old_history.isVisible()
+    assert "Your sales end on" in orders.old_history_text.text()
+    orders.today_button.click()
+    today = dt.date.today()
+    qtbot.waitUntil(lambda: orders.data.plan_date == today, timeout=60_000)
+    assert not orders.old_history.isVisible()
+    with open_shop(forecast_demo, create=False) as shop:
+        assert load_policy_settings(shop).old_history == "today"

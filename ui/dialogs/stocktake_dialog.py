@@ -57,6 +57,7 @@ class StocktakeDialog(CheckedFormDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Description"), self.tr("Supplier"),
                                               self.tr("Expected"), self.tr("Counted")])
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
