@@ -7,12 +7,13 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget,
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QStackedWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
 from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.alerts import KINDS
 from core.services import plan as plan_service
+from core.services import shop as shop_service
 from ui.forecast_page import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import AlertRow, AlertsData, PlanData
@@ -138,6 +139,7 @@ class DashboardPage(QWidget):
 
     plan_made = Signal(object)        # PlanData: a plan this page made itself (the Orders page shows it too)
     product_chosen = Signal(str)      # a product's code: the owner wants to see its order
+    fix_chosen = Signal(str)          # 'suppliers', 'costs' or 'counts': a getting-started fix the owner chose
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -201,12 +203,31 @@ class DashboardPage(QWidget):
         self.stack.addWidget(body)
         self.stack.addWidget(self.empty)
 
+        # getting started: what a new shop still lacks, each with one click to its fix
+        self.start_panel = QFrame(self)
+        self.start_panel.setStyleSheet("QFrame { background: #eef4fb; border: 1px solid #b8cde4; border-radius: 4px; }"
+                                       " QLabel { border: none; }")
+        self.start_text = QLabel(self.start_panel)
+        self.start_text.setWordWrap(True)
+        self.fix_buttons = {}
+        start_row = QHBoxLayout(self.start_panel)
+        start_row.addWidget(self.start_text, 1)
+        for key, text in (("suppliers", self.tr("Give products a supplier")), ("costs", self.tr("Set costs")),
+                          ("counts", self.tr("Count stock"))):
+            button = QPushButton(text, self.start_panel)
+            button.clicked.connect(partial(self.fix_chosen.emit, key))
+            self.fix_buttons[key] = button
+            start_row.addWidget(button)
+        self.start_panel.setVisible(False)
+        self.getting_started = None
+
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.start_panel)
         layout.addWidget(self.header)
         layout.addWidget(self.progress)
         layout.addWidget(self.stack, 1)
@@ -233,6 +254,32 @@ class DashboardPage(QWidget):
         self._loading_since = time.monotonic()
         self.runner.start(JOB, partial(plan_service.load_alerts, self.shop_path),
                           success=partial(self._loaded, self.shop_path, True), progress=self.progress)
+        self.runner.start("dashboard-getting-started", partial(shop_service.getting_started, self.shop_path),
+                          success=partial(self._show_getting_started, self.shop_path))
+
+    def _show_getting_started(self, shop_path: Path, state) -> None:
+        """'2,946 products: 2,946 without a supplier, ...' while any of it is so; hidden once the shop is set up."""
+        if shop_path != self.shop_path:
+            return
+        self.getting_started = state
+        self.start_panel.setVisible(state.needed)
+        if not state.needed:
+            return
+        parts = []
+        if state.without_supplier:
+            parts.append(self.tr("{n} without a supplier").format(n=f"{state.without_supplier:,}"))
+        if state.without_cost:
+            parts.append(self.tr("{n} without a cost").format(n=f"{state.without_cost:,}"))
+        if state.never_counted:
+            parts.append(self.tr("{n} never counted (left out of orders until counted)").format(
+                n=f"{state.never_counted:,}"))
+        self.start_text.setText(self.tr("<b>Getting started — {products} products:</b> {parts}.").format(
+            products=f"{state.products:,}", parts=", ".join(parts)))
+        self.fix_buttons["suppliers"].setVisible(bool(state.without_supplier))
+        self.fix_buttons["suppliers"].setText(self.tr("Add suppliers") if not state.suppliers else
+                                              self.tr("Give products a supplier"))
+        self.fix_buttons["costs"].setVisible(bool(state.without_cost))
+        self.fix_buttons["counts"].setVisible(bool(state.never_counted))
 
     def show_plan(self, plan: PlanData) -> None:
         """The alerts of a plan made on the Orders page (unless a newer one of this page's own is on its way)."""

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page.plan_made.connect(self.orders_page.show_plan)
         self.orders_page.planned.connect(self.dashboard_page.show_plan)
         self.dashboard_page.product_chosen.connect(self.show_order_of)
+        self.dashboard_page.fix_chosen.connect(self.start_fix)
         # What a job changed in the shop reaches the pages that show it (each page's WATCHES), and no others.
         shop_events().changed.connect(self._shop_changed)
         self.nav = QListWidget(self)
@@ -247,6 +248,20 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def start_fix(self, fix: str) -> None:
+        """A getting-started fix chosen on the dashboard: where it is done."""
+        state = self.dashboard_page.getting_started
+        if fix == "suppliers" and state is not None and not state.suppliers:
+            self.show_page(self.suppliers_page)
+            self.suppliers_page.open_editor(None)
+        elif fix == "counts":
+            self.show_page(self.products_page)
+            self.products_page.open_stocktake()
+        else:       # products to give a supplier or a cost: selected on the Products page, then Change selected…
+            self.show_page(self.products_page)
+            self.statusBar().showMessage(self.tr("Select products (Ctrl+A for all shown), then Change selected…"),
+                                         10000)
 
     def show_order_of(self, sku: str) -> None:
         """The Orders page on one product's line (a double-click on a dashboard alert)."""

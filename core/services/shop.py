@@ -166,3 +166,31 @@ def complete_shop_details(shop_path: Path, details: ShopDetails | None, ctx: Job
                 save_shop_details(shop, details)
             shop.set_setting(ASKED_FOR_DETAILS, True)
         return changed(load_shop_details(shop), SETTINGS)
+
+
+@dataclass(frozen=True)
+class GettingStarted:
+    """What a new shop still lacks for the plan to order well (active products only)."""
+    products: int
+    without_supplier: int
+    without_cost: int             # neither a unit cost nor a price to estimate one from
+    never_counted: int
+    suppliers: int
+
+    @property
+    def needed(self) -> bool:
+        return self.products > 0 and bool(self.without_supplier or self.without_cost or self.never_counted)
+
+
+def getting_started(shop_path: Path, ctx: JobContext | None = None) -> GettingStarted:
+    with open_shop(shop_path, create=False) as shop:
+        row = shop.conn.execute(
+            """SELECT count(*) AS products,
+                      sum(p.supplier_id IS NULL) AS without_supplier,
+                      sum(p.unit_cost IS NULL AND NOT EXISTS (SELECT 1 FROM prices pr WHERE pr.product_id = p.id
+                                                              AND pr.unit_cost IS NOT NULL)) AS without_cost,
+                      sum(NOT EXISTS (SELECT 1 FROM stock_snapshots s WHERE s.product_id = p.id)) AS never_counted
+               FROM products p WHERE p.active = 1""").fetchone()
+        suppliers = shop.scalar("SELECT count(*) FROM suppliers WHERE active = 1")
+    return GettingStarted(int(row["products"] or 0), int(row["without_supplier"] or 0), int(row["without_cost"] or 0),
+                          int(row["never_counted"] or 0), int(suppliers or 0))

@@ -102,147 +102,188 @@ Please copy the details below and send them with a line on what you were doing.<
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="35"/>
+        <location filename="../../ui/dashboard_page.py" line="36"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="35"/>
+        <location filename="../../ui/dashboard_page.py" line="36"/>
         <source>Runs out before the next delivery</source>
         <translation>下次到货前会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="36"/>
-        <location filename="../../ui/dashboard_page.py" line="36"/>
+        <location filename="../../ui/dashboard_page.py" line="37"/>
+        <location filename="../../ui/dashboard_page.py" line="37"/>
         <source>Below reorder point</source>
         <translation>低于再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="37"/>
+        <location filename="../../ui/dashboard_page.py" line="38"/>
         <source>Overdue orders</source>
         <translation>逾期采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="37"/>
+        <location filename="../../ui/dashboard_page.py" line="38"/>
         <source>Overdue purchase order</source>
         <translation>采购单逾期未到</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="38"/>
+        <location filename="../../ui/dashboard_page.py" line="39"/>
         <source>Unusual sales</source>
         <translation>异常销量</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="38"/>
+        <location filename="../../ui/dashboard_page.py" line="39"/>
         <source>Unusual recent sales</source>
         <translation>近期销量异常</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="39"/>
-        <location filename="../../ui/dashboard_page.py" line="39"/>
+        <location filename="../../ui/dashboard_page.py" line="40"/>
+        <location filename="../../ui/dashboard_page.py" line="40"/>
         <source>Overstock</source>
         <translation>库存积压</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="40"/>
-        <location filename="../../ui/dashboard_page.py" line="40"/>
+        <location filename="../../ui/dashboard_page.py" line="41"/>
+        <location filename="../../ui/dashboard_page.py" line="41"/>
         <source>Dead stock</source>
         <translation>滞销库存</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="41"/>
+        <location filename="../../ui/dashboard_page.py" line="42"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="41"/>
+        <location filename="../../ui/dashboard_page.py" line="42"/>
         <source>Never counted: count it so the plan can order it</source>
         <translation>从未盘点：盘点后计划才能为它订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="54"/>
+        <location filename="../../ui/dashboard_page.py" line="55"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="54"/>
+        <location filename="../../ui/dashboard_page.py" line="55"/>
         <source>Soon</source>
         <translation>尽快</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="54"/>
+        <location filename="../../ui/dashboard_page.py" line="55"/>
         <source>When you have time</source>
         <translation>有空时处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="66"/>
+        <location filename="../../ui/dashboard_page.py" line="67"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="69"/>
+        <location filename="../../ui/dashboard_page.py" line="70"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="70"/>
+        <location filename="../../ui/dashboard_page.py" line="71"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="71"/>
+        <location filename="../../ui/dashboard_page.py" line="72"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="72"/>
+        <location filename="../../ui/dashboard_page.py" line="73"/>
         <source>What it means</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="152"/>
-        <location filename="../../ui/dashboard_page.py" line="277"/>
+        <location filename="../../ui/dashboard_page.py" line="154"/>
+        <location filename="../../ui/dashboard_page.py" line="324"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="154"/>
+        <location filename="../../ui/dashboard_page.py" line="156"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="155"/>
+        <location filename="../../ui/dashboard_page.py" line="157"/>
         <source>Plan from the latest forecast and look again for what needs your attention</source>
         <translation>按最新预测重新计划，再看看有哪些需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="168"/>
+        <location filename="../../ui/dashboard_page.py" line="170"/>
         <source>All alerts</source>
         <translation>全部提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="168"/>
+        <location filename="../../ui/dashboard_page.py" line="170"/>
         <source>Show every alert</source>
         <translation>显示所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="185"/>
+        <location filename="../../ui/dashboard_page.py" line="187"/>
         <source>Double-click a product to see its order.</source>
         <translation>双击商品可查看它的订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="213"/>
-        <location filename="../../ui/dashboard_page.py" line="231"/>
+        <location filename="../../ui/dashboard_page.py" line="215"/>
+        <location filename="../../ui/dashboard_page.py" line="280"/>
+        <source>Give products a supplier</source>
+        <translation>为商品指定供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="215"/>
+        <source>Set costs</source>
+        <translation>设置成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="216"/>
+        <source>Count stock</source>
+        <translation>盘点库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="234"/>
+        <location filename="../../ui/dashboard_page.py" line="252"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="223"/>
+        <location filename="../../ui/dashboard_page.py" line="244"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="255"/>
+        <location filename="../../ui/dashboard_page.py" line="270"/>
+        <source>{n} without a supplier</source>
+        <translation>{n} 个没有供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="272"/>
+        <source>{n} without a cost</source>
+        <translation>{n} 个没有成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="274"/>
+        <source>{n} never counted (left out of orders until counted)</source>
+        <translation>{n} 个从未盘点（盘点前不订货）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="276"/>
+        <source>&lt;b&gt;Getting started — {products} products:&lt;/b&gt; {parts}.</source>
+        <translation>&lt;b&gt;入门 — 共 {products} 个商品：&lt;/b&gt;{parts}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="279"/>
+        <source>Add suppliers</source>
+        <translation>添加供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_page.py" line="302"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -251,32 +292,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="263"/>
+        <location filename="../../ui/dashboard_page.py" line="310"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="264"/>
+        <location filename="../../ui/dashboard_page.py" line="311"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="267"/>
+        <location filename="../../ui/dashboard_page.py" line="314"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="268"/>
+        <location filename="../../ui/dashboard_page.py" line="315"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="308"/>
+        <location filename="../../ui/dashboard_page.py" line="355"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_page.py" line="309"/>
+        <location filename="../../ui/dashboard_page.py" line="356"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -1304,232 +1345,237 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>ShelfWise — {shop}</source>
         <translation>ShelfWise — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Select products (Ctrl+A for all shown), then Change selected…</source>
+        <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
-        <location filename="../../ui/main_window.py" line="326"/>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>

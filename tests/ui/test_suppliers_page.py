@@ -150,3 +150,25 @@ def test_a_stocktake_typed_and_scanned_in_the_window_is_stored_with_its_differen
                                  "WHERE s.date = '2025-06-01'"))
     assert counts == {first: 3, second: 7}
     qtbot.waitUntil(lambda: window.undo_action.text().startswith("&Undo Stocktake of 2025-06-01"), timeout=10_000)
+
+
+def test_the_dashboard_says_what_a_new_shop_lacks_and_each_fix_is_one_click(qtbot, shop_window):
+    window = shop_window
+    dashboard = window.dashboard_page
+    qtbot.waitUntil(lambda: dashboard.getting_started is not None, timeout=10_000)
+    window.show_page(dashboard)
+    assert dashboard.start_panel.isVisible()
+    text = dashboard.start_text.text()
+    assert "3 products" in text and "3 without a supplier" in text and "3 never counted" in text
+    assert dashboard.fix_buttons["suppliers"].text() == "Add suppliers"
+    dashboard.fix_buttons["suppliers"].click()
+    assert window.stack.currentWidget() is window.suppliers_page
+    dialog = window.suppliers_page.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.supplier is None
+    dialog.reject()
+    window.show_page(dashboard)
+    dashboard.fix_buttons["counts"].click()
+    assert window.stack.currentWidget() is window.products_page
+    stocktake = window.products_page.stocktake_dialog
+    assert stocktake is not None and stocktake.isVisible()
+    stocktake.reject()
