@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
@@ -24,6 +24,7 @@ from ui.pages.suppliers_page import SuppliersPage
 from ui.products_page import ProductsPage
 from ui.purchase_orders_page import PurchaseOrdersPage
 from ui.replay_dialog import ReplayDialog
+from ui.widgets import documents_folder
 from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
@@ -195,7 +196,8 @@ class MainWindow(QMainWindow):
     def _show_summary(self, summary: dict) -> None:
         self.summary = summary
         name = str(summary.get("shop_name") or (self.shop_path.stem if self.shop_path else ""))
-        self.setWindowTitle(self.tr("ShelfWise — {shop}").format(shop=name))
+        # ends with the application's name, so that Qt does not add it a second time ("… — ShelfWise — ShelfWise")
+        self.setWindowTitle(self.tr("{shop} — ShelfWise").format(shop=name))
         text = self.tr("{shop}: {products} products, {suppliers} suppliers, {lines} sales lines").format(
             shop=name, products=f"{summary.get('products') or 0:,}", suppliers=f"{summary.get('suppliers') or 0:,}",
             lines=f"{summary.get('sales_lines') or 0:,}")
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
         self.purchase_orders_page.show_created(made)
 
     def choose_shop(self) -> None:
-        start = str(self.shop_path.parent) if self.shop_path else ""
+        start = str(self.shop_path.parent) if self.shop_path else str(documents_folder())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open shop"), start, self._shop_filter())
         if path:
             self.open_shop(Path(path))
@@ -284,7 +286,11 @@ class MainWindow(QMainWindow):
         return self.tr("ShelfWise shops (*.db *.shelfwise);;All files (*)")
 
     def new_shop(self) -> None:
-        start = str(self.shop_path.parent / "my-shop.db") if self.shop_path else "my-shop.db"
+        # a new shop goes beside the one open, or in Documents/ShelfWise (never the app's hidden data folder)
+        app_data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        folder = self.shop_path.parent if self.shop_path and str(self.shop_path.parent) != app_data else \
+            documents_folder()
+        start = str(folder / "my-shop.db")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop"), start, self._shop_filter(),
                                               options=QFileDialog.Option.DontConfirmOverwrite)
         if path:

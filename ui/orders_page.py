@@ -30,6 +30,7 @@ from ui.widgets import content_or_note, row_table
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
 CREATE_JOB = "orders-create-purchase-orders"
+NO_SUPPLIER = "(no supplier)"           # core's name for the products without one (core/policy/plan.py)
 SUPPLIER_ROLE = Qt.ItemDataRole.UserRole          # a supplier's name; None for 'All suppliers'
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1         # its SupplierOrder (a PlanData summary for 'All suppliers')
 (CODE, NAME, ON_HAND, ON_ORDER, REORDER_POINT, ORDER_UP_TO, SUGGESTED, ORDER, VALUE, RUNS_OUT, LOST_MARGIN,
@@ -69,6 +70,15 @@ def short_day(day: str | None, *, weekday: bool = True) -> str:
     if not day:
         return ""
     return day_month_text(day, weekday=weekday)
+
+
+def lines_from_suppliers(data: PlanData) -> str:
+    """'15 lines from 2 suppliers', '1 line from 1 supplier'."""
+    lines = sum(1 for r in data.lines if r.to_order)
+    suppliers = sum(1 for s in data.suppliers if s.lines)
+    line_words = _tr("1 line") if lines == 1 else _tr("{n} lines").format(n=f"{lines:,}")
+    return (_tr("{lines} from 1 supplier") if suppliers == 1 else _tr("{lines} from {s} suppliers")).format(
+        lines=line_words, s=f"{suppliers:,}")
 
 
 def line_note(row: OrderLineRow) -> str:
@@ -180,9 +190,7 @@ class SupplierDelegate(QStyledItemDelegate):
             return (order.name, money(order.value), " · ".join(p for p in (when, count) if p), order.note, order.cut)
         if isinstance(order, PlanData):
             lines = sum(1 for r in order.lines if r.to_order)
-            return (_tr("All suppliers"), money(order.total),
-                    _tr("{n} lines from {s} suppliers").format(n=lines, s=sum(1 for s in order.suppliers if s.lines)),
-                    "", False)
+            return (_tr("All suppliers"), money(order.total), lines_from_suppliers(order), "", False)
         return (index.data() or "", "", "", "", False)
 
     def _width(self, option: QStyleOptionViewItem) -> int:
@@ -591,18 +599,17 @@ class OrdersPage(QWidget):
                                             r.sku))
 
     def _summary_text(self, data: PlanData) -> str:
-        ordering = [r for r in data.lines if r.to_order]
-        suppliers = sum(1 for s in data.suppliers if s.lines)
-        text = self.tr("From the forecast of sales up to {as_of}: <b>{n} lines</b> from {s} suppliers, "
-                       "<b>{total}</b> in all.").format(as_of=day_text(data.as_of), n=len(ordering), s=suppliers,
-                                                         total=money(data.total))
+        text = self.tr("From the forecast of sales up to {as_of}: <b>{lines}</b>, <b>{total}</b> in all.").format(
+            as_of=day_text(data.as_of), lines=lines_from_suppliers(data), total=money(data.total))
         if data.budget is not None:
             cut = [r for r in data.lines if r.cut]
+            dropped = sum(1 for r in cut if r.order_qty <= 0)
             text += " " + self.tr("Budget <b>{budget}</b>.").format(budget=money(data.budget))
             if cut:
                 text += " " + self.tr(
-                    "<span style='color:{colour}'>{n} lines cut to fit it (highlighted): expected lost margin "
-                    "<b>{lost}</b>.</span>").format(colour=CUT_COLOUR, n=len(cut), lost=money(data.lost_margin_total))
+                    "<span style='color:{colour}'>{n} lines cut to fit it, {dropped} of them to nothing "
+                    "(highlighted): expected lost margin <b>{lost}</b>.</span>").format(
+                    colour=CUT_COLOUR, n=f"{len(cut):,}", dropped=f"{dropped:,}", lost=money(data.lost_margin_total))
             else:
                 text += " " + self.tr("Nothing had to be cut to fit it.")
         adjusted = sum(1 for r in data.lines if r.adjusted)
@@ -717,7 +724,8 @@ class OrdersPage(QWidget):
             self.numbers.clear()
             self.explanation.setText(self.tr("Choose a line to see how its quantity was worked out."))
             return
-        self.line_title.setText(f"{row.sku} — {row.name} ({row.supplier})" if row.name else row.sku)
+        supplier = row.supplier if row.supplier != NO_SUPPLIER else self.tr("no supplier yet")
+        self.line_title.setText(f"{row.sku} — {row.name} ({supplier})" if row.name else f"{row.sku} ({supplier})")
         self.numbers.setText(self._numbers_html(row))
         steps = [html.escape(step) for step in row.steps]
         if row.adjusted:

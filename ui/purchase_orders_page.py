@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -29,7 +29,7 @@ from ui.jobs import JobRunner, ProgressPanel
 from ui.orders_page import WARNING_STYLE, money
 from ui.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
-from ui.widgets import content_or_note, row_table
+from ui.widgets import documents_folder, content_or_note, row_table
 
 OPEN_STATUSES = ("draft", "sent", "part-received")   # core.ordering.purchase_orders.OPEN_STATUSES (a test checks)
 LIST_JOB = "purchase-orders-list"
@@ -89,9 +89,9 @@ def lateness_text(days: float | None) -> str:
 
 
 def default_mail_folder() -> Path:
-    """Where e-mail drafts (.eml) are written for the mail program to open: the app's own data folder."""
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-    return Path(base or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "E-mail drafts"
+    """Where e-mail drafts (.eml) are written for the mail program to open: Documents/ShelfWise/E-mail drafts, a
+    folder the owner can find (the notice offers Open folder)."""
+    return documents_folder() / "E-mail drafts"
 
 
 # ---- the tables
@@ -260,9 +260,14 @@ class PurchaseOrdersPage(QWidget):
         self.notice_sent_button.clicked.connect(self._notice_mark_sent)
         self.notice_later_button = QPushButton(self.tr("Not yet"), self.notice)
         self.notice_later_button.clicked.connect(self._clear_notice)
+        self.notice_folder_button = QPushButton(self.tr("Open folder"), self.notice)
+        self.notice_folder_button.setToolTip(self.tr("Show the folder the file was saved in"))
+        self.notice_folder_button.clicked.connect(self.open_notice_folder)
+        self.notice_folder: Path | None = None
         notice_layout = QHBoxLayout(self.notice)
         notice_layout.setContentsMargins(8, 4, 6, 4)
         notice_layout.addWidget(self.notice_label, 1)
+        notice_layout.addWidget(self.notice_folder_button)
         notice_layout.addWidget(self.notice_sent_button)
         notice_layout.addWidget(self.notice_later_button)
         self.notice.setVisible(False)
@@ -618,8 +623,11 @@ class PurchaseOrdersPage(QWidget):
         self.error.clear()
         self.error.setVisible(False)
 
-    def _notify(self, text: str, *, ask_sent_for: PurchaseOrder | None = None) -> None:
-        """A line on what was done; for a draft that just went out, the question whether to mark it sent."""
+    def _notify(self, text: str, *, ask_sent_for: PurchaseOrder | None = None, folder: Path | None = None) -> None:
+        """A line on what was done; for a draft that just went out, the question whether to mark it sent; for a file
+        written, Open folder."""
+        self.notice_folder = folder
+        self.notice_folder_button.setVisible(folder is not None)
         ask = ask_sent_for is not None and ask_sent_for.status == "draft"
         if ask:
             text += " " + self.tr("Mark {number} as sent?").format(number=ask_sent_for.number)
@@ -628,6 +636,10 @@ class PurchaseOrdersPage(QWidget):
         self.notice_sent_button.setVisible(ask)
         self.notice_later_button.setText(self.tr("Not yet") if ask else self.tr("OK"))
         self.notice.setVisible(True)
+
+    def open_notice_folder(self) -> None:
+        if self.notice_folder is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.notice_folder)))
 
     def _clear_notice(self) -> None:
         self._asking_for = None
@@ -735,8 +747,7 @@ class PurchaseOrdersPage(QWidget):
 
     def _ask_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
         order = self.order
-        folder = self.save_folder or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        folder = self.save_folder or documents_folder()
         start = folder / f"{safe_file_name(f'{order.number} {order.supplier}')}{suffix}"
         path, _ = QFileDialog.getSaveFileName(self, title, str(start), file_filter)
         if not path:
@@ -770,7 +781,7 @@ class PurchaseOrdersPage(QWidget):
 
     def _saved(self, order: PurchaseOrder, path: Path) -> None:
         self._notify(self.tr("Saved {number} as {path}.").format(number=order.number, path=path),
-                     ask_sent_for=self._fresh(order))
+                     ask_sent_for=self._fresh(order), folder=Path(path).parent)
 
     def email_order(self) -> None:
         order = self.order
@@ -795,7 +806,7 @@ class PurchaseOrdersPage(QWidget):
                 supplier=order.supplier), hint=self.tr("It is saved at {path}: open it, or attach the PDF to a "
                                                        "message of your own.").format(path=draft.path)))
             return
-        self._notify(text, ask_sent_for=self._fresh(order))
+        self._notify(text, ask_sent_for=self._fresh(order), folder=draft.path.parent)
 
     def print_order(self) -> None:
         order = self.order

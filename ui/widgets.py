@@ -43,3 +43,19 @@ def content_or_note(parent: QWidget, content: QWidget) -> tuple[QStackedWidget, 
     stack.addWidget(content)
     stack.addWidget(note)
     return stack, note
+
+
+def documents_folder() -> "Path":
+    """Where ShelfWise offers to put what it writes for the owner (shop files, PDFs, workbooks, e-mail drafts):
+    Documents/ShelfWise, made when first needed; the home folder where there is no Documents folder."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(base or Path.home()) / "ShelfWise"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return Path(base or Path.home())
+    return folder

@@ -277,11 +277,15 @@ def optimise_plan(shop, plan) -> OrderSolution:
         if after > before:
             why = _("to reach {supplier}'s minimum order of {minimum}.").format(
                 supplier=supplier, minimum=_money(rules[supplier].min_order_value))
-        elif after > 0:
+        elif after > 0 or settings.budget is not None:
+            # this line's own reason, never the supplier-wide sentence ("Cut by 1,660,718.23 ...") pasted in
             why = _("to fit the budget (expected lost margin on this line {lost}).").format(
                 lost=_money(lines["lost_margin"].iat[k]))
         else:
-            why = solution.supplier_notes.get(supplier, "")
+            why = _("because nothing is ordered from {supplier} this time: its minimum order of {minimum} is not "
+                    "reached.").format(supplier=supplier, minimum=_money(rules[supplier].min_order_value)) \
+                if supplier in rules and rules[supplier].min_order_value else \
+                _("because nothing is ordered from {supplier} this time.").format(supplier=supplier)
         then = _("Then raised from {before:g} to {after:g} {why}") if after > before else \
             _("Then cut from {before:g} to {after:g} {why}")
         step = then.format(before=before, after=after, why=why)

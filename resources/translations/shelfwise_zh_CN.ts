@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="243"/>
+        <location filename="../../ui/orders_page.py" line="251"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="244"/>
+        <location filename="../../ui/orders_page.py" line="252"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="249"/>
+        <location filename="../../ui/orders_page.py" line="257"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="261"/>
+        <location filename="../../ui/orders_page.py" line="269"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="266"/>
+        <location filename="../../ui/orders_page.py" line="274"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="267"/>
+        <location filename="../../ui/orders_page.py" line="275"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="271"/>
+        <location filename="../../ui/orders_page.py" line="279"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="289"/>
+        <location filename="../../ui/orders_page.py" line="297"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -1340,242 +1340,242 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
-        <source>ShelfWise — {shop}</source>
-        <translation>ShelfWise — {shop}</translation>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>{shop} — ShelfWise</source>
+        <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
-        <location filename="../../ui/main_window.py" line="341"/>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -1839,271 +1839,278 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders_page.py" line="56"/>
+        <location filename="../../ui/orders_page.py" line="57"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="77"/>
+        <location filename="../../ui/orders_page.py" line="79"/>
+        <location filename="../../ui/orders_page.py" line="188"/>
+        <source>1 line</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="79"/>
+        <location filename="../../ui/orders_page.py" line="189"/>
+        <source>{n} lines</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="80"/>
+        <source>{lines} from 1 supplier</source>
+        <translation>{lines}，来自 1 家供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="80"/>
+        <source>{lines} from {s} suppliers</source>
+        <translation>{lines}，来自 {s} 家供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="87"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="79"/>
+        <location filename="../../ui/orders_page.py" line="89"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="81"/>
+        <location filename="../../ui/orders_page.py" line="91"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="87"/>
+        <location filename="../../ui/orders_page.py" line="97"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="90"/>
+        <location filename="../../ui/orders_page.py" line="100"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="98"/>
+        <location filename="../../ui/orders_page.py" line="108"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="100"/>
+        <location filename="../../ui/orders_page.py" line="110"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="106"/>
+        <location filename="../../ui/orders_page.py" line="116"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="107"/>
+        <location filename="../../ui/orders_page.py" line="117"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="108"/>
+        <location filename="../../ui/orders_page.py" line="118"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="109"/>
+        <location filename="../../ui/orders_page.py" line="119"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="110"/>
+        <location filename="../../ui/orders_page.py" line="120"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="111"/>
+        <location filename="../../ui/orders_page.py" line="121"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="112"/>
+        <location filename="../../ui/orders_page.py" line="122"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="113"/>
+        <location filename="../../ui/orders_page.py" line="123"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="114"/>
+        <location filename="../../ui/orders_page.py" line="124"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="115"/>
+        <location filename="../../ui/orders_page.py" line="125"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="116"/>
-        <location filename="../../ui/orders_page.py" line="740"/>
+        <location filename="../../ui/orders_page.py" line="126"/>
+        <location filename="../../ui/orders_page.py" line="748"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="118"/>
-        <location filename="../../ui/orders_page.py" line="741"/>
+        <location filename="../../ui/orders_page.py" line="128"/>
+        <location filename="../../ui/orders_page.py" line="749"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="119"/>
+        <location filename="../../ui/orders_page.py" line="129"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="121"/>
+        <location filename="../../ui/orders_page.py" line="131"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="122"/>
+        <location filename="../../ui/orders_page.py" line="132"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="123"/>
+        <location filename="../../ui/orders_page.py" line="133"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="126"/>
+        <location filename="../../ui/orders_page.py" line="136"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="177"/>
+        <location filename="../../ui/orders_page.py" line="187"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="178"/>
+        <location filename="../../ui/orders_page.py" line="188"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="178"/>
-        <source>1 line</source>
-        <translation>1 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders_page.py" line="179"/>
-        <source>{n} lines</source>
-        <translation>{n} 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders_page.py" line="183"/>
-        <location filename="../../ui/orders_page.py" line="618"/>
-        <location filename="../../ui/orders_page.py" line="674"/>
+        <location filename="../../ui/orders_page.py" line="193"/>
+        <location filename="../../ui/orders_page.py" line="625"/>
+        <location filename="../../ui/orders_page.py" line="681"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="184"/>
-        <source>{n} lines from {s} suppliers</source>
-        <translation>{s} 个供应商，共 {n} 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders_page.py" line="325"/>
-        <location filename="../../ui/orders_page.py" line="507"/>
+        <location filename="../../ui/orders_page.py" line="333"/>
+        <location filename="../../ui/orders_page.py" line="515"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="327"/>
+        <location filename="../../ui/orders_page.py" line="335"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="328"/>
+        <location filename="../../ui/orders_page.py" line="336"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="338"/>
+        <location filename="../../ui/orders_page.py" line="346"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="339"/>
+        <location filename="../../ui/orders_page.py" line="347"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="341"/>
+        <location filename="../../ui/orders_page.py" line="349"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="342"/>
+        <location filename="../../ui/orders_page.py" line="350"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="346"/>
+        <location filename="../../ui/orders_page.py" line="354"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="367"/>
+        <location filename="../../ui/orders_page.py" line="375"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="370"/>
+        <location filename="../../ui/orders_page.py" line="378"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="371"/>
+        <location filename="../../ui/orders_page.py" line="379"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="385"/>
+        <location filename="../../ui/orders_page.py" line="393"/>
         <source>Change quantity…</source>
         <translation>修改数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="386"/>
+        <location filename="../../ui/orders_page.py" line="394"/>
         <source>Put in your own quantity for this product, with the reason</source>
         <translation>为这个商品填写自己的数量和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="388"/>
+        <location filename="../../ui/orders_page.py" line="396"/>
         <source>Reset to suggestion</source>
         <translation>恢复建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="389"/>
+        <location filename="../../ui/orders_page.py" line="397"/>
         <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="458"/>
+        <location filename="../../ui/orders_page.py" line="466"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="459"/>
+        <location filename="../../ui/orders_page.py" line="467"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="477"/>
-        <location filename="../../ui/orders_page.py" line="492"/>
+        <location filename="../../ui/orders_page.py" line="485"/>
+        <location filename="../../ui/orders_page.py" line="500"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="494"/>
+        <location filename="../../ui/orders_page.py" line="502"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2112,197 +2119,202 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="513"/>
+        <location filename="../../ui/orders_page.py" line="521"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="519"/>
+        <location filename="../../ui/orders_page.py" line="527"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="548"/>
+        <location filename="../../ui/orders_page.py" line="556"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="552"/>
+        <location filename="../../ui/orders_page.py" line="560"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="577"/>
+        <location filename="../../ui/orders_page.py" line="585"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="580"/>
+        <location filename="../../ui/orders_page.py" line="588"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="596"/>
-        <source>From the forecast of sales up to {as_of}: &lt;b&gt;{n} lines&lt;/b&gt; from {s} suppliers, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
-        <translation>根据截至 {as_of} 的销售预测：{s} 个供应商，&lt;b&gt;{n} 行&lt;/b&gt;，合计 &lt;b&gt;{total}&lt;/b&gt;。</translation>
+        <location filename="../../ui/orders_page.py" line="602"/>
+        <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
+        <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="601"/>
+        <location filename="../../ui/orders_page.py" line="607"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="603"/>
-        <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行（已突出显示）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
+        <location filename="../../ui/orders_page.py" line="609"/>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="607"/>
+        <location filename="../../ui/orders_page.py" line="614"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="610"/>
+        <location filename="../../ui/orders_page.py" line="617"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="612"/>
+        <location filename="../../ui/orders_page.py" line="619"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="642"/>
+        <location filename="../../ui/orders_page.py" line="649"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="644"/>
+        <location filename="../../ui/orders_page.py" line="651"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="675"/>
+        <location filename="../../ui/orders_page.py" line="682"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="676"/>
+        <location filename="../../ui/orders_page.py" line="683"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="676"/>
+        <location filename="../../ui/orders_page.py" line="683"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="716"/>
+        <location filename="../../ui/orders_page.py" line="723"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="718"/>
+        <location filename="../../ui/orders_page.py" line="725"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="724"/>
+        <location filename="../../ui/orders_page.py" line="727"/>
+        <source>no supplier yet</source>
+        <translation>尚无供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_page.py" line="732"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="726"/>
+        <location filename="../../ui/orders_page.py" line="734"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="731"/>
+        <location filename="../../ui/orders_page.py" line="739"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="732"/>
+        <location filename="../../ui/orders_page.py" line="740"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="733"/>
+        <location filename="../../ui/orders_page.py" line="741"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="733"/>
+        <location filename="../../ui/orders_page.py" line="741"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="734"/>
+        <location filename="../../ui/orders_page.py" line="742"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="735"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="736"/>
+        <location filename="../../ui/orders_page.py" line="744"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="737"/>
+        <location filename="../../ui/orders_page.py" line="745"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="738"/>
+        <location filename="../../ui/orders_page.py" line="746"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="739"/>
+        <location filename="../../ui/orders_page.py" line="747"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="742"/>
+        <location filename="../../ui/orders_page.py" line="750"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="743"/>
+        <location filename="../../ui/orders_page.py" line="751"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="743"/>
+        <location filename="../../ui/orders_page.py" line="751"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="744"/>
+        <location filename="../../ui/orders_page.py" line="752"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="747"/>
+        <location filename="../../ui/orders_page.py" line="755"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="789"/>
+        <location filename="../../ui/orders_page.py" line="797"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="810"/>
+        <location filename="../../ui/orders_page.py" line="818"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="817"/>
+        <location filename="../../ui/orders_page.py" line="825"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -2837,8 +2849,8 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
     </message>
     <message>
         <location filename="../../ui/purchase_orders_page.py" line="235"/>
-        <location filename="../../ui/purchase_orders_page.py" line="472"/>
-        <location filename="../../ui/purchase_orders_page.py" line="489"/>
+        <location filename="../../ui/purchase_orders_page.py" line="477"/>
+        <location filename="../../ui/purchase_orders_page.py" line="494"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
@@ -2859,350 +2871,360 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
     </message>
     <message>
         <location filename="../../ui/purchase_orders_page.py" line="259"/>
-        <location filename="../../ui/purchase_orders_page.py" line="315"/>
+        <location filename="../../ui/purchase_orders_page.py" line="320"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
         <location filename="../../ui/purchase_orders_page.py" line="261"/>
-        <location filename="../../ui/purchase_orders_page.py" line="629"/>
+        <location filename="../../ui/purchase_orders_page.py" line="637"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="307"/>
+        <location filename="../../ui/purchase_orders_page.py" line="263"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders_page.py" line="264"/>
+        <source>Show the folder the file was saved in</source>
+        <translation>显示文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders_page.py" line="312"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="308"/>
+        <location filename="../../ui/purchase_orders_page.py" line="313"/>
         <source>See the order as it prints, then print it</source>
         <translation>先预览打印效果，再打印</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="309"/>
+        <location filename="../../ui/purchase_orders_page.py" line="314"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="309"/>
+        <location filename="../../ui/purchase_orders_page.py" line="314"/>
         <source>Save the order as a PDF file</source>
         <translation>把订单保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="310"/>
+        <location filename="../../ui/purchase_orders_page.py" line="315"/>
         <source>Save Excel…</source>
         <translation>保存 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="311"/>
+        <location filename="../../ui/purchase_orders_page.py" line="316"/>
         <source>Save the order as an Excel workbook</source>
         <translation>把订单保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="312"/>
+        <location filename="../../ui/purchase_orders_page.py" line="317"/>
         <source>E-mail…</source>
         <translation>发邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="312"/>
+        <location filename="../../ui/purchase_orders_page.py" line="317"/>
         <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
         <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="315"/>
+        <location filename="../../ui/purchase_orders_page.py" line="320"/>
         <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
         <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="317"/>
+        <location filename="../../ui/purchase_orders_page.py" line="322"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="317"/>
+        <location filename="../../ui/purchase_orders_page.py" line="322"/>
         <source>Goods arrived: put them on the shelf, all or some of the lines</source>
         <translation>货到了：把全部或部分行计入货架库存</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="319"/>
+        <location filename="../../ui/purchase_orders_page.py" line="324"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="319"/>
+        <location filename="../../ui/purchase_orders_page.py" line="324"/>
         <source>The order will not come (or not the rest of it)</source>
         <translation>订单不会来了（或剩下的不会来了）</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="376"/>
-        <location filename="../../ui/purchase_orders_page.py" line="439"/>
+        <location filename="../../ui/purchase_orders_page.py" line="381"/>
+        <location filename="../../ui/purchase_orders_page.py" line="444"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="461"/>
+        <location filename="../../ui/purchase_orders_page.py" line="466"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="462"/>
+        <location filename="../../ui/purchase_orders_page.py" line="467"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="463"/>
+        <location filename="../../ui/purchase_orders_page.py" line="468"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="469"/>
+        <location filename="../../ui/purchase_orders_page.py" line="474"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="469"/>
+        <location filename="../../ui/purchase_orders_page.py" line="474"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="470"/>
+        <location filename="../../ui/purchase_orders_page.py" line="475"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="549"/>
+        <location filename="../../ui/purchase_orders_page.py" line="554"/>
         <source>No order chosen</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="554"/>
+        <location filename="../../ui/purchase_orders_page.py" line="559"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="557"/>
+        <location filename="../../ui/purchase_orders_page.py" line="562"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="570"/>
+        <location filename="../../ui/purchase_orders_page.py" line="575"/>
         <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
         <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="572"/>
+        <location filename="../../ui/purchase_orders_page.py" line="577"/>
         <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="574"/>
+        <location filename="../../ui/purchase_orders_page.py" line="579"/>
         <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="576"/>
+        <location filename="../../ui/purchase_orders_page.py" line="581"/>
         <source>Sent {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="578"/>
+        <location filename="../../ui/purchase_orders_page.py" line="583"/>
         <source>Received {day}</source>
         <translation>{day} 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="580"/>
+        <location filename="../../ui/purchase_orders_page.py" line="585"/>
         <source>Made {day}</source>
         <translation>{day} 生成</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="582"/>
+        <location filename="../../ui/purchase_orders_page.py" line="587"/>
         <source>Currency {code}</source>
         <translation>币种 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="584"/>
+        <location filename="../../ui/purchase_orders_page.py" line="589"/>
         <source>Notes: {notes}</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="587"/>
+        <location filename="../../ui/purchase_orders_page.py" line="592"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="587"/>
+        <location filename="../../ui/purchase_orders_page.py" line="592"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="590"/>
+        <location filename="../../ui/purchase_orders_page.py" line="595"/>
         <source>1 still to come</source>
         <translation>1 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="591"/>
+        <location filename="../../ui/purchase_orders_page.py" line="596"/>
         <source>{n} still to come</source>
         <translation>{n} 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="592"/>
+        <location filename="../../ui/purchase_orders_page.py" line="597"/>
         <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="594"/>
+        <location filename="../../ui/purchase_orders_page.py" line="599"/>
         <source>Double-click a quantity to change it.</source>
         <translation>双击数量即可修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="595"/>
+        <location filename="../../ui/purchase_orders_page.py" line="600"/>
         <source>Only a draft can be changed; this order can be received or cancelled.</source>
         <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="625"/>
+        <location filename="../../ui/purchase_orders_page.py" line="633"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="629"/>
+        <location filename="../../ui/purchase_orders_page.py" line="637"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="668"/>
+        <location filename="../../ui/purchase_orders_page.py" line="680"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="676"/>
+        <location filename="../../ui/purchase_orders_page.py" line="688"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="677"/>
+        <location filename="../../ui/purchase_orders_page.py" line="689"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="679"/>
+        <location filename="../../ui/purchase_orders_page.py" line="691"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="699"/>
+        <location filename="../../ui/purchase_orders_page.py" line="711"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="703"/>
+        <location filename="../../ui/purchase_orders_page.py" line="715"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="706"/>
+        <location filename="../../ui/purchase_orders_page.py" line="718"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="707"/>
+        <location filename="../../ui/purchase_orders_page.py" line="719"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="723"/>
+        <location filename="../../ui/purchase_orders_page.py" line="735"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="724"/>
+        <location filename="../../ui/purchase_orders_page.py" line="736"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="753"/>
+        <location filename="../../ui/purchase_orders_page.py" line="764"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="753"/>
+        <location filename="../../ui/purchase_orders_page.py" line="764"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="758"/>
         <location filename="../../ui/purchase_orders_page.py" line="769"/>
+        <location filename="../../ui/purchase_orders_page.py" line="780"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="763"/>
+        <location filename="../../ui/purchase_orders_page.py" line="774"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="764"/>
+        <location filename="../../ui/purchase_orders_page.py" line="775"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="772"/>
+        <location filename="../../ui/purchase_orders_page.py" line="783"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="780"/>
+        <location filename="../../ui/purchase_orders_page.py" line="791"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="786"/>
+        <location filename="../../ui/purchase_orders_page.py" line="797"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="790"/>
+        <location filename="../../ui/purchase_orders_page.py" line="801"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="794"/>
+        <location filename="../../ui/purchase_orders_page.py" line="805"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="795"/>
+        <location filename="../../ui/purchase_orders_page.py" line="806"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="805"/>
+        <location filename="../../ui/purchase_orders_page.py" line="816"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="817"/>
+        <location filename="../../ui/purchase_orders_page.py" line="828"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="841"/>
+        <location filename="../../ui/purchase_orders_page.py" line="852"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="842"/>
+        <location filename="../../ui/purchase_orders_page.py" line="853"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="843"/>
+        <location filename="../../ui/purchase_orders_page.py" line="854"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="849"/>
+        <location filename="../../ui/purchase_orders_page.py" line="860"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>

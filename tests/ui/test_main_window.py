@@ -24,7 +24,7 @@ def drop(window, path) -> None:
 
 def test_the_title_and_status_bar_name_the_shop_and_what_it_holds(qtbot, window, open_in_window, demo_shop):
     open_in_window(demo_shop)
-    assert window.windowTitle() == "ShelfWise — Demo Gift & Grocery"
+    assert window.windowTitle() == "Demo Gift & Grocery — ShelfWise"
     status = window.shop_label.text()
     assert status.startswith("Demo Gift & Grocery: 300 products, 8 suppliers, ")
     assert "sales lines (2023-06-02 to 2025-05-31)" in status
@@ -80,7 +80,7 @@ def test_new_shop_creates_an_empty_shop_file_and_never_overwrites_one(qtbot, win
     target = tmp_path / "corner-shop"
     window.create_shop(target)
     qtbot.waitUntil(lambda: window.shop_path == target.with_suffix(".db"), timeout=10_000)
-    assert window.windowTitle() == "ShelfWise — corner-shop"
+    assert window.windowTitle() == "corner-shop — ShelfWise"
     with open_shop(target.with_suffix(".db"), create=False) as shop:
         assert shop.scalar("SELECT count(*) FROM products") == 0
     warned = []
@@ -108,7 +108,7 @@ def test_first_run_builds_the_demo_shop_in_the_background_and_opens_it(qtbot, se
     assert window.runner.is_running("demo")
     assert window.progress.isVisible()                  # progress in the status bar while it is built
     qtbot.waitUntil(lambda: window.shop_path == demo, timeout=60_000)
-    assert window.windowTitle() == "ShelfWise — Demo Gift & Grocery"
+    assert window.windowTitle() == "Demo Gift & Grocery — ShelfWise"
     qtbot.waitUntil(lambda: window.products_page.model.rowCount() == 300, timeout=20_000)
     assert recent_shops(settings) == [str(demo)]
     window.close()

@@ -187,7 +187,11 @@ def test_a_budget_cuts_lines_to_fit_it_and_shows_the_expected_lost_margin(qtbot,
     assert data.budget == budget and data.total <= budget + 1e-6
     cut = [row for row in data.lines if row.cut]
     assert cut and data.lost_margin_total > 0
-    assert f"{len(cut)} lines cut to fit it" in page.summary.text()
+    dropped = sum(1 for row in cut if row.order_qty <= 0)
+    assert f"{len(cut)} lines cut to fit it, {dropped} of them to nothing" in page.summary.text()
+    for row in cut:          # each cut line says its own reason, never the supplier-wide "Cut by ... to fit"
+        assert "Cut by" not in row.explanation and "to fit the budget (expected lost margin on this line" in \
+            row.explanation
     assert money(data.lost_margin_total) in page.summary.text()
     assert any("to fit the budget" in s.note for s in data.suppliers)
     assert any(s.cut for s in data.suppliers)
