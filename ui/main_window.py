@@ -1,6 +1,7 @@
 """The main window: one shop at a time, its pages on the left, File menu, drag-and-drop import."""
 from __future__ import annotations
 
+import datetime as dt
 from functools import partial
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
                                QStackedWidget, QWidget)
 
 from core.edits import EditSteps
+from core.services import backups as backups_service
 from core.services import edits as edits_service
 from core.services import forecast as forecast_service
 from core.services.changes import ALL, PRODUCTS, SALES, SETTINGS, SUPPLIERS
@@ -23,6 +25,7 @@ from ui.orders_page import OrdersPage
 from ui.pages.suppliers_page import SuppliersPage
 from ui.products_page import ProductsPage
 from ui.purchase_orders_page import PurchaseOrdersPage
+from ui.dialogs.restore_dialog import RestoreDialog
 from ui.replay_dialog import ReplayDialog
 from ui.widgets import documents_folder
 from ui.settings_dialog import SettingsDialog
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.summary: dict = {}
         self.wizard: ImportWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.restore_dialog: RestoreDialog | None = None
         self.neural_device: str | None = None
         self.runner = JobRunner(self)
         self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -138,6 +142,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._add_action(menu, self.tr("&Import…"), lambda: self.open_import_wizard(),
                                               QKeySequence(self.tr("Ctrl+I")))
         menu.addSeparator()
+        self.backup_action = self._add_action(menu, self.tr("&Back up now…"), self.back_up_now)
+        self.restore_action = self._add_action(menu, self.tr("Restore from &backup…"), self.open_restore)
+        menu.addSeparator()
         self.settings_action = self._add_action(menu, self.tr("&Settings…"), self.open_settings,
                                                 QKeySequence.StandardKey.Preferences)
         menu.addSeparator()
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
         self.imports_page.set_shop(path)
         self.suppliers_page.set_shop(path)
         self._update_edit_steps()
+        self.runner.start("backup-daily", partial(backups_service.daily_backup, path))
         self.shop_opened.emit(path)
 
     def _show_summary(self, summary: dict) -> None:
@@ -250,6 +258,37 @@ class MainWindow(QMainWindow):
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    # ---- backups
+    def back_up_now(self, target: str | None = None) -> None:
+        """A copy of the shop where the owner chooses (a USB stick, a cloud folder)."""
+        if self.shop_path is None:
+            return
+        if target is None:
+            start = documents_folder() / f"{self.shop_path.stem} {dt.date.today().isoformat()}.db"
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the shop"), str(start),
+                                                    self._shop_filter())
+        if not target:
+            return
+        self.runner.start("backup-now", partial(backups_service.back_up_now, self.shop_path, Path(target)),
+                          success=lambda path: self.statusBar().showMessage(
+                              self.tr("Backed up to {path}.").format(path=path), 10000))
+
+    def open_restore(self) -> None:
+        if self.shop_path is not None:
+            self.runner.start("backup-list", partial(backups_service.list_backups, self.shop_path),
+                              success=self._show_restore)
+
+    def _show_restore(self, backups) -> None:
+        self.restore_dialog = RestoreDialog(backups, self)
+        self.restore_dialog.chosen.connect(self._restore)
+        self.restore_dialog.show()
+
+    def _restore(self, backup) -> None:
+        self.runner.start("backup-restore", partial(backups_service.restore_backup, self.shop_path, backup.path),
+                          success=lambda kept: self.statusBar().showMessage(
+                              self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
+                                  when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000))
 
     def start_fix(self, fix: str) -> None:
         """A getting-started fix chosen on the dashboard: where it is done."""

@@ -18,6 +18,16 @@ from core.store.queries import ImportRunRow, import_problems, list_imports
 UNDO_CHANGES = frozenset().union(*BY_IMPORT_KIND.values())
 
 
+def back_up_before_import(shop_path: Path) -> None:
+    """A backup of a shop that holds something, before an import changes it (an empty shop has nothing to lose)."""
+    from core.store.backups import back_up
+
+    with open_shop(shop_path, create=False) as shop:
+        empty = not shop.scalar("SELECT count(*) FROM import_runs") and not shop.scalar("SELECT count(*) FROM products")
+    if not empty:
+        back_up(shop_path, "before import")
+
+
 def load_imports(shop_path: Path, ctx: JobContext | None = None) -> list[ImportRunRow]:
     with open_shop(shop_path, create=False) as shop:
         return list_imports(shop)
@@ -62,8 +72,9 @@ def validate(shop_path: Path, raw: RawSheet, kind: str, mapping: Mapping, ctx: J
 
 
 def commit_import(shop_path: Path, validated: Validated, ctx: JobContext) -> Changed[ImportReport]:
-    """Store a checked import, all or nothing. `commit` works on a copy of the checked import, so a cancelled
-    import can be started again from the same checked file and reports the same."""
+    """Store a checked import, all or nothing, after a backup of the shop as it was. `commit` works on a copy of the
+    checked import, so a cancelled import can be started again from the same checked file and reports the same."""
+    back_up_before_import(shop_path)
     with open_shop(shop_path, create=False) as shop:
         return changed(commit(shop, validated, ctx), BY_IMPORT_KIND[validated.kind])
 
@@ -74,6 +85,8 @@ def import_file(shop_path: Path, file_path: Path, kind: str, *, sheet: str | Non
     and a shop file made for it is not left behind."""
     shop_path = Path(shop_path)
     new_shop = not shop_path.exists()
+    if not new_shop:
+        back_up_before_import(shop_path)
     try:
         with open_shop(shop_path) as shop:
             report = _run_import(shop, file_path, kind, sheet=sheet, overrides=overrides, ctx=ctx)

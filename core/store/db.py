@@ -119,7 +119,12 @@ def _migrate(shop: ShopDb) -> None:
                 path=shop.path, version=version, known=SCHEMA_VERSION),
             hint=_("Update ShelfWise to open this shop."),
         )
-    for number in sorted(n for n in MIGRATIONS if n > version):
+    pending = sorted(n for n in MIGRATIONS if n > version)
+    if pending and version > 0 and shop.path is not None:
+        from core.store.backups import back_up     # an older shop file: a copy of it as it was, before upgrading
+
+        back_up(shop.path, "before upgrade")
+    for number in pending:
         with atomic(shop):
             for statement in _statements(MIGRATIONS[number]):
                 conn.execute(statement)

@@ -172,3 +172,31 @@ def test_the_dashboard_says_what_a_new_shop_lacks_and_each_fix_is_one_click(qtbo
     stocktake = window.products_page.stocktake_dialog
     assert stocktake is not None and stocktake.isVisible()
     stocktake.reject()
+
+
+def test_backups_from_the_file_menu_a_copy_now_and_a_restore_that_puts_the_shop_back(qtbot, shop_window,
+                                                                                     shop_with_sales, tmp_path):
+    from core.store import backups
+    from tests.core.test_edits import records
+
+    window = shop_window
+    qtbot.waitUntil(lambda: [b.reason for b in backups.list_backups(shop_with_sales)] == ["daily"], timeout=10_000)
+    as_opened = records(shop_with_sales)
+    stick = tmp_path / "usb-stick.db"
+    window.back_up_now(str(stick))
+    qtbot.waitUntil(lambda: stick.exists(), timeout=10_000)
+    assert records(stick) == as_opened
+    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    window.refresh()
+    qtbot.waitUntil(lambda: window.suppliers_page.model.rowCount() == 1, timeout=10_000)
+
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.restore_dialog is not None and window.restore_dialog.isVisible(), timeout=10_000)
+    dialog = window.restore_dialog
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "daily"
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible(), timeout=10_000)
+    dialog.question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: records(shop_with_sales) == as_opened, timeout=10_000)
+    qtbot.waitUntil(lambda: window.suppliers_page.model.rowCount() == 0, timeout=10_000)   # the pages read it again
+    assert [b.reason for b in backups.list_backups(shop_with_sales)] == ["before restore", "daily"]

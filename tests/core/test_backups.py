@@ -1,0 +1,119 @@
+"""core/store/backups.py: the shop file backed up with SQLite's backup API before an upgrade, before every import and
+daily, kept by a retention (the last ten, one a month for a year), listed with what each holds, and restored with the
+current shop kept aside first."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from core.errors import ShopFileProblem
+from core.services import backups as backups_service
+from core.services import imports as imports_service
+from core.store import backups, open_shop
+from tests.core.test_edits import SALES, records
+
+MORE = "Invoice,StockCode,Description,Quantity,InvoiceDate,UnitPrice\n2001,85123A,WHITE HANGING HEART,3,2025-05-20,2.55\n"
+
+
+@pytest.fixture
+def shop(tmp_path):
+    path = tmp_path / "corner-shop.db"
+    sales = tmp_path / "sales.csv"
+    sales.write_text(SALES, encoding="utf-8")
+    imports_service.import_file(path, sales, "sales")
+    return path
+
+
+def test_an_import_into_a_shop_that_holds_something_backs_it_up_first(shop, tmp_path):
+    assert backups.list_backups(shop) == []            # the first import into an empty shop had nothing to keep
+    before = records(shop)
+    more = tmp_path / "more.csv"
+    more.write_text(MORE, encoding="utf-8")
+    imports_service.import_file(shop, more, "sales")
+    [backup] = backups.list_backups(shop)
+    assert backup.reason == "before import" and backup.path.parent == tmp_path / "corner-shop backups"
+    assert (backup.products, backup.sales_lines, backup.last_sale) == (4, 4, "2025-05-10")
+    assert records(backup.path) == before
+    with sqlite3.connect(backup.path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_daily_backup_is_taken_once_a_day(shop):
+    morning = dt.datetime(2025, 6, 2, 9, 0, 0)
+    assert backups.daily_backup(shop, now=morning) is not None
+    assert backups.daily_backup(shop, now=morning + dt.timedelta(hours=5)) is None
+    assert backups.daily_backup(shop, now=morning + dt.timedelta(days=1)) is not None
+    assert [b.reason for b in backups.list_backups(shop)] == ["daily", "daily"]
+
+
+def test_the_backups_folder_keeps_the_last_ten_and_one_a_month_for_a_year(shop):
+    start = dt.datetime(2024, 1, 15, 12, 0, 0)
+    for day in range(0, 600, 5):                       # a backup every five days for 20 months
+        backups.back_up(shop, "daily", now=start + dt.timedelta(days=day))
+    now = start + dt.timedelta(days=595)
+    kept = backups.list_backups(shop)
+    newest = [b.taken_at for b in kept[:10]]
+    assert newest == [now - dt.timedelta(days=5 * k) for k in range(10)]
+    older_months = {(b.taken_at.year, b.taken_at.month) for b in kept[10:]}
+    assert len(kept) - 10 == len(older_months)           # one a month beyond the last ten
+    assert all((now.year - y) * 12 + now.month - m < 12 for y, m in older_months)
+
+
+def test_a_restore_puts_the_backup_back_and_keeps_the_current_shop_aside(shop, tmp_path):
+    first = records(shop)
+    taken = backups_service.back_up_now(shop)
+    more = tmp_path / "more.csv"
+    more.write_text(MORE, encoding="utf-8")
+    imports_service.import_file(shop, more, "sales")
+    after_import = records(shop)
+    assert after_import != first
+    done = backups_service.restore_backup(shop, taken)
+    assert records(shop) == first
+    assert records(done.value) == after_import and "before restore" in done.value.name
+    with open_shop(shop, create=False) as opened:                       # still a shop the app opens and writes
+        assert opened.scalar("SELECT count(*) FROM sales") == 4
+
+
+def test_a_backup_to_a_chosen_place_and_refusals_say_what_is_wrong(shop, tmp_path):
+    stick = tmp_path / "usb" / "shop copy.db"
+    stick.parent.mkdir()
+    assert backups_service.back_up_now(shop, stick) == stick and records(stick) == records(shop)
+    with pytest.raises(ShopFileProblem, match="no shop file"):
+        backups.back_up(tmp_path / "missing.db")
+    not_a_shop = tmp_path / "corner-shop backups" / "corner-shop 2025-01-01 000000 daily.db"
+    not_a_shop.parent.mkdir(exist_ok=True)
+    not_a_shop.write_bytes(b"not a database at all")
+    with pytest.raises(ShopFileProblem, match="not a ShelfWise backup"):
+        backups.restore(shop, not_a_shop)
+
+
+def test_an_older_shop_file_is_backed_up_before_it_is_upgraded(tmp_path):
+    from core.store.db import APPLICATION_ID, SCHEMA_VERSION, _statements
+    from core.store.migrations import MIGRATIONS
+
+    old = tmp_path / "old-shop.db"
+    with sqlite3.connect(old) as db:                     # a shop file as the previous ShelfWise left it (schema 4)
+        for number in range(1, SCHEMA_VERSION):
+            for statement in _statements(MIGRATIONS[number]):
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    with open_shop(old, create=False) as shop:
+        assert shop.scalar("PRAGMA user_version") == SCHEMA_VERSION
+    [backup] = backups.list_backups(old)
+    assert backup.reason == "before upgrade"
+    with sqlite3.connect(backup.path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+
+
+def test_a_shop_file_from_a_newer_shelfwise_is_refused_and_left_as_it_is(shop):
+    from core.store.db import SCHEMA_VERSION
+
+    with sqlite3.connect(shop) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = records(shop)
+    with pytest.raises(ShopFileProblem, match="written by a newer ShelfWise"):
+        open_shop(shop, create=False)
+    assert records(shop) == before and backups.list_backups(shop) == []
