@@ -283,6 +283,7 @@ def cmd_imports(args) -> int:
     return EXIT_OK
 
 
+WRITES = ("import", "undo", "forecast", "plan", "demo")    # commands that change the shop (orders only with --save)
 COMMANDS = {"import": cmd_import, "export": cmd_export, "demo": cmd_demo, "undo": cmd_undo, "imports": cmd_imports,
             "forecast": cmd_forecast, "plan": cmd_plan, "simulate": cmd_simulate, "orders": cmd_orders}
 
@@ -295,6 +296,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(db=args.db)
     try:
+        if args.command in WRITES or (args.command == "orders" and getattr(args, "save", False)):
+            from core.store.lock import check_free
+
+            check_free(args.db)              # a shop open in a window: one program changes it at a time
         return COMMANDS[args.command](args)
     except UserError as err:
         print(f"refused: {err.full_message()}", file=sys.stderr)

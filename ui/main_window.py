@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
                                QStackedWidget, QWidget)
 
 from core.edits import EditSteps
+from core.errors import UserError
 from core.services import backups as backups_service
 from core.services import edits as edits_service
 from core.services import forecast as forecast_service
@@ -182,10 +183,16 @@ class MainWindow(QMainWindow):
         """Open a shop file (in the background: it may need its schema brought up to date)."""
         path = Path(path)
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        self.runner.start("open", partial(shop_service.open_and_summarise, path, create=create),
+        self.runner.start("open", partial(shop_service.open_in_window, path, create=create),
                           success=partial(self._shop_opened, path), progress=self.progress)
 
     def _shop_opened(self, path: Path, summary: dict) -> None:
+        if self.shop_path is not None and self.shop_path != path:
+            shop_service.release_shop(self.shop_path)      # one shop at a time: the one shown before is free again
+        try:
+            shop_service.take_shop(path)                   # held already where opened; a new shop or the demo
+        except UserError:
+            pass
         self.shop_path = path
         remember_shop(self.settings, path)
         self._show_summary(summary)
@@ -454,6 +461,8 @@ class MainWindow(QMainWindow):
         # Cancels what runs (an import rolls back) and waits a little; a job that cannot stop (the import of torch)
         # is left to its daemon thread.
         shutdown_all(timeout_ms=QUIT_WAIT_MS)
+        if self.shop_path is not None:
+            shop_service.release_shop(self.shop_path)
         if self.wizard is not None:
             self.wizard.close()
         super().closeEvent(event)

@@ -31,6 +31,33 @@ def open_and_summarise(shop_path: Path, ctx: JobContext | None = None, *, create
         return shop_summary(shop)
 
 
+def open_in_window(shop_path: Path, ctx: JobContext | None = None, *, create: bool = True) -> dict:
+    """The window opens a shop: its lock taken for this process (refused where another ShelfWise window has it open),
+    then the shop opened (created or migrated as needed) and summarised."""
+    from core.store import lock
+
+    lock.acquire(shop_path)
+    try:
+        return open_and_summarise(shop_path, create=create)
+    except BaseException:
+        lock.release(shop_path)
+        raise
+
+
+def take_shop(shop_path: Path, ctx: JobContext | None = None) -> None:
+    """The window shows a shop it made itself (a new shop, the demo): its lock, for this process."""
+    from core.store import lock
+
+    lock.acquire(shop_path)
+
+
+def release_shop(shop_path: Path, ctx: JobContext | None = None) -> None:
+    """The window no longer shows the shop (closed, or another shop opened)."""
+    from core.store import lock
+
+    lock.release(shop_path)
+
+
 def create_shop(shop_path: Path, ctx: JobContext | None = None, *, name: str | None = None) -> dict:
     """A new, empty shop file."""
     with open_shop(shop_path, create=True) as shop:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
@@ -147,3 +148,38 @@ def test_an_uncaught_exception_shows_the_crash_dialog(qtbot, caplog):
     assert "RuntimeError: a bug in a slot" in dialogs[0].details.toPlainText()
     assert "a bug in a slot" in caplog.text
     dialogs[0].close()
+
+
+def test_a_shop_open_in_another_shelfwise_window_is_not_opened_a_second_time(qtbot, window, open_in_window,
+                                                                           shop_with_sales, tmp_path):
+    import subprocess
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.store import lock
+
+    empty_shop = tmp_path / "first.db"
+    open_shop(empty_shop).close()
+    open_in_window(empty_shop)
+    assert lock.holder(empty_shop).is_me()
+    script = (f"import sys, time; sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r}); "
+              f"from core.store import lock; lock.acquire({str(shop_with_sales)!r}); print('held', flush=True); "
+              "time.sleep(60)")
+    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "held"
+        window.open_shop(shop_with_sales)
+        qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
+                                    for w in QApplication.topLevelWidgets()), timeout=10_000)
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        assert "is open in another ShelfWise window" in box.text()
+        box.close()
+        assert window.shop_path == empty_shop and lock.holder(empty_shop).is_me()
+    finally:
+        other.kill()
+        other.wait()
+    window.open_shop(shop_with_sales)                 # the other window closed (its process is gone): it opens
+    qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=10_000)
+    assert lock.holder(shop_with_sales).is_me() and lock.holder(empty_shop) is None
+    window.close()
+    assert lock.holder(shop_with_sales) is None
