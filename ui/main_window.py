@@ -358,7 +358,7 @@ class MainWindow(QMainWindow):
         """Write the demo shop (first run), then open it."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.statusBar().showMessage(self.tr("Building the demo shop, a one-time step…"))
-        self.runner.start("demo", partial(shop_service.build_demo, path),
+        self.runner.start("demo", partial(shop_service.build_demo, path, forecast=True),
                           success=lambda built: self.open_shop(built.path), progress=self.progress)
 
     # ---- importing

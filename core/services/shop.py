@@ -72,12 +72,22 @@ class DemoBuilt:
     seconds: float
 
 
-def build_demo(shop_path: Path, ctx: JobContext | None = None, *, seed: int = 7) -> DemoBuilt:
-    """The demo shop, written on first run (refuses to overwrite a file)."""
+def build_demo(shop_path: Path, ctx: JobContext | None = None, *, seed: int = 7,
+               forecast: bool = False) -> DemoBuilt:
+    """The demo shop, written on first run (refuses to overwrite a file). With `forecast` (the window's first run) it
+    also gets a quick forecast (no neural model, no ETS/ARIMA: seconds), so that its dashboard opens with its alerts
+    and its Orders page with a plan, instead of "no forecast yet"."""
     from core.demo import build_demo_shop
 
+    ctx = ctx or null_context()
     started = time.perf_counter()
-    path = build_demo_shop(shop_path, seed=seed, ctx=ctx or null_context())
+    path = build_demo_shop(shop_path, seed=seed, ctx=ctx.sub(0.0, 0.5) if forecast else ctx)
+    if forecast:
+        from core.forecasting import ForecastSettings, forecast_shop
+
+        with open_shop(path, create=False) as shop:
+            forecast_shop(shop, settings=ForecastSettings(neural=False, statistical_max_products=0, seed=seed),
+                          ctx=ctx.sub(0.5, 1.0))
     return DemoBuilt(Path(path), time.perf_counter() - started)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -101,6 +103,7 @@ def test_first_shop_is_the_db_argument_then_the_last_shop_then_the_demo(settings
     assert app_module.first_shop(shop_with_sales, settings) == (shop_with_sales, "open")
 
 
+@pytest.mark.slow
 def test_first_run_builds_the_demo_shop_in_the_background_and_opens_it(qtbot, settings, tmp_path, monkeypatch):
     demo = tmp_path / "data" / "demo-shop.db"
     monkeypatch.setattr(app_module, "demo_shop_path", lambda: demo)
@@ -112,6 +115,9 @@ def test_first_run_builds_the_demo_shop_in_the_background_and_opens_it(qtbot, se
     assert window.windowTitle() == "Demo Gift & Grocery — ShelfWise"
     qtbot.waitUntil(lambda: window.products_page.model.rowCount() == 300, timeout=20_000)
     assert recent_shops(settings) == [str(demo)]
+    dashboard = window.dashboard_page          # with a forecast made with it: its alerts are there at once
+    qtbot.waitUntil(lambda: dashboard.data is not None and dashboard.data.plan is not None, timeout=60_000)
+    assert dashboard.model.rowCount() > 0 and dashboard.stack.currentWidget() is not dashboard.empty
     window.close()
 
 
