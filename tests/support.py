@@ -34,3 +34,20 @@ def draw_logo(path: Path) -> None:
     painter.drawText(QRectF(0, 0, 240, 240), Qt.AlignmentFlag.AlignCenter, "DG")
     painter.end()
     image.save(str(path), "PNG")
+
+
+def wait_until(condition, timeout: float = 120.0) -> None:
+    """For the screenshot scripts (no qtbot there): run the event loop until `condition()`, then let layouts and paints
+    settle."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        QCoreApplication.processEvents()

@@ -1,12 +1,16 @@
 """Showing trouble: a UserError as a plain warning, anything else as a bug in the crash dialog."""
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import platform
 import sys
 import traceback
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+import PySide6
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -39,11 +43,48 @@ def show_user_error(parent: QWidget | None, error: UserError, title: str = "") -
     return box
 
 
-class CrashDialog(QDialog):
-    """A bug: says that nothing was half-written, and shows the traceback to copy into a report."""
+def crash_log_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "crash logs"
 
-    def __init__(self, details: str, parent: QWidget | None = None):
+
+def write_crash_log(details: str) -> Path | None:
+    """A bug's report as a file in the app's data folder: when, the versions, the platform, the last things the
+    window did (its jobs) and the traceback. None where it cannot be written (the dialog still shows it all)."""
+    from ui.jobs import recent_jobs
+
+    try:
+        import importlib.metadata as metadata
+
+        version = metadata.version("shelfwise")
+    except Exception:  # noqa: BLE001 - a report is written whatever the install looks like
+        version = "unknown"
+    now = dt.datetime.now()
+    text = "\n".join([
+        f"ShelfWise {version} crash report, {now:%Y-%m-%d %H:%M:%S}",
+        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, {platform.platform()}",
+        "Last actions (background jobs, oldest first):",
+        *[f"  {line}" for line in recent_jobs()],
+        "",
+        details,
+    ])
+    folder = crash_log_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"crash {now:%Y-%m-%d %H%M%S}.log"
+        path.write_text(text, encoding="utf-8")
+    except OSError:
+        return None
+    return path
+
+
+class CrashDialog(QDialog):
+    """A bug: says that nothing was half-written, shows the traceback to copy into a report, and where the report
+    was written (Open log)."""
+
+    def __init__(self, details: str, parent: QWidget | None = None, log_path: Path | None = None):
         super().__init__(parent)
+        self.log_path = log_path
         self.setWindowTitle(self.tr("ShelfWise ran into a bug"))
         self.resize(720, 460)
         intro = QLabel(self.tr(
@@ -58,6 +99,12 @@ class CrashDialog(QDialog):
         copy = QPushButton(self.tr("Copy details"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
+        self.open_log_button = QPushButton(self.tr("Open log"), self)
+        self.open_log_button.setToolTip(str(log_path) if log_path else "")
+        self.open_log_button.setVisible(log_path is not None)
+        self.open_log_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path))) if log_path else None)
+        buttons.addButton(self.open_log_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -69,7 +116,7 @@ def show_crash_dialog(details: str, parent: QWidget | None = None) -> CrashDialo
     """Show a bug's traceback (non-modal, so it never blocks a running job). Logs it too."""
     if QApplication.instance() is None:
         return None
-    dialog = CrashDialog(details, parent)
+    dialog = CrashDialog(details, parent, write_crash_log(details))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _keep(dialog)
     dialog.show()

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
+from collections import deque
 from typing import Any, Callable
 
 import shiboken6
@@ -31,6 +33,12 @@ from ui.errors import show_crash_dialog, show_user_error
 log = logging.getLogger("shelfwise.ui.jobs")
 
 _LIVE: set["Job"] = set()   # jobs whose thread has not reported yet (kept alive here, not by their owner)
+_RECENT: deque[str] = deque(maxlen=30)   # the last jobs started and ended, for a crash report
+
+
+def recent_jobs() -> list[str]:
+    """The last things the window did in the background ('17:40:02 plan started', ...), oldest first."""
+    return list(_RECENT)
 
 
 def cancelled_message() -> str:
@@ -89,6 +97,7 @@ class Job(QObject):
     def start(self) -> None:
         _LIVE.add(self)
         log.info("job %s started", self.kind)
+        _RECENT.append(f"{time.strftime('%H:%M:%S')} {self.kind} started")
         self._thread.start()
 
     def cancel(self) -> None:
@@ -132,6 +141,7 @@ class Job(QObject):
             self.outcome = "bug"
             log.error("Job %s failed with a bug:\n%s", self.kind, tb)
         log.info("job %s ended: %s", self.kind, self.outcome)
+        _RECENT.append(f"{time.strftime('%H:%M:%S')} {self.kind} {self.outcome}")
         parent = self.owner if isinstance(self.owner, QWidget) and not owner_gone else None
         try:
             if self.superseded or owner_gone:   # nobody waits for this result any more; a bug is still a bug

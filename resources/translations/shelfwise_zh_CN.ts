@@ -80,12 +80,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="47"/>
+        <location filename="../../ui/errors.py" line="89"/>
         <source>ShelfWise ran into a bug</source>
         <translation>ShelfWise 出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="49"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Something went wrong inside ShelfWise. This is a bug, not something you did.
 Your shop file was not half-written: the step that failed was undone as a whole.
 Please copy the details below and send them with a line on what you were doing.</source>
@@ -94,9 +94,14 @@ Please copy the details below and send them with a line on what you were doing.<
 请复制下面的详细信息，连同一句您当时在做什么，一起发给我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="58"/>
+        <location filename="../../ui/errors.py" line="100"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>Open log</source>
+        <translation>打开日志</translation>
     </message>
 </context>
 <context>
@@ -376,7 +381,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="31"/>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
@@ -1332,7 +1337,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../ui/jobs.py" line="37"/>
+        <location filename="../../ui/jobs.py" line="45"/>
         <source>Cancelled — nothing was changed</source>
         <translation>已取消 — 没有任何改动</translation>
     </message>
@@ -2655,17 +2660,17 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/jobs.py" line="235"/>
+        <location filename="../../ui/jobs.py" line="245"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="252"/>
+        <location filename="../../ui/jobs.py" line="262"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="261"/>
+        <location filename="../../ui/jobs.py" line="271"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

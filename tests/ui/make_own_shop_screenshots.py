@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,7 +23,7 @@ os.environ["XDG_DATA_HOME"] = str(SANDBOX / "data")
 
 import datetime as dt  # noqa: E402
 
-from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.services import edits as edits_service  # noqa: E402
@@ -38,20 +37,10 @@ from core.jobs import null_context  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from tests.support import wait_until  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 UCI_XLSX = REPO.parent / "shared" / "data" / "online-retail" / "Online Retail (first 70051 rows).xlsx"
-
-
-def wait_until(condition, timeout: float = 300.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):
-        QCoreApplication.processEvents()
 
 
 def idle(window: MainWindow) -> bool:

@@ -47,7 +47,7 @@ from ui.garbage import GarbageCollector  # noqa: E402
 from ui.import_wizard import ImportWizard  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from tests.support import draw_logo  # noqa: E402
+from tests.support import draw_logo, wait_until  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 DATA = REPO.parent / "shared" / "data" / "online-retail"
@@ -56,17 +56,6 @@ UCI_XLSX = DATA / "Online Retail (first 70051 rows).xlsx"
 SIZE = (1280, 800)
 ONLY = set(sys.argv[sys.argv.index("--only") + 1].split(",")) if "--only" in sys.argv else None
 UCI_SHOTS = {"wizard-mapping.png", "wizard-report.png", "imports.png"}
-
-
-def wait_until(condition, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get there in time")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-    for _ in range(5):                       # let layouts and paints settle
-        QCoreApplication.processEvents()
 
 
 LANGUAGE_SUFFIX = ""   # "-zh" while the Chinese screenshots are taken (chinese_main)

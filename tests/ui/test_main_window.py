@@ -153,6 +153,11 @@ def test_an_uncaught_exception_shows_the_crash_dialog(qtbot, caplog):
     assert len(dialogs) == 1
     assert "RuntimeError: a bug in a slot" in dialogs[0].details.toPlainText()
     assert "a bug in a slot" in caplog.text
+    report = dialogs[0].log_path                      # a crash log in the app's data folder, offered to open
+    assert report is not None and report.exists() and dialogs[0].open_log_button.isVisible()
+    text = report.read_text(encoding="utf-8")
+    assert text.startswith("ShelfWise ") and "Python 3." in text and "PySide6 " in text
+    assert "Last actions" in text and "RuntimeError: a bug in a slot" in text
     dialogs[0].close()
 
 
