@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.orders_page.planned.connect(self.dashboard_page.show_plan)
         self.dashboard_page.product_chosen.connect(self.show_order_of)
         self.dashboard_page.fix_chosen.connect(self.start_fix)
+        self.suppliers_page.products_wanted.connect(self.show_products_of)
         # What a job changed in the shop reaches the pages that show it (each page's WATCHES), and no others.
         shop_events().changed.connect(self._shop_changed)
         self.nav = QListWidget(self)
@@ -296,6 +297,10 @@ class MainWindow(QMainWindow):
                           success=lambda kept: self.statusBar().showMessage(
                               self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
                                   when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000))
+
+    def show_products_of(self, supplier: str) -> None:
+        self.show_page(self.products_page)
+        self.products_page.show_supplier(supplier)
 
     def start_fix(self, fix: str) -> None:
         """A getting-started fix chosen on the dashboard: where it is done."""

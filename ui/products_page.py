@@ -234,3 +234,9 @@ class ProductsPage(QWidget):
         self.stocktake_dialog.stored.connect(lambda done: self.runner.message.emit(done.summary))
         self.stocktake_dialog.show()
         return self.stocktake_dialog
+
+    def show_supplier(self, name: str) -> None:
+        """Only this supplier's products (the Suppliers page's Its products)."""
+        index = self.supplier.findData(name)
+        if index >= 0:
+            self.supplier.setCurrentIndex(index)

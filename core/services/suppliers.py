@@ -18,6 +18,8 @@ EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")       # as core/policy/plan.py reads them
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CHINESE_DAYS = {name: d for d, day in enumerate("一二三四五六日") for name in (f"周{day}", f"星期{day}")}
+CHINESE_DAYS.update({"周天": 6, "星期天": 6})
 OPEN_STATUSES = ("draft", "sent", "part-received")
 
 
@@ -59,8 +61,11 @@ class SupplierRow:
 def normalise_order_days(text: str) -> str:
     """'mon, thursday' -> 'Mon,Thu'; a word that is not a weekday is refused with the word."""
     days = []
-    for part in re.split(r"[,;/\s]+", text.strip()):
+    for part in re.split(r"[,;/\s，、；]+", text.strip()):
         if not part:
+            continue
+        if part in CHINESE_DAYS:                 # 周一, 星期四 ...
+            days.append(CHINESE_DAYS[part])
             continue
         key = part.lower().rstrip(".")[:3]
         if key not in WEEKDAYS or not FULL_DAY_NAMES[WEEKDAYS.index(key)].startswith(part.lower().rstrip(".")):

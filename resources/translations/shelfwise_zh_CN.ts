@@ -80,12 +80,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="89"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>ShelfWise ran into a bug</source>
         <translation>ShelfWise 出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="91"/>
+        <location filename="../../ui/errors.py" line="90"/>
         <source>Something went wrong inside ShelfWise. This is a bug, not something you did.
 Your shop file was not half-written: the step that failed was undone as a whole.
 Please copy the details below and send them with a line on what you were doing.</source>
@@ -94,12 +94,12 @@ Please copy the details below and send them with a line on what you were doing.<
 请复制下面的详细信息，连同一句您当时在做什么，一起发给我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="100"/>
+        <location filename="../../ui/errors.py" line="99"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="102"/>
         <source>Open log</source>
         <translation>打开日志</translation>
     </message>
@@ -381,7 +381,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="35"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
@@ -1350,262 +1350,262 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>{shop} — ShelfWise</source>
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="393"/>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -4088,41 +4088,51 @@ Town and postcode</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="70"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="123"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="183"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="71"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="128"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="189"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="72"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="73"/>
         <source>Add supplier…</source>
         <translation>添加供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="74"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="75"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="76"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="155"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="77"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="161"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="78"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="79"/>
+        <source>Its products</source>
+        <translation>其商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="80"/>
+        <source>The Products page with this supplier&apos;s products</source>
+        <translation>在“商品”页面显示该供应商的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/suppliers_page.py" line="83"/>
         <source>Show retired</source>
         <translation>显示已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="97"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="107"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="102"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="112"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="118"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="123"/>
         <source>No suppliers yet.
 
 Add the firms you buy from (Add supplier…), then give your products their supplier on the Products page, so that the plan can order from them.</source>
@@ -4131,12 +4141,12 @@ Add the firms you buy from (Add supplier…), then give your products their supp
 先添加您进货的公司（添加供应商…），再在“商品”页面为商品指定供应商，计划才能向他们订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="122"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="127"/>
         <source>Suppliers — {count} in use</source>
         <translation>供应商 — {count} 家使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="154"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="160"/>
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>

@@ -83,6 +83,15 @@ def test_wrong_supplier_details_are_refused_with_what_is_wrong_and_nothing_chang
     assert records(shop) == before
 
 
+def test_order_days_are_understood_in_english_and_chinese():
+    assert suppliers_service.normalise_order_days("mon, Thursday") == "Mon,Thu"
+    assert suppliers_service.normalise_order_days("周一，星期四") == "Mon,Thu"
+    assert suppliers_service.normalise_order_days("Sun; tue.") == "Tue,Sun"
+    assert suppliers_service.normalise_order_days("") == ""
+    with pytest.raises(UserError, match="“Monkey” is not a day of the week"):
+        suppliers_service.normalise_order_days("Monkey")
+
+
 def test_a_supplier_is_changed_and_the_change_undone_exactly(shop):
     supplier_id = suppliers_service.save_supplier(shop, acme()).value.id
     before = records(shop)

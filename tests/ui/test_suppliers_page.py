@@ -200,3 +200,21 @@ def test_backups_from_the_file_menu_a_copy_now_and_a_restore_that_puts_the_shop_
     qtbot.waitUntil(lambda: records(shop_with_sales) == as_opened, timeout=10_000)
     qtbot.waitUntil(lambda: window.suppliers_page.model.rowCount() == 0, timeout=10_000)   # the pages read it again
     assert [b.reason for b in backups.list_backups(shop_with_sales)] == ["before restore", "daily"]
+
+
+def test_a_suppliers_products_are_one_click_away(qtbot, shop_window, shop_with_sales):
+    from core.services import edits as edits_service
+
+    window = shop_window
+    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    edits_service.edit_products(shop_with_sales, ["85123A", "71053"], {"supplier": "Acme Gifts"})
+    window.refresh()
+    page = window.suppliers_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0).products == 2, timeout=10_000)
+    page.table.selectRow(0)
+    assert page.products_button.isEnabled()
+    products = window.products_page
+    qtbot.waitUntil(lambda: products.suppliers == ["Acme Gifts"], timeout=10_000)
+    page.products_button.click()
+    assert window.stack.currentWidget() is products
+    assert products.supplier.currentData() == "Acme Gifts" and products.proxy.rowCount() == 2

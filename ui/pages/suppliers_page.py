@@ -58,6 +58,7 @@ class SuppliersPage(QWidget):
 
     WATCHES = frozenset({SUPPLIERS, PRODUCTS, ORDERS})
     saved = Signal(object)        # the SupplierRow just stored
+    products_wanted = Signal(str)     # a supplier's name: the owner wants to see its products
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,6 +76,10 @@ class SuppliersPage(QWidget):
         self.edit_button.clicked.connect(lambda: self.open_editor(self.selected()))
         self.retire_button = QPushButton(self.tr("Retire"), self)
         self.retire_button.clicked.connect(self.toggle_retired)
+        self.products_button = QPushButton(self.tr("Its products"), self)
+        self.products_button.setToolTip(self.tr("The Products page with this supplier's products"))
+        self.products_button.clicked.connect(
+            lambda: self.products_wanted.emit(self.selected().name) if self.selected() is not None else None)
         self.show_retired = QCheckBox(self.tr("Show retired"), self)
         self.show_retired.toggled.connect(lambda _on: self._filter())
         self.table = row_table(self, self.proxy, {0: 180, 1: 200, 2: 110, 3: 80, 4: 110, 5: 100, 6: 115, 7: 75, 8: 95},
@@ -84,7 +89,7 @@ class SuppliersPage(QWidget):
         self.stack, self.empty = content_or_note(self, self.table)
         self.progress = ProgressPanel(self)
         buttons = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.retire_button):
+        for widget in (self.add_button, self.edit_button, self.retire_button, self.products_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.show_retired)
@@ -151,6 +156,7 @@ class SuppliersPage(QWidget):
         self.add_button.setEnabled(self.shop_path is not None)
         self.edit_button.setEnabled(row is not None)
         self.retire_button.setEnabled(row is not None)
+        self.products_button.setEnabled(row is not None and row.products > 0)
         self.retire_button.setText(self.tr("Bring back") if row is not None and not row.active else
                                    self.tr("Retire"))
 
