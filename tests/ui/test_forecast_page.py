@@ -205,6 +205,7 @@ def test_cancel_right_after_start_stores_no_forecast(qtbot, window, open_in_wind
     assert page.forecast_button.isEnabled()
 
 
+@pytest.mark.slow
 def test_the_neural_model_forecasts_a_small_imported_shop(qtbot, window, open_in_window, tiny_shop):
     page = open_forecast_page(qtbot, window, open_in_window, tiny_shop)
     assert page.neural.isChecked()
@@ -292,6 +293,7 @@ def test_the_view_buttons_show_a_year_or_the_last_three_months(qtbot, window, op
     assert all(label.split()[0] in MONTHS for label in axis.tickStrings(ticks, 1, spacing))
 
 
+@pytest.mark.slow
 def test_an_override_added_through_the_dialog_is_stored_and_drawn_then_removed(qtbot, window, open_in_window,
                                                                                forecasted_shop, monkeypatch):
     page = open_forecast_page(qtbot, window, open_in_window, forecasted_shop)

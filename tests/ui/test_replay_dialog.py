@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import QDate
 
 from ui.replay_dialog import ReplayDialog
 
 
+@pytest.mark.slow
 def test_replay_shows_the_policies_beside_the_shop_record(qtbot, demo_shop):
     dialog = ReplayDialog(demo_shop)
     qtbot.addWidget(dialog)

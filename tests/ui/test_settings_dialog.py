@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from core.importing import non_product_codes, run_import
@@ -102,6 +104,7 @@ def test_the_ordering_tab_shows_the_stored_settings_in_percent_and_days(qtbot, w
     dialog.reject()
 
 
+@pytest.mark.slow
 def test_a_service_level_for_class_a_is_saved_and_the_next_plan_uses_it(qtbot, window, open_in_window,
                                                                          forecast_demo):
     from core.policy.settings import save_policy_settings
