@@ -153,7 +153,7 @@ def cmd_import(args) -> int:
     from core.services.imports import import_file
 
     started = time.perf_counter()
-    report = import_file(Path(args.db), Path(args.file), args.kind, sheet=args.sheet,
+    report = import_file(Path(args.db), file_path=Path(args.file), kind=args.kind, sheet=args.sheet,
                          overrides=_mapping_overrides(args.map), ctx=_ctx()).value
     for line in report.summary_lines():
         print(line)
@@ -169,7 +169,7 @@ def cmd_import(args) -> int:
 def cmd_export(args) -> int:
     from core.services.shop import export_table
 
-    rows = export_table(Path(args.db), args.kind, Path(args.out))
+    rows = export_table(Path(args.db), kind=args.kind, out=Path(args.out))
     print(f"wrote {rows:,} rows to {args.out}")
     return EXIT_OK
 
@@ -216,7 +216,7 @@ def cmd_plan(args) -> int:
 def cmd_simulate(args) -> int:
     from core.services.replay import simulate_to_file
 
-    done = simulate_to_file(Path(args.db), args.start, args.end, policy=args.policy,
+    done = simulate_to_file(Path(args.db), start=args.start, end=args.end, policy=args.policy,
                             service_level=args.service_level, out=_path(args.out), ctx=_ctx())
     total = done.totals
     print(f"replayed {done.policy} over {args.start} .. {args.end} ({done.days} days, {total['products']:,} "
@@ -247,7 +247,7 @@ def cmd_orders(args) -> int:
     if "pdf" in outputs or "eml" in outputs:
         from ui import pdf                       # Qt only when a PDF is asked for
 
-    done = suggested_order_files(Path(args.db), outputs, supplier=args.supplier, save=args.save, pdf=pdf,
+    done = suggested_order_files(Path(args.db), outputs=outputs, supplier=args.supplier, save=args.save, pdf=pdf,
                                  ctx=_ctx()).value
     n = len(done.orders)
     print(f"plan for {done.plan_date}: {n} supplier order{'s' if n != 1 else ''}, {done.total:,.2f} in all"
@@ -268,7 +268,7 @@ def cmd_undo(args) -> int:
     from core.services.imports import undo
     from core.services.shop import require_shop
 
-    print(undo(require_shop(args.db), args.import_id).value)
+    print(undo(require_shop(args.db), import_id=args.import_id).value)
     return EXIT_OK
 
 

@@ -427,7 +427,7 @@ class ForecastPage(QWidget):
             return
         neural = self.neural.isChecked()
         self.forecast_button.setEnabled(False)
-        self.runner.start("forecast-run", partial(forecast_service.run_forecast, self.shop_path, neural),
+        self.runner.start("forecast-run", partial(forecast_service.run_forecast, self.shop_path, neural=neural),
                           success=partial(self._forecast_done, self.shop_path, neural),
                           finished=self._update_buttons, progress=self.progress)
         self.progress.label.setText(self.tr("Reading the sales history…"))
@@ -475,7 +475,7 @@ class ForecastPage(QWidget):
         sku = self.selected_sku()
         if sku is None or self.shop_path is None:
             return
-        self.runner.start("forecast-product", partial(forecast_service.load_product_forecast, self.shop_path, sku),
+        self.runner.start("forecast-product", partial(forecast_service.load_product_forecast, self.shop_path, sku=sku),
                           success=self._show_product)
 
     def _show_product(self, product: ProductForecast | None) -> None:
@@ -526,8 +526,8 @@ class ForecastPage(QWidget):
 
     def _override_accepted(self, dialog: OverrideDialog, sku: str) -> None:
         start, end, qty, note = dialog.values()
-        self.runner.start("forecast-override", partial(forecast_service.add_forecast_override, self.shop_path, sku, start,
-                                                       end, qty, note),
+        self.runner.start("forecast-override", partial(forecast_service.add_forecast_override, self.shop_path, sku=sku, start=start,
+                                                       end=end, qty_per_day=qty, note=note),
                           success=self._override_changed, progress=self.progress)
 
     def remove_override(self) -> None:
@@ -542,8 +542,8 @@ class ForecastPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.runner.start("forecast-override",
-                          partial(forecast_service.remove_forecast_override, self.shop_path, self.product.view.sku,
-                                  item.data(Qt.ItemDataRole.UserRole)),
+                          partial(forecast_service.remove_forecast_override, self.shop_path, sku=self.product.view.sku,
+                                  override_id=item.data(Qt.ItemDataRole.UserRole)),
                           success=self._override_changed, progress=self.progress)
 
     def _override_changed(self, product: ProductForecast) -> None:

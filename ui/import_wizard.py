@@ -173,8 +173,8 @@ class ReportPage(QWizardPage):
         self.counts.setText(self.tr("Checking every row…"))
         self.problems.set_problems([])
         mapping = wizard.mapping_page.mapping()
-        wizard.runner.start("validate", partial(imports_service.validate, wizard.shop_path, wizard.mapping_page.raw,
-                                                wizard.kind, mapping),
+        wizard.runner.start("validate", partial(imports_service.validate, wizard.shop_path, raw=wizard.mapping_page.raw,
+                                                kind=wizard.kind, mapping=mapping),
                             success=self._checked, failure=self._check_failed, progress=self.progress)
         self.completeChanged.emit()
 
@@ -206,7 +206,7 @@ class ReportPage(QWizardPage):
         if wizard.report is not None:
             return True
         self._set_committing(True)
-        wizard.runner.start("commit", partial(imports_service.commit_import, wizard.shop_path, self.validated),
+        wizard.runner.start("commit", partial(imports_service.commit_import, wizard.shop_path, validated=self.validated),
                             success=self._committed, failure=self._commit_failed,
                             finished=lambda: self._set_committing(False), progress=self.progress)
         return False

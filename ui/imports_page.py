@@ -150,7 +150,7 @@ class ImportsPage(QWidget):
         self.counts.setText(text)
         self.problems.set_problems([])
         total = listed_total(warnings=run.warnings, rejected=run.rejected, counts=counts)
-        self.runner.start("import-problems", partial(imports_service.load_problems, self.shop_path, run.id),
+        self.runner.start("import-problems", partial(imports_service.load_problems, self.shop_path, import_id=run.id),
                           success=lambda problems: self.problems.set_problems(problems, total=total))
 
     # ---- undo
@@ -167,7 +167,7 @@ class ImportsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.undo_button.setEnabled(False)
-        self.runner.start("undo", partial(imports_service.undo, self.shop_path, run.id), success=self._undone,
+        self.runner.start("undo", partial(imports_service.undo, self.shop_path, import_id=run.id), success=self._undone,
                           finished=self._update_undo_button, progress=self.progress)
 
     def _undone(self, summary: str) -> None:

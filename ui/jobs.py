@@ -1,4 +1,4 @@
-"""Running a plain core function `fn(ctx) -> result` on a worker thread, with progress and Cancel.
+"""Running a plain core function `fn(ctx=ctx) -> result` on a worker thread, with progress and Cancel.
 
 A job's function runs on its own Python thread; progress, the result and the error come back by queued
 signals, so `success`, `failure` and `finished` always run on the GUI thread. Starting a job of a kind that is
@@ -88,7 +88,7 @@ class Job(QObject):
     def _run(self) -> None:
         """On the worker thread: call the function once and report how it ended."""
         try:
-            result = self._fn(self.ctx)
+            result = self._fn(ctx=self.ctx)
         except BaseException as exc:  # noqa: BLE001 - every ending is reported to the GUI thread
             self._done.emit(None, exc, traceback.format_exc())
         else:
@@ -182,7 +182,7 @@ class JobRunner(QObject):
     def start(self, kind: str, fn: Callable[[JobContext], Any], *, success: Callable[[Any], None] | None = None,
               failure: Callable[[UserError], None] | None = None, finished: Callable[[], None] | None = None,
               progress: "ProgressPanel | None" = None) -> Job:
-        """Run `fn(ctx)` off the GUI thread; a running job of the same kind is cancelled and forgotten."""
+        """Run `fn(ctx=ctx)` off the GUI thread; a running job of the same kind is cancelled and forgotten."""
         self.cancel(kind, supersede=True)
         owner = self.parent() if self.parent() is not None else self
         job = Job(kind, fn, owner=owner, success=success, failure=failure, finished=finished,

@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
                                                     self._shop_filter())
         if not target:
             return
-        self.runner.start("backup-now", partial(backups_service.back_up_now, self.shop_path, Path(target)),
+        self.runner.start("backup-now", partial(backups_service.back_up_now, self.shop_path, target=Path(target)),
                           success=lambda path: self.statusBar().showMessage(
                               self.tr("Backed up to {path}.").format(path=path), 10000))
 
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self.restore_dialog.show()
 
     def _restore(self, backup) -> None:
-        self.runner.start("backup-restore", partial(backups_service.restore_backup, self.shop_path, backup.path),
+        self.runner.start("backup-restore", partial(backups_service.restore_backup, self.shop_path, backup=backup.path),
                           success=lambda kept: self.statusBar().showMessage(
                               self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
                                   when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000))

@@ -165,7 +165,7 @@ class MappingPage(QWizardPage):
         self.preview.clear()
         self.layout_label.setText(self.tr("Reading {file}…").format(file=wizard.file_path.name))
         self.missing_label.setText("")
-        wizard.runner.start("read", partial(imports_service.read, wizard.file_path, wizard.sheet),
+        wizard.runner.start("read", partial(imports_service.read, wizard.file_path, sheet=wizard.sheet),
                             success=partial(self._sheet_read, key), failure=self._read_failed,
                             progress=self.progress)
         self.completeChanged.emit()

@@ -524,7 +524,7 @@ class OrdersPage(QWidget):
         if self.shop_path is None:
             return
         budget = self.budget.value() if self.budget_check.isChecked() else None
-        self._run(partial(plan_service.budget_and_plan, self.shop_path, budget), self.tr("Planning within the budget…"))
+        self._run(partial(plan_service.budget_and_plan, self.shop_path, budget=budget), self.tr("Planning within the budget…"))
 
     def _run(self, fn, text: str) -> None:
         self.runner.start(PLAN_JOB, fn, success=partial(self._planned, self.shop_path),
@@ -568,7 +568,7 @@ class OrdersPage(QWidget):
         if self.shop_path is None:
             return
         self.old_history.setVisible(False)
-        self.runner.start("orders-old-history", partial(plan_service.set_old_history, self.shop_path, choice))
+        self.runner.start("orders-old-history", partial(plan_service.set_old_history, self.shop_path, choice=choice))
 
     def _show_plan(self, data: PlanData) -> None:
         self._show_old_history(data)
@@ -782,7 +782,7 @@ class OrdersPage(QWidget):
         if dialog is not None:
             dialog.buttons.setEnabled(False)
         self.runner.start(CREATE_JOB, partial(shop_service.complete_shop_details, self.shop_path,
-                                              dialog.values() if dialog is not None else None),
+                                              details=dialog.values() if dialog is not None else None),
                           success=lambda _details: (dialog.accept() if dialog is not None else None,
                                                     self._create_orders()),
                           failure=lambda error: dialog.refused(str(error)) if dialog is not None else None)
@@ -790,8 +790,8 @@ class OrdersPage(QWidget):
     def _create_orders(self) -> None:
         if self.data is None or self.shop_path is None:
             return
-        self.runner.start(CREATE_JOB, partial(purchase_orders_service.create_purchase_orders, self.shop_path, self.data.plan,
-                                              self.selected_supplier()),
+        self.runner.start(CREATE_JOB, partial(purchase_orders_service.create_purchase_orders, self.shop_path, plan=self.data.plan,
+                                              supplier=self.selected_supplier()),
                           success=partial(self._orders_created, self.shop_path),
                           finished=self._update_buttons, progress=self.progress)
         self.progress.label.setText(self.tr("Making the draft purchase orders…"))
@@ -814,12 +814,13 @@ class OrdersPage(QWidget):
 
     def _quantity_given(self, dialog: AdjustDialog, plan_date) -> None:
         qty, reason = dialog.values()
-        self._run(partial(plan_service.adjust_and_plan, self.shop_path, plan_date, dialog.row.sku, qty, reason),
+        self._run(partial(plan_service.adjust_and_plan, self.shop_path, plan_date=plan_date, sku=dialog.row.sku,
+                          qty=qty, reason=reason),
                   self.tr("Keeping your quantity and planning again…"))
 
     def reset_line(self) -> None:
         row = self.selected_line()
         if row is None or not row.adjusted or self.data is None:
             return
-        self._run(partial(plan_service.reset_and_plan, self.shop_path, self.data.plan_date, row.sku),
+        self._run(partial(plan_service.reset_and_plan, self.shop_path, plan_date=self.data.plan_date, sku=row.sku),
                   self.tr("Back to the suggestion, planning again…"))

@@ -222,8 +222,8 @@ class ProductsPage(QWidget):
 
     def _save(self, dialog: ProductEditDialog) -> None:
         dialog.buttons.setEnabled(False)
-        self.runner.start("products-edit", partial(edits_service.edit_products, self.shop_path, dialog.skus,
-                                                   dialog.values()),
+        self.runner.start("products-edit", partial(edits_service.edit_products, self.shop_path, skus=dialog.skus,
+                                                   values=dialog.values()),
                           success=lambda done: (dialog.accept(), self.runner.message.emit(done.label)),
                           failure=lambda error: dialog.refused(str(error)))
 

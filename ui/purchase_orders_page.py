@@ -445,8 +445,8 @@ class PurchaseOrdersPage(QWidget):
             self._update_buttons()
             return
         product = self.search.text().strip() or None
-        self.runner.start(LIST_JOB, partial(purchase_orders_service.load_purchase_orders, self.shop_path, self.supplier(),
-                                            self.statuses(), product),
+        self.runner.start(LIST_JOB, partial(purchase_orders_service.load_purchase_orders, self.shop_path, supplier=self.supplier(),
+                                            statuses=self.statuses(), product=product),
                           success=partial(self._listed, self.shop_path), failure=self._failed)
 
     def _listed(self, shop_path: Path, data: PurchaseOrdersData) -> None:
@@ -537,7 +537,7 @@ class PurchaseOrdersPage(QWidget):
     def _order_chosen(self, order_id: int) -> None:
         if self.order is not None and self.order.id == order_id and not self._reload_detail:
             return                                   # already shown, as core last said
-        self.runner.start(DETAIL_JOB, partial(purchase_orders_service.load_purchase_order, self.shop_path, order_id),
+        self.runner.start(DETAIL_JOB, partial(purchase_orders_service.load_purchase_order, self.shop_path, order_id=order_id),
                           success=partial(self._order_loaded, self.shop_path, order_id), failure=self._failed)
 
     def _order_loaded(self, shop_path: Path, order_id: int, order: PurchaseOrder) -> None:
@@ -676,7 +676,8 @@ class PurchaseOrdersPage(QWidget):
             return
         if order.editable and any(line.sku == sku and line.qty == qty for line in order.lines):
             return                                   # nothing changed
-        self._change(partial(purchase_orders_service.set_purchase_order_qty, self.shop_path, order.id, sku, qty),
+        self._change(partial(purchase_orders_service.set_purchase_order_qty, self.shop_path,
+                             order_id=order.id, sku=sku, qty=qty),
                      self.tr("Changing {sku} on {number}…").format(sku=sku, number=order.number))
 
     def mark_sent(self, order_id: int | None = None) -> None:
@@ -684,7 +685,8 @@ class PurchaseOrdersPage(QWidget):
         order_id = order_id if order_id is not None else (self.order.id if self.order is not None else None)
         if order_id is None:
             return
-        self._change(partial(purchase_orders_service.mark_purchase_order_sent, self.shop_path, order_id, self.today()),
+        self._change(partial(purchase_orders_service.mark_purchase_order_sent, self.shop_path,
+                             order_id=order_id, on=self.today()),
                      self.tr("Marking the order as sent…"),
                      lambda order: self.tr("{number} marked as sent on {day}; expected {expected}.").format(
                          number=order.number, day=date_text(order.sent_date),
@@ -707,7 +709,8 @@ class PurchaseOrdersPage(QWidget):
 
     def _receive_given(self, dialog: ReceiveDialog) -> None:
         quantities, day = dialog.values()
-        self._change(partial(purchase_orders_service.receive_purchase_order, self.shop_path, dialog.order.id, quantities, day),
+        self._change(partial(purchase_orders_service.receive_purchase_order, self.shop_path, order_id=dialog.order.id,
+                             quantities=quantities, on=day),
                      self.tr("Putting the goods on the shelf…"), self._received_text)
 
     def _received_text(self, order: PurchaseOrder) -> str:
@@ -731,7 +734,8 @@ class PurchaseOrdersPage(QWidget):
         return self.cancel_dialog
 
     def _cancel_given(self, dialog: CancelDialog) -> None:
-        self._change(partial(purchase_orders_service.cancel_purchase_order, self.shop_path, dialog.order.id, dialog.reason_text()),
+        self._change(partial(purchase_orders_service.cancel_purchase_order, self.shop_path, order_id=dialog.order.id,
+                             reason=dialog.reason_text()),
                      self.tr("Cancelling the order…"),
                      lambda order: self.tr("{number} is cancelled.").format(number=order.number))
 
@@ -765,7 +769,8 @@ class PurchaseOrdersPage(QWidget):
         if path is None:
             return
         order = self.order
-        self._document(partial(documents_service.save_purchase_order_pdf, self.shop_path, order.id, path, pdf),
+        self._document(partial(documents_service.save_purchase_order_pdf, self.shop_path,
+                               order_id=order.id, path=path, pdf=pdf),
                        self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
 
     def save_xlsx(self) -> None:
@@ -776,7 +781,7 @@ class PurchaseOrdersPage(QWidget):
         if path is None:
             return
         order = self.order
-        self._document(partial(documents_service.save_purchase_order_xlsx, self.shop_path, order.id, path),
+        self._document(partial(documents_service.save_purchase_order_xlsx, self.shop_path, order_id=order.id, path=path),
                        self.tr("Writing {file}…").format(file=path.name), partial(self._saved, order))
 
     def _saved(self, order: PurchaseOrder, path: Path) -> None:
@@ -787,7 +792,8 @@ class PurchaseOrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        self._document(partial(documents_service.email_purchase_order, self.shop_path, order.id, self.mail_folder(), pdf),
+        self._document(partial(documents_service.email_purchase_order, self.shop_path, order_id=order.id,
+                               folder=self.mail_folder(), pdf=pdf),
                        self.tr("Preparing the e-mail to {supplier}…").format(supplier=order.supplier),
                        partial(self._email_written, order))
 
@@ -812,7 +818,7 @@ class PurchaseOrdersPage(QWidget):
         order = self.order
         if order is None:
             return
-        self._document(partial(documents_service.purchase_order_document, self.shop_path, order.id),
+        self._document(partial(documents_service.purchase_order_document, self.shop_path, order_id=order.id),
                        self.tr("Laying out {number}…").format(number=order.number),
                        partial(self._show_preview, order))
 

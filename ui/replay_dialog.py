@@ -90,8 +90,8 @@ class ReplayDialog(QDialog):
             return
         start, end = self.start.date().toPython(), self.end.date().toPython()
         self.run_button.setEnabled(False)
-        self.runner.start("replay", partial(replay_service.replay_policies, self.shop_path, start, end, chosen,
-                                            self.service.value() / 100.0),
+        self.runner.start("replay", partial(replay_service.replay_policies, self.shop_path, start=start, end=end, policies=chosen,
+                                            service_level=self.service.value() / 100.0),
                           success=self._show, failure=self._refused, finished=lambda: self.run_button.setEnabled(True),
                           progress=self.progress)
 

@@ -417,8 +417,8 @@ class SettingsDialog(QDialog):
             return
         self.save_button.setEnabled(False)
         self.runner.start("settings-save", partial(shop_service.save_settings, self.shop_path,
-                                                   codes_from_text(self.codes.toPlainText()),
-                                                   self.ordering.changes(), self.shop.details()),
+                                                   codes=codes_from_text(self.codes.toPlainText()),
+                                                   policy_changes=self.ordering.changes(), shop_details=self.shop.details()),
                           success=self._saved, finished=lambda: self.save_button.setEnabled(True),
                           progress=self.progress)
 

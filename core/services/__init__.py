@@ -1,8 +1,8 @@
 """The service layer: what the window and the command line do with a shop, each step one plain function.
 
-Every function takes the shop file's path (never a connection: each opens its own ShopDb, on whatever thread
-runs it) and, last, a JobContext, and returns a typed result (frozen dataclasses of plain values: pandas stays
-inside the computations). A function that changes the shop returns `Changed(value, changes)` (changes.py), so the
+Every function takes the shop file's path by position (never a connection: each opens its own ShopDb, on whatever
+thread runs it), everything else by name, a JobContext as `ctx=` among them, and returns a typed result (frozen
+dataclasses of plain values: pandas stays inside the computations). A function that changes the shop returns `Changed(value, changes)` (changes.py), so the
 window refreshes only what changed. Both faces call these and nothing else of core's workings:
 
     shop.py             open, create, the demo, the products list, the shop's settings

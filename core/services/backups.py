@@ -11,21 +11,21 @@ from core.store import backups
 from core.store.backups import BackupInfo
 
 
-def list_backups(shop_path: Path, ctx: JobContext | None = None) -> list[BackupInfo]:
+def list_backups(shop_path: Path, *, ctx: JobContext | None = None) -> list[BackupInfo]:
     return backups.list_backups(shop_path)
 
 
-def daily_backup(shop_path: Path, ctx: JobContext | None = None) -> Path | None:
+def daily_backup(shop_path: Path, *, ctx: JobContext | None = None) -> Path | None:
     """Today's backup where there is none yet (when the window opens a shop); None where there is one."""
     return backups.daily_backup(shop_path)
 
 
-def back_up_now(shop_path: Path, target: Path | None = None, ctx: JobContext | None = None) -> Path:
+def back_up_now(shop_path: Path, *, target: Path | None = None, ctx: JobContext | None = None) -> Path:
     """A backup now: into the shop's backups folder, or to `target` (a file the owner chose)."""
     return backups.back_up(shop_path, "by hand", target=target)
 
 
-def restore_backup(shop_path: Path, backup: Path, ctx: JobContext | None = None) -> Changed[Path]:
+def restore_backup(shop_path: Path, *, backup: Path, ctx: JobContext | None = None) -> Changed[Path]:
     """Put a backup back; everything the window shows may have changed. The value: the backup of the shop as it
     was just before."""
     return changed(backups.restore(shop_path, backup), ALL)

@@ -75,23 +75,23 @@ def _order_document(shop_path: Path, order_id: int) -> PurchaseOrderDocument:
         return build_document(shop, get_order(shop, order_id))
 
 
-def purchase_order_document(shop_path: Path, order_id: int, ctx: JobContext | None = None) -> OrderDocument:
+def purchase_order_document(shop_path: Path, *, order_id: int, ctx: JobContext | None = None) -> OrderDocument:
     """The order's HTML, for the print preview."""
     doc = _order_document(shop_path, order_id)
     return OrderDocument(to_html(doc), doc.footer, doc.title, doc.file_stem)
 
 
-def save_purchase_order_pdf(shop_path: Path, order_id: int, path: Path, pdf: PdfRenderer,
+def save_purchase_order_pdf(shop_path: Path, *, order_id: int, path: Path, pdf: PdfRenderer,
                             ctx: JobContext | None = None) -> Path:
     """The order as an A4 PDF at `path` (whole or not at all)."""
     return write_order_files(_order_document(shop_path, order_id), {"pdf": Path(path)}, pdf)[0]
 
 
-def save_purchase_order_xlsx(shop_path: Path, order_id: int, path: Path, ctx: JobContext | None = None) -> Path:
+def save_purchase_order_xlsx(shop_path: Path, *, order_id: int, path: Path, ctx: JobContext | None = None) -> Path:
     return write_order_files(_order_document(shop_path, order_id), {"xlsx": Path(path)}, None)[0]
 
 
-def email_purchase_order(shop_path: Path, order_id: int, folder: Path, pdf: PdfRenderer,
+def email_purchase_order(shop_path: Path, *, order_id: int, folder: Path, pdf: PdfRenderer,
                          ctx: JobContext | None = None) -> EmailDraft:
     """The order as an .eml draft to the supplier with the PDF attached, written into `folder`. A supplier without
     an e-mail address is refused before anything is written."""

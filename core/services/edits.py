@@ -92,7 +92,7 @@ class ProductsEdited:
     count: int            # products whose row really changed
 
 
-def edit_products(shop_path: Path, skus: list[str], values: dict[str, Any],
+def edit_products(shop_path: Path, *, skus: list[str], values: dict[str, Any],
                   ctx: JobContext | None = None) -> Changed[ProductsEdited]:
     """Set the same values on one or many products (the Products page's editor and 'Set for selected')."""
     if not skus:
@@ -122,19 +122,19 @@ def edit_products(shop_path: Path, skus: list[str], values: dict[str, Any],
         return changed(ProductsEdited(label, count), PRODUCTS)
 
 
-def steps(shop_path: Path, ctx: JobContext | None = None) -> EditSteps:
+def steps(shop_path: Path, *, ctx: JobContext | None = None) -> EditSteps:
     """What Edit ▸ Undo and Redo would take back or do again now."""
     with open_shop(shop_path, create=False) as shop:
         return edit_steps(shop)
 
 
-def undo(shop_path: Path, ctx: JobContext | None = None) -> Changed[str]:
+def undo(shop_path: Path, *, ctx: JobContext | None = None) -> Changed[str]:
     with open_shop(shop_path, create=False) as shop:
         label, tables = undo_last(shop)
     return changed(label, *(TABLE_CHANGES[t] for t in tables))
 
 
-def redo(shop_path: Path, ctx: JobContext | None = None) -> Changed[str]:
+def redo(shop_path: Path, *, ctx: JobContext | None = None) -> Changed[str]:
     with open_shop(shop_path, create=False) as shop:
         label, tables = redo_next(shop)
     return changed(label, *(TABLE_CHANGES[t] for t in tables))

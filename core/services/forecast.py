@@ -59,13 +59,13 @@ def _forecast_data(shop: ShopDb) -> ForecastData:
     return ForecastData(latest_run(shop), rows, shop.scalar("SELECT max(date) FROM sales"))
 
 
-def load_forecast(shop_path: Path, ctx: JobContext | None = None) -> ForecastData:
+def load_forecast(shop_path: Path, *, ctx: JobContext | None = None) -> ForecastData:
     """The latest forecast run and its products (an empty list when there is none yet)."""
     with open_shop(shop_path, create=False) as shop:
         return _forecast_data(shop)
 
 
-def run_forecast(shop_path: Path, neural: bool, ctx: JobContext) -> Changed[ForecastData]:
+def run_forecast(shop_path: Path, *, neural: bool, ctx: JobContext) -> Changed[ForecastData]:
     """Forecast every product (stored as a new run), then read it back as the page shows it."""
     from core.forecasting import ForecastSettings, forecast_shop
 
@@ -111,27 +111,27 @@ def forecast_to_file(shop_path: Path, *, horizon: int = 28, as_of: dt.date | Non
         float(choice.coverage90), written), FORECAST)
 
 
-def load_product_forecast(shop_path: Path, sku: str, ctx: JobContext | None = None) -> ProductForecast:
+def load_product_forecast(shop_path: Path, *, sku: str, ctx: JobContext | None = None) -> ProductForecast:
     with open_shop(shop_path, create=False) as shop:
         return ProductForecast(product_view(shop, sku), overrides(shop, sku))
 
 
-def add_forecast_override(shop_path: Path, sku: str, start: dt.date, end: dt.date, qty_per_day: float, note: str,
+def add_forecast_override(shop_path: Path, *, sku: str, start: dt.date, end: dt.date, qty_per_day: float, note: str,
                           ctx: JobContext | None = None) -> Changed[ProductForecast]:
     """Store the owner's figure for some days, then read the product back with it applied."""
     with open_shop(shop_path, create=False) as shop:
         add_override(shop, sku, start, end, qty_per_day, note)
-    return changed(load_product_forecast(shop_path, sku), FORECAST)
+    return changed(load_product_forecast(shop_path, sku=sku), FORECAST)
 
 
-def remove_forecast_override(shop_path: Path, sku: str, override_id: int,
+def remove_forecast_override(shop_path: Path, *, sku: str, override_id: int,
                              ctx: JobContext | None = None) -> Changed[ProductForecast]:
     with open_shop(shop_path, create=False) as shop:
         remove_override(shop, override_id)
-    return changed(load_product_forecast(shop_path, sku), FORECAST)
+    return changed(load_product_forecast(shop_path, sku=sku), FORECAST)
 
 
-def neural_device(ctx: JobContext | None = None) -> str:
+def neural_device(*, ctx: JobContext | None = None) -> str:
     """'cuda', 'mps' or 'cpu': where the neural model would run (imports torch: a second or two); '' where torch
     is not installed (the status bar then says nothing about it)."""
     from core.forecasting.neural import device_name

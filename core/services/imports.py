@@ -28,18 +28,18 @@ def back_up_before_import(shop_path: Path) -> None:
         back_up(shop_path, "before import")
 
 
-def load_imports(shop_path: Path, ctx: JobContext | None = None) -> list[ImportRunRow]:
+def load_imports(shop_path: Path, *, ctx: JobContext | None = None) -> list[ImportRunRow]:
     with open_shop(shop_path, create=False) as shop:
         return list_imports(shop)
 
 
-def load_problems(shop_path: Path, import_id: int, ctx: JobContext | None = None) -> list[Problem]:
+def load_problems(shop_path: Path, *, import_id: int, ctx: JobContext | None = None) -> list[Problem]:
     """Every problem the import stored (core keeps up to MAX_STORED_PROBLEMS of them)."""
     with open_shop(shop_path, create=False) as shop:
         return import_problems(shop, import_id, limit=MAX_STORED_PROBLEMS)
 
 
-def undo(shop_path: Path, import_id: int, ctx: JobContext | None = None) -> Changed[str]:
+def undo(shop_path: Path, *, import_id: int, ctx: JobContext | None = None) -> Changed[str]:
     """Take one import back; the sentence says what was undone."""
     ctx = ctx or null_context()
     with open_shop(shop_path, create=False) as shop:
@@ -47,11 +47,11 @@ def undo(shop_path: Path, import_id: int, ctx: JobContext | None = None) -> Chan
         return changed(undo_import(shop, import_id), UNDO_CHANGES)
 
 
-def sheets_of(file_path: Path, ctx: JobContext | None = None) -> list[str]:
+def sheets_of(file_path: Path, *, ctx: JobContext | None = None) -> list[str]:
     return list_sheets(file_path)
 
 
-def read(file_path: Path, sheet: str | None, ctx: JobContext) -> RawSheet:
+def read(file_path: Path, *, sheet: str | None, ctx: JobContext) -> RawSheet:
     ctx.progress(0.0, _("Reading {file}").format(file=Path(file_path).name))
     raw = read_sheet(file_path, sheet)
     ctx.check_cancelled()
@@ -66,12 +66,12 @@ def mapping_for(raw: RawSheet, kind: str, choices: dict[str, str] | None = None)
     return mapping
 
 
-def validate(shop_path: Path, raw: RawSheet, kind: str, mapping: Mapping, ctx: JobContext) -> Validated:
+def validate(shop_path: Path, *, raw: RawSheet, kind: str, mapping: Mapping, ctx: JobContext) -> Validated:
     with open_shop(shop_path, create=False) as shop:
         return validate_for_shop(shop, raw, kind, mapping, ctx=ctx)
 
 
-def commit_import(shop_path: Path, validated: Validated, ctx: JobContext) -> Changed[ImportReport]:
+def commit_import(shop_path: Path, *, validated: Validated, ctx: JobContext) -> Changed[ImportReport]:
     """Store a checked import, all or nothing, after a backup of the shop as it was. `commit` works on a copy of the
     checked import, so a cancelled import can be started again from the same checked file and reports the same."""
     back_up_before_import(shop_path)
@@ -79,7 +79,7 @@ def commit_import(shop_path: Path, validated: Validated, ctx: JobContext) -> Cha
         return changed(commit(shop, validated, ctx), BY_IMPORT_KIND[validated.kind])
 
 
-def import_file(shop_path: Path, file_path: Path, kind: str, *, sheet: str | None = None,
+def import_file(shop_path: Path, *, file_path: Path, kind: str, sheet: str | None = None,
                 overrides: dict[str, str] | None = None, ctx: JobContext | None = None) -> Changed[ImportReport]:
     """Read, map, validate and commit one file in one go (the command line). A refused file changes nothing,
     and a shop file made for it is not left behind."""

@@ -158,7 +158,7 @@ def plan_data(shop_path: Path, started: float, plan) -> PlanData:
                     list(solution.notes) if solution else [], plan)
 
 
-def make_plan(shop_path: Path, ctx: JobContext) -> PlanData:
+def make_plan(shop_path: Path, *, ctx: JobContext) -> PlanData:
     """Today's plan from the latest forecast (making one first where there is none: minutes, not seconds)."""
     from core.policy.plan import plan_shop
 
@@ -167,7 +167,7 @@ def make_plan(shop_path: Path, ctx: JobContext) -> PlanData:
         return plan_data(shop_path, started, plan_shop(shop, ctx=ctx))
 
 
-def adjust_and_plan(shop_path: Path, plan_date: dt.date, sku: str, qty: float, reason: str,
+def adjust_and_plan(shop_path: Path, *, plan_date: dt.date, sku: str, qty: float, reason: str,
                     ctx: JobContext) -> Changed[PlanData]:
     """Store the owner's own quantity for one line (the reason is required), then plan again so the supplier
     totals and notes take it in."""
@@ -175,23 +175,23 @@ def adjust_and_plan(shop_path: Path, plan_date: dt.date, sku: str, qty: float, r
 
     with open_shop(shop_path, create=False) as shop:
         adjust_order(shop, plan_date, sku, qty, reason)
-    return changed(make_plan(shop_path, ctx), PLAN)
+    return changed(make_plan(shop_path, ctx=ctx), PLAN)
 
 
-def reset_and_plan(shop_path: Path, plan_date: dt.date, sku: str, ctx: JobContext) -> Changed[PlanData]:
+def reset_and_plan(shop_path: Path, *, plan_date: dt.date, sku: str, ctx: JobContext) -> Changed[PlanData]:
     """Forget the owner's own quantity for one line (back to the suggestion), then plan again."""
     from core.policy.plan import clear_adjustment
 
     with open_shop(shop_path, create=False) as shop:
         clear_adjustment(shop, plan_date, sku)
-    return changed(make_plan(shop_path, ctx), PLAN)
+    return changed(make_plan(shop_path, ctx=ctx), PLAN)
 
 
-def budget_and_plan(shop_path: Path, budget: float | None, ctx: JobContext) -> Changed[PlanData]:
+def budget_and_plan(shop_path: Path, *, budget: float | None, ctx: JobContext) -> Changed[PlanData]:
     """Store this week's budget (None: no budget) with the ordering settings, then plan within it."""
     with open_shop(shop_path, create=False) as shop:
         save_policy_settings(shop, dataclasses.replace(load_policy_settings(shop), budget=budget))
-    return changed(make_plan(shop_path, ctx), PLAN)
+    return changed(make_plan(shop_path, ctx=ctx), PLAN)
 
 
 def _alert_rows(alerts) -> list[AlertRow]:
@@ -199,7 +199,7 @@ def _alert_rows(alerts) -> list[AlertRow]:
             for a in alerts]
 
 
-def load_alerts(shop_path: Path, ctx: JobContext) -> AlertsData:
+def load_alerts(shop_path: Path, *, ctx: JobContext) -> AlertsData:
     """What needs the owner's attention, from a fresh plan; nothing (plan None) while the shop has no forecast,
     which is never made here: that is minutes of work, started only on the owner's word."""
     from core.alerts import shop_alerts
@@ -216,7 +216,7 @@ def load_alerts(shop_path: Path, ctx: JobContext) -> AlertsData:
     return AlertsData(Path(shop_path), started, plan_data(shop_path, started, plan), _alert_rows(alerts))
 
 
-def alerts_for(plan: PlanData, ctx: JobContext) -> AlertsData:
+def alerts_for(plan: PlanData, *, ctx: JobContext) -> AlertsData:
     """The alerts of a plan already made (on the Orders page)."""
     from core.alerts import shop_alerts
 
@@ -269,7 +269,7 @@ def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level
 
 
 
-def set_old_history(shop_path: Path, choice: str, ctx: JobContext | None = None) -> Changed[str]:
+def set_old_history(shop_path: Path, *, choice: str, ctx: JobContext | None = None) -> Changed[str]:
     """The owner's answer for a history that ends long before today: 'today' (plan for today: the history is just
     old) or 'look-back' (plan as of the day after the sales end)."""
     with open_shop(shop_path, create=False) as shop:

@@ -73,7 +73,7 @@ class PurchaseOrdersData:
     history: list[ProductOrderRow] = field(default_factory=list)
 
 
-def load_purchase_orders(shop_path: Path, supplier: str | None = None, statuses: tuple[str, ...] | None = None,
+def load_purchase_orders(shop_path: Path, *, supplier: str | None = None, statuses: tuple[str, ...] | None = None,
                          product: str | None = None, ctx: JobContext | None = None) -> PurchaseOrdersData:
     """The orders (newest first) of one supplier or all, in some statuses or all; with a product code, also every
     order line of that product."""
@@ -97,38 +97,38 @@ def load_purchase_orders(shop_path: Path, supplier: str | None = None, statuses:
                                   supplier_names(shop), product or None, name, history)
 
 
-def load_purchase_order(shop_path: Path, order_id: int, ctx: JobContext | None = None) -> PurchaseOrder:
+def load_purchase_order(shop_path: Path, *, order_id: int, ctx: JobContext | None = None) -> PurchaseOrder:
     """One stored order with its lines."""
     with open_shop(shop_path, create=False) as shop:
         return get_order(shop, order_id)
 
 
-def create_purchase_orders(shop_path: Path, plan, supplier: str | None = None,
+def create_purchase_orders(shop_path: Path, *, plan, supplier: str | None = None,
                            ctx: JobContext | None = None) -> Changed[DraftsMade]:
     """Today's suggested orders stored as drafts, one per supplier (or only `supplier`'s)."""
     with open_shop(shop_path, create=False) as shop:
         return changed(create_orders_from_plan(shop, plan, supplier=supplier), ORDERS)
 
 
-def set_purchase_order_qty(shop_path: Path, order_id: int, sku: str, qty: float,
+def set_purchase_order_qty(shop_path: Path, *, order_id: int, sku: str, qty: float,
                            ctx: JobContext | None = None) -> Changed[PurchaseOrder]:
     with open_shop(shop_path, create=False) as shop:
         return changed(set_line_qty(shop, order_id, sku, qty), ORDERS)
 
 
-def mark_purchase_order_sent(shop_path: Path, order_id: int, on: dt.date | None = None,
+def mark_purchase_order_sent(shop_path: Path, *, order_id: int, on: dt.date | None = None,
                              ctx: JobContext | None = None) -> Changed[PurchaseOrder]:
     with open_shop(shop_path, create=False) as shop:
         return changed(mark_sent(shop, order_id, on=on), ORDERS)
 
 
-def receive_purchase_order(shop_path: Path, order_id: int, quantities: dict[str, float] | None,
+def receive_purchase_order(shop_path: Path, *, order_id: int, quantities: dict[str, float] | None,
                            on: dt.date | None = None, ctx: JobContext | None = None) -> Changed[PurchaseOrder]:
     with open_shop(shop_path, create=False) as shop:
         return changed(receive(shop, order_id, quantities, on=on), ORDERS, STOCK)
 
 
-def cancel_purchase_order(shop_path: Path, order_id: int, reason: str = "",
+def cancel_purchase_order(shop_path: Path, *, order_id: int, reason: str = "",
                           ctx: JobContext | None = None) -> Changed[PurchaseOrder]:
     with open_shop(shop_path, create=False) as shop:
         return changed(cancel(shop, order_id, reason=reason), ORDERS)
@@ -169,7 +169,7 @@ def order_file_paths(outputs: dict[str, Path], supplier: str, one_supplier: bool
     return {kind: out.with_name(f"{out.stem}-{tag}{out.suffix}") for kind, out in outputs.items()}
 
 
-def suggested_order_files(shop_path: Path, outputs: dict[str, Path], *, supplier: str | None = None,
+def suggested_order_files(shop_path: Path, *, outputs: dict[str, Path], supplier: str | None = None,
                           save: bool = False, pdf: PdfRenderer | None = None,
                           ctx: JobContext | None = None) -> Changed[OrdersWritten]:
     """Plan, then write today's suggested order of each supplier (or only `supplier`'s) as the files asked for

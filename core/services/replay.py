@@ -16,7 +16,7 @@ SIMULATE_COLUMNS = ["sku", "policy", "demand", "served", "lost", "fill_rate", "c
                     "avg_stock_value", "orders", "pattern"]
 
 
-def replay_policies(shop_path: Path, start: dt.date, end: dt.date, policies: tuple[str, ...], service_level: float,
+def replay_policies(shop_path: Path, *, start: dt.date, end: dt.date, policies: tuple[str, ...], service_level: float,
                     ctx: JobContext):
     """The replay report (core.simulation's Comparison): the policies over start .. end beside what the shop
     really did."""
@@ -26,7 +26,7 @@ def replay_policies(shop_path: Path, start: dt.date, end: dt.date, policies: tup
         return compare_policies(shop, start, end, policies, service_level=service_level, ctx=ctx)
 
 
-def history_span(shop_path: Path, ctx: JobContext | None = None):
+def history_span(shop_path: Path, *, ctx: JobContext | None = None):
     from core.simulation.compare import history_span as span
 
     with open_shop(shop_path, create=False) as shop:
@@ -46,7 +46,7 @@ class ReplaySummary:
     rows_written: int | None
 
 
-def simulate_to_file(shop_path: Path, start: dt.date, end: dt.date, *, policy: str = "shelfwise",
+def simulate_to_file(shop_path: Path, *, start: dt.date, end: dt.date, policy: str = "shelfwise",
                      service_level: float = 0.95, out: Path | None = None,
                      ctx: JobContext | None = None) -> ReplaySummary:
     from core.simulation.replay import replay_shop, summarise

@@ -25,13 +25,13 @@ def require_shop(shop_path: str | Path) -> Path:
     return path
 
 
-def open_and_summarise(shop_path: Path, ctx: JobContext | None = None, *, create: bool = True) -> dict:
+def open_and_summarise(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True) -> dict:
     """Open (creating or migrating as needed) and say what the shop holds."""
     with open_shop(shop_path, create=create) as shop:
         return shop_summary(shop)
 
 
-def open_in_window(shop_path: Path, ctx: JobContext | None = None, *, create: bool = True) -> dict:
+def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True) -> dict:
     """The window opens a shop: its lock taken for this process (refused where another ShelfWise window has it open),
     then the shop opened (created or migrated as needed) and summarised."""
     from core.store import lock
@@ -44,21 +44,21 @@ def open_in_window(shop_path: Path, ctx: JobContext | None = None, *, create: bo
         raise
 
 
-def take_shop(shop_path: Path, ctx: JobContext | None = None) -> None:
+def take_shop(shop_path: Path, *, ctx: JobContext | None = None) -> None:
     """The window shows a shop it made itself (a new shop, the demo): its lock, for this process."""
     from core.store import lock
 
     lock.acquire(shop_path)
 
 
-def release_shop(shop_path: Path, ctx: JobContext | None = None) -> None:
+def release_shop(shop_path: Path, *, ctx: JobContext | None = None) -> None:
     """The window no longer shows the shop (closed, or another shop opened)."""
     from core.store import lock
 
     lock.release(shop_path)
 
 
-def create_shop(shop_path: Path, ctx: JobContext | None = None, *, name: str | None = None) -> dict:
+def create_shop(shop_path: Path, *, ctx: JobContext | None = None, name: str | None = None) -> dict:
     """A new, empty shop file."""
     with open_shop(shop_path, create=True) as shop:
         if name:
@@ -72,8 +72,7 @@ class DemoBuilt:
     seconds: float
 
 
-def build_demo(shop_path: Path, ctx: JobContext | None = None, *, seed: int = 7,
-               forecast: bool = False) -> DemoBuilt:
+def build_demo(shop_path: Path, *, ctx: JobContext | None = None, seed: int = 7, forecast: bool = False) -> DemoBuilt:
     """The demo shop, written on first run (refuses to overwrite a file). With `forecast` (the window's first run) it
     also gets a quick forecast (no neural model, no ETS/ARIMA: seconds), so that its dashboard opens with its alerts
     and its Orders page with a plan, instead of "no forecast yet"."""
@@ -98,7 +97,7 @@ class ProductsData:
     categories: list[str]
 
 
-def load_products(shop_path: Path, ctx: JobContext) -> ProductsData:
+def load_products(shop_path: Path, *, ctx: JobContext) -> ProductsData:
     with open_shop(shop_path, create=False) as shop:
         ctx.progress(0.1, _("Reading products and sales"))
         overview = products_overview(shop)
@@ -106,7 +105,7 @@ def load_products(shop_path: Path, ctx: JobContext) -> ProductsData:
         return ProductsData(overview, supplier_names(shop), category_names(shop))
 
 
-def export_table(shop_path: Path, kind: str, out: Path, ctx: JobContext | None = None) -> int:
+def export_table(shop_path: Path, *, kind: str, out: Path, ctx: JobContext | None = None) -> int:
     """What the shop holds (sales, stock, products, suppliers) as a .csv or .xlsx; the rows written."""
     from core.exporting import export
 
@@ -117,12 +116,12 @@ def export_table(shop_path: Path, kind: str, out: Path, ctx: JobContext | None =
 # ---- the shop's settings
 
 
-def load_non_product_codes(shop_path: Path, ctx: JobContext | None = None) -> list[str]:
+def load_non_product_codes(shop_path: Path, *, ctx: JobContext | None = None) -> list[str]:
     with open_shop(shop_path, create=False) as shop:
         return list(non_product_codes(shop))
 
 
-def save_non_product_codes(shop_path: Path, codes: list[str], ctx: JobContext | None = None) -> Changed[list[str]]:
+def save_non_product_codes(shop_path: Path, *, codes: list[str], ctx: JobContext | None = None) -> Changed[list[str]]:
     """Store the shop's list of codes that are not products (blank lines and repeats dropped, order kept)."""
     with open_shop(shop_path, create=False) as shop:
         return changed(_store_non_product_codes(shop, codes), SETTINGS, PRODUCTS)
@@ -147,14 +146,14 @@ class SettingsData:
     shop_details: ShopDetails
 
 
-def load_settings(shop_path: Path, ctx: JobContext | None = None) -> SettingsData:
+def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> SettingsData:
     """What the Settings dialog shows: the codes that are not products, the ordering settings and the shop's
     details printed on its purchase orders."""
     with open_shop(shop_path, create=False) as shop:
         return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop))
 
 
-def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, shop_details=None,
+def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, shop_details=None,
                   ctx: JobContext | None = None) -> Changed[list[str]]:
     """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
     by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
@@ -169,7 +168,7 @@ def save_settings(shop_path: Path, codes: list[str], policy_changes: dict, shop_
     return changed(cleaned, SETTINGS, PRODUCTS)
 
 
-def read_logo_file(path: Path, ctx: JobContext | None = None) -> tuple[str, str]:
+def read_logo_file(path: Path, *, ctx: JobContext | None = None) -> tuple[str, str]:
     """A logo file checked by core: (base64 of its bytes, its type); refused where it is not a PNG or JPEG."""
     details = ShopDetails().with_logo(path)
     return details.logo_base64, details.logo_type
@@ -180,7 +179,7 @@ def read_logo_file(path: Path, ctx: JobContext | None = None) -> tuple[str, str]
 ASKED_FOR_DETAILS = "shop_details_asked"     # the first purchase orders asked for the shop's details once
 
 
-def shop_details_to_ask(shop_path: Path, ctx: JobContext | None = None) -> ShopDetails | None:
+def shop_details_to_ask(shop_path: Path, *, ctx: JobContext | None = None) -> ShopDetails | None:
     """The shop's details where its purchase orders would go out without a name, an address or an e-mail to reply
     to and the owner has not been asked yet; None where nothing needs asking."""
     with open_shop(shop_path, create=False) as shop:
@@ -190,8 +189,8 @@ def shop_details_to_ask(shop_path: Path, ctx: JobContext | None = None) -> ShopD
         return details if not (details.name and details.address and details.email) else None
 
 
-def complete_shop_details(shop_path: Path, details: ShopDetails | None, ctx: JobContext | None = None
-                          ) -> Changed[ShopDetails]:
+def complete_shop_details(shop_path: Path, *, details: ShopDetails | None,
+                          ctx: JobContext | None = None) -> Changed[ShopDetails]:
     """Store the details typed when first asked (None: the owner chose not to now); either way not asked again
     (Settings ▸ Shop details changes them any time). A wrong e-mail address stores nothing."""
     with open_shop(shop_path, create=False) as shop:
@@ -219,7 +218,7 @@ class GettingStarted:
         return self.products > 0 and bool(self.without_supplier or self.without_cost or self.never_counted)
 
 
-def getting_started(shop_path: Path, ctx: JobContext | None = None) -> GettingStarted:
+def getting_started(shop_path: Path, *, ctx: JobContext | None = None) -> GettingStarted:
     with open_shop(shop_path, create=False) as shop:
         row = shop.conn.execute(
             """SELECT count(*) AS products,

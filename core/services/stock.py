@@ -75,7 +75,7 @@ def _count_lines(shop: ShopDb, supplier: str | None, category: str | None) -> li
             for r in rows]
 
 
-def count_sheet(shop_path: Path, ctx: JobContext | None = None, *, supplier: str | None = None,
+def count_sheet(shop_path: Path, *, ctx: JobContext | None = None, supplier: str | None = None,
                 category: str | None = None) -> list[CountLine]:
     """The products to count (active ones; one supplier's or one category's where given), in shelf-walk order:
     by supplier, category and code."""
@@ -83,7 +83,7 @@ def count_sheet(shop_path: Path, ctx: JobContext | None = None, *, supplier: str
         return _count_lines(shop, supplier, category)
 
 
-def write_count_sheet(shop_path: Path, out: Path, ctx: JobContext | None = None, *, supplier: str | None = None,
+def write_count_sheet(shop_path: Path, *, out: Path, ctx: JobContext | None = None, supplier: str | None = None,
                       category: str | None = None, day: dt.date | None = None) -> Path:
     """The count sheet as .xlsx (codes as text, a blank 'Counted' column, ready to print) or .csv. Filled in, it
     imports back as a stock count (File ▸ Import…, stock counts)."""
@@ -117,8 +117,8 @@ def write_count_sheet(shop_path: Path, out: Path, ctx: JobContext | None = None,
     return out
 
 
-def store_counts(shop_path: Path, counts: dict[str, float], day: dt.date, ctx: JobContext | None = None
-                 ) -> Changed[CountsStored]:
+def store_counts(shop_path: Path, *, counts: dict[str, float], day: dt.date,
+                 ctx: JobContext | None = None) -> Changed[CountsStored]:
     """Store what was counted on `day` (a recount on the same day replaces the earlier one), as one undoable edit."""
     if not counts:
         raise UserError(_("Type at least one count first."))

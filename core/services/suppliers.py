@@ -114,7 +114,7 @@ def _rows(shop: ShopDb, where: str = "", params: tuple = ()) -> list[SupplierRow
         learned_lead_days=statistics.median(learned[r["id"]]) if r["id"] in learned else None) for r in rows]
 
 
-def list_suppliers(shop_path: Path, ctx: JobContext | None = None, *,
+def list_suppliers(shop_path: Path, *, ctx: JobContext | None = None,
                    include_retired: bool = True) -> list[SupplierRow]:
     with open_shop(shop_path, create=False) as shop:
         return _rows(shop, "" if include_retired else "WHERE s.active = 1")
@@ -127,7 +127,7 @@ def _one(shop: ShopDb, supplier_id: int) -> SupplierRow:
     return rows[0]
 
 
-def save_supplier(shop_path: Path, values: SupplierFields, ctx: JobContext | None = None, *,
+def save_supplier(shop_path: Path, *, values: SupplierFields, ctx: JobContext | None = None,
                   supplier_id: int | None = None) -> Changed[SupplierRow]:
     """Add a supplier (supplier_id None) or change one; a name another supplier has is refused."""
     values = checked(values)
@@ -157,7 +157,7 @@ def save_supplier(shop_path: Path, values: SupplierFields, ctx: JobContext | Non
         return changed(_one(shop, supplier_id), SUPPLIERS)
 
 
-def set_supplier_active(shop_path: Path, supplier_id: int, active: bool,
+def set_supplier_active(shop_path: Path, *, supplier_id: int, active: bool,
                         ctx: JobContext | None = None) -> Changed[SupplierRow]:
     """Retire a supplier (kept with its orders, hidden from choices) or bring one back. A supplier that still
     supplies products is not retired: its products need another supplier first, or they could not be ordered."""

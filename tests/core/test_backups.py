@@ -22,7 +22,7 @@ def shop(tmp_path):
     path = tmp_path / "corner-shop.db"
     sales = tmp_path / "sales.csv"
     sales.write_text(SALES, encoding="utf-8")
-    imports_service.import_file(path, sales, "sales")
+    imports_service.import_file(path, file_path=sales, kind="sales")
     return path
 
 
@@ -31,7 +31,7 @@ def test_an_import_into_a_shop_that_holds_something_backs_it_up_first(shop, tmp_
     before = records(shop)
     more = tmp_path / "more.csv"
     more.write_text(MORE, encoding="utf-8")
-    imports_service.import_file(shop, more, "sales")
+    imports_service.import_file(shop, file_path=more, kind="sales")
     [backup] = backups.list_backups(shop)
     assert backup.reason == "before import" and backup.path.parent == tmp_path / "corner-shop backups"
     assert (backup.products, backup.sales_lines, backup.last_sale) == (4, 4, "2025-05-10")
@@ -66,10 +66,10 @@ def test_a_restore_puts_the_backup_back_and_keeps_the_current_shop_aside(shop, t
     taken = backups_service.back_up_now(shop)
     more = tmp_path / "more.csv"
     more.write_text(MORE, encoding="utf-8")
-    imports_service.import_file(shop, more, "sales")
+    imports_service.import_file(shop, file_path=more, kind="sales")
     after_import = records(shop)
     assert after_import != first
-    done = backups_service.restore_backup(shop, taken)
+    done = backups_service.restore_backup(shop, backup=taken)
     assert records(shop) == first
     assert records(done.value) == after_import and "before restore" in done.value.name
     with open_shop(shop, create=False) as opened:                       # still a shop the app opens and writes
@@ -79,7 +79,7 @@ def test_a_restore_puts_the_backup_back_and_keeps_the_current_shop_aside(shop, t
 def test_a_backup_to_a_chosen_place_and_refusals_say_what_is_wrong(shop, tmp_path):
     stick = tmp_path / "usb" / "shop copy.db"
     stick.parent.mkdir()
-    assert backups_service.back_up_now(shop, stick) == stick and records(stick) == records(shop)
+    assert backups_service.back_up_now(shop, target=stick) == stick and records(stick) == records(shop)
     with pytest.raises(ShopFileProblem, match="no shop file"):
         backups.back_up(tmp_path / "missing.db")
     not_a_shop = tmp_path / "corner-shop backups" / "corner-shop 2025-01-01 000000 daily.db"

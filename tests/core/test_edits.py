@@ -54,7 +54,7 @@ def acme(**changes) -> SupplierFields:
 
 def test_a_supplier_is_added_with_its_details_and_undo_and_redo_take_it_back_and_again(shop):
     before = records(shop)
-    done = suppliers_service.save_supplier(shop, acme())
+    done = suppliers_service.save_supplier(shop, values=acme())
     assert done.changes == {SUPPLIERS}
     row = done.value
     assert (row.name, row.email, row.order_days, row.currency, row.lead_time_days, row.min_order_value) == \
@@ -70,7 +70,7 @@ def test_a_supplier_is_added_with_its_details_and_undo_and_redo_take_it_back_and
 
 
 def test_wrong_supplier_details_are_refused_with_what_is_wrong_and_nothing_changes(shop):
-    suppliers_service.save_supplier(shop, acme())
+    suppliers_service.save_supplier(shop, values=acme())
     before = records(shop)
     for values, words in ((acme(name="  "), "needs a name"),
                           (acme(name="acme gifts"), "already a supplier called"),
@@ -79,7 +79,7 @@ def test_wrong_supplier_details_are_refused_with_what_is_wrong_and_nothing_chang
                           (acme(name="B", lead_time_days=400), "between 0 and 365"),
                           (acme(name="B", min_order_value=-5), "cannot be negative")):
         with pytest.raises(UserError, match=words):
-            suppliers_service.save_supplier(shop, values)
+            suppliers_service.save_supplier(shop, values=values)
     assert records(shop) == before
 
 
@@ -93,9 +93,9 @@ def test_order_days_are_understood_in_english_and_chinese():
 
 
 def test_a_supplier_is_changed_and_the_change_undone_exactly(shop):
-    supplier_id = suppliers_service.save_supplier(shop, acme()).value.id
+    supplier_id = suppliers_service.save_supplier(shop, values=acme()).value.id
     before = records(shop)
-    row = suppliers_service.save_supplier(shop, acme(email="sales@acme.example", lead_time_days=0, order_days=""),
+    row = suppliers_service.save_supplier(shop, values=acme(email="sales@acme.example", lead_time_days=0, order_days=""),
                                           supplier_id=supplier_id).value
     assert (row.email, row.lead_time_days, row.order_days) == ("sales@acme.example", 0, "")
     edits_service.undo(shop)
@@ -103,10 +103,10 @@ def test_a_supplier_is_changed_and_the_change_undone_exactly(shop):
 
 
 def test_products_get_a_supplier_cost_and_pack_many_at_once_and_undo_restores_each(shop):
-    suppliers_service.save_supplier(shop, acme())
+    suppliers_service.save_supplier(shop, values=acme())
     before = records(shop)
-    done = edits_service.edit_products(shop, ["85123A", "71053", "84406B"],
-                                       {"supplier": "acme gifts", "pack_size": "6", "unit_cost": 1.2})
+    done = edits_service.edit_products(shop, skus=["85123A", "71053", "84406B"],
+                                       values={"supplier": "acme gifts", "pack_size": "6", "unit_cost": 1.2})
     assert done.changes == {PRODUCTS} and done.value.count == 3
     assert done.value.label == "Supplier, Pack size, Cost set for 3 products"
     with open_shop(shop, create=False) as opened:
@@ -127,46 +127,46 @@ def test_wrong_product_values_are_refused_and_nothing_changes(shop):
                           ({"unit_cost": "two"}, "“two” is not a number"),
                           ({"lead_time_days": 500}, "at most 365")):
         with pytest.raises(UserError, match=words):
-            edits_service.edit_products(shop, ["85123A", "71053"], values)
+            edits_service.edit_products(shop, skus=["85123A", "71053"], values=values)
     with pytest.raises(UserError, match="no longer in the shop"):
-        edits_service.edit_products(shop, ["85123A", "GONE"], {"unit_cost": 1})
+        edits_service.edit_products(shop, skus=["85123A", "GONE"], values={"unit_cost": 1})
     assert records(shop) == before
 
 
 def test_a_supplier_with_products_is_not_retired_one_without_is_and_comes_back(shop):
-    supplier_id = suppliers_service.save_supplier(shop, acme()).value.id
-    edits_service.edit_products(shop, ["85123A"], {"supplier": "Acme Gifts"})
+    supplier_id = suppliers_service.save_supplier(shop, values=acme()).value.id
+    edits_service.edit_products(shop, skus=["85123A"], values={"supplier": "Acme Gifts"})
     with pytest.raises(UserError, match="still supplies 1 products"):
-        suppliers_service.set_supplier_active(shop, supplier_id, False)
-    edits_service.edit_products(shop, ["85123A"], {"supplier": ""})
+        suppliers_service.set_supplier_active(shop, supplier_id=supplier_id, active=False)
+    edits_service.edit_products(shop, skus=["85123A"], values={"supplier": ""})
     before = records(shop)
-    assert not suppliers_service.set_supplier_active(shop, supplier_id, False).value.active
+    assert not suppliers_service.set_supplier_active(shop, supplier_id=supplier_id, active=False).value.active
     assert [s.name for s in suppliers_service.list_suppliers(shop, include_retired=False)] == []
     with pytest.raises(UserError, match="retired"):
-        edits_service.edit_products(shop, ["85123A"], {"supplier": "Acme Gifts"})
+        edits_service.edit_products(shop, skus=["85123A"], values={"supplier": "Acme Gifts"})
     edits_service.undo(shop)
     assert records(shop) == before
 
 
 def test_undo_and_redo_walk_back_through_several_edits_and_a_new_edit_ends_the_redo(shop):
     start = records(shop)
-    suppliers_service.save_supplier(shop, acme())
-    edits_service.edit_products(shop, ["85123A"], {"unit_cost": 1.5})
-    edits_service.edit_products(shop, ["85123A"], {"unit_cost": 1.7})
+    suppliers_service.save_supplier(shop, values=acme())
+    edits_service.edit_products(shop, skus=["85123A"], values={"unit_cost": 1.5})
+    edits_service.edit_products(shop, skus=["85123A"], values={"unit_cost": 1.7})
     assert [edits_service.undo(shop).value for _ in range(3)] == [
         "Cost of 85123A changed", "Cost of 85123A changed", "Supplier Acme Gifts added"]
     assert records(shop) == start
     with pytest.raises(UserError, match="nothing to undo"):
         edits_service.undo(shop)
     edits_service.redo(shop)                                   # the supplier is back
-    edits_service.edit_products(shop, ["71053"], {"sell_price": 4})
+    edits_service.edit_products(shop, skus=["71053"], values={"sell_price": 4})
     assert edits_service.steps(shop).redo is None             # the two cost edits cannot come back after a new edit
     with pytest.raises(UserError, match="nothing to redo"):
         edits_service.redo(shop)
 
 
 def test_an_undo_never_overwrites_what_changed_since_in_another_way(shop):
-    edits_service.edit_products(shop, ["85123A"], {"unit_cost": 1.5})
+    edits_service.edit_products(shop, skus=["85123A"], values={"unit_cost": 1.5})
     with open_shop(shop, create=False) as opened:      # another window, or an import, changes the same product
         opened.conn.execute("UPDATE products SET unit_cost = 9 WHERE sku = '85123A'")
         opened.conn.commit()
@@ -177,5 +177,5 @@ def test_an_undo_never_overwrites_what_changed_since_in_another_way(shop):
 
 
 def test_an_edit_that_changes_nothing_is_not_kept(shop):
-    edits_service.edit_products(shop, ["85123A"], {"pack_size": 1})     # already 1
+    edits_service.edit_products(shop, skus=["85123A"], values={"pack_size": 1})     # already 1
     assert edits_service.steps(shop).undo is None

@@ -82,3 +82,28 @@ def test_main_help_loads_no_heavy_library():
 def test_the_heavy_check_would_see_a_heavy_import():
     """The check above is not blind: asking for the supplier optimiser does load scipy."""
     assert "scipy" in _loaded_after("from core.ordering import optimise_orders")
+
+
+def test_every_service_action_takes_the_shop_and_then_keywords_only():
+    """A service action (a public function of core/services that takes a JobContext) takes at most one argument
+    by position, the shop or the file it acts on, and everything else by name: a call reads as what it does
+    (`receive_purchase_order(shop, order_id=7, quantities=…, ctx=…)`), and the job runner passes `ctx=`."""
+    import importlib
+    import inspect
+
+    offenders, seen = [], 0
+    for path in sorted((CORE / "services").glob("*.py")):
+        module = importlib.import_module(f"core.services.{path.stem}")
+        for name, fn in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(fn) or fn.__module__ != module.__name__:
+                continue
+            params = inspect.signature(fn).parameters
+            if "ctx" not in params:
+                continue
+            seen += 1
+            positional = [p.name for p in params.values()
+                          if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+            if len(positional) > 1 or params["ctx"].kind is not inspect.Parameter.KEYWORD_ONLY:
+                offenders.append(f"{path.stem}.{name}{inspect.signature(fn)}")
+    assert seen >= 60, seen
+    assert not offenders, "\n".join(offenders)

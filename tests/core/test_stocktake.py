@@ -40,7 +40,7 @@ def test_the_count_sheet_lists_what_each_shelf_should_hold(shop):
 
 
 def test_the_count_sheet_is_a_real_workbook_that_imports_back_as_a_stock_count(shop, tmp_path):
-    out = stock_service.write_count_sheet(shop, tmp_path / "count.xlsx", day=DAY)
+    out = stock_service.write_count_sheet(shop, out=tmp_path / "count.xlsx", day=DAY)
     book = openpyxl.load_workbook(out)
     sheet = book["Count"]
     header = [cell.value for cell in sheet[1]]
@@ -60,13 +60,13 @@ def test_the_count_sheet_is_a_real_workbook_that_imports_back_as_a_stock_count(s
 
 def test_typed_counts_are_stored_with_their_differences_and_undone_whole(shop):
     before = records(shop)
-    done = stock_service.store_counts(shop, {"85123A": 10, "71053": 0, "84406B": 5}, DAY).value
+    done = stock_service.store_counts(shop, counts={"85123A": 10, "71053": 0, "84406B": 5}, day=DAY).value
     assert done.counted == 3 and done.never_counted_before == 1
     assert done.differences == {"85123A": -4}               # expected 14; 71053 expected 0 and counted 0
     assert "3 counts stored for 2025-06-01" in done.summary and "net -4" in done.summary
     lines = {line.sku: line for line in stock_service.count_sheet(shop)}
     assert lines["84406B"].expected == 5 and lines["85123A"].expected == 10
-    again = stock_service.store_counts(shop, {"85123A": 9}, DAY).value       # a recount the same day replaces it
+    again = stock_service.store_counts(shop, counts={"85123A": 9}, day=DAY).value       # a recount the same day replaces it
     assert again.differences == {"85123A": -1}
     edits_service.undo(shop)
     edits_service.undo(shop)
@@ -76,9 +76,9 @@ def test_typed_counts_are_stored_with_their_differences_and_undone_whole(shop):
 def test_wrong_counts_are_refused_and_nothing_is_stored(shop):
     before = records(shop)
     with pytest.raises(UserError, match="cannot be negative"):
-        stock_service.store_counts(shop, {"85123A": -1}, DAY)
+        stock_service.store_counts(shop, counts={"85123A": -1}, day=DAY)
     with pytest.raises(UserError, match="NOPE is not in the shop"):
-        stock_service.store_counts(shop, {"85123A": 1, "NOPE": 2}, DAY)
+        stock_service.store_counts(shop, counts={"85123A": 1, "NOPE": 2}, day=DAY)
     with pytest.raises(UserError, match="at least one count"):
-        stock_service.store_counts(shop, {}, DAY)
+        stock_service.store_counts(shop, counts={}, day=DAY)
     assert records(shop) == before

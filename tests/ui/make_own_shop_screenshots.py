@@ -53,8 +53,8 @@ def main() -> int:
     configure_application(app)
     shop = SANDBOX / "my-gift-shop.db"
     shop_service.create_shop(shop, name="Hebden Gift House")
-    imports_service.import_file(shop, UCI_XLSX, "sales")
-    forecast_service.run_forecast(shop, False, null_context())
+    imports_service.import_file(shop, file_path=UCI_XLSX, kind="sales")
+    forecast_service.run_forecast(shop, neural=False, ctx=null_context())
     window = MainWindow(QSettings(str(SANDBOX / "settings.ini"), QSettings.Format.IniFormat))
     window.resize(1280, 800)
     window.show()
@@ -71,12 +71,12 @@ def main() -> int:
     lanterns = [x.sku for x in lines if "LANTERN" in x.name][:12]
     for name, email, skus, cost, pack in (("Hearth & Home Imports", "orders@hearthhome.example", hearts, 1.85, 6),
                                          ("Paper Lantern Co", "sales@paperlantern.example", lanterns, 2.40, 4)):
-        suppliers_service.save_supplier(shop, suppliers_service.SupplierFields(name=name, email=email,
+        suppliers_service.save_supplier(shop, values=suppliers_service.SupplierFields(name=name, email=email,
                                                                                lead_time_days=7))
-        edits_service.edit_products(shop, skus, {"supplier": name, "unit_cost": cost, "pack_size": pack})
-    stock_service.store_counts(shop, {sku: (0 if i % 3 == 0 else 6 * (i % 4)) for i, sku in
-                                      enumerate(hearts + lanterns)}, dt.date.today())
-    plan_service.set_old_history(shop, "today")
+        edits_service.edit_products(shop, skus=skus, values={"supplier": name, "unit_cost": cost, "pack_size": pack})
+    stock_service.store_counts(shop, counts={sku: (0 if i % 3 == 0 else 6 * (i % 4)) for i, sku in
+                                      enumerate(hearts + lanterns)}, day=dt.date.today())
+    plan_service.set_old_history(shop, choice="today")
     window.refresh()
     window.show_page(window.orders_page)
     wait_until(lambda: window.orders_page.data is not None and window.orders_page.data.plan_date == dt.date.today()

@@ -335,7 +335,7 @@ def main() -> int:
         first = import_through_wizard(window, UCI_XLSX, screenshots=False)
         first.accept()
         wait_until(lambda: window.imports_page.model.rowCount() == 1)
-        imports_service.undo(shop, first.report.import_id, null_context())
+        imports_service.undo(shop, import_id=first.report.import_id, ctx=null_context())
         window.refresh()
         wait_until(lambda: not window.runner.is_running("imports"))
 

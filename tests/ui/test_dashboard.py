@@ -36,7 +36,7 @@ def test_the_alerts_model_passes_qts_model_checks(qtmodeltester, forecast_demo):
     from core.jobs import null_context
     from core.services import plan as plan_service
 
-    data = plan_service.load_alerts(forecast_demo, null_context())
+    data = plan_service.load_alerts(forecast_demo, ctx=null_context())
     model = AlertsModel()
     qtmodeltester.check(model)
     model.set_rows(data.alerts)

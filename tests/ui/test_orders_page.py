@@ -55,7 +55,7 @@ def shown_lines(orders: OrdersPage) -> list:
 
 
 def test_the_lines_model_passes_qts_model_checks(qtmodeltester, forecast_demo):
-    data = plan_service.make_plan(forecast_demo, null_context())
+    data = plan_service.make_plan(forecast_demo, ctx=null_context())
     model = OrderLinesModel()
     qtmodeltester.check(model)
     model.set_rows(data.lines)
@@ -169,9 +169,10 @@ def test_an_own_quantity_needs_a_reason_then_is_kept_marked_and_can_be_reset(qtb
 
 
 def test_core_refuses_an_empty_reason_whatever_the_window_does(forecast_demo):
-    data = plan_service.make_plan(forecast_demo, null_context())
+    data = plan_service.make_plan(forecast_demo, ctx=null_context())
     with pytest.raises(UserError, match="Say why"):
-        plan_service.adjust_and_plan(forecast_demo, data.plan_date, data.lines[0].sku, 5, "  ", null_context())
+        plan_service.adjust_and_plan(forecast_demo, plan_date=data.plan_date, sku=data.lines[0].sku, qty=5, reason="  ",
+                                     ctx=null_context())
     assert not core_plan(forecast_demo).lines["adjusted"].any()
 
 

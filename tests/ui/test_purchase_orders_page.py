@@ -102,8 +102,8 @@ def files(monkeypatch, tmp_path):
 @pytest.fixture
 def drafts_shop(forecast_demo) -> Path:
     """The demo shop with a forecast and today's orders made into drafts (one per supplier), through core."""
-    data = plan_service.make_plan(forecast_demo, null_context())
-    purchase_orders_service.create_purchase_orders(forecast_demo, data.plan)
+    data = plan_service.make_plan(forecast_demo, ctx=null_context())
+    purchase_orders_service.create_purchase_orders(forecast_demo, plan=data.plan)
     return forecast_demo
 
 
@@ -295,12 +295,13 @@ def test_from_the_plan_to_the_shelf_through_the_window(qtbot, window, open_in_wi
 def test_the_pages_models_pass_qts_model_checks(qtmodeltester, drafts_shop):
     data = purchase_orders_service.load_purchase_orders(drafts_shop)
     for model, rows in ((OrdersModel(), data.orders),
-                        (OrderLinesModel(), purchase_orders_service.load_purchase_order(drafts_shop, data.orders[0].id).lines)):
+                        (OrderLinesModel(), purchase_orders_service.load_purchase_order(
+                            drafts_shop, order_id=data.orders[0].id).lines)):
         qtmodeltester.check(model)
         model.set_rows(rows)
         model.sort(1, Qt.SortOrder.DescendingOrder)
         model.set_rows([])
-    sku = purchase_orders_service.load_purchase_order(drafts_shop, data.orders[0].id).lines[0].sku
+    sku = purchase_orders_service.load_purchase_order(drafts_shop, order_id=data.orders[0].id).lines[0].sku
     model = ProductHistoryModel()
     qtmodeltester.check(model)
     model.set_rows(purchase_orders_service.load_purchase_orders(drafts_shop, product=sku).history)
@@ -445,7 +446,7 @@ def test_shop_details_saved_in_settings_are_on_the_purchase_orders(qtbot, window
                                                             "Payment 30 days from the invoice.")
     assert details.logo == logo.read_bytes()
     assert "Ludlow Larder" in html and "7 Market Place" in html and "data:image/png;base64," in html
-    assert "Ludlow Larder" in documents_service.purchase_order_document(demo_shop, order.id).html   # what Print… shows
+    assert "Ludlow Larder" in documents_service.purchase_order_document(demo_shop, order_id=order.id).html   # what Print… shows
 
     dialog = open_settings(qtbot, window)                 # read back as saved
     assert dialog.shop.name.text() == "Ludlow Larder" and dialog.shop.remove_logo_button.isEnabled()

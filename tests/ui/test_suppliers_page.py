@@ -58,7 +58,7 @@ def test_a_supplier_is_added_through_its_form_and_a_wrong_email_is_said_in_the_f
 
 def test_products_get_a_supplier_by_multi_select_and_edit_undo_takes_it_back(qtbot, shop_window, shop_with_sales):
     window = shop_window
-    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    suppliers_service.save_supplier(shop_with_sales, values=suppliers_service.SupplierFields(name="Acme Gifts"))
     window.refresh()
     products = window.products_page
     qtbot.waitUntil(lambda: products.suppliers == ["Acme Gifts"] and products.model.rowCount() > 2, timeout=10_000)
@@ -105,9 +105,9 @@ def test_a_wrong_value_for_many_products_is_said_in_the_editor_and_nothing_chang
 
 def test_retiring_a_supplier_that_still_supplies_products_is_refused_with_why(qtbot, shop_window, shop_with_sales):
     window = shop_window
-    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    suppliers_service.save_supplier(shop_with_sales, values=suppliers_service.SupplierFields(name="Acme Gifts"))
     from core.services import edits as edits_service
-    edits_service.edit_products(shop_with_sales, ["85123A"], {"supplier": "Acme Gifts"})
+    edits_service.edit_products(shop_with_sales, skus=["85123A"], values={"supplier": "Acme Gifts"})
     page = window.suppliers_page
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
@@ -186,7 +186,7 @@ def test_backups_from_the_file_menu_a_copy_now_and_a_restore_that_puts_the_shop_
     window.back_up_now(str(stick))
     qtbot.waitUntil(lambda: stick.exists(), timeout=10_000)
     assert records(stick) == as_opened
-    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
+    suppliers_service.save_supplier(shop_with_sales, values=suppliers_service.SupplierFields(name="Acme Gifts"))
     window.refresh()
     qtbot.waitUntil(lambda: window.suppliers_page.model.rowCount() == 1, timeout=10_000)
 
@@ -206,8 +206,8 @@ def test_a_suppliers_products_are_one_click_away(qtbot, shop_window, shop_with_s
     from core.services import edits as edits_service
 
     window = shop_window
-    suppliers_service.save_supplier(shop_with_sales, suppliers_service.SupplierFields(name="Acme Gifts"))
-    edits_service.edit_products(shop_with_sales, ["85123A", "71053"], {"supplier": "Acme Gifts"})
+    suppliers_service.save_supplier(shop_with_sales, values=suppliers_service.SupplierFields(name="Acme Gifts"))
+    edits_service.edit_products(shop_with_sales, skus=["85123A", "71053"], values={"supplier": "Acme Gifts"})
     window.refresh()
     page = window.suppliers_page
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.row_at(0).products == 2, timeout=10_000)

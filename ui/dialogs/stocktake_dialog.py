@@ -163,8 +163,8 @@ class StocktakeDialog(CheckedFormDialog):
             self.refused(self.tr("The count of {sku} is not a number.").format(sku=wrong[0]))
             return
         self.buttons.setEnabled(False)
-        self.runner.start("stocktake-save", partial(stock_service.store_counts, self.shop_path, self.counts(),
-                                                    self.counted_day()),
+        self.runner.start("stocktake-save", partial(stock_service.store_counts, self.shop_path, counts=self.counts(),
+                                                    day=self.counted_day()),
                           success=self._stored, failure=lambda error: self.refused(str(error)))
 
     def _stored(self, done: CountsStored) -> None:
@@ -177,7 +177,7 @@ class StocktakeDialog(CheckedFormDialog):
                                                   self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
         if not path:
             return
-        self.runner.start("stocktake-sheet", partial(stock_service.write_count_sheet, self.shop_path, Path(path),
+        self.runner.start("stocktake-sheet", partial(stock_service.write_count_sheet, self.shop_path, out=Path(path),
                                                      supplier=self.supplier.currentData(), day=self.counted_day()),
                           success=lambda out: self.note.setText(self.tr("Saved {file}.").format(file=out)),
                           failure=lambda error: self.refused(str(error)))

@@ -172,7 +172,7 @@ class SuppliersPage(QWidget):
     def _save(self, dialog: SupplierDialog) -> None:
         dialog.buttons.setEnabled(False)
         supplier_id = dialog.supplier.id if dialog.supplier is not None else None
-        self.runner.start(SAVE_JOB, partial(suppliers_service.save_supplier, self.shop_path, dialog.values(),
+        self.runner.start(SAVE_JOB, partial(suppliers_service.save_supplier, self.shop_path, values=dialog.values(),
                                             supplier_id=supplier_id),
                           success=partial(self._saved, dialog), failure=lambda error: dialog.refused(str(error)))
 
@@ -184,8 +184,8 @@ class SuppliersPage(QWidget):
         row = self.selected()
         if row is None or self.shop_path is None:
             return
-        self.runner.start(SAVE_JOB, partial(suppliers_service.set_supplier_active, self.shop_path, row.id,
-                                            not row.active),
+        self.runner.start(SAVE_JOB, partial(suppliers_service.set_supplier_active, self.shop_path, supplier_id=row.id,
+                                            active=not row.active),
                           failure=partial(self._refused, self.tr("Suppliers")))
 
     def _refused(self, title: str, error: UserError) -> None:
