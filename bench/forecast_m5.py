@@ -335,6 +335,9 @@ def main() -> int:
     parser.add_argument("--reuse-baselines", action="store_true",
                         help="take the baseline forecasts and timings from the last full run's files in --out "
                              "(m5_baselines.npz, forecast_m5_results.json) instead of refitting them")
+    parser.add_argument("--no-baselines", action="store_true",
+                        help="ShelfWise only (where statsforecast is not installed): its WRMSSE, bias, cover and "
+                             "time, without the comparison")
     args = parser.parse_args()
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     if 1 not in jobs:
@@ -359,12 +362,15 @@ def main() -> int:
           f"({len(frame):,} item-days after trimming each to its first sale), "
           f"hold-out {dates[0].date()} .. {dates[-1].date()}")
 
-    models = list(baseline_models())
-    if args.reuse_baselines:
+    models = [] if args.no_baselines else list(baseline_models())
+    if args.no_baselines:
+        forecasts, intervals, timings, cpu_timings = {}, {}, {}, {}
+    elif args.reuse_baselines:
         forecasts, intervals, timings, cpu_timings, jobs = load_baselines(args.out, items, dates)
     else:
         forecasts, intervals, timings, cpu_timings = fit_baselines(frame, items, dates, jobs, args.horizon)
-    forecasts["median of 4"] = np.median(np.stack([forecasts[n] for n in models]), axis=0)
+    if models:
+        forecasts["median of 4"] = np.median(np.stack([forecasts[n] for n in models]), axis=0)
 
     def time_text(name: str) -> str:
         if name == "median of 4":
@@ -382,10 +388,11 @@ def main() -> int:
         row["seconds"] = {str(j): s for j, s in timings.get(row["model"], {}).items()}
         row["cpu_seconds"] = {str(j): s for j, s in cpu_timings.get(row["model"], {}).items()}
     baselines = [r for r in results if r["model"] != "seasonal naive"]
-    best = min(baselines, key=lambda r: r["wrmsse"])
-    print(f"  best baseline: {best['model']} {best['wrmsse']:.4f}")
+    best = min(baselines, key=lambda r: r["wrmsse"]) if baselines else None
+    if best is not None:
+        print(f"  best baseline: {best['model']} {best['wrmsse']:.4f}")
     args.out.mkdir(parents=True, exist_ok=True)
-    if not args.reuse_baselines:
+    if not args.reuse_baselines and not args.no_baselines:
         np.savez_compressed(args.out / "m5_baselines.npz", items=np.asarray(items, dtype=str),
                             dates=np.asarray(dates.strftime("%Y-%m-%d"), dtype=str), actual=a,
                             **{n.replace(" ", "_"): f for n, f in forecasts.items()},
@@ -399,7 +406,8 @@ def main() -> int:
         summary.update(when_baselines=earlier.get("when_baselines", earlier["when"]),
                        machine_baselines=earlier.get("machine_baselines", earlier["machine"]))
     results_path = args.out / "forecast_m5_results.json"
-    results_path.write_text(json.dumps(summary, indent=2, default=float))   # kept if the ShelfWise part fails
+    if not args.no_baselines:
+        results_path.write_text(json.dumps(summary, indent=2, default=float))   # kept if the ShelfWise part fails
     if not args.skip_shelfwise:
         print(f"\nShelfWise: importing the shop owner's files into a fresh shop ({args.out / 'm5_shop.db'})")
         started = time.perf_counter()
@@ -414,13 +422,16 @@ def main() -> int:
             mean, p05, p95 = mean[rows], p05[rows], p95[rows]
             print(f"  {'model':<20} {'WRMSSE':>8}  {'bias':>7}  {'cover':>9}  {'neg':>6}  wall time")
             mine = score_line("ShelfWise", t, a, np.nan_to_num(mean), w, f"{seconds:7.1f} s (forecast_shop)", p05, p95)
-            gain = (best["wrmsse"] - mine["wrmsse"]) / best["wrmsse"]
-            ratio = seconds / timings["AutoETS"][1]
-            print(f"  vs best baseline ({best['model']} {best['wrmsse']:.4f}): {gain:+.1%} "
-                  f"({'better' if gain > 0 else 'worse'}); time vs AutoETS alone (n_jobs=1, "
-                  f"{timings['AutoETS'][1]:.1f} s): {ratio:.2f}x")
-            summary["shelfwise"] = {**mine, "seconds": seconds, "improvement_vs_best": gain,
-                                    "time_ratio_vs_autoets": ratio}
+            summary["shelfwise"] = {**mine, "seconds": seconds}
+            if best is not None:
+                gain = (best["wrmsse"] - mine["wrmsse"]) / best["wrmsse"]
+                ratio = seconds / timings["AutoETS"][1]
+                print(f"  vs best baseline ({best['model']} {best['wrmsse']:.4f}): {gain:+.1%} "
+                      f"({'better' if gain > 0 else 'worse'}); time vs AutoETS alone (n_jobs=1, "
+                      f"{timings['AutoETS'][1]:.1f} s): {ratio:.2f}x")
+                summary["shelfwise"].update(improvement_vs_best=gain, time_ratio_vs_autoets=ratio)
+    if args.no_baselines:
+        results_path = args.out / "forecast_m5_shelfwise_only.json"
     results_path.write_text(json.dumps(summary, indent=2, default=float))
     print(f"\nresults: {results_path}; forecasts: {args.out / 'm5_baselines.npz'}")
     return 0

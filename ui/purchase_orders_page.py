@@ -841,7 +841,7 @@ class PurchaseOrdersPage(QWidget):
     # ---- from the Orders page
     def show_created(self, made) -> None:
         """Drafts just made from the plan (core's DraftsMade): listed with the first one chosen."""
-        created = list(made.created)
+        created, extended = list(made.created), list(made.extended)
         self._clear_messages()
         if self.statuses() is not None and "draft" not in self.statuses():
             self.status_filter.blockSignals(True)
@@ -850,14 +850,20 @@ class PurchaseOrdersPage(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
-        if self.supplier() is not None and self.supplier() not in {order.supplier for order in created}:
+        if self.supplier() is not None and self.supplier() not in {order.supplier for order in created + extended}:
             self.supplier_filter.blockSignals(True)
             self.set_supplier_filter(None)
             self.supplier_filter.blockSignals(False)
         numbers = ", ".join(order.number for order in created)
-        text = (self.tr("Made draft {numbers}.").format(numbers=numbers) if len(created) == 1 else
-                self.tr("Made {n} drafts: {numbers}.").format(n=len(created), numbers=numbers))
-        text += " " + self.tr("Check each, then print, save or e-mail it.")
+        text = ""
+        if len(created) == 1:
+            text = self.tr("Made draft {numbers}.").format(numbers=numbers)
+        elif created:
+            text = self.tr("Made {n} drafts: {numbers}.").format(n=len(created), numbers=numbers)
+        if extended:
+            text += " " + self.tr("Added what is not on order yet to draft {numbers}.").format(
+                numbers=", ".join(order.number for order in extended))
+        text = text.strip() + " " + self.tr("Check each, then print, save or e-mail it.")
         if made.skipped:
             text += " " + " ".join(made.skipped)
         unassigned = list(getattr(made, "unassigned", []))
@@ -866,5 +872,5 @@ class PurchaseOrdersPage(QWidget):
             text += " " + self.tr("{n} products to order have no supplier and are on no order ({codes}): assign a "
                                   "supplier on the Products page.").format(n=f"{len(unassigned):,}", codes=shown)
         self._notify(text)
-        self._wanted = created[0].id if created else None
+        self._wanted = (created or extended)[0].id if (created or extended) else None
         self._load_list()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import numpy as np
@@ -251,6 +251,16 @@ def optimise_plan(shop, plan) -> OrderSolution:
     settings = plan.settings
     rules = {r["name"]: SupplierRule(r["name"], r["min_order_value"] or 0.0)
              for r in shop.query("SELECT name, min_order_value FROM suppliers")}
+    full_minimum: dict[str, float] = {}     # the supplier's own figure, for the words
+    # A draft not yet sent goes with what is added to it (a second *Create* adds to the day's draft), so its
+    # value counts toward the supplier's minimum: the rest is never topped up as if it were an order of its own.
+    for name, drafted in shop.query(
+            "SELECT s.name, sum(l.qty * coalesce(l.unit_cost, 0)) FROM purchase_orders o "
+            "JOIN purchase_order_lines l ON l.order_id = o.id JOIN suppliers s ON s.id = o.supplier_id "
+            "WHERE o.status = 'draft' AND o.order_date >= ? GROUP BY s.name", (plan.plan_date.isoformat(),)):
+        full_minimum.setdefault(name, rules[name].min_order_value if name in rules else 0.0)
+        if name in rules and rules[name].min_order_value and drafted:
+            rules[name] = replace(rules[name], min_order_value=max(rules[name].min_order_value - float(drafted), 0.0))
     order_lines = []
     for row in lines.itertuples(index=False):
         item, lv = plan.items[row.sku], plan.levels[row.sku]
@@ -276,14 +286,15 @@ def optimise_plan(shop, plan) -> OrderSolution:
         supplier = lines["supplier"].iat[k]
         if after > before:
             why = _("to reach {supplier}'s minimum order of {minimum}.").format(
-                supplier=supplier, minimum=_money(rules[supplier].min_order_value))
+                supplier=supplier, minimum=_money(full_minimum.get(supplier, rules[supplier].min_order_value)))
         elif after > 0 or settings.budget is not None:
             # this line's own reason, never the supplier-wide sentence ("Cut by 1,660,718.23 ...") pasted in
             why = _("to fit the budget (expected lost margin on this line {lost}).").format(
                 lost=_money(lines["lost_margin"].iat[k]))
         else:
             why = _("because nothing is ordered from {supplier} this time: its minimum order of {minimum} is not "
-                    "reached.").format(supplier=supplier, minimum=_money(rules[supplier].min_order_value)) \
+                    "reached.").format(supplier=supplier,
+                                       minimum=_money(full_minimum.get(supplier, rules[supplier].min_order_value))) \
                 if supplier in rules and rules[supplier].min_order_value else \
                 _("because nothing is ordered from {supplier} this time.").format(supplier=supplier)
         then = _("Then raised from {before:g} to {after:g} {why}") if after > before else \

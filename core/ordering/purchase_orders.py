@@ -10,8 +10,9 @@ so a sent order never changes when the product does.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import numbers
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 import pandas as pd
@@ -97,11 +98,13 @@ class PurchaseOrder:
 
 @dataclass
 class DraftsMade:
-    """What `create_orders_from_plan` did: the drafts it stored, a sentence per supplier it left alone, and the
-    products the plan would order that have no supplier to order them from (never dropped without a word)."""
+    """What `create_orders_from_plan` did: the drafts it stored, the drafts it added to (a second create the same
+    day), a sentence per supplier it left alone (everything already on order), and the products the plan would
+    order that have no supplier to order them from (never dropped without a word)."""
     created: list[PurchaseOrder]
     skipped: list[str]
     unassigned: list[str] = field(default_factory=list)
+    extended: list[PurchaseOrder] = field(default_factory=list)
 
 
 def unassigned_to_order(plan) -> list[str]:
@@ -150,8 +153,12 @@ def suggested_orders(shop: ShopDb, plan, *, supplier: str | None = None) -> list
 def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) -> DraftsMade:
     """Store today's suggested orders as draft purchase orders, one per supplier, all in one transaction.
 
-    A supplier that already has a draft for the same order day is left alone (said in `skipped`): edit that
-    draft instead. Refused when there is nothing to order, or when every supplier already has its draft.
+    Only what is not already on order is ordered: what was put on an order after the plan was made (a first
+    create, a draft made by hand) is taken off each line (rounded up to whole packs), so pressing *Create* twice,
+    or again after a change, never orders the same units twice. Where the supplier already has a draft for the
+    same order day, what is left is added to that draft (a line's quantity raised, or a new line), not made into
+    a second one. A supplier whose lines are all on order already is said in `skipped`. Refused when there is
+    nothing to order, or when everything to order is on order already.
     """
     orders = suggested_orders(shop, plan, supplier=supplier)
     unassigned = [] if supplier else unassigned_to_order(plan)
@@ -162,18 +169,60 @@ def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) 
                               "Supplier), then create the orders again.").format(count=f"{len(unassigned):,}"))
         who = f" from {find_supplier(shop, supplier)['name']}" if supplier else ""
         raise UserError(f"There is nothing to order{who} in the plan for {plan.plan_date}.")
-    created, skipped = [], []
+    since = ordered_since_plan(shop, plan)
+    created, extended, skipped = [], [], []
     with atomic(shop):
         for order in orders:
             existing = draft_for(shop, order.supplier_id, order.order_date)
-            if existing is not None:
-                skipped.append(f"{order.supplier} already has draft {existing.number} for {order.order_date}: "
-                               f"edit that one instead.")
+            lines = [line for line in (_less_ordered(line, since.get(line.product_id, 0.0)) for line in order.lines)
+                     if line is not None]
+            if not lines:
+                where = f" ({existing.number})" if existing is not None else ""
+                skipped.append(_("Everything to order from {supplier} is on order already{where}.").format(
+                    supplier=order.supplier, where=where))
                 continue
-            created.append(create_order(shop, order))
-    if not created:
+            if existing is None:
+                created.append(create_order(shop, PurchaseOrder(
+                    order.supplier_id, order.supplier, order.order_date, order.expected_date, lines,
+                    order.currency, created_date=order.created_date)))
+                continue
+            for line in lines:
+                on_it = next((mine for mine in existing.lines if mine.product_id == line.product_id), None)
+                if on_it is None:
+                    add_line(shop, existing.id, line.sku, line.qty)
+                else:
+                    set_line_qty(shop, existing.id, line.sku, on_it.qty + line.qty)
+            extended.append(get_order(shop, existing.id))
+    if not created and not extended:
         raise UserError(" ".join(skipped))
-    return DraftsMade(created, skipped, unassigned)
+    return DraftsMade(created, skipped, unassigned, extended)
+
+
+def ordered_since_plan(shop: ShopDb, plan) -> dict[int, float]:
+    """Units per product on open orders now beyond what the plan counted as on order (put on an order after the
+    plan was made): the part of the plan's quantities that is ordered already."""
+    open_now = dict(shop.query(
+        "SELECT l.product_id, sum(max(l.qty - coalesce(l.received_qty, 0), 0)) FROM purchase_order_lines l "
+        "JOIN purchase_orders o ON o.id = l.order_id WHERE o.status IN ('draft', 'sent', 'part-received') "
+        "GROUP BY l.product_id"))
+    counted = plan.lines.set_index("product_id")["on_order"]
+    since = {}
+    for product_id, qty in open_now.items():
+        extra = float(qty or 0) - float(counted.get(product_id, 0.0) or 0.0)
+        if extra > EPSILON:
+            since[int(product_id)] = extra
+    return since
+
+
+def _less_ordered(line: PurchaseOrderLine, ordered: float) -> PurchaseOrderLine | None:
+    """The line less what is on order already, rounded up to whole packs; None when nothing is left."""
+    qty = line.qty - ordered
+    if qty <= EPSILON:
+        return None
+    if line.pack > 1:
+        qty = math.ceil(qty / line.pack - EPSILON) * line.pack
+        qty = min(qty, line.qty)
+    return line if qty == line.qty else replace(line, qty=float(qty))
 
 
 def create_order(shop: ShopDb, order: PurchaseOrder) -> PurchaseOrder:

@@ -2339,12 +2339,12 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="818"/>
+        <location filename="../../ui/orders_page.py" line="819"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="825"/>
+        <location filename="../../ui/orders_page.py" line="826"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -3123,138 +3123,143 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="680"/>
+        <location filename="../../ui/purchase_orders_page.py" line="681"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="688"/>
+        <location filename="../../ui/purchase_orders_page.py" line="690"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="689"/>
+        <location filename="../../ui/purchase_orders_page.py" line="691"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="691"/>
+        <location filename="../../ui/purchase_orders_page.py" line="693"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="711"/>
+        <location filename="../../ui/purchase_orders_page.py" line="714"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="715"/>
+        <location filename="../../ui/purchase_orders_page.py" line="718"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="718"/>
+        <location filename="../../ui/purchase_orders_page.py" line="721"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="719"/>
+        <location filename="../../ui/purchase_orders_page.py" line="722"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="735"/>
+        <location filename="../../ui/purchase_orders_page.py" line="739"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="736"/>
+        <location filename="../../ui/purchase_orders_page.py" line="740"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="764"/>
+        <location filename="../../ui/purchase_orders_page.py" line="768"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="764"/>
+        <location filename="../../ui/purchase_orders_page.py" line="768"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="769"/>
-        <location filename="../../ui/purchase_orders_page.py" line="780"/>
+        <location filename="../../ui/purchase_orders_page.py" line="774"/>
+        <location filename="../../ui/purchase_orders_page.py" line="785"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="774"/>
+        <location filename="../../ui/purchase_orders_page.py" line="779"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="775"/>
+        <location filename="../../ui/purchase_orders_page.py" line="780"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="783"/>
+        <location filename="../../ui/purchase_orders_page.py" line="788"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="791"/>
+        <location filename="../../ui/purchase_orders_page.py" line="797"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="797"/>
+        <location filename="../../ui/purchase_orders_page.py" line="803"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="801"/>
+        <location filename="../../ui/purchase_orders_page.py" line="807"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="805"/>
+        <location filename="../../ui/purchase_orders_page.py" line="811"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="806"/>
+        <location filename="../../ui/purchase_orders_page.py" line="812"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="816"/>
+        <location filename="../../ui/purchase_orders_page.py" line="822"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="828"/>
+        <location filename="../../ui/purchase_orders_page.py" line="834"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="852"/>
+        <location filename="../../ui/purchase_orders_page.py" line="860"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="853"/>
+        <location filename="../../ui/purchase_orders_page.py" line="862"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="854"/>
+        <location filename="../../ui/purchase_orders_page.py" line="864"/>
+        <source>Added what is not on order yet to draft {numbers}.</source>
+        <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/purchase_orders_page.py" line="866"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/purchase_orders_page.py" line="860"/>
+        <location filename="../../ui/purchase_orders_page.py" line="872"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>

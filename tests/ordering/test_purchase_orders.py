@@ -77,13 +77,46 @@ def test_when_no_product_to_order_has_a_supplier_the_refusal_says_so_and_how_to_
                        (plan.plan_date.isoformat(),)) == 0
 
 
-def test_a_second_draft_for_the_same_supplier_and_day_is_refused(demo):
+def test_a_second_create_from_the_same_plan_orders_nothing_twice(demo):
     plan, first = _dairy_draft(demo)
-    with pytest.raises(UserError, match=f"{DAIRY} already has draft {first.number}"):
+    with pytest.raises(UserError, match=f"Everything to order from {DAIRY} is on order already \\({first.number}\\)"):
         create_orders_from_plan(demo, plan, supplier=DAIRY)
     again = create_orders_from_plan(demo, plan)        # the others are made, the dairy is left alone and said so
-    assert DAIRY not in [o.supplier for o in again.created]
+    assert DAIRY not in [o.supplier for o in again.created + again.extended]
     assert any(first.number in note for note in again.skipped)
+    assert get_order(demo, first.id).lines == first.lines
+    stored = demo.query("SELECT l.* FROM purchase_order_lines l ORDER BY l.id")
+    with pytest.raises(UserError, match="on order already"):
+        create_orders_from_plan(demo, plan)            # a third press: everything is on order, nothing changes
+    assert demo.query("SELECT l.* FROM purchase_order_lines l ORDER BY l.id") == stored
+
+
+def test_a_second_create_adds_only_what_is_not_on_order_to_the_same_draft(demo):
+    plan, first = _dairy_draft(demo)
+    removed, halved = first.lines[0], first.lines[1]
+    remove_line(demo, first.number, removed.sku)                          # the owner took one line off ...
+    set_line_qty(demo, first.number, halved.sku, halved.pack)             # ... and cut another to one pack
+    made = create_orders_from_plan(demo, plan, supplier=DAIRY)            # the same plan, pressed again
+    assert made.created == [] and [o.number for o in made.extended] == [first.number]
+    after = {line.sku: line.qty for line in get_order(demo, first.id).lines}
+    assert after == {line.sku: line.qty for line in first.lines}        # back to the plan's quantities, no more
+    assert demo.scalar("SELECT count(*) FROM purchase_orders WHERE supplier_id = ? AND status = 'draft'",
+                       (first.supplier_id,)) == 1
+    replanned = plan_shop(demo)                                           # and a fresh plan agrees: nothing more
+    assert not suggested_orders(demo, replanned, supplier=DAIRY)
+
+
+def test_what_a_fresh_plan_adds_goes_onto_the_days_draft(demo):
+    plan, first = _dairy_draft(demo)
+    line = first.lines[0]
+    remove_line(demo, first.number, line.sku)
+    replanned = plan_shop(demo)                                           # plans with the draft as on order
+    wanted = _line(replanned, line.sku)["order_qty"]
+    assert wanted == line.qty
+    made = create_orders_from_plan(demo, replanned, supplier=DAIRY)
+    assert [o.number for o in made.extended] == [first.number]
+    assert get_order(demo, first.id).line(line.sku).qty == line.qty
+    assert len(get_order(demo, first.id).lines) == len(first.lines)
 
 
 def test_drafted_quantities_are_on_order_in_the_next_plan(demo):
