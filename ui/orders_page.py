@@ -524,7 +524,8 @@ class OrdersPage(QWidget):
         if self.shop_path is None:
             return
         budget = self.budget.value() if self.budget_check.isChecked() else None
-        self._run(partial(plan_service.budget_and_plan, self.shop_path, budget=budget), self.tr("Planning within the budget…"))
+        self._run(partial(plan_service.budget_and_plan, self.shop_path, budget=budget,
+                          plan=self.data), self.tr("Planning within the budget…"))
 
     def _run(self, fn, text: str) -> None:
         self.runner.start(PLAN_JOB, fn, success=partial(self._planned, self.shop_path),
@@ -815,12 +816,13 @@ class OrdersPage(QWidget):
     def _quantity_given(self, dialog: AdjustDialog, plan_date) -> None:
         qty, reason = dialog.values()
         self._run(partial(plan_service.adjust_and_plan, self.shop_path, plan_date=plan_date, sku=dialog.row.sku,
-                          qty=qty, reason=reason),
+                          qty=qty, reason=reason, plan=self.data),
                   self.tr("Keeping your quantity and planning again…"))
 
     def reset_line(self) -> None:
         row = self.selected_line()
         if row is None or not row.adjusted or self.data is None:
             return
-        self._run(partial(plan_service.reset_and_plan, self.shop_path, plan_date=self.data.plan_date, sku=row.sku),
+        self._run(partial(plan_service.reset_and_plan, self.shop_path, plan_date=self.data.plan_date, sku=row.sku,
+                          plan=self.data),
                   self.tr("Back to the suggestion, planning again…"))

@@ -32,6 +32,7 @@ SUGGESTED_SEGMENTS = 8
 EXTRA_SEGMENTS = 3
 EPSILON = 1e-6
 MARGIN_IF_UNKNOWN = 0.3      # a lost sale of a product without a shelf price: 30% of its cost
+MIP_OPTIONS = {"time_limit": 30.0}
 
 
 @dataclass
@@ -118,8 +119,35 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
                          f"{_money(spent - budget)}: nothing else can be ordered.")
         room = max(budget - spent, 0.0)
 
-    # variables: per free line n, z, then its segments; per supplier y
     names = sorted({l.supplier for l in lines} | set(suppliers))
+    qty = {l.key: 0.0 for l in lines}
+    qty.update({l.key: l.wanted for l in fixed})
+    rules = [suppliers.get(l.supplier, SupplierRule(l.supplier)) for l in free]
+    if any(l.moq > 0 for l in free) or any((r.min_order_value or 0.0) > 0 or r.capacity_units is not None
+                                           for r in rules):
+        qty.update(_solve_milp(free, suppliers, names, fixed_value, fixed_units, room, notes))
+    else:      # no on/off choice anywhere: the money simply goes where each unit of it is worth most
+        qty.update(_fill_budget(free, room))
+    lost = {}
+    for l in free:
+        if qty[l.key] < l.wanted - 1e-9 and l.shortage is not None:
+            before, after = l.shortage(np.array([l.position + l.wanted, l.position + qty[l.key]]))
+            lost[l.key] = float(l.margin * (after - before))
+    value = {s: 0.0 for s in names}
+    wanted_value = {s: 0.0 for s in names}
+    for l in lines:
+        value[l.supplier] += qty.get(l.key, 0.0) * l.unit_cost
+        wanted_value[l.supplier] += l.wanted * l.unit_cost
+    supplier_notes = _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget)
+    return OrderSolution(qty, lost, value, supplier_notes, float(sum(value.values())), budget, notes,
+                         time.perf_counter() - started)
+
+
+def _solve_milp(free: list[OrderLine], suppliers: dict[str, SupplierRule], names: list[str],
+                fixed_value: dict[str, float], fixed_units: dict[str, float], room: float | None,
+                notes: list[str]) -> dict[str, float]:
+    """The mixed-integer program of the module's docstring: units per free line."""
+    # variables: per free line n, z, then its segments; per supplier y
     columns: list[tuple[str, int]] = []          # kind, line
     c, lo, hi, integral = [], [], [], []
     rows, cols, vals, r_lo, r_hi = [], [], [], [], []
@@ -136,7 +164,10 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
         r_lo.append(lower); r_hi.append(upper)
         row[0] += 1
 
-    y_col = {s: add_var(0.0, 0.0, 1.0, 1, "y", -1) for s in names}
+    # the on/off choices exist only where they change something: a supplier's order (y) only where it has a
+    # minimum order value, a line's (z) only where it has a minimum quantity or its supplier's order is a choice
+    with_minimum = {s for s in names if (suppliers.get(s, SupplierRule(s)).min_order_value or 0.0) > 0}
+    y_col = {s: add_var(0.0, 0.0, 1.0, 1, "y", -1) for s in sorted(with_minimum)}
     value_entries = {s: [] for s in names}
     unit_entries = {s: [] for s in names}
     budget_entries = []
@@ -146,23 +177,25 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
         segments = _segments(l)
         most_packs = sum(length for length, _ in segments) / pack
         n = add_var(0.0, 0.0, most_packs, 1, "n", i)
-        z = add_var(0.0, 0.0, 1.0, 1, "z", i)
         n_col[i] = n
         seg_cols = [add_var(-slope, 0.0, length, 0, "u", i) for length, slope in segments]
         add_row([(u, 1.0) for u in seg_cols] + [(n, -pack)], 0.0, 0.0)
-        if l.moq > 0:
-            add_row([(n, pack), (z, -l.moq)], 0.0, np.inf)
-        add_row([(n, 1.0), (z, -max(most_packs, 1.0))], -np.inf, 0.0)
-        add_row([(z, 1.0), (y_col[l.supplier], -1.0)], -np.inf, 0.0)
+        if l.moq > 0 or l.supplier in y_col:
+            z = add_var(0.0, 0.0, 1.0, 1, "z", i)
+            if l.moq > 0:
+                add_row([(n, pack), (z, -l.moq)], 0.0, np.inf)
+            add_row([(n, 1.0), (z, -max(most_packs, 1.0))], -np.inf, 0.0)
+            if l.supplier in y_col:
+                add_row([(z, 1.0), (y_col[l.supplier], -1.0)], -np.inf, 0.0)
         value_entries[l.supplier].append((n, l.unit_cost * pack))
         unit_entries[l.supplier].append((n, pack))
         budget_entries.append((n, l.unit_cost * pack))
     for s in names:
         rule = suppliers.get(s, SupplierRule(s))
-        if fixed_value.get(s, 0.0) > 0:       # the owner's own lines place this order
+        if fixed_value.get(s, 0.0) > 0 and s in y_col:       # the owner's own lines place this order
             lo[y_col[s]] = 1.0
         minimum = rule.min_order_value or 0.0
-        if minimum > 0 and value_entries[s] is not None:
+        if s in y_col and value_entries[s] is not None:
             reachable = fixed_value.get(s, 0.0) + sum(v * hi[col] for col, v in value_entries[s])
             if fixed_value.get(s, 0.0) > 0 and reachable < minimum - 1e-9:
                 notes.append(_("{supplier}: even with every useful pack added the order reaches {reachable}, below "
@@ -182,42 +215,72 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
     if room is not None and budget_entries:
         add_row(budget_entries, -np.inf, room)
 
-    qty = {l.key: 0.0 for l in lines}
-    qty.update({l.key: l.wanted for l in fixed})
+    qty = {}
     if columns:
         constraints = []
         if row[0]:
             A = coo_array((vals, (rows, cols)), shape=(row[0], len(columns))).tocsr()
             constraints = [LinearConstraint(A, r_lo, r_hi)]
         result = milp(np.array(c), constraints=constraints, integrality=np.array(integral),
-                      bounds=Bounds(np.array(lo), np.array(hi)), options={"time_limit": 30.0})
+                      bounds=Bounds(np.array(lo), np.array(hi)), options=dict(MIP_OPTIONS))
         x = result.x if result.x is not None else np.zeros(len(columns))
         if result.x is None:
             notes.append(_("The optimiser found no order that meets every rule ({reason}).").format(
                 reason=result.message))
         for i, l in enumerate(free):
             qty[l.key] = float(round(x[n_col[i]]) * (l.pack if l.pack > 0 else 1.0))
-    lost = {}
-    for l in free:
-        if qty[l.key] < l.wanted - 1e-9 and l.shortage is not None:
-            before, after = l.shortage(np.array([l.position + l.wanted, l.position + qty[l.key]]))
-            lost[l.key] = float(l.margin * (after - before))
-    value = {s: 0.0 for s in names}
-    wanted_value = {s: 0.0 for s in names}
-    for l in lines:
-        value[l.supplier] += qty.get(l.key, 0.0) * l.unit_cost
-        wanted_value[l.supplier] += l.wanted * l.unit_cost
-    supplier_notes = _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget)
-    return OrderSolution(qty, lost, value, supplier_notes, float(sum(value.values())), budget, notes,
-                         time.perf_counter() - started)
+    return qty
+
+
+def _fill_budget(free: list[OrderLine], room: float | None) -> dict[str, float]:
+    """Units per free line where no line has a minimum quantity and no supplier a minimum order or a capacity: the
+    whole packs that avoid the most expected lost margin per unit of money, until the budget is spent.
+
+    Each line's value is concave (its segments' slopes fall), so taking segments by value per money, a line's in
+    its own order, is the linear programme's optimum; the one segment the budget cuts is taken in whole packs only,
+    and the money left over still buys whole packs of the next best segments. Exact to within one pack of one line
+    of the integer optimum — in milliseconds where HiGHS takes seconds on a few thousand lines. Without a budget it
+    is the suggestion itself (every segment of positive value: the units up to the suggestion)."""
+    qty: dict[str, float] = {}
+    candidates = []
+    for i, l in enumerate(free):
+        qty[l.key] = 0.0
+        for k, (length, slope) in enumerate(_segments(l)):
+            if slope <= 0:
+                break                          # slopes fall: what follows costs more than it avoids
+            ratio = slope / l.unit_cost if l.unit_cost > 0 else np.inf
+            candidates.append((-ratio, i, k, length))
+    candidates.sort()
+    left = np.inf if room is None else room
+    blocked: set[int] = set()                  # a line whose segment was cut: nothing after it
+    for _ratio, i, _k, length in candidates:
+        if i in blocked:
+            continue
+        l = free[i]
+        pack = l.pack if l.pack > 0 else 1.0
+        cost = length * l.unit_cost
+        if cost <= left + 1e-9:
+            qty[l.key] += length
+            left -= cost
+            continue
+        packs = math.floor(left / (pack * l.unit_cost) + 1e-9) if l.unit_cost > 0 else 0
+        if packs > 0:
+            qty[l.key] += packs * pack
+            left -= packs * pack * l.unit_cost
+        blocked.add(i)
+    return qty
 
 
 def _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget) -> dict[str, str]:
     out = {}
+    lost_by_supplier: dict[str, float] = {}
+    for l in free:
+        if l.key in lost:
+            lost_by_supplier[l.supplier] = lost_by_supplier.get(l.supplier, 0.0) + lost[l.key]
     for s in names:
         minimum = suppliers.get(s, SupplierRule(s)).min_order_value or 0.0
         wanted, got = wanted_value[s], value[s]
-        lost_here = sum(v for l in free if l.supplier == s for k, v in lost.items() if k == l.key)
+        lost_here = lost_by_supplier.get(s, 0.0)
         if wanted <= 1e-9 and got <= 1e-9:
             out[s] = _("Nothing to order.")
         elif got <= 1e-9:

@@ -40,6 +40,9 @@ class Plan:
     levels: dict[str, Levels] = field(repr=False, default_factory=dict)
     items: dict[str, Item] = field(repr=False, default_factory=dict)
     solution: "object | None" = None  # core.ordering.OrderSolution once optimised
+    # the lines as the policy made them, before the owner's quantities and the supplier optimisation: what a budget
+    # change or an owner's quantity starts again from (replan), without working out the levels again
+    suggested: pd.DataFrame | None = field(repr=False, default=None)
 
     def table(self) -> pd.DataFrame:
         """The command line's columns, for the products with something to order first."""
@@ -85,9 +88,9 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         items[p.sku], levels[p.sku] = item, lv
         rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop,
                          count_first=settings.uncounted == "count-first"))
-    lines = pd.DataFrame(rows)
-    lines = _apply_adjustments(shop, lines, plan_date)
-    plan = Plan(plan_date, as_of, run["id"], settings, lines, levels, items)
+    suggested = pd.DataFrame(rows)
+    lines = _apply_adjustments(shop, suggested.copy(), plan_date)
+    plan = Plan(plan_date, as_of, run["id"], settings, lines, levels, items, suggested=suggested)
     if optimise:
         from core.ordering.optimise import optimise_plan
 
@@ -95,6 +98,23 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         optimise_plan(shop, plan)
     ctx.progress(1.0, _("Plan ready"))
     return plan
+
+
+def replan(shop: ShopDb, plan: Plan, *, settings: PolicySettings | None = None) -> Plan:
+    """The same plan again after a change that leaves every product's levels as they are — another budget, the
+    owner's own quantity for a line, a draft made or changed — in a fraction of a second: the owner's quantities
+    are read again and only the supplier optimisation runs (a new forecast, sales, a stock count, a product's
+    lead time or a policy setting other than the budget need plan_shop)."""
+    from core.ordering.optimise import optimise_plan
+
+    if plan.suggested is None:
+        raise ValueError("replan needs a plan made by plan_shop")
+    settings = (settings or plan.settings).check()
+    lines = _apply_adjustments(shop, plan.suggested.copy(), plan.plan_date)
+    again = Plan(plan.plan_date, plan.as_of, plan.forecast_run_id, settings, lines, plan.levels, plan.items,
+                 suggested=plan.suggested)
+    optimise_plan(shop, again)
+    return again
 
 
 def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:

@@ -167,31 +167,56 @@ def make_plan(shop_path: Path, *, ctx: JobContext) -> PlanData:
         return plan_data(shop_path, started, plan_shop(shop, ctx=ctx))
 
 
+def _plan_again(shop_path: Path, plan: PlanData | None, ctx: JobContext) -> PlanData:
+    """The plan the window shows, made again after a change that leaves the products' levels as they are (the
+    budget, an owner's quantity): only the supplier optimisation runs (replan). Without one: a whole plan."""
+    from core.policy.plan import replan
+
+    if plan is None or plan.plan is None or plan.plan.suggested is None or Path(plan.shop_path) != Path(shop_path):
+        return make_plan(shop_path, ctx=ctx)
+    started = time.monotonic()
+    with open_shop(shop_path, create=False) as shop:
+        settings = load_policy_settings(shop)
+        if dataclasses.replace(settings, budget=None) != dataclasses.replace(plan.plan.settings, budget=None):
+            return plan_data(shop_path, started, _whole_plan(shop, ctx))       # another rule: the levels change
+        ctx.progress(0.3, _("Fitting the orders to packs, minimums and the budget"))
+        return plan_data(shop_path, started, replan(shop, plan.plan, settings=settings))
+
+
+def _whole_plan(shop, ctx: JobContext):
+    from core.policy.plan import plan_shop
+
+    return plan_shop(shop, ctx=ctx)
+
+
 def adjust_and_plan(shop_path: Path, *, plan_date: dt.date, sku: str, qty: float, reason: str,
-                    ctx: JobContext) -> Changed[PlanData]:
+                    plan: PlanData | None = None, ctx: JobContext) -> Changed[PlanData]:
     """Store the owner's own quantity for one line (the reason is required), then plan again so the supplier
-    totals and notes take it in."""
+    totals and notes take it in (only the supplier optimisation, where the plan shown is given)."""
     from core.policy.plan import adjust_order
 
     with open_shop(shop_path, create=False) as shop:
         adjust_order(shop, plan_date, sku, qty, reason)
-    return changed(make_plan(shop_path, ctx=ctx), PLAN)
+    return changed(_plan_again(shop_path, plan, ctx), PLAN)
 
 
-def reset_and_plan(shop_path: Path, *, plan_date: dt.date, sku: str, ctx: JobContext) -> Changed[PlanData]:
+def reset_and_plan(shop_path: Path, *, plan_date: dt.date, sku: str, plan: PlanData | None = None,
+                   ctx: JobContext) -> Changed[PlanData]:
     """Forget the owner's own quantity for one line (back to the suggestion), then plan again."""
     from core.policy.plan import clear_adjustment
 
     with open_shop(shop_path, create=False) as shop:
         clear_adjustment(shop, plan_date, sku)
-    return changed(make_plan(shop_path, ctx=ctx), PLAN)
+    return changed(_plan_again(shop_path, plan, ctx), PLAN)
 
 
-def budget_and_plan(shop_path: Path, *, budget: float | None, ctx: JobContext) -> Changed[PlanData]:
-    """Store this week's budget (None: no budget) with the ordering settings, then plan within it."""
+def budget_and_plan(shop_path: Path, *, budget: float | None, plan: PlanData | None = None,
+                    ctx: JobContext) -> Changed[PlanData]:
+    """Store this week's budget (None: no budget) with the ordering settings, then plan within it: only the supplier
+    optimisation runs again where the plan shown is given (under a second for thousands of lines)."""
     with open_shop(shop_path, create=False) as shop:
         save_policy_settings(shop, dataclasses.replace(load_policy_settings(shop), budget=budget))
-    return changed(make_plan(shop_path, ctx=ctx), PLAN)
+    return changed(_plan_again(shop_path, plan, ctx), PLAN)
 
 
 def _alert_rows(alerts) -> list[AlertRow]:

@@ -100,3 +100,44 @@ def test_three_hundred_lines_with_budget_and_minimums_solve():
         assert solution.qty[l.key] % l.pack == 0
     for s, value in solution.supplier_value.items():
         assert value == 0 or value >= 300.0 - 1e-6
+
+
+def _random_lines(seed: int, n: int, suppliers: int = 5) -> list[OrderLine]:
+    rng = np.random.default_rng(seed)
+    lines = []
+    for k in range(n):
+        demand = int(rng.integers(1, 60))
+        pack = float(rng.choice([1, 1, 6, 12]))
+        wanted = float(np.ceil(demand / pack) * pack)
+        pmf = rng.dirichlet(np.ones(demand + 1))          # uncertain demand: a concave value of units
+        lines.append(OrderLine(f"P{k}", f"S{k % suppliers}", float(rng.uniform(0.5, 20)), pack, 0.0, wanted,
+                               float(rng.uniform(0.2, 5)), 0.0, DemandDistribution(pmf).shortage,
+                               wanted * 2, 0.01))
+    return lines
+
+
+def _value(lines: list[OrderLine], qty: dict[str, float]) -> float:
+    """Expected lost margin avoided by the chosen units (what the optimiser maximises, holding aside)."""
+    return sum(l.margin * float(np.diff(l.shortage(np.array([l.position + qty[l.key], l.position])))[0])
+               for l in lines)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_without_minimums_the_budget_is_filled_by_value_per_money_as_well_as_the_milp_does(seed):
+    """No minimum quantity, order value or capacity: the fast fill (value per money, whole packs) stands in for
+    the milp. Its orders keep whole packs and the budget, and avoid as much lost margin as the milp's, less at
+    most one pack of one line."""
+    from core.ordering.optimise import _solve_milp
+
+    lines = _random_lines(seed, 120)
+    rules = {f"S{k}": SupplierRule(f"S{k}") for k in range(5)}
+    wanted = sum(l.wanted * l.unit_cost for l in lines)
+    for budget in (wanted / 10, wanted / 2, wanted * 0.9):
+        fast = optimise_orders(lines, rules, budget=budget)
+        assert fast.total <= budget + 1e-6
+        assert all(fast.qty[l.key] % l.pack == 0 and 0 <= fast.qty[l.key] <= l.wanted for l in lines)
+        exact = _solve_milp(lines, rules, sorted(rules), {}, {}, budget, [])
+        one_pack = max(l.margin * l.pack for l in lines)
+        assert _value(lines, fast.qty) >= _value(lines, exact) - one_pack
+    assert optimise_orders(lines, rules).qty == {l.key: l.wanted for l in lines}     # no budget: the suggestion
+

@@ -220,3 +220,27 @@ def test_a_product_never_counted_waits_for_a_count_unless_the_shop_says_assume_n
     with pytest.raises(UserError, match="no rule called"):
         settings.uncounted = "guess"
         settings.check()
+
+
+def test_a_budget_or_an_owners_quantity_replans_only_the_orders_and_matches_a_whole_plan(demo):
+    """replan (the window's *Apply* on the budget, an owner's quantity) runs only the supplier optimisation on the
+    policy's lines, and gives what a whole plan_shop gives with the same budget and quantities."""
+    import dataclasses
+
+    from core.policy.plan import replan
+
+    plan = plan_shop(demo)
+    shown = plan.lines.copy()
+    total = float((plan.lines["order_qty"] * plan.lines["unit_cost"]).sum())
+    settings = dataclasses.replace(plan.settings, budget=round(total * 0.4, 2))
+    line = plan.lines[plan.lines["order_qty"] > 0].iloc[0]
+    adjust_order(demo, plan.plan_date, line["sku"], float(line["order_qty"]) + 7, "market stall")
+    quick = replan(demo, plan, settings=settings)
+    save_policy_settings(demo, settings)
+    whole = plan_shop(demo)
+    columns = ["sku", "order_qty", "adjusted", "reason", "lost_margin", "explanation"]
+    pd.testing.assert_frame_equal(quick.lines[columns].reset_index(drop=True),
+                                  whole.lines[columns].reset_index(drop=True))
+    assert quick.solution.total == pytest.approx(whole.solution.total) and quick.solution.total <= settings.budget
+    assert quick.lines.set_index("sku").loc[line["sku"], "order_qty"] == line["order_qty"] + 7
+    pd.testing.assert_frame_equal(plan.lines, shown)          # the plan shown before is left as it was
