@@ -130,10 +130,13 @@ def month_text(day: dt.date | str, year: bool = True) -> str:
 
 
 def order_days_text(order_days: str) -> str:
-    """A supplier's order days ('Mon,Thu', as core stores them) in the window's language ('Mon, Thu' / '周一, 周四')."""
-    from core.services.suppliers import DAY_NAMES
+    """A supplier's order days as core stores them ('Mon,Thu', '1st,15th', 'last') in the window's language
+    ('Mon, Thu' / '周一, 周四'; 'day 1 of the month' / '每月1日')."""
+    from core.policy.order_days import LAST, parse
 
     locale = _locale()
-    names = [locale.dayName(DAY_NAMES.index(day) + 1, QLocale.FormatType.ShortFormat)
-             for day in order_days.split(",") if day in DAY_NAMES]
+    days = parse(order_days, strict=False)
+    names = [locale.dayName(d + 1, QLocale.FormatType.ShortFormat) for d in sorted(days.weekdays)]
+    names += [_tr("last day of the month") if d == LAST else _tr("day {n} of the month").format(n=d)
+              for d in sorted(days.month_days)]
     return ", ".join(names)

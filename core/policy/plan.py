@@ -17,10 +17,11 @@ from core.i18n import _, sentences
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, SumCalibration
 from core.policy.levels import Item, Levels, plan_item
+from core.policy.order_days import calendar as order_days_calendar
+from core.policy.order_days import parse as parse_order_days
 from core.policy.settings import PolicySettings, load_policy_settings
 from core.store.db import ShopDb, atomic, audit, now_iso
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DEFAULT_REVIEW_DAYS = 7          # a supplier without order days is reviewed once a week
 LEARN_LEAD_TIME_FROM = 3         # received orders needed before their lead times replace the stated one
 RECENT_DAYS = 56
@@ -240,13 +241,8 @@ def _lead_times(shop: ShopDb, as_of: dt.date) -> dict[int, LeadTime]:
 
 
 def order_days_of(text: str | None) -> list[int]:
-    """'Mon,Thu' -> [0, 3]; empty: any day."""
-    days = []
-    for part in (text or "").replace(";", ",").replace("/", ",").split(","):
-        key = part.strip().lower()[:3]
-        if key in WEEKDAYS:
-            days.append(WEEKDAYS.index(key))
-    return sorted(set(days))
+    """'Mon,Thu' -> [0, 3]: the days of the week only (see core.policy.order_days for days of the month)."""
+    return sorted(parse_order_days(text, strict=False).weekdays)
 
 
 def any_day_review(shelf_life_days: float | None) -> int:
@@ -259,15 +255,10 @@ def any_day_review(shelf_life_days: float | None) -> int:
 
 def order_calendar(order_days: str | None, plan_date: dt.date,
                    shelf_life_days: float | None = None) -> tuple[int, int]:
-    """(days until the next order day, days from it to the one after). A supplier who takes orders any day is
-    reviewed weekly, or more often for what keeps only days (any_day_review)."""
-    days = order_days_of(order_days)
-    if not days:
-        return 0, any_day_review(shelf_life_days)
-    wait = next(k for k in range(7) if (plan_date.weekday() + k) % 7 in days)
-    first = (plan_date.weekday() + wait) % 7
-    review = next(k for k in range(1, 8) if (first + k) % 7 in days)
-    return wait, review
+    """(days until the next order day, days from it to the one after): days of the week, of the month, or both
+    (core.policy.order_days). A supplier who takes orders any day is reviewed weekly, or more often for what keeps
+    only days (any_day_review)."""
+    return order_days_calendar(order_days, plan_date, any_day_review(shelf_life_days))
 
 
 def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySettings, plan_date: dt.date,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ from core.services.shop import require_shop
 from core.services.tables import check_table_path, write_table
 from core.services.values import day, finite, text
 from core.store.db import open_shop
+
+log = logging.getLogger(__name__)
 
 # core.policy.plan brings in scipy (and core.forecasting, when a forecast must be made first): imported inside the
 # functions that plan, on the worker thread, the first time a plan is made.
@@ -172,7 +175,8 @@ def _plan_again(shop_path: Path, plan: PlanData | None, ctx: JobContext) -> Plan
     budget, an owner's quantity): only the supplier optimisation runs (replan). Without one: a whole plan."""
     from core.policy.plan import replan
 
-    if plan is None or plan.plan is None or plan.plan.suggested is None or Path(plan.shop_path) != Path(shop_path):
+    if (plan is None or plan.plan is None or plan.plan.suggested is None or not plan.plan.levels
+            or Path(plan.shop_path) != Path(shop_path)):
         return make_plan(shop_path, ctx=ctx)
     started = time.monotonic()
     with open_shop(shop_path, create=False) as shop:
@@ -224,21 +228,51 @@ def _alert_rows(alerts) -> list[AlertRow]:
             for a in alerts]
 
 
-def load_alerts(shop_path: Path, *, ctx: JobContext) -> AlertsData:
-    """What needs the owner's attention, from a fresh plan; nothing (plan None) while the shop has no forecast,
-    which is never made here: that is minutes of work, started only on the owner's word."""
+PLAN_CACHE = "dashboard plan"
+
+
+def load_alerts(shop_path: Path, *, ctx: JobContext, today: dt.date | None = None) -> AlertsData:
+    """What needs the owner's attention, from today's plan; nothing (plan None) while the shop has no forecast,
+    which is never made here: that is minutes of work, started only on the owner's word.
+
+    The plan and its alerts are kept in the shop file with a fingerprint of what they were made from (sales,
+    counts, products, suppliers, orders, settings, forecasts, the day): opening a shop again shows them at once,
+    and plans again only where something changed since (core.store.cache)."""
     from core.alerts import shop_alerts
     from core.forecasting.views import latest_run
     from core.policy.plan import plan_shop
+    from core.store import cache
 
     started = time.monotonic()
     with open_shop(shop_path, create=False) as shop:
         if latest_run(shop) is None:
             return AlertsData(Path(shop_path), started, None, [])
-        plan = plan_shop(shop, ctx=ctx.sub(0.0, 0.6))
+        inputs = cache.fingerprint(shop, (today or dt.date.today()).isoformat(), _program_version())
+        kept = cache.read(shop, PLAN_CACHE, inputs)
+        if isinstance(kept, AlertsData) and kept.plan is not None:
+            plan = dataclasses.replace(kept.plan, shop_path=Path(shop_path), started=started)
+            return dataclasses.replace(kept, shop_path=Path(shop_path), started=started, plan=plan)
+        plan = plan_shop(shop, ctx=ctx.sub(0.0, 0.6), today=today)
         ctx.progress(0.6, _("Looking for what needs your attention"))
         alerts = shop_alerts(shop, plan)
-    return AlertsData(Path(shop_path), started, plan_data(shop_path, started, plan), _alert_rows(alerts))
+        data = AlertsData(Path(shop_path), started, plan_data(shop_path, started, plan), _alert_rows(alerts))
+        ctx.progress(0.95, _("Looking for what needs your attention"))
+        try:       # kept without the products' demand distributions (most of its size): a budget change on a plan
+            # read back at the next start plans again in full once (_plan_again), later ones re-optimise only
+            slim = dataclasses.replace(data.plan, plan=dataclasses.replace(plan, levels={}))
+            cache.write(shop, PLAN_CACHE, inputs, dataclasses.replace(data, plan=slim))
+        except Exception as err:  # noqa: BLE001 - a plan not kept is made again next time; the owner loses nothing
+            log.warning("the plan was not kept for the next start: %s", err)
+    return data
+
+
+def _program_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("shelfwise")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def alerts_for(plan: PlanData, *, ctx: JobContext) -> AlertsData:

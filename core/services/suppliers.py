@@ -11,15 +11,11 @@ from core.edits import recording
 from core.errors import UserError
 from core.i18n import _
 from core.jobs import JobContext
+from core.policy.order_days import normalise as normalise_order_days_text
 from core.services.changes import SUPPLIERS, Changed, changed
 from core.store.db import ShopDb, open_shop
 
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>.]+$")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")       # as core/policy/plan.py reads them
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-CHINESE_DAYS = {name: d for d, day in enumerate("一二三四五六日") for name in (f"周{day}", f"星期{day}")}
-CHINESE_DAYS.update({"周天": 6, "星期天": 6})
 OPEN_STATUSES = ("draft", "sent", "part-received")
 
 
@@ -59,20 +55,9 @@ class SupplierRow:
 
 
 def normalise_order_days(text: str) -> str:
-    """'mon, thursday' -> 'Mon,Thu'; a word that is not a weekday is refused with the word."""
-    days = []
-    for part in re.split(r"[,;/\s，、；]+", text.strip()):
-        if not part:
-            continue
-        if part in CHINESE_DAYS:                 # 周一, 星期四 ...
-            days.append(CHINESE_DAYS[part])
-            continue
-        key = part.lower().rstrip(".")[:3]
-        if key not in WEEKDAYS or not FULL_DAY_NAMES[WEEKDAYS.index(key)].startswith(part.lower().rstrip(".")):
-            raise UserError(_("“{word}” is not a day of the week: write order days as Mon, Tue, Wed, Thu, Fri, Sat, "
-                              "Sun (e.g. Mon,Thu), or leave them empty for any day.").format(word=part))
-        days.append(WEEKDAYS.index(key))
-    return ",".join(DAY_NAMES[d] for d in sorted(set(days)))
+    """'mon, thursday' -> 'Mon,Thu'; '1, 15th' -> '1st,15th'; a word that is no order day is refused with the word
+    (core.policy.order_days)."""
+    return normalise_order_days_text(text)
 
 
 def checked(values: SupplierFields) -> SupplierFields:

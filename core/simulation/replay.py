@@ -39,7 +39,8 @@ from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, cumulative_demand
 from core.policy.formulas import eoq, normal_reorder_point, round_order
 from core.policy.levels import MINMAX_WEEKS, Item, plan_item
-from core.policy.plan import RECENT_DAYS, any_day_review, estimate_costs, order_days_of
+from core.policy.order_days import average_review
+from core.policy.plan import RECENT_DAYS, any_day_review, estimate_costs
 from core.policy.settings import load_policy_settings
 from core.store.db import ShopDb
 
@@ -456,7 +457,7 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     numbers = terms.columns.drop("order_days")
     terms[numbers] = terms[numbers].astype(float)    # a column of NULLs comes back as objects
     lead = terms["product_lead"].fillna(terms["supplier_lead"]).fillna(policy.default_lead_time).round()
-    review = [round(7 / len(days)) if (days := order_days_of(text)) else any_day_review(life if life == life else None)
+    review = [average_review(text, any_day_review(life if life == life else None))
               for text, life in zip(terms["order_days"].where(terms["order_days"].notna(), None),
                                     terms["shelf_life_days"])]
     cost = estimate_costs(terms)["unit_cost"]

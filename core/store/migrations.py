@@ -249,3 +249,14 @@ CREATE TABLE edit_rows (
 );
 CREATE INDEX edit_rows_edit ON edit_rows(edit_id);
 """
+
+MIGRATIONS[6] = """
+-- Results kept to show at once what was worked out before (the plan and its alerts when the shop opens), each with
+-- a fingerprint of what it was made from: used only while the fingerprint still matches, never the only copy.
+CREATE TABLE cache (
+    key TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    made_at TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+"""

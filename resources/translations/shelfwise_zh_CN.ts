@@ -359,6 +359,16 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <source>MMM</source>
         <translation>M月</translation>
     </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="140"/>
+        <source>last day of the month</source>
+        <translation>每月最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="140"/>
+        <source>day {n} of the month</source>
+        <translation>每月{n}日</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -1991,13 +2001,13 @@ gested</source>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="126"/>
-        <location filename="../../ui/orders_page.py" line="748"/>
+        <location filename="../../ui/orders_page.py" line="749"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="128"/>
-        <location filename="../../ui/orders_page.py" line="749"/>
+        <location filename="../../ui/orders_page.py" line="750"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -2042,8 +2052,8 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="193"/>
-        <location filename="../../ui/orders_page.py" line="625"/>
-        <location filename="../../ui/orders_page.py" line="681"/>
+        <location filename="../../ui/orders_page.py" line="626"/>
+        <location filename="../../ui/orders_page.py" line="682"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
@@ -2154,197 +2164,197 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="527"/>
+        <location filename="../../ui/orders_page.py" line="528"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="556"/>
+        <location filename="../../ui/orders_page.py" line="557"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="560"/>
+        <location filename="../../ui/orders_page.py" line="561"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="585"/>
+        <location filename="../../ui/orders_page.py" line="586"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="588"/>
+        <location filename="../../ui/orders_page.py" line="589"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="602"/>
+        <location filename="../../ui/orders_page.py" line="603"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="607"/>
+        <location filename="../../ui/orders_page.py" line="608"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="609"/>
+        <location filename="../../ui/orders_page.py" line="610"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="614"/>
+        <location filename="../../ui/orders_page.py" line="615"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="617"/>
+        <location filename="../../ui/orders_page.py" line="618"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="619"/>
+        <location filename="../../ui/orders_page.py" line="620"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="649"/>
+        <location filename="../../ui/orders_page.py" line="650"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="651"/>
+        <location filename="../../ui/orders_page.py" line="652"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="682"/>
+        <location filename="../../ui/orders_page.py" line="683"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="683"/>
+        <location filename="../../ui/orders_page.py" line="684"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="683"/>
+        <location filename="../../ui/orders_page.py" line="684"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="723"/>
+        <location filename="../../ui/orders_page.py" line="724"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="725"/>
+        <location filename="../../ui/orders_page.py" line="726"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="727"/>
+        <location filename="../../ui/orders_page.py" line="728"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="732"/>
+        <location filename="../../ui/orders_page.py" line="733"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="734"/>
+        <location filename="../../ui/orders_page.py" line="735"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="739"/>
+        <location filename="../../ui/orders_page.py" line="740"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="740"/>
+        <location filename="../../ui/orders_page.py" line="741"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="741"/>
+        <location filename="../../ui/orders_page.py" line="742"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="741"/>
+        <location filename="../../ui/orders_page.py" line="742"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="742"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="743"/>
+        <location filename="../../ui/orders_page.py" line="744"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="744"/>
+        <location filename="../../ui/orders_page.py" line="745"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="745"/>
+        <location filename="../../ui/orders_page.py" line="746"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="746"/>
+        <location filename="../../ui/orders_page.py" line="747"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="747"/>
+        <location filename="../../ui/orders_page.py" line="748"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="750"/>
+        <location filename="../../ui/orders_page.py" line="751"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="751"/>
+        <location filename="../../ui/orders_page.py" line="752"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="751"/>
+        <location filename="../../ui/orders_page.py" line="752"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="752"/>
+        <location filename="../../ui/orders_page.py" line="753"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="755"/>
+        <location filename="../../ui/orders_page.py" line="756"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="797"/>
+        <location filename="../../ui/orders_page.py" line="798"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="819"/>
+        <location filename="../../ui/orders_page.py" line="820"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="826"/>
+        <location filename="../../ui/orders_page.py" line="828"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -3956,8 +3966,8 @@ Town and postcode</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="29"/>
-        <source>any day, or e.g. Mon,Thu</source>
-        <translation>任何一天，或如 Mon,Thu</translation>
+        <source>any day, or e.g. Mon,Thu or 1st,15th</source>
+        <translation>任意一天，或如 Mon,Thu 或 1st,15th</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="33"/>

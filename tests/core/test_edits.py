@@ -75,7 +75,7 @@ def test_wrong_supplier_details_are_refused_with_what_is_wrong_and_nothing_chang
     for values, words in ((acme(name="  "), "needs a name"),
                           (acme(name="acme gifts"), "already a supplier called"),
                           (acme(name="B", email="orders at b"), "not an e-mail address"),
-                          (acme(name="B", order_days="Mon, Funday"), "“Funday” is not a day of the week"),
+                          (acme(name="B", order_days="Mon, Funday"), "“Funday” is not an order day"),
                           (acme(name="B", lead_time_days=400), "between 0 and 365"),
                           (acme(name="B", min_order_value=-5), "cannot be negative")):
         with pytest.raises(UserError, match=words):
@@ -88,8 +88,16 @@ def test_order_days_are_understood_in_english_and_chinese():
     assert suppliers_service.normalise_order_days("周一，星期四") == "Mon,Thu"
     assert suppliers_service.normalise_order_days("Sun; tue.") == "Tue,Sun"
     assert suppliers_service.normalise_order_days("") == ""
-    with pytest.raises(UserError, match="“Monkey” is not a day of the week"):
+    with pytest.raises(UserError, match="“Monkey” is not an order day"):
         suppliers_service.normalise_order_days("Monkey")
+    # suppliers who take orders once or twice a month
+    assert suppliers_service.normalise_order_days("1, 15th") == "1st,15th"
+    assert suppliers_service.normalise_order_days("day 1") == "1st"
+    assert suppliers_service.normalise_order_days("last") == "last"
+    assert suppliers_service.normalise_order_days("每月1号，月底") == "1st,last"
+    assert suppliers_service.normalise_order_days("Mon, 22nd") == "Mon,22nd"
+    with pytest.raises(UserError, match="“32” is not an order day"):
+        suppliers_service.normalise_order_days("32")
 
 
 def test_a_supplier_is_changed_and_the_change_undone_exactly(shop):

@@ -29,6 +29,28 @@ def test_order_calendar():
     assert order_calendar("", tuesday, shelf_life_days=3) == (0, 1)   # ... bread every day
     assert order_calendar("", tuesday, shelf_life_days=10) == (0, 5)
     assert order_calendar("mon; wed / fri", dt.date(2026, 3, 7)) == (2, 2)
+    # days of the month: the next one, then the one after it (a 30-day month's "31st" is its 30th)
+    assert order_calendar("1st", tuesday) == (29, 30)                 # 1 April, then 1 May
+    assert order_calendar("1st,15th", tuesday) == (12, 17)            # 15 March, then 1 April
+    assert order_calendar("last", dt.date(2026, 2, 27)) == (1, 31)    # 28 February, then 31 March
+    assert order_calendar("31st", dt.date(2026, 4, 2)) == (28, 31)    # 30 April, then 31 May
+    assert order_calendar("Fri,1st", tuesday) == (3, 7)               # Friday 6 March, then Friday 13th
+
+
+def test_a_monthly_supplier_gets_a_month_of_cover_and_the_replay_orders_monthly(demo):
+    from core.policy.order_days import average_review
+
+    assert average_review("1st") == 30 and average_review("1st,15th") == 15 and average_review("Mon,Thu") == 4
+    before = plan_shop(demo).lines.set_index("sku")
+    supplier = demo.scalar("SELECT supplier_id FROM products WHERE sku = ?", (before.index[0],))
+    demo.conn.execute("UPDATE suppliers SET order_days = '1st' WHERE id = ?", (supplier,))
+    demo.conn.commit()
+    after = plan_shop(demo).lines.set_index("sku")
+    mine = after[after["supplier_id"] == supplier]
+    assert (mine["review_days"] == 30).all()                          # 1 April, then 1 May (TODAY is 2 March)
+    assert (mine["order_date"] == "2026-04-01").all()
+    weekly = before.loc[mine.index]
+    assert (mine["order_up_to"] >= weekly["order_up_to"]).all() and (mine["order_up_to"] > weekly["order_up_to"]).any()
 
 
 def test_plan_reads_stock_and_orders_and_keeps_its_promises(demo):

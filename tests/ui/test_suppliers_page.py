@@ -218,3 +218,11 @@ def test_a_suppliers_products_are_one_click_away(qtbot, shop_window, shop_with_s
     page.products_button.click()
     assert window.stack.currentWidget() is products
     assert products.supplier.currentData() == "Acme Gifts" and products.proxy.rowCount() == 2
+
+
+def test_order_days_of_the_week_and_of_the_month_read_as_words(qapp):
+    from ui.i18n import order_days_text
+
+    assert order_days_text("Mon,Thu") == "Mon, Thu"
+    assert order_days_text("Fri,1st,15th,last") == "Fri, day 1 of the month, day 15 of the month, last day of the month"
+    assert order_days_text("") == ""
