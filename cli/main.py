@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 refused (a UserError: nothing was changed); 2 wrong argume
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -307,4 +308,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("stopped: nothing was changed.", file=sys.stderr)
+        return EXIT_REFUSED
+    except sqlite3.Error as err:
+        from core.store.db import file_problem, is_file_error
+
+        if not is_file_error(err):
+            raise
+        problem = file_problem(err, Path(args.db) if getattr(args, "db", None) else None)
+        print(f"refused: {problem.full_message()}", file=sys.stderr)
         return EXIT_REFUSED

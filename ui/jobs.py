@@ -15,6 +15,7 @@ exit aborts the process.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 import traceback
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 from core.errors import Cancelled, UserError
 from core.jobs import JobContext
 from core.services.changes import Changed
+from core.store.db import file_problem, is_file_error
 from ui.errors import show_crash_dialog, show_user_error
 
 log = logging.getLogger("shelfwise.ui.jobs")
@@ -89,6 +91,13 @@ class Job(QObject):
         """On the worker thread: call the function once and report how it ended."""
         try:
             result = self._fn(ctx=self.ctx)
+        except sqlite3.Error as exc:   # the shop file itself (read-only, full disk, gone): the owner's words
+            tb = traceback.format_exc()
+            if is_file_error(exc):
+                log.warning("job %s: the shop file: %s", self.kind, exc)
+                self._done.emit(None, file_problem(exc, None), tb)
+            else:
+                self._done.emit(None, exc, tb)
         except BaseException as exc:  # noqa: BLE001 - every ending is reported to the GUI thread
             self._done.emit(None, exc, traceback.format_exc())
         else:

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from core.edits import EditSteps
 from core.errors import UserError
@@ -114,10 +114,20 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.read_only = ""               # why the shop shown cannot be written ("file", "folder", "media"), or ""
+        self.read_only_bar = QLabel(central)
+        self.read_only_bar.setWordWrap(True)
+        self.read_only_bar.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px 10px; "
+                                         "border-bottom: 1px solid #e0c97a; }")
+        self.read_only_bar.setVisible(False)
+        outer.addWidget(self.read_only_bar)
+        layout = QHBoxLayout()
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self.shop_label = QLabel(self.tr("No shop open"), self)
@@ -196,6 +206,7 @@ class MainWindow(QMainWindow):
             pass
         self.shop_path = path
         remember_shop(self.settings, path)
+        self._show_read_only(str(summary.get("read_only") or ""))
         self._show_summary(summary)
         self.statusBar().showMessage(self.tr("Opened {name}").format(name=path.name), 5000)
         self.dashboard_page.set_shop(path)
@@ -246,7 +257,25 @@ class MainWindow(QMainWindow):
             self.runner.start("edit-steps", partial(edits_service.steps, self.shop_path),
                               success=self._show_edit_steps)
 
+    def _show_read_only(self, reason: str) -> None:
+        """A shop that cannot be written: a bar that says why and what to do, and the window's changes turned off
+        (a change asked for anyway, from a page, is refused by core with the same reason: never a traceback)."""
+        self.read_only = reason
+        why = {"file": self.tr("its file's permissions do not allow changes"),
+               "folder": self.tr("its folder is read-only (SQLite writes a journal beside the file)"),
+               "media": self.tr("it is on a read-only disk or share")}.get(reason, self.tr("it cannot be written"))
+        self.read_only_bar.setText(self.tr("<b>Read-only:</b> this shop can be looked at but not changed: {why}. To "
+                                           "work with it, copy the file to a folder you can write to (such as "
+                                           "Documents) and open the copy.").format(why=why))
+        self.read_only_bar.setVisible(bool(reason))
+        for action in (self.import_action, self.restore_action, self.settings_action):
+            action.setEnabled(not reason)
+        if reason:
+            self._show_edit_steps(EditSteps(None, None))
+
     def _show_edit_steps(self, steps: EditSteps) -> None:
+        if self.read_only:
+            steps = EditSteps(None, None)
         self.undo_action.setEnabled(steps.undo is not None)
         self.undo_action.setText(self.tr("&Undo {what}").format(what=steps.undo) if steps.undo else self.tr("&Undo"))
         self.redo_action.setEnabled(steps.redo is not None)
@@ -370,6 +399,9 @@ class MainWindow(QMainWindow):
     def open_import_wizard(self, file_path: str | Path | None = None) -> ImportWizard | None:
         if self.shop_path is None:
             QMessageBox.information(self, self.tr("Import"), self.tr("Open or create a shop first."))
+            return None
+        if self.read_only:
+            QMessageBox.information(self, self.tr("Import"), self.read_only_bar.text())
             return None
         if self.wizard is not None and self.wizard.isVisible():
             if file_path and self.wizard.currentId() == ImportWizard.FILE:

@@ -16,7 +16,12 @@ def list_backups(shop_path: Path, *, ctx: JobContext | None = None) -> list[Back
 
 
 def daily_backup(shop_path: Path, *, ctx: JobContext | None = None) -> Path | None:
-    """Today's backup where there is none yet (when the window opens a shop); None where there is one."""
+    """Today's backup where there is none yet (when the window opens a shop); None where there is one, or where
+    the shop is read-only (nothing can change in it; its folder may not take a backups folder either)."""
+    from core.store.db import why_read_only
+
+    if why_read_only(Path(shop_path)):
+        return None
     return backups.daily_backup(shop_path)
 
 

@@ -28,7 +28,7 @@ def require_shop(shop_path: str | Path) -> Path:
 def open_and_summarise(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True) -> dict:
     """Open (creating or migrating as needed) and say what the shop holds."""
     with open_shop(shop_path, create=create) as shop:
-        return shop_summary(shop)
+        return {**shop_summary(shop), "read_only": shop.read_only}
 
 
 def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True) -> dict:

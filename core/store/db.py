@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
@@ -19,11 +20,16 @@ APPLICATION_ID = 0x53484C46  # 'SHLF': marks a SQLite file as a ShelfWise shop
 
 
 class ShopDb:
-    """One open shop file. Each thread opens its own (SQLite connections are not shared across threads)."""
+    """One open shop file. Each thread opens its own (SQLite connections are not shared across threads).
 
-    def __init__(self, db: sqlite_utils.Database, path: Path | None):
+    `read_only` is the reason the file cannot be written ("" where it can): "file" (the file's own permissions),
+    "folder" (SQLite writes its journal beside the file), or "media" (a read-only disk, CD or share). A read-only
+    shop is opened as it is on disk; every change is refused with that reason (read_only_problem)."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path | None, read_only: str = ""):
         self.db = db
         self.path = path
+        self.read_only = read_only
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -74,28 +80,112 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
                 _("{file} is not a ShelfWise shop file.").format(file=file_path.name),
                 hint=_("Open a .db file made by ShelfWise, or create a new shop from the File menu."),
             )
+        read_only = why_read_only(file_path) if file_path.exists() else ""
+        if not file_path.exists() and why_read_only(file_path.parent):
+            raise read_only_problem(file_path, why_read_only(file_path.parent))
         try:
-            conn = sqlite3.connect(str(file_path), isolation_level=None, timeout=10, check_same_thread=False)
+            if read_only:      # as it is on disk: no journal can be written beside it, and nobody writes it here
+                conn = sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                       isolation_level=None, timeout=10, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(str(file_path), isolation_level=None, timeout=10, check_same_thread=False)
         except sqlite3.Error as err:
-            raise ShopFileProblem(_("Cannot open the shop file {path}: {reason}").format(
-                path=file_path, reason=err)) from err
+            raise file_problem(err, file_path) from err
     conn.row_factory = sqlite3.Row
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        if file_path is not None:
+        if file_path is not None and not read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
+        if file_path is not None:
             conn.execute("PRAGMA cache_size = -262144")  # up to 256 MiB: bulk imports touch big indexes
             conn.execute("PRAGMA temp_store = MEMORY")
-        shop = ShopDb(sqlite_utils.Database(conn), file_path)
+        shop = ShopDb(sqlite_utils.Database(conn), file_path, read_only if file_path is not None else "")
         _migrate(shop)
+    except ShopFileProblem:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as err:
         conn.close()
-        raise ShopFileProblem(
-            _("Cannot use the shop file {path}: {reason}.").format(path=file_path, reason=err),
-            hint=_("If another program has it open, close that program and try again."),
-        ) from err
+        raise file_problem(err, file_path) from err
     return shop
+
+
+def why_read_only(path: Path) -> str:
+    """Why a shop file (or the folder for a new one) cannot be written: "media", "folder", "file"; "" if it can."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "media"
+    except (AttributeError, OSError):      # no statvfs (Windows): the checks below still see it
+        pass
+    if path.is_dir():
+        return "" if os.access(path, os.W_OK) else "folder"
+    if not os.access(path, os.W_OK):
+        return "file"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "folder"
+    return ""
+
+
+def read_only_problem(path: Path | None, reason: str) -> ShopFileProblem:
+    """The owner's message for a change to a shop that cannot be written, with why and what to do."""
+    name = path.name if path is not None else ""
+    text = {
+        "file": _("The shop file {file} is read-only (its permissions do not allow changes), so nothing can be "
+                  "changed in it.").format(file=name),
+        "folder": _("The folder of the shop file {file} is read-only, and SQLite needs to write its journal beside "
+                    "the file, so nothing can be changed in it.").format(file=name),
+        "media": _("The shop file {file} is on a read-only disk or share, so nothing can be changed in it.").format(
+            file=name),
+    }.get(reason, _("The shop file {file} cannot be written, so nothing can be changed in it.").format(file=name))
+    if not name:
+        text = " ".join(text.split())
+    return ShopFileProblem(text, hint=_("To work with it, copy the file to a folder you can write to (such as "
+                                        "Documents) and open the copy, or ask for write permission."))
+
+
+FILE_ERRORS = ("readonly", "read-only", "disk is full", "disk i/o", "unable to open", "not a database", "malformed",
+               "corrupt", "locked", "busy", "no such file")
+
+
+def is_file_error(err: BaseException) -> bool:
+    """Whether a SQLite error is about the file itself (rather than a statement: a bug)."""
+    return isinstance(err, sqlite3.Error) and any(word in str(err).lower() for word in FILE_ERRORS)
+
+
+def file_problem(err: sqlite3.Error, path: Path | None) -> ShopFileProblem:
+    """SQLite's error about the file itself (read-only, disk full, gone, damaged) as the owner's message: what
+    happened, to which file, and what to do. Nothing was changed: the transaction was rolled back."""
+    problem = _file_problem(err, path)
+    if path is None:
+        problem = ShopFileProblem(" ".join(problem.message.split()), hint=problem.hint)
+    return problem
+
+
+def _file_problem(err: sqlite3.Error, path: Path | None) -> ShopFileProblem:
+    reason = str(err).lower()
+    name = path.name if path is not None else ""
+    if "readonly" in reason or "read-only" in reason:
+        return read_only_problem(path, why_read_only(path) if path is not None and path.exists() else "")
+    if "disk is full" in reason or "database or disk is full" in reason:
+        return ShopFileProblem(_("The disk holding the shop file {file} is full: the change was not made, and "
+                                 "the shop is as it was before it.").format(file=name),
+                               hint=_("Free some space on that disk (or move the shop to another one), then try "
+                                      "again."))
+    if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
+        return ShopFileProblem(_("The shop file {file} is damaged: SQLite cannot read it.").format(file=name),
+                               hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
+    if "locked" in reason or "busy" in reason:
+        return ShopFileProblem(_("The shop file {file} is busy: another program is writing to it.").format(file=name),
+                               hint=_("If another program has it open, close that program and try again."))
+    if "unable to open" in reason or "disk i/o" in reason or "no such file" in reason:
+        return ShopFileProblem(_("The shop file {file} cannot be reached: it was moved or deleted, or the drive "
+                                 "or network share holding it is gone.").format(file=name),
+                               hint=_("Put the file back (or reconnect the drive), then open it again from the File "
+                                      "menu."))
+    return ShopFileProblem(_("Cannot use the shop file {file}: {reason}.").format(file=name, reason=err),
+                           hint=_("If another program has it open, close that program and try again."))
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -120,6 +210,11 @@ def _migrate(shop: ShopDb) -> None:
             hint=_("Update ShelfWise to open this shop."),
         )
     pending = sorted(n for n in MIGRATIONS if n > version)
+    if pending and shop.read_only:
+        problem = read_only_problem(shop.path, shop.read_only)
+        raise ShopFileProblem(
+            _("{problem} It was made by an older ShelfWise and has to be brought up to date before this one can "
+              "open it, which needs writing.").format(problem=problem.message), hint=problem.hint)
     if pending and version > 0 and shop.path is not None:
         from core.store.backups import back_up     # an older shop file: a copy of it as it was, before upgrading
 
@@ -160,14 +255,37 @@ def atomic(shop: ShopDb) -> Iterator[sqlite3.Connection]:
         else:
             conn.execute(f"RELEASE {name}")
         return
-    conn.execute("BEGIN IMMEDIATE")
+    if shop.read_only:
+        raise read_only_problem(shop.path, shop.read_only)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as err:
+        raise file_problem(err, shop.path) from err
     try:
         yield conn
+    except sqlite3.OperationalError as err:      # the file itself (full disk, gone, read-only): the owner's words
+        _roll_back(conn)
+        if not is_file_error(err):
+            raise                                  # a bug (no such table...) or an interrupt: as it is
+        raise file_problem(err, shop.path) from err
     except BaseException:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
     else:
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as err:
+            _roll_back(conn)
+            raise file_problem(err, shop.path) from err
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Undo the transaction; where SQLite has undone it already (a full disk can), there is nothing left to do."""
+    try:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
 
 
 def now_iso() -> str:

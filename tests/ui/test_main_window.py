@@ -194,3 +194,35 @@ def test_a_shop_open_in_another_shelfwise_window_is_not_opened_a_second_time(qtb
     assert lock.holder(shop_with_sales).is_me() and lock.holder(empty_shop) is None
     window.close()
     assert lock.holder(shop_with_sales) is None
+
+
+def test_a_read_only_shop_opens_with_a_bar_that_says_why_and_its_changes_off(qtbot, window, open_in_window,
+                                                                            shop_with_sales, monkeypatch):
+    """A shop on a read-only disk (detected by core.store.db.why_read_only): the owner sees its data, a bar says why
+    it cannot be changed, the window's changes are off, and a change asked for anyway is refused in words."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.errors import ShopFileProblem
+    from core.jobs import null_context
+    from core.services import edits as edits_service
+
+    monkeypatch.setattr("core.store.db.why_read_only", lambda path: "media")
+    before = shop_with_sales.read_bytes()
+    open_in_window(shop_with_sales)
+    assert window.read_only == "media"
+    qtbot.waitUntil(lambda: window.read_only_bar.isVisible(), timeout=5_000)
+    assert "Read-only:" in window.read_only_bar.text() and "read-only disk or share" in window.read_only_bar.text()
+    assert window.products_page.model.rowCount() > 0                  # its data is there to look at
+    assert not window.import_action.isEnabled() and not window.restore_action.isEnabled()
+    assert not window.undo_action.isEnabled() and not window.settings_action.isEnabled()
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
+    assert window.open_import_wizard() is None and "Read-only" in told[0]
+    sku = window.products_page.model.rows()[0].sku if hasattr(window.products_page.model, "rows") else None
+    with pytest.raises(ShopFileProblem, match="read-only disk or share"):
+        edits_service.edit_products(shop_with_sales, skus=[sku or "A"], values={"pack_size": 6}, ctx=null_context())
+    assert shop_with_sales.read_bytes() == before
+    monkeypatch.undo()
+    window.open_shop(shop_with_sales)                                  # writable again: the bar goes
+    qtbot.waitUntil(lambda: not window.read_only_bar.isVisible(), timeout=10_000)
+    assert window.import_action.isEnabled()
