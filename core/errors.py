@@ -38,5 +38,9 @@ class ShopFileProblem(UserError):
     """The shop file itself cannot be opened or written (locked, read-only, not a ShelfWise file)."""
 
 
+class ShopFileDamaged(ShopFileProblem):
+    """The shop file is damaged (SQLite cannot read it whole): the answer is the last good backup."""
+
+
 class Cancelled(Exception):
     """The owner pressed Cancel; whatever was under way was rolled back. Not an error to report."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core.edits import EditSteps
-from core.errors import UserError
+from core.errors import ShopFileDamaged, UserError
 from core.services import backups as backups_service
 from core.services import edits as edits_service
 from core.services import forecast as forecast_service
@@ -27,6 +27,7 @@ from ui.pages.suppliers_page import SuppliersPage
 from ui.products_page import ProductsPage
 from ui.purchase_orders_page import PurchaseOrdersPage
 from ui.dialogs.restore_dialog import RestoreDialog
+from ui.errors import show_user_error
 from ui.replay_dialog import ReplayDialog
 from ui.widgets import documents_folder
 from ui.settings_dialog import SettingsDialog
@@ -195,7 +196,25 @@ class MainWindow(QMainWindow):
         path = Path(path)
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
         self.runner.start("open", partial(shop_service.open_in_window, path, create=create),
-                          success=partial(self._shop_opened, path), progress=self.progress)
+                          success=partial(self._shop_opened, path), failure=partial(self._open_failed, path),
+                          progress=self.progress)
+
+    def _open_failed(self, path: Path, error: UserError) -> None:
+        """A shop that cannot be opened: said as it is; a damaged one with the offer of its backups."""
+        if not isinstance(error, ShopFileDamaged):
+            show_user_error(self, error)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The shop file is damaged"), str(error),
+                          QMessageBox.StandardButton.Cancel, self)
+        restore = box.addButton(self.tr("Restore from backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(restore)
+        self.damaged_box = box
+        box.finished.connect(lambda _result: self._restore_damaged(path) if box.clickedButton() is restore else None)
+        box.open()
+
+    def _restore_damaged(self, path: Path) -> None:
+        self.runner.start("backup-list", partial(backups_service.list_backups, path),
+                          success=partial(self._show_restore, path=path))
 
     def _shop_opened(self, path: Path, summary: dict) -> None:
         if self.shop_path is not None and self.shop_path != path:
@@ -316,16 +335,26 @@ class MainWindow(QMainWindow):
             self.runner.start("backup-list", partial(backups_service.list_backups, self.shop_path),
                               success=self._show_restore)
 
-    def _show_restore(self, backups) -> None:
+    def _show_restore(self, backups, path: Path | None = None) -> None:
+        """The backups to choose from: of the shop shown, or (`path`) of a damaged shop that could not be opened."""
         self.restore_dialog = RestoreDialog(backups, self)
-        self.restore_dialog.chosen.connect(self._restore)
+        self.restore_dialog.chosen.connect(partial(self._restore, path=path))
         self.restore_dialog.show()
 
-    def _restore(self, backup) -> None:
-        self.runner.start("backup-restore", partial(backups_service.restore_backup, self.shop_path, backup=backup.path),
-                          success=lambda kept: self.statusBar().showMessage(
-                              self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
-                                  when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000))
+    def _restore(self, backup, path: Path | None = None) -> None:
+        target = path or self.shop_path
+        if target is None:
+            return
+
+        def restored(kept: Path) -> None:
+            self.statusBar().showMessage(
+                self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
+                    when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000)
+            if path is not None:                          # the damaged shop, now whole again: open it
+                self.open_shop(path)
+
+        self.runner.start("backup-restore", partial(backups_service.restore_backup, target, backup=backup.path),
+                          success=restored)
 
     def show_products_of(self, supplier: str) -> None:
         self.show_page(self.products_page)

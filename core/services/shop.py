@@ -13,7 +13,7 @@ from core.policy.settings import PolicySettings, load_policy_settings, save_poli
 from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.services.changes import PRODUCTS, SETTINGS, Changed, changed
-from core.store.db import atomic, open_shop
+from core.store.db import atomic, check_integrity, open_shop
 from core.store.queries import ProductsOverview, category_names, products_overview, shop_summary, supplier_names
 
 
@@ -38,7 +38,9 @@ def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bo
 
     lock.acquire(shop_path)
     try:
-        return open_and_summarise(shop_path, create=create)
+        with open_shop(shop_path, create=create) as shop:
+            check_integrity(shop)            # a damaged file is refused here, with the offer of the last backup
+            return {**shop_summary(shop), "read_only": shop.read_only}
     except BaseException:
         lock.release(shop_path)
         raise

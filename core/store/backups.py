@@ -5,9 +5,11 @@ ten and, older than those, one a month for a year. A restore first puts the curr
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ from core.i18n import _
 
 KEEP_LAST = 10
 KEEP_MONTHS = 12
-REASONS = ("daily", "before import", "before upgrade", "before restore", "by hand")
+REASONS = ("daily", "before import", "before upgrade", "before restore", "by hand", "damaged")
 _NAME = re.compile(r"^(?P<stem>.+) (?P<when>\d{4}-\d{2}-\d{2} \d{6}(?:-\d+)?) (?P<reason>[a-z ]+)\.db$")
 
 
@@ -144,11 +146,17 @@ def daily_backup(shop_path: str | Path, *, now: dt.datetime | None = None) -> Pa
 
 def restore(shop_path: str | Path, backup: str | Path) -> Path:
     """Put a backup's content into the shop file; the current content is first kept as a backup of its own
-    ('before restore'), so a restore can itself be undone. Returns that backup."""
+    ('before restore'), so a restore can itself be undone. Returns that backup.
+
+    A damaged shop file (SQLite's quick check fails, or it cannot be opened) cannot be copied through SQLite: its
+    bytes are moved into the backups folder as they are ('damaged'), its journal files removed (a journal left
+    beside a restored file would be played into it), and the backup copied into its place."""
     shop_path, backup = Path(shop_path), Path(backup)
     info = _describe(backup, dt.datetime.now(), "")
     if info.products is None:
         raise ShopFileProblem(_("{file} is not a ShelfWise backup that can be read.").format(file=backup.name))
+    if shop_path.exists() and not _sound(shop_path):
+        return _replace_damaged(shop_path, backup)
     kept = back_up(shop_path, "before restore")
     try:
         with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as src, sqlite3.connect(shop_path) as dst:
@@ -156,4 +164,32 @@ def restore(shop_path: str | Path, backup: str | Path) -> Path:
     except sqlite3.Error as err:
         raise ShopFileProblem(_("Could not restore {file}: {reason}. The shop as it was is kept as {kept}.").format(
             file=backup.name, reason=err, kept=kept.name)) from None
+    return kept
+
+
+def _sound(path: Path) -> bool:
+    """Whether SQLite can read the whole file (its quick check says ok)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            return [row[0] for row in db.execute("PRAGMA quick_check(1)")] == ["ok"]
+    except sqlite3.Error:
+        return False
+
+
+def _replace_damaged(shop_path: Path, backup: Path) -> Path:
+    folder = backups_folder(shop_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M%S")
+        kept = folder / f"{shop_path.stem} {stamp} damaged.db"
+        shutil.copyfile(shop_path, kept)
+        partial = shop_path.with_name(shop_path.name + ".partial")
+        with sqlite3.connect(f"file:{backup}?mode=ro", uri=True) as src, sqlite3.connect(partial) as dst:
+            src.backup(dst)
+        for journal in ("-wal", "-shm", "-journal"):
+            shop_path.with_name(shop_path.name + journal).unlink(missing_ok=True)
+        os.replace(partial, shop_path)
+    except (OSError, sqlite3.Error) as err:
+        raise ShopFileProblem(_("Could not restore {file}: {reason}.").format(
+            file=backup.name, reason=getattr(err, "strerror", None) or err)) from None
     return kept

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from core.errors import ShopFileProblem
+from core.errors import ShopFileDamaged, ShopFileProblem
 from core.i18n import _
 from core.store.migrations import MIGRATIONS
 
@@ -76,6 +76,10 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
         if not file_path.exists() and not create:
             raise ShopFileProblem(_("There is no shop file at {path}.").format(path=file_path))
         if file_path.exists() and file_path.stat().st_size > 0 and not _looks_like_sqlite(file_path):
+            if (file_path.parent / f"{file_path.stem} backups").is_dir():     # a shop of ours, its first page gone
+                raise ShopFileDamaged(
+                    _("The shop file {file} is damaged: its first page is not SQLite's.").format(file=file_path.name),
+                    hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
             raise ShopFileProblem(
                 _("{file} is not a ShelfWise shop file.").format(file=file_path.name),
                 hint=_("Open a .db file made by ShelfWise, or create a new shop from the File menu."),
@@ -109,6 +113,21 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
         conn.close()
         raise file_problem(err, file_path) from err
     return shop
+
+
+def check_integrity(shop: ShopDb) -> None:
+    """SQLite's quick check of the whole file (when a window opens a shop: under a second for a big shop);
+    ShopFileDamaged, with what SQLite found first, where it fails."""
+    try:
+        found = [row[0] for row in shop.conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as err:
+        raise file_problem(err, shop.path) from err
+    if found != ["ok"]:
+        name = shop.path.name if shop.path is not None else ""
+        raise ShopFileDamaged(
+            _("The shop file {file} is damaged: SQLite's check found “{problem}”.").format(file=name,
+                                                                                        problem=found[0]),
+            hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
 
 
 def why_read_only(path: Path) -> str:
@@ -174,7 +193,7 @@ def _file_problem(err: sqlite3.Error, path: Path | None) -> ShopFileProblem:
                                hint=_("Free some space on that disk (or move the shop to another one), then try "
                                       "again."))
     if "not a database" in reason or "malformed" in reason or "corrupt" in reason:
-        return ShopFileProblem(_("The shop file {file} is damaged: SQLite cannot read it.").format(file=name),
+        return ShopFileDamaged(_("The shop file {file} is damaged: SQLite cannot read it.").format(file=name),
                                hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
     if "locked" in reason or "busy" in reason:
         return ShopFileProblem(_("The shop file {file} is busy: another program is writing to it.").format(file=name),

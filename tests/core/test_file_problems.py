@@ -178,3 +178,52 @@ def test_the_command_line_refuses_a_read_only_shop_with_the_reason(filled_shop, 
     assert done.returncode == 1, done.stderr
     assert "read-only disk or share" in done.stderr and "Traceback" not in done.stderr
     assert _digest(filled_shop) == before
+
+
+def _damage(path: Path) -> None:
+    """Garbage over pages in the middle of the file (a failing disk, a bad copy)."""
+    _settle(path)
+    with open_shop(path, create=False) as shop:
+        page = shop.scalar("PRAGMA page_size")
+        pages = shop.scalar("PRAGMA page_count")
+    with open(path, "r+b") as fh:
+        for k in range(2, pages):
+            fh.seek(k * page + 8)
+            fh.write(b"\xde\xad\xbe\xef" * 64)
+
+
+def test_a_damaged_shop_is_refused_at_open_and_its_last_good_backup_restored(filled_shop, shop_state):
+    from core.errors import ShopFileDamaged
+    from core.services import backups as backups_service
+    from core.services import shop as shop_service
+    from core.store import lock
+
+    backups_service.back_up_now(filled_shop)
+    good = shop_state(filled_shop)
+    _damage(filled_shop)
+    with pytest.raises(ShopFileDamaged, match="myshop.db is damaged") as refused:
+        shop_service.open_in_window(filled_shop, create=False)
+    assert "Restore the last good backup" in refused.value.full_message()
+    assert lock.holder(filled_shop) is None                      # refused: no lock left behind
+    latest = backups_service.list_backups(filled_shop)[0]
+    kept = backups_service.restore_backup(filled_shop, backup=latest.path).value
+    assert kept.name.endswith(" damaged.db") and kept.read_bytes()[:16] == b"SQLite format 3\x00"
+    with open_shop(filled_shop, create=False) as shop:
+        assert shop.scalar("PRAGMA integrity_check") == "ok"
+    assert shop_state(filled_shop) == good
+    summary = shop_service.open_in_window(filled_shop, create=False)
+    assert summary["sales_lines"] == 3
+    lock.release(filled_shop)
+
+
+def test_a_shop_whose_first_page_is_gone_is_recognised_as_damaged(filled_shop):
+    from core.errors import ShopFileDamaged
+    from core.services import backups as backups_service
+
+    backups_service.back_up_now(filled_shop)
+    _settle(filled_shop)
+    data = bytearray(filled_shop.read_bytes())
+    data[:100] = b"\x00" * 100
+    filled_shop.write_bytes(bytes(data))
+    with pytest.raises(ShopFileDamaged, match="first page"):
+        open_shop(filled_shop, create=False)

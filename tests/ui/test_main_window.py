@@ -226,3 +226,29 @@ def test_a_read_only_shop_opens_with_a_bar_that_says_why_and_its_changes_off(qtb
     window.open_shop(shop_with_sales)                                  # writable again: the bar goes
     qtbot.waitUntil(lambda: not window.read_only_bar.isVisible(), timeout=10_000)
     assert window.import_action.isEnabled()
+
+
+def test_a_damaged_shop_is_refused_with_the_offer_of_its_last_backup_and_opens_once_restored(qtbot, window,
+                                                                                           shop_with_sales):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.services import backups as backups_service
+    from tests.core.test_file_problems import _damage
+
+    backups_service.back_up_now(shop_with_sales)
+    _damage(shop_with_sales)
+    window.open_shop(shop_with_sales)
+    qtbot.waitUntil(lambda: getattr(window, "damaged_box", None) is not None and window.damaged_box.isVisible(),
+                    timeout=10_000)
+    box = window.damaged_box
+    assert "shop.db is damaged" in box.text() and window.shop_path is None
+    restore = next(b for b in box.buttons() if b.text() == "Restore from backup…")
+    restore.click()
+    qtbot.waitUntil(lambda: window.restore_dialog is not None and window.restore_dialog.isVisible(), timeout=10_000)
+    dialog = window.restore_dialog
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "by hand"
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible(), timeout=10_000)
+    dialog.question.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=20_000)     # restored, then opened
+    qtbot.waitUntil(lambda: window.products_page.model.rowCount() > 0, timeout=20_000)
