@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 from core.errors import UserError
 from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
 from core.services import shop as shop_service
+from core.store.backups import Retention
 from ui.i18n import available_languages, current_language, set_language
 from ui.jobs import JobRunner, ProgressPanel
 
@@ -374,6 +375,35 @@ class SettingsDialog(QDialog):
         codes_layout.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(codes_tab, self.tr("Not products"))
 
+        backups_tab = QWidget(self)
+        backups_form = compact_form()
+        self.keep_last = QSpinBox(backups_tab)
+        self.keep_last.setRange(1, 1000)
+        self.keep_last.setSuffix(self.tr(" backups"))
+        self.keep_months = QSpinBox(backups_tab)
+        self.keep_months.setRange(0, 120)
+        self.keep_months.setSuffix(self.tr(" months"))
+        self.keep_months.setSpecialValueText(self.tr("none by month"))
+        backups_form.addRow(self.tr("Keep the latest"), self.keep_last)
+        backups_form.addRow(self.tr("and one a month for"), self.keep_months)
+        self.backups_note = QLabel(backups_tab)
+        self.backups_note.setWordWrap(True)
+        self.backups_note.setStyleSheet("color: #666666;")
+        backups_layout = QVBoxLayout(backups_tab)
+        backups_intro = QLabel(self.tr(
+            "ShelfWise copies the shop file before every import and before an upgrade, and once a day while the "
+            "shop is open. These settings say how many of those copies to keep; older ones are removed at the "
+            "next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud "
+            "folder)."), backups_tab)
+        backups_intro.setWordWrap(True)
+        backups_layout.addWidget(backups_intro)
+        backups_layout.addLayout(backups_form)
+        backups_layout.addWidget(self.backups_note)
+        backups_layout.addStretch(1)
+        backups_tab.setEnabled(False)
+        self.backups_tab = backups_tab
+        self.tabs.addTab(backups_tab, self.tr("Backups"))
+
         self.language = QComboBox(self)
         self.language.addItem(self.tr("System language"), None)
         for code, name in available_languages():
@@ -407,7 +437,12 @@ class SettingsDialog(QDialog):
         self.codes.setPlainText("\n".join(loaded.codes))
         self.ordering.show_settings(loaded.policy)
         self.shop.show_details(loaded.shop_details)
-        for widget in (self.codes, self.defaults_button, self.save_button, self.ordering, self.shop):
+        self.keep_last.setValue(loaded.retention.keep_last)
+        self.keep_months.setValue(loaded.retention.keep_months)
+        if loaded.backups_folder is not None:
+            self.backups_note.setText(self.tr("Backups folder: {folder}").format(folder=loaded.backups_folder))
+        for widget in (self.codes, self.defaults_button, self.save_button, self.ordering, self.shop,
+                       self.backups_tab):
             widget.setEnabled(True)
 
     def save(self) -> None:
@@ -418,7 +453,8 @@ class SettingsDialog(QDialog):
         self.save_button.setEnabled(False)
         self.runner.start("settings-save", partial(shop_service.save_settings, self.shop_path,
                                                    codes=codes_from_text(self.codes.toPlainText()),
-                                                   policy_changes=self.ordering.changes(), shop_details=self.shop.details()),
+                                                   policy_changes=self.ordering.changes(), shop_details=self.shop.details(),
+                                                   retention=Retention(self.keep_last.value(), self.keep_months.value())),
                           success=self._saved, finished=lambda: self.save_button.setEnabled(True),
                           progress=self.progress)
 

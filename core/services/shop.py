@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.documents.shop_details import ShopDetails, load_shop_details, save_shop_details
@@ -13,6 +13,7 @@ from core.policy.settings import PolicySettings, load_policy_settings, save_poli
 from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.services.changes import PRODUCTS, SETTINGS, Changed, changed
+from core.store.backups import Retention, backups_folder, load_retention, save_retention
 from core.store.db import atomic, check_integrity, open_shop
 from core.store.queries import ProductsOverview, category_names, products_overview, shop_summary, supplier_names
 
@@ -146,25 +147,32 @@ class SettingsData:
     codes: list[str]              # the codes that are not products
     policy: PolicySettings
     shop_details: ShopDetails
+    retention: Retention = field(default_factory=Retention)     # how many backups the backups folder keeps
+    backups_folder: Path | None = None
 
 
 def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> SettingsData:
     """What the Settings dialog shows: the codes that are not products, the ordering settings and the shop's
     details printed on its purchase orders."""
     with open_shop(shop_path, create=False) as shop:
-        return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop))
+        return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop),
+                            load_retention(shop), backups_folder(shop_path))
 
 
 def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, shop_details=None,
-                  ctx: JobContext | None = None) -> Changed[list[str]]:
+                  retention: Retention | None = None, ctx: JobContext | None = None) -> Changed[list[str]]:
     """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
     by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
     budget set on the Orders page is kept)."""
     with open_shop(shop_path, create=False) as shop:
         policy = dataclasses.replace(load_policy_settings(shop), **policy_changes).check()
+        if retention is not None:
+            retention.check()
         with atomic(shop):
             if shop_details is not None:
                 save_shop_details(shop, shop_details)
+            if retention is not None:        # applied at the next backup: lowering it never deletes one at once
+                save_retention(shop, retention)
             cleaned = _store_non_product_codes(shop, codes)
             save_policy_settings(shop, policy)
     return changed(cleaned, SETTINGS, PRODUCTS)

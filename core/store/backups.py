@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -109,22 +110,67 @@ def list_backups(shop_path: str | Path) -> list[BackupInfo]:
     return [_describe(path, taken_at, reason) for taken_at, _written, path, reason in found]
 
 
-def _to_keep(backups: list[BackupInfo], now: dt.datetime) -> set[Path]:
-    keep = {b.path for b in backups[:KEEP_LAST]}
+RETENTION_KEY = "backup_retention"
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How many backups the folder keeps: the last `keep_last`, and older than those the newest of each month for
+    `keep_months` months (0: none by month). The owner's choice, in Settings ▸ Backups; kept in the shop file."""
+    keep_last: int = KEEP_LAST
+    keep_months: int = KEEP_MONTHS
+
+    def check(self) -> "Retention":
+        if not 1 <= self.keep_last <= 1000:
+            raise ShopFileProblem(_("Keep between 1 and 1,000 of the latest backups (not {n}).").format(
+                n=self.keep_last))
+        if not 0 <= self.keep_months <= 120:
+            raise ShopFileProblem(_("Keep monthly backups for between 0 and 120 months (not {n}).").format(
+                n=self.keep_months))
+        return self
+
+
+def load_retention(shop) -> Retention:
+    """The shop's retention (an open ShopDb), the default where none was set."""
+    stored = shop.get_setting(RETENTION_KEY) or {}
+    return Retention(int(stored.get("keep_last", KEEP_LAST)), int(stored.get("keep_months", KEEP_MONTHS)))
+
+
+def save_retention(shop, retention: Retention) -> None:
+    retention.check()
+    shop.set_setting(RETENTION_KEY, {"keep_last": retention.keep_last, "keep_months": retention.keep_months})
+
+
+def _retention_of(shop_path: Path) -> Retention:
+    """The retention stored in the shop file, read without opening it as a shop (the default where it cannot be
+    read: a damaged or locked file is never a reason to lose a backup or to fail one)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{shop_path}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM settings WHERE key = ?", (RETENTION_KEY,)).fetchone()
+        stored = json.loads(row[0]) if row else {}
+        return Retention(int(stored.get("keep_last", KEEP_LAST)), int(stored.get("keep_months", KEEP_MONTHS))).check()
+    except (sqlite3.Error, ValueError, TypeError, AttributeError, ShopFileProblem):
+        return Retention()
+
+
+def _to_keep(backups: list[BackupInfo], now: dt.datetime, retention: Retention | None = None) -> set[Path]:
+    retention = retention or Retention()
+    keep = {b.path for b in backups[:retention.keep_last]}
     months = set()
     for b in backups:                            # newest first: the newest of each month is its month's backup
         month = (b.taken_at.year, b.taken_at.month)
         age = (now.year - month[0]) * 12 + now.month - month[1]
-        if age < KEEP_MONTHS and month not in months:
+        if age < retention.keep_months and month not in months:
             months.add(month)
             keep.add(b.path)
     return keep
 
 
-def prune(shop_path: str | Path, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the backups the retention does not keep (the last ten, and one a month for a year); the removed."""
+def prune(shop_path: str | Path, *, now: dt.datetime | None = None, retention: Retention | None = None) -> list[Path]:
+    """Delete the backups the retention does not keep (the shop's own; by default the last ten, and one a month for
+    a year); the removed."""
     backups = list_backups(shop_path)
-    keep = _to_keep(backups, now or dt.datetime.now())
+    keep = _to_keep(backups, now or dt.datetime.now(), retention or _retention_of(Path(shop_path)))
     removed = []
     for b in backups:
         if b.path not in keep:

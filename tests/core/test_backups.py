@@ -61,6 +61,26 @@ def test_the_backups_folder_keeps_the_last_ten_and_one_a_month_for_a_year(shop):
     assert all((now.year - y) * 12 + now.month - m < 12 for y, m in older_months)
 
 
+def test_the_owner_sets_how_many_backups_are_kept_and_it_applies_at_the_next_backup(shop):
+    from core.services import shop as shop_service
+
+    start = dt.datetime(2024, 1, 15, 12, 0, 0)
+    for day in range(0, 300, 5):                       # 60 backups over ten months: 10 + one a month kept
+        backups.back_up(shop, "daily", now=start + dt.timedelta(days=day))
+    held = len(backups.list_backups(shop))
+    settings = shop_service.load_settings(shop)
+    assert settings.retention == backups.Retention(10, 12) and settings.backups_folder == backups.backups_folder(shop)
+    with pytest.raises(ShopFileProblem, match="between 1 and 1,000"):
+        shop_service.save_settings(shop, codes=settings.codes, policy_changes={},
+                                   retention=backups.Retention(0, 12))
+    shop_service.save_settings(shop, codes=settings.codes, policy_changes={}, retention=backups.Retention(3, 0))
+    assert shop_service.load_settings(shop).retention == backups.Retention(3, 0)
+    assert len(backups.list_backups(shop)) == held      # lowering it deletes nothing at once ...
+    backups.back_up(shop, "by hand", now=start + dt.timedelta(days=300))
+    kept = backups.list_backups(shop)
+    assert [b.reason for b in kept] == ["by hand", "daily", "daily"]     # ... the next backup keeps the latest 3
+
+
 def test_a_restore_puts_the_backup_back_and_keeps_the_current_shop_aside(shop, tmp_path):
     first = records(shop)
     taken = backups_service.back_up_now(shop)

@@ -152,3 +152,19 @@ def test_a_value_core_refuses_is_explained_and_nothing_is_saved(qtbot, window, o
     dialog.save_button.click()
     qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
     assert stored_policy(empty_shop).policy == "optimal" and stored_codes(empty_shop) == ["ONLY THIS"]
+
+
+def test_the_backups_tab_keeps_what_the_owner_sets(qtbot, window, open_in_window, empty_shop):
+    from core.services import shop as shop_service
+    from core.store.backups import Retention
+
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.keep_last.value() == 10 and dialog.keep_months.value() == 12
+    assert "backups" in dialog.backups_note.text()
+    dialog.keep_last.setValue(25)
+    dialog.keep_months.setValue(0)
+    assert dialog.keep_months.text() == "none by month"
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    assert shop_service.load_settings(empty_shop).retention == Retention(25, 0)

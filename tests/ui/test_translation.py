@@ -159,7 +159,7 @@ def shop_words(path: Path) -> list[str]:
             "SELECT notes FROM purchase_orders", "SELECT currency FROM suppliers") for row in _rows(conn, query)]
         names += [str(value).strip('"') for (value,) in _rows(conn, "SELECT value FROM settings "
                                                                       "WHERE key IN ('shop_name', 'currency')")]
-    names += [path.name, str(path), str(path.parent)]
+    names += [path.name, str(path), str(path.parent), str(path.parent / f"{path.stem} backups")]   # paths on disk
     return sorted({str(n) for n in names if n}, key=len, reverse=True)
 
 
