@@ -12,6 +12,7 @@ from core.errors import ShopFileProblem
 from core.services import backups as backups_service
 from core.services import imports as imports_service
 from core.store import backups, open_shop
+from core.store.migrations import MIGRATIONS
 from tests.core.test_edits import SALES, records
 
 MORE = "Invoice,StockCode,Description,Quantity,InvoiceDate,UnitPrice\n2001,85123A,WHITE HANGING HEART,3,2025-05-20,2.55\n"
@@ -126,6 +127,37 @@ def test_an_older_shop_file_is_backed_up_before_it_is_upgraded(tmp_path):
     assert backup.reason == "before upgrade"
     with sqlite3.connect(backup.path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION - 1
+
+
+@pytest.mark.parametrize("version", range(1, max(MIGRATIONS)))
+def test_a_shop_file_of_every_earlier_schema_is_upgraded_with_its_data(tmp_path, version):
+    """A shop left at schema `version` (with sales in it) opens in this ShelfWise: upgraded step by step to the
+    current schema, its rows kept, its first backup the file as it was, and its summary and exports readable."""
+    from core.services import shop as shop_service
+    from core.store.db import APPLICATION_ID, SCHEMA_VERSION, _statements
+    from core.store.migrations import MIGRATIONS
+
+    old = tmp_path / f"shop-v{version}.db"
+    with sqlite3.connect(old) as db:
+        for number in range(1, version + 1):
+            for statement in _statements(MIGRATIONS[number]):
+                db.execute(statement)
+        db.execute("INSERT INTO import_runs(id, file_name, kind, started_at) VALUES (1, 'sales.csv', 'sales', "
+                   "'2025-01-01T00:00:00')")
+        db.execute("INSERT INTO products(id, sku, name) VALUES (1, 'A1', 'Apple'), (2, 'B2', 'Bread')")
+        db.executemany("INSERT INTO sales(product_id, date, qty, import_id) VALUES (?, ?, ?, 1)",
+                       [(1 + k % 2, f"2025-01-{1 + k:02d}", k + 1) for k in range(20)])
+        db.execute(f"PRAGMA user_version = {version}")
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.close()
+    summary = shop_service.open_and_summarise(old, create=False)
+    assert (summary["products"], summary["sales_lines"]) == (2, 20)
+    with open_shop(old, create=False) as shop:
+        assert shop.scalar("PRAGMA user_version") == SCHEMA_VERSION
+        assert shop.scalar("PRAGMA integrity_check") == "ok"
+        assert shop.scalar("SELECT sum(qty) FROM sales") == sum(range(1, 21))
+    [backup] = backups.list_backups(old)
+    assert backup.reason == "before upgrade" and backup.sales_lines == 20
 
 
 def test_a_shop_file_from_a_newer_shelfwise_is_refused_and_left_as_it_is(shop):
