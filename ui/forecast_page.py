@@ -19,7 +19,7 @@ from ui.i18n import day_format, day_text  # noqa: F401 - the pages import day_te
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.forecast import ForecastData, ForecastRow, ProductForecast
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
-from ui.widgets import empty_note, row_table
+from ui.widgets import empty_note, row_table, shop_writable
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
@@ -439,10 +439,11 @@ class ForecastPage(QWidget):
 
     def _update_buttons(self) -> None:
         running = self.runner.is_running("forecast-run")
-        self.forecast_button.setEnabled(self.shop_path is not None and not running)
+        writable = shop_writable()
+        self.forecast_button.setEnabled(self.shop_path is not None and not running and writable)
         has_product = self.product is not None
-        self.override_button.setEnabled(has_product and len(self.product.view.forecast) > 0)
-        self.remove_button.setEnabled(has_product and self.overrides.currentRow() >= 0)
+        self.override_button.setEnabled(has_product and len(self.product.view.forecast) > 0 and writable)
+        self.remove_button.setEnabled(has_product and self.overrides.currentRow() >= 0 and writable)
 
     # ---- one product
     def selected_row(self) -> ForecastRow | None:

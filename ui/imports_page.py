@@ -13,7 +13,7 @@ from core.services import imports as imports_service
 from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
-from ui.widgets import row_table
+from ui.widgets import row_table, shop_writable
 
 
 def _tr(text: str) -> str:
@@ -129,7 +129,8 @@ class ImportsPage(QWidget):
 
     def _update_undo_button(self) -> None:
         run = self.selected_run()
-        self.undo_button.setEnabled(run is not None and run.undone_at is None and not self.runner.is_running("undo"))
+        self.undo_button.setEnabled(run is not None and run.undone_at is None and not self.runner.is_running("undo")
+                                    and shop_writable())
 
     def _show_detail(self, run: ImportRunRow | None) -> None:
         self._update_undo_button()

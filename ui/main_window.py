@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
 
 from core.edits import EditSteps
 from core.errors import ShopFileDamaged, UserError
+from core.store.lock import ShopInUse
 from core.services import backups as backups_service
 from core.services import edits as edits_service
 from core.services import forecast as forecast_service
@@ -29,7 +30,7 @@ from ui.purchase_orders_page import PurchaseOrdersPage
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.errors import show_user_error
 from ui.replay_dialog import ReplayDialog
-from ui.widgets import documents_folder
+from ui.widgets import documents_folder, set_shop_read_only
 from ui.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         self.read_only = ""               # why the shop shown cannot be written ("file", "folder", "media"), or ""
+        set_shop_read_only("")
         self.read_only_bar = QLabel(central)
         self.read_only_bar.setWordWrap(True)
         self.read_only_bar.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 6px 10px; "
@@ -191,16 +193,28 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     # ---- opening shops
-    def open_shop(self, path: Path, *, create: bool = False) -> None:
-        """Open a shop file (in the background: it may need its schema brought up to date)."""
+    def open_shop(self, path: Path, *, create: bool = False, read_only: bool = False) -> None:
+        """Open a shop file (in the background: it may need its schema brought up to date); `read_only`: to look at
+        a shop another ShelfWise window holds."""
         path = Path(path)
         self.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
-        self.runner.start("open", partial(shop_service.open_in_window, path, create=create),
+        self.runner.start("open", partial(shop_service.open_in_window, path, create=create, read_only=read_only),
                           success=partial(self._shop_opened, path), failure=partial(self._open_failed, path),
                           progress=self.progress)
 
     def _open_failed(self, path: Path, error: UserError) -> None:
-        """A shop that cannot be opened: said as it is; a damaged one with the offer of its backups."""
+        """A shop that cannot be opened: said as it is; a damaged one with the offer of its backups, one another
+        window holds with the offer to look at it read-only."""
+        if isinstance(error, ShopInUse):
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("The shop is open in another window"),
+                              str(error), QMessageBox.StandardButton.Cancel, self)
+            look = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(look)
+            self.in_use_box = box
+            box.finished.connect(lambda _result: self.open_shop(path, read_only=True)
+                                 if box.clickedButton() is look else None)
+            box.open()
+            return
         if not isinstance(error, ShopFileDamaged):
             show_user_error(self, error)
             return
@@ -212,6 +226,12 @@ class MainWindow(QMainWindow):
         box.finished.connect(lambda _result: self._restore_damaged(path) if box.clickedButton() is restore else None)
         box.open()
 
+    def _found_damaged(self, path: Path, error: UserError) -> None:
+        """The full check (in the background after the shop opened) found damage: said, with the offer of the
+        backups, as at open."""
+        if path == self.shop_path:
+            self._open_failed(path, error)
+
     def _restore_damaged(self, path: Path) -> None:
         self.runner.start("backup-list", partial(backups_service.list_backups, path),
                           success=partial(self._show_restore, path=path))
@@ -219,10 +239,11 @@ class MainWindow(QMainWindow):
     def _shop_opened(self, path: Path, summary: dict) -> None:
         if self.shop_path is not None and self.shop_path != path:
             shop_service.release_shop(self.shop_path)      # one shop at a time: the one shown before is free again
-        try:
-            shop_service.take_shop(path)                   # held already where opened; a new shop or the demo
-        except UserError:
-            pass
+        if summary.get("read_only") != "held":            # looked at read-only: another window holds it
+            try:
+                shop_service.take_shop(path)               # held already where opened; a new shop or the demo
+            except UserError:
+                pass
         self.shop_path = path
         remember_shop(self.settings, path)
         self._show_read_only(str(summary.get("read_only") or ""))
@@ -237,6 +258,8 @@ class MainWindow(QMainWindow):
         self.suppliers_page.set_shop(path)
         self._update_edit_steps()
         self.runner.start("backup-daily", partial(backups_service.daily_backup, path))
+        self.runner.start("integrity", partial(shop_service.check_shop_fully, path),
+                          failure=partial(self._found_damaged, path))
         self.shop_opened.emit(path)
 
     def _show_summary(self, summary: dict) -> None:
@@ -283,14 +306,24 @@ class MainWindow(QMainWindow):
         why = {"file": self.tr("its file's permissions do not allow changes"),
                "folder": self.tr("its folder is read-only (SQLite writes a journal beside the file)"),
                "media": self.tr("it is on a read-only disk or share")}.get(reason, self.tr("it cannot be written"))
-        self.read_only_bar.setText(self.tr("<b>Read-only:</b> this shop can be looked at but not changed: {why}. To "
-                                           "work with it, copy the file to a folder you can write to (such as "
-                                           "Documents) and open the copy.").format(why=why))
+        if reason == "held":
+            self.read_only_bar.setText(self.tr("<b>Read-only:</b> another ShelfWise window has this shop open, so it "
+                                               "is only shown here: make changes in that window, or close it and "
+                                               "open the shop here again."))
+        else:
+            self.read_only_bar.setText(self.tr("<b>Read-only:</b> this shop can be looked at but not changed: {why}. "
+                                               "To work with it, copy the file to a folder you can write to (such as "
+                                               "Documents) and open the copy.").format(why=why))
         self.read_only_bar.setVisible(bool(reason))
+        set_shop_read_only(reason)
         for action in (self.import_action, self.restore_action, self.settings_action):
             action.setEnabled(not reason)
         if reason:
             self._show_edit_steps(EditSteps(None, None))
+        for page, update in ((self.forecast_page, "_update_buttons"), (self.purchase_orders_page, "_update_buttons"),
+                             (self.suppliers_page, "_update_buttons"), (self.orders_page, "_update_buttons"),
+                             (self.products_page, "_update_edit_button"), (self.imports_page, "_update_undo_button")):
+            getattr(page, update)()          # every page's change buttons follow (shop_writable)
 
     def _show_edit_steps(self, steps: EditSteps) -> None:
         if self.read_only:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
                                QSizePolicy, QTableView, QVBoxLayout, QWidget, QWizardPage)
 
 from core.importing import FIELDS, Mapping, RawSheet
+from core.importing.sources import by_name, rules_said
 from core.services import imports as imports_service
 from ui.i18n import month_text
 from ui.jobs import ProgressPanel
@@ -248,8 +249,14 @@ class MappingPage(QWizardPage):
             return self.tr("<b>Layout: a grid</b> — one row per product, with {n} columns of {unit} figures "
                            "({first} to {last}). Each of those columns gives the quantity for its period.").format(
                 n=len(days), unit=unit, first=days[0].isoformat(), last=days[-1].isoformat())
-        return self.tr("<b>Layout: a list</b> — one row per sale (or per product and day). "
+        text = self.tr("<b>Layout: a list</b> — one row per sale (or per product and day). "
                        "{rows} rows to read.").format(rows=f"{len(self.raw.frame):,}" if self.raw is not None else "")
+        source = by_name(mapping.source)
+        if source is not None:
+            text = self.tr("<b>Recognised: {source}</b> — its columns are read as that system writes them, and its "
+                           "rules apply: {rules}.").format(source=source.title, rules="; ".join(rules_said(source))) \
+                + "<br>" + text
+        return text
 
     def _choice_changed(self, column: str, _index: int) -> None:
         chosen = self.combos[column].currentData()

@@ -26,7 +26,7 @@ from ui.i18n import day_month_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
-from ui.widgets import content_or_note, row_table
+from ui.widgets import content_or_note, row_table, shop_writable
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
 CREATE_JOB = "orders-create-purchase-orders"
@@ -642,7 +642,7 @@ class OrdersPage(QWidget):
         running = self.runner.is_running(PLAN_JOB)
         has_shop = self.shop_path is not None
         self.plan_button.setEnabled(has_shop and not running)
-        creating = self.runner.is_running(CREATE_JOB)
+        creating = self.runner.is_running(CREATE_JOB) or not shop_writable()
         self.create_button.setEnabled(has_shop and not running and not creating and self.data is not None
                                       and any(s.lines for s in self.data.suppliers))
         supplier = self.selected_supplier()
@@ -651,10 +651,11 @@ class OrdersPage(QWidget):
                     "e-mail on the Purchase orders page").format(supplier=supplier) if supplier else
             self.tr("Store this plan's orders as draft purchase orders, one per supplier, to check, print, save or "
                     "e-mail on the Purchase orders page"))
-        self.budget_button.setEnabled(has_shop and not running)
+        writable = shop_writable()
+        self.budget_button.setEnabled(has_shop and not running and writable)
         line = self.selected_line()
-        self.change_button.setEnabled(line is not None and not running and self.data is not None)
-        self.reset_button.setEnabled(line is not None and line.adjusted and not running)
+        self.change_button.setEnabled(line is not None and not running and self.data is not None and writable)
+        self.reset_button.setEnabled(line is not None and line.adjusted and not running and writable)
 
     # ---- suppliers and lines
     def selected_supplier(self) -> str | None:

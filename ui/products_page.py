@@ -16,7 +16,7 @@ from ui.dialogs.stocktake_dialog import StocktakeDialog
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
-from ui.widgets import content_or_note, row_table
+from ui.widgets import content_or_note, row_table, shop_writable
 
 
 def _tr(text: str) -> str:
@@ -207,7 +207,7 @@ class ProductsPage(QWidget):
 
     def _update_edit_button(self) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        self.edit_button.setEnabled(count > 0)
+        self.edit_button.setEnabled(count > 0 and shop_writable())
         self.edit_button.setText(self.tr("Change {count} selected…").format(count=f"{count:,}") if count > 1 else
                                  self.tr("Change selected…"))
 

@@ -29,7 +29,7 @@ from ui.jobs import JobRunner, ProgressPanel
 from ui.orders_page import WARNING_STYLE, money
 from ui.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
-from ui.widgets import documents_folder, content_or_note, row_table
+from ui.widgets import content_or_note, documents_folder, row_table, shop_writable
 
 OPEN_STATUSES = ("draft", "sent", "part-received")   # core.ordering.purchase_orders.OPEN_STATUSES (a test checks)
 LIST_JOB = "purchase-orders-list"
@@ -603,7 +603,7 @@ class PurchaseOrdersPage(QWidget):
 
     def _update_buttons(self) -> None:
         order = self.order
-        changing = self.runner.is_running(CHANGE_JOB)
+        changing = self.runner.is_running(CHANGE_JOB) or not shop_writable()
         writing = self.runner.is_running(DOCUMENT_JOB)
         for button in (self.print_button, self.pdf_button, self.xlsx_button, self.email_button):
             button.setEnabled(order is not None and not writing)

@@ -59,3 +59,17 @@ def documents_folder() -> "Path":
     except OSError:
         return Path(base or Path.home())
     return folder
+
+
+# ---- the shop shown cannot be written (read-only file, folder or disk; another window holds it)
+_READ_ONLY = {"reason": ""}
+
+
+def set_shop_read_only(reason: str) -> None:
+    """The main window says whether the shop it shows can be changed ("" where it can); pages read it below."""
+    _READ_ONLY["reason"] = reason
+
+
+def shop_writable() -> bool:
+    """Whether the shop shown can be changed: every page's change buttons are off where it cannot."""
+    return not _READ_ONLY["reason"]

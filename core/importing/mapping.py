@@ -28,6 +28,7 @@ class Mapping:
     columns: dict[str, str] = field(default_factory=dict)   # source column -> field name ('' = ignored)
     period_columns: dict[str, dt.date] = field(default_factory=dict)  # wide: column -> first day of its period
     period: str = "day"                           # wide: day, week or month
+    source: str | None = None                     # a known export (core.importing.sources) it was recognised as
 
     def source_of(self, field_name: str) -> str | None:
         for column, name in self.columns.items():
@@ -93,7 +94,13 @@ def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
 
 
 def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
-    """The app's best guess; the wizard shows it and the owner (or --map) corrects it."""
+    """The app's best guess; the wizard shows it and the owner (or --map) corrects it. A known export (Shopify,
+    Square...) is read by its own description (core.importing.sources)."""
+    from core.importing.sources import recognise, source_columns
+
+    known = recognise(list(sheet.columns), kind)
+    if known is not None:
+        return Mapping("long", source_columns(known, list(sheet.columns)), source=known.key)
     periods, unit = detect_periods(sheet.columns) if kind in ("sales", "stock") else ({}, "day")
     wide = len(periods) >= 3 and len(periods) >= 0.5 * (len(sheet.columns) - 1)
     taken: set[str] = set()

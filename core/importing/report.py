@@ -15,9 +15,12 @@ SET_ASIDE_LABELS = {
     "already_in_shop": "already in the shop from an earlier import",
     "zero_qty": "rows with a quantity of 0 (nothing to store)",
     "totals": "totals rows (a sum of other rows, not a product)",
+    "not_sales": "orders that are not sales (cancelled, voided, failed, unpaid, test, refunded in full)",
 }
 COUNT_LABELS = {
     "cancellations": "cancellations and returns (reduce the sales of their product)",
+    "refunds": "refunds (reduce the sales of their product on their day)",
+    "named_by_name": "lines without a SKU, named by their product name",
     "new_products": "products new to the shop (created)",
     "new_suppliers": "suppliers new to the shop (created)",
     "updated": "existing records updated",

@@ -13,10 +13,12 @@ import pandas as pd
 
 from core.errors import ImportRefused
 from core.i18n import _
+from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
 from core.importing.fields import FIELDS, Field
 from core.importing.mapping import Mapping, check_required
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
+from core.importing.sources import normalise as normalise_column
 from core.importing.rules import (DEFAULT_NON_PRODUCT_CODES, is_totals_row, line_keys, non_product_matcher,
                                   number_text)
 from core.importing.values import (Parsed, day_first_from, decimal_comma_likely, parse_bool, parse_code,
@@ -45,6 +47,12 @@ class RowChecks:
         self.reason = np.full(len(rows), None, dtype=object)
         self.column = np.full(len(rows), None, dtype=object) if columns is None else columns.astype(object)
         self.value = np.full(len(rows), "", dtype=object)
+        self.aside = np.zeros(len(rows), dtype=bool)
+
+    def set_aside(self, mask: np.ndarray) -> None:
+        """Rows understood and left out by a rule (a cancelled order...): never counted as rejected."""
+        self.ok &= ~mask
+        self.aside |= mask
 
     def reject(self, mask: np.ndarray, message: str, column: str | np.ndarray | None = None,
                values: np.ndarray | None = None) -> None:
@@ -59,7 +67,7 @@ class RowChecks:
             self.value[fresh] = [_short(v) for v in values[fresh]]
 
     def to_report(self, report: ImportReport) -> None:
-        bad = np.flatnonzero(~self.ok)
+        bad = np.flatnonzero(~self.ok & ~self.aside)
         report.rejected += len(bad)
         for i in bad[:MAX_STORED_PROBLEMS]:
             report.add(Problem(int(self.rows[i]), self.column[i], "rejected", self.reason[i], self.value[i]))
@@ -142,8 +150,13 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
                   for f in FIELDS[kind] if mapping.source_of(f.name)}
         ctx.check_cancelled()
         ctx.progress(0.5, _("Checking rows"))
-        handler = {"sales": _sales, "stock": _stock}.get(kind, _table)
-        validated = handler(sheet, kind, mapping, parsed, report, today, non_product_codes)
+        if kind == "sales" and mapping.source:
+            aside, refunds = _source_rules(sheet, mapping, parsed, report)
+            validated = _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, aside=aside,
+                               refunds=refunds)
+        else:
+            handler = {"sales": _sales, "stock": _stock}.get(kind, _table)
+            validated = handler(sheet, kind, mapping, parsed, report, today, non_product_codes)
     if validated.records.empty and not (report.counts.get("already_in_shop")):
         raise ImportRefused(_nothing_usable(report), where=sheet.where)
     ctx.progress(1.0, _("Checked"))
@@ -189,11 +202,66 @@ def _common_checks(checks: RowChecks, kind: str, mapping: Mapping, parsed: dict[
             checks.reject(p.bad, _("not a number"), column, frame[column].to_numpy())
 
 
-def _begin(sheet, kind, mapping, parsed, report, today) -> tuple[np.ndarray, int, RowChecks]:
+def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarray]:
+    """A known export's own rules (core.importing.sources): the rows they set aside, listed and counted per rule;
+    refunds made negative; lines without a SKU named by their product name. Said in the report, with rows."""
+    from core.importing.sources import apply_rules, by_name
+
+    source = by_name(mapping.source)
+    n = len(sheet.frame)
+    if source is None:
+        return np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    sku = parsed["sku"]
+    outcome = apply_rules(source, sheet.frame, sku.empty)
+    rows = sheet.row_numbers
+    report.notes.append(_("Recognised as a {source}: read by its own columns and rules.").format(
+        source=source.title))
+    for rule, hit in outcome.applied:
+        count = int(hit.sum())
+        key = {"not_sale": "not_sales", "not_item": "non_product", "refund": "refunds"}[rule.action]
+        report.count(key, count)
+        report.notes.append(_rows_said(translated(rule.reason), rows[hit]))
+        column = next(c for c in sheet.frame.columns if normalise_column(c) == rule.column)
+        note_rows(report, hit, rows, "warning" if rule.action == "refund" else "skipped", translated(rule.reason), column,
+                  sheet.frame[column].to_numpy())
+    if outcome.refund.any():
+        qty = parsed["qty"]
+        values = qty.values.copy()
+        values[outcome.refund] = -np.abs(values[outcome.refund])
+        parsed["qty"] = Parsed(values, qty.empty, qty.bad)
+    named = outcome.named_by_name
+    if named.any():
+        name_column = next(c for c in sheet.frame.columns if normalise_column(c) == source.name_column)
+        names = parse_code(sheet.frame[name_column])
+        values = sku.values.copy()
+        values[named] = names.values[named]
+        parsed["sku"] = Parsed(values, sku.empty & ~named, sku.bad & ~named)
+        count = int(named.sum())
+        report.count("named_by_name", count)
+        report.warnings += count
+        report.notes.append(_rows_said(_("no SKU: the product name ({column}) is used as the product code").format(
+            column=name_column), rows[named]))
+        note_rows(report, named, rows, "warning", _("no SKU: the product name is used as the code"), name_column,
+                  sheet.frame[name_column].to_numpy())
+    report.notes.extend(translated(note) for note in source.notes)
+    return outcome.aside, outcome.refund
+
+
+def _rows_said(reason: str, rows: np.ndarray) -> str:
+    """'Row 5: a voided order: not a sale.' / '12 rows (5, 9, 14, 20, 31, …): a voided order: not a sale.'"""
+    shown = ", ".join(str(int(r)) for r in rows[:5]) + (", …" if len(rows) > 5 else "")
+    if len(rows) == 1:
+        return _("Row {row}: {reason}.").format(row=shown, reason=reason)
+    return _("{n} rows ({rows}): {reason}.").format(n=f"{len(rows):,}", rows=shown, reason=reason)
+
+
+def _begin(sheet, kind, mapping, parsed, report, today, aside=None) -> tuple[np.ndarray, int, RowChecks]:
     """What every long-layout kind starts with: the rows, and the checks common to all kinds done."""
     rows = sheet.row_numbers
     report.rows_read = len(rows)
     checks = RowChecks(rows)
+    if aside is not None:
+        checks.set_aside(aside)
     _common_checks(checks, kind, mapping, parsed, today, sheet)
     return rows, len(rows), checks
 
@@ -233,8 +301,10 @@ def _infer_period(days: np.ndarray) -> str:
 # --------------------------------------------------------------------------- sales
 
 
-def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
-    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
+def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, aside=None,
+           refunds=None) -> Validated:
+    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today, aside)
+    refunds = refunds if refunds is not None else np.zeros(n, dtype=bool)
     price = parsed.get("price")
     if price is not None:
         bad_price = price.bad & checks.ok
@@ -275,8 +345,11 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         note_rows(report, duplicate, rows, "skipped",
                   _("repeats an earlier row (same product, time, invoice, quantity, price, customer): counted once"))
         live &= ~duplicate
-        adjustment_invoice = _starts_with(_text(invoice, n), "A") if invoice is not None else np.zeros(n, dtype=bool)
-        cancel_invoice = _starts_with(_text(invoice, n), "C") if invoice is not None else np.zeros(n, dtype=bool)
+        # invoice numbers that start with A (adjustment) or C (cancellation), as many tills write them; not where a
+        # known export says itself what each line is (Square's transaction ids start with any letter)
+        lettered = invoice is not None and not mapping.source
+        adjustment_invoice = _starts_with(_text(invoice, n), "A") if lettered else np.zeros(n, dtype=bool)
+        cancel_invoice = _starts_with(_text(invoice, n), "C") if lettered else np.zeros(n, dtype=bool)
     else:
         all_keys = None
         adjustment_invoice = cancel_invoice = np.zeros(n, dtype=bool)
@@ -284,7 +357,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     free = (price_values == 0) if price is not None else np.zeros(n, dtype=bool)
     negative = qty < 0
     if invoice is not None:
-        write_off = live & (adjustment_invoice | (negative & ~cancel_invoice) | (~negative & free))
+        write_off = live & (adjustment_invoice | (negative & ~cancel_invoice & ~refunds) | (~negative & free))
     else:
         write_off = live & free
     report.count("write_offs", int(write_off.sum()))
@@ -295,7 +368,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     zero = live & (qty == 0)
     report.count("zero_qty", int(zero.sum()))
     live &= ~zero
-    cancellation = live & negative
+    cancellation = live & negative & ~refunds          # a known export's refunds are counted as such above
     report.count("cancellations", int(cancellation.sum()))
     report.warnings += int(cancellation.sum())
     note_rows(report, cancellation, rows, "warning", _("a cancellation or return: reduces the sales of its product"),

@@ -157,6 +157,10 @@ def parse_number(column: pd.Series, *, decimal_comma: bool = False) -> Parsed:
 # ------------------------------------------------------------------ dates
 
 _NUMERIC_DATE = re.compile(r"^\s*(\d{1,4})[./\-](\d{1,2})[./\-](\d{1,4})")
+# A time-zone offset after a time of day (web shops write their times so, mixed across summer time): the day that
+# counts is the shop's own, so the time is read as written and the offset dropped.
+_HAS_TIME = re.compile(r"\d:\d{2}")
+_OFFSET = re.compile(r"(?<=\d)\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 
 
@@ -201,6 +205,8 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
                 bad_u[i] = True
         else:
             text = str(value).strip()
+            if _HAS_TIME.search(text):     # "14:23:11 +0100", "23:50:00-05:00", "...Z": the local time as written
+                text = _OFFSET.sub("", text)
             match = _CJK_DATE.search(text)
             if match:
                 text = f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" + text[match.end():]

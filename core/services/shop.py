@@ -32,11 +32,23 @@ def open_and_summarise(shop_path: Path, *, ctx: JobContext | None = None, create
         return {**shop_summary(shop), "read_only": shop.read_only}
 
 
-def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True) -> dict:
+def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bool = True,
+                   read_only: bool = False) -> dict:
     """The window opens a shop: its lock taken for this process (refused where another ShelfWise window has it open),
-    then the shop opened (created or migrated as needed) and summarised."""
+    then the shop opened (created or migrated as needed), quick-checked and summarised. `read_only`: the owner
+    chose to look at a shop another window holds; this process then opens it read-only until it lets it go."""
     from core.store import lock
+    from core.store.db import stop_viewing_read_only, view_read_only
 
+    if read_only:
+        view_read_only(shop_path, "held")
+        try:
+            with open_shop(shop_path, create=False) as shop:
+                return {**shop_summary(shop), "read_only": shop.read_only}
+        except BaseException:
+            stop_viewing_read_only(shop_path)
+            raise
+    stop_viewing_read_only(shop_path)
     lock.acquire(shop_path)
     try:
         with open_shop(shop_path, create=create) as shop:
@@ -45,6 +57,15 @@ def open_in_window(shop_path: Path, *, ctx: JobContext | None = None, create: bo
     except BaseException:
         lock.release(shop_path)
         raise
+
+
+def check_shop_fully(shop_path: Path, *, ctx: JobContext | None = None) -> None:
+    """SQLite's full integrity check of the shop shown (in the background after it opens); ShopFileDamaged where it
+    finds anything."""
+    from core.store.db import check_integrity_fully
+
+    with open_shop(shop_path, create=False) as shop:
+        check_integrity_fully(shop, ctx)
 
 
 def take_shop(shop_path: Path, *, ctx: JobContext | None = None) -> None:
@@ -57,7 +78,9 @@ def take_shop(shop_path: Path, *, ctx: JobContext | None = None) -> None:
 def release_shop(shop_path: Path, *, ctx: JobContext | None = None) -> None:
     """The window no longer shows the shop (closed, or another shop opened)."""
     from core.store import lock
+    from core.store.db import stop_viewing_read_only
 
+    stop_viewing_read_only(shop_path)
     lock.release(shop_path)
 
 

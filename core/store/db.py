@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 import sqlite_utils
 
-from core.errors import ShopFileDamaged, ShopFileProblem
+from core.errors import Cancelled, ShopFileDamaged, ShopFileProblem
 from core.i18n import _
 from core.store.migrations import MIGRATIONS
 
@@ -66,6 +66,18 @@ class ShopDb:
         self.close()
 
 
+_VIEWED_READ_ONLY: dict[str, str] = {}    # shop files this process shows read-only by choice -> the reason
+
+
+def view_read_only(path: str | Path, reason: str = "held") -> None:
+    """From now on this process opens the shop read-only (another window holds it: "held")."""
+    _VIEWED_READ_ONLY[str(Path(path).resolve())] = reason
+
+
+def stop_viewing_read_only(path: str | Path) -> None:
+    _VIEWED_READ_ONLY.pop(str(Path(path).resolve()), None)
+
+
 def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
     """Open (or create) a shop file and bring its schema up to date. `None` opens an in-memory shop."""
     if path is None:
@@ -84,11 +96,15 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
                 _("{file} is not a ShelfWise shop file.").format(file=file_path.name),
                 hint=_("Open a .db file made by ShelfWise, or create a new shop from the File menu."),
             )
-        read_only = why_read_only(file_path) if file_path.exists() else ""
+        read_only = (_VIEWED_READ_ONLY.get(str(file_path.resolve()))
+                     or (why_read_only(file_path) if file_path.exists() else ""))
         if not file_path.exists() and why_read_only(file_path.parent):
             raise read_only_problem(file_path, why_read_only(file_path.parent))
         try:
-            if read_only:      # as it is on disk: no journal can be written beside it, and nobody writes it here
+            if read_only == "held":     # another window writes it: read through SQLite's locks, never write
+                conn = sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None, timeout=10, check_same_thread=False)
+            elif read_only:    # as it is on disk: no journal can be written beside it, and nobody writes it here
                 conn = sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
                                        isolation_level=None, timeout=10, check_same_thread=False)
             else:
@@ -130,6 +146,29 @@ def check_integrity(shop: ShopDb) -> None:
             hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
 
 
+def check_integrity_fully(shop: ShopDb, ctx=None) -> None:
+    """SQLite's full `integrity_check` (every index against its table: seconds on a big shop, so the window runs it
+    in the background after the quick check at open); ShopFileDamaged where it finds anything."""
+    if ctx is not None:               # SQLite asks every 10,000 steps whether to go on: Cancel (or quit) stops it
+        shop.conn.set_progress_handler(lambda: 1 if ctx.cancelled else 0, 10_000)
+    try:
+        found = [row[0] for row in shop.conn.execute("PRAGMA integrity_check(5)")]
+    except sqlite3.OperationalError as err:
+        if "interrupted" in str(err):
+            raise Cancelled() from err
+        raise file_problem(err, shop.path) from err
+    except sqlite3.DatabaseError as err:
+        raise file_problem(err, shop.path) from err
+    finally:
+        shop.conn.set_progress_handler(None, 0)
+    if found != ["ok"]:
+        name = shop.path.name if shop.path is not None else ""
+        raise ShopFileDamaged(
+            _("The shop file {file} is damaged: SQLite's check found “{problem}”.").format(file=name,
+                                                                                        problem=found[0]),
+            hint=_("Restore the last good backup (File ▸ Restore from backup…)."))
+
+
 def why_read_only(path: Path) -> str:
     """Why a shop file (or the folder for a new one) cannot be written: "media", "folder", "file"; "" if it can."""
     folder = path if path.is_dir() else path.parent
@@ -157,9 +196,13 @@ def read_only_problem(path: Path | None, reason: str) -> ShopFileProblem:
                     "the file, so nothing can be changed in it.").format(file=name),
         "media": _("The shop file {file} is on a read-only disk or share, so nothing can be changed in it.").format(
             file=name),
+        "held": _("The shop file {file} is open in another ShelfWise window and is only shown here, read-only: "
+                  "make changes in that window.").format(file=name),
     }.get(reason, _("The shop file {file} cannot be written, so nothing can be changed in it.").format(file=name))
     if not name:
         text = " ".join(text.split())
+    if reason == "held":
+        return ShopFileProblem(text, hint=_("Or close that window, then open the shop here again."))
     return ShopFileProblem(text, hint=_("To work with it, copy the file to a folder you can write to (such as "
                                         "Documents) and open the copy, or ask for write permission."))
 

@@ -972,52 +972,52 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="485"/>
+        <location filename="../../ui/forecast_page.py" line="486"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="486"/>
+        <location filename="../../ui/forecast_page.py" line="487"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="495"/>
+        <location filename="../../ui/forecast_page.py" line="496"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="496"/>
+        <location filename="../../ui/forecast_page.py" line="497"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="498"/>
+        <location filename="../../ui/forecast_page.py" line="499"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="500"/>
+        <location filename="../../ui/forecast_page.py" line="501"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="505"/>
+        <location filename="../../ui/forecast_page.py" line="506"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="509"/>
+        <location filename="../../ui/forecast_page.py" line="510"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="538"/>
+        <location filename="../../ui/forecast_page.py" line="539"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="539"/>
+        <location filename="../../ui/forecast_page.py" line="540"/>
         <source>Remove this override?
 
 {what}
@@ -1178,22 +1178,37 @@ The forecast is used again for those days.</source>
         <translation>合计行（其他行的总和，不是商品）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="20"/>
+        <location filename="../../core/importing/report.py" line="18"/>
+        <source>orders that are not sales (cancelled, voided, failed, unpaid, test, refunded in full)</source>
+        <translation>不算销售的订单（已取消、已作废、失败、未付款、测试、全额退款）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/report.py" line="21"/>
         <source>cancellations and returns (reduce the sales of their product)</source>
         <translation>取消和退货（冲减对应商品的销量）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="21"/>
+        <location filename="../../core/importing/report.py" line="22"/>
+        <source>refunds (reduce the sales of their product on their day)</source>
+        <translation>退款（在当天减少该商品的销量）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/report.py" line="23"/>
+        <source>lines without a SKU, named by their product name</source>
+        <translation>没有 SKU 的行，以商品名称作为编码</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/report.py" line="24"/>
         <source>products new to the shop (created)</source>
         <translation>店铺里的新商品（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="22"/>
+        <location filename="../../core/importing/report.py" line="25"/>
         <source>suppliers new to the shop (created)</source>
         <translation>店铺里的新供应商（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="23"/>
+        <location filename="../../core/importing/report.py" line="26"/>
         <source>existing records updated</source>
         <translation>已更新的现有记录</translation>
     </message>
@@ -1310,32 +1325,32 @@ The forecast is used again for those days.</source>
         <translation>导入记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="137"/>
+        <location filename="../../ui/imports_page.py" line="138"/>
         <source>No import chosen</source>
         <translation>未选择导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="138"/>
+        <location filename="../../ui/imports_page.py" line="139"/>
         <source>No imports yet: use File ▸ Import… to bring in a spreadsheet.</source>
         <translation>还没有导入：请用“文件 ▸ 导入…”导入电子表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="142"/>
+        <location filename="../../ui/imports_page.py" line="143"/>
         <source>Import {id}: {file}</source>
         <translation>第 {id} 次导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="148"/>
+        <location filename="../../ui/imports_page.py" line="149"/>
         <source>Undone on {when}.</source>
         <translation>已于 {when} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="162"/>
+        <location filename="../../ui/imports_page.py" line="163"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../ui/imports_page.py" line="163"/>
+        <location filename="../../ui/imports_page.py" line="164"/>
         <source>Undo import {id} of {file}?
 
 The {n} rows it imported are removed, and whatever it changed is put back as it was before.</source>
@@ -1355,303 +1370,318 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>The shop is open in another window</source>
+        <translation>店铺已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="211"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>The shop file is damaged</source>
         <translation>店铺文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>{shop} — ShelfWise</source>
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
         <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>its file&apos;s permissions do not allow changes</source>
         <translation>文件的权限不允许修改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>its folder is read-only (SQLite writes a journal beside the file)</source>
         <translation>它所在的文件夹是只读的（SQLite 需要在文件旁写日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>it is on a read-only disk or share</source>
         <translation>它位于只读的磁盘或共享上</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>it cannot be written</source>
         <translation>它无法写入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <source>&lt;b&gt;Read-only:&lt;/b&gt; another ShelfWise window has this shop open, so it is only shown here: make changes in that window, or close it and open the shop here again.</source>
+        <translation>&lt;b&gt;只读：&lt;/b&gt;另一个 ShelfWise 窗口已打开这个店铺，这里只能查看：请在那个窗口中修改，或关闭它后在这里重新打开店铺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; this shop can be looked at but not changed: {why}. To work with it, copy the file to a folder you can write to (such as Documents) and open the copy.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;这个店铺只能查看，不能修改：{why}。如需使用，请把文件复制到可以写入的文件夹（如“文档”），再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
-        <location filename="../../ui/main_window.py" line="459"/>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="516"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -1659,97 +1689,102 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/mapping_page.py" line="113"/>
+        <location filename="../../ui/mapping_page.py" line="114"/>
         <source>Which of your columns holds what?</source>
         <translation>您的每一列分别是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="114"/>
+        <location filename="../../ui/mapping_page.py" line="115"/>
         <source>ShelfWise guessed from your column names. Check each one and change it where the guess is wrong; columns set to “— ignore —” are left out.</source>
         <translation>ShelfWise 根据列名做了猜测。请逐一检查，猜错的请修改；设为“— 忽略 —”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="137"/>
+        <location filename="../../ui/mapping_page.py" line="138"/>
         <source>The first rows of your sheet (row numbers as in your file):</source>
         <translation>工作表的前几行（行号与您的文件一致）：</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="166"/>
+        <location filename="../../ui/mapping_page.py" line="167"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="208"/>
+        <location filename="../../ui/mapping_page.py" line="209"/>
         <source>Your column</source>
         <translation>您的列</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="208"/>
+        <location filename="../../ui/mapping_page.py" line="209"/>
         <source>holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="208"/>
+        <location filename="../../ui/mapping_page.py" line="209"/>
         <source>for example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="218"/>
+        <location filename="../../ui/mapping_page.py" line="219"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="220"/>
+        <location filename="../../ui/mapping_page.py" line="221"/>
         <source> (needed)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="246"/>
+        <location filename="../../ui/mapping_page.py" line="247"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="246"/>
+        <location filename="../../ui/mapping_page.py" line="247"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="246"/>
+        <location filename="../../ui/mapping_page.py" line="247"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="248"/>
+        <location filename="../../ui/mapping_page.py" line="249"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of {unit} figures ({first} to {last}). Each of those columns gives the quantity for its period.</source>
         <translation>&lt;b&gt;格式：表格&lt;/b&gt; — 每个商品一行，共 {n} 列{unit}数据（{first} 至 {last}）。每一列是该时段的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="251"/>
+        <location filename="../../ui/mapping_page.py" line="252"/>
         <source>&lt;b&gt;Layout: a list&lt;/b&gt; — one row per sale (or per product and day). {rows} rows to read.</source>
         <translation>&lt;b&gt;格式：清单&lt;/b&gt; — 每笔销售（或每个商品每天）一行。共 {rows} 行待读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="286"/>
+        <location filename="../../ui/mapping_page.py" line="256"/>
+        <source>&lt;b&gt;Recognised: {source}&lt;/b&gt; — its columns are read as that system writes them, and its rules apply: {rules}.</source>
+        <translation>&lt;b&gt;已识别：{source}&lt;/b&gt;——按该系统写出的列读取，并适用它的规则：{rules}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mapping_page.py" line="293"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="290"/>
+        <location filename="../../ui/mapping_page.py" line="297"/>
         <source>&lt;span style=&apos;color:#1b6e20&apos;&gt;Every needed field has a column.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b6e20&apos;&gt;每个必填项都有对应的列。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="296"/>
+        <location filename="../../ui/mapping_page.py" line="303"/>
         <source>quantity in {month}</source>
         <translation>{month}数量</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="298"/>
+        <location filename="../../ui/mapping_page.py" line="305"/>
         <source>quantity, week of {day}</source>
         <translation>{day} 当周数量</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="299"/>
+        <location filename="../../ui/mapping_page.py" line="306"/>
         <source>quantity on {day}</source>
         <translation>{day} 数量</translation>
     </message>
@@ -2037,13 +2072,13 @@ gested</source>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="126"/>
-        <location filename="../../ui/orders_page.py" line="749"/>
+        <location filename="../../ui/orders_page.py" line="750"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
         <location filename="../../ui/orders_page.py" line="128"/>
-        <location filename="../../ui/orders_page.py" line="750"/>
+        <location filename="../../ui/orders_page.py" line="751"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -2089,7 +2124,7 @@ margin</source>
     <message>
         <location filename="../../ui/orders_page.py" line="193"/>
         <location filename="../../ui/orders_page.py" line="626"/>
-        <location filename="../../ui/orders_page.py" line="682"/>
+        <location filename="../../ui/orders_page.py" line="683"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
@@ -2265,132 +2300,132 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="683"/>
+        <location filename="../../ui/orders_page.py" line="684"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="684"/>
+        <location filename="../../ui/orders_page.py" line="685"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="684"/>
+        <location filename="../../ui/orders_page.py" line="685"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="724"/>
+        <location filename="../../ui/orders_page.py" line="725"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="726"/>
+        <location filename="../../ui/orders_page.py" line="727"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="728"/>
+        <location filename="../../ui/orders_page.py" line="729"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="733"/>
+        <location filename="../../ui/orders_page.py" line="734"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="735"/>
+        <location filename="../../ui/orders_page.py" line="736"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="740"/>
+        <location filename="../../ui/orders_page.py" line="741"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="741"/>
+        <location filename="../../ui/orders_page.py" line="742"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="742"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="742"/>
+        <location filename="../../ui/orders_page.py" line="743"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="743"/>
+        <location filename="../../ui/orders_page.py" line="744"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="744"/>
+        <location filename="../../ui/orders_page.py" line="745"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="745"/>
+        <location filename="../../ui/orders_page.py" line="746"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="746"/>
+        <location filename="../../ui/orders_page.py" line="747"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="747"/>
+        <location filename="../../ui/orders_page.py" line="748"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="748"/>
+        <location filename="../../ui/orders_page.py" line="749"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="751"/>
+        <location filename="../../ui/orders_page.py" line="752"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="752"/>
+        <location filename="../../ui/orders_page.py" line="753"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="752"/>
+        <location filename="../../ui/orders_page.py" line="753"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="753"/>
+        <location filename="../../ui/orders_page.py" line="754"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="756"/>
+        <location filename="../../ui/orders_page.py" line="757"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="798"/>
+        <location filename="../../ui/orders_page.py" line="799"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="820"/>
+        <location filename="../../ui/orders_page.py" line="821"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders_page.py" line="828"/>
+        <location filename="../../ui/orders_page.py" line="829"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -2456,7 +2491,7 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/mapping_page.py" line="98"/>
+        <location filename="../../ui/mapping_page.py" line="99"/>
         <source>(ignored)</source>
         <translation>（忽略）</translation>
     </message>
@@ -4181,7 +4216,7 @@ Town and postcode</source>
     <message>
         <location filename="../../ui/pages/suppliers_page.py" line="71"/>
         <location filename="../../ui/pages/suppliers_page.py" line="128"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="189"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="190"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
@@ -4197,7 +4232,7 @@ Town and postcode</source>
     </message>
     <message>
         <location filename="../../ui/pages/suppliers_page.py" line="77"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="161"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="162"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
@@ -4237,7 +4272,7 @@ Add the firms you buy from (Add supplier…), then give your products their supp
         <translation>供应商 — {count} 家使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="160"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="161"/>
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>

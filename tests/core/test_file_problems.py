@@ -227,3 +227,23 @@ def test_a_shop_whose_first_page_is_gone_is_recognised_as_damaged(filled_shop):
     filled_shop.write_bytes(bytes(data))
     with pytest.raises(ShopFileDamaged, match="first page"):
         open_shop(filled_shop, create=False)
+
+
+def test_the_full_check_in_the_background_finds_what_the_quick_one_does_and_stops_on_cancel(filled_shop):
+    from core.errors import Cancelled, ShopFileDamaged
+    from core.jobs import JobContext
+    from core.services import shop as shop_service
+
+    shop_service.check_shop_fully(filled_shop, ctx=null_context())          # a sound file: nothing to say
+    stopped = JobContext()
+    stopped.cancel()
+    with pytest.raises(Cancelled):
+        with open_shop(filled_shop, create=False) as shop:
+            from core.store.db import check_integrity_fully
+
+            shop.conn.execute("CREATE TABLE filler AS WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n "
+                              "WHERE k < 50000) SELECT k FROM n")
+            check_integrity_fully(shop, stopped)
+    _damage(filled_shop)
+    with pytest.raises(ShopFileDamaged, match="damaged"):
+        shop_service.check_shop_fully(filled_shop, ctx=null_context())

@@ -231,3 +231,23 @@ def test_a_grid_of_months_is_shown_as_one_quantity_per_month(qtbot, shop_window,
     check(qtbot, wizard)
     counts = plain(wizard.report_page.counts.text())
     assert "Rows read 6" in counts and "Will be imported 5" in counts   # 2 products x 3 months, one 0
+
+
+def test_a_shopify_export_is_recognised_in_the_wizard_and_its_rules_said_before_anything_is_imported(
+        qtbot, shop_window, tmp_path):
+    from tests.core.test_sources import _shopify
+
+    path = tmp_path / "orders_export_1.csv"
+    expected, taken, _lines = _shopify(path, orders=40)
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    said = plain(mapping.layout_label.text())
+    assert "Recognised: Shopify orders export" in said
+    assert "a cancelled order: not a sale" in said and "a line without a SKU is named by its product name" in said
+    assert mapping.combos["Lineitem sku"].currentData() == "sku"
+    assert mapping.combos["Created at"].currentData() == "date" and mapping.isComplete()
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    not_sales = taken["cancelled"] + taken["voided"] + taken["refunded"] + taken["test"]
+    assert f"Rows read {_lines}" in counts and f"Set aside (not demand, or already known) {not_sales}" in counts
+    assert "a voided order: not a sale" in counts and "Recognised as a Shopify orders export" in counts

@@ -215,6 +215,15 @@ def test_a_read_only_shop_opens_with_a_bar_that_says_why_and_its_changes_off(qtb
     assert window.products_page.model.rowCount() > 0                  # its data is there to look at
     assert not window.import_action.isEnabled() and not window.restore_action.isEnabled()
     assert not window.undo_action.isEnabled() and not window.settings_action.isEnabled()
+    for page, buttons in ((window.suppliers_page, ("add_button", "edit_button", "retire_button")),
+                          (window.forecast_page, ("forecast_button", "override_button")),
+                          (window.orders_page, ("create_button", "budget_button", "change_button")),
+                          (window.products_page, ("edit_button",)), (window.imports_page, ("undo_button",)),
+                          (window.purchase_orders_page, ("sent_button", "receive_button", "cancel_button"))):
+        for name in buttons:
+            assert not getattr(page, name).isEnabled(), f"{type(page).__name__}.{name}"
+    window.products_page.table.selectRow(0)
+    assert not window.products_page.edit_button.isEnabled()                # selecting does not turn it on
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     assert window.open_import_wizard() is None and "Read-only" in told[0]
@@ -225,7 +234,8 @@ def test_a_read_only_shop_opens_with_a_bar_that_says_why_and_its_changes_off(qtb
     monkeypatch.undo()
     window.open_shop(shop_with_sales)                                  # writable again: the bar goes
     qtbot.waitUntil(lambda: not window.read_only_bar.isVisible(), timeout=10_000)
-    assert window.import_action.isEnabled()
+    assert window.import_action.isEnabled() and window.suppliers_page.add_button.isEnabled()
+    assert window.forecast_page.forecast_button.isEnabled()
 
 
 def test_a_damaged_shop_is_refused_with_the_offer_of_its_last_backup_and_opens_once_restored(qtbot, window,
@@ -252,3 +262,41 @@ def test_a_damaged_shop_is_refused_with_the_offer_of_its_last_backup_and_opens_o
     dialog.question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=20_000)     # restored, then opened
     qtbot.waitUntil(lambda: window.products_page.model.rowCount() > 0, timeout=20_000)
+
+
+def test_a_shop_another_window_holds_can_be_looked_at_read_only(qtbot, window, shop_with_sales):
+    import subprocess
+
+    from core.errors import ShopFileProblem
+    from core.jobs import null_context
+    from core.services import stock as stock_service
+    from core.store import lock
+
+    script = (f"import sys, time; sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r}); "
+              f"from core.store import lock; lock.acquire({str(shop_with_sales)!r}); print('held', flush=True); "
+              "time.sleep(60)")
+    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "held"
+        window.open_shop(shop_with_sales)
+        qtbot.waitUntil(lambda: getattr(window, "in_use_box", None) is not None and window.in_use_box.isVisible(),
+                        timeout=10_000)
+        box = window.in_use_box
+        assert "is open in another ShelfWise window" in box.text()
+        next(b for b in box.buttons() if b.text() == "Open read-only").click()
+        qtbot.waitUntil(lambda: window.shop_path == shop_with_sales, timeout=10_000)
+        assert window.read_only == "held" and window.read_only_bar.isVisible()
+        assert "another ShelfWise window has this shop open" in window.read_only_bar.text()
+        assert not window.import_action.isEnabled()
+        qtbot.waitUntil(lambda: window.products_page.model.rowCount() > 0, timeout=10_000)
+        assert not lock.holder(shop_with_sales).is_me()                 # the other window keeps it
+        with pytest.raises(ShopFileProblem, match="open in another ShelfWise window"):
+            stock_service.store_counts(shop_with_sales, counts={"85123A": 4}, day=__import__("datetime").date(
+                2025, 6, 1), ctx=null_context())
+    finally:
+        other.kill()
+        other.wait()
+    window.open_shop(shop_with_sales)                                    # the other window gone: opened to change
+    qtbot.waitUntil(lambda: window.read_only == "" and lock.holder(shop_with_sales) is not None
+                    and lock.holder(shop_with_sales).is_me(), timeout=10_000)
+    assert not window.read_only_bar.isVisible()

@@ -17,7 +17,7 @@ from ui.errors import show_user_error
 from ui.i18n import order_days_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
-from ui.widgets import content_or_note, row_table
+from ui.widgets import content_or_note, row_table, shop_writable
 
 JOB = "suppliers"
 SAVE_JOB = "suppliers-save"
@@ -153,9 +153,10 @@ class SuppliersPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        self.add_button.setEnabled(self.shop_path is not None)
-        self.edit_button.setEnabled(row is not None)
-        self.retire_button.setEnabled(row is not None)
+        writable = shop_writable()
+        self.add_button.setEnabled(self.shop_path is not None and writable)
+        self.edit_button.setEnabled(row is not None and writable)
+        self.retire_button.setEnabled(row is not None and writable)
         self.products_button.setEnabled(row is not None and row.products > 0)
         self.retire_button.setText(self.tr("Bring back") if row is not None and not row.active else
                                    self.tr("Retire"))

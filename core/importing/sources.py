@@ -1,0 +1,206 @@
+"""Known exports of tills and web shops, recognised by their columns and read by their own rules.
+
+Each source is one declarative description: the columns that identify it (its signature), which of its columns
+carries which field, and its row rules — which orders or lines are not sales (cancelled, voided, failed, test,
+unpaid), which are refunds (their quantity counts against the product's sales on their day), which lines are not
+products (shipping, tips, custom amounts, gift cards) — and which of its columns names the product where a line
+has no SKU. A source is applied before the generic guesser; the wizard and the report say which one was
+recognised and what each rule did. Adding a source is a new entry here (and a test file), not new code.
+
+The layouts are those the systems document for their exports (column names as they write them):
+- Shopify, the orders export (Orders ▸ Export): one row per line item; order-level columns (Financial Status,
+  Cancelled at, Payment Method...) only on each order's first line, so they are carried down the order's lines.
+- WooCommerce, the per-item order export ("one row per item": order_number, order_date, status, item_sku,
+  item_quantity...), statuses with or without the `wc-` prefix.
+- Square, the item sales detail export (Reports ▸ Item sales ▸ Export): Event Type Payment / Refund,
+  Itemization Type for custom amounts and gift cards.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from core.i18n import _ as translated
+
+
+def _(text: str) -> str:
+    """Marks a text for the translation catalog; it is translated where it is shown (`translated`)."""
+    return text
+
+
+def normalise(column: str) -> str:
+    return re.sub(r"[\s_\-.:/#()]+", "", str(column).strip().lower())
+
+
+@dataclass(frozen=True)
+class RowRule:
+    """Rows whose `column` (carried down its order where `by_order`) is one of `values` (lower case; `any_value`:
+    any non-blank value) are `action`: 'not_sale' (set aside), 'not_item' (set aside: not a product) or 'refund'
+    (kept, the quantity counted against the product's sales)."""
+    column: str
+    action: str
+    reason: str
+    values: tuple[str, ...] = ()
+    any_value: bool = False
+    contains: bool = False            # a value that contains one of `values` (payment method "bogus (test)")
+    by_order: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    label: str
+    kind: str
+    signature: tuple[str, ...]                       # normalised column names that must all be there
+    columns: dict[str, str]                          # normalised column name -> field
+    rules: tuple[RowRule, ...] = ()
+    order_column: str | None = None                  # the column that groups an order's lines (carry-down)
+    name_column: str | None = None                   # names the product where a line has no SKU
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def title(self) -> str:
+        return translated(self.label)
+
+
+NAMED_BY_NAME = _("a line without a SKU is named by its product name")
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        "shopify-orders", _("Shopify orders export"), "sales",
+        signature=("name", "createdat", "lineitemquantity", "lineitemname", "lineitemsku", "financialstatus"),
+        columns={"lineitemsku": "sku", "createdat": "date", "lineitemquantity": "qty", "lineitemprice": "price",
+                 "name": "invoice", "lineitemname": "name", "vendor": "supplier", "email": "customer"},
+        rules=(
+            RowRule("cancelledat", "not_sale", _("a cancelled order: not a sale"), any_value=True, by_order=True),
+            RowRule("financialstatus", "not_sale", _("a voided order: not a sale"), ("voided",), by_order=True),
+            RowRule("financialstatus", "not_sale", _("an order refunded in full: the sale was taken back"),
+                    ("refunded",), by_order=True),
+            RowRule("paymentmethod", "not_sale", _("a test order (paid through the test gateway): not a sale"),
+                    ("bogus",), contains=True, by_order=True),
+        ),
+        order_column="name", name_column="lineitemname",
+        notes=(_("Orders refunded in part are kept as sold: the export does not say which of their lines came "
+                 "back."),)),
+    Source(
+        "woocommerce-orders", _("WooCommerce orders export (one row per item)"), "sales",
+        signature=("ordernumber", "orderdate", "status", "itemsku", "itemquantity"),
+        columns={"itemsku": "sku", "orderdate": "date", "itemquantity": "qty", "itemtotal": "revenue",
+                 "ordernumber": "invoice", "itemname": "name", "customerid": "customer"},
+        rules=(
+            RowRule("status", "not_sale", _("a cancelled, failed, unpaid or draft order: not a sale"),
+                    ("cancelled", "wc-cancelled", "failed", "wc-failed", "pending", "wc-pending", "checkout-draft",
+                     "wc-checkout-draft", "trash", "draft"), by_order=True),
+            RowRule("status", "not_sale", _("an order refunded in full: the sale was taken back"),
+                    ("refunded", "wc-refunded"), by_order=True),
+        ),
+        order_column="ordernumber", name_column="itemname"),
+    Source(
+        "square-item-sales", _("Square item sales export"), "sales",
+        signature=("date", "item", "qty", "sku", "eventtype", "transactionid"),
+        columns={"sku": "sku", "date": "date", "qty": "qty", "netsales": "revenue", "transactionid": "invoice",
+                 "item": "name", "category": "category", "customerid": "customer"},
+        rules=(
+            RowRule("eventtype", "refund", _("a refund: reduces the sales of its product on its day"), ("refund",)),
+            RowRule("itemizationtype", "not_item",
+                    _("not a product (a custom amount, a gift card or a service charge)"),
+                    ("custom amount", "gift card", "service charge", "tip")),
+        ),
+        name_column="item"),
+)
+
+
+def recognise(columns: list[str], kind: str) -> Source | None:
+    """The known export these columns are, for this kind of import (None: a sheet of the shop's own)."""
+    have = {normalise(c) for c in columns}
+    for source in SOURCES:
+        if source.kind == kind and all(s in have for s in source.signature):
+            return source
+    return None
+
+
+def by_name(key: str | None) -> Source | None:
+    return next((s for s in SOURCES if s.key == key), None)
+
+
+def rules_said(source: Source) -> list[str]:
+    """The source's rules in the owner's words (the wizard lists them before anything is imported)."""
+    said = [translated(rule.reason) for rule in source.rules]
+    if source.name_column:
+        said.append(translated(NAMED_BY_NAME))
+    return said + [translated(note) for note in source.notes]
+
+
+def source_columns(source: Source, columns: list[str]) -> dict[str, str]:
+    """The sheet's own column names -> field, by the source's description (the first column of each field)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for column in columns:
+        name = source.columns.get(normalise(column), "")
+        if name and name not in taken:
+            out[column] = name
+            taken.add(name)
+        else:
+            out[column] = ""
+    return out
+
+
+@dataclass
+class RuleOutcome:
+    """What a source's rules make of the rows: set aside (and why), refunds, and lines named by their product name."""
+    aside: np.ndarray                                  # bool per row
+    refund: np.ndarray                                 # bool per row: the quantity counts negative
+    named_by_name: np.ndarray                          # bool per row: no SKU, the product name is the code
+    applied: list[tuple[RowRule, np.ndarray]]          # each rule with the rows it took (first match wins)
+
+
+def _column(frame: pd.DataFrame, wanted: str) -> str | None:
+    return next((c for c in frame.columns if normalise(c) == wanted), None)
+
+
+def _carried(frame: pd.DataFrame, column: str, order_column: str | None) -> np.ndarray:
+    """A column's text, lower case, blank as ''; carried down each order's lines where the order column is given
+    (Shopify writes an order's status on its first line only)."""
+    values = frame[column].astype(object).where(frame[column].notna(), "")
+    text = values.map(lambda v: str(v).strip().lower())
+    if order_column is not None:
+        text = text.where(text != "", None)
+        text = text.groupby(frame[order_column].astype(str).to_numpy(), sort=False).transform(
+            lambda s: s.ffill().bfill())
+        text = text.where(text.notna(), "")
+    return text.to_numpy(dtype=object)
+
+
+def apply_rules(source: Source, frame: pd.DataFrame, sku_empty: np.ndarray) -> RuleOutcome:
+    n = len(frame)
+    aside = np.zeros(n, dtype=bool)
+    refund = np.zeros(n, dtype=bool)
+    applied = []
+    order_column = _column(frame, source.order_column) if source.order_column else None
+    for rule in source.rules:
+        column = _column(frame, rule.column)
+        if column is None:
+            continue
+        text = _carried(frame, column, order_column if rule.by_order else None)
+        if rule.any_value:
+            hit = text != ""
+        elif rule.contains:
+            hit = np.array([any(v in t for v in rule.values) for t in text], dtype=bool)
+        else:
+            hit = np.isin(text, rule.values)
+        hit &= ~aside
+        if rule.action == "refund":
+            hit &= ~refund
+            refund |= hit
+        else:
+            aside |= hit
+        if hit.any():
+            applied.append((rule, hit))
+    named = np.zeros(n, dtype=bool)
+    if source.name_column and _column(frame, source.name_column) is not None:
+        names = frame[_column(frame, source.name_column)]
+        named = sku_empty & names.notna().to_numpy() & (names.astype(str).str.strip() != "").to_numpy()
+    return RuleOutcome(aside, refund & ~aside, named & ~aside, applied)
