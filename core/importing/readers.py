@@ -6,11 +6,14 @@ CSV; numbers, text and dates for a workbook), with the row number the owner sees
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
 import re
+import shutil
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 import numpy as np
@@ -56,32 +59,243 @@ def file_format(path: Path) -> str:
                           hint=_("If it is open in another program, close it there and try again.")) from None
     if not head:
         raise FileProblem(_("{file} is empty.").format(file=path.name), hint=_("Pick the file that holds your data."))
-    if head.startswith(b"PK\x03\x04") or head.startswith(b"\xd0\xcf\x11\xe0"):
+    if head.startswith(b"PK\x03\x04"):
+        return "archive" if _plain_zip(path) else "workbook"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "workbook"
+    markup = _markup_kind(head)
+    if markup:
+        return markup
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise FileProblem(
             _("{file} is not a readable {suffix} workbook (the file is damaged or is something else).").format(
                 file=path.name, suffix=path.suffix),
             hint=_("Open it in your spreadsheet program and save it again as .xlsx or .csv."))
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_without_bom(head) \
+            and head.count(b"\x00") > len(head) // 20:
         raise FileProblem(_("{file} is not a spreadsheet or a text table.").format(file=path.name),
                           hint=_("ShelfWise reads .xlsx, .xlsm, .xls, .ods, .csv, .tsv and .txt files."))
     return "text"
 
 
+def _markup_kind(head: bytes) -> str | None:
+    """'html' for a web page holding a table (what many web systems and tills save as .xls), 'spreadsheetml' for
+    Excel 2003's XML workbook; None otherwise."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(b"\xff\xfe") or text.startswith(b"\xfe\xff"):
+        try:
+            text = head.decode("utf-16").lstrip("\ufeff \t\r\n").lower().encode("utf-8", "replace")
+        except UnicodeDecodeError:
+            return None
+    if text.startswith(b"<?xml") and b"urn:schemas-microsoft-com:office:spreadsheet" in text:
+        return "spreadsheetml"
+    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body", b"<style")) or (
+            text.startswith(b"<") and b"<table" in text):
+        return "html"
+    return None
+
+
+def _plain_zip(path: Path) -> bool:
+    """A zip archive that is not itself a workbook (an xlsx and an ods are zips too)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return not any(n in ("[Content_Types].xml", "mimetype") for n in names)
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Text in UTF-16 with no byte-order mark (some tills write it): every other byte 0 in an ASCII-heavy head."""
+    sample = head[:2000]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd)
+
+
 def list_sheets(path: str | Path) -> list[str]:
-    """The sheet names of a workbook, in order; a text file has one sheet, named after the file."""
+    """The sheet names of a workbook, in order; a text file (or a web page) has one sheet, named after the file."""
     path = Path(path)
-    if file_format(path) == "text":
+    kind = file_format(path)
+    if kind in ("text", "html"):
         return [path.stem]
+    if kind == "spreadsheetml":
+        return [name for name, _rows in _spreadsheetml_sheets(path)]
+    if kind == "archive":
+        with _archive_member(path) as member:
+            return list_sheets(member)
     return [s for s in _open_workbook(path).sheet_names]
 
 
 def read_sheet(path: str | Path, sheet: str | None = None) -> RawSheet:
     path = Path(path)
-    if file_format(path) == "text":
+    kind = file_format(path)
+    if kind == "text":
         return _read_text(path)
+    if kind == "html":
+        return _read_html(path)
+    if kind == "spreadsheetml":
+        return _read_spreadsheetml(path, sheet)
+    if kind == "archive":
+        with _archive_member(path) as member:
+            raw = read_sheet(member, sheet)
+        raw.path = path
+        raw.notes.insert(0, _("{file} is a zip archive: its {member} was read.").format(file=path.name,
+                                                                                         member=member.name))
+        return raw
     return _read_workbook(path, sheet)
+
+
+# ---------------------------------------------------------------- what a file really is
+
+
+@contextlib.contextmanager
+def _archive_member(path: Path):
+    """The one sheet a zip archive holds, unpacked into a temporary folder for the time it is read."""
+    import tempfile
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        if path.suffix.lower() == ".numbers" or any(n.startswith("Index/") and n.endswith(".iwa")
+                                                    for n in archive.namelist()):
+            raise FileProblem(_("{file} is an Apple Numbers document, which ShelfWise cannot read.").format(
+                file=path.name), hint=_("In Numbers, choose File ▸ Export To ▸ Excel… (or CSV…) and import that."))
+        members = [m for m in archive.infolist() if not m.is_dir() and not m.filename.startswith("__MACOSX")
+                   and Path(m.filename).suffix.lower() in WORKBOOK_SUFFIXES | TEXT_SUFFIXES]
+        if len(members) != 1:
+            names = ", ".join(Path(m.filename).name for m in members) or _("no spreadsheet or text table")
+            raise FileProblem(_("{file} is a zip archive holding {names}: ShelfWise reads an archive that holds "
+                                "exactly one sheet.").format(file=path.name, names=names),
+                              hint=_("Unpack it and import the file you want."))
+        with tempfile.TemporaryDirectory(prefix="shelfwise-zip-") as folder:
+            target = Path(folder) / Path(members[0].filename).name
+            with archive.open(members[0]) as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+            yield target
+
+
+class _TableParser(HTMLParser):
+    """The tables of a web page as rows of cell texts (what pandas' read_html does, without lxml)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[list[str]]] = []
+        self._depth = 0
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._depth += 1
+            self.tables.append([])
+        elif tag == "tr" and self._depth:
+            self._row = []
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell = []
+            span = str(dict(attrs).get("colspan") or "1")
+            self._span = max(int(span), 1) if span.isdigit() else 1
+        elif tag == "br" and self._cell is not None:
+            self._cell.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            self._row.append(" ".join("".join(self._cell).split()))
+            self._row.extend([""] * (self._span - 1))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            if self.tables:
+                self.tables[-1].append(self._row)
+            self._row = None
+        elif tag == "table" and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _read_html(path: Path) -> RawSheet:
+    raw = path.read_bytes()
+    encoding = sniff_encoding(raw)
+    match = re.search(rb"charset=[\"']?([A-Za-z0-9_\-]+)", raw[:4096])
+    if match:
+        encoding = match.group(1).decode("ascii", "replace")
+    try:
+        text = raw.decode(encoding, errors="replace")
+    except LookupError:
+        text = raw.decode("utf-8", errors="replace")
+    parser = _TableParser()
+    parser.feed(text)
+    tables = [t for t in parser.tables if len(t) > 1]
+    if not tables:
+        raise FileProblem(_("{file} is a web page with no table in it.").format(file=path.name),
+                          hint=_("Export the data again as .csv or .xlsx."))
+    rows = max(tables, key=len)
+    sheet = _rows_to_sheet(path, None, rows)
+    sheet.notes.append(_("{file} is a web page holding a table (as many web systems save an .xls): its largest "
+                         "table was read.").format(file=path.name) if len(tables) > 1 else
+                       _("{file} is a web page holding a table (as many web systems save an .xls): the table was "
+                         "read.").format(file=path.name))
+    return sheet
+
+
+_SSML = "{urn:schemas-microsoft-com:office:spreadsheet}"
+
+
+def _spreadsheetml_sheets(path: Path) -> list[tuple[str, list[list]]]:
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as err:
+        raise FileProblem(_("{file} is an Excel 2003 XML workbook that cannot be read: {reason}.").format(
+            file=path.name, reason=err), hint=_("Open it in your spreadsheet program and save it again.")) from None
+    sheets = []
+    for sheet in root.iter(f"{_SSML}Worksheet"):
+        rows: list[list] = []
+        for row in sheet.iter(f"{_SSML}Row"):
+            index = int(row.get(f"{_SSML}Index") or len(rows) + 1)
+            while len(rows) < index - 1:
+                rows.append([])
+            cells: list = []
+            for cell in row.iter(f"{_SSML}Cell"):
+                at = int(cell.get(f"{_SSML}Index") or len(cells) + 1)
+                while len(cells) < at - 1:
+                    cells.append("")
+                data = cell.find(f"{_SSML}Data")
+                value: object = "" if data is None else "".join(data.itertext())
+                kind = data.get(f"{_SSML}Type") if data is not None else None
+                if kind == "Number" and value != "":
+                    try:
+                        value = float(value)
+                    except ValueError:
+                        pass
+                elif kind == "DateTime" and value:
+                    value = str(value)[:19]
+                cells.append(value)
+            rows.append(cells)
+        sheets.append((sheet.get(f"{_SSML}Name") or f"Sheet{len(sheets) + 1}", rows))
+    return sheets
+
+
+def _read_spreadsheetml(path: Path, sheet: str | None) -> RawSheet:
+    sheets = [(name, rows) for name, rows in _spreadsheetml_sheets(path)]
+    if not sheets:
+        raise FileProblem(_("{file} has no sheets.").format(file=path.name))
+    names = [name for name, _rows in sheets]
+    if sheet is not None and sheet not in names:
+        raise FileProblem(_("{file} has no sheet named '{sheet}'.").format(file=path.name, sheet=sheet),
+                          hint=_("Its sheets are: {sheets}.").format(sheets=", ".join(names)))
+    name, rows = next(((n, r) for n, r in sheets if n == sheet), None) if sheet is not None else \
+        next(((n, r) for n, r in sheets if len(r) > 1), sheets[0])
+    raw = _rows_to_sheet(path, name, rows)
+    raw.notes.append(_("{file} is an Excel 2003 XML workbook: sheet '{sheet}' was read.").format(file=path.name,
+                                                                                                  sheet=name))
+    return raw
 
 
 # ---------------------------------------------------------------- workbooks
@@ -121,11 +335,17 @@ def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
     except Exception as err:
         raise FileProblem(_("Sheet '{sheet}' of {file} cannot be read: {reason}.").format(
             sheet=sheet, file=path.name, reason=err)) from None
+    return _rows_to_sheet(path, sheet, rows)
+
+
+def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
+    """A sheet's rows as cells (a workbook's, a web page's table): the header found, the cells below it."""
     if not any(any(_filled(c) for c in r) for r in rows):
-        raise FileProblem(_("{file}, sheet '{sheet}' is empty.").format(file=path.name, sheet=sheet),
-                          hint=_("Pick the sheet that holds your data."))
+        raise FileProblem((_("{file}, sheet '{sheet}' is empty.") if sheet else _("{file} is empty.")).format(
+            file=path.name, sheet=sheet), hint=_("Pick the sheet that holds your data."))
     header_index = find_header_row(rows[:HEADER_SCAN_ROWS + 20])
     width = max(len(r) for r in rows)
+    rows = [list(r) for r in rows]
     header = _column_names(rows[header_index], width)
     body = rows[header_index + 1:]
     if any(len(r) != width for r in body):
@@ -153,6 +373,17 @@ def _first_sheet_with_data(workbook, names: list[str]):
 
 def _read_text(path: Path) -> RawSheet:
     raw = path.read_bytes()
+    notes: list[str] = []
+    if b"\x00" in raw[:65536] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _utf16_without_bom(raw[:2000]):
+            little = raw[1:2000:2].count(0) > raw[0:2000:2].count(0)
+            raw = raw.decode("utf-16-le" if little else "utf-16-be", errors="replace").encode("utf-8")
+            notes.append(_("{file} is UTF-16 text without a byte-order mark: read as such.").format(file=path.name))
+        else:
+            count = raw.count(b"\x00")
+            raw = raw.replace(b"\x00", b"")
+            notes.append(_("{file} held NUL characters ({n}; a damaged or badly converted export): they were left "
+                           "out.").format(file=path.name, n=f"{count:,}"))
     encoding = sniff_encoding(raw)
     try:
         text_head = raw[:65536].decode(encoding, errors="replace")
@@ -165,24 +396,47 @@ def _read_text(path: Path) -> RawSheet:
     head_rows = list(csv.reader(lines[:-1] if len(lines) > 1 else lines, delimiter=delimiter))
     header_index = find_header_row(head_rows)
     header_line = head_rows[header_index] if head_rows else []
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(raw) if encoding.startswith("utf-16") else path,
-            sep=delimiter, encoding=encoding, header=None, skiprows=header_index + 1, dtype=str,
-            keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding_errors="replace",
-            names=list(range(max(len(header_line), 1))), index_col=False, engine="c", quoting=csv.QUOTE_MINIMAL,
-        )
-    except pd.errors.ParserError as err:
-        raise FileProblem(_("{file} cannot be read as a table: {reason}").format(
-            file=path.name, reason=_explain_parser_error(err, header_index)),
-            hint=_("Check that row in your spreadsheet program, or save the sheet again as CSV.")) from None
-    except pd.errors.EmptyDataError:
-        frame = pd.DataFrame(columns=list(range(max(len(header_line), 1))), dtype=object)
+    for _attempt in range(20):
+        try:
+            frame = pd.read_csv(
+                io.BytesIO(raw), sep=delimiter, encoding=encoding, header=None, skiprows=header_index + 1, dtype=str,
+                keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding_errors="replace",
+                names=list(range(max(len(header_line), 1))), index_col=False, engine="c", quoting=csv.QUOTE_MINIMAL,
+            )
+            break
+        except pd.errors.ParserError as err:
+            mended = _without_stray_quote(raw, encoding, header_index, last="EOF inside string" in str(err))
+            if mended is None:
+                raise FileProblem(_("{file} cannot be read as a table: {reason}").format(
+                    file=path.name, reason=_explain_parser_error(err, header_index)),
+                    hint=_("Check that row in your spreadsheet program, or save the sheet again as CSV.")) from None
+            raw, row = mended
+            notes.append(_("Row {row} has a quote that is never closed: it was read without its quotes, and the "
+                           "rows after it as they are.").format(row=row))
+        except pd.errors.EmptyDataError:
+            frame = pd.DataFrame(columns=list(range(max(len(header_line), 1))), dtype=object)
+            break
     header = _column_names(header_line, frame.shape[1])
     frame.columns = header
     row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
     frame, row_numbers = _drop_empty(frame, row_numbers)
-    return RawSheet(path, None, header_index + 1, header, frame, row_numbers, encoding=encoding, delimiter=delimiter)
+    return RawSheet(path, None, header_index + 1, header, frame, row_numbers, encoding=encoding, delimiter=delimiter,
+                    notes=notes)
+
+
+def _without_stray_quote(raw: bytes, encoding: str, header_index: int, *, last: bool) -> tuple[bytes, int] | None:
+    """The text with the quotes of a row whose quote is never closed taken out, and that row's number; None where
+    no row has an odd number of quotes. A quote still open at the end of the file (`last`) was opened on the last
+    such row (a later one would have closed it); one that swallowed a line break and made a row too long, on the
+    first."""
+    text = raw.decode(encoding, errors="replace")
+    lines = text.splitlines(keepends=True)
+    odd = [i for i, line in enumerate(lines) if i > header_index and line.count('"') % 2 == 1]
+    if not odd:
+        return None
+    culprit = odd[-1] if last else odd[0]
+    lines[culprit] = lines[culprit].replace('"', "")
+    return "".join(lines).encode(encoding, errors="replace"), culprit + 1
 
 
 def _explain_parser_error(err: Exception, header_index: int) -> str:

@@ -132,6 +132,7 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     today = today or dt.date.today()
     check_required(mapping, sheet, kind)
     report = ImportReport(sheet.path.name, sheet.sheet, kind, layout=mapping.layout, period=mapping.period)
+    report.notes.extend(sheet.notes)          # what the file really was, and what reading it took
     if sheet.frame.empty:
         raise ImportRefused(_("{where} has a header (row {row}) but no rows under it.").format(
             where=sheet.where, row=sheet.header_row))

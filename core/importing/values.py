@@ -84,8 +84,12 @@ def decimal_comma_likely(samples: list[str]) -> bool:
     return comma > dot
 
 
+_DASHES = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-",
+                         "\uff0d": "-", "\u2010": "-", "\u2011": "-"})   # minus signs as typed or typeset
+
+
 def number_from_text(text: str, decimal_comma: bool) -> float | None:
-    text = _CURRENCY.sub("", text.strip())
+    text = _CURRENCY.sub("", text.strip().translate(_DASHES))
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]

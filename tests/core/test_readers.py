@@ -265,3 +265,112 @@ def test_chinese_date_text_is_read(tmp_path, shop):
     path = _write(tmp_path / "cn.csv", "货号,日期,数量\nA1,2024年1月5日,1\nA2,2024年12月25日,2\n")
     run_import(shop, path, "sales", today=TODAY)
     assert _sales(shop) == {("A1", "2024-01-05"): 1, ("A2", "2024-12-25"): 2}
+
+
+# ------------------------------------------------------------------ what a file really is (never its name)
+
+SALES_ROWS = [("2024-03-01", "A1", 2), ("2024-03-02", "B&2", 3), ("2024-03-02", "A1", 1)]
+EXPECTED = {("A1", "2024-03-01"): 2.0, ("B&2", "2024-03-02"): 3.0, ("A1", "2024-03-02"): 1.0}
+
+
+def _import(shop, path):
+    report = run_import(shop, path, "sales", today=dt.date(2025, 1, 1))
+    return report, _sales(shop)
+
+
+def test_an_xls_that_is_a_web_page_holding_a_table_is_read_as_that_table(tmp_path, shop):
+    cells = "".join(f"<tr><td>{d}</td><td>{s.replace('&', '&amp;')}</td><td>{q}</td></tr>" for d, s, q in SALES_ROWS)
+    path = _write(tmp_path / "report.xls", "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Sales</title>"
+                  "</head><body><table><tr><td>Shop report</td></tr></table><table border='1'><tr><th>Date</th>"
+                  f"<th>SKU</th><th>Qty</th></tr>{cells}</table></body></html>")
+    report, sales = _import(shop, path)
+    assert sales == EXPECTED
+    assert any("is a web page holding a table" in note for note in report.notes)
+
+
+def test_an_excel_2003_xml_workbook_is_read_from_its_data_sheet(tmp_path, shop):
+    def cell(value, kind="String"):
+        return f'<Cell><Data ss:Type="{kind}">{value}</Data></Cell>'
+    rows = "".join(f"<Row>{cell(d + 'T00:00:00.000', 'DateTime')}{cell(s.replace('&', '&amp;'))}"
+                   f"{cell(q, 'Number')}</Row>" for d, s, q in SALES_ROWS)
+    path = _write(tmp_path / "export.xml", '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:'
+                  'office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+                  f'<Worksheet ss:Name="Cover"><Table><Row>{cell("Printed by the till")}</Row></Table></Worksheet>'
+                  f'<Worksheet ss:Name="Sales"><Table><Row>{cell("Date")}{cell("SKU")}{cell("Qty")}</Row>{rows}'
+                  '</Table></Worksheet></Workbook>')
+    report, sales = _import(shop, path)
+    assert sales == EXPECTED and report.sheet == "Sales"
+    assert any("Excel 2003 XML workbook" in note for note in report.notes)
+
+
+def test_a_zip_holding_one_sheet_is_read_and_one_holding_two_is_refused_with_their_names(tmp_path, shop):
+    import zipfile
+
+    from core.errors import FileProblem
+
+    csv_path = _write(tmp_path / "sales.csv", "Date,SKU,Qty\n" + "".join(f"{d},{s},{q}\n" for d, s, q in SALES_ROWS))
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(csv_path, "march/sales.csv")
+    report, sales = _import(shop, archive)
+    assert sales == EXPECTED and any("zip archive: its sales.csv was read" in n for n in report.notes)
+    two = tmp_path / "two.zip"
+    with zipfile.ZipFile(two, "w") as z:
+        z.write(csv_path, "a.csv")
+        z.write(csv_path, "b.csv")
+    with pytest.raises(FileProblem, match="holding a.csv, b.csv"):
+        read_sheet(two)
+
+
+def test_a_csv_with_nul_bytes_or_in_utf16_without_a_byte_order_mark_is_read(tmp_path, shop):
+    text = "Date,SKU,Qty\n" + "".join(f"{d},{s},{q}\n" for d, s, q in SALES_ROWS)
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(text.replace("\n2024-03-02,B&2", "\x00\n2024-03-02,B&2").encode())
+    report, sales = _import(shop, nul)
+    assert sales == EXPECTED and any("NUL characters (1;" in n for n in report.notes)
+    raw = read_sheet(_write(tmp_path / "utf16.csv", text, "utf-16-le"))
+    assert raw.frame.values.tolist() == [[d, s, str(q)] for d, s, q in SALES_ROWS]
+    assert any("UTF-16 text without a byte-order mark" in n for n in raw.notes)
+
+
+def test_a_stray_unclosed_quote_is_reported_with_its_row_and_does_not_swallow_the_rows_after_it(tmp_path, shop):
+    path = _write(tmp_path / "quote.csv", 'Date,SKU,Qty,Name\n2024-03-01,A1,2,Mug\n2024-03-02,B&2,3,"Tea towel\n'
+                  '2024-03-02,A1,1,"Mug, blue"\n')
+    report, sales = _import(shop, path)
+    assert sales == EXPECTED
+    assert any("Row 3 has a quote that is never closed" in n for n in report.notes)
+
+
+def test_an_xlsx_named_csv_is_read_as_the_workbook_it_is(tmp_path, shop):
+    book = openpyxl.Workbook()
+    book.active.append(["Date", "SKU", "Qty"])
+    for row in SALES_ROWS:
+        book.active.append(list(row))
+    book.save(tmp_path / "real.xlsx")
+    disguised = tmp_path / "sales.csv"
+    disguised.write_bytes((tmp_path / "real.xlsx").read_bytes())
+    _report, sales = _import(shop, disguised)
+    assert sales == EXPECTED
+
+
+@pytest.mark.parametrize("text, expected", [("−5", -5.0), ("–2.5", -2.5), ("(5)", -5.0), ("5-", -5.0), ("１２", 12.0),
+                                            ("1 234", 1234.0), ("GBP 5.00", 5.0)])
+def test_numbers_as_people_type_them(text, expected):
+    from core.importing.values import parse_number
+
+    parsed = parse_number(pd.Series([text]), decimal_comma=False)
+    assert not parsed.bad[0] and parsed.values[0] == expected
+
+
+def test_an_apple_numbers_document_is_named_as_such_with_what_to_do(tmp_path):
+    import zipfile
+
+    from core.errors import FileProblem
+
+    path = tmp_path / "Sales.numbers"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("Index/Document.iwa", b"\x00\x01")
+        z.writestr("Metadata/Properties.plist", b"<plist/>")
+    with pytest.raises(FileProblem, match="is an Apple Numbers document") as refused:
+        read_sheet(path)
+    assert "Export To" in refused.value.full_message()
