@@ -71,8 +71,7 @@ def file_format(path: Path) -> str:
             _("{file} is not a readable {suffix} workbook (the file is damaged or is something else).").format(
                 file=path.name, suffix=path.suffix),
             hint=_("Open it in your spreadsheet program and save it again as .xlsx or .csv."))
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")) and not _utf16_without_bom(head) \
-            and head.count(b"\x00") > len(head) // 20:
+    if _binary(head):
         raise FileProblem(_("{file} is not a spreadsheet or a text table.").format(file=path.name),
                           hint=_("ShelfWise reads .xlsx, .xlsm, .xls, .ods, .csv, .tsv and .txt files."))
     return "text"
@@ -93,6 +92,21 @@ def _markup_kind(head: bytes) -> str | None:
             text.startswith(b"<") and b"<table" in text):
         return "html"
     return None
+
+
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13))
+
+
+def _binary(head: bytes) -> bool:
+    """Not text (a picture, a PDF, a program): UTF-16 aside, more than a few control characters once any stray NUL
+    bytes are set aside (a text export damaged by NULs is still read)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(head):
+        return False
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"%PDF-", b"GIF8", b"\x7fELF")):
+        return True
+    sample = head.replace(b"\x00", b"")
+    controls = sum(sample.count(bytes([c])) for c in _CONTROL)
+    return controls > max(len(sample) // 100, 2)
 
 
 def _plain_zip(path: Path) -> bool:
@@ -230,7 +244,7 @@ def _read_html(path: Path) -> RawSheet:
         text = raw.decode("utf-8", errors="replace")
     parser = _TableParser()
     parser.feed(text)
-    tables = [t for t in parser.tables if len(t) > 1]
+    tables = [t for t in parser.tables if t]
     if not tables:
         raise FileProblem(_("{file} is a web page with no table in it.").format(file=path.name),
                           hint=_("Export the data again as .csv or .xlsx."))

@@ -100,8 +100,12 @@ REFUSALS = {
                                                  lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
                                                                          + _random_bytes(4000)),
                                                  ["cannot be opened"]),
-    "a text file named .xls": ("report.xls", "sales",
-                               lambda p: p.write_text("<html><table><tr><td>SKU</td></tr></table></html>"),
+    # a web page named .xls is read as the table it holds (docs/importing.md): this one has a header and no date
+    "a web page named .xls with a header only": ("report.xls", "sales",
+                                                 lambda p: p.write_text("<html><table><tr><td>SKU</td></tr></table>"
+                                                                        "</html>"),
+                                                 ["no column gives the Date"]),
+    "a text file named .xls": ("notes.xls", "sales", lambda p: p.write_text("just some notes, no table\n"),
                                ["not a readable .xls"]),
 }
 
