@@ -49,6 +49,7 @@ def test_the_second_opening_shows_the_kept_plan_without_planning(demo_path, plan
     assert len(_load(demo_path).alerts) >= 0 and len(planned) == 2      # an order made: planned again
 
 
+@pytest.mark.slow
 def test_a_change_to_what_the_plan_is_made_from_plans_again(demo_path, planned):
     _load(demo_path)
     sku = _load(demo_path).plan.lines[0].sku
