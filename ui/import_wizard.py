@@ -90,14 +90,14 @@ class FilePage(QWizardPage):
             return False
         if wizard.file_path == path and wizard.sheets:
             return True
-        wizard.runner.start("sheets", partial(imports_service.sheets_of, path),
+        wizard.runner.start("sheets", partial(imports_service.sheets_of, path, kind=wizard.kind),
                             success=partial(self._sheets_known, path), failure=self._failed,
                             progress=self.progress)
         return False
 
-    def _sheets_known(self, path: Path, sheets: list[str]) -> None:
+    def _sheets_known(self, path: Path, sheets: imports_service.Sheets) -> None:
         wizard = self.wizard()
-        wizard.set_file(path, sheets)
+        wizard.set_file(path, sheets.names, suggested=sheets.suggested)
         if wizard.currentPage() is self:
             wizard.next()
 
@@ -291,10 +291,12 @@ class ImportWizard(QWizard):
         if file_path:
             self.file_page.path_edit.setText(str(file_path))
 
-    def set_file(self, path: Path, sheets: list[str]) -> None:
+    def set_file(self, path: Path, sheets: list[str], *, suggested: str | None = None) -> None:
+        """The file and its sheets; of several, the one offered first is the one that looks most like the kind."""
         self.file_path = path
         self.sheets = sheets
-        self.sheet = None if len(sheets) == 1 else (self.sheet if self.sheet in sheets else sheets[0])
+        self.sheet = None if len(sheets) == 1 else (
+            self.sheet if self.sheet in sheets else suggested if suggested in sheets else sheets[0])
 
     def reject(self) -> None:
         """Cancel during the import stops it (nothing is stored); otherwise it closes the wizard."""

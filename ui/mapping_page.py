@@ -166,7 +166,8 @@ class MappingPage(QWizardPage):
         self.preview.clear()
         self.layout_label.setText(self.tr("Reading {file}…").format(file=wizard.file_path.name))
         self.missing_label.setText("")
-        wizard.runner.start("read", partial(imports_service.read, wizard.file_path, sheet=wizard.sheet),
+        wizard.runner.start("read", partial(imports_service.read, wizard.file_path, sheet=wizard.sheet,
+                                            kind=wizard.kind),
                             success=partial(self._sheet_read, key), failure=self._read_failed,
                             progress=self.progress)
         self.completeChanged.emit()

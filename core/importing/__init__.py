@@ -42,7 +42,7 @@ def run_import(shop: ShopDb, path: str | Path, kind: str, *, sheet: str | None =
     """Read, map, validate and commit one file; raises a UserError (and stores nothing) when it is refused."""
     ctx = ctx or null_context()
     ctx.progress(0.0, _("Reading {file}").format(file=Path(path).name))
-    raw = read_sheet(path, sheet)
+    raw = read_sheet(path, sheet, kind=kind)
     ctx.check_cancelled()
     mapping = guess_mapping(raw, kind)
     if overrides:

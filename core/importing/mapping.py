@@ -29,6 +29,7 @@ class Mapping:
     period_columns: dict[str, dt.date] = field(default_factory=dict)  # wide: column -> first day of its period
     period: str = "day"                           # wide: day, week or month
     source: str | None = None                     # a known export (core.importing.sources) it was recognised as
+    notes: list[str] = field(default_factory=list)   # choices the guess made that the report should say
 
     def source_of(self, field_name: str) -> str | None:
         for column, name in self.columns.items():
@@ -114,9 +115,33 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         columns[column] = name or IGNORE
         if name:
             taken.add(name)
+    notes = _prefer_filled_twins(sheet, columns)
     if wide:
-        return Mapping("wide", columns, periods, unit)
-    return Mapping("long", columns)
+        return Mapping("wide", columns, periods, unit, notes=notes)
+    return Mapping("long", columns, notes=notes)
+
+
+def _prefer_filled_twins(sheet: RawSheet, columns: dict[str, str]) -> list[str]:
+    """Two columns with one name ('Qty' and 'Qty (2)' as the reader names them): the field goes to the one with data
+    in it, and the choice is said."""
+    notes = []
+    twins: dict[str, list[str]] = {}
+    for column in columns:
+        twins.setdefault(re.sub(r" \(\d+\)$", "", column), []).append(column)
+    for base, group in twins.items():
+        if len(group) < 2:
+            continue
+        named = [c for c in group if columns[c]]
+        if not named:
+            continue
+        field_name = columns[named[0]]
+        filled = {c: int((sheet.frame[c].astype(str).str.strip() != "").sum()) for c in group}
+        best = max(group, key=lambda c: (filled[c], -group.index(c)))
+        if best != named[0] and filled[best] > filled[named[0]]:
+            columns[named[0]], columns[best] = IGNORE, field_name
+            notes.append(_("Columns {columns} share the name '{name}': the one with data in it, '{chosen}', was "
+                           "read.").format(columns=", ".join(f"'{c}'" for c in group), name=base, chosen=best))
+    return notes
 
 
 def apply_overrides(mapping: Mapping, overrides: dict[str, str], sheet: RawSheet, kind: str) -> Mapping:

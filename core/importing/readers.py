@@ -144,23 +144,35 @@ def list_sheets(path: str | Path) -> list[str]:
     return [s for s in _open_workbook(path).sheet_names]
 
 
-def read_sheet(path: str | Path, sheet: str | None = None) -> RawSheet:
+def suggested_sheet(path: str | Path, kind: str | None = None) -> str | None:
+    """The sheet a workbook would be read from when none is chosen (the one most like a `kind` sheet); None for
+    a file of one sheet."""
     path = Path(path)
-    kind = file_format(path)
-    if kind == "text":
+    if file_format(path) != "workbook":
+        return None
+    workbook = _open_workbook(path)
+    names = list(workbook.sheet_names)
+    return _choose_sheet(workbook, names, kind)[0] if len(names) > 1 else None
+
+
+def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None = None) -> RawSheet:
+    """The sheet asked for, or (`sheet` None) the one that looks most like a `kind` sheet (sales, stock...)."""
+    path = Path(path)
+    file_kind = file_format(path)
+    if file_kind == "text":
         return _read_text(path)
-    if kind == "html":
+    if file_kind == "html":
         return _read_html(path)
-    if kind == "spreadsheetml":
+    if file_kind == "spreadsheetml":
         return _read_spreadsheetml(path, sheet)
-    if kind == "archive":
+    if file_kind == "archive":
         with _archive_member(path) as member:
-            raw = read_sheet(member, sheet)
+            raw = read_sheet(member, sheet, kind=kind)
         raw.path = path
         raw.notes.insert(0, _("{file} is a zip archive: its {member} was read.").format(file=path.name,
                                                                                          member=member.name))
         return raw
-    return _read_workbook(path, sheet)
+    return _read_workbook(path, sheet, kind)
 
 
 # ---------------------------------------------------------------- what a file really is
@@ -330,7 +342,7 @@ def _open_workbook(path: Path):
                           hint=_("Open it in your spreadsheet program and save it again.")) from None
 
 
-def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
+def _read_workbook(path: Path, sheet: str | None, kind: str | None = None) -> RawSheet:
     workbook = _open_workbook(path)
     names = list(workbook.sheet_names)
     if not names:
@@ -338,18 +350,49 @@ def _read_workbook(path: Path, sheet: str | None) -> RawSheet:
     if sheet is not None and sheet not in names:
         raise FileProblem(_("{file} has no sheet named '{sheet}'.").format(file=path.name, sheet=sheet),
                           hint=_("Its sheets are: {sheets}.").format(sheets=", ".join(names)))
+    notes: list[str] = []
     try:
         if sheet is None:
-            sheet, loaded = _first_sheet_with_data(workbook, names)
+            sheet, loaded, notes = _choose_sheet(workbook, names, kind)
         else:
             loaded = workbook.get_sheet_by_name(sheet)
         rows = loaded.to_python(skip_empty_area=False)
+        merged = _fill_merged(rows, loaded)
     except FileProblem:
         raise
     except Exception as err:
         raise FileProblem(_("Sheet '{sheet}' of {file} cannot be read: {reason}.").format(
             sheet=sheet, file=path.name, reason=err)) from None
-    return _rows_to_sheet(path, sheet, rows)
+    raw = _rows_to_sheet(path, sheet, rows)
+    raw.notes.extend(notes)
+    if merged:
+        raw.notes.append(_("Merged cells ({n}) were filled from the first cell of their block, as the workbook "
+                           "shows them (a date written once for a block of rows).").format(n=f"{merged:,}"))
+    return raw
+
+
+def _fill_merged(rows: list[list], sheet) -> int:
+    """Every cell of a merged block given the block's value (the workbook stores it in the first cell only)."""
+    filled = 0
+    try:
+        ranges = sheet.merged_cell_ranges or []
+    except Exception:  # noqa: BLE001 - a format without merged cells (ods, xls) answers with an error
+        return 0
+    top, left = sheet.start if getattr(sheet, "start", None) else (0, 0)
+    for (r1, c1), (r2, c2) in ranges:
+        r1, r2, c1, c2 = r1 - top, r2 - top, c1 - left, c2 - left
+        if not (0 <= r1 < len(rows)) or c1 < 0:
+            continue
+        value = rows[r1][c1] if c1 < len(rows[r1]) else ""
+        if not _filled(value):
+            continue
+        for r in range(r1, min(r2, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c1, c2 + 1):
+                if c < len(row) and not _filled(row[c]):
+                    row[c] = value
+                    filled += 1
+    return filled
 
 
 def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
@@ -371,15 +414,43 @@ def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     return RawSheet(path, sheet, header_index + 1, header, frame, row_numbers)
 
 
-def _first_sheet_with_data(workbook, names: list[str]):
-    """The first sheet with more than one row, loaded (loading a sheet is the slow part)."""
-    first = None
-    for name in names:
+def _choose_sheet(workbook, names: list[str], kind: str | None):
+    """The sheet that looks most like the asked-for kind: its header (found in its first rows) names the most of
+    that kind's columns, then it has the most rows; a hidden sheet only where no sheet is visible. With the reason,
+    and the other sheets, for the report."""
+    hidden = set()
+    try:
+        hidden = {m.name for m in workbook.sheets_metadata if not str(m.visible).endswith(".Visible")}
+    except Exception:  # noqa: BLE001 - a format without sheet states
+        pass
+    candidates = [n for n in names if n not in hidden] or names
+    wanted = {alias for f in FIELDS.get(kind or "", []) for alias in f.aliases} if kind else _ALL_ALIASES
+    best = None
+    for order, name in enumerate(candidates):
         sheet = workbook.get_sheet_by_name(name)
-        if sheet.height > 1:
-            return name, sheet
-        first = first or (name, sheet)
-    return first
+        if sheet.height <= 1:
+            continue
+        head = []
+        for row in sheet.iter_rows():
+            head.append(list(row))
+            if len(head) >= HEADER_SCAN_ROWS + 20:
+                break
+        header = head[find_header_row(head)] if head else []
+        known = sum(normalise_name(c) in wanted for c in header if isinstance(c, str))
+        score = (known, min(sheet.height, 100_000), -order)
+        if best is None or score > best[0]:
+            best = (score, name, sheet)
+    if best is None:
+        name = candidates[0]
+        return name, workbook.get_sheet_by_name(name), []
+    _score, name, sheet = best
+    notes = []
+    others = [n + (_(" (hidden)") if n in hidden else "") for n in names if n != name]
+    if others and (name != names[0] or hidden):
+        notes.append(_("Sheet '{sheet}' was read: of the workbook's sheets its columns look most like what this "
+                       "import needs (its other sheets: {others}; choose another in the import wizard, or with "
+                       "--sheet).").format(sheet=name, others=", ".join(others)))
+    return name, sheet, notes
 
 
 # ---------------------------------------------------------------- text files

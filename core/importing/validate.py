@@ -133,6 +133,7 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     check_required(mapping, sheet, kind)
     report = ImportReport(sheet.path.name, sheet.sheet, kind, layout=mapping.layout, period=mapping.period)
     report.notes.extend(sheet.notes)          # what the file really was, and what reading it took
+    report.notes.extend(mapping.notes)        # choices the mapping made (two columns of one name...)
     if sheet.frame.empty:
         raise ImportRefused(_("{where} has a header (row {row}) but no rows under it.").format(
             where=sheet.where, row=sheet.header_row))

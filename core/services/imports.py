@@ -2,6 +2,7 @@
 and undo."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from core.i18n import _
@@ -47,13 +48,23 @@ def undo(shop_path: Path, *, import_id: int, ctx: JobContext | None = None) -> C
         return changed(undo_import(shop, import_id), UNDO_CHANGES)
 
 
-def sheets_of(file_path: Path, *, ctx: JobContext | None = None) -> list[str]:
-    return list_sheets(file_path)
+@dataclass(frozen=True)
+class Sheets:
+    """A file's sheets in their order, and the one to offer first (the most like the import's kind)."""
+    names: list[str]
+    suggested: str | None
 
 
-def read(file_path: Path, *, sheet: str | None, ctx: JobContext) -> RawSheet:
+def sheets_of(file_path: Path, *, kind: str | None = None, ctx: JobContext | None = None) -> Sheets:
+    from core.importing.readers import suggested_sheet
+
+    names = list_sheets(file_path)
+    return Sheets(names, suggested_sheet(file_path, kind) if len(names) > 1 else None)
+
+
+def read(file_path: Path, *, sheet: str | None, kind: str | None = None, ctx: JobContext) -> RawSheet:
     ctx.progress(0.0, _("Reading {file}").format(file=Path(file_path).name))
-    raw = read_sheet(file_path, sheet)
+    raw = read_sheet(file_path, sheet, kind=kind)
     ctx.check_cancelled()
     return raw
 

@@ -1709,82 +1709,82 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="209"/>
+        <location filename="../../ui/mapping_page.py" line="210"/>
         <source>Your column</source>
         <translation>您的列</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="209"/>
+        <location filename="../../ui/mapping_page.py" line="210"/>
         <source>holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="209"/>
+        <location filename="../../ui/mapping_page.py" line="210"/>
         <source>for example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="219"/>
+        <location filename="../../ui/mapping_page.py" line="220"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="221"/>
+        <location filename="../../ui/mapping_page.py" line="222"/>
         <source> (needed)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="247"/>
+        <location filename="../../ui/mapping_page.py" line="248"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="247"/>
+        <location filename="../../ui/mapping_page.py" line="248"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="247"/>
+        <location filename="../../ui/mapping_page.py" line="248"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="249"/>
+        <location filename="../../ui/mapping_page.py" line="250"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of {unit} figures ({first} to {last}). Each of those columns gives the quantity for its period.</source>
         <translation>&lt;b&gt;格式：表格&lt;/b&gt; — 每个商品一行，共 {n} 列{unit}数据（{first} 至 {last}）。每一列是该时段的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="252"/>
+        <location filename="../../ui/mapping_page.py" line="253"/>
         <source>&lt;b&gt;Layout: a list&lt;/b&gt; — one row per sale (or per product and day). {rows} rows to read.</source>
         <translation>&lt;b&gt;格式：清单&lt;/b&gt; — 每笔销售（或每个商品每天）一行。共 {rows} 行待读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="256"/>
+        <location filename="../../ui/mapping_page.py" line="257"/>
         <source>&lt;b&gt;Recognised: {source}&lt;/b&gt; — its columns are read as that system writes them, and its rules apply: {rules}.</source>
         <translation>&lt;b&gt;已识别：{source}&lt;/b&gt;——按该系统写出的列读取，并适用它的规则：{rules}。</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="293"/>
+        <location filename="../../ui/mapping_page.py" line="294"/>
         <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="297"/>
+        <location filename="../../ui/mapping_page.py" line="298"/>
         <source>&lt;span style=&apos;color:#1b6e20&apos;&gt;Every needed field has a column.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1b6e20&apos;&gt;每个必填项都有对应的列。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="303"/>
+        <location filename="../../ui/mapping_page.py" line="304"/>
         <source>quantity in {month}</source>
         <translation>{month}数量</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="305"/>
+        <location filename="../../ui/mapping_page.py" line="306"/>
         <source>quantity, week of {day}</source>
         <translation>{day} 当周数量</translation>
     </message>
     <message>
-        <location filename="../../ui/mapping_page.py" line="306"/>
+        <location filename="../../ui/mapping_page.py" line="307"/>
         <source>quantity on {day}</source>
         <translation>{day} 数量</translation>
     </message>

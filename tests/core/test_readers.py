@@ -374,3 +374,50 @@ def test_an_apple_numbers_document_is_named_as_such_with_what_to_do(tmp_path):
     with pytest.raises(FileProblem, match="is an Apple Numbers document") as refused:
         read_sheet(path)
     assert "Export To" in refused.value.full_message()
+
+
+# ------------------------------------------------------------------ workbooks as people keep them
+
+def test_the_data_sheet_is_found_past_a_cover_page_and_a_hidden_sheet_and_the_choice_said(tmp_path, shop):
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Cover"
+    for line in ("Monthly sales report", "Printed 2024-04-01", "Shop: The Corner"):
+        cover.append([line])
+    notes = book.create_sheet("Notes")
+    notes.append(["Remember to count the cellar"])
+    old = book.create_sheet("Old data")
+    old.sheet_state = "hidden"
+    old.append(["Date", "SKU", "Qty"])
+    for k in range(50):
+        old.append(["2023-01-01", "ZZ", 9])
+    data = book.create_sheet("Sales")
+    data.append(["Date", "SKU", "Qty"])
+    for row in SALES_ROWS:
+        data.append(list(row))
+    book.save(tmp_path / "report.xlsx")
+    report, sales = _import(shop, tmp_path / "report.xlsx")
+    assert sales == EXPECTED and report.sheet == "Sales"
+    said = next(n for n in report.notes if n.startswith("Sheet 'Sales' was read"))
+    assert "Cover, Notes, Old data (hidden)" in said
+
+
+def test_a_date_merged_down_a_block_of_rows_is_read_for_every_row_of_the_block(tmp_path, shop):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "SKU", "Qty"])
+    sheet.append(["2024-03-01", "A1", 2])
+    sheet.append(["2024-03-02", "B&2", 3])
+    sheet.append([None, "A1", 1])                      # under the merged date of the 2nd
+    sheet.merge_cells("A3:A4")
+    book.save(tmp_path / "merged.xlsx")
+    report, sales = _import(shop, tmp_path / "merged.xlsx")
+    assert sales == EXPECTED and report.rejected == 0
+    assert any(n.startswith("Merged cells (1) were filled") for n in report.notes)
+
+
+def test_of_two_columns_with_one_name_the_one_with_data_is_read_and_the_choice_said(tmp_path, shop):
+    path = _write(tmp_path / "twins.csv", "Date,SKU,Qty,Qty\n" + "".join(f"{d},{s},,{q}\n" for d, s, q in SALES_ROWS))
+    report, sales = _import(shop, path)
+    assert sales == EXPECTED
+    assert "Columns 'Qty', 'Qty (2)' share the name 'Qty': the one with data in it, 'Qty (2)', was read." in report.notes
