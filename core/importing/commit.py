@@ -107,9 +107,18 @@ def product_ids(shop: ShopDb, validated: Validated, import_id: int, *, create: b
     if create and len(new):
         suppliers = _supplier_ids(shop, new["supplier"].dropna().tolist(), import_id, report)
         shop.conn.executemany(
-            "INSERT INTO products(sku, name, category, supplier_id, import_id) VALUES (?,?,?,?,?)",
-            ((r.sku, _none(r.name), _none(r.category), suppliers.get((r.supplier or "").lower()), import_id)
+            "INSERT INTO products(sku, name, category, supplier_id, unit_cost, lead_time_days, min_order_qty, "
+            "import_id) VALUES (?,?,?,?,?,?,coalesce(?, 0),?)",
+            ((r.sku, _none(r.name), _none(r.category), suppliers.get((r.supplier or "").lower()),
+              _none(getattr(r, "unit_cost", None)), _none(getattr(r, "lead_time_days", None)),
+              _none(getattr(r, "min_order_qty", None)), import_id)
              for r in new.itertuples(index=False)))
+        given = [label for name, label in (("unit_cost", _("costs")), ("lead_time_days", _("lead times")),
+                                           ("min_order_qty", _("minimum orders")))
+                 if name in new and new[name].notna().any()]
+        if given:
+            report.notes.append(_("The new products' {what} were taken from the columns beside the sales.").format(
+                what=", ".join(given)))
         report.count("new_products", len(new))
         ids = {row["sku"]: row["id"] for row in shop.query("SELECT id, sku FROM products")}
     return ids

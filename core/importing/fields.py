@@ -59,6 +59,10 @@ _COST = Field("unit_cost", _("Unit cost"), "number", False, (
 _LEAD = Field("lead_time_days", _("Lead time (days)"), "number", False, (
     "leadtime", "leadtimedays", "leaddays", "deliverydays", "交货期", "提前期", "交期"))
 
+_MOQ = Field("min_order_qty", _("Minimum order qty"), "number", False, (
+    "minorderqty", "moq", "minimumorder", "minimumorderquantity", "minorderquantity", "minqty", "最小起订量",
+    "起订量"))
+
 FIELDS: dict[str, list[Field]] = {
     "sales": [
         _SKU, _DATE, _QTY, _PRICE,
@@ -71,6 +75,8 @@ FIELDS: dict[str, list[Field]] = {
         Field("customer", _("Customer"), "code", False, (
             "customer", "customerid", "customerno", "client", "clientid", "客户", "客户编号")),
         _NAME, _CATEGORY, _SUPPLIER,
+        # what a sheet of period totals often keeps beside each product: taken into the products it creates
+        _COST, _LEAD, _MOQ,
     ],
     "stock": [
         _SKU,
@@ -90,8 +96,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("pack_size", _("Pack size"), "number", False, (
             "packsize", "pack", "casesize", "case", "caseqty", "unitspercase", "packqty", "inner", "outer",
             "箱规", "包装数量", "每箱数量")),
-        Field("min_order_qty", _("Minimum order qty"), "number", False, (
-            "minorderqty", "moq", "minimumorder", "minimumorderquantity", "minqty", "最小起订量", "起订量")),
+        _MOQ,
         _LEAD,
         Field("shelf_life_days", _("Shelf life (days)"), "number", False, (
             "shelflife", "shelflifedays", "bestbeforedays", "保质期")),
@@ -149,8 +154,29 @@ def normalise_name(text: object) -> str:
 
 
 def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
-    """The field a column name most likely carries, or None. Exact alias first, then a contained alias."""
-    key = normalise_name(column)
+    """The field a column name most likely carries, or None. Exact alias first, then a contained alias; a name of
+    several words ('cost price per unit (Euro)', 'SKU nr', from a header of several rows) also by its first words."""
+    found = _guess_field(normalise_name(column), kind, taken)
+    if found is not None:
+        return found
+    words = str(column).strip().split()
+    for n in range(len(words) - 1, 0, -1):
+        key = normalise_name(" ".join(words[:n]))
+        if len(key) >= 3:
+            found = _exact_field(key, kind, taken)
+            if found is not None:
+                return found
+    return None
+
+
+def _exact_field(key: str, kind: str, taken: set[str]) -> str | None:
+    for f in FIELDS[kind]:
+        if f.name not in taken and key in f.aliases:
+            return f.name
+    return None
+
+
+def _guess_field(key: str, kind: str, taken: set[str]) -> str | None:
     if not key:
         return None
     for f in FIELDS[kind]:

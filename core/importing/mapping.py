@@ -72,11 +72,48 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
     return None
 
 
+_WEEK_OF_YEAR = re.compile(r"(?:^|\s)((?:19|20)\d{2})?\s*(?:.*\s)?(?:week|wk)\s*(\d{1,2})$", re.IGNORECASE)
+
+
+def _weeks_of_years(columns: list[str]) -> dict[str, dt.date]:
+    """Headers such as '2012 week 4' (a row of years above a row of 'week 1' .. 'week 52', merged into one name by
+    the reader): each the Monday of that ISO week. A week without its year (the first columns of a block whose
+    year cell is further right) takes the year of the next week column that has one, or the last one before it."""
+    weeks: list[tuple[str, int | None, int]] = []
+    for column in columns:
+        match = _WEEK_OF_YEAR.search(str(column).strip())
+        if match and 1 <= int(match.group(2)) <= 53:
+            weeks.append((column, int(match.group(1)) if match.group(1) else None, int(match.group(2))))
+    if len(weeks) < 3 or not any(year for _c, year, _w in weeks):
+        return {}
+    years = [year for _c, year, _w in weeks]
+    for i, (_column, year, week) in enumerate(weeks):
+        if year is not None:
+            continue
+        after = next(((y, w) for _c, y, w in weeks[i + 1:] if y is not None), None)
+        before = next((y for y in reversed(years[:i]) if y is not None), None)
+        years[i] = after[0] if after and after[1] >= week else (before or (after[0] - 1 if after else None))
+    out = {}
+    for (column, _year, week), year in zip(weeks, years):
+        if year is None:
+            continue
+        try:
+            out[column] = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:                       # a week 53 in a year of 52
+            out[column] = dt.date(year, 1, 1) + dt.timedelta(weeks=week - 1)
+    return out
+
+
 def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     found: dict[str, dt.date] = {}
     kinds: list[str] = []
     day_first = day_first_from([str(c) for c in columns])
+    weeks = _weeks_of_years(columns)
     for column in columns:
+        if column in weeks:
+            found[column] = weeks[column]
+            kinds.append("week")
+            continue
         period = period_of_header(column, day_first is not False)
         if period:
             found[column] = period[0]

@@ -403,7 +403,10 @@ def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     header_index = find_header_row(rows[:HEADER_SCAN_ROWS + 20])
     width = max(len(r) for r in rows)
     rows = [list(r) for r in rows]
-    header = _column_names(rows[header_index], width)
+    block = _header_block(rows, header_index)
+    header = _column_names(_merged_header(rows, header_index, block, width), width)
+    first_header = header_index
+    header_index += block                 # the rows under the header that qualify it (units, weeks) are not data
     body = rows[header_index + 1:]
     if any(len(r) != width for r in body):
         body = [list(r) + [""] * (width - len(r)) for r in body]
@@ -411,7 +414,7 @@ def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     frame = pd.DataFrame({name: _object_array(values) for name, values in zip(header, columns)})
     row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
     frame, row_numbers = _drop_empty(frame, row_numbers)
-    return RawSheet(path, sheet, header_index + 1, header, frame, row_numbers)
+    return RawSheet(path, sheet, first_header + 1, header, frame, row_numbers)
 
 
 def _choose_sheet(workbook, names: list[str], kind: str | None):
@@ -645,6 +648,48 @@ def find_header_row(rows: list[list]) -> int:
         if score > best_score + 1e-9:
             best, best_score = index, score
     return best
+
+
+_QUALIFIER = re.compile(r"^\(.*\)$|^per\b|^(?:week|wk)\s*\d{1,2}$|^w\d{1,2}$|^(?:19|20)\d{2}$|^"
+                        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*$|^q[1-4]$", re.IGNORECASE)
+
+
+def _qualifier(cell: object) -> bool:
+    """A cell that qualifies the header above it rather than holding data: a unit '(Euro)', 'per unit', a week
+    'week 5', a month name, a year."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return bool(_QUALIFIER.match(str(cell).strip()))
+
+
+def _header_block(rows: list[list], header_index: int) -> int:
+    """How many rows under the header belong to it (a header of several rows, as businesses write them: the names,
+    then units such as '(Euro)' or '(weeks)', then 'week 1' .. 'week 52' under a row of years): rows whose every
+    filled cell is such a qualifier. 0 for a plain header."""
+    count = 0
+    for row in rows[header_index + 1:header_index + 5]:
+        filled = [c for c in row if _filled(c)]
+        if not filled or not all(_qualifier(c) for c in filled):
+            break
+        count += 1
+    return count
+
+
+def _merged_header(rows: list[list], header_index: int, block: int, width: int) -> list:
+    """One name per column from a header of several rows: the cells of each column joined top to bottom."""
+    if not block:
+        return rows[header_index]
+    merged = []
+    for column in range(width):
+        parts = []
+        for row in rows[header_index:header_index + block + 1]:
+            cell = row[column] if column < len(row) else ""
+            if isinstance(cell, float) and cell.is_integer():
+                cell = int(cell)
+            if _filled(cell):
+                parts.append(str(cell).strip())
+        merged.append(" ".join(parts))
+    return merged
 
 
 def _column_names(header_cells: list, width: int) -> list[str]:

@@ -272,18 +272,44 @@ def _text(p: Parsed | None, n: int) -> np.ndarray:
     return p.values if p is not None else np.full(n, "", dtype=object)
 
 
+PRODUCT_FACTS = ("name", "category", "supplier", "unit_cost", "lead_time_days", "min_order_qty")
+
+
 def _product_facts(skus: np.ndarray, parsed: dict[str, Parsed], ok: np.ndarray) -> pd.DataFrame:
-    """What the file says of each product: the first non-blank name, category and supplier."""
+    """What the file says of each product: the first non-blank name, category and supplier, and the cost, lead
+    time and minimum order a sheet of period totals often keeps beside each product."""
     products = pd.DataFrame({"sku": pd.unique(skus[ok])})
-    for name in ("name", "category", "supplier"):
+    for name in PRODUCT_FACTS:
         if name not in parsed:
             products[name] = None
             continue
-        values = parsed[name].values
-        filled = ok & (values != "")
+        p = parsed[name]
+        values = p.values
+        filled = ok & ~p.empty & ~p.bad & (values != "") if values.dtype == object else ok & ~p.empty & ~p.bad
         first = pd.DataFrame({"sku": skus[filled], name: values[filled]}).drop_duplicates("sku")
         products = products.merge(first, on="sku", how="left")
     return products.astype(object).where(products.notna(), None)
+
+
+def _attribute_facts(frame: pd.DataFrame, mapping: Mapping, report: ImportReport,
+                     decimal_comma: bool) -> dict[str, Parsed]:
+    """The product attributes beside a wide sheet's periods (cost, lead time, minimum order), read as numbers; a
+    lead time in weeks or months (as its header says) turned into days, and said."""
+    out = {}
+    for name in ("unit_cost", "lead_time_days", "min_order_qty"):
+        column = mapping.source_of(name)
+        if not column:
+            continue
+        parsed = parse_number(frame[column], decimal_comma=decimal_comma)
+        if name == "lead_time_days":
+            header = str(column).lower()
+            days = 7 if "week" in header else 30 if "month" in header else 1
+            if days != 1:
+                parsed = Parsed(parsed.values * days, parsed.empty, parsed.bad)
+                report.notes.append(_("The lead times in '{column}' are read as {unit} ({days} days each).").format(
+                    column=column, unit=_("weeks") if days == 7 else _("months"), days=days))
+        out[name] = parsed
+    return out
 
 
 def _infer_period(days: np.ndarray) -> str:
@@ -471,6 +497,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     report.imported = len(records)
     facts = {f: parse_code(frame[mapping.source_of(f)]) for f in ("name", "category", "supplier")
              if mapping.source_of(f)}
+    facts.update(_attribute_facts(frame, mapping, report, decimal_comma))
     products = _product_facts(sku_parsed.values, facts, ~sku_parsed.empty)
     return Validated(kind, sheet, mapping, report, records, products)
 

@@ -1,0 +1,88 @@
+"""Wide sheets of period totals as businesses keep them: a header of several rows (names, then units such as
+'(Euro)' and '(weeks)', then 'week 1' .. 'week 52' under a row of years), and the product's cost, lead time and
+minimum order beside the periods. The real manufacturing workbook in ../shared/data/spare-parts (SOURCE.md there)
+is imported through the normal path and checked against its own cells, read here with python-calamine directly."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from core.importing import guess_mapping, read_sheet, run_import
+from core.store import open_shop
+
+PARTS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "spare-parts"
+WEEKLY = PARTS / "manufacturing_3451_items_150_weeks.xlsx"
+
+
+def _weekly_truth() -> tuple[dict[tuple[str, str], float], dict[str, tuple[float, float, float]]]:
+    """(product, Monday of the week) -> units, and product -> (cost, lead time in weeks, minimum order), from the
+    workbook's cells: items from row 7, weeks from column J (2012 week 1 is Monday 2 January 2012; 150 weeks in a
+    row: 2012 and 2013 have 52 ISO weeks each)."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(WEEKLY)).get_sheet_by_name("Data").to_python()
+    sales, attributes = {}, {}
+    for row in rows[6:]:
+        if row[0] in ("", None):
+            continue
+        sku = str(int(row[0]))
+        attributes[sku] = (float(row[2]), float(row[5]), float(row[7]))
+        for k, value in enumerate(row[9:9 + 150]):
+            if value not in ("", None) and float(value) != 0:
+                sales[(sku, (dt.date(2012, 1, 2) + dt.timedelta(weeks=k)).isoformat())] = float(value)
+    return sales, attributes
+
+
+@pytest.mark.skipif(not WEEKLY.exists(), reason=f"no real data at {PARTS}")
+def test_the_weekly_manufacturing_workbook_imports_as_150_weeks_with_its_costs_and_lead_times(tmp_path):
+    raw = read_sheet(WEEKLY, kind="sales")
+    assert raw.header_row == 1 and raw.row_numbers[0] == 5       # four header rows: names, per, (packaging), units
+    mapping = guess_mapping(raw, "sales")
+    assert mapping.layout == "wide" and mapping.period == "week" and len(mapping.period_columns) == 150
+    assert min(mapping.period_columns.values()) == dt.date(2012, 1, 2)        # 'week 1' took its year from the right
+    assert max(mapping.period_columns.values()) == dt.date(2014, 11, 10)      # 2014 week 46
+    assert mapping.source_of("sku") == "SKU nr" and mapping.source_of("unit_cost") == "cost price per unit (Euro)"
+    assert mapping.source_of("lead_time_days") == "lead time (weeks)"
+    assert mapping.source_of("min_order_qty") == "min. order quantity (units)"
+    sales, attributes = _weekly_truth()
+    shop = tmp_path / "parts.db"
+    with open_shop(shop) as opened:
+        report = run_import(opened, WEEKLY, "sales", today=dt.date(2025, 1, 1))
+        stored = {(r[0], r[1]): r[2] for r in opened.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")}
+        products = {r[0]: (r[1], r[2], r[3]) for r in opened.query(
+            "SELECT sku, unit_cost, lead_time_days, min_order_qty FROM products")}
+    assert report.period == "week" and report.rejected == 0
+    assert stored == sales                                              # every week of every item, as the cells say
+    assert len(products) == 3451
+    for sku, (cost, lead_weeks, moq) in attributes.items():
+        assert products[sku] == pytest.approx((cost, lead_weeks * 7, moq))
+    text = "\n".join(report.summary_lines())
+    assert "read as weeks (7 days each)" in text and "costs, lead times, minimum orders were taken" in text
+
+
+def test_a_header_of_several_rows_is_one_name_per_column_and_a_plain_header_stays_one_row(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Part No", "cost", "lead time", None, 2024, 2024, 2024])
+    sheet.append([None, "(EUR)", "(weeks)", None, "week 1", "week 2", "week 3"])
+    sheet.append(["P-1", 2.5, 3, None, 1, 0, 4])
+    sheet.append(["P-2", 1.0, 1, None, 0, 2, 0])
+    book.save(tmp_path / "weeks.xlsx")
+    raw = read_sheet(tmp_path / "weeks.xlsx")
+    assert raw.columns[:3] == ["Part No", "cost (EUR)", "lead time (weeks)"] and raw.columns[4] == "2024 week 1"
+    assert list(raw.row_numbers) == [3, 4]
+    mapping = guess_mapping(raw, "sales")
+    assert mapping.source_of("sku") == "Part No" and mapping.period == "week"
+    assert sorted(mapping.period_columns.values())[0] == dt.date(2024, 1, 1)
+    plain = tmp_path / "plain.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["SKU", "Name", "Supplier"])
+    book.active.append(["A1", "Mug", "Acme"])           # text under a header is data, not more header
+    book.save(plain)
+    assert list(read_sheet(plain).row_numbers) == [2]
+    assert np.asarray(read_sheet(plain).frame.iloc[0]).tolist() == ["A1", "Mug", "Acme"]
