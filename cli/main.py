@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--sheet")
     imp.add_argument("--map", action="append", default=[], metavar="SOURCE_COLUMN=FIELD",
                      help="say which field a column carries (FIELD 'ignore' leaves it out); repeatable")
+    imp.add_argument("--latest-period", metavar="PERIOD",
+                     help="a wide sheet with undated columns ('latest', 'last -1', ...): the newest period, as "
+                          "2024-06 (a month), 2024-W05 (a week) or 2024-06-30 (a day)")
     imp.add_argument("--problems", type=int, default=10, help="how many problems to list (default 10)")
 
     exp = commands.add_parser("export", help="write what the shop holds as a sheet")
@@ -155,7 +158,8 @@ def cmd_import(args) -> int:
 
     started = time.perf_counter()
     report = import_file(Path(args.db), file_path=Path(args.file), kind=args.kind, sheet=args.sheet,
-                         overrides=_mapping_overrides(args.map), ctx=_ctx()).value
+                         overrides=_mapping_overrides(args.map), latest_period=args.latest_period,
+                         ctx=_ctx()).value
     for line in report.summary_lines():
         print(line)
     problems = report.first_problems(args.problems)

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QLabel, QScrollArea,
-                               QSizePolicy, QTableView, QVBoxLayout, QWidget, QWizardPage)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QScrollArea, QSizePolicy, QTableView, QVBoxLayout, QWidget, QWizardPage)
 
+from core.errors import UserError
 from core.importing import FIELDS, Mapping, RawSheet
 from core.importing.sources import by_name, rules_said
 from core.services import imports as imports_service
@@ -126,6 +127,19 @@ class MappingPage(QWizardPage):
         self.layout_label.setWordWrap(True)
         self.missing_label = QLabel(self)
         self.missing_label.setWordWrap(True)
+        # a grid whose period columns have no dates ('latest', 'last -1', ...): which period the newest is
+        self.latest_row = QWidget(self)
+        self.latest_label = QLabel(self.latest_row)
+        self.latest_edit = QLineEdit(self.latest_row)
+        self.latest_edit.setPlaceholderText(self.tr("e.g. 2024-06"))
+        self.latest_edit.setMaximumWidth(140)
+        self.latest_edit.textChanged.connect(self._latest_changed)
+        latest_layout = QHBoxLayout(self.latest_row)
+        latest_layout.setContentsMargins(0, 0, 0, 0)
+        latest_layout.addWidget(self.latest_label)
+        latest_layout.addWidget(self.latest_edit)
+        latest_layout.addStretch(1)
+        self.latest_row.setVisible(False)
         self.form = QWidget()
         self.grid = QGridLayout(self.form)
         self.grid.setHorizontalSpacing(10)
@@ -145,6 +159,7 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.layout_label)
+        layout.addWidget(self.latest_row)
         layout.addWidget(self.scroll)
         layout.addWidget(self.missing_label)
         layout.addWidget(self.preview_label)
@@ -200,6 +215,14 @@ class MappingPage(QWizardPage):
         self.kind = kind
         self._guess = imports_service.mapping_for(raw, kind)
         self.choices = dict(self._guess.columns)
+        relative = self._guess.relative
+        self.latest_row.setVisible(bool(relative))
+        if relative:
+            newest = next(c for c, back in relative.items() if back == 0)
+            self.latest_label.setText(self.tr("These {n} columns have no dates. Which period is '{newest}'? (a month "
+                                              "such as 2024-06, a week 2024-W05, or a day 2024-06-30)").format(
+                n=len(relative), newest=newest))
+            self._latest_changed(self.latest_edit.text())
         self._clear_form()
         columns = list(self._guess.columns)
         per_block = math.ceil(len(columns) / 2) if len(columns) > 6 else max(len(columns), 1)
@@ -242,7 +265,30 @@ class MappingPage(QWizardPage):
         text = next((v for v in values if v.strip()), "")
         return text if len(text) <= 28 else text[:26] + "…"
 
+    def latest_period(self) -> str | None:
+        """The newest period the owner typed, where it reads as one; None otherwise."""
+        from core.importing.mapping import parse_latest_period
+
+        text = self.latest_edit.text().strip()
+        if not text:
+            return None
+        try:
+            parse_latest_period(text)
+        except UserError:
+            return None
+        return text
+
+    def _latest_changed(self, _text: str) -> None:
+        if self.raw is None or self._guess is None or not self._guess.relative:
+            return
+        self._guess = imports_service.mapping_for(self.raw, self.kind, latest_period=self.latest_period())
+        self.layout_label.setText(self._layout_text(self._guess))
+        self._update()
+
     def _layout_text(self, mapping: Mapping) -> str:
+        if mapping.layout == "wide" and not mapping.period_columns:
+            return self.tr("<b>Layout: a grid</b> — one row per product, with {n} period columns that have no "
+                           "dates: say below which period the newest is.").format(n=len(mapping.relative))
         if mapping.layout == "wide":
             days = sorted(mapping.period_columns.values())
             unit = {"day": self.tr("daily"), "week": self.tr("weekly"), "month": self.tr("monthly")}.get(
@@ -278,8 +324,11 @@ class MappingPage(QWizardPage):
             return []
         wide = self._guess is not None and self._guess.layout == "wide"
         have = {name for name in self.choices.values() if name}
-        return [f.label for f in FIELDS[self.kind] if f.required and f.name not in have
-                and not (wide and f.name in ("date", "qty"))]
+        missing = [f.label for f in FIELDS[self.kind] if f.required and f.name not in have
+                   and not (wide and f.name in ("date", "qty"))]
+        if wide and self._guess.relative and self.latest_period() is None:
+            missing.append(self.tr("the newest period"))
+        return missing
 
     def _update(self) -> None:
         labels = {f.name: f.label for f in FIELDS[self.kind]}
@@ -312,4 +361,4 @@ class MappingPage(QWizardPage):
     def mapping(self) -> Mapping:
         """The guess with the owner's choices applied."""
         assert self.raw is not None
-        return imports_service.mapping_for(self.raw, self.kind, self.choices)
+        return imports_service.mapping_for(self.raw, self.kind, self.choices, latest_period=self.latest_period())

@@ -11,7 +11,7 @@ from pathlib import Path
 from core.i18n import _
 from core.importing.commit import commit, undo_import
 from core.importing.fields import FIELDS, KINDS, Field
-from core.importing.mapping import Mapping, apply_overrides, guess_mapping
+from core.importing.mapping import Mapping, apply_latest, apply_overrides, guess_mapping
 from core.importing.readers import RawSheet, list_sheets, read_sheet
 from core.importing.report import ImportReport, Problem
 from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
@@ -38,8 +38,9 @@ def validate_for_shop(shop: ShopDb, sheet: RawSheet, kind: str, mapping: Mapping
 
 def run_import(shop: ShopDb, path: str | Path, kind: str, *, sheet: str | None = None,
                overrides: dict[str, str] | None = None, today: dt.date | None = None,
-               ctx: JobContext | None = None) -> ImportReport:
-    """Read, map, validate and commit one file; raises a UserError (and stores nothing) when it is refused."""
+               latest_period: str | None = None, ctx: JobContext | None = None) -> ImportReport:
+    """Read, map, validate and commit one file; raises a UserError (and stores nothing) when it is refused.
+    `latest_period` dates a wide sheet's undated columns ('latest', 'last -1', ...): '2024-06', '2024-W05'."""
     ctx = ctx or null_context()
     ctx.progress(0.0, _("Reading {file}").format(file=Path(path).name))
     raw = read_sheet(path, sheet, kind=kind)
@@ -47,6 +48,8 @@ def run_import(shop: ShopDb, path: str | Path, kind: str, *, sheet: str | None =
     mapping = guess_mapping(raw, kind)
     if overrides:
         mapping = apply_overrides(mapping, overrides, raw, kind)
+    if latest_period:
+        mapping = apply_latest(mapping, latest_period)
     validated = validate_for_shop(shop, raw, kind, mapping, today=today, ctx=ctx.sub(0.15, 0.45))
     ctx.check_cancelled()
     return commit(shop, validated, ctx.sub(0.45, 1.0))

@@ -36,6 +36,7 @@ class Field:
 _SKU = Field("sku", _("Product code"), "code", True, (
     "sku", "stockcode", "itemcode", "item", "itemid", "itemno", "itemnumber", "article", "articleno",
     "articlenumber", "productcode", "productid", "product", "code", "barcode", "ean", "upc", "plu", "partno",
+    "part", "partnumber", "partnum", "itemref", "itemrefno", "itemreference",
     "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号"))
 _NAME = Field("name", _("Description"), "text", False, (
     "name", "description", "productname", "itemname", "itemdescription", "title", "desc",

@@ -30,6 +30,7 @@ class Mapping:
     period: str = "day"                           # wide: day, week or month
     source: str | None = None                     # a known export (core.importing.sources) it was recognised as
     notes: list[str] = field(default_factory=list)   # choices the guess made that the report should say
+    relative: dict[str, int] = field(default_factory=dict)   # wide, undated: column -> periods before the latest
 
     def source_of(self, field_name: str) -> str | None:
         for column, name in self.columns.items():
@@ -131,6 +132,58 @@ def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     return found, unit
 
 
+_LATEST = re.compile(r"^(?:latest|last|current|this period|newest)$", re.IGNORECASE)
+_BEFORE = re.compile(r"^(?:last|latest|t|period)?\s*-\s*(\d{1,3})$", re.IGNORECASE)
+
+
+def relative_periods(columns: list[str]) -> dict[str, int]:
+    """Undated period columns counted back from the newest: 'latest', 'last -1', 'last -2' ... -> 0, -1, -2."""
+    found = {}
+    for column in columns:
+        text = str(column).strip()
+        if _LATEST.match(text):
+            found[column] = 0
+        else:
+            match = _BEFORE.match(text)
+            if match:
+                found[column] = -int(match.group(1))
+    return found if len(found) >= 3 and 0 in found.values() else {}
+
+
+def parse_latest_period(text: str) -> tuple[dt.date, str]:
+    """'2024-06' (a month), '2024-W05' (a week), '2024-06-30' (a day) -> (the period's first day, its unit)."""
+    value = str(text).strip()
+    found = period_of_header(value)
+    if found is None:
+        try:
+            return dt.date.fromisoformat(value), "day"
+        except ValueError:
+            raise MappingProblem(_("'{value}' is not a period: write the newest period as a month (2024-06), a week "
+                                   "(2024-W05) or a day (2024-06-30).").format(value=value)) from None
+    return found
+
+
+def apply_latest(mapping: Mapping, latest: str) -> Mapping:
+    """Date a sheet's undated period columns from the newest one ('latest' is June 2024: 'last -1' is May...)."""
+    if not mapping.relative:
+        return mapping
+    first, unit = parse_latest_period(latest)
+    periods = {}
+    for column, back in mapping.relative.items():
+        if unit == "month":
+            month = first.year * 12 + first.month - 1 + back
+            periods[column] = dt.date(month // 12, month % 12 + 1, 1)
+        else:
+            periods[column] = first + dt.timedelta(days=back * (7 if unit == "week" else 1))
+    mapping.period_columns, mapping.period = periods, unit
+    ordered = sorted(periods.values())
+    mapping.notes.append(_("The undated columns were dated from the newest, '{column}' = {latest} (by {unit}): "
+                           "{first} to {last}.").format(
+        column=next(c for c, b in mapping.relative.items() if b == 0), latest=latest, unit=unit,
+        first=ordered[0].isoformat(), last=ordered[-1].isoformat()))
+    return mapping
+
+
 def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     """The app's best guess; the wizard shows it and the owner (or --map) corrects it. A known export (Shopify,
     Square...) is read by its own description (core.importing.sources)."""
@@ -140,6 +193,9 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     if known is not None:
         return Mapping("long", source_columns(known, list(sheet.columns)), source=known.key)
     periods, unit = detect_periods(sheet.columns) if kind in ("sales", "stock") else ({}, "day")
+    relative = relative_periods(sheet.columns) if kind in ("sales", "stock") and not periods else {}
+    if relative and len(relative) >= 0.5 * (len(sheet.columns) - 1):
+        periods, unit = dict.fromkeys(relative, None), "month"      # dated once the newest period is known
     wide = len(periods) >= 3 and len(periods) >= 0.5 * (len(sheet.columns) - 1)
     taken: set[str] = set()
     columns: dict[str, str] = {}
@@ -153,9 +209,29 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         if name:
             taken.add(name)
     notes = _prefer_filled_twins(sheet, columns)
+    if wide and "sku" not in columns.values():
+        notes += _unnamed_code_column(sheet, columns, set(periods))
+    if wide and relative:
+        return Mapping("wide", columns, {}, unit, notes=notes, relative=relative)
     if wide:
         return Mapping("wide", columns, periods, unit, notes=notes)
     return Mapping("long", columns, notes=notes)
+
+
+def _unnamed_code_column(sheet: RawSheet, columns: dict[str, str], periods: set[str]) -> list[str]:
+    """A grid whose product codes stand in a column with no (known) name: the first column beside the periods that
+    is filled on nearly every row with values all different, said in the report."""
+    for column in sheet.columns:
+        if column in periods or columns.get(column):
+            continue
+        values = sheet.frame[column].astype(str).str.strip()
+        filled = values[values != ""]
+        if len(values) and len(filled) >= 0.9 * len(values) and filled.nunique() == len(filled) \
+                and not pd.to_numeric(filled, errors="coerce").notna().all():
+            columns[column] = "sku"
+            return [_("'{column}' has no name ShelfWise knows: it is read as the product code (a value on every "
+                      "row, all different).").format(column=column)]
+    return []
 
 
 def _prefer_filled_twins(sheet: RawSheet, columns: dict[str, str]) -> list[str]:
@@ -203,6 +279,16 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, str], sheet: RawSheet
 
 
 def check_required(mapping: Mapping, sheet: RawSheet, kind: str) -> None:
+    if mapping.relative and not mapping.period_columns:
+        newest = next(c for c, back in mapping.relative.items() if back == 0)
+        raise MappingProblem(
+            _("{where}: its {n} period columns ('{newest}', '{older}', ...) have no dates.").format(
+                where=sheet.where, n=len(mapping.relative), newest=newest,
+                older=next(c for c, back in mapping.relative.items() if back == -1) if -1 in mapping.relative.values()
+                else newest),
+            hint=_("Say which period '{newest}' is: in the import wizard, or on the command line with "
+                   "--latest-period 2024-06 (a month), 2024-W05 (a week) or 2024-06-30 (a day).").format(
+                newest=newest))
     needed = [f for f in FIELDS[kind] if f.required]
     if mapping.layout == "wide":
         needed = [f for f in needed if f.name not in ("date", "qty")]

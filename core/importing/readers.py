@@ -371,6 +371,12 @@ def _read_workbook(path: Path, sheet: str | None, kind: str | None = None) -> Ra
     return raw
 
 
+def _looks_like_periods(header: list[str]) -> bool:
+    from core.importing.mapping import detect_periods, relative_periods   # (mapping reads sheets: imported here)
+
+    return len(detect_periods(header)[0]) >= 3 or bool(relative_periods(header))
+
+
 def _fill_merged(rows: list[list], sheet) -> int:
     """Every cell of a merged block given the block's value (the workbook stores it in the first cell only)."""
     filled = 0
@@ -440,6 +446,8 @@ def _choose_sheet(workbook, names: list[str], kind: str | None):
                 break
         header = head[find_header_row(head)] if head else []
         known = sum(normalise_name(c) in wanted for c in header if isinstance(c, str))
+        if kind in ("sales", "stock", None):      # a grid of periods is what a sales sheet looks like too
+            known += 3 * _looks_like_periods([str(c) for c in header])
         score = (known, min(sheet.height, 100_000), -order)
         if best is None or score > best[0]:
             best = (score, name, sheet)

@@ -69,11 +69,17 @@ def read(file_path: Path, *, sheet: str | None, kind: str | None = None, ctx: Jo
     return raw
 
 
-def mapping_for(raw: RawSheet, kind: str, choices: dict[str, str] | None = None) -> Mapping:
-    """The guessed mapping with the owner's choices applied (a fresh object each time)."""
+def mapping_for(raw: RawSheet, kind: str, choices: dict[str, str] | None = None,
+                latest_period: str | None = None) -> Mapping:
+    """The guessed mapping with the owner's choices applied (a fresh object each time); `latest_period` dates
+    undated period columns ('latest', 'last -1', ...)."""
+    from core.importing.mapping import apply_latest
+
     mapping = guess_mapping(raw, kind)
     if choices:
         mapping = apply_overrides(mapping, choices, raw, kind)
+    if latest_period:
+        mapping = apply_latest(mapping, latest_period)
     return mapping
 
 
@@ -91,7 +97,8 @@ def commit_import(shop_path: Path, *, validated: Validated, ctx: JobContext) -> 
 
 
 def import_file(shop_path: Path, *, file_path: Path, kind: str, sheet: str | None = None,
-                overrides: dict[str, str] | None = None, ctx: JobContext | None = None) -> Changed[ImportReport]:
+                overrides: dict[str, str] | None = None, latest_period: str | None = None,
+                ctx: JobContext | None = None) -> Changed[ImportReport]:
     """Read, map, validate and commit one file in one go (the command line). A refused file changes nothing,
     and a shop file made for it is not left behind."""
     shop_path = Path(shop_path)
@@ -100,7 +107,8 @@ def import_file(shop_path: Path, *, file_path: Path, kind: str, sheet: str | Non
         back_up_before_import(shop_path)
     try:
         with open_shop(shop_path) as shop:
-            report = _run_import(shop, file_path, kind, sheet=sheet, overrides=overrides, ctx=ctx)
+            report = _run_import(shop, file_path, kind, sheet=sheet, overrides=overrides,
+                                 latest_period=latest_period, ctx=ctx)
     except BaseException:
         if new_shop:  # "nothing was changed" includes not leaving an empty shop file behind
             for suffix in ("", "-wal", "-shm"):

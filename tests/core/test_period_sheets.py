@@ -86,3 +86,36 @@ def test_a_header_of_several_rows_is_one_name_per_column_and_a_plain_header_stay
     book.save(plain)
     assert list(read_sheet(plain).row_numbers) == [2]
     assert np.asarray(read_sheet(plain).frame.iloc[0]).tolist() == ["A1", "Mug", "Acme"]
+
+
+MONTHLY = PARTS / "automotive_3000_items_24_months.xls"
+
+
+@pytest.mark.skipif(not MONTHLY.exists(), reason=f"no real data at {PARTS}")
+def test_the_undated_monthly_parts_workbook_asks_for_its_newest_month_then_imports_every_month(tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from core.errors import MappingProblem
+
+    shop = tmp_path / "parts.db"
+    with open_shop(shop) as opened:
+        with pytest.raises(MappingProblem, match="have no dates") as refused:
+            run_import(opened, MONTHLY, "sales")
+        assert "--latest-period 2024-06" in refused.value.full_message()
+        assert opened.scalar("SELECT count(*) FROM sales") == 0
+        report = run_import(opened, MONTHLY, "sales", latest_period="2024-06", today=dt.date(2025, 1, 1))
+        stored = {(r[0], r[1]): r[2] for r in opened.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")}
+    rows = CalamineWorkbook.from_path(str(MONTHLY)).get_sheet_by_name("lumpdatp").to_python()
+    header = rows[0]
+    expected = {}
+    for row in rows[1:]:
+        for k, value in enumerate(row[1:], start=1):
+            back = 0 if header[k] == "latest" else int(str(header[k]).split("-")[1])
+            month = 2024 * 12 + 5 - back                       # June 2024, counted back month by month
+            if value not in ("", None) and float(value) != 0:
+                expected[(row[0], dt.date(month // 12, month % 12 + 1, 1).isoformat())] = float(value)
+    assert stored == expected and len({sku for sku, _ in stored}) == 3000
+    assert report.period == "month" and report.sheet == "lumpdatp"
+    assert any("'Column A' has no name ShelfWise knows" in n for n in report.notes)
+    assert any("'latest' = 2024-06 (by month): 2022-07-01 to 2024-06-01" in n for n in report.notes)

@@ -251,3 +251,21 @@ def test_a_shopify_export_is_recognised_in_the_wizard_and_its_rules_said_before_
     not_sales = taken["cancelled"] + taken["voided"] + taken["refunded"] + taken["test"]
     assert f"Rows read {_lines}" in counts and f"Set aside (not demand, or already known) {not_sales}" in counts
     assert "a voided order: not a sale" in counts and "Recognised as a Shopify orders export" in counts
+
+
+def test_a_grid_of_undated_months_asks_which_month_the_newest_is(qtbot, shop_window, tmp_path):
+    path = tmp_path / "parts.csv"
+    path.write_text("Part,latest,last -1,last -2\nP-1,3,0,1\nP-2,0,2,5\n", encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    assert mapping.latest_row.isVisible() and "Which period is 'latest'?" in mapping.latest_label.text()
+    assert "have no dates" in plain(mapping.layout_label.text())
+    assert not mapping.isComplete() and "the newest period" in plain(mapping.missing_label.text())
+    mapping.latest_edit.setText("2024-13")                               # not a month: still asked
+    assert not mapping.isComplete()
+    mapping.latest_edit.setText("2024-06")
+    assert mapping.isComplete()
+    assert "3 columns of monthly figures (2024-04-01 to 2024-06-01)" in plain(mapping.layout_label.text())
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    assert "Will be imported 4" in counts, counts                       # six values, two of them 0
