@@ -131,7 +131,7 @@ def rules_said(source: Source) -> list[str]:
     said = [translated(rule.reason) for rule in source.rules]
     if source.name_column:
         said.append(translated(NAMED_BY_NAME))
-    return said + [translated(note) for note in source.notes]
+    return [text.rstrip(".") for text in said + [translated(note) for note in source.notes]]
 
 
 def source_columns(source: Source, columns: list[str]) -> dict[str, str]:
