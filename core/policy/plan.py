@@ -79,13 +79,21 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         raise UserError(_("The latest forecast has no products to plan."), hint=_("Press Forecast first."))
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
     leads = _lead_times(shop, stock_day)
+    periods = period_spreads(shop, as_of)
     items, levels, rows = {}, {}, []
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
             ctx.check_cancelled()
             ctx.progress(0.8 + 0.15 * k / len(products), _("Working out reorder levels"))
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
-        lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate, calibration=calibration)
+        spread = periods.get(p.product_id)
+        if spread is not None:          # sales kept as weekly or monthly totals: their spread is the periods'
+            item.dispersion = spread.dispersion
+        lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate,
+                       calibration=SumCalibration() if spread is not None else calibration)
+        if spread is not None:
+            lv.steps.insert(0, spread.said())
+            lv.explanation = sentences(lv.steps)
         items[p.sku], levels[p.sku] = item, lv
         rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop,
                          count_first=settings.uncounted == "count-first"))
@@ -116,6 +124,70 @@ def replan(shop: ShopDb, plan: Plan, *, settings: PolicySettings | None = None) 
                  suggested=plan.suggested)
     optimise_plan(shop, again)
     return again
+
+
+@dataclass(frozen=True)
+class PeriodSpread:
+    """A product whose sales are weekly or monthly totals (every sale on the first day of its period): the spread
+    of demand read from those totals (variance / mean of a period, at least 1), for sums over any span. A daily
+    model sees a month's total as one day's lump followed by 29 days of nothing, and its spread of sums blows up
+    (reorder points of 20 and more for parts that sell one a month)."""
+    period: str                       # 'week' or 'month'
+    periods: int                      # how many periods of history it was read from
+    mean: float                       # units per period
+    dispersion: float                 # variance / mean of a period's total
+
+    def said(self) -> str:
+        unit = _("monthly") if self.period == "month" else _("weekly")
+        return _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): the spread of demand is "
+                 "read from those totals (variance {ratio:.1f} times the mean), not from days.").format(
+            unit=unit, n=self.periods, mean=self.mean, ratio=self.dispersion)
+
+
+def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dict[int, PeriodSpread]:
+    """The products whose every sale up to `as_of` is dated on the first day of a month (monthly totals) or on one
+    weekday a whole number of weeks apart (weekly totals), each with its spread of demand per period."""
+    # only sales an import read as weekly or monthly totals (a daily product that happens to sell on Mondays or on
+    # the 1st is not one); a product with any sales from a daily import keeps the daily reading
+    sales = pd.read_sql_query(
+        "SELECT s.product_id, s.date, sum(s.qty) AS qty FROM sales s JOIN import_runs i ON i.id = s.import_id "
+        "WHERE s.date <= ? AND i.period IN ('week', 'month') AND s.product_id NOT IN ("
+        "  SELECT d.product_id FROM sales d JOIN import_runs j ON j.id = d.import_id "
+        "  WHERE coalesce(j.period, 'day') NOT IN ('week', 'month')) "
+        "GROUP BY s.product_id, s.date", shop.conn, params=(as_of.isoformat(),))
+    if sales.empty:
+        return {}
+    days = pd.to_datetime(sales["date"])
+    sales["monthly"] = days.dt.day == 1
+    sales["weekday"] = days.dt.weekday
+    sales["ordinal"] = days.values.astype("datetime64[D]").astype(np.int64)      # days since 1970
+    out = {}
+    end = np.datetime64(as_of, "D")
+    for product_id, group in sales.groupby("product_id", sort=False):
+        ordinals = group["ordinal"].to_numpy()
+        if group["monthly"].all() and len(group) >= 2:
+            stamps = pd.to_datetime(ordinals, unit="D")
+            first = stamps.min()
+            months = (as_of.year - first.year) * 12 + as_of.month - first.month + 1
+            index = np.asarray((stamps.year - first.year) * 12 + stamps.month - first.month)
+            period, count = "month", months
+        elif group["weekday"].nunique() == 1 and len(group) >= 2 and (np.diff(np.sort(ordinals)) % 7 == 0).all():
+            start = ordinals.min()
+            count = int((end.astype(np.int64) - start) // 7) + 1
+            index = (ordinals - start) // 7
+            period = "week"
+        else:
+            continue
+        if count < min_periods:
+            continue
+        totals = np.zeros(count)
+        np.add.at(totals, np.clip(index, 0, count - 1), group["qty"].to_numpy(dtype=float))
+        mean = float(totals.mean())
+        if mean <= 0:
+            continue
+        ratio = float(totals.var(ddof=1)) / mean if count > 1 else 1.0
+        out[int(product_id)] = PeriodSpread(period, count, mean, max(ratio, 1.0))
+    return out
 
 
 def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:

@@ -119,3 +119,62 @@ def test_the_undated_monthly_parts_workbook_asks_for_its_newest_month_then_impor
     assert report.period == "month" and report.sheet == "lumpdatp"
     assert any("'Column A' has no name ShelfWise knows" in n for n in report.notes)
     assert any("'latest' = 2024-06 (by month): 2022-07-01 to 2024-06-01" in n for n in report.notes)
+
+
+def _shop_with(path: Path, *files: list[tuple[str, str, float]]) -> Path:
+    """A shop with one sales import per list of rows (a monthly file, a weekly file, a daily till file)."""
+    with open_shop(path) as shop:
+        for k, rows in enumerate(files):
+            csv = path.with_name(f"sales-{k}.csv")
+            csv.write_text("Date,SKU,Qty\n" + "".join(f"{d},{s},{q}\n" for d, s, q in rows), encoding="utf-8")
+            run_import(shop, csv, "sales", today=dt.date(2025, 1, 1))
+    return path
+
+
+def test_monthly_and_weekly_totals_are_told_from_daily_sales_with_their_spread_per_period(tmp_path):
+    from core.policy.plan import period_spreads
+
+    months = [dt.date(2023 + (m // 12), m % 12 + 1, 1) for m in range(24)]
+    monthly = [0, 0, 3, 0, 1, 0, 0, 5, 0, 0, 1, 0, 0, 2, 0, 0, 0, 4, 0, 1, 0, 0, 0, 3]
+    weeks = [dt.date(2024, 1, 1) + dt.timedelta(weeks=k) for k in range(30)]
+    path = _shop_with(tmp_path / "shop.db",
+                      [(d.isoformat(), "PART-M", q) for d, q in zip(months, monthly) if q],
+                      [(d.isoformat(), "PART-W", 1 + k % 3) for k, d in enumerate(weeks) if k % 2 == 0],
+                      [(f"2024-06-{1 + k:02d}", "DAILY", 2) for k in range(20)] + [("2024-07-01", "DAILY", 1)])
+    with open_shop(path, create=False) as shop:
+        ids = dict(shop.query("SELECT sku, id FROM products"))
+        spreads = period_spreads(shop, dt.date(2024, 12, 31))
+    m, w = spreads[ids["PART-M"]], spreads[ids["PART-W"]]
+    assert ids["DAILY"] not in spreads
+    totals = np.array(monthly[2:], dtype=float)                 # from its first sale, March 2023, to December 2024
+    assert (m.period, m.periods) == ("month", 22) and m.mean == pytest.approx(totals.mean())
+    assert m.dispersion == pytest.approx(totals.var(ddof=1) / totals.mean())
+    weekly = np.array([1 + k % 3 if k % 2 == 0 and k < 30 else 0 for k in range(53)], dtype=float)  # to 31 Dec
+    assert (w.period, w.periods) == ("week", 53) and w.mean == pytest.approx(weekly.mean())
+    assert f"Sales are monthly totals (22 of them, {totals.mean():.2f} a period on average)" in m.said()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not MONTHLY.exists(), reason=f"no real data at {PARTS}")
+def test_slow_parts_of_the_monthly_workbook_get_reorder_points_a_shop_can_act_on(tmp_path):
+    """The automotive parts (monthly totals), a one-month lead time, planned from 0 on hand: the parts that sell
+    under one a month were given reorder points of 22-39 (median 23) when their totals were read as single days;
+    read as monthly totals, a few units."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from core.policy.settings import load_policy_settings
+
+    shop = tmp_path / "parts.db"
+    with open_shop(shop) as opened:
+        run_import(opened, MONTHLY, "sales", latest_period="2024-06", today=dt.date(2025, 1, 1))
+        opened.conn.execute("UPDATE products SET lead_time_days = 30")
+        forecast_shop(opened, settings=ForecastSettings(neural=False, statistical_max_products=0))
+        settings = load_policy_settings(opened)
+        settings.uncounted = "assume-none"
+        lines = plan_shop(opened, settings=settings).lines
+        per_month = dict(opened.query("SELECT p.sku, sum(s.qty) / 24.0 FROM sales s JOIN products p "
+                                      "ON p.id = s.product_id GROUP BY p.sku"))
+    slow = lines[lines["sku"].map(per_month).fillna(0) < 1]
+    assert len(slow) > 100
+    assert slow["reorder_point"].median() <= 6
+    assert all("Sales are monthly totals" in text for text in slow["explanation"])
