@@ -31,6 +31,7 @@ class Mapping:
     source: str | None = None                     # a known export (core.importing.sources) it was recognised as
     notes: list[str] = field(default_factory=list)   # choices the guess made that the report should say
     relative: dict[str, int] = field(default_factory=dict)   # wide, undated: column -> periods before the latest
+    totals: list[str] = field(default_factory=list)          # wide: columns that add up periods (checked, not read)
 
     def source_of(self, field_name: str) -> str | None:
         for column, name in self.columns.items():
@@ -132,6 +133,7 @@ def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     return found, unit
 
 
+_TOTAL = re.compile(r"\b(?:total|totals|sum|grand total|ytd|year to date)\b|合计|总计|小计|总数", re.IGNORECASE)
 _LATEST = re.compile(r"^(?:latest|last|current|this period|newest)$", re.IGNORECASE)
 _BEFORE = re.compile(r"^(?:last|latest|t|period)?\s*-\s*(\d{1,3})$", re.IGNORECASE)
 
@@ -202,6 +204,9 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     for column in sheet.columns:
         if wide and column in periods:
             continue
+        if wide and _TOTAL.search(str(column).strip()):
+            columns[column] = IGNORE                   # a total of periods: checked against them, never a field
+            continue
         name = guess_field(column, kind, taken)
         if wide and name in ("date", "qty"):
             name = None
@@ -209,12 +214,14 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         if name:
             taken.add(name)
     notes = _prefer_filled_twins(sheet, columns)
+    totals = [c for c in sheet.columns if wide and c not in periods and _TOTAL.search(str(c).strip())
+              and not columns.get(c)]
     if wide and "sku" not in columns.values():
         notes += _unnamed_code_column(sheet, columns, set(periods))
     if wide and relative:
-        return Mapping("wide", columns, {}, unit, notes=notes, relative=relative)
+        return Mapping("wide", columns, {}, unit, notes=notes, relative=relative, totals=totals)
     if wide:
-        return Mapping("wide", columns, periods, unit, notes=notes)
+        return Mapping("wide", columns, periods, unit, notes=notes, totals=totals)
     return Mapping("long", columns, notes=notes)
 
 

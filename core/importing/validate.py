@@ -439,6 +439,40 @@ def _starts_with(texts: np.ndarray, letter: str) -> np.ndarray:
     return flags[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
+def _check_totals(frame, rows, mapping, period_columns, grid, decimal_comma, report) -> None:
+    """A wide sheet's total columns ('Total', '2023 total', '合计') set aside and checked against the periods they
+    add up (those of the year the header names, else all): agreement said, each disagreeing row listed."""
+    import re
+
+    for column in mapping.totals:
+        year = re.search(r"(?:19|20)\d{2}", str(column))
+        chosen = [k for k, c in enumerate(period_columns)
+                  if year is None or mapping.period_columns[c].year == int(year.group(0))]
+        if not chosen:
+            continue
+        given = parse_number(frame[column], decimal_comma=decimal_comma)
+        summed = np.nansum(grid[:, chosen], axis=1)
+        compared = ~given.empty & ~given.bad
+        differs = compared & (np.abs(given.values - summed) > 0.5)
+        if not compared.any():
+            continue
+        if differs.any():
+            report.warnings += int(differs.sum())
+            shown = ", ".join(str(int(r)) for r in rows[differs][:5]) + (", …" if differs.sum() > 5 else "")
+            if differs.sum() == 1:
+                report.notes.append(_("Column '{column}' is not the sum of its periods on row {row}: the periods were "
+                                      "read; check that row.").format(column=column, row=shown))
+            else:
+                report.notes.append(_("Column '{column}' is not the sum of its periods on {n} rows ({rows}): the "
+                                      "periods were read; check those rows.").format(
+                    column=column, n=f"{int(differs.sum()):,}", rows=shown))
+            note_rows(report, differs, rows, "warning",
+                      _("the total column does not add up to the periods beside it"), column, given.values)
+        else:
+            report.notes.append(_("Column '{column}' adds up its periods on every row: checked, and not read as a "
+                                  "period.").format(column=column))
+
+
 def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> Validated:
     """A grid with one row per product and one column per period: each cell is one product-period."""
     frame = sheet.frame
@@ -495,6 +529,8 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
                                          records["date"].to_numpy().astype(object)])
     report.imported = len(records)
+    _check_totals(frame, sheet.row_numbers, mapping, period_columns, values.values.reshape(n_rows, n_periods),
+                  decimal_comma, report)
     facts = {f: parse_code(frame[mapping.source_of(f)]) for f in ("name", "category", "supplier")
              if mapping.source_of(f)}
     facts.update(_attribute_facts(frame, mapping, report, decimal_comma))

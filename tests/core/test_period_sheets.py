@@ -178,3 +178,20 @@ def test_slow_parts_of_the_monthly_workbook_get_reorder_points_a_shop_can_act_on
     assert len(slow) > 100
     assert slow["reorder_point"].median() <= 6
     assert all("Sales are monthly totals" in text for text in slow["explanation"])
+
+
+def test_total_columns_beside_the_periods_are_checked_not_read_as_periods(tmp_path):
+    path = tmp_path / "monthly.csv"
+    path.write_text("Part,Jan 2024,Feb 2024,Mar 2024,Jan 2025,2024 total,Total\n"
+                    "P-1,1,2,3,4,6,10\n"
+                    "P-2,0,5,0,1,5,7\n"                      # its Total is wrong: 6, not 7
+                    "P-3,2,2,2,0,6,6\n", encoding="utf-8")
+    shop = tmp_path / "shop.db"
+    with open_shop(shop) as opened:
+        report = run_import(opened, path, "sales", today=dt.date(2025, 6, 1))
+        total = opened.scalar("SELECT sum(qty) FROM sales")
+    assert total == 1 + 2 + 3 + 4 + 5 + 1 + 2 + 2 + 2          # the periods only, never the totals
+    assert "Column '2024 total' adds up its periods on every row: checked, and not read as a period." in report.notes
+    assert "Column 'Total' is not the sum of its periods on row 3: the periods were read; check that row." \
+        in report.notes
+    assert report.warnings >= 1
