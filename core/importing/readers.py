@@ -13,6 +13,8 @@ import io
 import re
 import shutil
 from dataclasses import dataclass, field
+from html import escape as html_escape
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -363,8 +365,12 @@ def _read_workbook(path: Path, sheet: str | None, kind: str | None = None) -> Ra
     except Exception as err:
         raise FileProblem(_("Sheet '{sheet}' of {file} cannot be read: {reason}.").format(
             sheet=sheet, file=path.name, reason=err)) from None
+    marked = _mark_error_cells(path, sheet, rows)
     raw = _rows_to_sheet(path, sheet, rows)
     raw.notes.extend(notes)
+    if marked:
+        raw.notes.append(_("The sheet has {n} Excel error cells (such as #N/A or #REF!) or formulas saved without "
+                           "their values; the report names each where it mattered.").format(n=f"{marked:,}"))
     if merged:
         raw.notes.append(_("Merged cells ({n}) were filled from the first cell of their block, as the workbook "
                            "shows them (a date written once for a block of rows).").format(n=f"{merged:,}"))
@@ -375,6 +381,62 @@ def _looks_like_periods(header: list[str]) -> bool:
     from core.importing.mapping import detect_periods, relative_periods   # (mapping reads sheets: imported here)
 
     return len(detect_periods(header)[0]) >= 3 or bool(relative_periods(header))
+
+
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+
+
+def _mark_error_cells(path: Path, sheet: str | None, rows: list[list]) -> int:
+    """Where an xlsx holds an Excel error (#N/A, #REF!, #DIV/0!...) or a formula saved without its value, python-
+    calamine gives an empty cell; the cell is marked here with what it holds ('#N/A', '=SUM(B2:B9) (no value
+    saved)') so that the report names it instead of calling it blank. Other formats are left as they are."""
+    import zipfile
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or sheet is None:
+        return 0
+    try:
+        with zipfile.ZipFile(path) as book:
+            workbook = book.read("xl/workbook.xml").decode("utf-8", "replace")
+            relations = book.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            found = re.search(r'<sheet [^>]*name="' + re.escape(html_escape(sheet, quote=False)) + r'"[^>]*r:id="([^"]+)"',
+                              workbook)
+            target = found and re.search(r'<Relationship [^>]*?(?:Target="([^"]+)"[^>]*Id="' + found.group(1)
+                                         + r'"|Id="' + found.group(1) + r'"[^>]*Target="([^"]+)")', relations)
+            if not target:
+                return 0
+            name = (target.group(1) or target.group(2)).lstrip("/")
+            name = name if name.startswith("xl/") else "xl/" + name
+            xml = book.read(name)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return 0
+    if b't="e"' not in xml and b"<f" not in xml:
+        return 0                          # no error and no formula anywhere: nothing to look for
+    marked = 0
+    for match in _CELL.finditer(xml):
+        attributes, body = match.group(3), match.group(4) or b""
+        error = b't="e"' in attributes
+        formula = re.search(rb"<f[^>]*>(.*?)</f>", body, re.S)
+        value = re.search(rb"<v>(.*?)</v>", body, re.S)
+        if not error and not (formula and not value):
+            continue
+        row = int(match.group(2)) - 1
+        column = _column_index(match.group(1).decode())
+        if row >= len(rows) or column >= len(rows[row]) or _filled(rows[row][column]):
+            continue
+        if error:
+            rows[row][column] = (value.group(1).decode("utf-8", "replace") if value else "#ERROR")
+        else:
+            rows[row][column] = _("={formula} (no value saved)").format(
+                formula=html_unescape(formula.group(1).decode("utf-8", "replace")))
+        marked += 1
+    return marked
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + ord(letter) - 64
+    return index - 1
 
 
 def _fill_merged(rows: list[list], sheet) -> int:

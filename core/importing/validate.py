@@ -143,6 +143,7 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     if day_first is not None:
         report.notes.append(_("Dates are read day first (31/12), as this file's own dates show.") if day_first
                             else _("Dates are read month first (12/31), as this file's own dates show."))
+    _say_time_zones(sheet, mapping, kind, report)
     ctx.progress(0.05, _("Reading values"))
     if mapping.layout == "wide":
         validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
@@ -163,6 +164,25 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         raise ImportRefused(_nothing_usable(report), where=sheet.where)
     ctx.progress(1.0, _("Checked"))
     return validated
+
+
+def _say_time_zones(sheet: RawSheet, mapping: Mapping, kind: str, report: ImportReport) -> None:
+    """Times written with a time-zone offset (web shops do, and across summer time the offset changes): read as
+    written, the offset dropped, so each sale stays on the shop's own day; said where the file has them."""
+    import re
+
+    offset = re.compile(r"\d:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", re.IGNORECASE)
+    for column, name in mapping.columns.items():
+        if name != "date" or column not in sheet.frame:
+            continue
+        texts = sheet.frame[column].astype(str).str.strip()
+        found = texts[texts.str.contains(offset, regex=True)]
+        if len(found):
+            kinds = sorted({m.group(0) for m in (re.search(r"(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})$", t, re.IGNORECASE)
+                                                 for t in found.unique()[:200]) if m})
+            report.notes.append(_("{n} times in '{column}' carry a time-zone offset ({offsets}): each is read as "
+                                  "written, the offset dropped, so every sale stays on the day the shop saw.").format(
+                n=f"{len(found):,}", column=column, offsets=", ".join(kinds[:4]) + (", …" if len(kinds) > 4 else "")))
 
 
 def _nothing_usable(report: ImportReport) -> str:

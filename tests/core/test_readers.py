@@ -421,3 +421,20 @@ def test_of_two_columns_with_one_name_the_one_with_data_is_read_and_the_choice_s
     report, sales = _import(shop, path)
     assert sales == EXPECTED
     assert "Columns 'Qty', 'Qty (2)' share the name 'Qty': the one with data in it, 'Qty (2)', was read." in report.notes
+
+
+def test_excel_error_cells_and_formulas_without_values_are_named_not_called_blank(tmp_path, shop):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Sales & returns"
+    sheet.append(["Date", "SKU", "Qty"])
+    sheet.append(["2024-03-01", "A1", 2])
+    sheet.append(["2024-03-02", "B&2", "#N/A"])
+    sheet["C3"].data_type = "e"
+    sheet.append(["2024-03-02", "A1", "=1+0"])          # openpyxl saves no value for a formula
+    book.save(tmp_path / "errors.xlsx")
+    report, sales = _import(shop, tmp_path / "errors.xlsx")
+    assert sales == {("A1", "2024-03-01"): 2.0}
+    found = {(p.row, p.value) for p in report.problems if p.severity == "rejected"}
+    assert found == {(3, "#N/A"), (4, "=1+0 (no value saved)")}
+    assert any("2 Excel error cells" in n for n in report.notes)

@@ -108,6 +108,7 @@ def test_a_shopify_orders_export_is_recognised_and_read_by_its_rules(tmp_path):
     assert "an order refunded in full: the sale was taken back" in text
     assert "no SKU: the product name (Lineitem name) is used as the product code" in text
     assert "Orders refunded in part are kept as sold" in text
+    assert f"{lines:,} times in 'Created at' carry a time-zone offset (+0000, +0100)" in text
     # the summer-time offset does not move a sale to another day: 31 March's orders stay on the 31st
     assert any(day == "2024-03-31" for _sku, day in expected) and any(day == "2024-03-31" for _s, day in _stored(shop))
     with open_shop(shop) as opened:                  # importing the same export again adds nothing
