@@ -285,7 +285,24 @@ def apply_overrides(mapping: Mapping, overrides: dict[str, str], sheet: RawSheet
     return mapping
 
 
+_QUARTER = re.compile(r"^(?:q[1-4][\s\-/']*(?:19|20)?\d{2}|(?:19|20)\d{2}[\s\-/]*q[1-4]|第?[一二三四1-4]季度)$",
+                      re.IGNORECASE)
+
+
+def quarter_columns(columns: list[str]) -> list[str]:
+    """Column headers that name quarters ('Q1 2024', '2024-Q2', 'Q3-24', '第一季度')."""
+    return [c for c in columns if _QUARTER.match(str(c).strip())]
+
+
 def check_required(mapping: Mapping, sheet: RawSheet, kind: str) -> None:
+    quarters = quarter_columns(sheet.columns) if kind in ("sales", "stock") else []
+    if len(quarters) >= 3 and mapping.layout == "long":
+        raise MappingProblem(
+            _("{where}: its columns {columns} are quarters. ShelfWise forecasts and plans in days, weeks or months, "
+              "and a quarter's total cannot be spread over its months without guessing.").format(
+                where=sheet.where, columns=", ".join(f"'{c}'" for c in quarters[:4]) + (", …" if len(quarters) > 4
+                                                                                      else "")),
+            hint=_("Export the same figures by month (or week) and import that sheet."))
     if mapping.relative and not mapping.period_columns:
         newest = next(c for c, back in mapping.relative.items() if back == 0)
         raise MappingProblem(

@@ -195,3 +195,16 @@ def test_total_columns_beside_the_periods_are_checked_not_read_as_periods(tmp_pa
     assert "Column 'Total' is not the sum of its periods on row 3: the periods were read; check that row." \
         in report.notes
     assert report.warnings >= 1
+
+
+def test_a_sheet_of_quarters_is_refused_with_why_and_what_to_do(tmp_path):
+    from core.errors import MappingProblem
+
+    path = tmp_path / "quarters.csv"
+    path.write_text("Part,Q1 2024,Q2 2024,Q3 2024,Q4 2024\nP-1,3,0,5,2\n", encoding="utf-8")
+    shop = tmp_path / "shop.db"
+    with open_shop(shop) as opened:
+        with pytest.raises(MappingProblem, match="'Q1 2024', 'Q2 2024', 'Q3 2024', 'Q4 2024' are quarters") as refused:
+            run_import(opened, path, "sales")
+        assert "Export the same figures by month" in refused.value.full_message()
+        assert opened.scalar("SELECT count(*) FROM sales") == 0
