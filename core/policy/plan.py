@@ -87,8 +87,10 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
             ctx.progress(0.8 + 0.15 * k / len(products), _("Working out reorder levels"))
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
         spread = periods.get(p.product_id)
-        if spread is not None:          # sales kept as weekly or monthly totals: their spread is the periods'
+        if spread is not None:          # sales kept as weekly or monthly totals: demand and spread from the periods
             item.dispersion = spread.dispersion
+            item.daily_mean = np.full(len(item.daily_mean), spread.rate / spread.days)
+            means[p.product_id] = item.daily_mean
         lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate,
                        calibration=SumCalibration() if spread is not None else calibration)
         if spread is not None:
@@ -136,12 +138,33 @@ class PeriodSpread:
     periods: int                      # how many periods of history it was read from
     mean: float                       # units per period
     dispersion: float                 # variance / mean of a period's total
+    rate: float = 0.0                 # expected units per period now (Croston-SBA on the period totals)
+
+    @property
+    def days(self) -> float:
+        return 7.0 if self.period == "week" else 365.25 / 12
 
     def said(self) -> str:
         unit = _("monthly") if self.period == "month" else _("weekly")
-        return _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): the spread of demand is "
-                 "read from those totals (variance {ratio:.1f} times the mean), not from days.").format(
-            unit=unit, n=self.periods, mean=self.mean, ratio=self.dispersion)
+        return _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): demand is taken from those "
+                 "totals ({rate:.2f} a period expected now, by Croston's method with the SBA correction) and so is "
+                 "its spread (variance {ratio:.1f} times the mean), not from days.").format(
+            unit=unit, n=self.periods, mean=self.mean, rate=self.rate, ratio=self.dispersion)
+
+
+def sba_rate(totals: np.ndarray, alpha: float = 0.1) -> float:
+    """Croston's method with the Syntetos-Boylan correction on a series of period totals: the expected demand per
+    period, for a part that sells now and then in lumps (a daily model would carry a whole period's lump forward
+    as one day's demand)."""
+    sold = np.flatnonzero(totals > 0)
+    if not len(sold):
+        return 0.0
+    size, interval, last = float(totals[sold[0]]), float(sold[0] + 1), sold[0]
+    for k in sold[1:]:
+        size += alpha * (totals[k] - size)
+        interval += alpha * ((k - last) - interval)
+        last = k
+    return (1 - alpha / 2) * size / max(interval, 1.0)
 
 
 def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dict[int, PeriodSpread]:
@@ -149,30 +172,38 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dic
     weekday a whole number of weeks apart (weekly totals), each with its spread of demand per period."""
     # only sales an import read as weekly or monthly totals (a daily product that happens to sell on Mondays or on
     # the 1st is not one); a product with any sales from a daily import keeps the daily reading
+    # A product's history starts with the sheet's first period, not its own first sale: a wide sheet stores no
+    # zeros, so a part that sold only in its last two weeks has 148 weeks of nothing before them.
     sales = pd.read_sql_query(
-        "SELECT s.product_id, s.date, sum(s.qty) AS qty FROM sales s JOIN import_runs i ON i.id = s.import_id "
+        "WITH starts AS (SELECT import_id, min(date) AS first FROM sales GROUP BY import_id) "
+        "SELECT s.product_id, s.date, sum(s.qty) AS qty, min(st.first) AS history_from FROM sales s "
+        "JOIN import_runs i ON i.id = s.import_id JOIN starts st ON st.import_id = s.import_id "
         "WHERE s.date <= ? AND i.period IN ('week', 'month') AND s.product_id NOT IN ("
         "  SELECT d.product_id FROM sales d JOIN import_runs j ON j.id = d.import_id "
         "  WHERE coalesce(j.period, 'day') NOT IN ('week', 'month')) "
         "GROUP BY s.product_id, s.date", shop.conn, params=(as_of.isoformat(),))
     if sales.empty:
         return {}
+    sales["history_from"] = sales.groupby("product_id")["history_from"].transform("min")
+    first_days = pd.to_datetime(sales["history_from"]).values.astype("datetime64[D]").astype(np.int64)
     days = pd.to_datetime(sales["date"])
     sales["monthly"] = days.dt.day == 1
     sales["weekday"] = days.dt.weekday
     sales["ordinal"] = days.values.astype("datetime64[D]").astype(np.int64)      # days since 1970
+    sales["first"] = first_days
     out = {}
     end = np.datetime64(as_of, "D")
     for product_id, group in sales.groupby("product_id", sort=False):
         ordinals = group["ordinal"].to_numpy()
+        history_from = int(min(group["first"].min(), ordinals.min()))
         if group["monthly"].all() and len(group) >= 2:
             stamps = pd.to_datetime(ordinals, unit="D")
-            first = stamps.min()
+            first = pd.Timestamp(history_from, unit="D")
             months = (as_of.year - first.year) * 12 + as_of.month - first.month + 1
             index = np.asarray((stamps.year - first.year) * 12 + stamps.month - first.month)
             period, count = "month", months
         elif group["weekday"].nunique() == 1 and len(group) >= 2 and (np.diff(np.sort(ordinals)) % 7 == 0).all():
-            start = ordinals.min()
+            start = ordinals.min() - ((ordinals.min() - history_from) // 7) * 7     # the sheet's first week
             count = int((end.astype(np.int64) - start) // 7) + 1
             index = (ordinals - start) // 7
             period = "week"
@@ -186,7 +217,7 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dic
         if mean <= 0:
             continue
         ratio = float(totals.var(ddof=1)) / mean if count > 1 else 1.0
-        out[int(product_id)] = PeriodSpread(period, count, mean, max(ratio, 1.0))
+        out[int(product_id)] = PeriodSpread(period, count, mean, max(ratio, 1.0), sba_rate(totals))
     return out
 
 

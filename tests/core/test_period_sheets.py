@@ -208,3 +208,26 @@ def test_a_sheet_of_quarters_is_refused_with_why_and_what_to_do(tmp_path):
             run_import(opened, path, "sales")
         assert "Export the same figures by month" in refused.value.full_message()
         assert opened.scalar("SELECT count(*) FROM sales") == 0
+
+
+def test_a_part_that_sold_only_lately_is_planned_from_the_whole_sheet_not_from_its_first_sale(tmp_path):
+    """A wide sheet stores no zeros: a part that sold 100 in each of the sheet's last two weeks has 48 empty weeks
+    before them, and its expected demand per week comes from all 50 (Croston-SBA), not from the last two."""
+    from core.policy.plan import period_spreads, sba_rate
+
+    weeks = [(dt.date(2024, 1, 1) + dt.timedelta(weeks=k)).isoformat() for k in range(50)]
+    header = "Part," + ",".join(f"{d[:4]}-W{k + 1:02d}" for k, d in enumerate(weeks))
+    late = "LATE," + ",".join("100" if k >= 48 else "" for k in range(50))
+    steady = "STEADY," + ",".join("2" for _ in range(50))
+    path = tmp_path / "weeks.csv"
+    path.write_text("\n".join([header, late, steady]) + "\n", encoding="utf-8")
+    shop = tmp_path / "shop.db"
+    with open_shop(shop) as opened:
+        run_import(opened, path, "sales", today=dt.date(2025, 6, 1))
+        ids = dict(opened.query("SELECT sku, id FROM products"))
+        spreads = period_spreads(opened, dt.date(2024, 12, 15))
+    late_spread = spreads[ids["LATE"]]
+    assert late_spread.period == "week" and late_spread.periods == 50
+    totals = np.array([100.0 if k >= 48 else 0.0 for k in range(50)])
+    assert late_spread.rate == pytest.approx(sba_rate(totals)) and late_spread.rate < 5       # not 95 a week
+    assert spreads[ids["STEADY"]].rate == pytest.approx(0.95 * 2.0)                           # SBA's 1 - a/2 of 2
