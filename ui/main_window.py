@@ -267,9 +267,12 @@ class MainWindow(QMainWindow):
         name = str(summary.get("shop_name") or (self.shop_path.stem if self.shop_path else ""))
         # ends with the application's name, so that Qt does not add it a second time ("… — ShelfWise — ShelfWise")
         self.setWindowTitle(self.tr("{shop} — ShelfWise").format(shop=name))
-        text = self.tr("{shop}: {products} products, {suppliers} suppliers, {lines} sales lines").format(
-            shop=name, products=f"{summary.get('products') or 0:,}", suppliers=f"{summary.get('suppliers') or 0:,}",
-            lines=f"{summary.get('sales_lines') or 0:,}")
+        products, suppliers, lines = (int(summary.get(k) or 0) for k in ("products", "suppliers", "sales_lines"))
+        text = self.tr("{shop}: {products}, {suppliers}, {lines}").format(
+            shop=name,
+            products=self.tr("1 product") if products == 1 else self.tr("{n} products").format(n=f"{products:,}"),
+            suppliers=self.tr("1 supplier") if suppliers == 1 else self.tr("{n} suppliers").format(n=f"{suppliers:,}"),
+            lines=self.tr("1 sales line") if lines == 1 else self.tr("{n} sales lines").format(n=f"{lines:,}"))
         if summary.get("first_sale"):
             text += self.tr(" ({first} to {last})").format(first=summary["first_sale"], last=summary["last_sale"])
         self.shop_label.setText(text)

@@ -1476,13 +1476,13 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1537,151 +1537,181 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <source>{shop}: {products} products, {suppliers} suppliers, {lines} sales lines</source>
-        <translation>{shop}：{products} 个商品，{suppliers} 个供应商，{lines} 条销售记录</translation>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>{shop}: {products}, {suppliers}, {lines}</source>
+        <translation>{shop}：{products}，{suppliers}，{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>1 product</source>
+        <translation>1 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>{n} products</source>
+        <translation>{n} 个商品</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="274"/>
+        <source>1 supplier</source>
+        <translation>1 个供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>{n} suppliers</source>
+        <translation>{n} 个供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>1 sales line</source>
+        <translation>1 行销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>{n} sales lines</source>
+        <translation>{n} 行销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>its file&apos;s permissions do not allow changes</source>
         <translation>文件的权限不允许修改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>its folder is read-only (SQLite writes a journal beside the file)</source>
         <translation>它所在的文件夹是只读的（SQLite 需要在文件旁写日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>it is on a read-only disk or share</source>
         <translation>它位于只读的磁盘或共享上</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>it cannot be written</source>
         <translation>它无法写入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; another ShelfWise window has this shop open, so it is only shown here: make changes in that window, or close it and open the shop here again.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;另一个 ShelfWise 窗口已打开这个店铺，这里只能查看：请在那个窗口中修改，或关闭它后在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; this shop can be looked at but not changed: {why}. To work with it, copy the file to a folder you can write to (such as Documents) and open the copy.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;这个店铺只能查看，不能修改：{why}。如需使用，请把文件复制到可以写入的文件夹（如“文档”），再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
         <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
-        <location filename="../../ui/main_window.py" line="492"/>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="516"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>

@@ -300,3 +300,10 @@ def test_a_shop_another_window_holds_can_be_looked_at_read_only(qtbot, window, s
     qtbot.waitUntil(lambda: window.read_only == "" and lock.holder(shop_with_sales) is not None
                     and lock.holder(shop_with_sales).is_me(), timeout=10_000)
     assert not window.read_only_bar.isVisible()
+
+
+def test_the_status_bar_counts_in_words_one_supplier_not_one_suppliers(window):
+    window._show_summary({"shop_name": "Valley Parts", "products": 1, "suppliers": 1, "sales_lines": 1})
+    assert window.shop_label.text() == "Valley Parts: 1 product, 1 supplier, 1 sales line"
+    window._show_summary({"shop_name": "Valley Parts", "products": 3451, "suppliers": 2, "sales_lines": 37200})
+    assert window.shop_label.text() == "Valley Parts: 3,451 products, 2 suppliers, 37,200 sales lines"
