@@ -302,3 +302,18 @@ def test_undoing_the_import_of_a_received_order_keeps_the_goods(tmp_path):
         assert shop.query("SELECT qty, order_line_id FROM stock_receipts")[0][:] == (12.0, None)   # the goods came
         undo_import(shop, products)
         assert shop.scalar("SELECT count(*) FROM products WHERE sku = '00216'") == 1    # its receipt keeps it
+
+
+def test_the_list_of_orders_adds_up_each_order_as_its_documents_do(demo):
+    """Unit costs with more than two decimals: the list's value of an order is the sum of its rounded line totals,
+    the same figure the PDF and the Excel file print (SQLite's round() takes some half cents the other way)."""
+    plan = plan_shop(demo)
+    order = create_orders_from_plan(demo, plan).created[0]
+    for k, line in enumerate(order.lines):     # costs whose line totals sit on half a cent (1.005, 2.675, 0.125)
+        demo.conn.execute("UPDATE purchase_order_lines SET unit_cost = ?, qty = ? WHERE id = ?",
+                          ((1.005, 2.675, 0.125, 7.305)[k % 4], 1, line.id))
+    demo.conn.commit()
+    stored = get_order(demo, order.id)
+    listed = list_orders(demo).set_index("id").loc[order.id, "value"]
+    assert listed == pytest.approx(stored.total, abs=1e-9)
+    assert stored.total == round(sum(round(line.qty * line.unit_cost, 2) for line in stored.lines), 2)
