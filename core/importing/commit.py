@@ -121,7 +121,56 @@ def product_ids(shop: ShopDb, validated: Validated, import_id: int, *, create: b
                 what=", ".join(given)))
         report.count("new_products", len(new))
         ids = {row["sku"]: row["id"] for row in shop.query("SELECT id, sku FROM products")}
+    if create and len(facts) > len(new):
+        _fill_known_products(shop, facts[facts["sku"].isin(ids.keys()) & ~facts["sku"].isin(set(new["sku"]))],
+                             import_id, report)
     return ids
+
+
+def _fill_known_products(shop: ShopDb, facts, import_id: int, report: ImportReport) -> None:
+    """Facts beside the sales of products the shop already has fill only what the shop does not know yet (a blank
+    cost, no supplier, a minimum order of 0); what the owner set is never overwritten, and a disagreement is said.
+    Each product changed is logged, so undoing the import puts it back."""
+    # a product's facts a sales sheet may carry beside its sales (wide sheets: cost, lead time, minimum order...)
+    known = (("name", "name", _("names")), ("category", "category", _("categories")),
+             ("unit_cost", "unit_cost", _("costs")), ("lead_time_days", "lead_time_days", _("lead times")),
+             ("min_order_qty", "min_order_qty", _("minimum orders")), ("supplier", "supplier_id", _("suppliers")))
+    given = [(column, field, label) for column, field, label in known if column in facts and facts[column].notna().any()]
+    if not given or not len(facts):
+        return
+    suppliers = _supplier_ids(shop, facts["supplier"].dropna().tolist(), import_id, report) \
+        if "supplier" in facts else {}
+    filled: dict[str, int] = {}
+    differs: dict[str, int] = {}
+    for record in facts.to_dict("records"):
+        row = shop.conn.execute("SELECT * FROM products WHERE sku = ?", (record["sku"],)).fetchone()
+        if row is None:
+            continue
+        values = {}
+        for column, field, label in given:
+            value = _none(record.get(column))
+            if value is None:
+                continue
+            if field == "supplier_id":
+                value = suppliers.get(str(value).lower())
+            current = row[field]
+            if current is None or current == "" or (field == "min_order_qty" and not current):
+                values[field] = value
+                filled[label] = filled.get(label, 0) + 1
+            elif field in ("unit_cost", "lead_time_days", "min_order_qty") and abs(float(current) - float(value)) \
+                    > 1e-9 * max(1.0, abs(float(value))):
+                differs[label] = differs.get(label, 0) + 1
+        if values:
+            _upsert(shop, "products", "sku", record["sku"], values, import_id)
+            report.count("products_filled")
+    if filled:
+        report.notes.append(_("Products the shop already had were given the {what} from the columns beside the sales "
+                              "where they had none.").format(
+            what=", ".join(f"{label} ({filled[label]:,})" for _c, _f, label in given if label in filled)))
+    if differs:
+        report.notes.append(_("Where a product already had them, the shop's own {what} were kept: the sheet says "
+                              "otherwise for some ({list}).").format(
+            what=", ".join(differs), list=", ".join(f"{label}: {n:,}" for label, n in differs.items())))
 
 
 def _upsert(shop: ShopDb, table: str, key_column: str, key: str, values: dict, import_id: int) -> str:

@@ -198,7 +198,12 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     relative = relative_periods(sheet.columns) if kind in ("sales", "stock") and not periods else {}
     if relative and len(relative) >= 0.5 * (len(sheet.columns) - 1):
         periods, unit = dict.fromkeys(relative, None), "month"      # dated once the newest period is known
-    wide = len(periods) >= 3 and len(periods) >= 0.5 * (len(sheet.columns) - 1)
+    # wide: at least 3 period columns, and at least half as many as the columns that are neither periods nor a
+    # product's own facts (code, name, cost, lead time, supplier...): 3 months beside 5 attribute columns is wide
+    unexplained = [c for c in sheet.columns[1:] if c not in periods
+                   and guess_field(c, kind, set()) in (None, "date", "qty")]
+    wide = len(periods) >= 3 and (len(periods) >= 0.5 * (len(sheet.columns) - 1)
+                                  or len(periods) >= len(unexplained))
     taken: set[str] = set()
     columns: dict[str, str] = {}
     for column in sheet.columns:

@@ -159,14 +159,16 @@ def suggested_sheet(path: str | Path, kind: str | None = None) -> str | None:
 
 def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None = None) -> RawSheet:
     """The sheet asked for, or (`sheet` None) the one that looks most like a `kind` sheet (sales, stock...)."""
+    from core.importing.grouped import ungroup
+
     path = Path(path)
     file_kind = file_format(path)
     if file_kind == "text":
-        return _read_text(path)
+        return ungroup(_read_text(path))
     if file_kind == "html":
-        return _read_html(path)
+        return ungroup(_read_html(path))
     if file_kind == "spreadsheetml":
-        return _read_spreadsheetml(path, sheet)
+        return ungroup(_read_spreadsheetml(path, sheet))
     if file_kind == "archive":
         with _archive_member(path) as member:
             raw = read_sheet(member, sheet, kind=kind)
@@ -174,7 +176,7 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None =
         raw.notes.insert(0, _("{file} is a zip archive: its {member} was read.").format(file=path.name,
                                                                                          member=member.name))
         return raw
-    return _read_workbook(path, sheet, kind)
+    return ungroup(_read_workbook(path, sheet, kind))
 
 
 # ---------------------------------------------------------------- what a file really is

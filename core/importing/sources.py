@@ -14,6 +14,15 @@ The layouts are those the systems document for their exports (column names as th
   item_quantity...), statuses with or without the `wc-` prefix.
 - Square, the item sales detail export (Reports ▸ Item sales ▸ Export): Event Type Payment / Refund,
   Itemization Type for custom amounts and gift cards.
+- Lightspeed Retail X-Series (formerly Vend), the sales history export: one row per receipt (Line Type "Sale"), one
+  per product line ("Sale Line") and one per payment ("Payment"); only product lines are sales. Returns are lines
+  with a negative quantity; voided and parked (saved) receipts are not sales.
+- Loyverse, the "receipts by item" export: Receipt type Sale / Refund, Status Closed / Cancelled.
+- An accounting package's "sales by product/service detail" report (QuickBooks Online and alike), once its product
+  headings are written onto their rows (core.importing.grouped): Transaction Type Invoice / Sales Receipt are sales,
+  Credit Memo / Refund Receipt are refunds, estimates and sales orders are not sales yet.
+- SumUp, the sales report: one row per item with its Description (no SKU), Type Sales / Refund; tips and custom
+  amounts are not products.
 """
 from __future__ import annotations
 
@@ -46,6 +55,8 @@ class RowRule:
     values: tuple[str, ...] = ()
     any_value: bool = False
     contains: bool = False            # a value that contains one of `values` (payment method "bogus (test)")
+    other_than: bool = False          # rows whose value is NOT one of `values` (Line Type other than "Sale Line")
+    below_zero: bool = False          # rows whose value is a number below zero (a return written as -1)
     by_order: bool = False
 
 
@@ -110,6 +121,59 @@ SOURCES: tuple[Source, ...] = (
                     ("custom amount", "gift card", "service charge", "tip")),
         ),
         name_column="item"),
+    Source(
+        "lightspeed-x-sales", _("Lightspeed Retail (X-Series, Vend) sales history export"), "sales",
+        signature=("receiptnumber", "linetype", "quantity", "details", "sku", "status"),
+        columns={"sku": "sku", "date": "date", "quantity": "qty", "total": "revenue", "receiptnumber": "invoice",
+                 "details": "name", "customercode": "customer"},
+        rules=(
+            RowRule("linetype", "not_item",
+                    _("a receipt's own line or a payment (Line Type Sale or Payment): not a product line"),
+                    ("sale line",), other_than=True),
+            RowRule("status", "not_sale", _("a voided or parked receipt: not a sale"),
+                    ("voided", "void", "saved", "parked", "cancelled"), by_order=True),
+            RowRule("quantity", "refund", _("a return (a negative quantity): reduces the sales of its product on its "
+                                            "day"), below_zero=True),
+        ),
+        order_column="receiptnumber", name_column="details"),
+    Source(
+        "loyverse-receipts-by-item", _("Loyverse receipts by item export"), "sales",
+        signature=("receiptnumber", "receipttype", "sku", "item", "quantity"),
+        columns={"sku": "sku", "date": "date", "quantity": "qty", "netsales": "revenue", "receiptnumber": "invoice",
+                 "item": "name", "category": "category", "customername": "customer"},
+        rules=(
+            RowRule("status", "not_sale", _("a cancelled receipt: not a sale"), ("cancelled", "canceled"),
+                    by_order=True),
+            RowRule("receipttype", "refund", _("a refund: reduces the sales of its product on its day"),
+                    ("refund",)),
+        ),
+        order_column="receiptnumber", name_column="item"),
+    Source(
+        "sumup-sales", _("SumUp sales report"), "sales",
+        signature=("type", "transactionid", "receiptnumber", "paymentmethod", "quantity", "description",
+                   "pricegross"),
+        columns={"description": "sku", "date": "date", "quantity": "qty", "pricegross": "revenue",
+                 "transactionid": "invoice", "account": "customer"},
+        rules=(
+            RowRule("description", "not_item", _("not a product (a tip or a custom amount)"),
+                    ("tip", "tips", "trinkgeld", "pourboire", "custom amount", "amount", "betrag")),
+            RowRule("type", "refund", _("a refund: reduces the sales of its product on its day"),
+                    ("refund", "refunds", "rückerstattung", "remboursement")),
+        ),
+        notes=(_("SumUp's sales report has no SKU: each product is known by its description."),)),
+    Source(
+        "sales-by-product-detail", _("sales by product detail report (QuickBooks and other accounting packages)"), "sales",
+        signature=("product", "date", "transactiontype", "num", "qty"),
+        columns={"product": "sku", "date": "date", "qty": "qty", "amount": "revenue", "num": "invoice",
+                 "salesprice": "price", "memodescription": "name", "customer": "customer"},
+        rules=(
+            RowRule("transactiontype", "not_sale",
+                    _("an estimate, a quote or a sales order: not a sale yet"),
+                    ("estimate", "quote", "sales order", "delayed charge", "delayed credit", "void", "voided")),
+            RowRule("transactiontype", "refund", _("a credit note or a refund: reduces the sales of its product on "
+                                                   "its day"),
+                    ("credit memo", "credit note", "refund receipt", "refund", "return", "sales return")),
+        )),
 )
 
 
@@ -185,12 +249,17 @@ def apply_rules(source: Source, frame: pd.DataFrame, sku_empty: np.ndarray) -> R
         if column is None:
             continue
         text = _carried(frame, column, order_column if rule.by_order else None)
-        if rule.any_value:
+        if rule.below_zero:
+            number = pd.to_numeric(pd.Series(text).str.replace("\u2212", "-", regex=False), errors="coerce")
+            hit = (number < 0).to_numpy()
+        elif rule.any_value:
             hit = text != ""
         elif rule.contains:
             hit = np.array([any(v in t for v in rule.values) for t in text], dtype=bool)
         else:
             hit = np.isin(text, rule.values)
+            if rule.other_than:
+                hit = ~hit
         hit &= ~aside
         if rule.action == "refund":
             hit &= ~refund

@@ -1,0 +1,247 @@
+"""More till exports recognised by their columns (core/importing/sources.py): Lightspeed Retail X-Series (Vend)
+sales history, Loyverse receipts by item, SumUp's sales report.
+
+Each file is written here in the layout the system documents for the export (no real customer data): receipts of
+every kind (closed, voided, parked, cancelled, returns and refunds, receipt and payment lines, tips and custom
+amounts). The sales each product should end with are worked out independently, receipt by receipt, from the same
+generated receipts."""
+from __future__ import annotations
+
+import csv
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from core.importing import guess_mapping, read_sheet, run_import
+from core.importing.sources import recognise
+from core.store import open_shop
+
+SKUS = ["MUG-BLU", "MUG-GRN", "TOWEL-1", "CARD-01", "CANDLE-9"]
+NAMES = {"MUG-BLU": "Blue Mug", "MUG-GRN": "Green Mug", "TOWEL-1": "Tea Towel", "CARD-01": "Birthday Card",
+         "CANDLE-9": "Fig Candle"}
+
+
+def _stored(path: Path) -> dict[tuple[str, str], float]:
+    with open_shop(path, create=False) as shop:
+        rows = shop.query("SELECT p.sku, s.date, sum(s.qty) FROM sales s JOIN products p ON p.id = s.product_id "
+                          "GROUP BY p.sku, s.date")
+    return {(r[0], r[1]): r[2] for r in rows if r[2]}
+
+
+def _write(path: Path, header: list[str], rows: list[list]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *rows])
+
+
+def _import(tmp_path: Path, path: Path):
+    shop = tmp_path / "shop.db"
+    with open_shop(shop) as opened:
+        report = run_import(opened, path, "sales")
+    return shop, report
+
+
+# ---- Lightspeed Retail X-Series (Vend): one row per receipt, per product line and per payment
+
+VEND_HEADER = ["Date", "Receipt Number", "Line Type", "Customer Code", "Customer Name", "Note", "Quantity",
+               "Subtotal", "Sales Tax", "Discount", "Loyalty", "Total", "Paid", "Details", "Register", "User",
+               "Status", "Sku", "AccountCodeSale", "AccountCodePurchase"]
+
+
+def test_a_lightspeed_x_series_sales_history_counts_product_lines_only(tmp_path):
+    rng = random.Random(3)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows, receipt_lines, set_aside, returns = [], 0, 0, 0
+    for k in range(220):
+        day = f"2024-05-{1 + k % 31:02d}"
+        stamp = f"{day} {9 + k % 9:02d}:{k % 60:02d}:00"
+        status = rng.choice(["CLOSED"] * 7 + ["ONACCOUNT_CLOSED", "VOIDED", "SAVED"])
+        lines = [(sku, rng.choice([1, 1, 2, 3, -1] if status == "CLOSED" else [1, 2]))
+                 for sku in rng.sample(SKUS, rng.randint(1, 3))]
+        total_qty = sum(q for _s, q in lines)
+        # the receipt's own row comes first and carries the receipt's total quantity: counting it would double
+        rows.append([stamp, str(1000 + k), "Sale", "C1", "Walk-in", "", str(total_qty), "", "", "", "", "40.00", "",
+                     "", "Main", "sam", status, "", "", ""])
+        receipt_lines += 1
+        for sku, qty in lines:
+            rows.append([stamp, str(1000 + k), "Sale Line", "", "", "", str(qty), f"{qty * 8}.00", "", "", "",
+                         f"{qty * 8}.00", "", NAMES[sku], "", "", status, sku, "200", "300"])
+            if status in ("VOIDED", "SAVED"):
+                set_aside += 1
+            else:
+                expected[(sku, day)] += qty
+                returns += qty < 0
+        rows.append([stamp, str(1000 + k), "Payment", "", "", "", "", "", "", "", "", "40.00", "40.00", "Card", "",
+                     "", status, "", "", ""])
+        receipt_lines += 1
+    path = tmp_path / "sales-history.csv"
+    _write(path, VEND_HEADER, rows)
+    raw = read_sheet(path)
+    assert recognise(list(raw.columns), "sales").key == "lightspeed-x-sales"
+    mapping = guess_mapping(raw, "sales")
+    assert mapping.source_of("sku") == "Sku" and mapping.source_of("qty") == "Quantity"
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {k: v for k, v in expected.items() if v}
+    assert report.counts["non_product"] == receipt_lines
+    assert report.counts["not_sales"] == set_aside and report.counts["refunds"] == returns
+    assert report.counts.get("write_offs", 0) == 0 and report.rejected == 0
+    text = "\n".join(report.summary_lines())
+    assert "Recognised as a Lightspeed Retail (X-Series, Vend) sales history export" in text
+    assert "a receipt's own line or a payment (Line Type Sale or Payment): not a product line" in text
+    assert "a voided or parked receipt: not a sale" in text
+    with open_shop(shop) as opened:                  # importing the same export again adds nothing
+        run_import(opened, path, "sales")
+    assert _stored(shop) == {k: v for k, v in expected.items() if v}
+
+
+# ---- Loyverse: receipts by item
+
+LOYVERSE_HEADER = ["Date", "Receipt number", "Receipt type", "Category", "SKU", "Item", "Variant",
+                   "Modifiers applied", "Quantity", "Gross sales", "Discounts", "Net sales", "Cost of goods",
+                   "Gross profit", "Taxes", "Dining option", "POS", "Store", "Cashier name", "Customer name",
+                   "Customer contacts", "Comment", "Status"]
+
+
+def test_a_loyverse_receipts_by_item_export_counts_refunds_and_leaves_out_cancelled_receipts(tmp_path):
+    rng = random.Random(4)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows, cancelled, refunds = [], 0, 0
+    for k in range(200):
+        day = f"2024-06-{1 + k % 30:02d}"
+        kind = rng.choice(["Sale"] * 8 + ["Refund"])
+        status = "Cancelled" if rng.random() < 0.08 else "Closed"
+        for sku in rng.sample(SKUS, rng.randint(1, 2)):
+            qty = rng.randint(1, 3)
+            # Loyverse writes a refund's quantity as a positive number, its type says what it is
+            rows.append([f"{day[8:]}/{day[5:7]}/{day[:4]} 1{k % 10}:05", f"1-{1000 + k}", kind, "Gifts", sku,
+                         NAMES[sku], "", "", str(qty), f"{qty * 6}.00", "0.00", f"{qty * 6}.00", "", "", "0.00",
+                         "", "POS 1", "Shop", "Ann", "", "", "", status])
+            if status == "Cancelled":
+                cancelled += 1
+            else:
+                expected[(sku, day)] += -qty if kind == "Refund" else qty
+                refunds += kind == "Refund"
+    path = tmp_path / "receipts-by-item-2024-06.csv"
+    _write(path, LOYVERSE_HEADER, rows)
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {k: v for k, v in expected.items() if v}
+    assert report.counts["not_sales"] == cancelled and report.counts["refunds"] == refunds
+    assert report.rejected == 0
+    assert "Recognised as a Loyverse receipts by item export" in "\n".join(report.summary_lines())
+
+
+# ---- SumUp: the sales report, products known by their description
+
+SUMUP_HEADER = ["Account", "Date", "Time", "Type", "Transaction ID", "Receipt Number", "Payment Method", "Quantity",
+                "Description", "Currency", "Price (Gross)", "Price (Net)", "Tax", "Tax rate",
+                "Transaction refunded"]
+
+
+def test_a_sumup_sales_report_names_products_by_description_and_leaves_out_tips(tmp_path):
+    rng = random.Random(6)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows, tips, refunds = [], 0, 0
+    for k in range(240):
+        day = 1 + k % 30
+        date = f"{day:02d}.04.24"                      # SumUp writes day.month.two-digit year
+        transaction = "T" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(9))
+        if rng.random() < 0.08:
+            rows.append(["shop@example.com", date, "12:00", "Sales", transaction, f"S2024{k:07d}", "Card", "1",
+                         "Tip", "GBP", "1.00", "1.00", "0.0%", "", ""])
+            tips += 1
+            continue
+        sku = rng.choice(SKUS)
+        qty = rng.randint(1, 3)
+        refund = rng.random() < 0.1
+        rows.append(["shop@example.com", date, f"1{k % 10}:{k % 60:02d}", "Refund" if refund else "Sales",
+                     transaction, f"S2024{k:07d}", rng.choice(["Card", "Cash"]), str(qty), NAMES[sku], "GBP",
+                     f"{qty * 5}.00", f"{qty * 5}.00", "0.0%", "", ""])
+        expected[(NAMES[sku], f"2024-04-{day:02d}")] += -qty if refund else qty
+        refunds += refund
+    path = tmp_path / "sales-report.csv"
+    _write(path, SUMUP_HEADER, rows)
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {k: v for k, v in expected.items() if v}
+    assert report.counts["non_product"] == tips and report.counts["refunds"] == refunds
+    assert report.rejected == 0
+    text = "\n".join(report.summary_lines())
+    assert "Recognised as a SumUp sales report" in text
+    assert "SumUp's sales report has no SKU: each product is known by its description" in text
+
+
+# ---- an accounting package's "sales by product/service detail" report: products as headings above their rows
+
+def _grouped_report(rng: random.Random):
+    """The report's rows (title block, a category heading over its products, 'Total for' rows, a grand total and a
+    footer) and the sales worked out from the same transactions."""
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows = [["Sales by Product/Service Detail"], ["Acme Gifts Ltd"], ["January 1 - March 31, 2024"], [],
+            ["", "Date", "Transaction Type", "Num", "Customer", "Memo/Description", "Qty", "Sales Price", "Amount",
+             "Balance"],
+            ["Kitchen"]]
+    counts = defaultdict(int)
+    grand_qty = 0.0
+    for index, sku in enumerate(SKUS):
+        name = NAMES[sku]
+        if index == 2:
+            rows.append(["Total for Kitchen", "", "", "", "", "", "", "", "", ""])
+        rows.append([name])
+        qty_sum = amount_sum = balance = 0.0
+        for k in range(rng.randint(4, 12)):
+            day, month = rng.randint(1, 28), rng.randint(1, 3)
+            kind = rng.choice(["Invoice"] * 5 + ["Sales Receipt"] * 3 + ["Credit Memo", "Estimate"])
+            qty = rng.randint(1, 6) * (-1 if kind == "Credit Memo" else 1)
+            amount = qty * 4.5
+            balance += amount
+            rows.append(["", f"{day:02d}/{month:02d}/2024", kind, f"{kind[0]}-{index}{k:02d}", "Smith", name,
+                         f"{qty:.2f}", "4.50", f"{amount:,.2f}", f"{balance:,.2f}"])
+            qty_sum += qty
+            amount_sum += amount
+            if kind == "Estimate":
+                counts["estimates"] += 1
+            else:
+                expected[(name, f"2024-{month:02d}-{day:02d}")] += qty
+                counts["refunds"] += kind == "Credit Memo"
+        rows.append([f"Total for {name}", "", "", "", "", "", f"{qty_sum:.2f}", "", f"{amount_sum:,.2f}", ""])
+        grand_qty += qty_sum
+    rows.append(["TOTAL", "", "", "", "", "", f"{grand_qty:.2f}", "", "", ""])
+    rows += [[], ["Monday, Apr 01, 2024 10:15:22 AM GMT+01:00 - Accrual Basis"]]
+    return rows, {k: v for k, v in expected.items() if v}, counts
+
+
+def test_a_report_grouped_by_product_is_read_with_each_heading_on_its_rows(tmp_path):
+    from openpyxl import Workbook
+
+    rows, expected, counts = _grouped_report(random.Random(8))
+    csv_path = tmp_path / "SalesByProductServiceDetail.csv"
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    xlsx_path = tmp_path / "SalesByProductServiceDetail.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(xlsx_path)
+    for path in (csv_path, xlsx_path):
+        raw = read_sheet(path)
+        assert raw.columns[0] == "Product" and set(raw.frame["Product"]) == set(NAMES.values())
+        assert "The report's totals agree with the rows they add up" in " ".join(raw.notes)
+        shop = tmp_path / f"{path.suffix[1:]}.db"
+        with open_shop(shop) as opened:
+            report = run_import(opened, path, "sales")
+        assert _stored(shop) == expected
+        assert report.counts["not_sales"] == counts["estimates"] and report.counts["refunds"] == counts["refunds"]
+        assert report.rejected == 0
+        text = "\n".join(report.summary_lines())
+        assert "Recognised as a sales by product detail report (QuickBooks and other accounting packages)" in text
+        assert "a credit note or a refund: reduces the sales of its product on its day" in text
+        assert "is a report grouped by product: the product of each heading (5 of them) was written" in text
+
+
+def test_a_grouped_report_whose_total_disagrees_says_which(tmp_path):
+    rows, _expected, _counts = _grouped_report(random.Random(2))
+    at = next(i for i, r in enumerate(rows) if r and r[0] == "Total for Tea Towel")
+    rows[at][6] = "999.00"
+    path = tmp_path / "report.csv"
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    notes = " ".join(read_sheet(path).notes)
+    assert "1 of the report's totals disagree with the rows they add up: Tea Towel (Qty)" in notes
