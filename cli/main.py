@@ -52,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     forecast = commands.add_parser("forecast", help="forecast every product's demand")
     forecast.add_argument("--db", required=True)
-    forecast.add_argument("--horizon", type=int, default=28, help="days ahead (default 28)")
+    forecast.add_argument("--horizon", type=int, default=None,
+                          help="days ahead (default 28); for a shop of weekly or monthly totals, weeks or months "
+                               "ahead (default 13 weeks, 6 months)")
     forecast.add_argument("--as-of", type=_date, help="use only what was known on this day (YYYY-MM-DD)")
     forecast.add_argument("--out", help="write sku,date,mean,p05,p50,p80,p90,p95,p99,model to a .csv or .xlsx")
     forecast.add_argument("--no-neural", action="store_true", help="leave out the neural model (faster)")
@@ -192,11 +194,18 @@ def cmd_forecast(args) -> int:
 
     done = forecast_to_file(Path(args.db), horizon=args.horizon, as_of=args.as_of, neural=not args.no_neural,
                             seed=args.seed, out=_path(args.out), ctx=_ctx()).value
-    print(f"forecast {done.products:,} products x {done.horizon} days from {done.first_day} "
-          f"in {done.seconds:.1f} s (neural model on {done.device})")
-    print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a day "
-          f"vs {done.mean_error_baseline:.2f} repeating last week; 90% intervals held "
-          f"{done.coverage90:.1%} of days")
+    if done.period != "day":
+        unit = "months" if done.period == "month" else "weeks"
+        print(f"forecast {done.products:,} products x {done.horizon} {unit} from {done.first_day} "
+              f"in {done.seconds:.1f} s, on the {done.period}ly totals the shop keeps")
+        print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a "
+              f"{done.period}; 90% intervals held {done.coverage90:.1%} of {unit}")
+    else:
+        print(f"forecast {done.products:,} products x {done.horizon} days from {done.first_day} "
+              f"in {done.seconds:.1f} s (neural model on {done.device})")
+        print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a day "
+              f"vs {done.mean_error_baseline:.2f} repeating last week; 90% intervals held "
+              f"{done.coverage90:.1%} of days")
     if done.rows_written is not None:
         print(f"wrote {done.rows_written:,} rows to {args.out}")
     return EXIT_OK

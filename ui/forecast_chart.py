@@ -242,7 +242,7 @@ class ForecastChart(QWidget):
                 hx, sales, pen=pg.mkPen(SALES, width=1.3), fillLevel=0, fillBrush=with_alpha(SALES, 50),
                 connect="finite", antialias=True)
             plot.addItem(self.sales_curve)
-            self._entry("sales", self.sales_curve, self.tr("Sold each day"))
+            self._entry("sales", self.sales_curve, self._words()["sales"])
 
         # the forecast: the likely range, the 80% line and the average
         if len(forecast):
@@ -255,17 +255,17 @@ class ForecastChart(QWidget):
             plot.addItem(self.band)
             band_sample = _Swatch(brush=with_alpha(FORECAST, 70))
             band_sample.members = [self.band, lower, upper]
-            self._entry("range", band_sample, self.tr("Likely range (9 days in 10)"))
+            self._entry("range", band_sample, self._words()["range"])
             self.p80_curve = pg.PlotDataItem(
                 fx, forecast["p80"].to_numpy(dtype=float), antialias=True,
                 pen=pg.mkPen(FORECAST, width=1.3, style=Qt.PenStyle.DashLine),
             )
             plot.addItem(self.p80_curve)
-            self._entry("p80", self.p80_curve, self.tr("4 days in 5 sell less"))
+            self._entry("p80", self.p80_curve, self._words()["p80"])
             self.mean_curve = pg.PlotDataItem(fx, forecast["mean"].to_numpy(dtype=float), antialias=True,
                                               pen=pg.mkPen(FORECAST, width=2.6))
             plot.addItem(self.mean_curve)
-            self._entry("mean", self.mean_curve, self.tr("Forecast (average a day)"))
+            self._entry("mean", self.mean_curve, self._words()["mean"])
             overridden = forecast["overridden"].to_numpy(dtype=bool)
             if overridden.any():
                 self.override_points = pg.ScatterPlotItem(
@@ -418,7 +418,7 @@ class ForecastChart(QWidget):
             days[day.normalize()] = text
         for day, mean, low, high, p80, overridden in zip(forecast.index, forecast["mean"], forecast["p05"],
                                                          forecast["p95"], forecast["p80"], forecast["overridden"]):
-            text = self.tr("forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})").format(
+            text = self._words()["point"].format(
                 mean=amount(mean), low=amount(low), high=amount(high), p80=amount(p80))
             if overridden:
                 text += self.tr(" — your override")
@@ -428,8 +428,32 @@ class ForecastChart(QWidget):
                 days[day] += " — " + ", ".join(labels)
         self._days = days
 
+    def _words(self) -> dict[str, str]:
+        """The legend and read-out in the unit of the points: days, or the weeks or months a shop keeps totals of."""
+        period = self.view.period if self.view is not None else "day"
+        if period == "month":
+            return {"sales": self.tr("Sold each month"), "range": self.tr("Likely range (9 months in 10)"),
+                    "p80": self.tr("4 months in 5 sell less"), "mean": self.tr("Forecast (average a month)"),
+                    "point": self.tr("forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})")}
+        if period == "week":
+            return {"sales": self.tr("Sold each week"), "range": self.tr("Likely range (9 weeks in 10)"),
+                    "p80": self.tr("4 weeks in 5 sell less"), "mean": self.tr("Forecast (average a week)"),
+                    "point": self.tr("forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})")}
+        return {"sales": self.tr("Sold each day"), "range": self.tr("Likely range (9 days in 10)"),
+                "p80": self.tr("4 days in 5 sell less"), "mean": self.tr("Forecast (average a day)"),
+                "point": self.tr("forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})")}
+
     def describe(self, day: dt.date) -> str:
         key = pd.Timestamp(day).normalize()
+        period = self.view.period if self.view is not None else "day"
+        if period != "day":             # a point per week or month: the period that holds the day
+            start = key.date().replace(day=1) if period == "month" else key.date() - dt.timedelta(days=key.weekday())
+            text = self._days.get(pd.Timestamp(start))
+            if text is None:
+                return ""
+            end = (pd.Timestamp(start) + (pd.offsets.MonthBegin(1) if period == "month" else pd.Timedelta(days=7))
+                   - pd.Timedelta(days=1)).date()
+            return f"{weekday_day_text(start)} – {weekday_day_text(end)}: {text}"
         text = self._days.get(key)
         if text is None:
             return ""

@@ -127,8 +127,32 @@ def quantity(value: float | None) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}"
 
 
-def forecast_columns() -> list[Column[ForecastRow]]:
+def _next_column(period: str) -> Column[ForecastRow]:
+    """The next period's demand: the next 7 days of a daily run, the next week or month of a run in periods."""
+    if period == "month":
+        title, tip = _tr("Next month"), _tr("{n} expected over the forecast's months")
+    elif period == "week":
+        title, tip = _tr("Next week"), _tr("{n} expected over the forecast's weeks")
+    else:
+        title, tip = _tr("Next 7 days"), _tr("{n} expected over the next 4 weeks")
+    return Column(title, lambda r: quantity(r.next_7_days), lambda r: number_key(r.next_7_days), numeric=True,
+                  tooltip=lambda r: tip.format(n=quantity(r.next_horizon)) if r.next_horizon is not None else "")
+
+
+def forecast_columns(period: str = "day") -> list[Column[ForecastRow]]:
+    """The forecast table's columns; a run in weeks or months (a shop of weekly or monthly totals) says so."""
     patterns = pattern_words()
+    if period == "day":
+        versus = Column(
+            _tr("vs. last week's sales"), versus_last_week, lambda r: number_key(improvement(r)), numeric=True,
+            tooltip=lambda r: _tr("Off by {mae} a day on average; repeating last week's sales: {base}").format(
+                mae=quantity(r.mae), base=quantity(r.mae_baseline)) if improvement(r) is not None else "")
+    else:
+        versus = Column(
+            _tr("Off by, a month") if period == "month" else _tr("Off by, a week"), lambda r: quantity(r.mae),
+            lambda r: number_key(r.mae), numeric=True,
+            tooltip=lambda r: _tr("Tested on the last periods before the forecast: off by {mae} units a period on "
+                                  "average").format(mae=quantity(r.mae)) if r.mae is not None else "")
     return [
         Column(_tr("Product code"), lambda r: r.sku, lambda r: r.sku.casefold()),
         Column(_tr("Description"), lambda r: r.name, tooltip=lambda r: r.name),
@@ -137,12 +161,8 @@ def forecast_columns() -> list[Column[ForecastRow]]:
                tooltip=lambda r: patterns.get(r.pattern, ("", ""))[1]),
         Column(_tr("ABC"), lambda r: r.abc, tooltip=lambda r: abc_words(r.abc)),
         Column(_tr("XYZ"), lambda r: r.xyz, tooltip=lambda r: xyz_words(r.xyz)),
-        Column(_tr("Next 7 days"), lambda r: quantity(r.next_7_days), lambda r: number_key(r.next_7_days),
-               numeric=True, tooltip=lambda r: _tr("{n} expected over the next 4 weeks").format(
-                   n=quantity(r.next_horizon)) if r.next_horizon is not None else ""),
-        Column(_tr("vs. last week's sales"), versus_last_week, lambda r: number_key(improvement(r)), numeric=True,
-               tooltip=lambda r: _tr("Off by {mae} a day on average; repeating last week's sales: {base}").format(
-                   mae=quantity(r.mae), base=quantity(r.mae_baseline)) if improvement(r) is not None else ""),
+        _next_column(period),
+        versus,
     ]
 
 
@@ -186,8 +206,17 @@ def run_header(run: dict, last_sale: str | None) -> str:
     else:
         text += _tr(", without the neural model, on the {device}").format(device=device_words(run.get("device")))
     text += _tr(", in {duration}.").format(duration=duration_text(run.get("seconds") or 0))
-    if run.get("coverage90") is not None:
+    period = run.get("period") or "day"
+    if period != "day":
+        text += _tr(" Your sales are monthly totals: forecast month by month.") if period == "month" else \
+            _tr(" Your sales are weekly totals: forecast week by week.")
+    if run.get("coverage90") is not None and period == "day":
         text += _tr(" Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).").format(
+            p=round(run["coverage90"] * 100))
+    elif run.get("coverage90") is not None:
+        text += (_tr(" Tested on past months, {p}% of them fell inside the likely range (aim: 90%).")
+                 if period == "month" else
+                 _tr(" Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).")).format(
             p=round(run["coverage90"] * 100))
     if last_sale and last_sale > run["as_of"]:
         text += _tr(" Sales up to {day} have come in since: press Forecast to bring it up to date.").format(
@@ -270,6 +299,7 @@ class ForecastPage(QWidget):
         self.product: ProductForecast | None = None
         self.override_dialog: OverrideDialog | None = None
         self.model = ForecastModel(self)
+        self.period = "day"                 # the unit of the run shown: day, week or month
         self.proxy = ForecastFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -396,6 +426,10 @@ class ForecastPage(QWidget):
             return
         selected = self.selected_sku()
         self.data = data
+        period = (data.run or {}).get("period") or "day"
+        if period != self.period:
+            self.period = period
+            self.model.set_columns(forecast_columns(period))
         self.model.set_rows(data.rows)
         if data.run is None:
             self.header.clear()

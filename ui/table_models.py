@@ -85,6 +85,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._rows: list[Row] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
+    def set_columns(self, columns: Sequence[Column[Row]]) -> None:
+        """Other columns for the same rows (a forecast in months instead of days)."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self._sort = None
+        self.endResetModel()
+
     # ---- rows
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()

@@ -59,6 +59,7 @@ class ForecastResult:
     by_model: dict[str, np.ndarray] = field(default_factory=dict)   # what each candidate said, (n, h)
     backtest: Backtest | None = None
     sum_calibration: SumCalibration = field(default_factory=SumCalibration)
+    period: str = "day"                    # 'week' or 'month': `days` are the periods' first days, values totals
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -165,14 +166,30 @@ def _fill(base: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
     return out
 
 
-def forecast_shop(shop: ShopDb, *, horizon: int = DEFAULT_HORIZON, as_of: dt.date | None = None,
+def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | None = None,
                   settings: ForecastSettings | None = None, ctx: JobContext | None = None,
                   store: bool = True) -> ForecastResult:
-    """Forecast every active product from what was known on `as_of` and store the run."""
+    """Forecast every active product from what was known on `as_of` and store the run. `horizon` is in the shop's
+    period (core.forecasting.periods.shop_period): days for a daily shop (default 28), weeks or months for a shop
+    of weekly or monthly totals (default 13 weeks, 6 months), whose run is made on its period series."""
+    from core.forecasting.periods import DEFAULT_PERIODS, forecast_periods, load_period_history, shop_period
+
     ctx = ctx or null_context()
+    period = shop_period(shop)
+    if horizon is None:
+        horizon = settings.horizon if settings is not None and period == "day" else \
+            DEFAULT_HORIZON if period == "day" else DEFAULT_PERIODS[period]
     settings = settings or ForecastSettings(horizon=horizon)
     settings.horizon = horizon
     ctx.progress(0.0, _("Reading the sales history"))
+    if period != "day":
+        periods = load_period_history(shop, period, as_of=as_of)
+        result = forecast_periods(periods, horizon, origins=settings.origins, ctx=ctx.sub(0.05, 0.95))
+        result.period = period
+        if store:
+            store_result(shop, result, periods.as_of, settings)
+        ctx.progress(1.0, _("Forecast stored"))
+        return result
     history = load_history(shop, as_of=as_of)
     if not len(history.skus) or np.isnan(history.demand).all():
         raise UserError("There are no sales to forecast from.", hint="Import a sales file first.")
@@ -190,7 +207,8 @@ def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings:
         run_id = conn.execute(
             "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90, "
             "sum_calibration) VALUES (?,?,?,?,?,?,?,?,?)",
-            (now_iso(), as_of.isoformat(), settings.horizon, "day", json.dumps(settings.__dict__), result.device,
+            (now_iso(), as_of.isoformat(), settings.horizon, result.period, json.dumps(settings.__dict__),
+             result.device,
              result.seconds, choice.coverage90, json.dumps(result.sum_calibration.as_dict()))).lastrowid
         classes = result.classes.set_index("sku")
         conn.executemany(

@@ -29,6 +29,7 @@ class ProductForecastView:
     accuracy_text: str           # in plain words, against repeating last week
     run_as_of: str
     device: str
+    period: str = "day"          # history and forecast points are days, or weeks or months (their totals)
 
 
 @dataclass
@@ -60,8 +61,36 @@ def accuracy_sentence(mae: float, mae_baseline: float, weeks: int) -> str:
         weeks=weeks, mae=mae)
 
 
+def period_accuracy_sentence(mae: float | None, mae_baseline: float | None, period: str) -> str:
+    """The backtest of a forecast in months or weeks, in those units: 'tested on the last months before the
+    forecast, it was off by 1.2 units a month on average; repeating the same month of the year before: 1.9'."""
+    if mae is None or np.isnan(mae):
+        return _("Not enough history to test this forecast yet.")
+    if period == "month":
+        text = _("Tested on the last months before the forecast, it was off by {mae:.1f} units a month on "
+                 "average.").format(mae=mae)
+        base = _(" Repeating the same month of the year before would have been off by {baseline:.1f}.")
+    else:
+        text = _("Tested on the last weeks before the forecast, it was off by {mae:.1f} units a week on "
+                 "average.").format(mae=mae)
+        base = _(" Repeating the same week of the year before would have been off by {baseline:.1f}.")
+    if mae_baseline is not None and not np.isnan(mae_baseline):
+        text += base.format(baseline=mae_baseline)
+    return text
+
+
+def period_lengths(dates: pd.Series, period: str) -> np.ndarray:
+    """The days in each row's period (1 for a daily run): an override's quantity a day times these is the period's."""
+    if period == "day":
+        return np.ones(len(dates))
+    starts = pd.to_datetime(dates)
+    ends = starts + (pd.offsets.MonthBegin(1) if period == "month" else pd.Timedelta(days=7))
+    return (ends - starts).dt.days.to_numpy(dtype=float)
+
+
 def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
-    """Every product of a run (default: the latest) with its model, classes, accuracy and next-week demand."""
+    """Every product of a run (default: the latest) with its model, classes, accuracy and next-week demand (for a
+    run in weeks or months: the next period's)."""
     run = latest_run(shop) if run_id is None else dict(shop.conn.execute(
         "SELECT * FROM forecast_runs WHERE id = ?", (run_id,)).fetchone())
     if run is None:
@@ -74,12 +103,17 @@ def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
         shop.conn, params=(run["id"],), dtype={"sku": str})
     daily = pd.read_sql_query("SELECT product_id, date, mean FROM forecast_daily WHERE run_id = ?", shop.conn,
                               params=(run["id"],))
+    period = run.get("period") or "day"
+    length = period_lengths(daily["date"], period)
     for row in shop.query("SELECT product_id, start_date, end_date, qty_per_day FROM forecast_overrides"):
         days = (daily["product_id"] == row["product_id"]) & daily["date"].between(row["start_date"], row["end_date"])
-        daily.loc[days, "mean"] = row["qty_per_day"]
-    week_end = (dt.date.fromisoformat(run["as_of"]) + dt.timedelta(days=7)).isoformat()
+        daily.loc[days, "mean"] = row["qty_per_day"] * length[days]
     totals = daily.groupby("product_id")["mean"].sum()
-    week = daily[daily["date"] <= week_end].groupby("product_id")["mean"].sum()
+    if period == "day":
+        week_end = (dt.date.fromisoformat(run["as_of"]) + dt.timedelta(days=7)).isoformat()
+        week = daily[daily["date"] <= week_end].groupby("product_id")["mean"].sum()
+    else:                           # a run in weeks or months: the next period's total
+        week = daily[daily["date"] == daily["date"].min()].groupby("product_id")["mean"].sum()
     table["next_7_days"] = table["product_id"].map(week).fillna(0.0)
     table["next_horizon"] = table["product_id"].map(totals).fillna(0.0)
     return table.drop(columns=["product_id"])
@@ -93,12 +127,23 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
     if product is None:
         raise UserError(f"There is no product with the code {sku}.")
     as_of = dt.date.fromisoformat(run["as_of"])
-    history = load_history(shop, as_of=as_of)
-    series = history.series(sku).iloc[-history_days:]
+    period = run.get("period") or "day"
+    if period == "day":
+        history = load_history(shop, as_of=as_of)
+        series = history.series(sku).iloc[-history_days:]
+    else:                           # one point per week or month: the totals the shop keeps, never split into days
+        from core.forecasting.periods import load_period_history
+
+        periods = load_period_history(shop, period, as_of=as_of)
+        row = int(np.flatnonzero(periods.skus == sku)[0]) if (periods.skus == sku).any() else None
+        sold = periods.demand[row] if row is not None else np.zeros(len(periods.starts))
+        series = pd.DataFrame({"sales": sold, "demand": sold, "stockout": False, "anomaly": False},
+                              index=periods.starts)
+        series = series[series.index >= pd.Timestamp(as_of) - pd.Timedelta(days=history_days * 2)]
     daily = pd.read_sql_query(
         "SELECT date, mean, p05, p50, p80, p90, p95, p99 FROM forecast_daily WHERE run_id = ? AND product_id = ? "
         "ORDER BY date", shop.conn, params=(run["id"], product["id"]), parse_dates=["date"]).set_index("date")
-    daily = apply_overrides(shop, product["id"], daily)
+    daily = apply_overrides(shop, product["id"], daily, period=period)
     facts = shop.conn.execute("SELECT * FROM forecast_products WHERE run_id = ? AND product_id = ?",
                               (run["id"], product["id"])).fetchone()
     start = series.index[0].date().isoformat() if len(series) else run["as_of"]
@@ -109,10 +154,13 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
         "WHERE date <= ? AND coalesce(end_date, date) >= ? AND (product_id IS NULL OR product_id = ?) ORDER BY date",
         shop.conn, params=(end, start, product["id"]), parse_dates=["date", "end_date"])
     weeks = json.loads(run["settings"] or "{}").get("origins", 3) * run["horizon"] // 7
+    accuracy = accuracy_sentence(facts["mae"], facts["mae_baseline"], weeks) if facts else ""
+    if facts and period != "day":
+        accuracy = period_accuracy_sentence(facts["mae"], facts["mae_baseline"], period)
     return ProductForecastView(
         sku, product["name"] or "", series, daily, events, facts["model"] if facts else "",
         facts["pattern"] if facts else "", facts["abc"] if facts else "", facts["xyz"] if facts else "",
-        accuracy_sentence(facts["mae"], facts["mae_baseline"], weeks) if facts else "", run["as_of"], run["device"])
+        accuracy, run["as_of"], run["device"], period)
 
 
 # ------------------------------------------------------------------ overrides
@@ -155,19 +203,21 @@ def overrides(shop: ShopDb, sku: str | None = None) -> list[Override]:
                      r["created_at"]) for r in rows]
 
 
-def apply_overrides(shop: ShopDb, product_id: int, daily: pd.DataFrame) -> pd.DataFrame:
+def apply_overrides(shop: ShopDb, product_id: int, daily: pd.DataFrame, *, period: str = "day") -> pd.DataFrame:
     """The forecast with the owner's overrides in force: on those days the mean is the owner's figure and the
-    quantiles move with it (same spread around the new mean)."""
+    quantiles move with it (same spread around the new mean). In a run of weeks or months a period that starts
+    within the override takes its quantity a day times the period's days."""
     daily = daily.copy()
     daily["overridden"] = False
+    length = period_lengths(pd.Series(daily.index), period)
     for row in shop.query("SELECT start_date, end_date, qty_per_day FROM forecast_overrides WHERE product_id = ?",
                           (product_id,)):
         days = (daily.index >= pd.Timestamp(row["start_date"])) & (daily.index <= pd.Timestamp(row["end_date"]))
         if not days.any():
             continue
-        shift = row["qty_per_day"] - daily.loc[days, "mean"]
+        shift = row["qty_per_day"] * length[days] - daily.loc[days, "mean"]
         for column in ("p05", "p50", "p80", "p90", "p95", "p99"):
             daily.loc[days, column] = np.clip(daily.loc[days, column] + shift, 0, None)
-        daily.loc[days, "mean"] = row["qty_per_day"]
+        daily.loc[days, "mean"] = row["qty_per_day"] * length[days]
         daily.loc[days, "overridden"] = True
     return daily

@@ -61,7 +61,8 @@ _LEAD = Field("lead_time_days", _("Lead time (days)"), "number", False, (
     "leadtime", "leadtimedays", "leaddays", "deliverydays", "交货期", "提前期", "交期"))
 
 _MOQ = Field("min_order_qty", _("Minimum order qty"), "number", False, (
-    "minorderqty", "moq", "minimumorder", "minimumorderquantity", "minorderquantity", "minqty", "最小起订量",
+    "minorderqty", "moq", "minimumorder", "minimumorderquantity", "minorderquantity", "minqty", "minorder",
+    "minimumqty", "orderminimum", "最小起订量",
     "起订量"))
 
 FIELDS: dict[str, list[Field]] = {

@@ -213,12 +213,22 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dic
             continue
         totals = np.zeros(count)
         np.add.at(totals, np.clip(index, 0, count - 1), group["qty"].to_numpy(dtype=float))
-        mean = float(totals.mean())
-        if mean <= 0:
-            continue
-        ratio = float(totals.var(ddof=1)) / mean if count > 1 else 1.0
-        out[int(product_id)] = PeriodSpread(period, count, mean, max(ratio, 1.0), sba_rate(totals))
+        spread = spread_from_totals(totals, period)
+        if spread is not None:
+            out[int(product_id)] = spread
     return out
+
+
+def spread_from_totals(totals: np.ndarray, period: str) -> PeriodSpread | None:
+    """A product's demand per period from its period totals (the sheet's first period on, empty ones as 0): the
+    expected units per period now (Croston-SBA) and the spread (variance / mean, at least 1). None where it never
+    sold. The plan and bench/replay_periods.py read period products through this one function."""
+    totals = np.asarray(totals, dtype=float)
+    mean = float(totals.mean()) if len(totals) else 0.0
+    if mean <= 0:
+        return None
+    ratio = float(totals.var(ddof=1)) / mean if len(totals) > 1 else 1.0
+    return PeriodSpread(period, len(totals), mean, max(ratio, 1.0), sba_rate(totals))
 
 
 def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
@@ -325,11 +335,27 @@ def _forecast_means(shop: ShopDb, run_id: int, product_ids: np.ndarray) -> dict[
     """Each product's daily forecast mean, with the owner's overrides in force."""
     daily = pd.read_sql_query("SELECT product_id, date, mean FROM forecast_daily WHERE run_id = ? "
                               "ORDER BY product_id, date", shop.conn, params=(run_id,))
+    period = shop.scalar("SELECT period FROM forecast_runs WHERE id = ?", (run_id,)) or "day"
+    if period != "day":
+        daily = _period_rows_as_days(daily, period)
     for row in shop.query("SELECT product_id, start_date, end_date, qty_per_day FROM forecast_overrides"):
         days = (daily["product_id"] == row["product_id"]) & daily["date"].between(row["start_date"], row["end_date"])
         daily.loc[days, "mean"] = row["qty_per_day"]
     groups = {pid: g["mean"].to_numpy() for pid, g in daily.groupby("product_id")}
     return {int(pid): groups.get(pid, np.zeros(1)) for pid in product_ids}
+
+
+def _period_rows_as_days(rows: pd.DataFrame, period: str) -> pd.DataFrame:
+    """A period run's rows (one per week or month, its total) as days, each day of a period getting its share."""
+    starts = pd.to_datetime(rows["date"])
+    ends = starts + (pd.offsets.MonthBegin(1) if period == "month" else pd.Timedelta(days=7))
+    lengths = (ends - starts).dt.days.to_numpy()
+    repeat = np.repeat(np.arange(len(rows)), lengths)
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    days = starts.to_numpy()[repeat] + offsets.astype("timedelta64[D]")
+    return pd.DataFrame({"product_id": rows["product_id"].to_numpy()[repeat],
+                         "date": pd.DatetimeIndex(days).strftime("%Y-%m-%d"),
+                         "mean": rows["mean"].to_numpy(dtype=float)[repeat] / lengths[repeat]})
 
 
 def _lead_times(shop: ShopDb, as_of: dt.date) -> dict[int, LeadTime]:

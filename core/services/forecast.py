@@ -87,28 +87,37 @@ class ForecastSummary:
     mean_error_baseline: float    # units a day, repeating last week
     coverage90: float
     rows_written: int | None      # the --out file's rows (None: none asked for)
+    period: str = "day"           # the unit of horizon and of the errors: day, week or month
 
 
-def forecast_to_file(shop_path: Path, *, horizon: int = 28, as_of: dt.date | None = None, neural: bool = True,
-                     seed: int = 7, out: Path | None = None, ctx: JobContext | None = None) -> Changed[ForecastSummary]:
-    """Forecast every product (stored as a new run) and write one row per product and day to `out`."""
+def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.date | None = None,
+                     neural: bool = True, seed: int = 7, out: Path | None = None,
+                     ctx: JobContext | None = None) -> Changed[ForecastSummary]:
+    """Forecast every product (stored as a new run) and write one row per product and day to `out` (a shop of
+    weekly or monthly totals: one row per product and period, dated on the period's first day, with a `period`
+    column; `horizon` is then in weeks or months)."""
     import numpy as np
 
     from core.forecasting import ForecastSettings, forecast_shop
 
-    if horizon < 1:
-        raise UserError(_("--horizon must be 1 day or more."))
+    if horizon is not None and horizon < 1:
+        raise UserError(_("--horizon must be 1 or more (days, or weeks or months for a shop of weekly or monthly "
+                          "totals)."))
     if out is not None:
         check_table_path(out)
-    settings = ForecastSettings(horizon=horizon, neural=neural, seed=seed)
+    settings = ForecastSettings(neural=neural, seed=seed)
     with open_shop(require_shop(shop_path), create=False) as shop:
         result = forecast_shop(shop, horizon=horizon, as_of=as_of, settings=settings, ctx=ctx or null_context())
-    written = write_table(result.daily(), out) if out is not None else None
+    table = result.daily()
+    if result.period != "day":
+        table.insert(2, "period", result.period)
+    written = write_table(table, out) if out is not None else None
     choice = result.choice
     return changed(ForecastSummary(
-        len(result.skus), horizon, result.days[0].date(), result.seconds, result.device if neural else "off",
-        float(np.nanmedian(choice.rmsse)), float(np.mean(choice.mae)), float(np.nanmean(choice.mae_baseline)),
-        float(choice.coverage90), written), FORECAST)
+        len(result.skus), int(result.mean.shape[1]), result.days[0].date(), result.seconds,
+        result.device if neural else "off", float(np.nanmedian(choice.rmsse)), float(np.mean(choice.mae)),
+        float(np.nanmean(choice.mae_baseline)) if np.isfinite(choice.mae_baseline).any() else float("nan"),
+        float(choice.coverage90), written, result.period), FORECAST)
 
 
 def load_product_forecast(shop_path: Path, *, sku: str, ctx: JobContext | None = None) -> ProductForecast:

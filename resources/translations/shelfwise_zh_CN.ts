@@ -473,26 +473,6 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>这个商品暂时没有可以画的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="245"/>
-        <source>Sold each day</source>
-        <translation>每天销量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast_chart.py" line="258"/>
-        <source>Likely range (9 days in 10)</source>
-        <translation>可能范围（10 天中有 9 天）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast_chart.py" line="264"/>
-        <source>4 days in 5 sell less</source>
-        <translation>5 天中有 4 天卖得更少</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast_chart.py" line="268"/>
-        <source>Forecast (average a day)</source>
-        <translation>预测（日均）</translation>
-    </message>
-    <message>
         <location filename="../../ui/forecast_chart.py" line="275"/>
         <source>Your override</source>
         <translation>您的手动调整</translation>
@@ -553,14 +533,84 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="421"/>
-        <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
-        <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
-    </message>
-    <message>
         <location filename="../../ui/forecast_chart.py" line="424"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="435"/>
+        <source>Sold each month</source>
+        <translation>每月销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="435"/>
+        <source>Likely range (9 months in 10)</source>
+        <translation>可能范围（10 个月中有 9 个月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="436"/>
+        <source>4 months in 5 sell less</source>
+        <translation>5 个月中有 4 个月卖得更少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="436"/>
+        <source>Forecast (average a month)</source>
+        <translation>预测（每月平均）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="437"/>
+        <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
+        <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <source>Sold each week</source>
+        <translation>每周销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <source>Likely range (9 weeks in 10)</source>
+        <translation>可能范围（10 周中有 9 周）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <source>4 weeks in 5 sell less</source>
+        <translation>5 周中有 4 周卖得更少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <source>Forecast (average a week)</source>
+        <translation>预测（每周平均）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="441"/>
+        <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
+        <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="442"/>
+        <source>Sold each day</source>
+        <translation>每天销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="442"/>
+        <source>Likely range (9 days in 10)</source>
+        <translation>可能范围（10 天中有 9 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <source>4 days in 5 sell less</source>
+        <translation>5 天中有 4 天卖得更少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <source>Forecast (average a day)</source>
+        <translation>预测（日均）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="444"/>
+        <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
+        <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>
 </context>
 <context>
@@ -797,154 +847,209 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/forecast_page.py" line="133"/>
-        <source>Product code</source>
-        <translation>商品编码</translation>
+        <source>Next month</source>
+        <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="134"/>
-        <source>Description</source>
-        <translation>商品名称</translation>
+        <location filename="../../ui/forecast_page.py" line="133"/>
+        <source>{n} expected over the forecast&apos;s months</source>
+        <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
         <location filename="../../ui/forecast_page.py" line="135"/>
-        <source>Model</source>
-        <translation>模型</translation>
+        <source>Next week</source>
+        <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="136"/>
-        <source>Pattern</source>
-        <translation>需求类型</translation>
+        <location filename="../../ui/forecast_page.py" line="135"/>
+        <source>{n} expected over the forecast&apos;s weeks</source>
+        <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="138"/>
-        <source>ABC</source>
-        <translation>ABC</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast_page.py" line="139"/>
-        <source>XYZ</source>
-        <translation>XYZ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/forecast_page.py" line="140"/>
+        <location filename="../../ui/forecast_page.py" line="137"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="141"/>
+        <location filename="../../ui/forecast_page.py" line="137"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="143"/>
+        <location filename="../../ui/forecast_page.py" line="147"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="144"/>
+        <location filename="../../ui/forecast_page.py" line="148"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="174"/>
+        <location filename="../../ui/forecast_page.py" line="152"/>
+        <source>Off by, a month</source>
+        <translation>每月偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="152"/>
+        <source>Off by, a week</source>
+        <translation>每周偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="154"/>
+        <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
+        <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="157"/>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="158"/>
+        <source>Description</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="159"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="160"/>
+        <source>Pattern</source>
+        <translation>需求类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="162"/>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="163"/>
+        <source>XYZ</source>
+        <translation>XYZ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="194"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="175"/>
+        <location filename="../../ui/forecast_page.py" line="195"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="182"/>
+        <location filename="../../ui/forecast_page.py" line="202"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="183"/>
+        <location filename="../../ui/forecast_page.py" line="203"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="185"/>
+        <location filename="../../ui/forecast_page.py" line="205"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="187"/>
+        <location filename="../../ui/forecast_page.py" line="207"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="188"/>
+        <location filename="../../ui/forecast_page.py" line="208"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="190"/>
+        <location filename="../../ui/forecast_page.py" line="211"/>
+        <source> Your sales are monthly totals: forecast month by month.</source>
+        <translation>您的销售数据是月度合计：按月预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="212"/>
+        <source> Your sales are weekly totals: forecast week by week.</source>
+        <translation>您的销售数据是每周合计：按周预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="214"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="193"/>
+        <location filename="../../ui/forecast_page.py" line="217"/>
+        <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
+        <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="219"/>
+        <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
+        <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="222"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="276"/>
-        <location filename="../../ui/forecast_page.py" line="283"/>
-        <location filename="../../ui/forecast_page.py" line="419"/>
+        <location filename="../../ui/forecast_page.py" line="306"/>
+        <location filename="../../ui/forecast_page.py" line="313"/>
+        <location filename="../../ui/forecast_page.py" line="453"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="278"/>
+        <location filename="../../ui/forecast_page.py" line="308"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="280"/>
+        <location filename="../../ui/forecast_page.py" line="310"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="284"/>
+        <location filename="../../ui/forecast_page.py" line="314"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="292"/>
+        <location filename="../../ui/forecast_page.py" line="322"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="306"/>
+        <location filename="../../ui/forecast_page.py" line="336"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="307"/>
+        <location filename="../../ui/forecast_page.py" line="337"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="316"/>
+        <location filename="../../ui/forecast_page.py" line="346"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="320"/>
+        <location filename="../../ui/forecast_page.py" line="350"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="372"/>
-        <location filename="../../ui/forecast_page.py" line="389"/>
+        <location filename="../../ui/forecast_page.py" line="402"/>
+        <location filename="../../ui/forecast_page.py" line="419"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="402"/>
+        <location filename="../../ui/forecast_page.py" line="436"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -953,7 +1058,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="404"/>
+        <location filename="../../ui/forecast_page.py" line="438"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -962,62 +1067,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="411"/>
+        <location filename="../../ui/forecast_page.py" line="445"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="433"/>
+        <location filename="../../ui/forecast_page.py" line="467"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="486"/>
+        <location filename="../../ui/forecast_page.py" line="520"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="487"/>
+        <location filename="../../ui/forecast_page.py" line="521"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="496"/>
+        <location filename="../../ui/forecast_page.py" line="530"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="497"/>
+        <location filename="../../ui/forecast_page.py" line="531"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="499"/>
+        <location filename="../../ui/forecast_page.py" line="533"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="501"/>
+        <location filename="../../ui/forecast_page.py" line="535"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="506"/>
+        <location filename="../../ui/forecast_page.py" line="540"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="510"/>
+        <location filename="../../ui/forecast_page.py" line="544"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="539"/>
+        <location filename="../../ui/forecast_page.py" line="573"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="540"/>
+        <location filename="../../ui/forecast_page.py" line="574"/>
         <source>Remove this override?
 
 {what}
@@ -2483,57 +2588,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="204"/>
+        <location filename="../../ui/forecast_page.py" line="233"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="205"/>
+        <location filename="../../ui/forecast_page.py" line="234"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="219"/>
+        <location filename="../../ui/forecast_page.py" line="248"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="221"/>
+        <location filename="../../ui/forecast_page.py" line="250"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="225"/>
+        <location filename="../../ui/forecast_page.py" line="254"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="226"/>
+        <location filename="../../ui/forecast_page.py" line="255"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="227"/>
+        <location filename="../../ui/forecast_page.py" line="256"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="228"/>
+        <location filename="../../ui/forecast_page.py" line="257"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="231"/>
+        <location filename="../../ui/forecast_page.py" line="260"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="245"/>
+        <location filename="../../ui/forecast_page.py" line="274"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="247"/>
+        <location filename="../../ui/forecast_page.py" line="276"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>

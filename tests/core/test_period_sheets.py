@@ -237,10 +237,10 @@ def test_facts_beside_the_periods_fill_what_the_shop_lacks_and_never_overwrite_t
     from core.importing import undo_import
 
     path = tmp_path / "monthly-parts.csv"
-    path.write_text("Part No,Description,Supplier,Lead time (weeks),Unit cost,Jan 2024,Feb 2024,Mar 2024\n"
-                    "P-1,Brake pad,Acme Parts,2,4.00,1,0,2\n"
-                    "P-2,Oil filter,Acme Parts,3,1.50,0,3,1\n"
-                    "P-3,Wiper,Borg Ltd,1,2.25,1,1,1\n", encoding="utf-8")
+    path.write_text("Part No,Description,Supplier,Lead time (weeks),Unit cost,Min. order,Jan 2024,Feb 2024,Mar 2024\n"
+                    "P-1,Brake pad,Acme Parts,2,4.00,,1,0,2\n"
+                    "P-2,Oil filter,Acme Parts,3,1.50,6,0,3,1\n"
+                    "P-3,Wiper,Borg Ltd,1,2.25,10,1,1,1\n", encoding="utf-8")
     shop = tmp_path / "shop.db"
     with open_shop(shop) as opened:                 # the owner's own cost for P-1; P-2 known by code only
         opened.conn.execute("INSERT INTO products(sku, name, unit_cost, lead_time_days) VALUES ('P-1', 'Pads', 3.0, 5)")
@@ -248,13 +248,13 @@ def test_facts_beside_the_periods_fill_what_the_shop_lacks_and_never_overwrite_t
         opened.conn.commit()
         report = run_import(opened, path, "sales", today=dt.date(2024, 6, 1))
         products = {r[0]: tuple(r[1:]) for r in opened.query(
-            "SELECT p.sku, p.name, p.unit_cost, p.lead_time_days, s.name FROM products p "
+            "SELECT p.sku, p.name, p.unit_cost, p.lead_time_days, s.name, p.min_order_qty FROM products p "
             "LEFT JOIN suppliers s ON s.id = p.supplier_id ORDER BY p.sku")}
-    assert products["P-1"] == ("Pads", 3.0, 5, "Acme Parts")           # the owner's name, cost, lead time kept
-    assert products["P-2"] == ("Oil filter", 1.5, 21, "Acme Parts")    # blanks filled (3 weeks = 21 days)
-    assert products["P-3"] == ("Wiper", 2.25, 7, "Borg Ltd")           # a new product as before
+    assert products["P-1"] == ("Pads", 3.0, 5, "Acme Parts", 0)        # the owner's name, cost, lead time kept
+    assert products["P-2"] == ("Oil filter", 1.5, 21, "Acme Parts", 6)  # blanks filled (3 weeks = 21 days)
+    assert products["P-3"] == ("Wiper", 2.25, 7, "Borg Ltd", 10)       # a new product as before
     text = "\n".join(report.summary_lines())
-    assert "Products the shop already had were given the names (1), costs (1), lead times (1), suppliers (2)" in text
+    assert "Products the shop already had were given the names (1), costs (1), lead times (1), minimum orders (1), suppliers (2)" in text
     assert "the shop's own costs, lead times were kept: the sheet says otherwise for some (costs: 1, lead times: 1)" \
         in text
     with open_shop(shop) as opened:                 # undoing the import puts the products back as they were

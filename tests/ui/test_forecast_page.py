@@ -410,3 +410,28 @@ def test_the_device_check_waits_for_the_shop_to_load_then_shows_in_the_status_ba
     qtbot.waitUntil(lambda: window.neural_label.isVisible(), timeout=60_000)
     assert window.shop_path == demo_shop
     assert window.neural_label.text() in ("Neural model: CPU", "Neural model: GPU (CUDA)", "Neural model: GPU (Apple)")
+
+
+def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in_window, tmp_path):
+    from tests.forecasting.test_period_forecast import _monthly_sheet
+
+    _monthly_sheet(tmp_path / "parts.csv")
+    path = tmp_path / "monthly.db"
+    with open_shop(path) as shop:
+        run_import(shop, tmp_path / "parts.csv", "sales", today=dt.date(2025, 1, 15))
+    forecast_service.forecast_to_file(path)
+    page = open_forecast_page(qtbot, window, open_in_window, path)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 20, timeout=20_000)
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers[NEXT_7] == "Next month" and headers[VERSUS] == "Off by, a month"
+    assert "Your sales are monthly totals: forecast month by month." in page.header.text()
+    assert page.select_sku("STEADY")
+    wait_for_product(qtbot, page, "STEADY")
+    chart = page.chart
+    x, mean = chart.mean_curve.getData()
+    assert len(x) == 6 and 7 <= mean[0] <= 13                      # six months, each its month's total
+    assert len(chart.sales_curve.getData()[0]) == 24                # one point per month of history
+    legend = [label.text for _, label in chart.legend.items]
+    assert "Sold each month" in legend and "Forecast (average a month)" in legend
+    assert chart.describe(dt.date(2025, 2, 14)).startswith("Sat 1 Feb")       # the month that holds the day
+    assert page.accuracy.text().startswith("Tested on the last months before the forecast")

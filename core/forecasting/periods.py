@@ -1,0 +1,247 @@
+"""Forecasts in the data's own period, for shops whose sales are weekly or monthly totals.
+
+A shop that imported one total per product per week or per month has no days: a daily model sees each total as
+one day's lump followed by six (or thirty) days of nothing. Such a shop is forecast on its period series instead:
+the totals per period (the sheet's first period on, an empty period as 0, never split into fake days), the
+candidate models run on that series (the seasonal one with a season of 52 weeks or 12 months, and only with two
+seasons of history), backtested on the last periods and chosen per product exactly as the daily run chooses
+(core.forecasting.selection), with a negative-binomial spread per period.
+
+The run is stored like a daily one, with `forecast_runs.period` saying its unit: each row of `forecast_daily` is
+then one period, dated on its first day, and its figures are the period's totals. Daily shops are not touched.
+
+`shop_period` says which a shop is: the unit of the imports its sales came from (all weekly: week; all monthly, or
+weekly and monthly mixed: month; any daily sales: day), unless the setting `forecast_period` says otherwise.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from core.demand.classes import classify
+from core.errors import UserError
+from core.forecasting.base import Model
+from core.forecasting.models import SBA, TSB, Croston, MovingAverage, Naive, SeasonalNaive
+from core.forecasting.selection import Backtest, blend_forecasts, choose, quantiles_for
+from core.i18n import _
+from core.jobs import JobContext, null_context
+from core.store.db import ShopDb
+
+PERIODS = ("day", "week", "month")
+PERIOD_DAYS = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
+SEASON = {"week": 52, "month": 12}
+DEFAULT_PERIODS = {"week": 13, "month": 6}          # a quarter of weeks, half a year of months
+RECENT = {"week": 8, "month": 3}                    # the moving average's window: two months of weeks, a quarter
+
+
+def shop_period(shop: ShopDb) -> str:
+    """'day', 'week' or 'month': the setting `forecast_period` where the owner set one, else the unit of the
+    imports the shop's sales came from (sales typed in or from a daily file make it a daily shop)."""
+    chosen = shop.get_setting("forecast_period", "auto")
+    if chosen in PERIODS:
+        return chosen
+    units = {row[0] for row in shop.conn.execute(
+        "SELECT DISTINCT coalesce(i.period, 'day') FROM (SELECT DISTINCT import_id FROM sales) s "
+        "LEFT JOIN import_runs i ON i.id = s.import_id")}
+    if not units or "day" in units:
+        return "day"
+    return "month" if "month" in units else "week"
+
+
+def period_start(day: dt.date, period: str) -> dt.date:
+    if period == "month":
+        return day.replace(day=1)
+    if period == "week":
+        return day - dt.timedelta(days=day.weekday())
+    return day
+
+
+@dataclass
+class PeriodHistory:
+    product_ids: np.ndarray
+    skus: np.ndarray
+    period: str
+    starts: pd.DatetimeIndex        # (P,) the first day of each period, up to the one holding as_of
+    demand: np.ndarray              # (n, P) units per period, 0 where nothing sold (from the first period on)
+    revenue: np.ndarray             # (n,) sales value over the history
+    as_of: dt.date
+
+
+def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = None) -> PeriodHistory:
+    """Each active product's totals per period up to `as_of` (default: the last sale), from the first period any
+    sale is in: a sheet of period totals stores no zeros, so a part that sold only lately has its empty periods
+    before. Weekly totals are dated on one weekday: each falls into the week (Monday on) that holds it."""
+    last = shop.scalar("SELECT max(date) FROM sales")
+    if as_of is None:
+        as_of = dt.date.fromisoformat(last) if last else dt.date.today()
+    products = pd.read_sql_query("SELECT id, sku FROM products WHERE active = 1 ORDER BY sku", shop.conn,
+                                 dtype={"sku": str})
+    sales = pd.read_sql_query(
+        "SELECT product_id, date, sum(qty) AS qty, sum(coalesce(revenue, 0)) AS revenue FROM sales "
+        "WHERE date <= ? GROUP BY product_id, date", shop.conn, params=(as_of.isoformat(),))
+    if sales.empty or products.empty:
+        raise UserError(_("There are no sales to forecast from."), hint=_("Import a sales file first."))
+    dates = pd.to_datetime(sales["date"])
+    freq = "MS" if period == "month" else "W-MON"
+    first = period_start(dates.min().date(), period)
+    starts = pd.date_range(first, period_start(as_of, period), freq=freq)
+    if period == "month":
+        column = (dates.dt.year - first.year) * 12 + dates.dt.month - first.month
+    else:
+        column = (dates - pd.Timestamp(first)).dt.days // 7
+    row = pd.Series(np.arange(len(products)), index=products["id"].to_numpy())
+    keep = sales["product_id"].isin(row.index).to_numpy()
+    n = len(products)
+    demand = np.zeros((n, len(starts)))
+    np.add.at(demand, (row[sales["product_id"][keep]].to_numpy(), column[keep].to_numpy()),
+              np.clip(sales["qty"][keep].to_numpy(dtype=float), 0, None))
+    revenue = np.zeros(n)
+    np.add.at(revenue, row[sales["product_id"][keep]].to_numpy(), sales["revenue"][keep].to_numpy(dtype=float))
+    return PeriodHistory(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), period, starts,
+                         demand, revenue, as_of)
+
+
+class ADIDA(Model):
+    """Temporal aggregation for intermittent demand (Nikolopoulos et al.'s ADIDA): the series summed in buckets as
+    long as the product's average interval between sales, a simple exponential smoothing of the bucket totals, and
+    that level spread evenly back over the periods of a bucket."""
+
+    alias = "adida"
+
+    def __init__(self, alpha: float = 0.1):
+        self.alpha = alpha
+
+    def forecast_batch(self, Y, h):
+        n, T = Y.shape
+        out = np.zeros(n)
+        for i, row in enumerate(Y):
+            row = np.nan_to_num(row)
+            sold = np.flatnonzero(row > 0)
+            if not len(sold):
+                continue
+            size = int(min(max(round(T / len(sold)), 1), max(T // 3, 1)))
+            usable = T - T % size
+            buckets = row[T - usable:].reshape(-1, size).sum(axis=1)
+            level = buckets[0]
+            for value in buckets[1:]:
+                level += self.alpha * (value - level)
+            out[i] = level / size
+        return np.repeat(out[:, None], h, axis=1)
+
+
+SHOP_MODELS = 3          # the shop-wide blend: the three models with the lowest backtest error over all products
+EVIDENCE_HALF = 20       # backtest periods with sales at which a product's own choice and the shop's weigh the same
+
+
+def _shrink_to_shop(choice, Y: np.ndarray, backtest: Backtest, h: int) -> None:
+    """Each product's blend held towards the shop-wide blend by how little evidence it has: a product's own choice
+    rests on a few backtest periods (two windows of two months for a year of monthly totals), and chosen on so
+    little it does worse than one blend for all (bench/forecast_periods.py). The shop-wide blend weighs the
+    models with the lowest backtest error over the products (each product's error relative to its best model's, so
+    that a few products with huge errors do not decide) by the inverse of that error; a product with
+    `EVIDENCE_HALF` backtest periods with sales counts its own choice and the shop's half and half."""
+    actuals = np.concatenate(backtest.actuals(Y, h), axis=1)
+    scale = np.maximum(np.mean(np.diff(Y[:, :backtest.origins[0]], axis=1) ** 2, axis=1), 1e-3) \
+        if backtest.origins[0] > 1 else np.ones(len(Y))
+    # each model's scaled error relative to the best model's on the same product, averaged over the products that
+    # sold in the backtest: a few products with huge errors do not decide the shop's blend
+    scaled = np.column_stack([np.mean((np.concatenate(backtest.forecasts[m], axis=1) - actuals) ** 2, axis=1) / scale
+                              for m in choice.models])
+    sold = (actuals > 0).any(axis=1)
+    relative = scaled[sold] / np.maximum(scaled[sold].min(axis=1, keepdims=True), 1e-9)
+    errors = np.minimum(relative, 10.0).mean(axis=0) if sold.any() else np.ones(len(choice.models))
+    best = np.argsort(errors, kind="stable")[:SHOP_MODELS]
+    shop = np.zeros(len(choice.models))
+    shop[best] = 1.0 / np.maximum(errors[best], 1e-9)
+    shop /= shop.sum()
+    evidence = (actuals > 0).sum(axis=1)
+    own = evidence / (evidence + EVIDENCE_HALF)
+    choice.weights = own[:, None] * choice.weights + (1 - own[:, None]) * shop[None, :]
+
+
+UNLIKELY_SILENCE = 0.01   # a run of empty periods this unlikely for the part as it sold before: it stopped selling
+
+
+def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Parts that look dead rather than slow, and the most they are expected to sell a period.
+
+    A slow part goes months without a sale and then sells again; a dying one goes quiet for good, and a smoothed
+    rate (Croston, SBA, a moving average of its sales) keeps forecasting what it sold before. The two are told
+    apart by how unlikely the silence is: with a share p of its periods selling (from its first sale to its last),
+    a run of k empty periods since has chance (1 - p)^k. Where that is under 1% the part is taken as stopped, and
+    its forecast is capped at what the silence itself allows: the sale chance that makes k empty periods an even bet
+    (1 - 0.5^(1/k)) times its usual sale size. It still gets a forecast, small, and recovers as soon as it sells."""
+    n, T = Y.shape
+    stopped = np.zeros(n, dtype=bool)
+    cap = np.zeros(n)
+    for i, row in enumerate(np.nan_to_num(Y)):
+        sold = np.flatnonzero(row > 0)
+        if len(sold) < 2:
+            continue
+        span = sold[-1] - sold[0] + 1
+        share = len(sold) / span
+        silence = T - 1 - sold[-1]
+        if silence >= 3 and (1 - share) ** silence < UNLIKELY_SILENCE:
+            stopped[i] = True
+            cap[i] = (1 - 0.5 ** (1 / silence)) * row[sold].mean()
+    return stopped, cap
+
+
+def _candidates(period: str, T: int) -> list[Model]:
+    models: list[Model] = [Naive(), MovingAverage(RECENT[period]), Croston(0.1), SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1)]
+    if T >= 2 * SEASON[period]:
+        models.insert(1, SeasonalNaive(SEASON[period]))
+    return models
+
+
+def forecast_periods(history: PeriodHistory, horizon: int, *, origins: int = 3,
+                     ctx: JobContext | None = None):
+    """Backtest every candidate on the period series, choose per product, forecast `horizon` periods. Returns the
+    daily run's ForecastResult with `days` = the first day of each forecast period."""
+    from core.forecasting.run import ForecastResult
+    from core.policy.demand import SumCalibration
+
+    ctx = ctx or null_context()
+    started = time.perf_counter()
+    Y = history.demand
+    n, T = Y.shape
+    h = horizon
+    # backtest windows one backtest horizon apart, the earliest with at least 6 periods (and a quarter of them)
+    # before it; a short history backtests on shorter windows than the horizon (the candidates' forecasts are flat,
+    # but for the seasonal one, which needs two seasons of history anyway)
+    least = max(6, T // 4)
+    hb = max(1, min(h, (T - least) // max(origins, 1)))
+    windows = [T - hb * k for k in range(origins, 0, -1) if T - hb * k >= least]
+    if not windows:
+        unit = _("months") if history.period == "month" else _("weeks")
+        raise UserError(_("The history is too short to forecast: {n} {unit}, and a backtest needs at least {need}.")
+                        .format(n=T, unit=unit, need=least + 1),
+                        hint=_("Import more sales history, or forecast fewer {unit}.").format(unit=unit))
+    backtest = Backtest(windows)
+    final, timings = {}, {}
+    models = _candidates(history.period, T)
+    for k, model in enumerate(models):
+        ctx.check_cancelled()
+        ctx.progress(k / len(models) * 0.9, _("Backtesting {model}").format(model=model.alias))
+        t0 = time.perf_counter()
+        backtest.forecasts[model.alias] = [model.forecast_batch(Y[:, :o], hb) for o in windows]
+        final[model.alias] = model.forecast_batch(Y, h)
+        timings[model.alias] = time.perf_counter() - t0
+    ctx.progress(0.92, _("Choosing a model per product"))
+    choice = choose(Y, backtest, hb)
+    _shrink_to_shop(choice, Y, backtest, hb)
+    mean = np.clip(blend_forecasts(choice, final), 0, None)
+    mean[Y.sum(axis=1) <= 0] = 0.0
+    stopped, cap = stopped_selling(Y)
+    mean[stopped] = np.minimum(mean[stopped], cap[stopped, None])
+    quantiles = quantiles_for(mean, choice.dispersion)
+    freq = "MS" if history.period == "month" else "W-MON"
+    starts = pd.date_range(history.starts[-1], periods=h + 1, freq=freq)[1:]
+    classes = classify(Y, history.revenue, history.skus)
+    ctx.progress(1.0, _("Forecast ready"))
+    return ForecastResult(history.skus, history.product_ids, starts, mean, quantiles, choice, classes, "cpu",
+                          time.perf_counter() - started, timings, final, backtest, SumCalibration())

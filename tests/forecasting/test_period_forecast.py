@@ -1,0 +1,127 @@
+"""A shop of weekly or monthly totals is forecast on its period series (core/forecasting/periods.py): each row of
+the run is a period (its first day, its total), the horizon counts periods, the CSV says which period, and the
+plan reads the run back as days. A daily shop is forecast by the day, as before."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.forecasting import forecast_shop
+from core.forecasting.periods import ADIDA, load_period_history, shop_period
+from core.importing import run_import
+from core.services.forecast import forecast_to_file, load_forecast, load_product_forecast
+from core.store import open_shop
+
+TODAY = dt.date(2025, 1, 15)
+
+
+def _monthly_sheet(path: Path, months: int = 24, seed: int = 4) -> dict[str, np.ndarray]:
+    """Parts by month, Jan 2023 on: a steady one (about 10 a month), a slow one (a few a year), one that stopped
+    selling a year ago, and 17 others; the totals per part as written."""
+    rng = np.random.default_rng(seed)
+    starts = pd.date_range("2023-01-01", periods=months, freq="MS")
+    parts = {"STEADY": rng.poisson(10, months), "SLOW": (rng.random(months) < 0.2).astype(int),
+             "DEAD": np.r_[rng.poisson(4, months - 12), np.zeros(12, dtype=int)]}
+    for k in range(17):
+        parts[f"P{k:02d}"] = rng.poisson(rng.uniform(0.3, 6), months)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Part No", "Description", *[d.strftime("%b %Y") for d in starts]])
+        for sku, totals in parts.items():
+            writer.writerow([sku, f"Part {sku}", *totals.tolist()])
+    return parts
+
+
+@pytest.fixture
+def monthly_shop(tmp_path) -> tuple[Path, dict[str, np.ndarray]]:
+    parts = _monthly_sheet(tmp_path / "parts.csv")
+    path = tmp_path / "monthly.db"
+    with open_shop(path) as shop:
+        report = run_import(shop, tmp_path / "parts.csv", "sales", today=TODAY)
+    assert report.period == "month"
+    return path, parts
+
+
+def test_a_monthly_shop_is_forecast_month_by_month_from_its_totals(monthly_shop):
+    path, parts = monthly_shop
+    with open_shop(path, create=False) as shop:
+        assert shop_period(shop) == "month"
+        history = load_period_history(shop, "month")
+        row = {sku: i for i, sku in enumerate(history.skus)}
+        assert len(history.starts) == 24 and history.starts[0] == pd.Timestamp("2023-01-01")
+        for sku, totals in parts.items():                 # the totals as the sheet wrote them, empty months as 0
+            assert history.demand[row[sku]].tolist() == totals.astype(float).tolist()
+        result = forecast_shop(shop)
+        run = dict(shop.conn.execute("SELECT * FROM forecast_runs").fetchone())
+    assert run["period"] == "month" and run["horizon"] == 6            # half a year of months by default
+    assert list(result.days) == list(pd.date_range("2025-01-01", periods=6, freq="MS"))
+    mean = dict(zip(result.skus, result.mean[:, 0]))
+    assert 7 <= mean["STEADY"] <= 13                       # about 10 a month, not 10 a day nor a third of one
+    assert mean["SLOW"] < 0.6 and mean["DEAD"] < 1.5       # a part that stopped a year ago fades
+    assert mean["DEAD"] < parts["DEAD"][:12].mean() / 2
+    q = result.quantiles
+    assert (q[0.05] <= result.mean + 1e-9).all() and (q[0.95] >= q[0.5]).all()
+
+
+def test_the_forecast_file_has_one_row_per_period_with_the_period_said(monthly_shop, tmp_path):
+    path, parts = monthly_shop
+    done = forecast_to_file(path, horizon=3, out=tmp_path / "forecast.csv").value
+    assert done.period == "month" and done.horizon == 3 and done.first_day == dt.date(2025, 1, 1)
+    table = pd.read_csv(tmp_path / "forecast.csv", dtype={"sku": str})
+    assert list(table.columns[:4]) == ["sku", "date", "period", "mean"]
+    assert len(table) == 3 * len(parts) and set(table["period"]) == {"month"}
+    assert sorted(set(table["date"])) == ["2025-01-01", "2025-02-01", "2025-03-01"]
+
+
+def test_the_forecast_page_data_and_the_plan_read_the_run_in_months(monthly_shop):
+    path, _parts = monthly_shop
+    forecast_to_file(path)
+    data = load_forecast(path)
+    steady = next(r for r in data.rows if r.sku == "STEADY")
+    assert data.run["period"] == "month"
+    assert 7 <= steady.next_7_days <= 13                  # the next month's total, not a week of days
+    assert steady.next_horizon == pytest.approx(6 * steady.next_7_days, rel=1e-6)
+    view = load_product_forecast(path, sku="STEADY").view
+    assert view.period == "month" and len(view.forecast) == 6
+    assert (view.history.index.day == 1).all() and len(view.history) == 24    # one point per month
+    assert view.accuracy_text.startswith("Tested on the last months before the forecast")
+    from core.policy.plan import _forecast_means
+
+    with open_shop(path, create=False) as shop:
+        run_id = shop.scalar("SELECT max(id) FROM forecast_runs")
+        pid = shop.scalar("SELECT id FROM products WHERE sku = 'STEADY'")
+        daily = _forecast_means(shop, run_id, np.array([pid]))[pid]
+    assert len(daily) == 31 + 28 + 31 + 30 + 31 + 30              # January .. June 2025 as days
+    assert daily[:31].sum() == pytest.approx(steady.next_7_days)   # January's days add up to January
+
+
+def test_a_weekly_shop_is_forecast_week_by_week_and_a_setting_can_make_it_daily(tmp_path):
+    starts = pd.date_range("2023-01-02", periods=80, freq="7D")              # Mondays
+    rng = np.random.default_rng(2)
+    with (tmp_path / "weekly.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["SKU", *[f"{d.isocalendar().year}-W{d.isocalendar().week:02d}" for d in starts]])
+        for k in range(8):
+            writer.writerow([f"W{k}", *rng.poisson(3 + k, len(starts)).tolist()])
+    path = tmp_path / "weekly.db"
+    with open_shop(path) as shop:
+        report = run_import(shop, tmp_path / "weekly.csv", "sales", today=TODAY)
+        assert report.period == "week" and shop_period(shop) == "week"
+        result = forecast_shop(shop)
+        assert result.period == "week" and result.mean.shape == (8, 13)
+        assert all(day.weekday() == 0 for day in result.days) and result.days[0] == starts[-1] + pd.Timedelta(days=7)
+        shop.set_setting("forecast_period", "day")
+        assert shop_period(shop) == "day"
+        daily = forecast_shop(shop, horizon=14)
+        assert daily.period == "day" and daily.mean.shape == (8, 14)
+
+
+def test_adida_spreads_the_level_of_its_buckets_over_their_periods():
+    Y = np.array([[0, 0, 6, 0, 0, 6, 0, 0, 6, 0, 0, 6], [0] * 12], dtype=float)
+    f = ADIDA(0.1).forecast_batch(Y, 3)
+    assert f.shape == (2, 3) and f[0] == pytest.approx([2.0] * 3) and (f[1] == 0).all()
