@@ -8,8 +8,10 @@ the lead time (the weekly set: each item's own lead time in weeks and minimum or
 no minimum), and the period's real demand is served from the shelf; what the shelf cannot serve is lost.
 
 Policies, all at a 95% service target, one period of review:
-- ShelfWise: the plan's own reading of a period product (core.policy.plan.spread_from_totals: Croston-SBA rate and
-  the variance/mean of the period totals) put through the plan's own levels (core.policy.levels.plan_item).
+- ShelfWise: the plan's own reading of a period product: the rate of the period forecast (core.forecasting.periods;
+  a part taken as stopped selling is not restocked) and the spread of the totals summed over the lead time and
+  review (core.policy.plan.spread_from_totals, dispersion_over), put through the plan's own levels
+  (core.policy.levels.plan_item).
 - statsforecast's CrostonSBA and TSB (alpha 0.1 / 0.1) forecasts fed into the same levels with the same spread
   (only the rate differs), where statsforecast is installed (`pip install statsforecast`; not a dependency).
 - the min/max rule: reorder at k x (lead + review) periods of the last 12 periods' average demand, up to twice
@@ -110,19 +112,29 @@ def levels_from_rate(rate: np.ndarray, dispersion: np.ndarray, data: dict) -> tu
 
 
 def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
+    """As the plan does for a shop of period totals: the rate from the period forecast (core.forecasting.periods,
+    its model chosen per product; a part taken as stopped is not restocked), the spread from the totals."""
+    from core.forecasting.periods import STOPPED, PeriodHistory, forecast_periods
+
+    n, t = known.shape
+    history = PeriodHistory(np.arange(n), np.arange(n).astype(str).astype(object), data["period"],
+                            data["starts"][:t], known, known.sum(axis=1) * data["cost"], None)
+    result = forecast_periods(history, 1)
+    rate = result.mean[:, 0].copy()
+    rate[(result.classes["pattern"] == STOPPED).to_numpy()] = 0.0
+    return levels_from_rate(rate, _spreads(known, data)[1], data)
+
+
+def _spreads(known: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
+    """The plan's own reading of each item's period totals: the SBA rate, and the spread of demand over its lead
+    time and review period."""
     rate, dispersion = np.zeros(len(known)), np.ones(len(known))
     for i, row in enumerate(known):
         spread = spread_from_totals(row, data["period"])
         if spread is not None:
-            rate[i], dispersion[i] = spread.rate, spread.dispersion
-    return levels_from_rate(rate, dispersion, data)
-
-
-def _dispersion(known: np.ndarray) -> np.ndarray:
-    mean = known.mean(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(mean > 0, known.var(axis=1, ddof=1) / mean, 1.0)
-    return np.maximum(np.nan_to_num(ratio, nan=1.0), 1.0)
+            rate[i] = spread.rate
+            dispersion[i] = spread.dispersion_over((data["lead"][i] + 1) * data["days"])
+    return rate, dispersion
 
 
 def statsforecast_plans(known: np.ndarray, data: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -138,7 +150,7 @@ def statsforecast_plans(known: np.ndarray, data: dict) -> dict[str, tuple[np.nda
         df=frame, h=1)
     fc = fc.set_index("unique_id") if "unique_id" in fc.columns else fc
     out = {}
-    dispersion = _dispersion(known)
+    dispersion = _spreads(known, data)[1]            # the same spread as ShelfWise's: only the rate differs
     for model, name in (("CrostonSBA", "CrostonSBA (statsforecast)"), ("TSB", "TSB (statsforecast)")):
         rate = np.zeros(n)
         rate[fc.index.to_numpy(dtype=int)] = np.maximum(fc[model].to_numpy(dtype=float), 0.0)

@@ -88,6 +88,7 @@ def pattern_words() -> dict[str, tuple[str, str]]:
         "intermittent": (_tr("intermittent"), _tr("sells now and then, in steady amounts")),
         "lumpy": (_tr("lumpy"), _tr("sells now and then, in amounts that vary a lot")),
         "no sales": (_tr("no sales"), _tr("has not sold yet")),
+        "stopped": (_tr("stopped selling"), _tr("no sale for far longer than it used to go without one: not reordered")),
     }
 
 

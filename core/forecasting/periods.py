@@ -60,6 +60,15 @@ def period_start(day: dt.date, period: str) -> dt.date:
     return day
 
 
+def period_end(day: dt.date, period: str) -> dt.date:
+    start = period_start(day, period)
+    if period == "month":
+        return (pd.Timestamp(start) + pd.offsets.MonthEnd(1)).date()
+    if period == "week":
+        return start + dt.timedelta(days=6)
+    return day
+
+
 @dataclass
 class PeriodHistory:
     product_ids: np.ndarray
@@ -76,8 +85,8 @@ def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = No
     sale is in: a sheet of period totals stores no zeros, so a part that sold only lately has its empty periods
     before. Weekly totals are dated on one weekday: each falls into the week (Monday on) that holds it."""
     last = shop.scalar("SELECT max(date) FROM sales")
-    if as_of is None:
-        as_of = dt.date.fromisoformat(last) if last else dt.date.today()
+    if as_of is None:               # the last period's last day: a month's total is dated on its first day
+        as_of = period_end(dt.date.fromisoformat(last), period) if last else dt.date.today()
     products = pd.read_sql_query("SELECT id, sku FROM products WHERE active = 1 ORDER BY sku", shop.conn,
                                  dtype={"sku": str})
     sales = pd.read_sql_query(
@@ -163,6 +172,7 @@ def _shrink_to_shop(choice, Y: np.ndarray, backtest: Backtest, h: int) -> None:
     choice.weights = own[:, None] * choice.weights + (1 - own[:, None]) * shop[None, :]
 
 
+STOPPED = "stopped"      # the demand pattern of a part that looks dead rather than slow
 UNLIKELY_SILENCE = 0.01   # a run of empty periods this unlikely for the part as it sold before: it stopped selling
 
 
@@ -242,6 +252,7 @@ def forecast_periods(history: PeriodHistory, horizon: int, *, origins: int = 3,
     freq = "MS" if history.period == "month" else "W-MON"
     starts = pd.date_range(history.starts[-1], periods=h + 1, freq=freq)[1:]
     classes = classify(Y, history.revenue, history.skus)
+    classes.loc[stopped, "pattern"] = STOPPED          # the plan does not restock these (core.policy.plan)
     ctx.progress(1.0, _("Forecast ready"))
     return ForecastResult(history.skus, history.product_ids, starts, mean, quantiles, choice, classes, "cpu",
                           time.perf_counter() - started, timings, final, backtest, SumCalibration())

@@ -42,6 +42,7 @@ class Item:
     recent_rate: float = 0.0          # average daily sales over the last 8 weeks (the min/max rule's base)
     order_cost: float = 0.0           # this line's share of the cost of an order
     pattern: str | None = None        # demand pattern: the forecast's spread of sums is calibrated per pattern
+    period: str = "day"               # 'week' or 'month': sales kept as such totals; the explanation speaks in them
 
     @property
     def position(self) -> float:
@@ -160,8 +161,32 @@ def explain(item: Item, lv: Levels) -> str:
     return sentences(explain_steps(item, lv))
 
 
+def _span(days: float, period: str) -> str:
+    """Days in the unit the shop keeps its sales in: '1 month', '2.5 months', '3 weeks'."""
+    n = days / (365.25 / 12 if period == "month" else 7.0)
+    n = round(n) if abs(n - round(n)) < 0.05 else round(n, 1)
+    if period == "month":
+        return _("1 month") if n == 1 else _("{n} months").format(n=_units(n))
+    return _("1 week") if n == 1 else _("{n} weeks").format(n=_units(n))
+
+
+def _period_demand_step(item: Item, lv: Levels) -> str:
+    wait = _("{span} until the next order day + ").format(span=_span(item.wait_days, item.period)) \
+        if item.wait_days else ""
+    return _("Expected demand over the next {span} ({wait}delivery in {lead} ({source}) + {review} until the order "
+             "after): {demand} (it varies by about ±{spread}).").format(
+        span=_span(item.wait_days + item.lead.mean + item.review_days, item.period), wait=wait,
+        lead=_span(item.lead.mean, item.period), source=item.lead.source,
+        review=_span(item.review_days, item.period), demand=_units(lv.demand_over_lead_time),
+        spread=_units(lv.spread))
+
+
 def explain_steps(item: Item, lv: Levels) -> list[str]:
-    """Every number of the line, one step of the reasoning each, in the order the owner would check them."""
+    """Every number of the line, one step of the reasoning each, in the order the owner would check them. A product
+    whose sales are weekly or monthly totals is explained in weeks or months."""
+    if item.period in ("week", "month"):
+        parts = [_period_demand_step(item, lv)]
+        return parts + explain_steps(Item(**{**item.__dict__, "period": "day"}), lv)[1:]
     lead = item.lead.mean
     if item.wait_days == 1:
         wait = _("1 day until the next order day + ")

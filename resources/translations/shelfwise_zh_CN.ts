@@ -801,255 +801,265 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="95"/>
+        <location filename="../../ui/forecast_page.py" line="91"/>
+        <source>stopped selling</source>
+        <translation>已停止销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="91"/>
+        <source>no sale for far longer than it used to go without one: not reordered</source>
+        <translation>未售出的时间远超以往的间隔：不再补货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="96"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="96"/>
+        <location filename="../../ui/forecast_page.py" line="97"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="97"/>
+        <location filename="../../ui/forecast_page.py" line="98"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="101"/>
+        <location filename="../../ui/forecast_page.py" line="102"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="101"/>
+        <location filename="../../ui/forecast_page.py" line="102"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="102"/>
+        <location filename="../../ui/forecast_page.py" line="103"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="117"/>
+        <location filename="../../ui/forecast_page.py" line="118"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="119"/>
+        <location filename="../../ui/forecast_page.py" line="120"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="120"/>
+        <location filename="../../ui/forecast_page.py" line="121"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="133"/>
+        <location filename="../../ui/forecast_page.py" line="134"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="133"/>
+        <location filename="../../ui/forecast_page.py" line="134"/>
         <source>{n} expected over the forecast&apos;s months</source>
         <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="135"/>
+        <location filename="../../ui/forecast_page.py" line="136"/>
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="135"/>
+        <location filename="../../ui/forecast_page.py" line="136"/>
         <source>{n} expected over the forecast&apos;s weeks</source>
         <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="137"/>
+        <location filename="../../ui/forecast_page.py" line="138"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="137"/>
+        <location filename="../../ui/forecast_page.py" line="138"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="147"/>
+        <location filename="../../ui/forecast_page.py" line="148"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="148"/>
+        <location filename="../../ui/forecast_page.py" line="149"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="152"/>
+        <location filename="../../ui/forecast_page.py" line="153"/>
         <source>Off by, a month</source>
         <translation>每月偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="152"/>
+        <location filename="../../ui/forecast_page.py" line="153"/>
         <source>Off by, a week</source>
         <translation>每周偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="154"/>
+        <location filename="../../ui/forecast_page.py" line="155"/>
         <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
         <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="157"/>
+        <location filename="../../ui/forecast_page.py" line="158"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="158"/>
+        <location filename="../../ui/forecast_page.py" line="159"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="159"/>
+        <location filename="../../ui/forecast_page.py" line="160"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="160"/>
+        <location filename="../../ui/forecast_page.py" line="161"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="162"/>
+        <location filename="../../ui/forecast_page.py" line="163"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="163"/>
+        <location filename="../../ui/forecast_page.py" line="164"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="194"/>
+        <location filename="../../ui/forecast_page.py" line="195"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="195"/>
+        <location filename="../../ui/forecast_page.py" line="196"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="202"/>
+        <location filename="../../ui/forecast_page.py" line="203"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="203"/>
+        <location filename="../../ui/forecast_page.py" line="204"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="205"/>
+        <location filename="../../ui/forecast_page.py" line="206"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="207"/>
+        <location filename="../../ui/forecast_page.py" line="208"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="208"/>
+        <location filename="../../ui/forecast_page.py" line="209"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="211"/>
+        <location filename="../../ui/forecast_page.py" line="212"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="212"/>
+        <location filename="../../ui/forecast_page.py" line="213"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="214"/>
+        <location filename="../../ui/forecast_page.py" line="215"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="217"/>
+        <location filename="../../ui/forecast_page.py" line="218"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="219"/>
+        <location filename="../../ui/forecast_page.py" line="220"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="222"/>
+        <location filename="../../ui/forecast_page.py" line="223"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="306"/>
-        <location filename="../../ui/forecast_page.py" line="313"/>
-        <location filename="../../ui/forecast_page.py" line="453"/>
+        <location filename="../../ui/forecast_page.py" line="307"/>
+        <location filename="../../ui/forecast_page.py" line="314"/>
+        <location filename="../../ui/forecast_page.py" line="454"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="308"/>
+        <location filename="../../ui/forecast_page.py" line="309"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="310"/>
+        <location filename="../../ui/forecast_page.py" line="311"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="314"/>
+        <location filename="../../ui/forecast_page.py" line="315"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="322"/>
+        <location filename="../../ui/forecast_page.py" line="323"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="336"/>
+        <location filename="../../ui/forecast_page.py" line="337"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="337"/>
+        <location filename="../../ui/forecast_page.py" line="338"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="346"/>
+        <location filename="../../ui/forecast_page.py" line="347"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="350"/>
+        <location filename="../../ui/forecast_page.py" line="351"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="402"/>
-        <location filename="../../ui/forecast_page.py" line="419"/>
+        <location filename="../../ui/forecast_page.py" line="403"/>
+        <location filename="../../ui/forecast_page.py" line="420"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="436"/>
+        <location filename="../../ui/forecast_page.py" line="437"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1058,7 +1068,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="438"/>
+        <location filename="../../ui/forecast_page.py" line="439"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1067,62 +1077,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="445"/>
+        <location filename="../../ui/forecast_page.py" line="446"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="467"/>
+        <location filename="../../ui/forecast_page.py" line="468"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="520"/>
+        <location filename="../../ui/forecast_page.py" line="521"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="521"/>
+        <location filename="../../ui/forecast_page.py" line="522"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="530"/>
+        <location filename="../../ui/forecast_page.py" line="531"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="531"/>
+        <location filename="../../ui/forecast_page.py" line="532"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="533"/>
+        <location filename="../../ui/forecast_page.py" line="534"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="535"/>
+        <location filename="../../ui/forecast_page.py" line="536"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="540"/>
+        <location filename="../../ui/forecast_page.py" line="541"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="544"/>
+        <location filename="../../ui/forecast_page.py" line="545"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="573"/>
+        <location filename="../../ui/forecast_page.py" line="574"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="574"/>
+        <location filename="../../ui/forecast_page.py" line="575"/>
         <source>Remove this override?
 
 {what}
@@ -2588,57 +2598,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="233"/>
+        <location filename="../../ui/forecast_page.py" line="234"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="234"/>
+        <location filename="../../ui/forecast_page.py" line="235"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="248"/>
+        <location filename="../../ui/forecast_page.py" line="249"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="250"/>
+        <location filename="../../ui/forecast_page.py" line="251"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="254"/>
+        <location filename="../../ui/forecast_page.py" line="255"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="255"/>
+        <location filename="../../ui/forecast_page.py" line="256"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="256"/>
+        <location filename="../../ui/forecast_page.py" line="257"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="257"/>
+        <location filename="../../ui/forecast_page.py" line="258"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="260"/>
+        <location filename="../../ui/forecast_page.py" line="261"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="274"/>
+        <location filename="../../ui/forecast_page.py" line="275"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="276"/>
+        <location filename="../../ui/forecast_page.py" line="277"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>

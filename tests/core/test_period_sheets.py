@@ -178,6 +178,9 @@ def test_slow_parts_of_the_monthly_workbook_get_reorder_points_a_shop_can_act_on
     assert len(slow) > 100
     assert slow["reorder_point"].median() <= 6
     assert all("Sales are monthly totals" in text for text in slow["explanation"])
+    # the plan speaks in months: a month's delivery and a month until the order after
+    assert all("Expected demand over the next 2 months (delivery in 1 month (" in text
+               for text in slow["explanation"])
 
 
 def test_total_columns_beside_the_periods_are_checked_not_read_as_periods(tmp_path):
@@ -262,3 +265,17 @@ def test_facts_beside_the_periods_fill_what_the_shop_lacks_and_never_overwrite_t
         again = {r[0]: tuple(r[1:]) for r in opened.query(
             "SELECT sku, name, unit_cost, lead_time_days, supplier_id FROM products ORDER BY sku")}
     assert again == {"P-1": ("Pads", 3.0, 5, None), "P-2": (None, None, None, None)}
+
+
+def test_the_spread_over_a_long_lead_time_is_read_from_sums_of_that_many_periods():
+    """Demand that runs high or low for months together is more uncertain over 17 weeks than 17 single weeks say;
+    demand that does not (independent weeks) is not."""
+    from core.policy.plan import spread_from_totals
+
+    rng = np.random.default_rng(1)
+    level = np.repeat(rng.choice([1.0, 10.0], 12), 12)           # 144 weeks in runs of 12 at 1 or 10 a week
+    runs = spread_from_totals(rng.poisson(level), "week")
+    steady = spread_from_totals(rng.poisson(5.0, 144), "week")
+    assert runs.dispersion_over(17 * 7) > 3 * runs.dispersion     # sums of 17 weeks vary far more
+    assert steady.dispersion_over(17 * 7) < 2.5                    # Poisson weeks stay about Poisson
+    assert steady.dispersion_over(7) == steady.dispersion          # one period: the one-period spread

@@ -125,3 +125,44 @@ def test_adida_spreads_the_level_of_its_buckets_over_their_periods():
     Y = np.array([[0, 0, 6, 0, 0, 6, 0, 0, 6, 0, 0, 6], [0] * 12], dtype=float)
     f = ADIDA(0.1).forecast_batch(Y, 3)
     assert f.shape == (2, 3) and f[0] == pytest.approx([2.0] * 3) and (f[1] == 0).all()
+
+
+def test_a_monthly_parts_shop_goes_from_its_sheet_to_a_purchase_order_planned_in_months(tmp_path):
+    """Import (months, with supplier, lead time and cost beside them) -> stock count -> forecast -> plan -> the
+    supplier's draft order; the plan explains itself in months and orders what a month's delivery and a month's
+    review need, not a day-model's lumps."""
+    from core.services.plan import make_plan
+    from core.services.purchase_orders import create_purchase_orders, load_purchase_order
+    from core.jobs import null_context
+
+    parts = _monthly_sheet(tmp_path / "plain.csv")
+    months = pd.read_csv(tmp_path / "plain.csv").columns[2:]
+    with (tmp_path / "parts.csv").open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Part No", "Description", "Supplier", "Lead time (weeks)", "Unit cost", *months])
+        for sku, totals in parts.items():
+            writer.writerow([sku, f"Part {sku}", "Acme Parts", 4, "12.50", *totals.tolist()])
+    (tmp_path / "count.csv").write_text("Date,SKU,Quantity\n" + "".join(
+        f"2024-12-31,{sku},{1 if sku == 'STEADY' else 0}\n" for sku in parts), encoding="utf-8")
+    path = tmp_path / "parts.db"
+    with open_shop(path) as shop:
+        run_import(shop, tmp_path / "parts.csv", "sales", today=TODAY)
+        run_import(shop, tmp_path / "count.csv", "stock", today=TODAY)
+    forecast_to_file(path)
+    plan = make_plan(path, ctx=null_context())
+    lines = {line.sku: line for line in plan.lines}
+    steady, slow = lines["STEADY"], lines["SLOW"]
+    dead = lines["DEAD"]                            # stopped a year ago: not restocked, and said why
+    assert dead.order_qty == 0 and dead.reorder_point == 0
+    assert dead.explanation.startswith("No sale in the last 12 months, far longer than it used to go without one")
+    # four weeks' lead time and a month's review, said in months
+    assert "Expected demand over the next 1.9 months (delivery in 0.9 months (the product's lead time) + 1 month " \
+           "until the order after)" in steady.explanation
+    assert 15 <= steady.order_qty <= 60            # ~10 a month over a month's delivery and a month's review, 1 on hand
+    assert slow.reorder_point <= 4                 # a part that sells a couple a year
+    made = create_purchase_orders(path, plan=plan.plan).value
+    assert len(made.created) == 1
+    order = load_purchase_order(path, order_id=made.created[0].id)
+    assert order.supplier == "Acme Parts"
+    ordered = {line.sku: line.qty for line in order.lines}
+    assert ordered["STEADY"] == steady.order_qty and "DEAD" not in ordered
