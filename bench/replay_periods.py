@@ -164,7 +164,8 @@ def minmax_plan(known: np.ndarray, data: dict, k: float) -> tuple[np.ndarray, np
     return k * cover * mean, 2 * k * cover * mean
 
 
-def replay(data: dict, plans: list[tuple[np.ndarray, np.ndarray]], first: int, warm: int = 0) -> dict:
+def replay(data: dict, plans: list[tuple[np.ndarray, np.ndarray]], first: int, warm: int = 0,
+           counted: np.ndarray | None = None) -> dict:
     """Period by period from `first`: arrivals, a review against that period's plan (s, S), the demand served from
     the shelf, the rest lost. The shelf starts at the first plan's order-up-to; the first `warm` periods are played
     but not counted (so that what is counted was ordered by the policy, not the starting shelf)."""
@@ -187,7 +188,12 @@ def replay(data: dict, plans: list[tuple[np.ndarray, np.ndarray]], first: int, w
         on_hand = on_hand - sold
         if k < warm:
             continue
-        stock_value += float(((start + on_hand) / 2 * cost).sum())
+        if counted is not None:
+            d, sold, start, now = d[counted], sold[counted], start[counted], on_hand[counted]
+            item_cost = cost[counted]
+        else:
+            now, item_cost = on_hand, cost
+        stock_value += float(((start + now) / 2 * item_cost).sum())
         served += float(sold.sum())
         demand += float(d.sum())
         lost += float((d - sold).sum())
@@ -213,11 +219,17 @@ def run_set(name: str, periods: int, latest: str) -> None:
           f"{data['starts'][first].date()} ({warm} {unit}s before); lead times "
           f"{'per item (median ' + str(int(np.median(data['lead']))) + ' weeks)' if unit == 'week' else '1 month'}; "
           f"stock valued {'at cost' if data['valued'] else 'in units (no costs in the file)'}")
+    # counted: the items that had sold before the counted periods began (an item whose first sale falls inside them
+    # cannot be stocked from its history by any policy); the rest are played but not counted
+    known = totals[:, :first + warm].sum(axis=1) > 0
+    later = totals[~known, first + warm:].sum()
+    print(f"counted: {int(known.sum()):,} items that sold before {data['starts'][first + warm].date()}; "
+          f"{int((~known).sum()):,} items first sold inside the counted {unit}s ({later:,.0f} units) are left out")
     results = {}
     started = time.perf_counter()
     plans = [shelfwise_plan(totals[:, :first + k], data) for k in range(periods)]
     seconds = time.perf_counter() - started
-    results["ShelfWise"] = replay(data, plans, first, warm)
+    results["ShelfWise"] = replay(data, plans, first, warm, known)
     s_first = plans[-1][0][totals[:, :first].sum(axis=1) > 0]
     print(f"ShelfWise: {periods} plans of {n:,} items in {seconds:.1f} s ({seconds / periods:.1f} s a plan); reorder points (items that sold, last plan): "
           f"median {np.median(s_first):.0f}, quartiles {np.percentile(s_first, 25):.0f}-"
@@ -227,12 +239,13 @@ def run_set(name: str, periods: int, latest: str) -> None:
         peer_plans = [statsforecast_plans(totals[:, :first + k], data) for k in range(periods)]
         print(f"statsforecast peers: {periods} plans in {time.perf_counter() - started:.1f} s")
         for model in peer_plans[0]:
-            results[model] = replay(data, [p[model] for p in peer_plans], first, warm)
+            results[model] = replay(data, [p[model] for p in peer_plans], first, warm, known)
     except ImportError:
         print("statsforecast is not installed: its CrostonSBA and TSB are left out (pip install statsforecast)")
     curve = []
     for k in SCALES:
-        result = replay(data, [minmax_plan(totals[:, :first + j], data, k) for j in range(periods)], first, warm)
+        result = replay(data, [minmax_plan(totals[:, :first + j], data, k) for j in range(periods)], first, warm,
+                        known)
         curve.append((k, result))
         if k == 1.0:
             results["min/max (k = 1)"] = result

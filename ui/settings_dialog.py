@@ -165,6 +165,17 @@ class OrderingSettings(QWidget):
         old_row.addWidget(QLabel(self.tr("Sales that end long before today:"), self))
         old_row.addWidget(self.old_history, 1)
         policy_layout.addLayout(old_row)
+        self.sales_period = QComboBox(self)
+        self.sales_period.addItem(self.tr("As the imported sheets keep them"), "auto")
+        self.sales_period.addItem(self.tr("Day by day"), "day")
+        self.sales_period.addItem(self.tr("Week by week"), "week")
+        self.sales_period.addItem(self.tr("Month by month"), "month")
+        self.sales_period.setToolTip(self.tr("A shop whose sheets hold one total per week or per month is forecast "
+                                             "and planned in weeks or months; choose here to decide yourself"))
+        period_row = QHBoxLayout()
+        period_row.addWidget(QLabel(self.tr("Forecast and plan sales:"), self))
+        period_row.addWidget(self.sales_period, 1)
+        policy_layout.addLayout(period_row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -192,6 +203,7 @@ class OrderingSettings(QWidget):
         self.policy.setCurrentIndex(max(index, 0))
         self.uncounted.setCurrentIndex(max(self.uncounted.findData(settings.uncounted), 0))
         self.old_history.setCurrentIndex(max(self.old_history.findData(settings.old_history), 0))
+        self.sales_period.setCurrentIndex(max(self.sales_period.findData(settings.sales_period), 0))
 
     def changes(self) -> dict:
         """The fields of PolicySettings this tab sets (the budget is the Orders page's)."""
@@ -206,6 +218,7 @@ class OrderingSettings(QWidget):
             "policy": self.policy.currentData(),
             "uncounted": self.uncounted.currentData(),
             "old_history": self.old_history.currentData(),
+            "sales_period": self.sales_period.currentData(),
         }
 
 

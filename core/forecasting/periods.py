@@ -11,7 +11,8 @@ The run is stored like a daily one, with `forecast_runs.period` saying its unit:
 then one period, dated on its first day, and its figures are the period's totals. Daily shops are not touched.
 
 `shop_period` says which a shop is: the unit of the imports its sales came from (all weekly: week; all monthly, or
-weekly and monthly mixed: month; any daily sales: day), unless the setting `forecast_period` says otherwise.
+weekly and monthly mixed: month; any daily sales: day), unless the owner chose one (Settings ▸ Ordering, "Sales
+are forecast": the policy setting `sales_period`).
 """
 from __future__ import annotations
 
@@ -39,9 +40,11 @@ RECENT = {"week": 8, "month": 3}                    # the moving average's windo
 
 
 def shop_period(shop: ShopDb) -> str:
-    """'day', 'week' or 'month': the setting `forecast_period` where the owner set one, else the unit of the
+    """'day', 'week' or 'month': the owner's choice (the setting `sales_period`) where there is one, else the unit of the
     imports the shop's sales came from (sales typed in or from a daily file make it a daily shop)."""
-    chosen = shop.get_setting("forecast_period", "auto")
+    from core.policy.settings import load_policy_settings
+
+    chosen = load_policy_settings(shop).sales_period
     if chosen in PERIODS:
         return chosen
     units = {row[0] for row in shop.conn.execute(

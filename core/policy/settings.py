@@ -11,6 +11,7 @@ SETTINGS_KEY = "policy"
 POLICIES = ("shelfwise", "optimal", "minmax")
 UNCOUNTED = ("count-first", "assume-none")
 OLD_HISTORY = ("", "today", "look-back")   # a product never counted: wait for a count, or plan from 0 on the shelf
+SALES_PERIODS = ("auto", "day", "week", "month")   # the unit the shop's sales are forecast in (auto: from imports)
 
 
 @dataclass
@@ -28,6 +29,7 @@ class PolicySettings:
     uncounted: str = "count-first"       # never counted: left out of orders until counted, or planned from 0
     old_history: str = ""                # sales ending long before today: "today" plans for today, "look-back" for
                                          # the day after they end, "" not asked yet (planned as look-back)
+    sales_period: str = "auto"           # forecast and plan by day, week or month; auto: the unit of the imports
 
     def service_for(self, abc: str | None) -> float:
         if self.service_level is not None:
@@ -50,6 +52,9 @@ class PolicySettings:
         if self.old_history not in OLD_HISTORY:
             raise UserError(f"There is no choice called '{self.old_history}' for an old history.",
                             hint="Choose today or look-back.")
+        if self.sales_period not in SALES_PERIODS:
+            raise UserError(f"There is no period called '{self.sales_period}'.",
+                            hint="Choose " + ", ".join(SALES_PERIODS) + ".")
         if self.policy not in POLICIES:
             raise UserError(f"There is no policy called '{self.policy}'.", hint="Choose " + ", ".join(POLICIES) + ".")
         return self

@@ -2111,6 +2111,36 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <source>Sales that end long before today:</source>
         <translation>销售记录早已截止时：</translation>
     </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="169"/>
+        <source>As the imported sheets keep them</source>
+        <translation>按导入表格的记录方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <source>Day by day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="171"/>
+        <source>Week by week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="172"/>
+        <source>Month by month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="173"/>
+        <source>A shop whose sheets hold one total per week or per month is forecast and planned in weeks or months; choose here to decide yourself</source>
+        <translation>表格中每周或每月只有一个合计的店铺，会按周或按月预测和计划；也可以在这里自行选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="176"/>
+        <source>Forecast and plan sales:</source>
+        <translation>预测和计划销售：</translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
@@ -3861,27 +3891,27 @@ now</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="342"/>
+        <location filename="../../ui/settings_dialog.py" line="355"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="346"/>
+        <location filename="../../ui/settings_dialog.py" line="359"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="349"/>
+        <location filename="../../ui/settings_dialog.py" line="362"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="352"/>
+        <location filename="../../ui/settings_dialog.py" line="365"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="354"/>
+        <location filename="../../ui/settings_dialog.py" line="367"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -3894,7 +3924,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="364"/>
+        <location filename="../../ui/settings_dialog.py" line="377"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -3903,77 +3933,77 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="366"/>
+        <location filename="../../ui/settings_dialog.py" line="379"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="367"/>
+        <location filename="../../ui/settings_dialog.py" line="380"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="376"/>
+        <location filename="../../ui/settings_dialog.py" line="389"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="382"/>
+        <location filename="../../ui/settings_dialog.py" line="395"/>
         <source> backups</source>
         <translation> 个备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="385"/>
+        <location filename="../../ui/settings_dialog.py" line="398"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="386"/>
+        <location filename="../../ui/settings_dialog.py" line="399"/>
         <source>none by month</source>
         <translation>不按月保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="387"/>
+        <location filename="../../ui/settings_dialog.py" line="400"/>
         <source>Keep the latest</source>
         <translation>保留最近的</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="388"/>
+        <location filename="../../ui/settings_dialog.py" line="401"/>
         <source>and one a month for</source>
         <translation>以及每月一个，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="393"/>
+        <location filename="../../ui/settings_dialog.py" line="406"/>
         <source>ShelfWise copies the shop file before every import and before an upgrade, and once a day while the shop is open. These settings say how many of those copies to keep; older ones are removed at the next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud folder).</source>
         <translation>ShelfWise 会在每次导入前、升级前以及店铺打开时每天一次复制店铺文件。这里设置保留多少份副本；更早的副本在下一次备份时才删除，不会立即删除。“文件 ▸ 立即备份…”可以把副本放到其他任何地方（U 盘、云同步文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="405"/>
+        <location filename="../../ui/settings_dialog.py" line="418"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="408"/>
+        <location filename="../../ui/settings_dialog.py" line="421"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="413"/>
+        <location filename="../../ui/settings_dialog.py" line="426"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="414"/>
+        <location filename="../../ui/settings_dialog.py" line="427"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="417"/>
+        <location filename="../../ui/settings_dialog.py" line="430"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="443"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
@@ -4032,90 +4062,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="226"/>
+        <location filename="../../ui/settings_dialog.py" line="239"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="230"/>
+        <location filename="../../ui/settings_dialog.py" line="243"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="232"/>
+        <location filename="../../ui/settings_dialog.py" line="245"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="236"/>
+        <location filename="../../ui/settings_dialog.py" line="249"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="237"/>
+        <location filename="../../ui/settings_dialog.py" line="250"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="245"/>
+        <location filename="../../ui/settings_dialog.py" line="258"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="246"/>
+        <location filename="../../ui/settings_dialog.py" line="259"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="248"/>
-        <location filename="../../ui/settings_dialog.py" line="328"/>
+        <location filename="../../ui/settings_dialog.py" line="261"/>
+        <location filename="../../ui/settings_dialog.py" line="341"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="270"/>
+        <location filename="../../ui/settings_dialog.py" line="283"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="274"/>
+        <location filename="../../ui/settings_dialog.py" line="287"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="275"/>
+        <location filename="../../ui/settings_dialog.py" line="288"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="276"/>
+        <location filename="../../ui/settings_dialog.py" line="289"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="277"/>
+        <location filename="../../ui/settings_dialog.py" line="290"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="278"/>
+        <location filename="../../ui/settings_dialog.py" line="291"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="279"/>
+        <location filename="../../ui/settings_dialog.py" line="292"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="306"/>
+        <location filename="../../ui/settings_dialog.py" line="319"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="307"/>
+        <location filename="../../ui/settings_dialog.py" line="320"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>

@@ -115,7 +115,11 @@ def test_a_weekly_shop_is_forecast_week_by_week_and_a_setting_can_make_it_daily(
         result = forecast_shop(shop)
         assert result.period == "week" and result.mean.shape == (8, 13)
         assert all(day.weekday() == 0 for day in result.days) and result.days[0] == starts[-1] + pd.Timedelta(days=7)
-        shop.set_setting("forecast_period", "day")
+        from core.policy.settings import load_policy_settings, save_policy_settings
+
+        settings = load_policy_settings(shop)
+        settings.sales_period = "day"
+        save_policy_settings(shop, settings)
         assert shop_period(shop) == "day"
         daily = forecast_shop(shop, horizon=14)
         assert daily.period == "day" and daily.mean.shape == (8, 14)

@@ -101,7 +101,23 @@ def test_the_ordering_tab_shows_the_stored_settings_in_percent_and_days(qtbot, w
     assert ordering.policy.itemText(1) == "Optimal (s,S)" and ordering.policy.itemText(2) == "Min-max"
     ordering.policy.setCurrentIndex(2)
     assert "2 weeks of average sales" in ordering.policy_text.text()
+    assert ordering.sales_period.currentData() == "auto"
     dialog.reject()
+
+
+def test_the_owner_can_decide_to_forecast_and_plan_month_by_month(qtbot, window, open_in_window, empty_shop):
+    from core.forecasting.periods import shop_period
+
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    period = dialog.ordering.sales_period
+    assert [period.itemData(i) for i in range(period.count())] == ["auto", "day", "week", "month"]
+    period.setCurrentIndex(period.findData("month"))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    assert stored_policy(empty_shop).sales_period == "month"
+    with open_shop(empty_shop, create=False) as shop:
+        assert shop_period(shop) == "month"
 
 
 @pytest.mark.slow
