@@ -211,6 +211,7 @@ def run_header(run: dict, last_sale: str | None) -> str:
     if period != "day":
         text += _tr(" Your sales are monthly totals: forecast month by month.") if period == "month" else \
             _tr(" Your sales are weekly totals: forecast week by week.")
+    text += _basis_text(settings.get("basis") or {})
     if run.get("coverage90") is not None and period == "day":
         text += _tr(" Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).").format(
             p=round(run["coverage90"] * 100))
@@ -222,6 +223,29 @@ def run_header(run: dict, last_sale: str | None) -> str:
     if last_sale and last_sale > run["as_of"]:
         text += _tr(" Sales up to {day} have come in since: press Forecast to bring it up to date.").format(
             day=day_text(last_sale))
+    return text
+
+
+def _basis_text(basis: dict) -> str:
+    """What a shop with weekly or monthly totals before its daily sales was forecast from (core.forecasting.mixed)."""
+    if not basis:
+        return ""
+    monthly = basis.get("period") == "month"
+    since = day_text(basis.get("daily_from") or "")
+    if basis.get("summed"):
+        return (_tr(" Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): "
+                    "they are added up into months with your monthly totals.") if monthly else
+                _tr(" Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): "
+                    "they are added up into weeks with your weekly totals.")).format(day=since,
+                                                                                    n=basis.get("daily_days", 0))
+    text = _tr(" Forecast day by day from your daily sales since {day}.").format(day=since)
+    if basis.get("shape"):
+        text += (_tr(" The {n} monthly totals before them give each product's yearly shape.") if monthly else
+                 _tr(" The {n} weekly totals before them give each product's yearly shape.")).format(
+            n=basis.get("periods", 0))
+    if basis.get("from_totals"):
+        text += _tr(" {k} products that have sold too little since then to tell are forecast mostly from what they "
+                    "sold before.").format(k=basis["from_totals"])
     return text
 
 

@@ -46,16 +46,66 @@ class DemandHistory:
                              "anomaly": self.anomaly[i]}, index=self.days)
 
 
+@dataclass(frozen=True)
+class SalesUnits:
+    """Where a shop's sales came from, by the unit of the imports that brought them: days (a till, a daily sheet,
+    sales typed in) and sheets of weekly or monthly totals."""
+    period: str | None = None                 # 'week' or 'month' where some sales are period totals (month if both)
+    period_imports: tuple[int, ...] = ()      # the imports of period totals that hold sales
+    period_first: dt.date | None = None       # the first and last dates of those totals
+    period_last: dt.date | None = None
+    daily_first: dt.date | None = None        # the first and last day of the daily sales
+    daily_last: dt.date | None = None
+
+    @property
+    def mixed(self) -> bool:
+        """Period totals and then days: a shop that kept a monthly sheet before its till (the totals end before
+        the days start, or within their first week). Totals that run on beside the days are another channel (parts
+        sold from a sheet beside a till): each product is then read as its own sales are, by day or by period
+        (core.policy.plan.period_spreads)."""
+        return bool(self.period_imports) and self.daily_first is not None and self.period_last is not None and \
+            self.period_last < self.daily_first + dt.timedelta(days=7)
+
+    @property
+    def daily_days(self) -> int:
+        return (self.daily_last - self.daily_first).days + 1 if self.daily_first and self.daily_last else 0
+
+
+def sales_units(shop: ShopDb) -> SalesUnits:
+    """The shop's SalesUnits. A shop with no import of period totals costs one small query."""
+    periods = dict(shop.conn.execute(
+        "SELECT id, period FROM import_runs WHERE period IN ('week', 'month') AND undone_at IS NULL").fetchall())
+    if not periods:
+        return SalesUnits()
+    spans = shop.conn.execute("SELECT import_id, min(date), max(date) FROM sales GROUP BY import_id").fetchall()
+    held = [(i, first, last) for i, first, last in spans if i in periods]
+    if not held:
+        return SalesUnits()
+    daily = [(first, last) for i, first, last in spans if i not in periods]
+    day = dt.date.fromisoformat
+    return SalesUnits(
+        "month" if any(periods[i] == "month" for i, _f, _l in held) else "week",
+        tuple(sorted(i for i, _f, _l in held)),
+        day(min(f for _i, f, _l in held)), day(max(last for _i, _f, last in held)),
+        day(min(f for f, _l in daily)) if daily else None, day(max(last for _f, last in daily)) if daily else None)
+
+
 def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: bool = True) -> DemandHistory:
-    """Everything known on `as_of` (default: the last day with sales): nothing dated later is read."""
-    last = shop.scalar("SELECT max(date) FROM sales")
+    """Everything known on `as_of` (default: the last day with sales): nothing dated later is read.
+
+    In a shop with both days and sheets of weekly or monthly totals (SalesUnits.mixed) the days are its days: the
+    totals are not (a month's total is not a sale on the 1st), and the history starts with the first daily sale.
+    core.forecasting.mixed reads the totals for the yearly shape and for what products sold before the days."""
+    units = sales_units(shop)
+    exclude = units.period_imports if units.mixed else ()
+    last = shop.scalar("SELECT max(date) FROM sales" + _not_in(exclude))
     if as_of is None:
         as_of = dt.date.fromisoformat(last) if last else dt.date.today()
     cutoff = as_of.isoformat()
     products = pd.read_sql_query(
         "SELECT id, sku FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY sku",
         shop.conn, dtype={"sku": str})
-    sales = _read_sales(shop, cutoff)
+    sales = _read_sales(shop, cutoff, exclude)
     counts = pd.read_sql_query(
         "SELECT product_id, date, qty FROM stock_snapshots WHERE date <= ?", shop.conn, params=(cutoff,))
     return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of)
@@ -74,14 +124,19 @@ class _Sales:
 SALES_CHUNK = 250_000  # rows fetched at a time: millions of rows never sit in memory as Python objects
 
 
-def _read_sales(shop: ShopDb, cutoff: str) -> _Sales:
+def _not_in(imports: tuple[int, ...], prefix: str = " WHERE") -> str:
+    """An SQL condition leaving out the sales of these imports (ids are integers: written into the text)."""
+    return f"{prefix} import_id NOT IN ({','.join(str(int(i)) for i in imports)})" if imports else ""
+
+
+def _read_sales(shop: ShopDb, cutoff: str, exclude: tuple[int, ...] = ()) -> _Sales:
     """Units and value per product and day, read in chunks straight into arrays (a frame of millions of rows
     of Python objects would cost gigabytes). Each distinct date text is parsed once."""
     cursor = shop.conn.cursor()
     cursor.row_factory = None
     cursor.execute(
         "SELECT product_id, date, sum(qty) AS qty, sum(coalesce(revenue, 0)) AS revenue FROM sales "
-        "WHERE date <= ? GROUP BY product_id, date", (cutoff,))
+        "WHERE date <= ?" + _not_in(exclude, " AND") + " GROUP BY product_id, date", (cutoff,))
     code_of: dict[str, int] = {}
     parts: list[tuple[np.ndarray, ...]] = []
     while True:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,20 +40,27 @@ DEFAULT_PERIODS = {"week": 13, "month": 6}          # a quarter of weeks, half a
 RECENT = {"week": 8, "month": 3}                    # the moving average's window: two months of weeks, a quarter
 
 
+MIN_DAILY_DAYS = 56      # days of till sales a daily forecast needs (28 to learn from and a 28-day backtest)
+
+
 def shop_period(shop: ShopDb) -> str:
     """'day', 'week' or 'month': the owner's choice (the setting `sales_period`) where there is one, else the unit of the
-    imports the shop's sales came from (sales typed in or from a daily file make it a daily shop)."""
+    imports the shop's sales came from (sales typed in or from a daily file make it a daily shop; period totals
+    beside days are another channel, planned per product by period). A shop with period totals and then days (a monthly sheet before the till) is daily once it has MIN_DAILY_DAYS of days (the totals
+    then give the yearly shape: core.forecasting.mixed), and forecast in the totals' period, the days added up,
+    before that."""
+    from core.demand.history import sales_units
     from core.policy.settings import load_policy_settings
 
     chosen = load_policy_settings(shop).sales_period
     if chosen in PERIODS:
         return chosen
-    units = {row[0] for row in shop.conn.execute(
-        "SELECT DISTINCT coalesce(i.period, 'day') FROM (SELECT DISTINCT import_id FROM sales) s "
-        "LEFT JOIN import_runs i ON i.id = s.import_id")}
-    if not units or "day" in units:
+    units = sales_units(shop)
+    if units.period is None:
         return "day"
-    return "month" if "month" in units else "week"
+    if units.daily_first is None or (units.mixed and units.daily_days < MIN_DAILY_DAYS):
+        return units.period
+    return "day"            # days (after the totals, or beside them: core.demand.history.SalesUnits.mixed)
 
 
 def period_start(day: dt.date, period: str) -> dt.date:
@@ -83,18 +91,29 @@ class PeriodHistory:
     as_of: dt.date
 
 
-def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = None) -> PeriodHistory:
+def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = None,
+                        imports: tuple[int, ...] | None = None, unknown_gaps: bool = False) -> PeriodHistory:
     """Each active product's totals per period up to `as_of` (default: the last sale), from the first period any
     sale is in: a sheet of period totals stores no zeros, so a part that sold only lately has its empty periods
-    before. Weekly totals are dated on one weekday: each falls into the week (Monday on) that holds it."""
+    before. Weekly totals are dated on one weekday: each falls into the week (Monday on) that holds it. `imports`:
+    only the sales of these imports (a mixed shop's totals, core.forecasting.mixed). `unknown_gaps`: a period in
+    which the whole shop sold nothing is unknown (NaN), not a period without sales: a shop whose monthly sheet ends
+    in December and whose till starts in August knows nothing of the months between."""
     last = shop.scalar("SELECT max(date) FROM sales")
     if as_of is None:               # the last period's last day: a month's total is dated on its first day
         as_of = period_end(dt.date.fromisoformat(last), period) if last else dt.date.today()
+        daily_last = _daily_last(shop)
+        if daily_last is not None and daily_last.isoformat() >= last and daily_last < as_of:
+            # the last sales are days that end inside a period: that period is not over, and its total so far
+            # would read as a bad month; the history ends with the last whole period
+            as_of = period_start(daily_last, period) - dt.timedelta(days=1)
     products = pd.read_sql_query("SELECT id, sku FROM products WHERE active = 1 ORDER BY sku", shop.conn,
                                  dtype={"sku": str})
     sales = pd.read_sql_query(
         "SELECT product_id, date, sum(qty) AS qty, sum(coalesce(revenue, 0)) AS revenue FROM sales "
-        "WHERE date <= ? GROUP BY product_id, date", shop.conn, params=(as_of.isoformat(),))
+        "WHERE date <= ?" + ("" if imports is None else
+                             f" AND import_id IN ({','.join(str(int(i)) for i in imports) or 'NULL'})") +
+        " GROUP BY product_id, date", shop.conn, params=(as_of.isoformat(),))
     if sales.empty or products.empty:
         raise UserError(_("There are no sales to forecast from."), hint=_("Import a sales file first."))
     dates = pd.to_datetime(sales["date"])
@@ -111,10 +130,22 @@ def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = No
     demand = np.zeros((n, len(starts)))
     np.add.at(demand, (row[sales["product_id"][keep]].to_numpy(), column[keep].to_numpy()),
               np.clip(sales["qty"][keep].to_numpy(dtype=float), 0, None))
+    if unknown_gaps:
+        demand[:, np.bincount(column[keep].to_numpy(), minlength=len(starts))[:len(starts)] == 0] = np.nan
     revenue = np.zeros(n)
     np.add.at(revenue, row[sales["product_id"][keep]].to_numpy(), sales["revenue"][keep].to_numpy(dtype=float))
     return PeriodHistory(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), period, starts,
                          demand, revenue, as_of)
+
+
+def _daily_last(shop: ShopDb) -> dt.date | None:
+    from core.demand.history import sales_units
+
+    units = sales_units(shop)
+    if units.period is None:          # only days: the owner chose to forecast them in periods (Settings)
+        last = shop.scalar("SELECT max(date) FROM sales")
+        return dt.date.fromisoformat(last) if last else None
+    return units.daily_last
 
 
 class ADIDA(Model):
@@ -157,12 +188,16 @@ def _shrink_to_shop(choice, Y: np.ndarray, backtest: Backtest, h: int) -> None:
     that a few products with huge errors do not decide) by the inverse of that error; a product with
     `EVIDENCE_HALF` backtest periods with sales counts its own choice and the shop's half and half."""
     actuals = np.concatenate(backtest.actuals(Y, h), axis=1)
-    scale = np.maximum(np.mean(np.diff(Y[:, :backtest.origins[0]], axis=1) ** 2, axis=1), 1e-3) \
-        if backtest.origins[0] > 1 else np.ones(len(Y))
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():   # unknown periods (NaN) are left out
+        warnings.simplefilter("ignore", RuntimeWarning)
+        scale = np.nan_to_num(np.nanmean(np.diff(Y[:, :backtest.origins[0]], axis=1) ** 2, axis=1), nan=1.0) \
+            if backtest.origins[0] > 1 else np.ones(len(Y))
+        scaled = np.column_stack([np.nan_to_num(np.nanmean((np.concatenate(backtest.forecasts[m], axis=1) - actuals)
+                                                           ** 2, axis=1), nan=0.0) for m in choice.models])
+    scale = np.maximum(scale, 1e-3)
     # each model's scaled error relative to the best model's on the same product, averaged over the products that
     # sold in the backtest: a few products with huge errors do not decide the shop's blend
-    scaled = np.column_stack([np.mean((np.concatenate(backtest.forecasts[m], axis=1) - actuals) ** 2, axis=1) / scale
-                              for m in choice.models])
+    scaled = scaled / scale[:, None]
     sold = (actuals > 0).any(axis=1)
     relative = scaled[sold] / np.maximum(scaled[sold].min(axis=1, keepdims=True), 1e-9)
     errors = np.minimum(relative, 10.0).mean(axis=0) if sold.any() else np.ones(len(choice.models))
@@ -248,7 +283,7 @@ def forecast_periods(history: PeriodHistory, horizon: int, *, origins: int = 3,
     choice = choose(Y, backtest, hb)
     _shrink_to_shop(choice, Y, backtest, hb)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
-    mean[Y.sum(axis=1) <= 0] = 0.0
+    mean[np.nansum(Y, axis=1) <= 0] = 0.0
     stopped, cap = stopped_selling(Y)
     mean[stopped] = np.minimum(mean[stopped], cap[stopped, None])
     quantiles = quantiles_for(mean, choice.dispersion)

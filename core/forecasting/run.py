@@ -16,7 +16,7 @@ import pandas as pd
 
 from core.demand.classes import classify
 from core.demand.drivers import Drivers, cut, load_drivers
-from core.demand.history import DemandHistory, load_history
+from core.demand.history import DemandHistory, load_history, sales_units
 from core.errors import UserError
 from core.forecasting.base import QUANTILES
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
@@ -41,6 +41,7 @@ class ForecastSettings:
     neural: bool = True
     statistical_max_products: int = STATISTICAL_MAX_PRODUCTS
     seed: int = 7
+    basis: dict = field(default_factory=dict)   # a shop with period totals before its days: what they gave (mixed)
 
 
 @dataclass
@@ -181,9 +182,14 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
             DEFAULT_HORIZON if period == "day" else DEFAULT_PERIODS[period]
     settings = settings or ForecastSettings(horizon=horizon)
     settings.horizon = horizon
+    settings.basis = {}
     ctx.progress(0.0, _("Reading the sales history"))
     if period != "day":
-        periods = load_period_history(shop, period, as_of=as_of)
+        units = sales_units(shop)
+        if units.mixed:             # too few days yet: the days are added up into the totals' periods
+            settings.basis = {"period": period, "daily_from": units.daily_first.isoformat(),
+                              "daily_days": units.daily_days, "summed": True}
+        periods = load_period_history(shop, period, as_of=as_of, unknown_gaps=units.mixed)
         result = forecast_periods(periods, horizon, origins=settings.origins, ctx=ctx.sub(0.05, 0.95))
         result.period = period
         if store:
@@ -194,7 +200,18 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
     if not len(history.skus) or np.isnan(history.demand).all():
         raise UserError("There are no sales to forecast from.", hint="Import a sales file first.")
     drivers = load_drivers(shop, history.product_ids, history.days, horizon, history.as_of)
-    result = forecast_history(history, drivers, settings, ctx.sub(0.05, 0.95))
+    years = None
+    units = sales_units(shop)
+    if units.mixed:                 # weekly or monthly totals before the days: the yearly shape, the slow sellers
+        from core.forecasting.mixed import deseasonalised, read_period_years
+
+        years = read_period_years(shop, history, units)
+    result = forecast_history(deseasonalised(history, years) if years else history, drivers, settings,
+                              ctx.sub(0.05, 0.95))
+    if years is not None:
+        from core.forecasting.mixed import apply_period_years
+
+        settings.basis = apply_period_years(result, history, years)
     if store:
         store_result(shop, result, history.as_of, settings)
     ctx.progress(1.0, _("Forecast stored"))

@@ -80,7 +80,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         raise UserError(_("The latest forecast has no products to plan."), hint=_("Press Forecast first."))
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
     leads = _lead_times(shop, stock_day)
-    periods = period_spreads(shop, as_of)
+    periods = period_spreads(shop, as_of, run_period=run["period"] or "day")
     items, levels, rows = {}, {}, []
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
@@ -217,9 +217,28 @@ def sba_rate(totals: np.ndarray, alpha: float = 0.1) -> float:
     return (1 - alpha / 2) * size / max(interval, 1.0)
 
 
-def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6) -> dict[int, PeriodSpread]:
+def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6,
+                   run_period: str | None = None) -> dict[int, PeriodSpread]:
     """The products whose every sale up to `as_of` is dated on the first day of a month (monthly totals) or on one
-    weekday a whole number of weeks apart (weekly totals), each with its spread of demand per period."""
+    weekday a whole number of weeks apart (weekly totals), each with its spread of demand per period.
+
+    A shop with totals and then days (core.demand.history.SalesUnits.mixed) is planned as its forecast was made
+    (`run_period`): by day, its days read as days for every product (the totals gave the forecast their shape and
+    old rate: core.forecasting.mixed), so no product is read from totals here; by week or month (too few days yet),
+    every product from its totals with the days added up into them."""
+    from core.demand.history import sales_units
+
+    if sales_units(shop).mixed:
+        if run_period not in ("week", "month"):
+            return {}
+        from core.forecasting.periods import load_period_history
+
+        history = load_period_history(shop, run_period, as_of=as_of, unknown_gaps=True)
+        if history.demand.shape[1] < min_periods:
+            return {}
+        spreads = {int(pid): spread_from_totals(totals[~np.isnan(totals)], run_period)
+                   for pid, totals in zip(history.product_ids, history.demand)}
+        return {pid: spread for pid, spread in spreads.items() if spread is not None}
     # only sales an import read as weekly or monthly totals (a daily product that happens to sell on Mondays or on
     # the 1st is not one); a product with any sales from a daily import keeps the daily reading
     # A product's history starts with the sheet's first period, not its own first sale: a wide sheet stores no

@@ -986,80 +986,110 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="215"/>
+        <location filename="../../ui/forecast_page.py" line="216"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="218"/>
+        <location filename="../../ui/forecast_page.py" line="219"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="220"/>
+        <location filename="../../ui/forecast_page.py" line="221"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="223"/>
+        <location filename="../../ui/forecast_page.py" line="224"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="307"/>
-        <location filename="../../ui/forecast_page.py" line="314"/>
-        <location filename="../../ui/forecast_page.py" line="454"/>
+        <location filename="../../ui/forecast_page.py" line="236"/>
+        <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
+        <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="238"/>
+        <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
+        <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="241"/>
+        <source> Forecast day by day from your daily sales since {day}.</source>
+        <translation>根据自 {day} 起的每日销售按天预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="243"/>
+        <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
+        <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="244"/>
+        <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
+        <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="247"/>
+        <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
+        <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="331"/>
+        <location filename="../../ui/forecast_page.py" line="338"/>
+        <location filename="../../ui/forecast_page.py" line="478"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="309"/>
+        <location filename="../../ui/forecast_page.py" line="333"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="311"/>
+        <location filename="../../ui/forecast_page.py" line="335"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="315"/>
+        <location filename="../../ui/forecast_page.py" line="339"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="323"/>
+        <location filename="../../ui/forecast_page.py" line="347"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="337"/>
+        <location filename="../../ui/forecast_page.py" line="361"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="338"/>
+        <location filename="../../ui/forecast_page.py" line="362"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="347"/>
+        <location filename="../../ui/forecast_page.py" line="371"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="351"/>
+        <location filename="../../ui/forecast_page.py" line="375"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="403"/>
-        <location filename="../../ui/forecast_page.py" line="420"/>
+        <location filename="../../ui/forecast_page.py" line="427"/>
+        <location filename="../../ui/forecast_page.py" line="444"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="437"/>
+        <location filename="../../ui/forecast_page.py" line="461"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1068,7 +1098,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="439"/>
+        <location filename="../../ui/forecast_page.py" line="463"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1077,62 +1107,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="446"/>
+        <location filename="../../ui/forecast_page.py" line="470"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="468"/>
+        <location filename="../../ui/forecast_page.py" line="492"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="521"/>
+        <location filename="../../ui/forecast_page.py" line="545"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="522"/>
+        <location filename="../../ui/forecast_page.py" line="546"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="531"/>
+        <location filename="../../ui/forecast_page.py" line="555"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="532"/>
+        <location filename="../../ui/forecast_page.py" line="556"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="534"/>
+        <location filename="../../ui/forecast_page.py" line="558"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="536"/>
+        <location filename="../../ui/forecast_page.py" line="560"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="541"/>
+        <location filename="../../ui/forecast_page.py" line="565"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="545"/>
+        <location filename="../../ui/forecast_page.py" line="569"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="574"/>
+        <location filename="../../ui/forecast_page.py" line="598"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="575"/>
+        <location filename="../../ui/forecast_page.py" line="599"/>
         <source>Remove this override?
 
 {what}
@@ -2628,57 +2658,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="234"/>
+        <location filename="../../ui/forecast_page.py" line="258"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="235"/>
+        <location filename="../../ui/forecast_page.py" line="259"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="249"/>
+        <location filename="../../ui/forecast_page.py" line="273"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="251"/>
+        <location filename="../../ui/forecast_page.py" line="275"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="255"/>
+        <location filename="../../ui/forecast_page.py" line="279"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="256"/>
+        <location filename="../../ui/forecast_page.py" line="280"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="257"/>
+        <location filename="../../ui/forecast_page.py" line="281"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="258"/>
+        <location filename="../../ui/forecast_page.py" line="282"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="261"/>
+        <location filename="../../ui/forecast_page.py" line="285"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="275"/>
+        <location filename="../../ui/forecast_page.py" line="299"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="277"/>
+        <location filename="../../ui/forecast_page.py" line="301"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>

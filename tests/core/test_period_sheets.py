@@ -144,6 +144,11 @@ def test_monthly_and_weekly_totals_are_told_from_daily_sales_with_their_spread_p
     with open_shop(path, create=False) as shop:
         ids = dict(shop.query("SELECT sku, id FROM products"))
         spreads = period_spreads(shop, dt.date(2024, 12, 31))
+        from core.demand.history import sales_units
+        from core.forecasting.periods import shop_period
+
+        # the totals run on beside the till's days: another channel, not a sheet the till took over from
+        assert not sales_units(shop).mixed and shop_period(shop) == "day"
     m, w = spreads[ids["PART-M"]], spreads[ids["PART-W"]]
     assert ids["DAILY"] not in spreads
     totals = np.array(monthly[2:], dtype=float)                 # from its first sale, March 2023, to December 2024
