@@ -13,7 +13,7 @@ from core.services import edits as edits_service
 from core.services import shop as shop_service
 from ui.dialogs.product_edit_dialog import ProductEditDialog
 from ui.dialogs.stocktake_dialog import StocktakeDialog
-from ui.i18n import day_text
+from ui.i18n import day_text, month_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
 from ui.widgets import content_or_note, row_table, shop_writable
@@ -23,8 +23,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ProductsPage", text)
 
 
-def product_columns() -> list[Column[ProductRow]]:
+def sold_titles(period: str) -> tuple[str, str]:
+    """The two "sold" columns' titles in the shop's sales period (core.store.queries.SOLD_WINDOWS)."""
+    if period == "month":
+        return _tr("Sold, last month"), _tr("Sold, last 3 months")
+    if period == "week":
+        return _tr("Sold, last 4 weeks"), _tr("Sold, last 13 weeks")
+    return _tr("Sold, 30 days"), _tr("Sold, 90 days")
+
+
+def product_columns(period: str = "day") -> list[Column[ProductRow]]:
     inactive = (lambda p: not p.active)
+    short, long = sold_titles(period)
     return [
         Column(_tr("Product code"), lambda p: p.sku, lambda p: p.sku.casefold(), muted=inactive),
         Column(_tr("Description"), lambda p: p.name, muted=inactive, tooltip=lambda p: p.name),
@@ -33,8 +43,8 @@ def product_columns() -> list[Column[ProductRow]]:
         Column(_tr("On hand"), lambda p: number(p.on_hand), lambda p: number_key(p.on_hand), numeric=True,
                tooltip=lambda p: _tr("Counted on {date}").format(date=p.on_hand_date) if p.on_hand_date else
                _tr("Never counted")),
-        Column(_tr("Sold, 30 days"), lambda p: number(p.sold_30), lambda p: float(p.sold_30), numeric=True),
-        Column(_tr("Sold, 90 days"), lambda p: number(p.sold_90), lambda p: float(p.sold_90), numeric=True),
+        Column(short, lambda p: number(p.sold_short), lambda p: float(p.sold_short), numeric=True),
+        Column(long, lambda p: number(p.sold_long), lambda p: float(p.sold_long), numeric=True),
         Column(_tr("Last sale"), lambda p: p.last_sale or "", lambda p: p.last_sale or ""),
         Column(_tr("Active"), lambda p: _tr("yes") if p.active else _tr("no"), lambda p: int(p.active)),
     ]
@@ -86,6 +96,8 @@ class ProductsPage(QWidget):
         self.runner = runner
         self.shop_path: Path | None = None
         self.as_of = None
+        self.overview = None
+        self.period = "day"
         self.suppliers: list[str] = []
         self.dialog: ProductEditDialog | None = None
         self.model = ProductsModel(self)
@@ -152,6 +164,10 @@ class ProductsPage(QWidget):
 
     def _loaded(self, data: shop_service.ProductsData) -> None:
         self.as_of = data.overview.as_of
+        self.overview = data.overview
+        if data.overview.period != self.period:
+            self.period = data.overview.period
+            self.model.set_columns(product_columns(self.period))
         self.model.set_rows(data.overview.rows)
         self.suppliers = list(data.suppliers)
         self._fill_combo(self.supplier, self.tr("All suppliers"), data.suppliers)
@@ -198,8 +214,14 @@ class ProductsPage(QWidget):
         shown = self.proxy.rowCount()
         count = (self.tr("{n} products").format(n=f"{total:,}") if shown == total else
                  self.tr("{shown} of {n} products").format(shown=f"{shown:,}", n=f"{total:,}"))
-        self.heading.setText(self.tr("{count} — sales up to {day}").format(
-            count=count, day=day_text(self.as_of)))
+        overview = self.overview
+        if overview is not None and overview.period == "month":
+            upto = self.tr("sales up to the end of {month}").format(month=month_text(overview.through))
+        elif overview is not None and overview.period == "week":
+            upto = self.tr("sales up to the week of {day}").format(day=day_text(self.as_of))
+        else:
+            upto = self.tr("sales up to {day}").format(day=day_text(self.as_of))
+        self.heading.setText(self.tr("{count} — {sales_up_to}").format(count=count, sales_up_to=upto))
 
     # ---- editing
     def selected_skus(self) -> list[str]:

@@ -126,7 +126,9 @@ class ProductsData:
 def load_products(shop_path: Path, *, ctx: JobContext) -> ProductsData:
     with open_shop(shop_path, create=False) as shop:
         ctx.progress(0.1, _("Reading products and sales"))
-        overview = products_overview(shop)
+        from core.forecasting.periods import shop_period
+
+        overview = products_overview(shop, period=shop_period(shop))
         ctx.check_cancelled()
         return ProductsData(overview, supplier_names(shop), category_names(shop))
 

@@ -17,8 +17,8 @@ class ProductRow:
     supplier: str
     on_hand: float | None      # the latest stock count, None if never counted
     on_hand_date: str | None
-    sold_30: float             # net units sold in the 30 days up to the reference day
-    sold_90: float
+    sold_short: float          # net units sold in the overview's short window (30 days, 4 weeks, the last month)
+    sold_long: float           # ... and in its long one (90 days, 13 weeks, the last 3 months)
     last_sale: str | None
     active: bool
 
@@ -27,6 +27,31 @@ class ProductRow:
 class ProductsOverview:
     as_of: dt.date             # the reference day for "last 30/90 days"
     rows: list[ProductRow]
+    period: str = "day"        # the shop's sales period: the windows are 30/90 days, 4/13 weeks or 1/3 months
+    short_from: dt.date | None = None   # the first day of each window (the last is `through`)
+    long_from: dt.date | None = None
+    through: dt.date | None = None
+
+
+# The two "sold" windows in each sales period: (short, long) in that period's units.
+SOLD_WINDOWS = {"day": (30, 90), "week": (4, 13), "month": (1, 3)}
+
+
+def sold_windows(as_of: dt.date, period: str) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day of the short window, first day of the long one, last day). Days and weeks count back from the
+    reference day (a week's total is stored on one day of its week, whichever weekday the sheet used); months are
+    calendar months, the reference day's month the last."""
+    short, long = SOLD_WINDOWS.get(period, SOLD_WINDOWS["day"])
+    if period == "month":
+        first = as_of.replace(day=1)
+
+        def back(months: int) -> dt.date:
+            index = first.year * 12 + first.month - 1 - months
+            return dt.date(index // 12, index % 12 + 1, 1)
+        next_month = back(-1)
+        return back(short - 1), back(long - 1), next_month - dt.timedelta(days=1)
+    step = 7 if period == "week" else 1
+    return (as_of - dt.timedelta(days=short * step - 1), as_of - dt.timedelta(days=long * step - 1), as_of)
 
 
 def reference_day(shop: ShopDb, today: dt.date | None = None) -> dt.date:
@@ -39,17 +64,19 @@ def reference_day(shop: ShopDb, today: dt.date | None = None) -> dt.date:
     return min(today, dt.date.fromisoformat(last))
 
 
-def products_overview(shop: ShopDb, *, today: dt.date | None = None) -> ProductsOverview:
+def products_overview(shop: ShopDb, *, today: dt.date | None = None, period: str = "day") -> ProductsOverview:
+    """Every product with its last count and what it sold in two recent windows of the shop's sales `period`
+    (core.forecasting.periods.shop_period: a monthly sheet's products show last month and the last 3 months)."""
     as_of = reference_day(shop, today)
-    d30 = (as_of - dt.timedelta(days=29)).isoformat()
-    d90 = (as_of - dt.timedelta(days=89)).isoformat()
+    short_from, long_from, through = sold_windows(as_of, period)
+    d30, d90 = short_from.isoformat(), long_from.isoformat()
     rows = shop.query(
         """
         WITH recent AS (
             SELECT product_id,
                    sum(CASE WHEN date >= :d30 THEN qty ELSE 0 END) AS sold_30,
                    sum(qty) AS sold_90
-            FROM sales WHERE date >= :d90 AND date <= :as_of GROUP BY product_id),
+            FROM sales WHERE date >= :d90 AND date <= :through GROUP BY product_id),
         last_sale AS (SELECT product_id, max(date) AS last_sale FROM sales WHERE qty > 0 GROUP BY product_id),
         latest_count AS (
             SELECT s.product_id, s.qty, s.date FROM stock_snapshots s
@@ -64,10 +91,11 @@ def products_overview(shop: ShopDb, *, today: dt.date | None = None) -> Products
         LEFT JOIN last_sale l ON l.product_id = p.id
         LEFT JOIN latest_count c ON c.product_id = p.id
         ORDER BY p.sku
-        """, {"d30": d30, "d90": d90, "as_of": as_of.isoformat()})
+        """, {"d30": d30, "d90": d90, "through": through.isoformat()})
     return ProductsOverview(as_of, [ProductRow(r["sku"], r["name"], r["category"], r["supplier"], r["on_hand"],
                                                r["on_hand_date"], r["sold_30"], r["sold_90"], r["last_sale"],
-                                               bool(r["active"])) for r in rows])
+                                               bool(r["active"])) for r in rows],
+                            period, short_from, long_from, through)
 
 
 @dataclass(frozen=True)

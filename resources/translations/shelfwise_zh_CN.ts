@@ -2821,115 +2821,135 @@ The plan starts from the latest forecast; where there is none yet, every product
     <name>ProductsPage</name>
     <message>
         <location filename="../../ui/products_page.py" line="29"/>
-        <source>Product code</source>
-        <translation>商品编码</translation>
+        <source>Sold, last month</source>
+        <translation>上月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="30"/>
-        <source>Description</source>
-        <translation>商品名称</translation>
+        <location filename="../../ui/products_page.py" line="29"/>
+        <source>Sold, last 3 months</source>
+        <translation>近 3 个月销量</translation>
     </message>
     <message>
         <location filename="../../ui/products_page.py" line="31"/>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>Sold, last 4 weeks</source>
+        <translation>近 4 周销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="31"/>
+        <source>Sold, last 13 weeks</source>
+        <translation>近 13 周销量</translation>
     </message>
     <message>
         <location filename="../../ui/products_page.py" line="32"/>
-        <source>Supplier</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="33"/>
-        <source>On hand</source>
-        <translation>现有库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="34"/>
-        <source>Counted on {date}</source>
-        <translation>{date} 盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="35"/>
-        <source>Never counted</source>
-        <translation>从未盘点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/products_page.py" line="36"/>
         <source>Sold, 30 days</source>
         <translation>30 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="37"/>
+        <location filename="../../ui/products_page.py" line="32"/>
         <source>Sold, 90 days</source>
         <translation>90 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="38"/>
+        <location filename="../../ui/products_page.py" line="39"/>
+        <source>Product code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="40"/>
+        <source>Description</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="41"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="42"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="43"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="44"/>
+        <source>Counted on {date}</source>
+        <translation>{date} 盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="45"/>
+        <source>Never counted</source>
+        <translation>从未盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="48"/>
         <source>Last sale</source>
         <translation>最近销售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="39"/>
+        <location filename="../../ui/products_page.py" line="49"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="39"/>
+        <location filename="../../ui/products_page.py" line="49"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="39"/>
+        <location filename="../../ui/products_page.py" line="49"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="98"/>
+        <location filename="../../ui/products_page.py" line="110"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="106"/>
-        <location filename="../../ui/products_page.py" line="157"/>
+        <location filename="../../ui/products_page.py" line="118"/>
+        <location filename="../../ui/products_page.py" line="173"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="107"/>
-        <location filename="../../ui/products_page.py" line="158"/>
+        <location filename="../../ui/products_page.py" line="119"/>
+        <location filename="../../ui/products_page.py" line="174"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="114"/>
-        <location filename="../../ui/products_page.py" line="212"/>
+        <location filename="../../ui/products_page.py" line="126"/>
+        <location filename="../../ui/products_page.py" line="234"/>
         <source>Change selected…</source>
         <translation>修改所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="115"/>
+        <location filename="../../ui/products_page.py" line="127"/>
         <source>Set a supplier, a cost, a pack size ... for every selected product</source>
         <translation>为每个所选商品设置供应商、成本、包装数量等</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="118"/>
+        <location filename="../../ui/products_page.py" line="130"/>
         <source>Stocktake…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="119"/>
+        <location filename="../../ui/products_page.py" line="131"/>
         <source>Count what is on the shelves: type or scan the counts, or save a count sheet to print</source>
         <translation>清点货架上的库存：输入或扫描盘点数，或保存盘点表打印</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="138"/>
-        <location filename="../../ui/products_page.py" line="148"/>
+        <location filename="../../ui/products_page.py" line="150"/>
+        <location filename="../../ui/products_page.py" line="160"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="162"/>
+        <location filename="../../ui/products_page.py" line="178"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -2938,27 +2958,42 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="169"/>
+        <location filename="../../ui/products_page.py" line="185"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="199"/>
+        <location filename="../../ui/products_page.py" line="215"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="200"/>
+        <location filename="../../ui/products_page.py" line="216"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="201"/>
-        <source>{count} — sales up to {day}</source>
-        <translation>{count} — 销售数据截至 {day}</translation>
+        <location filename="../../ui/products_page.py" line="219"/>
+        <source>sales up to the end of {month}</source>
+        <translation>销售数据截至 {month} 月底</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="211"/>
+        <location filename="../../ui/products_page.py" line="221"/>
+        <source>sales up to the week of {day}</source>
+        <translation>销售数据截至 {day} 所在的那一周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="223"/>
+        <source>sales up to {day}</source>
+        <translation>销售数据截至 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="224"/>
+        <source>{count} — {sales_up_to}</source>
+        <translation>{count} — {sales_up_to}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/products_page.py" line="233"/>
         <source>Change {count} selected…</source>
         <translation>修改所选 {count} 个…</translation>
     </message>

@@ -114,3 +114,60 @@ def test_a_shop_without_products_says_how_to_get_some(qtbot, empty_shop):
     page.set_shop(empty_shop)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.empty and "no products yet" in page.empty.text())
     assert "Import" in page.empty.text()
+
+
+def _open(qtbot, path):
+    page = ProductsPage(JobRunner())
+    qtbot.addWidget(page)
+    page.set_shop(path)
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=20_000)
+    return page
+
+
+def _sold(page, sku):
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, PRODUCT_CODE).data() == sku)
+    return {headers[c]: page.model.index(row, c).data() for c in (SOLD_30, SOLD_30 + 1)}
+
+
+def test_a_monthly_shop_shows_last_month_and_the_last_three_months(qtbot, tmp_path):
+    import datetime as dt
+
+    from core.importing import run_import
+    from tests.forecasting.test_period_forecast import _monthly_sheet
+
+    parts = _monthly_sheet(tmp_path / "parts.csv")                  # Jan 2023 .. Dec 2024
+    path = tmp_path / "monthly.db"
+    with open_shop(path) as shop:
+        run_import(shop, tmp_path / "parts.csv", "sales", today=dt.date(2025, 1, 15))
+    page = _open(qtbot, path)
+    assert page.heading.text() == "20 products — sales up to the end of Dec 2024"
+    for sku in ("STEADY", "SLOW", "P03"):
+        assert _sold(page, sku) == {"Sold, last month": f"{parts[sku][-1]:,}",
+                                    "Sold, last 3 months": f"{parts[sku][-3:].sum():,}"}
+
+
+def test_a_weekly_shop_shows_the_last_4_and_13_weeks(qtbot, tmp_path):
+    import csv
+    import datetime as dt
+
+    import numpy as np
+
+    from core.importing import run_import
+
+    rng = np.random.default_rng(7)
+    weeks = {"W-FAST": rng.poisson(20, 60), "W-SLOW": rng.poisson(0.5, 60)}
+    with (tmp_path / "weeks.csv").open("w", newline="", encoding="utf-8") as fh:       # 2023 week 1 .. 2024 week 8
+        writer = csv.writer(fh)
+        writer.writerow(["Item", *[f"{2023 + k // 52} week {k % 52 + 1}" for k in range(60)]])
+        for sku, totals in weeks.items():
+            writer.writerow([sku, *totals.tolist()])
+    path = tmp_path / "weekly.db"
+    with open_shop(path) as shop:
+        report = run_import(shop, tmp_path / "weeks.csv", "sales", today=dt.date(2025, 1, 15))
+    assert report.period == "week"
+    page = _open(qtbot, path)
+    assert page.heading.text().startswith("2 products — sales up to the week of ")
+    for sku, totals in weeks.items():
+        assert _sold(page, sku) == {"Sold, last 4 weeks": f"{totals[-4:].sum():,}",
+                                    "Sold, last 13 weeks": f"{totals[-13:].sum():,}"}
