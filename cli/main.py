@@ -233,12 +233,13 @@ def cmd_simulate(args) -> int:
     done = simulate_to_file(Path(args.db), start=args.start, end=args.end, policy=args.policy,
                             service_level=args.service_level, out=_path(args.out), ctx=_ctx())
     total = done.totals
-    print(f"replayed {done.policy} over {args.start} .. {args.end} ({done.days} days, {total['products']:,} "
+    unit = {"day": "days", "week": "weeks", "month": "months"}[done.period]
+    print(f"replayed {done.policy} over {args.start} .. {args.end} ({done.days} {unit}, {total['products']:,} "
           f"products) in {done.seconds:.1f} s")
     print(f"demand {total['demand']:,.0f} units: served {total['served']:,.0f}, lost {total['lost']:,.0f}; fill rate "
           f"{total['fill_rate']:.1%}; cycle service {total['cycle_service_level']:.1%} of "
-          f"{total['periods_with_demand']:,.0f} review periods with demand (target {args.service_level:.0%})")
-    print(f"stock-out days {total['stockout_days']:,.0f}; average stock value {total['avg_stock_value']:,.2f}; "
+          f"{total['periods_with_demand']:,.0f} {'review periods' if done.period == 'day' else unit} with demand (target {args.service_level:.0%})")
+    print(f"stock-out {unit} {total['stockout_days']:,.0f}; average stock value {total['avg_stock_value']:,.2f}; "
           f"{total['orders']:,.0f} order lines, {total['units_ordered']:,.0f} units ordered")
     if done.actual is not None:
         print(f"what the shop really did, from its stock counts ({done.counted_products:,} products counted before "

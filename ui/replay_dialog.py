@@ -2,7 +2,6 @@
 served, lost and held, beside what the shop really did (where its stock counts allow)."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 from functools import partial
 from pathlib import Path
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
 from core.services import replay as replay_service
 from ui.i18n import day_format, day_text
 from ui.jobs import JobRunner, ProgressPanel
-
-DEFAULT_WEEKS = 12
 
 
 class ReplayDialog(QDialog):
@@ -76,8 +73,7 @@ class ReplayDialog(QDialog):
             self.summary.setText(self.tr("There are no sales to replay: import a sales file first."))
             self.run_button.setEnabled(False)
             return
-        first, last = span
-        start = max(first + dt.timedelta(days=56), last - dt.timedelta(weeks=DEFAULT_WEEKS) + dt.timedelta(days=1))
+        first, last, start = span.first, span.last, span.default_start
         for edit in (self.start, self.end):
             edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
         self.start.setDate(QDate(start.year, start.month, start.day))
@@ -103,6 +99,10 @@ class ReplayDialog(QDialog):
         names = {"shelfwise": self.tr("ShelfWise"), "optimal": self.tr("Optimal (s, S)"),
                  "minmax": self.tr("Min/max rule"), "actual": self.tr("What you actually did")}
         table = comparison.table
+        period = comparison.period
+        self.table.setHorizontalHeaderItem(3, QTableWidgetItem(
+            self.tr("Months out of stock") if period == "month" else
+            self.tr("Weeks out of stock") if period == "week" else self.tr("Stock-out days")))
         self.table.setRowCount(len(table))
         for r, row in enumerate(table.itertuples(index=False)):
             cells = [names.get(row.policy, row.policy), _percent(row.cycle_service_level), _percent(row.fill_rate),
@@ -115,7 +115,14 @@ class ReplayDialog(QDialog):
         text = self.tr("{start} to {end}, {count} products.").format(
             start=day_text(comparison.start), end=day_text(comparison.end),
             count=comparison.products)
-        if "actual" in set(table["policy"]):
+        if period != "day":
+            text += " " + (self.tr("Your sales are monthly totals: each policy planned again at the start of every "
+                                   "month from the months before it, and each month's total was served from its "
+                                   "shelf.") if period == "month" else
+                           self.tr("Your sales are weekly totals: each policy planned again at the start of every "
+                                   "week from the weeks before it, and each week's total was served from its "
+                                   "shelf."))
+        elif "actual" in set(table["policy"]):
             text += " " + self.tr("Every row covers the {count} of {total} products whose stock was counted before "
                                   "and during these days; the lost sales of what you actually did were never "
                                   "recorded, so its fill rate is unknown.").format(count=comparison.products,

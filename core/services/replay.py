@@ -44,6 +44,7 @@ class ReplaySummary:
     policy_on_counted: dict | None     # the policy's totals on the same counted products
     counted_products: int
     rows_written: int | None
+    period: str = "day"                # 'week' or 'month': `days` counts those periods (core.simulation.periods)
 
 
 def simulate_to_file(shop_path: Path, *, start: dt.date, end: dt.date, policy: str = "shelfwise",
@@ -63,4 +64,4 @@ def simulate_to_file(shop_path: Path, *, start: dt.date, end: dt.date, policy: s
     return ReplaySummary(policy, len(result.days), seconds, result.totals(),
                          actual.totals() if actual is not None else None,
                          summarise(result.products.iloc[actual.rows]) if actual is not None else None,
-                         len(actual.products) if actual is not None else 0, written)
+                         len(actual.products) if actual is not None else 0, written, result.period)

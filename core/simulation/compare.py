@@ -22,12 +22,37 @@ class Comparison:
     all_products: int
     start: dt.date
     end: dt.date
+    period: str = "day"          # 'week' or 'month': replayed in periods, stockout_days counts periods
 
 
-def history_span(shop: ShopDb) -> tuple[dt.date, dt.date] | None:
+@dataclass(frozen=True)
+class HistorySpan:
+    """The days a replay can cover, and the window the replay dialog offers first."""
+    first: dt.date
+    last: dt.date                # the last day with sales; a shop of period totals: its last period's last day
+    period: str                  # the shop's sales period (core.forecasting.periods.shop_period)
+    default_start: dt.date       # the last 12 weeks (weekly or daily sales) or 12 months, after enough history
+
+
+def history_span(shop: ShopDb) -> HistorySpan | None:
     """The first and last day with sales, for the window the window offers by default."""
+    from core.forecasting.periods import period_end, shop_period
+    from core.simulation.periods import MIN_PERIODS
+
     first, last = shop.conn.execute("SELECT min(date), max(date) FROM sales").fetchone()
-    return (dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])) if first else None
+    if not first:
+        return None
+    first, last = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
+    period = shop_period(shop)
+    if period == "day":
+        start = max(first + dt.timedelta(days=56), last - dt.timedelta(weeks=12) + dt.timedelta(days=1))
+        return HistorySpan(first, last, period, min(start, last))
+    last = period_end(last, period)
+    back = (pd.Timestamp(last) - pd.DateOffset(months=12) if period == "month" else
+            pd.Timestamp(last) - pd.Timedelta(weeks=12)) + pd.Timedelta(days=1)
+    earliest = pd.Timestamp(first) + (pd.DateOffset(months=MIN_PERIODS["month"]) if period == "month" else
+                                      pd.Timedelta(weeks=MIN_PERIODS["week"]))
+    return HistorySpan(first, last, period, min(max(back, earliest).date(), last))
 
 
 def compare_policies(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str, ...], *,
@@ -46,4 +71,5 @@ def compare_policies(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple
         total = summarise(products)
         rows.append({"policy": name, **{k: total[k] for k in REPORT_COLUMNS[1:]}})
     covered = len(actual.products) if actual is not None else everyone
-    return Comparison(pd.DataFrame(rows, columns=REPORT_COLUMNS), covered, everyone, start, end)
+    return Comparison(pd.DataFrame(rows, columns=REPORT_COLUMNS), covered, everyone, start, end,
+                      results[policies[0]].period)

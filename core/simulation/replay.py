@@ -94,6 +94,8 @@ class ReplayResult:
     plan_seconds: float = 0.0      # time this policy spent working out levels and orders
     forecast_seconds: float = 0.0  # time the forecasts took (shared by the policies of one replay)
     rows: np.ndarray | None = None  # the history rows `products` covers (None: all, in history order)
+    period: str = "day"            # 'week' or 'month': a replay of period totals (core.simulation.periods); `days`
+                                   # are then the periods' first days and `stockout_days` counts periods
 
     def totals(self, rows: np.ndarray | None = None) -> dict[str, float]:
         return summarise(self.products if rows is None else self.products[rows])
@@ -444,6 +446,14 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     history = load_history(shop)
     drivers = load_drivers(shop, history.product_ids, history.days, settings.forecast.horizon, history.as_of)
     counts = pd.read_sql_query("SELECT product_id, date, qty FROM stock_snapshots", shop.conn)
+    products = product_terms(shop, history.product_ids, start, service_level=service_level)
+    return ShopInputs(history, drivers, counts, products, settings)
+
+
+def product_terms(shop: ShopDb, product_ids: np.ndarray, start: dt.date, *,
+                  service_level: float = 0.95) -> ReplayProducts:
+    """Each product's terms as the plan reads them, row for row with `product_ids` (see shop_inputs)."""
+    policy = load_policy_settings(shop)
     terms = pd.read_sql_query(
         """WITH latest AS (
                SELECT pr.product_id, pr.sell_price, pr.unit_cost FROM prices pr
@@ -453,7 +463,7 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
                   coalesce(lp.sell_price, p.sell_price) AS sell_price, p.pack_size AS pack, p.min_order_qty AS moq,
                   p.lead_time_days AS product_lead, p.shelf_life_days, s.lead_time_days AS supplier_lead, s.order_days
            FROM products p LEFT JOIN suppliers s ON s.id = p.supplier_id LEFT JOIN latest lp ON lp.product_id = p.id""",
-        shop.conn, params={"start": start.isoformat()}).set_index("product_id").reindex(history.product_ids)
+        shop.conn, params={"start": start.isoformat()}).set_index("product_id").reindex(product_ids)
     numbers = terms.columns.drop("order_days")
     terms[numbers] = terms[numbers].astype(float)    # a column of NULLs comes back as objects
     lead = terms["product_lead"].fillna(terms["supplier_lead"]).fillna(policy.default_lead_time).round()
@@ -463,11 +473,10 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     cost = estimate_costs(terms)["unit_cost"]
     supplier = terms["supplier_id"].fillna(-1)
     lines = np.where(supplier >= 0, supplier.map(supplier.value_counts()), len(terms))
-    products = ReplayProducts.uniform(
+    return ReplayProducts.uniform(
         len(terms), lead_days=lead.to_numpy(), review_days=np.asarray(review), service=service_level,
         unit_cost=cost.to_numpy(), pack=terms["pack"].fillna(1.0).to_numpy(), moq=terms["moq"].fillna(0.0).to_numpy(),
         order_cost=policy.line_cost + policy.order_cost / lines, shelf_life_days=terms["shelf_life_days"].to_numpy())
-    return ShopInputs(history, drivers, counts, products, settings)
 
 
 def replay_shop(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str, ...] = ("shelfwise",), *,
@@ -478,6 +487,15 @@ def replay_shop(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str,
     holds what the shop really did ('actual', core/simulation/actual.py) where its stock counts allow."""
     ctx = ctx or null_context()
     ctx.progress(0.0, "Reading the shop")
+    from core.forecasting.periods import shop_period
+
+    period = shop_period(shop)
+    if period != "day":             # weekly or monthly totals: replayed in their period, without the shop's record
+        from core.simulation.periods import replay_shop_periods
+
+        policy = load_policy_settings(shop)
+        return replay_shop_periods(shop, start, end, period, policies, service_level=service_level,
+                                   holding_rate=(settings.holding_rate if settings else policy.holding_rate), ctx=ctx)
     inputs = shop_inputs(shop, start, service_level=service_level, settings=settings)
     first, _ = window_indices(inputs.history, start, end, min_days=2 * int(inputs.products.review_days.max()))
     needed = inputs.settings.forecast.horizon + 28

@@ -3680,110 +3680,121 @@ now</source>
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="28"/>
+        <location filename="../../ui/replay_dialog.py" line="25"/>
         <source>Replay a policy on your own past</source>
         <translation>用您自己的历史数据回放订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="34"/>
+        <location filename="../../ui/replay_dialog.py" line="31"/>
         <source>ShelfWise (service level)</source>
         <translation>ShelfWise（服务水平）</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="35"/>
-        <location filename="../../ui/replay_dialog.py" line="103"/>
+        <location filename="../../ui/replay_dialog.py" line="32"/>
+        <location filename="../../ui/replay_dialog.py" line="99"/>
         <source>Optimal (s, S)</source>
         <translation>最优 (s, S)</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="36"/>
+        <location filename="../../ui/replay_dialog.py" line="33"/>
         <source>Min/max rule (2 and 4 weeks)</source>
         <translation>最小-最大规则（2 周和 4 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="43"/>
+        <location filename="../../ui/replay_dialog.py" line="40"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="44"/>
+        <location filename="../../ui/replay_dialog.py" line="41"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="45"/>
+        <location filename="../../ui/replay_dialog.py" line="42"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="46"/>
+        <location filename="../../ui/replay_dialog.py" line="43"/>
         <source>Policies</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="47"/>
+        <location filename="../../ui/replay_dialog.py" line="44"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="50"/>
+        <location filename="../../ui/replay_dialog.py" line="47"/>
         <source>Each review day the replay forecasts from the sales known then, orders by the policy, receives orders after their lead time, and loses the sales the shelf cannot serve.</source>
         <translation>回放时，每个检查日都只用当时已知的销售做预测，按策略订货，订单在交货期后到货，货架供应不上的销售就算丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="55"/>
+        <location filename="../../ui/replay_dialog.py" line="52"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="55"/>
+        <location filename="../../ui/replay_dialog.py" line="52"/>
         <source>Cycle service</source>
         <translation>周期服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="55"/>
+        <location filename="../../ui/replay_dialog.py" line="52"/>
         <source>Fill rate</source>
         <translation>满足率</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="56"/>
+        <location filename="../../ui/replay_dialog.py" line="53"/>
+        <location filename="../../ui/replay_dialog.py" line="105"/>
         <source>Stock-out days</source>
         <translation>缺货天数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="56"/>
+        <location filename="../../ui/replay_dialog.py" line="53"/>
         <source>Average stock value</source>
         <translation>平均库存金额</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="57"/>
+        <location filename="../../ui/replay_dialog.py" line="54"/>
         <source>Order lines</source>
         <translation>订货行数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="76"/>
+        <location filename="../../ui/replay_dialog.py" line="73"/>
         <source>There are no sales to replay: import a sales file first.</source>
         <translation>没有可回放的销售数据：请先导入销售文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="89"/>
+        <location filename="../../ui/replay_dialog.py" line="85"/>
         <source>Choose at least one policy to replay.</source>
         <translation>请至少选择一个要回放的策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="103"/>
+        <location filename="../../ui/replay_dialog.py" line="99"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="104"/>
+        <location filename="../../ui/replay_dialog.py" line="100"/>
         <source>Min/max rule</source>
         <translation>最小-最大规则</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="104"/>
+        <location filename="../../ui/replay_dialog.py" line="100"/>
         <source>What you actually did</source>
         <translation>您实际的做法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="104"/>
+        <source>Months out of stock</source>
+        <translation>缺货月数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="105"/>
+        <source>Weeks out of stock</source>
+        <translation>缺货周数</translation>
     </message>
     <message>
         <location filename="../../ui/replay_dialog.py" line="115"/>
@@ -3792,11 +3803,21 @@ now</source>
     </message>
     <message>
         <location filename="../../ui/replay_dialog.py" line="119"/>
+        <source>Your sales are monthly totals: each policy planned again at the start of every month from the months before it, and each month&apos;s total was served from its shelf.</source>
+        <translation>您的销量是按月汇总的：每种策略在每月初根据之前各月的数据重新计划，每月的销量由其货架库存供应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="122"/>
+        <source>Your sales are weekly totals: each policy planned again at the start of every week from the weeks before it, and each week&apos;s total was served from its shelf.</source>
+        <translation>您的销量是按周汇总的：每种策略在每周初根据之前各周的数据重新计划，每周的销量由其货架库存供应。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="126"/>
         <source>Every row covers the {count} of {total} products whose stock was counted before and during these days; the lost sales of what you actually did were never recorded, so its fill rate is unknown.</source>
         <translation>每一行都只统计 {total} 个商品中在这段时间之前和期间盘点过库存的 {count} 个；您实际做法丢失的销售从未记录，所以它的满足率未知。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="124"/>
+        <location filename="../../ui/replay_dialog.py" line="131"/>
         <source>Your stock counts do not cover these days, so what you actually did cannot be set beside the policies.</source>
         <translation>您的盘点数据没有覆盖这段时间，因此无法把您的实际做法和这些策略放在一起比较。</translation>
     </message>

@@ -53,3 +53,28 @@ def test_the_plan_menu_opens_the_replay(qtbot, demo_shop, settings):
     assert dialog is not None and dialog.isVisible() and dialog.shop_path == demo_shop
     qtbot.waitUntil(lambda: dialog.end.date() > dialog.start.date(), timeout=10_000)
     dialog.close()
+
+
+def test_a_monthly_shop_is_replayed_month_by_month(qtbot, tmp_path):
+    from core.importing import run_import
+    from core.store.db import open_shop
+    from tests.forecasting.test_period_forecast import _monthly_sheet
+
+    _monthly_sheet(tmp_path / "parts.csv")                          # Jan 2023 .. Dec 2024
+    path = tmp_path / "monthly.db"
+    with open_shop(path) as shop:
+        run_import(shop, tmp_path / "parts.csv", "sales", today=dt.date(2025, 1, 15))
+    dialog = ReplayDialog(path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.end.date() > dialog.start.date(), timeout=10_000)
+    # the last day is December's last (a month's total is dated on its 1st); a year of months offered
+    assert dialog.end.date().toPython() == dt.date(2024, 12, 31)
+    assert dialog.start.date().toPython() == dt.date(2024, 1, 1)
+    dialog.run()
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=60_000)
+    assert dialog.comparison.period == "month"
+    assert dialog.table.horizontalHeaderItem(3).text() == "Months out of stock"
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
+        "ShelfWise", "Optimal (s, S)", "Min/max rule"]
+    assert "Your sales are monthly totals" in dialog.summary.text()
+    assert "1 Jan 2024 to 31 Dec 2024, 20 products." in dialog.summary.text()
