@@ -22,6 +22,7 @@ CHINESE_DAYS = {name: d for d, day in enumerate("一二三四五六日") for nam
 CHINESE_DAYS.update({"周天": 6, "星期天": 6})
 LAST = 32                                   # "last": the month's last day, whatever its length
 LAST_WORDS = {"last", "end", "月底", "月末", "最后一天"}
+MONTHLY_WORDS = {"monthly", "once a month", "每月一次", "按月"}   # ordering once a month, no day named: the 1st
 ANY_DAY_REVIEW = 7
 _MONTH_DAY = re.compile(r"^(?:day)?(\d{1,2})(?:st|nd|rd|th|日|号|號)?$")
 
@@ -55,9 +56,11 @@ def _ordinal(n: int) -> str:
 
 
 def parse(text: str | None, *, strict: bool = True) -> OrderDays:
-    """'mon, thursday' / '1st, 15th' / '周一' / '15号' / 'last'. A word that is none of these is refused with the
+    """'mon, thursday' / '1st, 15th' / '周一' / '15号' / 'last' / 'monthly' (the 1st). A word that is none of these is refused with the
     word (strict), or skipped (strict=False: stored text from an import read by the plan)."""
     weekdays, month_days = set(), set()
+    if (text or "").strip().lower() in MONTHLY_WORDS:
+        return OrderDays(frozenset(), frozenset({1}))
     for part in re.split(r"[,;/，、；\s]+", (text or "").strip()):
         word = part.strip().lower().rstrip(".")
         if not word or word in ("day", "and", "every", "each", "of", "month", "the", "每月"):
@@ -72,14 +75,17 @@ def parse(text: str | None, *, strict: bool = True) -> OrderDays:
         if word in LAST_WORDS:
             month_days.add(LAST)
             continue
+        if word in MONTHLY_WORDS:           # "monthly" among other days ("Mon, monthly"): the 1st as well
+            month_days.add(1)
+            continue
         match = _MONTH_DAY.match(word.removeprefix("每月"))
         if match and 1 <= int(match.group(1)) <= 31:
             month_days.add(int(match.group(1)))
             continue
         if strict:
             raise UserError(_("“{word}” is not an order day: write days of the week as Mon, Tue, Wed, Thu, Fri, Sat, "
-                              "Sun (e.g. Mon,Thu), days of the month as 1st, 15th or last (e.g. 1st,15th), or leave "
-                              "them empty for any day.").format(word=part.strip()))
+                              "Sun (e.g. Mon,Thu), days of the month as 1st, 15th or last (e.g. 1st,15th), monthly for the 1st, "
+                              "or leave them empty for any day.").format(word=part.strip()))
     return OrderDays(frozenset(weekdays), frozenset(month_days))
 
 

@@ -4358,8 +4358,8 @@ Town and postcode</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="29"/>
-        <source>any day, or e.g. Mon,Thu or 1st,15th</source>
-        <translation>任意一天，或如 Mon,Thu 或 1st,15th</translation>
+        <source>any day, or e.g. Mon,Thu, 1st,15th or monthly</source>
+        <translation>任意一天，或如 Mon,Thu、1st,15th 或 monthly（每月 1 号）</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="33"/>

@@ -92,6 +92,7 @@ def test_order_days_are_understood_in_english_and_chinese():
         suppliers_service.normalise_order_days("Monkey")
     # suppliers who take orders once or twice a month
     assert suppliers_service.normalise_order_days("1, 15th") == "1st,15th"
+    assert suppliers_service.normalise_order_days("Monthly") == "1st"
     assert suppliers_service.normalise_order_days("day 1") == "1st"
     assert suppliers_service.normalise_order_days("last") == "last"
     assert suppliers_service.normalise_order_days("每月1号，月底") == "1st,last"

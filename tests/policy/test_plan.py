@@ -35,6 +35,7 @@ def test_order_calendar():
     assert order_calendar("last", dt.date(2026, 2, 27)) == (1, 31)    # 28 February, then 31 March
     assert order_calendar("31st", dt.date(2026, 4, 2)) == (28, 31)    # 30 April, then 31 May
     assert order_calendar("Fri,1st", tuesday) == (3, 7)               # Friday 6 March, then Friday 13th
+    assert order_calendar("monthly", tuesday) == order_calendar("1", tuesday) == (29, 30)   # once a month: the 1st
 
 
 def test_a_monthly_supplier_gets_a_month_of_cover_and_the_replay_orders_monthly(demo):
