@@ -8,10 +8,10 @@ the lead time (the weekly set: each item's own lead time in weeks and minimum or
 no minimum), and the period's real demand is served from the shelf; what the shelf cannot serve is lost.
 
 Policies, all at a 95% service target, one period of review:
-- ShelfWise: the plan's own reading of a period product: the rate of the period forecast (core.forecasting.periods;
-  a part taken as stopped selling is not restocked) and the spread of the totals summed over the lead time and
-  review (core.policy.plan.spread_from_totals, dispersion_over), put through the plan's own levels
-  (core.policy.levels.plan_item).
+- ShelfWise: the plan's own reading of a period product, as `simulate` replays it (core.simulation.periods): the
+  rate of the period forecast (core.forecasting.periods; a part taken as stopped selling is not restocked) and the
+  spread of the totals summed over the lead time and review (core.policy.plan.spread_from_totals,
+  dispersion_over), put through the plan's own levels (core.policy.levels.plan_item).
 - statsforecast's CrostonSBA and TSB (alpha 0.1 / 0.1) forecasts fed into the same levels with the same spread
   (only the rate differs), where statsforecast is installed (`pip install statsforecast`; not a dependency).
 - the min/max rule: reorder at k x (lead + review) periods of the last 12 periods' average demand, up to twice
@@ -41,9 +41,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from machine import machine_line, versions  # noqa: E402  (bench/ is not a package)
 
 from core.importing import run_import  # noqa: E402
-from core.policy.demand import LeadTime  # noqa: E402
-from core.policy.levels import Item, plan_item  # noqa: E402
-from core.policy.plan import spread_from_totals  # noqa: E402
+from core.simulation.periods import levels_from_rates, minmax_levels, period_levels  # noqa: E402
+from core.simulation.replay import ReplayProducts  # noqa: E402
 from core.store import open_shop  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "spare-parts"
@@ -89,52 +88,19 @@ def load(name: str, latest: str) -> dict:
     lead_periods = np.maximum(1, np.round(products["lead_time_days"].fillna(days).to_numpy() / days)).astype(int) \
         if period == "week" else np.ones(len(products), dtype=int)
     cost = pd.to_numeric(products["unit_cost"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    valued = bool((cost > 0).any())
+    cost = cost if valued else np.ones(len(products))
+    moq = products["min_order_qty"].fillna(0).to_numpy(dtype=float)
+    # the terms the planners read: one period of review, no order cost (the order-up-to is the reorder point)
+    terms = ReplayProducts.uniform(len(products), lead_days=lead_periods * days, review_days=round(days),
+                                   service=SERVICE, unit_cost=cost, moq=moq, order_cost=0.0)
     return {"name": name, "period": period, "days": days, "totals": totals, "starts": starts,
-            "lead": lead_periods, "moq": products["min_order_qty"].fillna(0).to_numpy(dtype=float),
-            "cost": cost if (cost > 0).any() else np.ones(len(products)), "valued": bool((cost > 0).any())}
-
-
-def levels_from_rate(rate: np.ndarray, dispersion: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Reorder point and order-up-to per item from an expected demand per period and its spread, by the plan's own
-    levels (core.policy.levels.plan_item: lead time and one period of review, in days)."""
-    n = len(rate)
-    s, S = np.zeros(n), np.zeros(n)
-    days = data["days"]
-    for i in range(n):
-        if rate[i] <= 0:
-            continue
-        item = Item(str(i), np.full(int(days * (data["lead"][i] + 2)) + 5, rate[i] / days), float(dispersion[i]),
-                    LeadTime.fixed(data["lead"][i] * days, "bench"), int(round(days)), SERVICE,
-                    unit_cost=float(data["cost"][i]), moq=float(data["moq"][i]))
-        lv = plan_item(item)
-        s[i], S[i] = lv.reorder_point, lv.order_up_to
-    return s, S
+            "lead": lead_periods, "moq": moq, "cost": cost, "valued": valued, "products": terms}
 
 
 def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
-    """As the plan does for a shop of period totals: the rate from the period forecast (core.forecasting.periods,
-    its model chosen per product; a part taken as stopped is not restocked), the spread from the totals."""
-    from core.forecasting.periods import STOPPED, PeriodHistory, forecast_periods
-
-    n, t = known.shape
-    history = PeriodHistory(np.arange(n), np.arange(n).astype(str).astype(object), data["period"],
-                            data["starts"][:t], known, known.sum(axis=1) * data["cost"], None)
-    result = forecast_periods(history, 1)
-    rate = result.mean[:, 0].copy()
-    rate[(result.classes["pattern"] == STOPPED).to_numpy()] = 0.0
-    return levels_from_rate(rate, _spreads(known, data)[1], data)
-
-
-def _spreads(known: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
-    """The plan's own reading of each item's period totals: the SBA rate, and the spread of demand over its lead
-    time and review period."""
-    rate, dispersion = np.zeros(len(known)), np.ones(len(known))
-    for i, row in enumerate(known):
-        spread = spread_from_totals(row, data["period"])
-        if spread is not None:
-            rate[i] = spread.rate
-            dispersion[i] = spread.dispersion_over((data["lead"][i] + 1) * data["days"])
-    return rate, dispersion
+    """As the plan (and `simulate`) does for a shop of period totals: core.simulation.periods.period_levels."""
+    return period_levels(known, data["starts"], data["period"], data["products"], data["lead"], "shelfwise")
 
 
 def statsforecast_plans(known: np.ndarray, data: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -150,18 +116,16 @@ def statsforecast_plans(known: np.ndarray, data: dict) -> dict[str, tuple[np.nda
         df=frame, h=1)
     fc = fc.set_index("unique_id") if "unique_id" in fc.columns else fc
     out = {}
-    dispersion = _spreads(known, data)[1]            # the same spread as ShelfWise's: only the rate differs
     for model, name in (("CrostonSBA", "CrostonSBA (statsforecast)"), ("TSB", "TSB (statsforecast)")):
         rate = np.zeros(n)
         rate[fc.index.to_numpy(dtype=int)] = np.maximum(fc[model].to_numpy(dtype=float), 0.0)
-        out[name] = levels_from_rate(rate, dispersion, data)
+        # the same spread and levels as ShelfWise's: only the rate differs
+        out[name] = levels_from_rates(rate, known, data["period"], data["products"], data["lead"])
     return out
 
 
 def minmax_plan(known: np.ndarray, data: dict, k: float) -> tuple[np.ndarray, np.ndarray]:
-    mean = known[:, -12:].mean(axis=1)
-    cover = data["lead"] + 1
-    return k * cover * mean, 2 * k * cover * mean
+    return minmax_levels(known, data["lead"], k)
 
 
 def replay(data: dict, plans: list[tuple[np.ndarray, np.ndarray]], first: int, warm: int = 0,

@@ -51,21 +51,26 @@ def lead_periods(lead_days: np.ndarray, period: str) -> np.ndarray:
     return np.maximum(1, np.round(np.asarray(lead_days, dtype=float) / PERIOD_DAYS[period])).astype(int)
 
 
-def period_levels(known: np.ndarray, starts: pd.DatetimeIndex, period: str, products: ReplayProducts,
-                  lead: np.ndarray, policy: str, *, holding_rate: float = 0.25) -> tuple[np.ndarray, np.ndarray]:
-    """Reorder point and order-up-to level of every product from the totals known (n x t), by `policy`."""
+def period_rates(known: np.ndarray, starts: pd.DatetimeIndex, period: str, unit_cost: np.ndarray) -> np.ndarray:
+    """Each product's expected demand in the next period from the totals known (n x t): the period forecast, its
+    model chosen per product (core.forecasting.periods); 0 for a part taken as stopped selling."""
     n, t = known.shape
-    s, S = np.zeros(n), np.zeros(n)
-    days = PERIOD_DAYS[period]
-    if policy == "minmax":
-        mean = known[:, -MINMAX_SPAN:].mean(axis=1)
-        cover = lead + 1
-        return cover * mean, 2 * cover * mean
     history = PeriodHistory(np.arange(n), np.arange(n).astype(str).astype(object), period, starts[:t], known,
-                            known.sum(axis=1) * products.unit_cost, starts[t - 1].date())
+                            known.sum(axis=1) * unit_cost, starts[t - 1].date())
     result = forecast_periods(history, 1)
     rate = np.maximum(result.mean[:, 0], 0.0)
     rate[(result.classes["pattern"] == STOPPED).to_numpy()] = 0.0
+    return rate
+
+
+def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products: ReplayProducts, lead: np.ndarray,
+                      policy: str = "shelfwise", *, holding_rate: float = 0.25) -> tuple[np.ndarray, np.ndarray]:
+    """Reorder point and order-up-to level of every product as the plan works them out for a period product: the
+    expected demand per period `rate`, the spread of the totals known summed over lead time + one period of review
+    (core.policy.plan.spread_from_totals), through core.policy.levels.plan_item by `policy`."""
+    n = len(rate)
+    s, S = np.zeros(n), np.zeros(n)
+    days = PERIOD_DAYS[period]
     review = int(round(days))
     for i in np.flatnonzero(rate > 0):
         spread = spread_from_totals(known[i], period)
@@ -79,6 +84,23 @@ def period_levels(known: np.ndarray, starts: pd.DatetimeIndex, period: str, prod
         levels = plan_item(item, policy, holding_rate=holding_rate)
         s[i], S[i] = levels.reorder_point, levels.order_up_to
     return s, S
+
+
+def minmax_levels(known: np.ndarray, lead: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """The rule of thumb in periods: reorder below the last 12 periods' average over lead time + review, up to
+    twice that (both scaled by `scale`)."""
+    mean = known[:, -MINMAX_SPAN:].mean(axis=1)
+    cover = lead + 1
+    return scale * cover * mean, 2 * scale * cover * mean
+
+
+def period_levels(known: np.ndarray, starts: pd.DatetimeIndex, period: str, products: ReplayProducts,
+                  lead: np.ndarray, policy: str, *, holding_rate: float = 0.25) -> tuple[np.ndarray, np.ndarray]:
+    """Reorder point and order-up-to level of every product from the totals known (n x t), by `policy`."""
+    if policy == "minmax":
+        return minmax_levels(known, lead)
+    rate = period_rates(known, starts, period, products.unit_cost)
+    return levels_from_rates(rate, known, period, products, lead, policy, holding_rate=holding_rate)
 
 
 def window_periods(history: PeriodHistory, start: dt.date, end: dt.date) -> tuple[int, int]:
