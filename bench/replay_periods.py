@@ -17,6 +17,10 @@ Policies, all at a 95% service target, one period of review:
 - the min/max rule: reorder at k x (lead + review) periods of the last 12 periods' average demand, up to twice
   that; its curve over k, and the stock it needs for ShelfWise's fill rate (interpolated on the curve).
 
+Counted: the items whose first sale came a lead time and a review before the counted periods (an item first
+sold later cannot be on the shelf in time under any policy: nothing knows it before it sells, and what is ordered
+then arrives a lead time later); ShelfWise over every item sold before the counted periods is printed as well.
+
 Printed per set: cycle service over periods with demand (the share of (item, period) with demand in which the
 shelf did not run empty), fill rate, average stock value (at cost; units where there is no cost), orders, lost
 units, and the seconds the 12 plans took.
@@ -183,17 +187,27 @@ def run_set(name: str, periods: int, latest: str) -> None:
           f"{data['starts'][first].date()} ({warm} {unit}s before); lead times "
           f"{'per item (median ' + str(int(np.median(data['lead']))) + ' weeks)' if unit == 'week' else '1 month'}; "
           f"stock valued {'at cost' if data['valued'] else 'in units (no costs in the file)'}")
-    # counted: the items that had sold before the counted periods began (an item whose first sale falls inside them
-    # cannot be stocked from its history by any policy); the rest are played but not counted
-    known = totals[:, :first + warm].sum(axis=1) > 0
+    # counted: the items whose first sale came at least a lead time and a review before the counted periods (no
+    # policy knows an item before its first sale, and what it orders then arrives a lead time later: the periods
+    # before cannot be served by any policy); the rest are played but not counted. Printed too: the figures over
+    # every item that had sold before the counted periods (the definition of the 2026-12-03 run)
+    sold = totals > 0
+    first_sale = np.where(sold.any(axis=1), sold.argmax(axis=1), total_periods)
+    known = first_sale <= first + warm - data["lead"] - 1
+    before = first_sale < first + warm
     later = totals[~known, first + warm:].sum()
-    print(f"counted: {int(known.sum()):,} items that sold before {data['starts'][first + warm].date()}; "
-          f"{int((~known).sum()):,} items first sold inside the counted {unit}s ({later:,.0f} units) are left out")
+    print(f"counted: {int(known.sum()):,} items first sold a lead time + a review before "
+          f"{data['starts'][first + warm].date()}; {int((~known).sum()):,} items first sold later "
+          f"({later:,.0f} units in the counted {unit}s, {int((before & ~known).sum()):,} of them before the counted "
+          f"{unit}s) are left out")
     results = {}
     started = time.perf_counter()
     plans = [shelfwise_plan(totals[:, :first + k], data) for k in range(periods)]
     seconds = time.perf_counter() - started
     results["ShelfWise"] = replay(data, plans, first, warm, known)
+    every = replay(data, plans, first, warm, before)
+    print(f"ShelfWise over every item sold before the counted {unit}s ({int(before.sum()):,}): cycle service "
+          f"{every['cycle_service']:.1%}, fill rate {every['fill_rate']:.2%}")
     s_first = plans[-1][0][totals[:, :first].sum(axis=1) > 0]
     print(f"ShelfWise: {periods} plans of {n:,} items in {seconds:.1f} s ({seconds / periods:.1f} s a plan); reorder points (items that sold, last plan): "
           f"median {np.median(s_first):.0f}, quartiles {np.percentile(s_first, 25):.0f}-"

@@ -220,7 +220,8 @@ def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     A slow part goes months without a sale and then sells again; a dying one goes quiet for good, and a smoothed
     rate (Croston, SBA, a moving average of its sales) keeps forecasting what it sold before. The two are told
     apart by how unlikely the silence is: with a share p of its periods selling (from its first sale to its last),
-    a run of k empty periods since has chance (1 - p)^k. Where that is under 1% the part is taken as stopped, and
+    a run of k empty periods since has chance (1 - p)^k (a part that sold once: p = 1 / the periods up to that
+    sale). Where that is under 1% the part is taken as stopped, and
     its forecast is capped at what the silence itself allows: the sale chance that makes k empty periods an even bet
     (1 - 0.5^(1/k)) times its usual sale size. It still gets a forecast, small, and recovers as soon as it sells."""
     n, T = Y.shape
@@ -228,10 +229,12 @@ def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     cap = np.zeros(n)
     for i, row in enumerate(np.nan_to_num(Y)):
         sold = np.flatnonzero(row > 0)
-        if len(sold) < 2:
+        if not len(sold):
             continue
-        span = sold[-1] - sold[0] + 1
-        share = len(sold) / span
+        # one sale tells no interval between sales: the wait for it from the first period is the interval Croston
+        # itself starts from (a part that sold 49,980 once, in week 22, and never in the 113 weeks since is not
+        # forecast at 49,980 every 22 weeks)
+        share = len(sold) / (sold[-1] - sold[0] + 1) if len(sold) > 1 else 1 / (sold[0] + 1)
         silence = T - 1 - sold[-1]
         if silence >= 3 and (1 - share) ** silence < UNLIKELY_SILENCE:
             stopped[i] = True

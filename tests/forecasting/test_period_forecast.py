@@ -170,3 +170,18 @@ def test_a_monthly_parts_shop_goes_from_its_sheet_to_a_purchase_order_planned_in
     assert order.supplier == "Acme Parts"
     ordered = {line.sku: line.qty for line in order.lines}
     assert ordered["STEADY"] == steady.order_qty and "DEAD" not in ordered
+
+
+def test_a_part_is_taken_as_stopped_when_its_silence_is_unlikely_at_the_rate_it_sold():
+    from core.forecasting.periods import stopped_selling
+
+    T = 135
+    rows = np.zeros((5, T))
+    rows[0, 21] = 49_980                     # one bulk sale in week 22, silent for the 113 weeks since
+    rows[1, 100] = 40                        # one sale in week 101: the wait for it says 1 in 101 weeks, 34 quiet
+    rows[2, ::5] = 3                         # every fifth week, still selling
+    rows[3, :60:3] = 2                       # every third week until week 58, then 76 weeks of nothing
+    rows[4, [10, 70]] = 1                    # twice, 60 weeks apart: 64 quiet weeks are not unusual
+    stopped, cap = stopped_selling(rows)
+    assert stopped.tolist() == [True, False, False, True, False]
+    assert cap[0] < 49_980 / 100 and cap[3] < 2 / 50              # what the silence itself allows, small
