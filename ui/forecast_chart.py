@@ -228,6 +228,9 @@ class ForecastChart(QWidget):
             return
         self.stack.setCurrentWidget(self.canvas)
         plot = self.plot
+        words = self._words()
+        plot.getAxis("left").setLabel(words["axis"], color=AXIS_TEXT.name())
+        self.readout.setText(words["hint"])
         hx = day_seconds(history.index).astype(float)
         fx = day_seconds(forecast.index).astype(float)
         sales = history["sales"].to_numpy(dtype=float) if len(history) else np.array([])
@@ -432,14 +435,17 @@ class ForecastChart(QWidget):
         """The legend and read-out in the unit of the points: days, or the weeks or months a shop keeps totals of."""
         period = self.view.period if self.view is not None else "day"
         if period == "month":
-            return {"sales": self.tr("Sold each month"), "range": self.tr("Likely range (9 months in 10)"),
+            return {"axis": self.tr("Units a month"), "hint": self.tr("Point at a month to read its figures."),
+                    "sales": self.tr("Sold each month"), "range": self.tr("Likely range (9 months in 10)"),
                     "p80": self.tr("4 months in 5 sell less"), "mean": self.tr("Forecast (average a month)"),
                     "point": self.tr("forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})")}
         if period == "week":
-            return {"sales": self.tr("Sold each week"), "range": self.tr("Likely range (9 weeks in 10)"),
+            return {"axis": self.tr("Units a week"), "hint": self.tr("Point at a week to read its figures."),
+                    "sales": self.tr("Sold each week"), "range": self.tr("Likely range (9 weeks in 10)"),
                     "p80": self.tr("4 weeks in 5 sell less"), "mean": self.tr("Forecast (average a week)"),
                     "point": self.tr("forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})")}
-        return {"sales": self.tr("Sold each day"), "range": self.tr("Likely range (9 days in 10)"),
+        return {"axis": self.tr("Units a day"), "hint": self.tr("Point at a day to read its figures."),
+                "sales": self.tr("Sold each day"), "range": self.tr("Likely range (9 days in 10)"),
                 "p80": self.tr("4 days in 5 sell less"), "mean": self.tr("Forecast (average a day)"),
                 "point": self.tr("forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})")}
 

@@ -35,9 +35,10 @@ def device_words(device: str | None) -> str:
     return {"cuda": _tr("GPU (CUDA)"), "mps": _tr("GPU (Apple)"), "cpu": _tr("CPU")}.get(device or "", device or "")
 
 
-def model_names() -> dict[str, tuple[str, str]]:
-    """alias -> (short name for the table, what it does in plain words)."""
-    return {
+def model_names(period: str = "day") -> dict[str, tuple[str, str]]:
+    """alias -> (short name for the table, what it does in plain words), in the run's period (a monthly shop's
+    'naive' repeats last month, its average is of the last three months: core.forecasting.periods)."""
+    names = {
         "naive": (_tr("Last day"), _tr("repeating the last day's sales")),
         "seasonal_naive": (_tr("Last week"), _tr("repeating the same weekday of last week")),
         "moving_average": (_tr("4-week average"), _tr("the average of the last four weeks")),
@@ -45,11 +46,24 @@ def model_names() -> dict[str, tuple[str, str]]:
         "sba": (_tr("SBA"), _tr("Croston's method with its bias corrected (SBA), for products that sell now and "
                                 "then")),
         "tsb": (_tr("TSB"), _tr("the TSB method, for products that sell now and then and may be fading")),
+        "adida": (_tr("ADIDA"), _tr("ADIDA, which forecasts the sales of several periods added up, for products "
+                                    "that sell now and then")),
         "regression": (_tr("Calendar"), _tr("a calendar model of weekdays, holidays, promotions and prices")),
         "ets": (_tr("Smoothing"), _tr("exponential smoothing (ETS)")),
         "arima": (_tr("ARIMA"), _tr("an ARIMA time-series model")),
         "neural": (_tr("Neural"), _tr("the neural model, which learns from all your products at once")),
     }
+    if period == "month":
+        names.update({
+            "naive": (_tr("Last month"), _tr("repeating last month's sales")),
+            "seasonal_naive": (_tr("Last year"), _tr("repeating the same month of last year")),
+            "moving_average": (_tr("3-month average"), _tr("the average of the last three months"))})
+    elif period == "week":
+        names.update({
+            "naive": (_tr("Last week"), _tr("repeating last week's sales")),
+            "seasonal_naive": (_tr("Last year"), _tr("repeating the same week of last year")),
+            "moving_average": (_tr("8-week average"), _tr("the average of the last eight weeks"))})
+    return names
 
 
 def model_parts(label: str) -> list[tuple[str, str]]:
@@ -62,13 +76,13 @@ def model_parts(label: str) -> list[tuple[str, str]]:
     return parts
 
 
-def model_short(label: str) -> str:
-    names = model_names()
+def model_short(label: str, period: str = "day") -> str:
+    names = model_names(period)
     return " + ".join(names.get(name, (name.replace("_", " "), ""))[0] for name, _ in model_parts(label))
 
 
-def model_sentence(label: str) -> str:
-    names = model_names()
+def model_sentence(label: str, period: str = "day") -> str:
+    names = model_names(period)
     parts = model_parts(label)
     if not parts:
         return ""
@@ -81,8 +95,8 @@ def model_sentence(label: str) -> str:
         models=_tr(" and ").join([", ".join(blend[:-1]), blend[-1]]))
 
 
-def pattern_words() -> dict[str, tuple[str, str]]:
-    return {
+def pattern_words(period: str = "day") -> dict[str, tuple[str, str]]:
+    words = {
         "smooth": (_tr("smooth"), _tr("sells on most days, in steady amounts")),
         "erratic": (_tr("erratic"), _tr("sells on most days, in amounts that vary a lot")),
         "intermittent": (_tr("intermittent"), _tr("sells now and then, in steady amounts")),
@@ -90,6 +104,13 @@ def pattern_words() -> dict[str, tuple[str, str]]:
         "no sales": (_tr("no sales"), _tr("has not sold yet")),
         "stopped": (_tr("stopped selling"), _tr("no sale for far longer than it used to go without one: not reordered")),
     }
+    if period == "month":
+        words["smooth"] = (_tr("smooth"), _tr("sells in most months, in steady amounts"))
+        words["erratic"] = (_tr("erratic"), _tr("sells in most months, in amounts that vary a lot"))
+    elif period == "week":
+        words["smooth"] = (_tr("smooth"), _tr("sells in most weeks, in steady amounts"))
+        words["erratic"] = (_tr("erratic"), _tr("sells in most weeks, in amounts that vary a lot"))
+    return words
 
 
 def abc_words(abc: str) -> str:
@@ -98,7 +119,10 @@ def abc_words(abc: str) -> str:
             "C": _tr("C: among those that bring in the last 5%")}.get(abc, abc)
 
 
-def xyz_words(xyz: str) -> str:
+def xyz_words(xyz: str, period: str = "day") -> str:
+    if period == "month":
+        return {"X": _tr("X: steady from month to month"), "Y": _tr("Y: varies from month to month"),
+                "Z": _tr("Z: very irregular from month to month")}.get(xyz, xyz)
     return {"X": _tr("X: steady from week to week"), "Y": _tr("Y: varies from week to week"),
             "Z": _tr("Z: very irregular from week to week")}.get(xyz, xyz)
 
@@ -142,7 +166,7 @@ def _next_column(period: str) -> Column[ForecastRow]:
 
 def forecast_columns(period: str = "day") -> list[Column[ForecastRow]]:
     """The forecast table's columns; a run in weeks or months (a shop of weekly or monthly totals) says so."""
-    patterns = pattern_words()
+    patterns = pattern_words(period)
     if period == "day":
         versus = Column(
             _tr("vs. last week's sales"), versus_last_week, lambda r: number_key(improvement(r)), numeric=True,
@@ -157,11 +181,12 @@ def forecast_columns(period: str = "day") -> list[Column[ForecastRow]]:
     return [
         Column(_tr("Product code"), lambda r: r.sku, lambda r: r.sku.casefold()),
         Column(_tr("Description"), lambda r: r.name, tooltip=lambda r: r.name),
-        Column(_tr("Model"), lambda r: model_short(r.model), tooltip=lambda r: model_sentence(r.model)),
+        Column(_tr("Model"), lambda r: model_short(r.model, period),
+               tooltip=lambda r: model_sentence(r.model, period)),
         Column(_tr("Pattern"), lambda r: patterns.get(r.pattern, (r.pattern, ""))[0],
                tooltip=lambda r: patterns.get(r.pattern, ("", ""))[1]),
         Column(_tr("ABC"), lambda r: r.abc, tooltip=lambda r: abc_words(r.abc)),
-        Column(_tr("XYZ"), lambda r: r.xyz, tooltip=lambda r: xyz_words(r.xyz)),
+        Column(_tr("XYZ"), lambda r: r.xyz, tooltip=lambda r: xyz_words(r.xyz, period)),
         _next_column(period),
         versus,
     ]
@@ -551,13 +576,13 @@ class ForecastPage(QWidget):
         view = product.view
         self.product_title.setText(f"{view.sku} — {view.name}" if view.name else view.sku)
         self.chart.show_view(view)
-        pattern, meaning = pattern_words().get(view.pattern, (view.pattern, ""))
-        lines = [self.tr("<b>Model:</b> {sentence}").format(sentence=model_sentence(view.model))]
+        pattern, meaning = pattern_words(view.period).get(view.pattern, (view.pattern, ""))
+        lines = [self.tr("<b>Model:</b> {sentence}").format(sentence=model_sentence(view.model, view.period))]
         demand = self.tr("<b>Demand:</b> {pattern}").format(pattern=pattern)
         if meaning:
             demand += self.tr(" — it {meaning}.").format(meaning=meaning)
         if view.abc or view.xyz:
-            demand += " " + self.tr("Class {abc}; {xyz}.").format(abc=abc_words(view.abc), xyz=xyz_words(view.xyz))
+            demand += " " + self.tr("Class {abc}; {xyz}.").format(abc=abc_words(view.abc), xyz=xyz_words(view.xyz, view.period))
         lines.append(demand)
         self.facts.setText("<br>".join(lines))
         self.accuracy.setText(view.accuracy_text)

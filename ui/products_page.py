@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from core.services.changes import PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
@@ -168,6 +168,11 @@ class ProductsPage(QWidget):
         if data.overview.period != self.period:
             self.period = data.overview.period
             self.model.set_columns(product_columns(self.period))
+            metrics = self.table.horizontalHeader().fontMetrics()
+            for column in (5, 6):       # "Sold, last 3 months" whole
+                title = self.model.headerData(column, Qt.Orientation.Horizontal)
+                self.table.setColumnWidth(column, max(self.table.columnWidth(column),
+                                                      metrics.horizontalAdvance(title) + 24))
         self.model.set_rows(data.overview.rows)
         self.suppliers = list(data.suppliers)
         self._fill_combo(self.supplier, self.tr("All suppliers"), data.suppliers)

@@ -53,7 +53,10 @@ class ReplayDialog(QDialog):
                                               self.tr("Stock-out days"), self.tr("Average stock value"),
                                               self.tr("Order lines")])
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 6):          # every figure's title whole ("Months out of stock")
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -74,6 +77,10 @@ class ReplayDialog(QDialog):
             self.run_button.setEnabled(False)
             return
         first, last, start = span.first, span.last, span.default_start
+        if span.period != "day":            # the rule in periods (core.simulation.periods.minmax_levels)
+            self.policies["minmax"].setText(
+                self.tr("Min/max rule (lead time + a month of sales, up to twice that)") if span.period == "month"
+                else self.tr("Min/max rule (lead time + a week of sales, up to twice that)"))
         for edit in (self.start, self.end):
             edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
         self.start.setDate(QDate(start.year, start.month, start.day))
@@ -103,10 +110,14 @@ class ReplayDialog(QDialog):
         self.table.setHorizontalHeaderItem(3, QTableWidgetItem(
             self.tr("Months out of stock") if period == "month" else
             self.tr("Weeks out of stock") if period == "week" else self.tr("Stock-out days")))
+        self.table.setHorizontalHeaderItem(4, QTableWidgetItem(
+            self.tr("Average stock value") if comparison.valued else self.tr("Average stock (units)")))
         self.table.setRowCount(len(table))
         for r, row in enumerate(table.itertuples(index=False)):
             cells = [names.get(row.policy, row.policy), _percent(row.cycle_service_level), _percent(row.fill_rate),
-                     f"{row.stockout_days:,.0f}", f"{row.avg_stock_value:,.2f}", f"{row.orders:,.0f}"]
+                     f"{row.stockout_days:,.0f}",
+                     f"{row.avg_stock_value:,.2f}" if comparison.valued else f"{row.avg_stock_value:,.0f}",
+                     f"{row.orders:,.0f}"]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c:

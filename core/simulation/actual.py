@@ -15,7 +15,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from core.simulation.replay import PRODUCT_COLUMNS, ReplayResult, ShopInputs, window_indices
+from core.simulation.replay import PRODUCT_COLUMNS, ReplayResult, ShopInputs, stock_value, window_indices
 from core.store.db import ShopDb
 
 
@@ -62,19 +62,19 @@ def actual_result(shop: ShopDb, inputs: ShopInputs, start: dt.date, end: dt.date
             had = demand[i, p0:p0 + R].sum() > 0 or empty[i, p0:p0 + R].any()
             with_demand[i] += had
             served[i] += had and not empty[i, p0:p0 + R].any()
-    unit_cost = inputs.products.unit_cost
+    value, valued = stock_value(stock, inputs.products.unit_cost)
     orders = arrivals["orders"]
     frame = pd.DataFrame({
         "sku": history.skus, "policy": "actual", "demand": demand.sum(axis=1), "served": np.nan, "lost": np.nan,
         "fill_rate": np.nan,
         "cycle_service_level": np.where(with_demand > 0, served / np.maximum(with_demand, 1), np.nan),
         "periods_with_demand": with_demand, "periods_served": served,
-        "stockout_days": empty.sum(axis=1), "avg_stock_value": stock.mean(axis=1) * unit_cost,
+        "stockout_days": empty.sum(axis=1), "avg_stock_value": value,
         "orders": orders, "units_ordered": arrivals["daily"][:, first - lo:].sum(axis=1), "pattern": ""})
     keep = np.flatnonzero(known)
     return ReplayResult("actual", days, frame.iloc[keep][PRODUCT_COLUMNS].reset_index(drop=True),
                         pd.DataFrame(columns=["sku", "date", "qty", "arrives"]), stock[keep],
-                        np.zeros((len(keep), D)), rows=keep)
+                        np.zeros((len(keep), D)), rows=keep, valued=valued)
 
 
 def _deliveries(shop: ShopDb, row_of: pd.Series, walk: pd.DatetimeIndex, days: pd.DatetimeIndex) -> dict:

@@ -23,6 +23,7 @@ class Comparison:
     start: dt.date
     end: dt.date
     period: str = "day"          # 'week' or 'month': replayed in periods, stockout_days counts periods
+    valued: bool = True          # False: no product has a cost, avg_stock_value is in units
 
 
 @dataclass(frozen=True)
@@ -72,4 +73,4 @@ def compare_policies(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple
         rows.append({"policy": name, **{k: total[k] for k in REPORT_COLUMNS[1:]}})
     covered = len(actual.products) if actual is not None else everyone
     return Comparison(pd.DataFrame(rows, columns=REPORT_COLUMNS), covered, everyone, start, end,
-                      results[policies[0]].period)
+                      results[policies[0]].period, results[policies[0]].valued)

@@ -36,7 +36,7 @@ from core.policy.demand import LeadTime
 from core.policy.formulas import round_order
 from core.policy.levels import Item, plan_item
 from core.policy.plan import spread_from_totals
-from core.simulation.replay import PRODUCT_COLUMNS, ReplayProducts, ReplayResult
+from core.simulation.replay import PRODUCT_COLUMNS, ReplayProducts, ReplayResult, stock_value
 from core.store.db import ShopDb
 
 PERIOD_POLICIES = ("shelfwise", "optimal", "minmax")
@@ -174,6 +174,7 @@ def _result(policy: str, history: PeriodHistory, window: pd.DatetimeIndex, deman
             lost: np.ndarray, placed: list, products: ReplayProducts, lead: np.ndarray,
             seconds: float) -> ReplayResult:
     total, missed = demand.sum(axis=1), lost.sum(axis=1)
+    value, valued = stock_value(stock, products.unit_cost)
     with_demand = (demand > 0).sum(axis=1)
     served_periods = ((demand > 0) & (lost <= 1e-9)).sum(axis=1)
     row = np.concatenate([rows for _, rows, _ in placed] or [np.zeros(0, dtype=int)])
@@ -187,7 +188,7 @@ def _result(policy: str, history: PeriodHistory, window: pd.DatetimeIndex, deman
             "cycle_service_level": np.where(with_demand > 0, served_periods / with_demand, np.nan),
             "periods_with_demand": with_demand, "periods_served": served_periods,
             "stockout_days": (lost > 1e-9).sum(axis=1),          # periods with lost sales (the result's period)
-            "avg_stock_value": stock.mean(axis=1) * products.unit_cost,
+            "avg_stock_value": value,
             "orders": np.bincount(row, minlength=n), "units_ordered": np.bincount(row, weights=qty, minlength=n),
             "pattern": ""})
     starts = list(history.starts) + [history.starts[-1] + (pd.offsets.MonthBegin(k) if history.period == "month"
@@ -197,7 +198,7 @@ def _result(policy: str, history: PeriodHistory, window: pd.DatetimeIndex, deman
     log = pd.DataFrame({"sku": history.skus[row], "date": window[at], "qty": qty,
                         "arrives": [starts[offset + k + lead[i]] for k, i in zip(at, row)]})
     return ReplayResult(policy, window, frame[PRODUCT_COLUMNS], log, stock, lost, plan_seconds=seconds,
-                        period=history.period)
+                        period=history.period, valued=valued)
 
 
 def replay_shop_periods(shop: ShopDb, start: dt.date, end: dt.date, period: str, policies: tuple[str, ...], *,

@@ -96,9 +96,17 @@ class ReplayResult:
     rows: np.ndarray | None = None  # the history rows `products` covers (None: all, in history order)
     period: str = "day"            # 'week' or 'month': a replay of period totals (core.simulation.periods); `days`
                                    # are then the periods' first days and `stockout_days` counts periods
+    valued: bool = True            # False: no product has a cost, and avg_stock_value is in units
 
     def totals(self, rows: np.ndarray | None = None) -> dict[str, float]:
         return summarise(self.products if rows is None else self.products[rows])
+
+
+def stock_value(stock: np.ndarray, unit_cost: np.ndarray) -> tuple[np.ndarray, bool]:
+    """Each product's average stock at cost, or in units where no product has a cost (a sheet of quantities only:
+    a value of 0.00 for every policy would say nothing); and whether it is a value."""
+    valued = bool((np.nan_to_num(unit_cost) > 0).any())
+    return stock.mean(axis=1) * (unit_cost if valued else 1.0), valued
 
 
 def summarise(products: pd.DataFrame) -> dict[str, float]:
@@ -401,6 +409,7 @@ def _result(policy: str, skus: np.ndarray, days: pd.DatetimeIndex, demand: np.nd
             lost: np.ndarray, tally: _Periods, p: int, placed: list, products: ReplayProducts, lead: np.ndarray,
             pattern: np.ndarray) -> ReplayResult:
     total, missed = demand.sum(axis=1), lost.sum(axis=1)
+    value, valued = stock_value(stock, products.unit_cost)
     day = np.concatenate([np.full(len(rows), d) for d, rows, _ in placed] or [np.zeros(0, dtype=int)])
     row = np.concatenate([rows for _, rows, _ in placed] or [np.zeros(0, dtype=int)])
     qty = np.concatenate([q for _, _, q in placed] or [np.zeros(0)])
@@ -412,13 +421,13 @@ def _result(policy: str, skus: np.ndarray, days: pd.DatetimeIndex, demand: np.nd
                                             np.nan),
             "periods_with_demand": tally.with_demand[p], "periods_served": tally.served[p],
             "stockout_days": (lost > 1e-9).sum(axis=1),
-            "avg_stock_value": stock.mean(axis=1) * products.unit_cost,
+            "avg_stock_value": value,
             "orders": np.bincount(row, minlength=len(skus)),
             "units_ordered": np.bincount(row, weights=qty, minlength=len(skus)),
             "pattern": pattern})
     log = pd.DataFrame({"sku": skus[row], "date": days[day], "qty": qty,
                         "arrives": days[day] + pd.to_timedelta(lead[row], unit="D")})
-    return ReplayResult(policy, days, frame[PRODUCT_COLUMNS], log, stock, lost)
+    return ReplayResult(policy, days, frame[PRODUCT_COLUMNS], log, stock, lost, valued=valued)
 
 
 # ------------------------------------------------------------------------------------------- from a shop file

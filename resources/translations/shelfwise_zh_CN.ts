@@ -444,6 +444,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     <name>ForecastChart</name>
     <message>
         <location filename="../../ui/forecast_chart.py" line="157"/>
+        <location filename="../../ui/forecast_chart.py" line="447"/>
         <source>Units a day</source>
         <translation>每天件数</translation>
     </message>
@@ -464,6 +465,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/forecast_chart.py" line="214"/>
+        <location filename="../../ui/forecast_chart.py" line="447"/>
         <source>Point at a day to read its figures.</source>
         <translation>指向某一天即可查看当天的数字。</translation>
     </message>
@@ -473,142 +475,162 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>这个商品暂时没有可以画的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="275"/>
+        <location filename="../../ui/forecast_chart.py" line="278"/>
         <source>Your override</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="285"/>
+        <location filename="../../ui/forecast_chart.py" line="288"/>
         <source>Unusual sale, counted as this</source>
         <translation>异常销量，按此计</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="289"/>
+        <location filename="../../ui/forecast_chart.py" line="292"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="321"/>
+        <location filename="../../ui/forecast_chart.py" line="324"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="334"/>
+        <location filename="../../ui/forecast_chart.py" line="337"/>
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="352"/>
+        <location filename="../../ui/forecast_chart.py" line="355"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="366"/>
+        <location filename="../../ui/forecast_chart.py" line="369"/>
         <source>Promotion of this product</source>
         <translation>本商品促销</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="366"/>
+        <location filename="../../ui/forecast_chart.py" line="369"/>
         <source>Holiday or event</source>
         <translation>节假日或活动</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="411"/>
+        <location filename="../../ui/forecast_chart.py" line="414"/>
         <source>not sold yet</source>
         <translation>尚未销售</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="413"/>
+        <location filename="../../ui/forecast_chart.py" line="416"/>
         <source>sold {n}</source>
         <translation>卖出 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="415"/>
+        <location filename="../../ui/forecast_chart.py" line="418"/>
         <source> — out of stock</source>
         <translation> — 缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="417"/>
+        <location filename="../../ui/forecast_chart.py" line="420"/>
         <source> — unusual, counted as {n}</source>
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="424"/>
+        <location filename="../../ui/forecast_chart.py" line="427"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="435"/>
+        <location filename="../../ui/forecast_chart.py" line="438"/>
+        <source>Units a month</source>
+        <translation>每月件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="438"/>
+        <source>Point at a month to read its figures.</source>
+        <translation>指向某个月即可查看其数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="439"/>
         <source>Sold each month</source>
         <translation>每月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="435"/>
+        <location filename="../../ui/forecast_chart.py" line="439"/>
         <source>Likely range (9 months in 10)</source>
         <translation>可能范围（10 个月中有 9 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="436"/>
+        <location filename="../../ui/forecast_chart.py" line="440"/>
         <source>4 months in 5 sell less</source>
         <translation>5 个月中有 4 个月卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="436"/>
+        <location filename="../../ui/forecast_chart.py" line="440"/>
         <source>Forecast (average a month)</source>
         <translation>预测（每月平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="437"/>
+        <location filename="../../ui/forecast_chart.py" line="441"/>
         <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <source>Units a week</source>
+        <translation>每周件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <source>Point at a week to read its figures.</source>
+        <translation>指向某一周即可查看其数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_chart.py" line="444"/>
         <source>Sold each week</source>
         <translation>每周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <location filename="../../ui/forecast_chart.py" line="444"/>
         <source>Likely range (9 weeks in 10)</source>
         <translation>可能范围（10 周中有 9 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <location filename="../../ui/forecast_chart.py" line="445"/>
         <source>4 weeks in 5 sell less</source>
         <translation>5 周中有 4 周卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <location filename="../../ui/forecast_chart.py" line="445"/>
         <source>Forecast (average a week)</source>
         <translation>预测（每周平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="441"/>
+        <location filename="../../ui/forecast_chart.py" line="446"/>
         <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="442"/>
+        <location filename="../../ui/forecast_chart.py" line="448"/>
         <source>Sold each day</source>
         <translation>每天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="442"/>
+        <location filename="../../ui/forecast_chart.py" line="448"/>
         <source>Likely range (9 days in 10)</source>
         <translation>可能范围（10 天中有 9 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <location filename="../../ui/forecast_chart.py" line="449"/>
         <source>4 days in 5 sell less</source>
         <translation>5 天中有 4 天卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <location filename="../../ui/forecast_chart.py" line="449"/>
         <source>Forecast (average a day)</source>
         <translation>预测（日均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="444"/>
+        <location filename="../../ui/forecast_chart.py" line="450"/>
         <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>
@@ -631,465 +653,566 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="41"/>
+        <location filename="../../ui/forecast_page.py" line="42"/>
         <source>Last day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="41"/>
+        <location filename="../../ui/forecast_page.py" line="42"/>
         <source>repeating the last day&apos;s sales</source>
         <translation>重复前一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="42"/>
+        <location filename="../../ui/forecast_page.py" line="43"/>
+        <location filename="../../ui/forecast_page.py" line="63"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="42"/>
+        <location filename="../../ui/forecast_page.py" line="43"/>
         <source>repeating the same weekday of last week</source>
         <translation>重复上周同一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="43"/>
+        <location filename="../../ui/forecast_page.py" line="44"/>
         <source>4-week average</source>
         <translation>4 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="43"/>
+        <location filename="../../ui/forecast_page.py" line="44"/>
         <source>the average of the last four weeks</source>
         <translation>最近四周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="44"/>
+        <location filename="../../ui/forecast_page.py" line="45"/>
         <source>Croston</source>
         <translation>Croston</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="44"/>
+        <location filename="../../ui/forecast_page.py" line="45"/>
         <source>Croston&apos;s method, for products that sell now and then</source>
         <translation>Croston 法，适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="45"/>
+        <location filename="../../ui/forecast_page.py" line="46"/>
         <source>SBA</source>
         <translation>SBA</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="45"/>
+        <location filename="../../ui/forecast_page.py" line="46"/>
         <source>Croston&apos;s method with its bias corrected (SBA), for products that sell now and then</source>
         <translation>修正偏差的 Croston 法（SBA），适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="47"/>
+        <location filename="../../ui/forecast_page.py" line="48"/>
         <source>TSB</source>
         <translation>TSB</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="47"/>
+        <location filename="../../ui/forecast_page.py" line="48"/>
         <source>the TSB method, for products that sell now and then and may be fading</source>
         <translation>TSB 法，适合偶尔才卖出、销量可能在减少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="48"/>
+        <location filename="../../ui/forecast_page.py" line="49"/>
+        <source>ADIDA</source>
+        <translation>ADIDA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="49"/>
+        <source>ADIDA, which forecasts the sales of several periods added up, for products that sell now and then</source>
+        <translation>ADIDA 方法：把几个时段的销量加总后再预测，适用于偶尔售出的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="51"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="48"/>
+        <location filename="../../ui/forecast_page.py" line="51"/>
         <source>a calendar model of weekdays, holidays, promotions and prices</source>
         <translation>按星期、节假日、促销和价格建立的日历模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="49"/>
+        <location filename="../../ui/forecast_page.py" line="52"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="49"/>
+        <location filename="../../ui/forecast_page.py" line="52"/>
         <source>exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="50"/>
+        <location filename="../../ui/forecast_page.py" line="53"/>
         <source>ARIMA</source>
         <translation>ARIMA</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="50"/>
+        <location filename="../../ui/forecast_page.py" line="53"/>
         <source>an ARIMA time-series model</source>
         <translation>ARIMA 时间序列模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="51"/>
+        <location filename="../../ui/forecast_page.py" line="54"/>
         <source>Neural</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="51"/>
+        <location filename="../../ui/forecast_page.py" line="54"/>
         <source>the neural model, which learns from all your products at once</source>
         <translation>神经网络模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="77"/>
+        <location filename="../../ui/forecast_page.py" line="58"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="58"/>
+        <source>repeating last month&apos;s sales</source>
+        <translation>重复上个月的销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="59"/>
+        <location filename="../../ui/forecast_page.py" line="64"/>
+        <source>Last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="59"/>
+        <source>repeating the same month of last year</source>
+        <translation>重复去年同月的销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="60"/>
+        <source>3-month average</source>
+        <translation>3 个月平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="60"/>
+        <source>the average of the last three months</source>
+        <translation>最近三个月的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="63"/>
+        <source>repeating last week&apos;s sales</source>
+        <translation>重复上周的销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="64"/>
+        <source>repeating the same week of last year</source>
+        <translation>重复去年同一周的销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="65"/>
+        <source>8-week average</source>
+        <translation>8 周平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="65"/>
+        <source>the average of the last eight weeks</source>
+        <translation>最近八周的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="91"/>
         <source>Forecast with {model}.</source>
         <translation>用{model}预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="78"/>
+        <location filename="../../ui/forecast_page.py" line="92"/>
         <source>{model} ({weight})</source>
         <translation>{model}（{weight}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="80"/>
+        <location filename="../../ui/forecast_page.py" line="94"/>
         <source>A blend of {models}: together they did best on this product&apos;s past.</source>
         <translation>综合了{models}：它们合在一起对这个商品过去的销量预测得最好。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="81"/>
+        <location filename="../../ui/forecast_page.py" line="95"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="86"/>
+        <location filename="../../ui/forecast_page.py" line="100"/>
+        <location filename="../../ui/forecast_page.py" line="108"/>
+        <location filename="../../ui/forecast_page.py" line="111"/>
         <source>smooth</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="86"/>
+        <location filename="../../ui/forecast_page.py" line="100"/>
         <source>sells on most days, in steady amounts</source>
         <translation>大多数日子都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="87"/>
+        <location filename="../../ui/forecast_page.py" line="101"/>
+        <location filename="../../ui/forecast_page.py" line="109"/>
+        <location filename="../../ui/forecast_page.py" line="112"/>
         <source>erratic</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="87"/>
+        <location filename="../../ui/forecast_page.py" line="101"/>
         <source>sells on most days, in amounts that vary a lot</source>
         <translation>大多数日子都有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="88"/>
+        <location filename="../../ui/forecast_page.py" line="102"/>
         <source>intermittent</source>
         <translation>间歇</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="88"/>
+        <location filename="../../ui/forecast_page.py" line="102"/>
         <source>sells now and then, in steady amounts</source>
         <translation>偶尔有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="89"/>
+        <location filename="../../ui/forecast_page.py" line="103"/>
         <source>lumpy</source>
         <translation>起伏</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="89"/>
+        <location filename="../../ui/forecast_page.py" line="103"/>
         <source>sells now and then, in amounts that vary a lot</source>
         <translation>偶尔有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="90"/>
+        <location filename="../../ui/forecast_page.py" line="104"/>
         <source>no sales</source>
         <translation>无销售</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="90"/>
+        <location filename="../../ui/forecast_page.py" line="104"/>
         <source>has not sold yet</source>
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="91"/>
+        <location filename="../../ui/forecast_page.py" line="105"/>
         <source>stopped selling</source>
         <translation>已停止销售</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="91"/>
+        <location filename="../../ui/forecast_page.py" line="105"/>
         <source>no sale for far longer than it used to go without one: not reordered</source>
         <translation>未售出的时间远超以往的间隔：不再补货</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="96"/>
+        <location filename="../../ui/forecast_page.py" line="108"/>
+        <source>sells in most months, in steady amounts</source>
+        <translation>大多数月份都有销售，数量稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="109"/>
+        <source>sells in most months, in amounts that vary a lot</source>
+        <translation>大多数月份都有销售，数量波动很大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="111"/>
+        <source>sells in most weeks, in steady amounts</source>
+        <translation>大多数周都有销售，数量稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="112"/>
+        <source>sells in most weeks, in amounts that vary a lot</source>
+        <translation>大多数周都有销售，数量波动很大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="117"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="97"/>
+        <location filename="../../ui/forecast_page.py" line="118"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="98"/>
+        <location filename="../../ui/forecast_page.py" line="119"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="102"/>
+        <location filename="../../ui/forecast_page.py" line="124"/>
+        <source>X: steady from month to month</source>
+        <translation>X：逐月稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="124"/>
+        <source>Y: varies from month to month</source>
+        <translation>Y：逐月有波动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="125"/>
+        <source>Z: very irregular from month to month</source>
+        <translation>Z：逐月非常不规律</translation>
+    </message>
+    <message>
+        <location filename="../../ui/forecast_page.py" line="126"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="102"/>
+        <location filename="../../ui/forecast_page.py" line="126"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="103"/>
+        <location filename="../../ui/forecast_page.py" line="127"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="118"/>
+        <location filename="../../ui/forecast_page.py" line="142"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="120"/>
+        <location filename="../../ui/forecast_page.py" line="144"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="121"/>
+        <location filename="../../ui/forecast_page.py" line="145"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="134"/>
+        <location filename="../../ui/forecast_page.py" line="158"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="134"/>
+        <location filename="../../ui/forecast_page.py" line="158"/>
         <source>{n} expected over the forecast&apos;s months</source>
         <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="136"/>
+        <location filename="../../ui/forecast_page.py" line="160"/>
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="136"/>
+        <location filename="../../ui/forecast_page.py" line="160"/>
         <source>{n} expected over the forecast&apos;s weeks</source>
         <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="138"/>
+        <location filename="../../ui/forecast_page.py" line="162"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="138"/>
+        <location filename="../../ui/forecast_page.py" line="162"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="148"/>
+        <location filename="../../ui/forecast_page.py" line="172"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="149"/>
+        <location filename="../../ui/forecast_page.py" line="173"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="153"/>
+        <location filename="../../ui/forecast_page.py" line="177"/>
         <source>Off by, a month</source>
         <translation>每月偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="153"/>
+        <location filename="../../ui/forecast_page.py" line="177"/>
         <source>Off by, a week</source>
         <translation>每周偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="155"/>
+        <location filename="../../ui/forecast_page.py" line="179"/>
         <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
         <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="158"/>
+        <location filename="../../ui/forecast_page.py" line="182"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="159"/>
+        <location filename="../../ui/forecast_page.py" line="183"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="160"/>
+        <location filename="../../ui/forecast_page.py" line="184"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="161"/>
+        <location filename="../../ui/forecast_page.py" line="186"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="163"/>
+        <location filename="../../ui/forecast_page.py" line="188"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="164"/>
+        <location filename="../../ui/forecast_page.py" line="189"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="195"/>
+        <location filename="../../ui/forecast_page.py" line="220"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="196"/>
+        <location filename="../../ui/forecast_page.py" line="221"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="203"/>
+        <location filename="../../ui/forecast_page.py" line="228"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="204"/>
+        <location filename="../../ui/forecast_page.py" line="229"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="206"/>
+        <location filename="../../ui/forecast_page.py" line="231"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="208"/>
+        <location filename="../../ui/forecast_page.py" line="233"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="209"/>
+        <location filename="../../ui/forecast_page.py" line="234"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="212"/>
+        <location filename="../../ui/forecast_page.py" line="237"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="213"/>
+        <location filename="../../ui/forecast_page.py" line="238"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="216"/>
+        <location filename="../../ui/forecast_page.py" line="241"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="219"/>
+        <location filename="../../ui/forecast_page.py" line="244"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="221"/>
+        <location filename="../../ui/forecast_page.py" line="246"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="224"/>
+        <location filename="../../ui/forecast_page.py" line="249"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="236"/>
+        <location filename="../../ui/forecast_page.py" line="261"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="238"/>
+        <location filename="../../ui/forecast_page.py" line="263"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="241"/>
+        <location filename="../../ui/forecast_page.py" line="266"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="243"/>
+        <location filename="../../ui/forecast_page.py" line="268"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="244"/>
+        <location filename="../../ui/forecast_page.py" line="269"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="247"/>
+        <location filename="../../ui/forecast_page.py" line="272"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="331"/>
-        <location filename="../../ui/forecast_page.py" line="338"/>
-        <location filename="../../ui/forecast_page.py" line="478"/>
+        <location filename="../../ui/forecast_page.py" line="356"/>
+        <location filename="../../ui/forecast_page.py" line="363"/>
+        <location filename="../../ui/forecast_page.py" line="503"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="333"/>
+        <location filename="../../ui/forecast_page.py" line="358"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="335"/>
+        <location filename="../../ui/forecast_page.py" line="360"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="339"/>
+        <location filename="../../ui/forecast_page.py" line="364"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="347"/>
+        <location filename="../../ui/forecast_page.py" line="372"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="361"/>
+        <location filename="../../ui/forecast_page.py" line="386"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="362"/>
+        <location filename="../../ui/forecast_page.py" line="387"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="371"/>
+        <location filename="../../ui/forecast_page.py" line="396"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="375"/>
+        <location filename="../../ui/forecast_page.py" line="400"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="427"/>
-        <location filename="../../ui/forecast_page.py" line="444"/>
+        <location filename="../../ui/forecast_page.py" line="452"/>
+        <location filename="../../ui/forecast_page.py" line="469"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="461"/>
+        <location filename="../../ui/forecast_page.py" line="486"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1098,7 +1221,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="463"/>
+        <location filename="../../ui/forecast_page.py" line="488"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1107,62 +1230,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="470"/>
+        <location filename="../../ui/forecast_page.py" line="495"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="492"/>
+        <location filename="../../ui/forecast_page.py" line="517"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="545"/>
+        <location filename="../../ui/forecast_page.py" line="570"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="546"/>
+        <location filename="../../ui/forecast_page.py" line="571"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="555"/>
+        <location filename="../../ui/forecast_page.py" line="580"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="556"/>
+        <location filename="../../ui/forecast_page.py" line="581"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="558"/>
+        <location filename="../../ui/forecast_page.py" line="583"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="560"/>
+        <location filename="../../ui/forecast_page.py" line="585"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="565"/>
+        <location filename="../../ui/forecast_page.py" line="590"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="569"/>
+        <location filename="../../ui/forecast_page.py" line="594"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="598"/>
+        <location filename="../../ui/forecast_page.py" line="623"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="599"/>
+        <location filename="../../ui/forecast_page.py" line="624"/>
         <source>Remove this override?
 
 {what}
@@ -2658,57 +2781,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/forecast_page.py" line="258"/>
+        <location filename="../../ui/forecast_page.py" line="283"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="259"/>
+        <location filename="../../ui/forecast_page.py" line="284"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="273"/>
+        <location filename="../../ui/forecast_page.py" line="298"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="275"/>
+        <location filename="../../ui/forecast_page.py" line="300"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="279"/>
+        <location filename="../../ui/forecast_page.py" line="304"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="280"/>
+        <location filename="../../ui/forecast_page.py" line="305"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="281"/>
+        <location filename="../../ui/forecast_page.py" line="306"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="282"/>
+        <location filename="../../ui/forecast_page.py" line="307"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="285"/>
+        <location filename="../../ui/forecast_page.py" line="310"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="299"/>
+        <location filename="../../ui/forecast_page.py" line="324"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_page.py" line="301"/>
+        <location filename="../../ui/forecast_page.py" line="326"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>
@@ -2911,19 +3034,19 @@ The plan starts from the latest forecast; where there is none yet, every product
     </message>
     <message>
         <location filename="../../ui/products_page.py" line="118"/>
-        <location filename="../../ui/products_page.py" line="173"/>
+        <location filename="../../ui/products_page.py" line="178"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
         <location filename="../../ui/products_page.py" line="119"/>
-        <location filename="../../ui/products_page.py" line="174"/>
+        <location filename="../../ui/products_page.py" line="179"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
         <location filename="../../ui/products_page.py" line="126"/>
-        <location filename="../../ui/products_page.py" line="234"/>
+        <location filename="../../ui/products_page.py" line="239"/>
         <source>Change selected…</source>
         <translation>修改所选…</translation>
     </message>
@@ -2949,7 +3072,7 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="178"/>
+        <location filename="../../ui/products_page.py" line="183"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -2958,42 +3081,42 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="185"/>
+        <location filename="../../ui/products_page.py" line="190"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="215"/>
+        <location filename="../../ui/products_page.py" line="220"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="216"/>
+        <location filename="../../ui/products_page.py" line="221"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="219"/>
+        <location filename="../../ui/products_page.py" line="224"/>
         <source>sales up to the end of {month}</source>
         <translation>销售数据截至 {month} 月底</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="221"/>
+        <location filename="../../ui/products_page.py" line="226"/>
         <source>sales up to the week of {day}</source>
         <translation>销售数据截至 {day} 所在的那一周</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="223"/>
+        <location filename="../../ui/products_page.py" line="228"/>
         <source>sales up to {day}</source>
         <translation>销售数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="224"/>
+        <location filename="../../ui/products_page.py" line="229"/>
         <source>{count} — {sales_up_to}</source>
         <translation>{count} — {sales_up_to}</translation>
     </message>
     <message>
-        <location filename="../../ui/products_page.py" line="233"/>
+        <location filename="../../ui/products_page.py" line="238"/>
         <source>Change {count} selected…</source>
         <translation>修改所选 {count} 个…</translation>
     </message>
@@ -3691,7 +3814,7 @@ now</source>
     </message>
     <message>
         <location filename="../../ui/replay_dialog.py" line="32"/>
-        <location filename="../../ui/replay_dialog.py" line="99"/>
+        <location filename="../../ui/replay_dialog.py" line="106"/>
         <source>Optimal (s, S)</source>
         <translation>最优 (s, S)</translation>
     </message>
@@ -3747,12 +3870,13 @@ now</source>
     </message>
     <message>
         <location filename="../../ui/replay_dialog.py" line="53"/>
-        <location filename="../../ui/replay_dialog.py" line="105"/>
+        <location filename="../../ui/replay_dialog.py" line="112"/>
         <source>Stock-out days</source>
         <translation>缺货天数</translation>
     </message>
     <message>
         <location filename="../../ui/replay_dialog.py" line="53"/>
+        <location filename="../../ui/replay_dialog.py" line="114"/>
         <source>Average stock value</source>
         <translation>平均库存金额</translation>
     </message>
@@ -3762,62 +3886,77 @@ now</source>
         <translation>订货行数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="73"/>
+        <location filename="../../ui/replay_dialog.py" line="76"/>
         <source>There are no sales to replay: import a sales file first.</source>
         <translation>没有可回放的销售数据：请先导入销售文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="85"/>
+        <location filename="../../ui/replay_dialog.py" line="82"/>
+        <source>Min/max rule (lead time + a month of sales, up to twice that)</source>
+        <translation>最小/最大规则（交货期 + 一个月的销量，最多补到其两倍）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="83"/>
+        <source>Min/max rule (lead time + a week of sales, up to twice that)</source>
+        <translation>最小/最大规则（交货期 + 一周的销量，最多补到其两倍）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="92"/>
         <source>Choose at least one policy to replay.</source>
         <translation>请至少选择一个要回放的策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="99"/>
+        <location filename="../../ui/replay_dialog.py" line="106"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="100"/>
+        <location filename="../../ui/replay_dialog.py" line="107"/>
         <source>Min/max rule</source>
         <translation>最小-最大规则</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="100"/>
+        <location filename="../../ui/replay_dialog.py" line="107"/>
         <source>What you actually did</source>
         <translation>您实际的做法</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="104"/>
+        <location filename="../../ui/replay_dialog.py" line="111"/>
         <source>Months out of stock</source>
         <translation>缺货月数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="105"/>
+        <location filename="../../ui/replay_dialog.py" line="112"/>
         <source>Weeks out of stock</source>
         <translation>缺货周数</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="115"/>
+        <location filename="../../ui/replay_dialog.py" line="114"/>
+        <source>Average stock (units)</source>
+        <translation>平均库存（件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/replay_dialog.py" line="126"/>
         <source>{start} to {end}, {count} products.</source>
         <translation>{start} 至 {end}，{count} 个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="119"/>
+        <location filename="../../ui/replay_dialog.py" line="130"/>
         <source>Your sales are monthly totals: each policy planned again at the start of every month from the months before it, and each month&apos;s total was served from its shelf.</source>
         <translation>您的销量是按月汇总的：每种策略在每月初根据之前各月的数据重新计划，每月的销量由其货架库存供应。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="122"/>
+        <location filename="../../ui/replay_dialog.py" line="133"/>
         <source>Your sales are weekly totals: each policy planned again at the start of every week from the weeks before it, and each week&apos;s total was served from its shelf.</source>
         <translation>您的销量是按周汇总的：每种策略在每周初根据之前各周的数据重新计划，每周的销量由其货架库存供应。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="126"/>
+        <location filename="../../ui/replay_dialog.py" line="137"/>
         <source>Every row covers the {count} of {total} products whose stock was counted before and during these days; the lost sales of what you actually did were never recorded, so its fill rate is unknown.</source>
         <translation>每一行都只统计 {total} 个商品中在这段时间之前和期间盘点过库存的 {count} 个；您实际做法丢失的销售从未记录，所以它的满足率未知。</translation>
     </message>
     <message>
-        <location filename="../../ui/replay_dialog.py" line="131"/>
+        <location filename="../../ui/replay_dialog.py" line="142"/>
         <source>Your stock counts do not cover these days, so what you actually did cannot be set beside the policies.</source>
         <translation>您的盘点数据没有覆盖这段时间，因此无法把您的实际做法和这些策略放在一起比较。</translation>
     </message>

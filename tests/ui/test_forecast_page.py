@@ -434,4 +434,11 @@ def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in
     legend = [label.text for _, label in chart.legend.items]
     assert "Sold each month" in legend and "Forecast (average a month)" in legend
     assert chart.describe(dt.date(2025, 2, 14)).startswith("Sat 1 Feb")       # the month that holds the day
+    assert chart.plot.getAxis("left").labelText == "Units a month"
+    # the models in months: 'naive' repeats last month, the average is of three months, not of days and weeks
+    from ui.forecast_page import model_sentence, model_short
+
+    assert model_short("naive 60% + moving_average 40%", "month") == "Last month + 3-month average"
+    assert "last month's sales (60%)" in model_sentence("naive 60% + moving_average 40%", "month")
+    assert "day" not in page.facts.text() and "week" not in page.facts.text()
     assert page.accuracy.text().startswith("Tested on the last months before the forecast")

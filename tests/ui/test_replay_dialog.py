@@ -74,6 +74,10 @@ def test_a_monthly_shop_is_replayed_month_by_month(qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=60_000)
     assert dialog.comparison.period == "month"
     assert dialog.table.horizontalHeaderItem(3).text() == "Months out of stock"
+    assert dialog.policies["minmax"].text() == "Min/max rule (lead time + a month of sales, up to twice that)"
+    # the sheet has no costs: the stock is in units, not a column of 0.00
+    assert dialog.table.horizontalHeaderItem(4).text() == "Average stock (units)"
+    assert float(dialog.table.item(0, 4).text().replace(",", "")) > 0
     assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == [
         "ShelfWise", "Optimal (s, S)", "Min/max rule"]
     assert "Your sales are monthly totals" in dialog.summary.text()
