@@ -18,20 +18,20 @@ from core.services import edits as edits_service
 from core.services import forecast as forecast_service
 from core.services.changes import ALL, PRODUCTS, SALES, SETTINGS, SUPPLIERS
 from core.services import shop as shop_service
-from ui.dashboard_page import DashboardPage
-from ui.forecast_page import ForecastPage, device_words
-from ui.import_wizard import ImportWizard, is_importable
-from ui.imports_page import ImportsPage
+from ui.pages.dashboard_page import DashboardPage
+from ui.pages.forecast_page import ForecastPage, device_words
+from ui.wizard.import_wizard import ImportWizard, is_importable
+from ui.pages.imports_page import ImportsPage
 from ui.jobs import JobRunner, ProgressPanel, shop_events, shutdown_all
-from ui.orders_page import OrdersPage
+from ui.pages.orders_page import OrdersPage
 from ui.pages.suppliers_page import SuppliersPage
-from ui.products_page import ProductsPage
-from ui.purchase_orders_page import PurchaseOrdersPage
+from ui.pages.products_page import ProductsPage
+from ui.pages.purchase_orders_page import PurchaseOrdersPage
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.errors import show_user_error
-from ui.replay_dialog import ReplayDialog
+from ui.dialogs.replay_dialog import ReplayDialog
 from ui.widgets import documents_folder, set_shop_read_only
-from ui.settings_dialog import SettingsDialog
+from ui.dialogs.settings_dialog import SettingsDialog
 
 MAX_RECENT = 8
 RECENT_KEY = "recentShops"
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
 
     # ---- replay
     def open_replay(self):
-        """What the policies would have done over a window of this shop's past (ui/replay_dialog.py)."""
+        """What the policies would have done over a window of this shop's past (ui/dialogs/replay_dialog.py)."""
         if self.shop_path is None:
             QMessageBox.information(self, self.tr("Replay"), self.tr("Open or create a shop first."))
             return None

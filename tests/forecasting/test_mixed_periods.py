@@ -94,7 +94,7 @@ def test_a_shop_with_monthly_years_and_then_days_is_forecast_by_the_day_with_the
     basis = json.loads(run["settings"])["basis"]
     assert basis["shape"] and basis["period"] == "month" and basis["daily_from"] == "2025-08-01"
     assert basis["periods"] == 24 and basis["from_totals"] >= 1
-    from ui.forecast_page import run_header
+    from ui.pages.forecast_page import run_header
 
     text = run_header(run, None)
     assert "Forecast day by day from your daily sales since" in text
@@ -119,7 +119,7 @@ def test_too_few_days_yet_and_the_days_are_added_up_into_the_months(tmp_path):
     assert result.days[0] == pd.Timestamp("2025-09-01")
     mean = dict(zip(result.skus, result.mean[:, 0]))
     assert 40 <= mean["STEADY"] <= 80              # about 60 a month, with August's days counted as August
-    from ui.forecast_page import run_header
+    from ui.pages.forecast_page import run_header
 
     assert "are added up into months with your monthly totals" in run_header(run, None)
     lines = plan.lines.set_index("sku")

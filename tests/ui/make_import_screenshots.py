@@ -36,7 +36,7 @@ from tests.core.test_sources import _shopify  # noqa: E402
 from tests.core.test_sources_tills import _grouped_report  # noqa: E402
 from tests.support import wait_until  # noqa: E402
 from ui.app import configure_application  # noqa: E402
-from ui.import_wizard import ImportWizard  # noqa: E402
+from ui.wizard.import_wizard import ImportWizard  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 

@@ -35,7 +35,7 @@ from tests.support import wait_until  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.replay_dialog import ReplayDialog  # noqa: E402
+from ui.dialogs.replay_dialog import ReplayDialog  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 MONTHLY = REPO.parent / "shared" / "data" / "spare-parts" / "automotive_3000_items_24_months.xls"

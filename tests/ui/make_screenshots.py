@@ -44,7 +44,7 @@ from core.services import imports as imports_service  # noqa: E402
 from core.services import shop as shop_service  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.garbage import GarbageCollector  # noqa: E402
-from ui.import_wizard import ImportWizard  # noqa: E402
+from ui.wizard.import_wizard import ImportWizard  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from tests.support import draw_logo, wait_until  # noqa: E402

@@ -38,7 +38,7 @@ from tests.support import wait_until  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.jobs import shutdown_all  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.orders_page import CREATE_JOB  # noqa: E402
+from ui.pages.orders_page import CREATE_JOB  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 WEEKLY = REPO.parent / "shared" / "data" / "spare-parts" / "manufacturing_3451_items_150_weeks.xlsx"

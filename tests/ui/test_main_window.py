@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.store.db import open_shop
 from ui import app as app_module
 from ui.errors import CrashDialog, excepthook
-from ui.import_wizard import ImportWizard
+from ui.wizard.import_wizard import ImportWizard
 from ui.main_window import MAX_RECENT, file_from_mime, recent_shops, remember_shop
 
 

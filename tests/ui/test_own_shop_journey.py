@@ -16,11 +16,11 @@ from PySide6.QtCore import QItemSelectionModel
 
 from core.ordering.purchase_orders import list_orders
 from core.store import open_shop
-from tests.ui.test_import_wizard import check, start_wizard
-from tests.ui.test_orders_page import plan
-from tests.ui.test_purchase_orders_page import files, wait_jobs, wait_page  # noqa: F401 - files is a fixture
-from ui.import_wizard import ImportWizard
-from ui.orders_page import CREATE_JOB
+from tests.ui.wizard.test_import_wizard import check, start_wizard
+from tests.ui.pages.test_orders_page import plan
+from tests.ui.pages.test_purchase_orders_page import files, wait_jobs, wait_page  # noqa: F401 - files is a fixture
+from ui.wizard.import_wizard import ImportWizard
+from ui.pages.orders_page import CREATE_JOB
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "online-retail"
 UCI_XLSX = DATA / "Online Retail (first 70051 rows).xlsx"

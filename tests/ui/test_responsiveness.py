@@ -15,7 +15,7 @@ from PySide6.QtCore import QTimer
 
 from core.store.db import open_shop
 from ui.garbage import GarbageCollector
-from ui.import_wizard import ImportWizard
+from ui.wizard.import_wizard import ImportWizard
 
 ROWS = 200_000
 GENEROUS_BOUND_S = 1.0

@@ -1,1 +1,1 @@
-"""Dialogs that more than one page may open."""
+"""The window's dialogs: forms, the settings, the replay, the purchase-order actions."""

@@ -1,4 +1,4 @@
-"""ui/dashboard_page.py: what needs the owner's attention, worked out in the background whenever the shop changes
+"""ui/pages/dashboard_page.py: what needs the owner's attention, worked out in the background whenever the shop changes
 (never by making a forecast), a count per kind that filters the list, and the way to a product's order."""
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from core.alerts import KINDS, shop_alerts
 from core.policy.plan import plan_shop
 from core.services.changes import FORECAST
 from core.store.db import open_shop
-from ui.dashboard_page import ALL, JOB, AlertsModel
+from ui.pages.dashboard_page import ALL, JOB, AlertsModel
 from ui.jobs import shop_events
-from ui.orders_page import PLAN_JOB
+from ui.pages.orders_page import PLAN_JOB
 from ui.table_models import ROW_ROLE
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from PySide6.QtCore import QDate
 
-from ui.replay_dialog import ReplayDialog
+from ui.dialogs.replay_dialog import ReplayDialog
 
 
 @pytest.mark.slow

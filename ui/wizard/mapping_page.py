@@ -20,7 +20,7 @@ from ui.i18n import month_text
 from ui.jobs import ProgressPanel
 
 if TYPE_CHECKING:
-    from ui.import_wizard import ImportWizard
+    from ui.wizard.import_wizard import ImportWizard
 
 PREVIEW_ROWS = 20
 _MAPPED = QBrush(QColor("#eaf3ea"))

@@ -1,4 +1,4 @@
-"""ui/products_page.py: the products table (a checked model), its sorting, search and filters."""
+"""ui/pages/products_page.py: the products table (a checked model), its sorting, search and filters."""
 from __future__ import annotations
 
 import pytest
@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from core.store.db import open_shop
 from core.store.queries import products_overview
 from ui.jobs import JobRunner
-from ui.products_page import ProductsModel, ProductsPage
+from ui.pages.products_page import ProductsModel, ProductsPage
 from ui.table_models import SORT_ROLE
 
 PRODUCT_CODE, DESCRIPTION, CATEGORY, SUPPLIER, ON_HAND, SOLD_30 = range(6)

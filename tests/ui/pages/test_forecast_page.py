@@ -1,4 +1,4 @@
-"""ui/forecast_page.py and ui/forecast_chart.py: a forecast made in the background (progress, Cancel), the
+"""ui/pages/forecast_page.py and ui/forecast_chart.py: a forecast made in the background (progress, Cancel), the
 products it covers, one product's chart and its explanations, and the owner's overrides."""
 from __future__ import annotations
 
@@ -24,11 +24,11 @@ from core.importing import run_import
 from core.store.db import open_shop
 from core.services import forecast as forecast_service
 from ui.forecast_chart import DayAxis, day_seconds, runs_of
-from ui.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
+from ui.pages.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
 from ui.jobs import JobRunner
 
 TODAY = dt.date(2025, 6, 1)          # as in conftest: the shops' sales end the day before
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 PRODUCT_CODE, DESCRIPTION, MODEL, PATTERN, ABC, XYZ, NEXT_7, VERSUS = range(8)
 
@@ -436,7 +436,7 @@ def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in
     assert chart.describe(dt.date(2025, 2, 14)).startswith("Sat 1 Feb")       # the month that holds the day
     assert chart.plot.getAxis("left").labelText == "Units a month"
     # the models in months: 'naive' repeats last month, the average is of three months, not of days and weeks
-    from ui.forecast_page import model_sentence, model_short
+    from ui.pages.forecast_page import model_sentence, model_short
 
     assert model_short("naive 60% + moving_average 40%", "month") == "Last month + 3-month average"
     assert "last month's sales (60%)" in model_sentence("naive 60% + moving_average 40%", "month")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSp
 from core.services.changes import IMPORTS
 from core.store.queries import ImportRunRow
 from core.services import imports as imports_service
-from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
+from ui.wizard.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
 from ui.widgets import row_table, shop_writable

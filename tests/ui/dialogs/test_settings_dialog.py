@@ -1,4 +1,4 @@
-"""ui/settings_dialog.py: File ▸ Settings… edits the shop's list of codes that are not products."""
+"""ui/dialogs/settings_dialog.py: File ▸ Settings… edits the shop's list of codes that are not products."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from core.importing import non_product_codes, run_import
 from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
 from core.store.db import open_shop
-from ui.settings_dialog import codes_from_text
+from ui.dialogs.settings_dialog import codes_from_text
 
 TODAY = dt.date(2025, 6, 1)      # as in conftest
 
@@ -124,7 +124,7 @@ def test_the_owner_can_decide_to_forecast_and_plan_month_by_month(qtbot, window,
 def test_a_service_level_for_class_a_is_saved_and_the_next_plan_uses_it(qtbot, window, open_in_window,
                                                                          forecast_demo):
     from core.policy.settings import save_policy_settings
-    from ui.orders_page import PLAN_JOB
+    from ui.pages.orders_page import PLAN_JOB
 
     with open_shop(forecast_demo, create=False) as shop:           # a budget set on the Orders page stays
         save_policy_settings(shop, stored_policy(forecast_demo).__class__(budget=5000.0))

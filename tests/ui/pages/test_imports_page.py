@@ -1,4 +1,4 @@
-"""ui/imports_page.py: the list of imports, what each found, and Undo (asked first, run in the background)."""
+"""ui/pages/imports_page.py: the list of imports, what each found, and Undo (asked first, run in the background)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QTextDocument

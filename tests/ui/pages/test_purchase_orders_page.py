@@ -1,4 +1,4 @@
-"""ui/purchase_orders_page.py (and the Orders page's Create purchase orders, the Settings' Shop details tab and
+"""ui/pages/purchase_orders_page.py (and the Orders page's Create purchase orders, the Settings' Shop details tab and
 language): drafts made from the plan, checked and changed, printed, saved as PDF and Excel, handed to the mail
 program, sent, received in parts (the goods reach the shelf) and cancelled; every step through core."""
 from __future__ import annotations
@@ -23,11 +23,11 @@ from core.services import documents as documents_service
 from core.services import plan as plan_service
 from core.services import purchase_orders as purchase_orders_service
 from ui.jobs import JobRunner
-from ui.orders_page import CREATE_JOB, PLAN_JOB
-from ui.purchase_orders_page import (CHANGE_JOB, DETAIL_JOB, DOCUMENT_JOB, L_QTY, LEAD_TIME, LATE, LIST_JOB,
+from ui.pages.orders_page import CREATE_JOB, PLAN_JOB
+from ui.pages.purchase_orders_page import (CHANGE_JOB, DETAIL_JOB, DOCUMENT_JOB, L_QTY, LEAD_TIME, LATE, LIST_JOB,
                                      OrderLinesModel, OrdersModel, ProductHistoryModel, PurchaseOrdersPage,
                                      lateness_text)
-from ui.purchase_orders_page import OPEN_STATUSES as PAGE_OPEN_STATUSES
+from ui.pages.purchase_orders_page import OPEN_STATUSES as PAGE_OPEN_STATUSES
 
 TODAY = dt.date(2025, 6, 1)      # as in conftest: the demo's data ends the day before, so today's plan is for it
 

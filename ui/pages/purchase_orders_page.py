@@ -24,10 +24,10 @@ from core.services import purchase_orders as purchase_orders_service
 from core.services.documents import EmailDraft, OrderDocument
 from core.services.purchase_orders import ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
 from ui import pdf
-from ui.forecast_page import day_text
+from ui.pages.forecast_page import day_text
 from ui.jobs import JobRunner, ProgressPanel
-from ui.orders_page import WARNING_STYLE, money
-from ui.po_dialogs import CancelDialog, ReceiveDialog
+from ui.pages.orders_page import WARNING_STYLE, money
+from ui.dialogs.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
 from ui.widgets import content_or_note, documents_folder, row_table, shop_writable
 

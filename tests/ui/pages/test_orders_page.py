@@ -1,4 +1,4 @@
-"""ui/orders_page.py: today's plan made in the background (progress, Cancel), supplier by supplier; each line's
+"""ui/pages/orders_page.py: today's plan made in the background (progress, Cancel), supplier by supplier; each line's
 numbers explained; the owner's own quantities with their reason; this week's budget."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from core.store.db import open_shop
 from core.services import plan as plan_service
 from ui.jobs import JobRunner
 from ui.table_models import ROW_ROLE
-from ui.orders_page import (CODE, LOST_MARGIN, NOTE, ORDER, ORDER_ROLE, PLAN_JOB, SUPPLIER_ROLE, OrderLinesModel,
+from ui.pages.orders_page import (CODE, LOST_MARGIN, NOTE, ORDER, ORDER_ROLE, PLAN_JOB, SUPPLIER_ROLE, OrderLinesModel,
                             OrdersPage, money, units)
 
 

@@ -17,9 +17,9 @@ from core.importing import KINDS, ImportReport, Validated
 from core.errors import UserError
 from core.services import imports as imports_service
 from ui.errors import show_user_error
-from ui.import_report import ProblemsPanel, counts_html, kind_label, listed_total
+from ui.wizard.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
-from ui.mapping_page import MappingPage
+from ui.wizard.mapping_page import MappingPage
 
 READABLE_SUFFIXES = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv", ".txt", ".tab"}
 

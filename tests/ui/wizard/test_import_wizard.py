@@ -1,4 +1,4 @@
-"""ui/import_wizard.py: a shop owner's import from file to stored sales, with Cancel leaving no trace."""
+"""ui/wizard/import_wizard.py: a shop owner's import from file to stored sales, with Cancel leaving no trace."""
 from __future__ import annotations
 
 import threading
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWizard
 
 from core.store.db import open_shop
 from core.services import imports as imports_service
-from ui.import_wizard import ImportWizard
+from ui.wizard.import_wizard import ImportWizard
 
 NEXT = QWizard.WizardButton.NextButton
 COMMIT = QWizard.WizardButton.CommitButton
