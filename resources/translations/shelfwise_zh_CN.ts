@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="251"/>
+        <location filename="../../ui/pages/orders_page.py" line="250"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="252"/>
+        <location filename="../../ui/pages/orders_page.py" line="251"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="257"/>
+        <location filename="../../ui/pages/orders_page.py" line="256"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="269"/>
+        <location filename="../../ui/pages/orders_page.py" line="268"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="274"/>
+        <location filename="../../ui/pages/orders_page.py" line="273"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="275"/>
+        <location filename="../../ui/pages/orders_page.py" line="274"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="279"/>
+        <location filename="../../ui/pages/orders_page.py" line="278"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="297"/>
+        <location filename="../../ui/pages/orders_page.py" line="296"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -638,581 +638,581 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>ForecastPage</name>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="35"/>
+        <location filename="../../ui/models/forecast_rows.py" line="23"/>
         <source>GPU (CUDA)</source>
         <translation>GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="35"/>
+        <location filename="../../ui/models/forecast_rows.py" line="23"/>
         <source>GPU (Apple)</source>
         <translation>GPU（Apple）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="35"/>
+        <location filename="../../ui/models/forecast_rows.py" line="23"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="30"/>
         <source>Last day</source>
         <translation>前一天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="30"/>
         <source>repeating the last day&apos;s sales</source>
         <translation>重复前一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="43"/>
-        <location filename="../../ui/pages/forecast_page.py" line="63"/>
+        <location filename="../../ui/models/forecast_rows.py" line="31"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="43"/>
+        <location filename="../../ui/models/forecast_rows.py" line="31"/>
         <source>repeating the same weekday of last week</source>
         <translation>重复上周同一天的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="44"/>
+        <location filename="../../ui/models/forecast_rows.py" line="32"/>
         <source>4-week average</source>
         <translation>4 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="44"/>
+        <location filename="../../ui/models/forecast_rows.py" line="32"/>
         <source>the average of the last four weeks</source>
         <translation>最近四周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="45"/>
+        <location filename="../../ui/models/forecast_rows.py" line="33"/>
         <source>Croston</source>
         <translation>Croston</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="45"/>
+        <location filename="../../ui/models/forecast_rows.py" line="33"/>
         <source>Croston&apos;s method, for products that sell now and then</source>
         <translation>Croston 法，适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="46"/>
+        <location filename="../../ui/models/forecast_rows.py" line="34"/>
         <source>SBA</source>
         <translation>SBA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="46"/>
+        <location filename="../../ui/models/forecast_rows.py" line="34"/>
         <source>Croston&apos;s method with its bias corrected (SBA), for products that sell now and then</source>
         <translation>修正偏差的 Croston 法（SBA），适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="48"/>
+        <location filename="../../ui/models/forecast_rows.py" line="36"/>
         <source>TSB</source>
         <translation>TSB</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="48"/>
+        <location filename="../../ui/models/forecast_rows.py" line="36"/>
         <source>the TSB method, for products that sell now and then and may be fading</source>
         <translation>TSB 法，适合偶尔才卖出、销量可能在减少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="49"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>ADIDA</source>
         <translation>ADIDA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="49"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>ADIDA, which forecasts the sales of several periods added up, for products that sell now and then</source>
         <translation>ADIDA 方法：把几个时段的销量加总后再预测，适用于偶尔售出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="51"/>
+        <location filename="../../ui/models/forecast_rows.py" line="39"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="51"/>
+        <location filename="../../ui/models/forecast_rows.py" line="39"/>
         <source>a calendar model of weekdays, holidays, promotions and prices</source>
         <translation>按星期、节假日、促销和价格建立的日历模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="52"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="52"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="53"/>
+        <location filename="../../ui/models/forecast_rows.py" line="41"/>
         <source>ARIMA</source>
         <translation>ARIMA</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="53"/>
+        <location filename="../../ui/models/forecast_rows.py" line="41"/>
         <source>an ARIMA time-series model</source>
         <translation>ARIMA 时间序列模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="54"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>Neural</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="54"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>the neural model, which learns from all your products at once</source>
         <translation>神经网络模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="58"/>
+        <location filename="../../ui/models/forecast_rows.py" line="46"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="58"/>
+        <location filename="../../ui/models/forecast_rows.py" line="46"/>
         <source>repeating last month&apos;s sales</source>
         <translation>重复上个月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="59"/>
-        <location filename="../../ui/pages/forecast_page.py" line="64"/>
+        <location filename="../../ui/models/forecast_rows.py" line="47"/>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
         <source>Last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="59"/>
+        <location filename="../../ui/models/forecast_rows.py" line="47"/>
         <source>repeating the same month of last year</source>
         <translation>重复去年同月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="60"/>
+        <location filename="../../ui/models/forecast_rows.py" line="48"/>
         <source>3-month average</source>
         <translation>3 个月平均</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="60"/>
+        <location filename="../../ui/models/forecast_rows.py" line="48"/>
         <source>the average of the last three months</source>
         <translation>最近三个月的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="63"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>repeating last week&apos;s sales</source>
         <translation>重复上周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="64"/>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
         <source>repeating the same week of last year</source>
         <translation>重复去年同一周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="65"/>
+        <location filename="../../ui/models/forecast_rows.py" line="53"/>
         <source>8-week average</source>
         <translation>8 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="65"/>
+        <location filename="../../ui/models/forecast_rows.py" line="53"/>
         <source>the average of the last eight weeks</source>
         <translation>最近八周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="91"/>
+        <location filename="../../ui/models/forecast_rows.py" line="79"/>
         <source>Forecast with {model}.</source>
         <translation>用{model}预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="92"/>
+        <location filename="../../ui/models/forecast_rows.py" line="80"/>
         <source>{model} ({weight})</source>
         <translation>{model}（{weight}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="94"/>
+        <location filename="../../ui/models/forecast_rows.py" line="82"/>
         <source>A blend of {models}: together they did best on this product&apos;s past.</source>
         <translation>综合了{models}：它们合在一起对这个商品过去的销量预测得最好。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="83"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="100"/>
-        <location filename="../../ui/pages/forecast_page.py" line="108"/>
-        <location filename="../../ui/pages/forecast_page.py" line="111"/>
+        <location filename="../../ui/models/forecast_rows.py" line="88"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
+        <location filename="../../ui/models/forecast_rows.py" line="99"/>
         <source>smooth</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="100"/>
+        <location filename="../../ui/models/forecast_rows.py" line="88"/>
         <source>sells on most days, in steady amounts</source>
         <translation>大多数日子都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="101"/>
-        <location filename="../../ui/pages/forecast_page.py" line="109"/>
-        <location filename="../../ui/pages/forecast_page.py" line="112"/>
+        <location filename="../../ui/models/forecast_rows.py" line="89"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
+        <location filename="../../ui/models/forecast_rows.py" line="100"/>
         <source>erratic</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="101"/>
+        <location filename="../../ui/models/forecast_rows.py" line="89"/>
         <source>sells on most days, in amounts that vary a lot</source>
         <translation>大多数日子都有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="102"/>
+        <location filename="../../ui/models/forecast_rows.py" line="90"/>
         <source>intermittent</source>
         <translation>间歇</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="102"/>
+        <location filename="../../ui/models/forecast_rows.py" line="90"/>
         <source>sells now and then, in steady amounts</source>
         <translation>偶尔有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="103"/>
+        <location filename="../../ui/models/forecast_rows.py" line="91"/>
         <source>lumpy</source>
         <translation>起伏</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="103"/>
+        <location filename="../../ui/models/forecast_rows.py" line="91"/>
         <source>sells now and then, in amounts that vary a lot</source>
         <translation>偶尔有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="104"/>
+        <location filename="../../ui/models/forecast_rows.py" line="92"/>
         <source>no sales</source>
         <translation>无销售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="104"/>
+        <location filename="../../ui/models/forecast_rows.py" line="92"/>
         <source>has not sold yet</source>
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="105"/>
+        <location filename="../../ui/models/forecast_rows.py" line="93"/>
         <source>stopped selling</source>
         <translation>已停止销售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="105"/>
+        <location filename="../../ui/models/forecast_rows.py" line="93"/>
         <source>no sale for far longer than it used to go without one: not reordered</source>
         <translation>未售出的时间远超以往的间隔：不再补货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="108"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
         <source>sells in most months, in steady amounts</source>
         <translation>大多数月份都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="109"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
         <source>sells in most months, in amounts that vary a lot</source>
         <translation>大多数月份都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="111"/>
+        <location filename="../../ui/models/forecast_rows.py" line="99"/>
         <source>sells in most weeks, in steady amounts</source>
         <translation>大多数周都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="112"/>
+        <location filename="../../ui/models/forecast_rows.py" line="100"/>
         <source>sells in most weeks, in amounts that vary a lot</source>
         <translation>大多数周都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="117"/>
+        <location filename="../../ui/models/forecast_rows.py" line="105"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="118"/>
+        <location filename="../../ui/models/forecast_rows.py" line="106"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="119"/>
+        <location filename="../../ui/models/forecast_rows.py" line="107"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="124"/>
+        <location filename="../../ui/models/forecast_rows.py" line="112"/>
         <source>X: steady from month to month</source>
         <translation>X：逐月稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="124"/>
+        <location filename="../../ui/models/forecast_rows.py" line="112"/>
         <source>Y: varies from month to month</source>
         <translation>Y：逐月有波动</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="125"/>
+        <location filename="../../ui/models/forecast_rows.py" line="113"/>
         <source>Z: very irregular from month to month</source>
         <translation>Z：逐月非常不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="126"/>
+        <location filename="../../ui/models/forecast_rows.py" line="114"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="126"/>
+        <location filename="../../ui/models/forecast_rows.py" line="114"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="127"/>
+        <location filename="../../ui/models/forecast_rows.py" line="115"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="142"/>
+        <location filename="../../ui/models/forecast_rows.py" line="130"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="144"/>
+        <location filename="../../ui/models/forecast_rows.py" line="132"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="145"/>
+        <location filename="../../ui/models/forecast_rows.py" line="133"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="158"/>
+        <location filename="../../ui/models/forecast_rows.py" line="146"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="158"/>
+        <location filename="../../ui/models/forecast_rows.py" line="146"/>
         <source>{n} expected over the forecast&apos;s months</source>
         <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="160"/>
+        <location filename="../../ui/models/forecast_rows.py" line="148"/>
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="160"/>
+        <location filename="../../ui/models/forecast_rows.py" line="148"/>
         <source>{n} expected over the forecast&apos;s weeks</source>
         <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="162"/>
+        <location filename="../../ui/models/forecast_rows.py" line="150"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="162"/>
+        <location filename="../../ui/models/forecast_rows.py" line="150"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="172"/>
+        <location filename="../../ui/models/forecast_rows.py" line="160"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="173"/>
+        <location filename="../../ui/models/forecast_rows.py" line="161"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="177"/>
+        <location filename="../../ui/models/forecast_rows.py" line="165"/>
         <source>Off by, a month</source>
         <translation>每月偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="177"/>
+        <location filename="../../ui/models/forecast_rows.py" line="165"/>
         <source>Off by, a week</source>
         <translation>每周偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="179"/>
+        <location filename="../../ui/models/forecast_rows.py" line="167"/>
         <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
         <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="182"/>
+        <location filename="../../ui/models/forecast_rows.py" line="170"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="183"/>
+        <location filename="../../ui/models/forecast_rows.py" line="171"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="184"/>
+        <location filename="../../ui/models/forecast_rows.py" line="172"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="186"/>
+        <location filename="../../ui/models/forecast_rows.py" line="174"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="188"/>
+        <location filename="../../ui/models/forecast_rows.py" line="176"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="189"/>
+        <location filename="../../ui/models/forecast_rows.py" line="177"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="220"/>
+        <location filename="../../ui/models/forecast_rows.py" line="208"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="221"/>
+        <location filename="../../ui/models/forecast_rows.py" line="209"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="228"/>
+        <location filename="../../ui/models/forecast_rows.py" line="216"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="229"/>
+        <location filename="../../ui/models/forecast_rows.py" line="217"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="231"/>
+        <location filename="../../ui/models/forecast_rows.py" line="219"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="233"/>
+        <location filename="../../ui/models/forecast_rows.py" line="221"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="234"/>
+        <location filename="../../ui/models/forecast_rows.py" line="222"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="237"/>
+        <location filename="../../ui/models/forecast_rows.py" line="225"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="238"/>
+        <location filename="../../ui/models/forecast_rows.py" line="226"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="241"/>
+        <location filename="../../ui/models/forecast_rows.py" line="229"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="244"/>
+        <location filename="../../ui/models/forecast_rows.py" line="232"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="246"/>
+        <location filename="../../ui/models/forecast_rows.py" line="234"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="249"/>
+        <location filename="../../ui/models/forecast_rows.py" line="237"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="261"/>
+        <location filename="../../ui/models/forecast_rows.py" line="249"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="263"/>
+        <location filename="../../ui/models/forecast_rows.py" line="251"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="266"/>
+        <location filename="../../ui/models/forecast_rows.py" line="254"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="268"/>
+        <location filename="../../ui/models/forecast_rows.py" line="256"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="269"/>
+        <location filename="../../ui/models/forecast_rows.py" line="257"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="272"/>
+        <location filename="../../ui/models/forecast_rows.py" line="260"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="356"/>
-        <location filename="../../ui/pages/forecast_page.py" line="363"/>
-        <location filename="../../ui/pages/forecast_page.py" line="503"/>
+        <location filename="../../ui/pages/forecast_page.py" line="49"/>
+        <location filename="../../ui/pages/forecast_page.py" line="56"/>
+        <location filename="../../ui/pages/forecast_page.py" line="196"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="358"/>
+        <location filename="../../ui/pages/forecast_page.py" line="51"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="360"/>
+        <location filename="../../ui/pages/forecast_page.py" line="53"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="364"/>
+        <location filename="../../ui/pages/forecast_page.py" line="57"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="372"/>
+        <location filename="../../ui/pages/forecast_page.py" line="65"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="386"/>
+        <location filename="../../ui/pages/forecast_page.py" line="79"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="387"/>
+        <location filename="../../ui/pages/forecast_page.py" line="80"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="396"/>
+        <location filename="../../ui/pages/forecast_page.py" line="89"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="400"/>
+        <location filename="../../ui/pages/forecast_page.py" line="93"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="452"/>
-        <location filename="../../ui/pages/forecast_page.py" line="469"/>
+        <location filename="../../ui/pages/forecast_page.py" line="145"/>
+        <location filename="../../ui/pages/forecast_page.py" line="162"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="486"/>
+        <location filename="../../ui/pages/forecast_page.py" line="179"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1221,7 +1221,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="488"/>
+        <location filename="../../ui/pages/forecast_page.py" line="181"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1230,62 +1230,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="495"/>
+        <location filename="../../ui/pages/forecast_page.py" line="188"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="517"/>
+        <location filename="../../ui/pages/forecast_page.py" line="210"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="570"/>
+        <location filename="../../ui/pages/forecast_page.py" line="263"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="571"/>
+        <location filename="../../ui/pages/forecast_page.py" line="264"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="580"/>
+        <location filename="../../ui/pages/forecast_page.py" line="273"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="581"/>
+        <location filename="../../ui/pages/forecast_page.py" line="274"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="583"/>
+        <location filename="../../ui/pages/forecast_page.py" line="276"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="585"/>
+        <location filename="../../ui/pages/forecast_page.py" line="278"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="590"/>
+        <location filename="../../ui/pages/forecast_page.py" line="283"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="594"/>
+        <location filename="../../ui/pages/forecast_page.py" line="287"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="623"/>
+        <location filename="../../ui/pages/forecast_page.py" line="316"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="624"/>
+        <location filename="../../ui/pages/forecast_page.py" line="317"/>
         <source>Remove this override?
 
 {what}
@@ -2298,278 +2298,278 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="57"/>
+        <location filename="../../ui/pages/orders_page.py" line="56"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="187"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
-        <location filename="../../ui/pages/orders_page.py" line="189"/>
+        <location filename="../../ui/pages/orders_page.py" line="78"/>
+        <location filename="../../ui/pages/orders_page.py" line="188"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>{lines} from 1 supplier</source>
         <translation>{lines}，来自 1 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>{lines} from {s} suppliers</source>
         <translation>{lines}，来自 {s} 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="89"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="91"/>
+        <location filename="../../ui/pages/orders_page.py" line="90"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="97"/>
+        <location filename="../../ui/pages/orders_page.py" line="96"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="100"/>
+        <location filename="../../ui/pages/orders_page.py" line="99"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="108"/>
+        <location filename="../../ui/pages/orders_page.py" line="107"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="110"/>
+        <location filename="../../ui/pages/orders_page.py" line="109"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="116"/>
+        <location filename="../../ui/pages/orders_page.py" line="115"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="117"/>
+        <location filename="../../ui/pages/orders_page.py" line="116"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="118"/>
+        <location filename="../../ui/pages/orders_page.py" line="117"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
+        <location filename="../../ui/pages/orders_page.py" line="118"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="120"/>
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="121"/>
+        <location filename="../../ui/pages/orders_page.py" line="120"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="122"/>
+        <location filename="../../ui/pages/orders_page.py" line="121"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="123"/>
+        <location filename="../../ui/pages/orders_page.py" line="122"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="124"/>
+        <location filename="../../ui/pages/orders_page.py" line="123"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="125"/>
+        <location filename="../../ui/pages/orders_page.py" line="124"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="126"/>
-        <location filename="../../ui/pages/orders_page.py" line="750"/>
+        <location filename="../../ui/pages/orders_page.py" line="125"/>
+        <location filename="../../ui/pages/orders_page.py" line="749"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="128"/>
-        <location filename="../../ui/pages/orders_page.py" line="751"/>
+        <location filename="../../ui/pages/orders_page.py" line="127"/>
+        <location filename="../../ui/pages/orders_page.py" line="750"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="129"/>
+        <location filename="../../ui/pages/orders_page.py" line="128"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <location filename="../../ui/pages/orders_page.py" line="130"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="133"/>
+        <location filename="../../ui/pages/orders_page.py" line="132"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="136"/>
+        <location filename="../../ui/pages/orders_page.py" line="135"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="187"/>
+        <location filename="../../ui/pages/orders_page.py" line="186"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/pages/orders_page.py" line="187"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="193"/>
-        <location filename="../../ui/pages/orders_page.py" line="626"/>
-        <location filename="../../ui/pages/orders_page.py" line="683"/>
+        <location filename="../../ui/pages/orders_page.py" line="192"/>
+        <location filename="../../ui/pages/orders_page.py" line="625"/>
+        <location filename="../../ui/pages/orders_page.py" line="682"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="333"/>
-        <location filename="../../ui/pages/orders_page.py" line="515"/>
+        <location filename="../../ui/pages/orders_page.py" line="332"/>
+        <location filename="../../ui/pages/orders_page.py" line="514"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="335"/>
+        <location filename="../../ui/pages/orders_page.py" line="334"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="336"/>
+        <location filename="../../ui/pages/orders_page.py" line="335"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="346"/>
+        <location filename="../../ui/pages/orders_page.py" line="345"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="347"/>
+        <location filename="../../ui/pages/orders_page.py" line="346"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="349"/>
+        <location filename="../../ui/pages/orders_page.py" line="348"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="350"/>
+        <location filename="../../ui/pages/orders_page.py" line="349"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="354"/>
+        <location filename="../../ui/pages/orders_page.py" line="353"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="375"/>
+        <location filename="../../ui/pages/orders_page.py" line="374"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="378"/>
+        <location filename="../../ui/pages/orders_page.py" line="377"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="379"/>
+        <location filename="../../ui/pages/orders_page.py" line="378"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="393"/>
+        <location filename="../../ui/pages/orders_page.py" line="392"/>
         <source>Change quantity…</source>
         <translation>修改数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="394"/>
+        <location filename="../../ui/pages/orders_page.py" line="393"/>
         <source>Put in your own quantity for this product, with the reason</source>
         <translation>为这个商品填写自己的数量和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="396"/>
+        <location filename="../../ui/pages/orders_page.py" line="395"/>
         <source>Reset to suggestion</source>
         <translation>恢复建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="397"/>
+        <location filename="../../ui/pages/orders_page.py" line="396"/>
         <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="466"/>
+        <location filename="../../ui/pages/orders_page.py" line="465"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="467"/>
+        <location filename="../../ui/pages/orders_page.py" line="466"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="485"/>
-        <location filename="../../ui/pages/orders_page.py" line="500"/>
+        <location filename="../../ui/pages/orders_page.py" line="484"/>
+        <location filename="../../ui/pages/orders_page.py" line="499"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="502"/>
+        <location filename="../../ui/pages/orders_page.py" line="501"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2578,202 +2578,202 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="521"/>
+        <location filename="../../ui/pages/orders_page.py" line="520"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="528"/>
+        <location filename="../../ui/pages/orders_page.py" line="527"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="557"/>
+        <location filename="../../ui/pages/orders_page.py" line="556"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="561"/>
+        <location filename="../../ui/pages/orders_page.py" line="560"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="586"/>
+        <location filename="../../ui/pages/orders_page.py" line="585"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="589"/>
+        <location filename="../../ui/pages/orders_page.py" line="588"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="603"/>
+        <location filename="../../ui/pages/orders_page.py" line="602"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="608"/>
+        <location filename="../../ui/pages/orders_page.py" line="607"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="610"/>
+        <location filename="../../ui/pages/orders_page.py" line="609"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="615"/>
+        <location filename="../../ui/pages/orders_page.py" line="614"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="618"/>
+        <location filename="../../ui/pages/orders_page.py" line="617"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="620"/>
+        <location filename="../../ui/pages/orders_page.py" line="619"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="650"/>
+        <location filename="../../ui/pages/orders_page.py" line="649"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="652"/>
+        <location filename="../../ui/pages/orders_page.py" line="651"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="684"/>
+        <location filename="../../ui/pages/orders_page.py" line="683"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="685"/>
+        <location filename="../../ui/pages/orders_page.py" line="684"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="685"/>
+        <location filename="../../ui/pages/orders_page.py" line="684"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="725"/>
+        <location filename="../../ui/pages/orders_page.py" line="724"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="727"/>
+        <location filename="../../ui/pages/orders_page.py" line="726"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="729"/>
+        <location filename="../../ui/pages/orders_page.py" line="728"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="734"/>
+        <location filename="../../ui/pages/orders_page.py" line="733"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="736"/>
+        <location filename="../../ui/pages/orders_page.py" line="735"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="741"/>
+        <location filename="../../ui/pages/orders_page.py" line="740"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="742"/>
+        <location filename="../../ui/pages/orders_page.py" line="741"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="743"/>
+        <location filename="../../ui/pages/orders_page.py" line="742"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="743"/>
+        <location filename="../../ui/pages/orders_page.py" line="742"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="744"/>
+        <location filename="../../ui/pages/orders_page.py" line="743"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="745"/>
+        <location filename="../../ui/pages/orders_page.py" line="744"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="746"/>
+        <location filename="../../ui/pages/orders_page.py" line="745"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="747"/>
+        <location filename="../../ui/pages/orders_page.py" line="746"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="748"/>
+        <location filename="../../ui/pages/orders_page.py" line="747"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="749"/>
+        <location filename="../../ui/pages/orders_page.py" line="748"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="752"/>
+        <location filename="../../ui/pages/orders_page.py" line="751"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="753"/>
+        <location filename="../../ui/pages/orders_page.py" line="752"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="753"/>
+        <location filename="../../ui/pages/orders_page.py" line="752"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="754"/>
+        <location filename="../../ui/pages/orders_page.py" line="753"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="757"/>
+        <location filename="../../ui/pages/orders_page.py" line="756"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="799"/>
+        <location filename="../../ui/pages/orders_page.py" line="798"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="821"/>
+        <location filename="../../ui/pages/orders_page.py" line="820"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="829"/>
+        <location filename="../../ui/pages/orders_page.py" line="828"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -2781,57 +2781,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="283"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="19"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="284"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="20"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="298"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="34"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="300"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="36"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="304"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="40"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="305"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="41"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="306"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="42"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="307"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="43"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="310"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="46"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="324"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="60"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="326"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="62"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>
@@ -3008,71 +3008,71 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="48"/>
+        <location filename="../../ui/pages/products_page.py" line="49"/>
         <source>Last sale</source>
         <translation>最近销售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="49"/>
+        <location filename="../../ui/pages/products_page.py" line="51"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="49"/>
+        <location filename="../../ui/pages/products_page.py" line="51"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="49"/>
+        <location filename="../../ui/pages/products_page.py" line="51"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="110"/>
+        <location filename="../../ui/pages/products_page.py" line="112"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="118"/>
-        <location filename="../../ui/pages/products_page.py" line="178"/>
+        <location filename="../../ui/pages/products_page.py" line="120"/>
+        <location filename="../../ui/pages/products_page.py" line="180"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="119"/>
-        <location filename="../../ui/pages/products_page.py" line="179"/>
+        <location filename="../../ui/pages/products_page.py" line="121"/>
+        <location filename="../../ui/pages/products_page.py" line="181"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="126"/>
-        <location filename="../../ui/pages/products_page.py" line="239"/>
+        <location filename="../../ui/pages/products_page.py" line="128"/>
+        <location filename="../../ui/pages/products_page.py" line="241"/>
         <source>Change selected…</source>
         <translation>修改所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="127"/>
+        <location filename="../../ui/pages/products_page.py" line="129"/>
         <source>Set a supplier, a cost, a pack size ... for every selected product</source>
         <translation>为每个所选商品设置供应商、成本、包装数量等</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="130"/>
+        <location filename="../../ui/pages/products_page.py" line="132"/>
         <source>Stocktake…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="131"/>
+        <location filename="../../ui/pages/products_page.py" line="133"/>
         <source>Count what is on the shelves: type or scan the counts, or save a count sheet to print</source>
         <translation>清点货架上的库存：输入或扫描盘点数，或保存盘点表打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="150"/>
-        <location filename="../../ui/pages/products_page.py" line="160"/>
+        <location filename="../../ui/pages/products_page.py" line="152"/>
+        <location filename="../../ui/pages/products_page.py" line="162"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="183"/>
+        <location filename="../../ui/pages/products_page.py" line="185"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -3081,42 +3081,42 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="190"/>
+        <location filename="../../ui/pages/products_page.py" line="192"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="220"/>
+        <location filename="../../ui/pages/products_page.py" line="222"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="221"/>
+        <location filename="../../ui/pages/products_page.py" line="223"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="224"/>
+        <location filename="../../ui/pages/products_page.py" line="226"/>
         <source>sales up to the end of {month}</source>
         <translation>销售数据截至 {month} 月底</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="226"/>
+        <location filename="../../ui/pages/products_page.py" line="228"/>
         <source>sales up to the week of {day}</source>
         <translation>销售数据截至 {day} 所在的那一周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="228"/>
+        <location filename="../../ui/pages/products_page.py" line="230"/>
         <source>sales up to {day}</source>
         <translation>销售数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="229"/>
+        <location filename="../../ui/pages/products_page.py" line="231"/>
         <source>{count} — {sales_up_to}</source>
         <translation>{count} — {sales_up_to}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="238"/>
+        <location filename="../../ui/pages/products_page.py" line="240"/>
         <source>Change {count} selected…</source>
         <translation>修改所选 {count} 个…</translation>
     </message>

@@ -14,7 +14,7 @@ from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, S
 from core.alerts import KINDS
 from core.services import plan as plan_service
 from core.services import shop as shop_service
-from ui.pages.forecast_page import day_text
+from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel

@@ -21,8 +21,7 @@ from core.services import plan as plan_service
 from core.services import purchase_orders as purchase_orders_service
 from core.services import shop as shop_service
 from ui.dialogs.shop_details_dialog import ShopDetailsDialog
-from ui.pages.forecast_page import day_text
-from ui.i18n import day_month_text
+from ui.i18n import day_month_text, day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel

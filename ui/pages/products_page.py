@@ -45,7 +45,9 @@ def product_columns(period: str = "day") -> list[Column[ProductRow]]:
                _tr("Never counted")),
         Column(short, lambda p: number(p.sold_short), lambda p: float(p.sold_short), numeric=True),
         Column(long, lambda p: number(p.sold_long), lambda p: float(p.sold_long), numeric=True),
-        Column(_tr("Last sale"), lambda p: p.last_sale or "", lambda p: p.last_sale or ""),
+        # a monthly total is dated on its month's first day: the month, not a day, is what is known
+        Column(_tr("Last sale"), (lambda p: month_text(p.last_sale) if p.last_sale else "") if period == "month"
+               else (lambda p: p.last_sale or ""), lambda p: p.last_sale or ""),
         Column(_tr("Active"), lambda p: _tr("yes") if p.active else _tr("no"), lambda p: int(p.active)),
     ]
 

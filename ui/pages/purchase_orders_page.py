@@ -24,7 +24,7 @@ from core.services import purchase_orders as purchase_orders_service
 from core.services.documents import EmailDraft, OrderDocument
 from core.services.purchase_orders import ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
 from ui import pdf
-from ui.pages.forecast_page import day_text
+from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.pages.orders_page import WARNING_STYLE, money
 from ui.dialogs.po_dialogs import CancelDialog, ReceiveDialog

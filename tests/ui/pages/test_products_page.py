@@ -145,6 +145,8 @@ def test_a_monthly_shop_shows_last_month_and_the_last_three_months(qtbot, tmp_pa
     for sku in ("STEADY", "SLOW", "P03"):
         assert _sold(page, sku) == {"Sold, last month": f"{parts[sku][-1]:,}",
                                     "Sold, last 3 months": f"{parts[sku][-3:].sum():,}"}
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, PRODUCT_CODE).data() == "DEAD")
+    assert page.model.index(row, SOLD_30 + 2).data() == "Dec 2023"        # its last month with a sale
 
 
 def test_a_weekly_shop_shows_the_last_4_and_13_weeks(qtbot, tmp_path):

@@ -1,0 +1,1 @@
+"""Table models and the words and columns they show."""
