@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="250"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="19"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="251"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="20"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="256"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="25"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="268"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="37"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="273"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="42"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="274"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="43"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="278"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="47"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="296"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="65"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -2298,278 +2298,278 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="56"/>
+        <location filename="../../ui/models/order_lines.py" line="37"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
-        <location filename="../../ui/pages/orders_page.py" line="187"/>
+        <location filename="../../ui/models/order_lines.py" line="59"/>
+        <location filename="../../ui/models/order_lines.py" line="168"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="78"/>
-        <location filename="../../ui/pages/orders_page.py" line="188"/>
+        <location filename="../../ui/models/order_lines.py" line="59"/>
+        <location filename="../../ui/models/order_lines.py" line="169"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/models/order_lines.py" line="60"/>
         <source>{lines} from 1 supplier</source>
         <translation>{lines}，来自 1 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/models/order_lines.py" line="60"/>
         <source>{lines} from {s} suppliers</source>
         <translation>{lines}，来自 {s} 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/models/order_lines.py" line="67"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="88"/>
+        <location filename="../../ui/models/order_lines.py" line="69"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="90"/>
+        <location filename="../../ui/models/order_lines.py" line="71"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="96"/>
+        <location filename="../../ui/models/order_lines.py" line="77"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="99"/>
+        <location filename="../../ui/models/order_lines.py" line="80"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="107"/>
+        <location filename="../../ui/models/order_lines.py" line="88"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="109"/>
+        <location filename="../../ui/models/order_lines.py" line="90"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="115"/>
+        <location filename="../../ui/models/order_lines.py" line="96"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="116"/>
+        <location filename="../../ui/models/order_lines.py" line="97"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="117"/>
+        <location filename="../../ui/models/order_lines.py" line="98"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="118"/>
+        <location filename="../../ui/models/order_lines.py" line="99"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
+        <location filename="../../ui/models/order_lines.py" line="100"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="120"/>
+        <location filename="../../ui/models/order_lines.py" line="101"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="121"/>
+        <location filename="../../ui/models/order_lines.py" line="102"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="122"/>
+        <location filename="../../ui/models/order_lines.py" line="103"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="123"/>
+        <location filename="../../ui/models/order_lines.py" line="104"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="124"/>
+        <location filename="../../ui/models/order_lines.py" line="105"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="125"/>
-        <location filename="../../ui/pages/orders_page.py" line="749"/>
+        <location filename="../../ui/models/order_lines.py" line="106"/>
+        <location filename="../../ui/pages/orders_page.py" line="475"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="127"/>
-        <location filename="../../ui/pages/orders_page.py" line="750"/>
+        <location filename="../../ui/models/order_lines.py" line="108"/>
+        <location filename="../../ui/pages/orders_page.py" line="476"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="128"/>
+        <location filename="../../ui/models/order_lines.py" line="109"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/models/order_lines.py" line="111"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <location filename="../../ui/models/order_lines.py" line="112"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="132"/>
+        <location filename="../../ui/models/order_lines.py" line="113"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="135"/>
+        <location filename="../../ui/models/order_lines.py" line="116"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="186"/>
+        <location filename="../../ui/models/order_lines.py" line="167"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="187"/>
+        <location filename="../../ui/models/order_lines.py" line="168"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="192"/>
-        <location filename="../../ui/pages/orders_page.py" line="625"/>
-        <location filename="../../ui/pages/orders_page.py" line="682"/>
+        <location filename="../../ui/models/order_lines.py" line="173"/>
+        <location filename="../../ui/pages/orders_page.py" line="351"/>
+        <location filename="../../ui/pages/orders_page.py" line="408"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="332"/>
-        <location filename="../../ui/pages/orders_page.py" line="514"/>
+        <location filename="../../ui/pages/orders_page.py" line="58"/>
+        <location filename="../../ui/pages/orders_page.py" line="240"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="334"/>
+        <location filename="../../ui/pages/orders_page.py" line="60"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="335"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="345"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="346"/>
+        <location filename="../../ui/pages/orders_page.py" line="72"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="348"/>
+        <location filename="../../ui/pages/orders_page.py" line="74"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="349"/>
+        <location filename="../../ui/pages/orders_page.py" line="75"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="353"/>
+        <location filename="../../ui/pages/orders_page.py" line="79"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="374"/>
+        <location filename="../../ui/pages/orders_page.py" line="100"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="377"/>
+        <location filename="../../ui/pages/orders_page.py" line="103"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="378"/>
+        <location filename="../../ui/pages/orders_page.py" line="104"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="392"/>
+        <location filename="../../ui/pages/orders_page.py" line="118"/>
         <source>Change quantity…</source>
         <translation>修改数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="393"/>
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Put in your own quantity for this product, with the reason</source>
         <translation>为这个商品填写自己的数量和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="395"/>
+        <location filename="../../ui/pages/orders_page.py" line="121"/>
         <source>Reset to suggestion</source>
         <translation>恢复建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="396"/>
+        <location filename="../../ui/pages/orders_page.py" line="122"/>
         <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="465"/>
+        <location filename="../../ui/pages/orders_page.py" line="191"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="466"/>
+        <location filename="../../ui/pages/orders_page.py" line="192"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="484"/>
-        <location filename="../../ui/pages/orders_page.py" line="499"/>
+        <location filename="../../ui/pages/orders_page.py" line="210"/>
+        <location filename="../../ui/pages/orders_page.py" line="225"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="501"/>
+        <location filename="../../ui/pages/orders_page.py" line="227"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2578,202 +2578,202 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="520"/>
+        <location filename="../../ui/pages/orders_page.py" line="246"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="527"/>
+        <location filename="../../ui/pages/orders_page.py" line="253"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="556"/>
+        <location filename="../../ui/pages/orders_page.py" line="282"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="560"/>
+        <location filename="../../ui/pages/orders_page.py" line="286"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="585"/>
+        <location filename="../../ui/pages/orders_page.py" line="311"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="588"/>
+        <location filename="../../ui/pages/orders_page.py" line="314"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="602"/>
+        <location filename="../../ui/pages/orders_page.py" line="328"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="607"/>
+        <location filename="../../ui/pages/orders_page.py" line="333"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="609"/>
+        <location filename="../../ui/pages/orders_page.py" line="335"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="614"/>
+        <location filename="../../ui/pages/orders_page.py" line="340"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="617"/>
+        <location filename="../../ui/pages/orders_page.py" line="343"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="619"/>
+        <location filename="../../ui/pages/orders_page.py" line="345"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="649"/>
+        <location filename="../../ui/pages/orders_page.py" line="375"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="651"/>
+        <location filename="../../ui/pages/orders_page.py" line="377"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="683"/>
+        <location filename="../../ui/pages/orders_page.py" line="409"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="684"/>
+        <location filename="../../ui/pages/orders_page.py" line="410"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="684"/>
+        <location filename="../../ui/pages/orders_page.py" line="410"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="724"/>
+        <location filename="../../ui/pages/orders_page.py" line="450"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="726"/>
+        <location filename="../../ui/pages/orders_page.py" line="452"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="728"/>
+        <location filename="../../ui/pages/orders_page.py" line="454"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="733"/>
+        <location filename="../../ui/pages/orders_page.py" line="459"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="735"/>
+        <location filename="../../ui/pages/orders_page.py" line="461"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="740"/>
+        <location filename="../../ui/pages/orders_page.py" line="466"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="741"/>
+        <location filename="../../ui/pages/orders_page.py" line="467"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="742"/>
+        <location filename="../../ui/pages/orders_page.py" line="468"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="742"/>
+        <location filename="../../ui/pages/orders_page.py" line="468"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="743"/>
+        <location filename="../../ui/pages/orders_page.py" line="469"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="744"/>
+        <location filename="../../ui/pages/orders_page.py" line="470"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="745"/>
+        <location filename="../../ui/pages/orders_page.py" line="471"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="746"/>
+        <location filename="../../ui/pages/orders_page.py" line="472"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="747"/>
+        <location filename="../../ui/pages/orders_page.py" line="473"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="748"/>
+        <location filename="../../ui/pages/orders_page.py" line="474"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="751"/>
+        <location filename="../../ui/pages/orders_page.py" line="477"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="752"/>
+        <location filename="../../ui/pages/orders_page.py" line="478"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="752"/>
+        <location filename="../../ui/pages/orders_page.py" line="478"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="753"/>
+        <location filename="../../ui/pages/orders_page.py" line="479"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="756"/>
+        <location filename="../../ui/pages/orders_page.py" line="482"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="798"/>
+        <location filename="../../ui/pages/orders_page.py" line="524"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="820"/>
+        <location filename="../../ui/pages/orders_page.py" line="546"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="828"/>
+        <location filename="../../ui/pages/orders_page.py" line="554"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
