@@ -3142,588 +3142,588 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>PurchaseOrdersPage</name>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="53"/>
+        <location filename="../../ui/models/purchase_orders.py" line="26"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="53"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="63"/>
+        <location filename="../../ui/models/purchase_orders.py" line="26"/>
+        <location filename="../../ui/models/purchase_orders.py" line="36"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="53"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="64"/>
+        <location filename="../../ui/models/purchase_orders.py" line="26"/>
+        <location filename="../../ui/models/purchase_orders.py" line="37"/>
         <source>Part-received</source>
         <translation>部分到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="54"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="65"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="113"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="134"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="153"/>
+        <location filename="../../ui/models/purchase_orders.py" line="27"/>
+        <location filename="../../ui/models/purchase_orders.py" line="38"/>
+        <location filename="../../ui/models/purchase_orders.py" line="80"/>
+        <location filename="../../ui/models/purchase_orders.py" line="101"/>
+        <location filename="../../ui/models/purchase_orders.py" line="120"/>
         <source>Received</source>
         <translation>已到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="54"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="66"/>
+        <location filename="../../ui/models/purchase_orders.py" line="27"/>
+        <location filename="../../ui/models/purchase_orders.py" line="39"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="60"/>
+        <location filename="../../ui/models/purchase_orders.py" line="33"/>
         <source>All orders</source>
         <translation>所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="61"/>
+        <location filename="../../ui/models/purchase_orders.py" line="34"/>
         <source>Open (not all in)</source>
         <translation>未完成（未全部到货）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="62"/>
+        <location filename="../../ui/models/purchase_orders.py" line="35"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="77"/>
+        <location filename="../../ui/models/purchase_orders.py" line="50"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="77"/>
+        <location filename="../../ui/models/purchase_orders.py" line="50"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="85"/>
+        <location filename="../../ui/models/purchase_orders.py" line="58"/>
         <source>{n} late</source>
         <translation>晚 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="87"/>
+        <location filename="../../ui/models/purchase_orders.py" line="60"/>
         <source>{n} early</source>
         <translation>早 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="88"/>
+        <location filename="../../ui/models/purchase_orders.py" line="61"/>
         <source>on time</source>
         <translation>准时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="103"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="128"/>
+        <location filename="../../ui/models/purchase_orders.py" line="70"/>
+        <location filename="../../ui/models/purchase_orders.py" line="95"/>
         <source>Number</source>
         <translation>单号</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="104"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="129"/>
+        <location filename="../../ui/models/purchase_orders.py" line="71"/>
+        <location filename="../../ui/models/purchase_orders.py" line="96"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="105"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="130"/>
+        <location filename="../../ui/models/purchase_orders.py" line="72"/>
+        <location filename="../../ui/models/purchase_orders.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="106"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="131"/>
+        <location filename="../../ui/models/purchase_orders.py" line="73"/>
+        <location filename="../../ui/models/purchase_orders.py" line="98"/>
         <source>Ordered</source>
         <translation>下单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="107"/>
+        <location filename="../../ui/models/purchase_orders.py" line="74"/>
         <source>Sent on {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="108"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="132"/>
+        <location filename="../../ui/models/purchase_orders.py" line="75"/>
+        <location filename="../../ui/models/purchase_orders.py" line="99"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="110"/>
+        <location filename="../../ui/models/purchase_orders.py" line="77"/>
         <source>Lines</source>
         <translation>行数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="111"/>
+        <location filename="../../ui/models/purchase_orders.py" line="78"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="115"/>
+        <location filename="../../ui/models/purchase_orders.py" line="82"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="117"/>
+        <location filename="../../ui/models/purchase_orders.py" line="84"/>
         <source>Days from the order to the delivery</source>
         <translation>从下单到到货的天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="118"/>
+        <location filename="../../ui/models/purchase_orders.py" line="85"/>
         <source>Days late</source>
         <translation>延迟天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
+        <location filename="../../ui/models/purchase_orders.py" line="87"/>
         <source>Days after the expected delivery that it came</source>
         <translation>比预计到货晚了几天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="136"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="149"/>
+        <location filename="../../ui/models/purchase_orders.py" line="103"/>
+        <location filename="../../ui/models/purchase_orders.py" line="116"/>
         <source>Qty</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="137"/>
+        <location filename="../../ui/models/purchase_orders.py" line="104"/>
         <source>In</source>
         <translation>已收</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="138"/>
+        <location filename="../../ui/models/purchase_orders.py" line="105"/>
         <source>Units received so far</source>
         <translation>目前已收到的件数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="139"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="151"/>
+        <location filename="../../ui/models/purchase_orders.py" line="106"/>
+        <location filename="../../ui/models/purchase_orders.py" line="118"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="140"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="152"/>
+        <location filename="../../ui/models/purchase_orders.py" line="107"/>
+        <location filename="../../ui/models/purchase_orders.py" line="119"/>
         <source>Line total</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="147"/>
+        <location filename="../../ui/models/purchase_orders.py" line="114"/>
         <source>Supplier code</source>
         <translation>供应商编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="147"/>
+        <location filename="../../ui/models/purchase_orders.py" line="114"/>
         <source>Our code: {sku}</source>
         <translation>我方编码：{sku}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="148"/>
+        <location filename="../../ui/models/purchase_orders.py" line="115"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="150"/>
+        <location filename="../../ui/models/purchase_orders.py" line="117"/>
         <source>Pack</source>
         <translation>每包</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="188"/>
+        <location filename="../../ui/models/purchase_orders.py" line="155"/>
         <source>Double-click to change the quantity</source>
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="227"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="87"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="232"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="92"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="235"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="477"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="494"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="95"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="337"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="354"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="237"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="97"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="240"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="100"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="241"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="101"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="259"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="320"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="180"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="261"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="637"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="121"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="497"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="263"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="264"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="124"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="312"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="172"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="313"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="173"/>
         <source>See the order as it prints, then print it</source>
         <translation>先预览打印效果，再打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="314"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="314"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
         <source>Save the order as a PDF file</source>
         <translation>把订单保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="315"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
         <source>Save Excel…</source>
         <translation>保存 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="316"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
         <source>Save the order as an Excel workbook</source>
         <translation>把订单保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="317"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
         <source>E-mail…</source>
         <translation>发邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="317"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
         <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
         <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="320"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="180"/>
         <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
         <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="322"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="322"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
         <source>Goods arrived: put them on the shelf, all or some of the lines</source>
         <translation>货到了：把全部或部分行计入货架库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="324"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="324"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
         <source>The order will not come (or not the rest of it)</source>
         <translation>订单不会来了（或剩下的不会来了）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="381"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="444"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="241"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="304"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="466"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="326"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="467"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="327"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="468"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="474"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="334"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="474"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="334"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="475"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="554"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="414"/>
         <source>No order chosen</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="559"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="419"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="562"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="422"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="575"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="435"/>
         <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
         <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="577"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="437"/>
         <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="579"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
         <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="581"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="441"/>
         <source>Sent {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="583"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="443"/>
         <source>Received {day}</source>
         <translation>{day} 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="585"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="445"/>
         <source>Made {day}</source>
         <translation>{day} 生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="587"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="447"/>
         <source>Currency {code}</source>
         <translation>币种 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="589"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="449"/>
         <source>Notes: {notes}</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="592"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="592"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="595"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="455"/>
         <source>1 still to come</source>
         <translation>1 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="596"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
         <source>{n} still to come</source>
         <translation>{n} 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="597"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
         <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="599"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="459"/>
         <source>Double-click a quantity to change it.</source>
         <translation>双击数量即可修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="600"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
         <source>Only a draft can be changed; this order can be received or cancelled.</source>
         <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="633"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="493"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="637"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="497"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="681"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="541"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="690"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="550"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="691"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="551"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="693"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="553"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="714"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="574"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="718"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="578"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="721"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="581"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="722"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="739"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="599"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="740"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="600"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="768"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="628"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="768"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="628"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="774"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="785"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="634"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="645"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="779"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="639"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="780"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="640"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="788"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="648"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="797"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="657"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="803"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="663"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="807"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="667"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="811"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="671"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="812"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="672"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="822"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="682"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="834"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="694"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="860"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="720"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="862"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="722"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="864"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="724"/>
         <source>Added what is not on order yet to draft {numbers}.</source>
         <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="866"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="726"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="872"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="732"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>
