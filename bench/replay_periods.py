@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from machine import machine_line, versions  # noqa: E402  (bench/ is not a package)
 
 from core.importing import run_import  # noqa: E402
-from core.simulation.periods import levels_from_rates, minmax_levels, period_levels  # noqa: E402
+from core.simulation.periods import levels_from_rates, minmax_levels, period_rates  # noqa: E402
 from core.simulation.replay import ReplayProducts  # noqa: E402
 from core.store import open_shop  # noqa: E402
 
@@ -102,9 +102,13 @@ def load(name: str, latest: str) -> dict:
             "lead": lead_periods, "moq": moq, "cost": cost, "valued": valued, "products": terms}
 
 
-def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[np.ndarray, np.ndarray]:
-    """As the plan (and `simulate`) does for a shop of period totals: core.simulation.periods.period_levels."""
-    return period_levels(known, data["starts"], data["period"], data["products"], data["lead"], "shelfwise")
+def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[tuple, tuple]:
+    """As the plan (and `simulate`) does for a shop of period totals (core.simulation.periods.period_levels): the
+    levels with the safety stock shared for the fill rate, and (for comparison) with each item's own service."""
+    rate = period_rates(known, data["starts"], data["period"], data["cost"])
+    shared = levels_from_rates(rate, known, data["period"], data["products"], data["lead"])
+    own = levels_from_rates(rate, known, data["period"], data["products"], data["lead"], fill=False)
+    return shared, own
 
 
 def statsforecast_plans(known: np.ndarray, data: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -202,14 +206,16 @@ def run_set(name: str, periods: int, latest: str) -> None:
           f"{unit}s) are left out")
     results = {}
     started = time.perf_counter()
-    plans = [shelfwise_plan(totals[:, :first + k], data) for k in range(periods)]
+    both = [shelfwise_plan(totals[:, :first + k], data) for k in range(periods)]
     seconds = time.perf_counter() - started
+    plans = [shared for shared, _own in both]
     results["ShelfWise"] = replay(data, plans, first, warm, known)
+    results["ShelfWise, each item's service"] = replay(data, [own for _shared, own in both], first, warm, known)
     every = replay(data, plans, first, warm, before)
     print(f"ShelfWise over every item sold before the counted {unit}s ({int(before.sum()):,}): cycle service "
           f"{every['cycle_service']:.1%}, fill rate {every['fill_rate']:.2%}")
     s_first = plans[-1][0][totals[:, :first].sum(axis=1) > 0]
-    print(f"ShelfWise: {periods} plans of {n:,} items in {seconds:.1f} s ({seconds / periods:.1f} s a plan); reorder points (items that sold, last plan): "
+    print(f"ShelfWise: {periods} plans of {n:,} items (both ways) in {seconds:.1f} s ({seconds / periods:.1f} s a plan); reorder points (items that sold, last plan): "
           f"median {np.median(s_first):.0f}, quartiles {np.percentile(s_first, 25):.0f}-"
           f"{np.percentile(s_first, 75):.0f}, highest {s_first.max():.0f}")
     try:

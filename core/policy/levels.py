@@ -18,6 +18,7 @@ import numpy as np
 
 from core.i18n import _, sentences
 from core.policy.demand import DemandDistribution, LeadTime, SumCalibration, cumulative_demand, protection_demand
+from core.policy.fill import FillCurve, fill_curve, shortage_value
 from core.policy.formulas import eoq, round_order
 from core.policy.optimal import negbin_pmf, optimal_sS, renewal_density
 
@@ -43,6 +44,10 @@ class Item:
     order_cost: float = 0.0           # this line's share of the cost of an order
     pattern: str | None = None        # demand pattern: the forecast's spread of sums is calibrated per pattern
     period: str = "day"               # 'week' or 'month': sales kept as such totals; the explanation speaks in them
+    # the value of a unit short, set for the shop's products together (core.policy.fill): the reorder point is then
+    # the one of least stock value + this x units short, so that the products together serve the service level's
+    # share of their units (a fill rate); None: the service level is the product's own chance of not running empty
+    shortage_value: float | None = None
 
     @property
     def position(self) -> float:
@@ -65,28 +70,51 @@ class Levels:
     distribution: DemandDistribution = field(repr=False)
     explanation: str = ""                   # the steps in one paragraph (the command line's --out column)
     steps: list[str] = field(default_factory=list)
+    fill: FillCurve | None = field(repr=False, default=None)   # where the reorder point came from a shortage value
 
 
-def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.25,
-              calibration: SumCalibration = SumCalibration()) -> Levels:
+@dataclass(frozen=True)
+class _Terms:
+    """What every policy of plan_item reads: demand over the protection interval and until this order arrives,
+    the EOQ, the shelf-life cap; and for shelfwise what the order-up-to adds above the reorder point and the
+    demand of a review period."""
+    dist: DemandDistribution
+    lead_only: float
+    order_size: float
+    cap: float | None
+    extra: float
+    period_pmf: np.ndarray
+
+
+def _terms(item: Item, holding_rate: float, calibration: SumCalibration) -> _Terms:
     protect = item.wait_days + item.review_days
     dist = protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days),
                              item.review_days, calibration, item.pattern)
-    mean = dist.mean
     lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d) for d, w in item.lead.days.items())
     annual = cumulative_demand(item.daily_mean, 365)
     order_size = eoq(annual, item.order_cost, holding_rate * max(item.unit_cost, 0.0))
     cap = None
     if item.shelf_life_days:   # no more than sells before it spoils
         cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days))
+    review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
+    extra = max(0.0, order_size - review_sales) if math.isfinite(order_size) else 0.0
+    if cap is not None:    # the cycle's positions must stay under the cap for the service to hold
+        extra = min(extra, max(cap - dist.quantile(item.service), 0.0))
+    period = negbin_pmf(review_sales, item.dispersion * calibration.factor(item.review_days, item.pattern))
+    return _Terms(dist, lead_only, order_size, cap, extra, period)
+
+
+def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.25,
+              calibration: SumCalibration = SumCalibration()) -> Levels:
+    terms = _terms(item, holding_rate, calibration)
+    dist, cap, curve = terms.dist, terms.cap, None
     if policy == "shelfwise":
-        review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
-        extra = max(0.0, order_size - review_sales) if math.isfinite(order_size) else 0.0
-        if cap is not None:    # the cycle's positions must stay under the cap for the service to hold
-            extra = min(extra, max(cap - dist.quantile(item.service), 0.0))
-        period = negbin_pmf(review_sales, item.dispersion * calibration.factor(item.review_days, item.pattern))
-        s = float(service_point(dist, item.service, extra, period))
-        S = s + extra
+        if item.shortage_value is not None:
+            curve = _fill_curve(item, terms, calibration)
+            s = float(curve.point(item.shortage_value))
+        else:
+            s = float(service_point(dist, item.service, terms.extra, terms.period_pmf))
+        S = s + terms.extra
     elif policy == "optimal" and item.unit_cost > 0:
         s, S = _optimal(item, dist, holding_rate, calibration)
     elif policy == "optimal":       # without a cost there is no holding cost to balance: the service level decides
@@ -100,11 +128,43 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
         S, s = cap, min(s, cap)
     raw = S - item.position if item.position < s else 0.0
     qty = round_order(raw, item.pack, item.moq)
-    levels = Levels(policy, mean, lead_only, dist.std, s - mean, s, S, order_size, raw, qty,
-                    cap if cap is not None and S >= cap else None, dist)
+    levels = Levels(policy, dist.mean, terms.lead_only, dist.std, s - dist.mean, s, S, terms.order_size, raw, qty,
+                    cap if cap is not None and S >= cap else None, dist, fill=curve)
     levels.steps = explain_steps(item, levels)
     levels.explanation = sentences(levels.steps)
     return levels
+
+
+def fill_terms(item: Item, *, holding_rate: float = 0.25,
+               calibration: SumCalibration = SumCalibration()) -> FillCurve:
+    """The product's stock and shortage for each reorder point (core.policy.fill), as plan_item's shelfwise policy
+    sees them: what core.policy.fill.shortage_value weighs across the shop's products."""
+    return _fill_curve(item, _terms(item, holding_rate, calibration), calibration)
+
+
+def share_shortage_values(items: list[Item], *, holding_rate: float = 0.25,
+                          calibration: SumCalibration = SumCalibration()) -> dict[float, float]:
+    """Sets every item's shortage_value so that the items asking for the same service level serve that share of
+    their units together at the least stock value (core.policy.fill); returns the value per service level."""
+    values = {}
+    for service in sorted({item.service for item in items}):
+        group = [item for item in items if item.service == service]
+        curves = [fill_terms(item, holding_rate=holding_rate, calibration=calibration) for item in group]
+        values[service] = shortage_value(curves, service)
+        for item in group:
+            item.shortage_value = values[service]
+    return values
+
+
+def _fill_curve(item: Item, terms: _Terms, calibration: SumCalibration) -> FillCurve:
+    return fill_curve(terms.dist.pmf, _lead_demand(item, calibration).pmf, terms.extra, terms.period_pmf,
+                      item.unit_cost)
+
+
+def _lead_demand(item: Item, calibration: SumCalibration) -> DemandDistribution:
+    """Demand until an order placed now arrives (the wait for the order day + the lead time)."""
+    return protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days), 0,
+                             calibration, item.pattern)
 
 
 def service_point(dist: DemandDistribution, service: float, extra: float, period_pmf: np.ndarray) -> int:
@@ -196,7 +256,19 @@ def explain_steps(item: Item, lv: Levels) -> list[str]:
                "until the order after): {demand} (it varies by about ±{spread}).").format(
         days=_units(item.wait_days + lead + item.review_days), wait=wait, lead=_units(lead), source=item.lead.source,
         review=item.review_days, demand=_units(lv.demand_over_lead_time), spread=_units(lv.spread))]
-    if lv.policy == "shelfwise":
+    if lv.policy == "shelfwise" and lv.fill is not None:
+        _hold, _short, risk = lv.fill.at(int(round(lv.reorder_point)))
+        parts.append(_("The {service:.0%} service level is the share of units served from the shelf over all the "
+                       "products planned in weeks or months together, met at the least stock value: cheap, fast "
+                       "sellers are held deeper, costly slow ones thinner. For this one that is safety stock "
+                       "{safety}: reorder point {reorder_point}, expected to serve {fill:.0%} of its units and to "
+                       "run short in about {risk:.0%} of the order periods with sales.").format(
+            service=item.service, safety=_units(lv.safety_stock), reorder_point=_units(lv.reorder_point),
+            fill=lv.fill.fill(int(round(lv.reorder_point))), risk=risk))
+        if lv.order_up_to > lv.reorder_point:
+            parts.append(_("Ordering about {eoq} at a time balances order and holding costs: order up to "
+                           "{order_up_to}.").format(eoq=_units(lv.eoq), order_up_to=_units(lv.order_up_to)))
+    elif lv.policy == "shelfwise":
         parts.append(_("Safety stock {safety} keeps the shelf stocked in {service:.0%} of the order periods with "
                        "sales (a {service:.0%} service level): reorder point {reorder_point}.").format(
             safety=_units(lv.safety_stock), service=item.service, reorder_point=_units(lv.reorder_point)))

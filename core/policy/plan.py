@@ -17,7 +17,7 @@ from core.errors import UserError
 from core.i18n import _, sentences
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, SumCalibration
-from core.policy.levels import Item, Levels, plan_item
+from core.policy.levels import Item, Levels, plan_item, share_shortage_values
 from core.policy.order_days import calendar as order_days_calendar
 from core.policy.order_days import parse as parse_order_days
 from core.policy.settings import PolicySettings, load_policy_settings
@@ -82,10 +82,11 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     leads = _lead_times(shop, stock_day)
     periods = period_spreads(shop, as_of, run_period=run["period"] or "day")
     items, levels, rows = {}, {}, []
+    prepared = []
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
             ctx.check_cancelled()
-            ctx.progress(0.8 + 0.15 * k / len(products), _("Working out reorder levels"))
+            ctx.progress(0.8 + 0.05 * k / len(products), _("Working out reorder levels"))
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
         spread = periods.get(p.product_id)
         if spread is not None:          # sales kept as weekly or monthly totals: demand and spread from the periods
@@ -107,6 +108,17 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         if stopped:                     # no restocking a part that looks dead rather than slow
             item.daily_mean = np.zeros(len(item.daily_mean))
             means[p.product_id] = item.daily_mean
+        prepared.append((p, item, spread, stopped))
+    if settings.policy == "shelfwise":
+        # weekly and monthly parts: the service level is the share of units served over them all, at the least
+        # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
+        ctx.check_cancelled()
+        share_shortage_values([item for _p, item, spread, stopped in prepared if spread is not None and not stopped],
+                              holding_rate=settings.holding_rate)
+    for k, (p, item, spread, stopped) in enumerate(prepared):
+        if k % 200 == 0:
+            ctx.check_cancelled()
+            ctx.progress(0.85 + 0.1 * k / len(products), _("Working out reorder levels"))
         lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate,
                        calibration=SumCalibration() if spread is not None else calibration)
         if spread is not None:

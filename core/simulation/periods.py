@@ -34,7 +34,7 @@ from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime
 from core.policy.formulas import round_order
-from core.policy.levels import Item, plan_item
+from core.policy.levels import Item, plan_item, share_shortage_values
 from core.policy.plan import spread_from_totals
 from core.simulation.replay import PRODUCT_COLUMNS, ReplayProducts, ReplayResult, stock_value
 from core.store.db import ShopDb
@@ -64,7 +64,8 @@ def period_rates(known: np.ndarray, starts: pd.DatetimeIndex, period: str, unit_
 
 
 def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products: ReplayProducts, lead: np.ndarray,
-                      policy: str = "shelfwise", *, holding_rate: float = 0.25) -> tuple[np.ndarray, np.ndarray]:
+                      policy: str = "shelfwise", *, holding_rate: float = 0.25,
+                      fill: bool = True) -> tuple[np.ndarray, np.ndarray]:
     """Reorder point and order-up-to level of every product as the plan works them out for a period product: the
     expected demand per period `rate`, the spread of the totals known summed over lead time + one period of review
     (core.policy.plan.spread_from_totals), through core.policy.levels.plan_item by `policy`."""
@@ -72,15 +73,19 @@ def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products
     s, S = np.zeros(n), np.zeros(n)
     days = PERIOD_DAYS[period]
     review = int(round(days))
+    items = {}
     for i in np.flatnonzero(rate > 0):
         spread = spread_from_totals(known[i], period)
         if spread is None:
             continue
         span = int(days * (lead[i] + 2)) + 5
-        item = Item(str(i), np.full(span, rate[i] / days), spread.dispersion_over((lead[i] + 1) * days),
-                    LeadTime.fixed(lead[i] * days, "the product's lead time"), review, float(products.service[i]),
-                    unit_cost=float(products.unit_cost[i]), pack=float(products.pack[i]), moq=float(products.moq[i]),
-                    order_cost=float(products.order_cost[i]), period=period)
+        items[i] = Item(str(i), np.full(span, rate[i] / days), spread.dispersion_over((lead[i] + 1) * days),
+                        LeadTime.fixed(lead[i] * days, "the product's lead time"), review, float(products.service[i]),
+                        unit_cost=float(products.unit_cost[i]), pack=float(products.pack[i]),
+                        moq=float(products.moq[i]), order_cost=float(products.order_cost[i]), period=period)
+    if policy == "shelfwise" and fill:
+        share_shortage_values(list(items.values()), holding_rate=holding_rate)
+    for i, item in items.items():
         levels = plan_item(item, policy, holding_rate=holding_rate)
         s[i], S[i] = levels.reorder_point, levels.order_up_to
     return s, S
