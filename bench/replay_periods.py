@@ -10,8 +10,11 @@ no minimum), and the period's real demand is served from the shelf; what the she
 Policies, all at a 95% service target, one period of review:
 - ShelfWise: the plan's own reading of a period product, as `simulate` replays it (core.simulation.periods): the
   rate of the period forecast (core.forecasting.periods; a part taken as stopped selling is not restocked) and the
-  spread of the totals summed over the lead time and review (core.policy.plan.spread_from_totals,
-  dispersion_over), put through the plan's own levels (core.policy.levels.plan_item).
+  spread of the totals summed over the lead time and review, forecast error included
+  (core.policy.plan.spread_from_totals, dispersion_over), put through the plan's own levels
+  (core.policy.levels.plan_item) with the safety stock shared over the items for the fill rate asked
+  (core.policy.fill); and, from the same forecast, "each item's service": every item at its own 95% chance of not
+  running empty in a period with sales (the levels before the sharing).
 - statsforecast's CrostonSBA and TSB (alpha 0.1 / 0.1) forecasts fed into the same levels with the same spread
   (only the rate differs), where statsforecast is installed (`pip install statsforecast`; not a dependency).
 - the min/max rule: reorder at k x (lead + review) periods of the last 12 periods' average demand, up to twice

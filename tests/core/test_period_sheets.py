@@ -284,3 +284,29 @@ def test_the_spread_over_a_long_lead_time_is_read_from_sums_of_that_many_periods
     assert runs.dispersion_over(17 * 7) > 3 * runs.dispersion     # sums of 17 weeks vary far more
     assert steady.dispersion_over(17 * 7) < 2.5                    # Poisson weeks stay about Poisson
     assert steady.dispersion_over(7) == steady.dispersion          # one period: the one-period spread
+
+
+def test_the_spread_over_a_lead_time_counts_the_forecasts_own_error():
+    """A part whose level wanders is planned from its recent average, which lags: the spread of a 17-week sum is
+    read from how far such sums fell from the average of the weeks before them, so the 95% point of the sum from
+    that average covers the next 17 weeks more often than the spread of the sums around the history's mean does."""
+    from scipy import stats
+
+    from core.policy.plan import spread_from_totals
+
+    rng = np.random.default_rng(7)
+    covered, covered_before = [], []
+    for _ in range(400):
+        level = np.exp(np.cumsum(rng.normal(0, 0.08, 144)) + np.log(rng.uniform(1, 8)))
+        weeks = rng.poisson(level).astype(float)
+        past, future = weeks[:127], weeks[127:]
+        spread = spread_from_totals(past, "week")
+        mean = 17 * past[-52:].mean()
+        sums = np.convolve(past, np.ones(17), "valid")
+        for dispersion, hits in ((spread.dispersion_over(17 * 7), covered),
+                                 (max(sums.var(ddof=1) / sums.mean(), spread.dispersion), covered_before)):
+            point = stats.nbinom.ppf(0.95, mean / (dispersion - 1), 1 / dispersion) if dispersion > 1 \
+                else stats.poisson.ppf(0.95, mean)
+            hits.append(future.sum() <= point)
+    assert np.mean(covered) >= np.mean(covered_before) + 0.02
+    assert np.mean(covered) >= 0.85
