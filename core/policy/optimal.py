@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import signal, stats
+from scipy import signal, special
 
 TAIL = 1e-12            # demand beyond the point where less than this much probability is left is dropped
 SUM_TOLERANCE = 1e-6    # a pmf summing to within this of 1 is renormalised; further off, it is refused
@@ -40,7 +40,10 @@ def poisson_pmf(mean: float, tail: float = TAIL) -> np.ndarray:
     """P(D = k) for Poisson demand, cut where less than `tail` lies beyond and renormalised."""
     if not mean >= 0:
         raise ValueError(f"a Poisson mean must be 0 or more, not {mean}")
-    return _cut(stats.poisson(mean), tail)
+    if mean == 0:
+        return np.ones(1)
+    log_mean = math.log(mean)
+    return _cut(lambda k: k * log_mean - mean - special.gammaln(k + 1.0), mean, mean, tail)
 
 
 def negbin_pmf(mean: float, dispersion: float, tail: float = TAIL) -> np.ndarray:
@@ -50,11 +53,35 @@ def negbin_pmf(mean: float, dispersion: float, tail: float = TAIL) -> np.ndarray
         raise ValueError(f"a negative binomial mean must be 0 or more, not {mean}")
     if dispersion <= 1.0 or mean == 0:
         return poisson_pmf(mean, tail)
-    return _cut(stats.nbinom(mean / (dispersion - 1.0), 1.0 / dispersion), tail)
+    r = mean / (dispersion - 1.0)
+    # log P(k) = log(Gamma(k + r) / Gamma(r)) - log k! + r log p + k log(1 - p), p = 1 / dispersion, with the
+    # gamma ratio as a sum of log(r + j), j < k, and r (1 - p) = mean / dispersion: no difference of two huge
+    # log-gammas (r runs to millions for a dispersion near 1)
+    base, log_rate = -r * math.log(dispersion), math.log(mean / dispersion)
+
+    def log_pmf(k: np.ndarray) -> np.ndarray:
+        rising = np.concatenate(([0.0], np.cumsum(np.log1p(k[:-1] / r))))
+        return base + k * log_rate + rising - special.gammaln(k + 1.0)
+
+    # its tail falls like (1 - 1/dispersion)^k: reach 1e-13 of that in the first range taken
+    return _cut(log_pmf, mean, mean * dispersion, tail, 30.0 / -math.log1p(-1.0 / dispersion))
 
 
-def _cut(dist, tail: float) -> np.ndarray:
-    pmf = dist.pmf(np.arange(int(dist.isf(tail)) + 1))
+def _cut(log_pmf, mean: float, variance: float, tail: float, reach: float = 0.0) -> np.ndarray:
+    """The pmf from its log on 0, 1, ..., up to the first k with P(D > k) <= tail, renormalised (as scipy's
+    pmf(arange(isf(tail) + 1)), without building a frozen distribution for each: the plan asks for thousands).
+    The range grows until what lies beyond it is far below `tail` (bounded by the pmf's ratio at its end, which
+    falls as k grows for both distributions)."""
+    top = int(mean + 12.0 * math.sqrt(variance) + 32 + reach)
+    while True:
+        pmf = np.exp(log_pmf(np.arange(top + 1, dtype=float)))
+        ratio = pmf[-1] / pmf[-2] if pmf[-2] > 0 else 0.0
+        if top > mean and ratio < 1.0 and pmf[-1] * ratio / (1.0 - ratio) < 1e-3 * tail * pmf.sum():
+            break
+        top *= 2
+    pmf = pmf / pmf.sum()
+    beyond = 1.0 - np.cumsum(pmf)
+    pmf = pmf[:int(np.argmax(beyond <= tail)) + 1]
     return pmf / pmf.sum()
 
 

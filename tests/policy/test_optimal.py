@@ -131,3 +131,20 @@ def test_demand_helpers_have_the_asked_moments():
         assert (k - mean) ** 2 @ pmf == pytest.approx(variance, rel=1e-6)
     assert np.array_equal(negbin_pmf(5, 1.0), poisson_pmf(5))
     assert np.array_equal(poisson_pmf(0), [1.0])
+
+
+@pytest.mark.parametrize("mean", [1e-6, 0.03, 0.7, 4.2, 37.0, 850.0, 49_980.0])
+@pytest.mark.parametrize("dispersion", [1.0, 1.0001, 1.6, 6.0, 40.0])
+def test_demand_pmfs_match_scipy_to_the_tail_cut(mean, dispersion):
+    """The pmfs are computed from their logs (thousands a plan, without a frozen scipy distribution each): the same
+    values as scipy's, cut at the same tail (within a few far-tail points whose probability is below 1e-12)."""
+    from scipy import stats
+
+    dist = stats.poisson(mean) if dispersion <= 1 else stats.nbinom(mean / (dispersion - 1), 1 / dispersion)
+    expected = dist.pmf(np.arange(int(dist.isf(1e-12)) + 1))
+    expected /= expected.sum()
+    got = negbin_pmf(mean, dispersion)
+    assert abs(len(got) - len(expected)) <= 5
+    common = min(len(got), len(expected))
+    assert np.abs(got[:common] - expected[:common]).max() < 1e-11
+    assert got.sum() == pytest.approx(1.0, abs=1e-12)

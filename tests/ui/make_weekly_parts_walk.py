@@ -92,6 +92,8 @@ def main() -> int:
         print(f"  {row.sku:6s} sells {weekly.get(row.sku, 0):7.1f}/week  lead {row.lead_time_days:4.0f} d  "
               f"demand over cycle {row.demand_over_lead_time:8.1f}  reorder point {row.reorder_point:8.0f}  "
               f"order {row.order_qty:8.0f} (min {row.moq:g})")
+    if ordering:
+        print(f"why {ordering[0].sku}:\n  " + "\n  ".join(ordering[0].steps))
     window.orders_page.create_button.click()
     wait_until(lambda: not window.runner.is_running(CREATE_JOB) and not window.orders_page.runner.is_running(CREATE_JOB),
                120)
