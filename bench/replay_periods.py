@@ -112,6 +112,7 @@ def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[tuple, tuple]:
     rate = period_rates(known, data["starts"], data["period"], data["cost"])
     shared = levels_from_rates(rate, known, data["period"], data["products"], data["lead"])
     data["plan_seconds"] = data.get("plan_seconds", 0.0) + time.perf_counter() - started
+    data.setdefault("rates", []).append(rate)
     own = levels_from_rates(rate, known, data["period"], data["products"], data["lead"], fill=False)
     return shared, own
 
@@ -219,6 +220,15 @@ def run_set(name: str, periods: int, latest: str) -> None:
     every = replay(data, plans, first, warm, before)
     print(f"ShelfWise over every item sold before the counted {unit}s ({int(before.sum()):,}): cycle service "
           f"{every['cycle_service']:.1%}, fill rate {every['fill_rate']:.2%}")
+    # the units that no plan could serve in time: parts the forecast had at rate 0 (taken as stopped selling) when
+    # their order had to go out, one lead time before the period
+    rates, lead = data["rates"], data["lead"]
+    unplanned = sum(totals[known, first + k][np.array([rates[max(k - lead[i], 0)][i] for i in
+                                                       np.flatnonzero(known)]) == 0].sum()
+                    for k in range(warm, periods))
+    counted_units = totals[known, first + warm:first + periods].sum()
+    print(f"units of parts the forecast had taken as stopped when their order had to go out: {unplanned:,.0f} of "
+          f"{counted_units:,.0f} counted ({unplanned / max(counted_units, 1):.1%})")
     s_first = plans[-1][0][totals[:, :first].sum(axis=1) > 0]
     print(f"ShelfWise: {periods} plans of {n:,} items in {data['plan_seconds']:.1f} s "
           f"({data['plan_seconds'] / periods:.1f} s a plan; {seconds:.1f} s with each item's service beside them); "

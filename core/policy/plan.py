@@ -207,7 +207,10 @@ class PeriodSpread:
         # them), forecast error and all
         before = FORECAST_ERROR_SPAN[self.period]
         cumulative = np.concatenate(([0.0], np.cumsum(totals)))
-        t = np.arange(6, len(sums))          # sums with at least 6 periods before them, and a sale among those
+        # sums with at least half that many periods before them (fewer make a noisy average no forecast would be:
+        # from 6 weeks before, a lumpy weekly part's 17-week spread came out at 212 times the mean, not 76), and a
+        # sale among those
+        t = np.arange(before // 2, len(sums))
         t = t[cumulative[t] > 0]
         if len(t) >= 3:
             frm = np.maximum(t - before, 0)

@@ -117,14 +117,14 @@ def order_columns() -> list[Column[OrderLineRow]]:
     ]
 
 
-class OrderLinesModel(RowsModel[OrderLineRow]):
+class PlanLinesModel(RowsModel[OrderLineRow]):
     """The cached lines of one plan; the Order column is editable (see RowsModel.edit_requested)."""
 
     def __init__(self, parent=None):
         super().__init__(order_columns(), parent)
 
 
-class OrderLinesFilter(RowFilterProxy):
+class PlanLinesFilter(RowFilterProxy):
     """One supplier or all; lines to order (and the owner's own) unless every product is asked for; search text."""
 
     def __init__(self, parent=None):

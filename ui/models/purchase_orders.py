@@ -131,7 +131,7 @@ class ProductHistoryModel(RowsModel[ProductOrderRow]):
         super().__init__(history_columns(), parent)
 
 
-class OrderLinesModel(RowsModel[PurchaseOrderLine]):
+class PurchaseOrderLinesModel(RowsModel[PurchaseOrderLine]):
     """One order's lines; the quantity can be edited while the order is a draft (the page stores it via core)."""
 
     def __init__(self, parent=None):

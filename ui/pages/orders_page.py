@@ -25,7 +25,7 @@ from ui.dialogs.adjust_dialog import AdjustDialog
 from ui.models.order_lines import (  # noqa: F401 - the tests and other pages read these from the page too
     NO_SUPPLIER, SUPPLIER_ROLE, ORDER_ROLE, CODE, NAME, ON_HAND, ON_ORDER, REORDER_POINT, ORDER_UP_TO, SUGGESTED,
     ORDER, VALUE, RUNS_OUT, LOST_MARGIN, NOTE, WARNING_STYLE, CUT_COLOUR, _tr, money, lost_money, units, short_day,
-    lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, OrderLinesModel, OrderLinesFilter,
+    lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
 from ui.widgets import content_or_note, row_table, shop_writable
 
@@ -49,9 +49,9 @@ class OrdersPage(QWidget):
         self.data: PlanData | None = None
         self.adjust_dialog: AdjustDialog | None = None
         self.details_dialog: ShopDetailsDialog | None = None
-        self.model = OrderLinesModel(self)
+        self.model = PlanLinesModel(self)
         self.model.edit_requested.connect(lambda row, _column, value: self.ask_quantity(row, float(value)))
-        self.proxy = OrderLinesFilter(self)
+        self.proxy = PlanLinesFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.update()
 

@@ -32,7 +32,8 @@ from ui.models.purchase_orders import (  # noqa: F401 - the tests read these fro
     OPEN_STATUSES, NUMBER, SUPPLIER, STATUS, ORDERED, EXPECTED, LINES, TOTAL, RECEIVED, LEAD_TIME, LATE, H_NUMBER,
     H_SUPPLIER, H_STATUS, H_ORDERED, H_EXPECTED, H_RECEIVED, H_QTY, H_IN, H_COST, H_TOTAL, L_CODE, L_DESCRIPTION,
     L_QTY, L_PACK, L_COST, L_TOTAL, L_RECEIVED, _tr, status_text, status_filters, date_text, lead_time_text,
-    lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel, OrderLinesModel)
+    lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel,
+    PurchaseOrderLinesModel)
 from ui.widgets import content_or_note, documents_folder, row_table, shop_writable
 
 LIST_JOB = "purchase-orders-list"
@@ -80,7 +81,7 @@ class PurchaseOrdersPage(QWidget):
 
         self.orders_model = OrdersModel(self)
         self.history_model = ProductHistoryModel(self)
-        self.lines_model = OrderLinesModel(self)
+        self.lines_model = PurchaseOrderLinesModel(self)
         self.lines_model.edit_requested.connect(lambda line, _column, value: self.change_quantity(line.sku,
                                                                                                   float(value)))
 

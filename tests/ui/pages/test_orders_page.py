@@ -15,7 +15,7 @@ from core.store.db import open_shop
 from core.services import plan as plan_service
 from ui.jobs import JobRunner
 from ui.table_models import ROW_ROLE
-from ui.pages.orders_page import (CODE, LOST_MARGIN, NOTE, ORDER, ORDER_ROLE, PLAN_JOB, SUPPLIER_ROLE, OrderLinesModel,
+from ui.pages.orders_page import (CODE, LOST_MARGIN, NOTE, ORDER, ORDER_ROLE, PLAN_JOB, SUPPLIER_ROLE, PlanLinesModel,
                             OrdersPage, money, units)
 
 
@@ -56,7 +56,7 @@ def shown_lines(orders: OrdersPage) -> list:
 
 def test_the_lines_model_passes_qts_model_checks(qtmodeltester, forecast_demo):
     data = plan_service.make_plan(forecast_demo, ctx=null_context())
-    model = OrderLinesModel()
+    model = PlanLinesModel()
     qtmodeltester.check(model)
     model.set_rows(data.lines)
     model.sort(ORDER, Qt.SortOrder.DescendingOrder)

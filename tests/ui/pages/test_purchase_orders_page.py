@@ -25,7 +25,7 @@ from core.services import purchase_orders as purchase_orders_service
 from ui.jobs import JobRunner
 from ui.pages.orders_page import CREATE_JOB, PLAN_JOB
 from ui.pages.purchase_orders_page import (CHANGE_JOB, DETAIL_JOB, DOCUMENT_JOB, L_QTY, LEAD_TIME, LATE, LIST_JOB,
-                                     OrderLinesModel, OrdersModel, ProductHistoryModel, PurchaseOrdersPage,
+                                     PurchaseOrderLinesModel, OrdersModel, ProductHistoryModel, PurchaseOrdersPage,
                                      lateness_text)
 from ui.pages.purchase_orders_page import OPEN_STATUSES as PAGE_OPEN_STATUSES
 
@@ -295,7 +295,7 @@ def test_from_the_plan_to_the_shelf_through_the_window(qtbot, window, open_in_wi
 def test_the_pages_models_pass_qts_model_checks(qtmodeltester, drafts_shop):
     data = purchase_orders_service.load_purchase_orders(drafts_shop)
     for model, rows in ((OrdersModel(), data.orders),
-                        (OrderLinesModel(), purchase_orders_service.load_purchase_order(
+                        (PurchaseOrderLinesModel(), purchase_orders_service.load_purchase_order(
                             drafts_shop, order_id=data.orders[0].id).lines)):
         qtmodeltester.check(model)
         model.set_rows(rows)
