@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 
 from core.errors import UserError
+from core.i18n import _
 from core.store.db import ShopDb
 
 EXPORT_KINDS = ("sales", "stock", "products", "suppliers")
@@ -24,7 +25,8 @@ _QUERIES = {
 
 def export_frame(shop: ShopDb, kind: str) -> pd.DataFrame:
     if kind not in _QUERIES:
-        raise UserError(f"Cannot export '{kind}'.", hint=f"Choose one of: {', '.join(EXPORT_KINDS)}.")
+        raise UserError(_("Cannot export '{kind}'.").format(kind=kind), hint=_("Choose one of: {kinds}.").format(
+                                                             kinds=', '.join(EXPORT_KINDS)))
     if kind == "sales":
         return _daily_sales(shop)
     frame = pd.read_sql_query(_QUERIES[kind], shop.conn)
@@ -57,8 +59,9 @@ def export(shop: ShopDb, kind: str, out: str | Path) -> int:
                 for cell in sheet["A"][1:]:
                     cell.number_format = "@"  # codes stay text: 00123 keeps its zeros
         else:
-            raise UserError(f"Cannot write {out.name}: the file name must end in .csv or .xlsx.")
+            raise UserError(_("Cannot write {name}: the file name must end in .csv or .xlsx.").format(name=out.name))
     except PermissionError:
-        raise UserError(f"Cannot write {out}: it is open in another program or the folder is read-only.",
-                        hint="Close the file there, or choose another name.") from None
+        raise UserError(_("Cannot write {out}: it is open in another program or the folder is read-only.").format(
+                            out=out),
+                        hint=_("Close the file there, or choose another name.")) from None
     return len(frame)

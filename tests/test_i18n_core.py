@@ -108,3 +108,80 @@ def test_a_bad_import_is_explained_in_chinese_and_still_names_the_file_row_and_c
     finally:
         i18n.set_language("en")
     assert i18n.language() == "en" and _("cannot read this as a date") == "cannot read this as a date"
+
+
+def _literal_english(node) -> bool:
+    """A message written as English in the call itself: a string, an f-string, or strings added together."""
+    import ast
+
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return True
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _literal_english(node.left) or _literal_english(node.right)
+    return False
+
+
+def test_every_refusal_in_core_is_written_through_the_catalogue():
+    """Every UserError core raises (its message and its hint) comes from _(): the list below is the English a
+    Chinese window would show. Messages built from translated pieces (a variable) pass."""
+    import ast
+
+    english = []
+    for path in sorted((REPO / "core").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "UserError":
+                parts = node.args[:1] + [k.value for k in node.keywords if k.arg in ("hint", "where")]
+                english += [f"{path.relative_to(REPO)}:{node.lineno}: {ast.get_source_segment(source, part)}"
+                            for part in parts if _literal_english(part)]
+    assert not english, "refusals in English only (write them as _(\"...\").format(...)):\n" + "\n".join(english)
+
+
+def test_no_function_hides_the_translation_function():
+    """A function that assigns `_` (first, _ = ...) makes every _() in it call that value instead: the refusal
+    then fails with a TypeError where the owner should have read a message."""
+    import ast
+
+    # comprehensions have their own scope: `{t for t, *_ in rows}` leaves the function's _ alone
+    nested = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+              ast.DictComp, ast.GeneratorExp)
+    hidden = []
+    for path in sorted(list((REPO / "core").rglob("*.py")) + list((REPO / "ui").rglob("*.py"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for scope in ast.walk(tree):
+            if not isinstance(scope, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            own, stack = [], list(ast.iter_child_nodes(scope))
+            while stack:                       # this function's own statements, not those of functions inside it
+                node = stack.pop()
+                own.append(node)
+                if not isinstance(node, nested):
+                    stack.extend(ast.iter_child_nodes(node))
+            binds = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store) for n in own) or \
+                any(a.arg == "_" for a in scope.args.args)
+            calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                        for n in ast.walk(scope))
+            if binds and calls:
+                hidden.append(f"{path.relative_to(REPO)}:{scope.lineno} {scope.name}")
+    assert not hidden, "functions that assign _ and call _():\n" + "\n".join(hidden)
+
+
+def test_refusals_come_out_in_chinese(chinese, tmp_path):
+    from core.errors import UserError
+    from core.exporting import export
+    from core.policy.settings import PolicySettings
+
+    refusals = []
+    for attempt in (lambda: PolicySettings(service_level=1.5).check(),
+                    lambda: PolicySettings(policy="guess").check(),
+                    lambda: export(None, "nonsense", tmp_path / "x.csv")):
+        with pytest.raises(UserError) as caught:
+            attempt()
+        refusals.append(caught.value)
+    for error in refusals:
+        text = f"{error.message} {error.hint or ''}"
+        # what the owner typed and the words a command takes stay as they are
+        typed = {"guess", "nonsense", "shelfwise", "optimal", "minmax", "sales", "stock", "products", "suppliers"}
+        assert not [w for w in LATIN_WORD.findall(text) if w not in typed], text

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from core.documents.purchase_order import PurchaseOrderDocument, format_date, format_qty
 from core.errors import UserError
+from core.i18n import _
 
 MAILTO_LIMIT = 1800         # characters: Windows hands longer links to the mail program cut short
 
@@ -25,9 +26,10 @@ def supplier_addresses(doc: PurchaseOrderDocument) -> list[Address]:
     """The supplier's e-mail address(es) (several may be written with commas or semicolons)."""
     text = (doc.supplier.email or "").strip()
     if not text:
-        raise UserError(f"{doc.supplier.name} has no e-mail address, so the order cannot be e-mailed.",
-                        hint="Add the supplier's e-mail address (import the suppliers sheet with an E-mail column), "
-                             "or print the order or save it as a PDF instead.")
+        raise UserError(_("{supplier} has no e-mail address, so the order cannot be e-mailed.").format(
+                            supplier=doc.supplier.name),
+                        hint=_("Add the supplier's e-mail address (import the suppliers sheet with an "
+                               "E-mail column), or print the order or save it as a PDF instead."))
     return [_address(part, doc.supplier.name, f"{doc.supplier.name}'s e-mail address")
             for part in re.split(r"[;,]", text) if part.strip()]
 
@@ -39,8 +41,9 @@ def _address(text: str, name: str, what: str) -> Address:
             raise ValueError(text)
         return Address(display_name=name, addr_spec=text)
     except (ValueError, IndexError, HeaderParseError):
-        raise UserError(f"{what} '{text}' is not an e-mail address like orders@supplier.com.",
-                        hint="Correct it, or print the order or save it as a PDF instead.") from None
+        raise UserError(_("{what} '{text}' is not an e-mail address like orders@supplier.com.").format(
+                            what=what, text=text),
+                        hint=_("Correct it, or print the order or save it as a PDF instead.")) from None
 
 
 def subject(doc: PurchaseOrderDocument) -> str:
@@ -100,9 +103,10 @@ def write_eml(doc: PurchaseOrderDocument, pdf: bytes, path: str | Path) -> Path:
             out.write(data)
         os.replace(temp_name, path)
     except PermissionError:
-        raise UserError(f"Cannot write {path}: it is open in another program or the folder is read-only.") from None
+        raise UserError(_("Cannot write {path}: it is open in another program or the folder is read-only.").format(
+                            path=path)) from None
     except OSError as err:
-        raise UserError(f"Cannot write {path}: {err.strerror or err}.") from None
+        raise UserError(_("Cannot write {path}: {reason}.").format(path=path, reason=err.strerror or err)) from None
     finally:
         if "temp_name" in locals():
             Path(temp_name).unlink(missing_ok=True)

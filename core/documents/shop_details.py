@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import UserError
+from core.i18n import _
 from core.store.db import ShopDb
 
 SETTING = "shop_details"
@@ -60,7 +61,7 @@ def save_shop_details(shop: ShopDb, details: ShopDetails) -> None:
     """Store the shop's details (audited as a setting change); refused where the e-mail address cannot be one."""
     email = details.email.strip()
     if email and not EMAIL.match(email):
-        raise UserError(f"'{email}' is not an e-mail address like orders@myshop.co.uk.")
+        raise UserError(_("'{email}' is not an e-mail address like orders@myshop.co.uk.").format(email=email))
     values = {f.name: str(getattr(details, f.name) or "").strip() for f in dataclasses.fields(ShopDetails)}
     shop.set_setting(SETTING, values)
 
@@ -71,18 +72,21 @@ def read_logo(path: str | Path) -> tuple[bytes, str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"There is no file at {path}.") from None
+        raise UserError(_("There is no file at {path}.").format(path=path)) from None
     except OSError as err:
-        raise UserError(f"Cannot read {path.name}: {err.strerror or err}.") from None
+        raise UserError(_("Cannot read {file}: {reason}.").format(file=path.name, reason=err.strerror or err)) from None
     kind = image_type(data)
     if kind is None:
-        raise UserError(f"{path.name} is not a picture ShelfWise can use as a logo.",
-                        hint="Choose a PNG or JPEG file.")
+        raise UserError(_("{file} is not a picture ShelfWise can use as a logo.").format(file=path.name),
+                        hint=_("Choose a PNG or JPEG file."))
     if len(data) > MAX_LOGO_BYTES:
-        raise UserError(f"{path.name} is {len(data) / 1e6:.1f} MB: a logo must be 1 MB or less.",
-                        hint="Save a smaller copy of it (a few hundred pixels wide is plenty) and choose that.")
+        raise UserError(_("{file} is {megabytes:.1f} MB: a logo must be 1 MB or less.").format(
+                            file=path.name, megabytes=len(data) / 1e6),
+                        hint=_("Save a smaller copy of it (a few hundred pixels wide is plenty) and choose "
+                               "that."))
     if image_size(data) is None:
-        raise UserError(f"{path.name} looks like a picture but cannot be read (the file may be damaged).")
+        raise UserError(_("{file} looks like a picture but cannot be read (the file may be damaged).").format(
+                            file=path.name))
     return data, kind
 
 

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from core.documents.purchase_order import CURRENCY_SYMBOLS, PurchaseOrderDocument
 from core.errors import UserError
+from core.i18n import _
 
 ACCENT = "2F4858"
 LIGHT = "EEF2F5"
@@ -153,14 +154,15 @@ def write_xlsx(doc: PurchaseOrderDocument, path: str | Path) -> Path:
         handle, temp_name = tempfile.mkstemp(prefix=".shelfwise-", suffix=".xlsx", dir=path.parent or Path("."))
         os.close(handle)
     except OSError as err:
-        raise UserError(f"Cannot write {path}: {err.strerror or err}.", hint="Choose a folder you can write to.") \
-            from None
+        raise UserError(_("Cannot write {path}: {reason}.").format(path=path, reason=err.strerror or err),
+                        hint=_("Choose a folder you can write to.")) from None
     try:
         book.save(temp_name)
         os.replace(temp_name, path)
     except PermissionError:
-        raise UserError(f"Cannot write {path}: it is open in another program or the folder is read-only.",
-                        hint="Close the file and try again.") from None
+        raise UserError(_("Cannot write {path}: it is open in another program or the folder is read-only.").format(
+                            path=path),
+                        hint=_("Close the file and try again.")) from None
     finally:
         Path(temp_name).unlink(missing_ok=True)
     return path

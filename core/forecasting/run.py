@@ -94,8 +94,9 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     n, T = Y.shape
     origins = [T - h * k for k in range(settings.origins, 0, -1) if T - h * k >= 28]
     if not origins:
-        raise UserError(f"The history is too short to forecast: {T} days, and a backtest needs at least "
-                        f"{h + 28}.", hint="Import more sales history, or forecast a shorter horizon.")
+        raise UserError(_("The history is too short to forecast: {days} days, and a backtest needs at "
+                          "least {needed}.").format(days=T, needed=h + 28),
+                        hint=_("Import more sales history, or forecast a shorter horizon."))
     backtest = Backtest(origins)
     final: dict[str, np.ndarray] = {}
     timings: dict[str, float] = {}
@@ -198,7 +199,7 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
         return result
     history = load_history(shop, as_of=as_of)
     if not len(history.skus) or np.isnan(history.demand).all():
-        raise UserError("There are no sales to forecast from.", hint="Import a sales file first.")
+        raise UserError(_("There are no sales to forecast from."), hint=_("Import a sales file first."))
     drivers = load_drivers(shop, history.product_ids, history.days, horizon, history.as_of)
     years = None
     units = sales_units(shop)

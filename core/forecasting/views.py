@@ -122,10 +122,10 @@ def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
 def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductForecastView:
     run = latest_run(shop)
     if run is None:
-        raise UserError("There is no forecast yet.", hint="Press Forecast to make one.")
+        raise UserError(_("There is no forecast yet."), hint=_("Press Forecast to make one."))
     product = shop.conn.execute("SELECT id, name FROM products WHERE sku = ?", (sku,)).fetchone()
     if product is None:
-        raise UserError(f"There is no product with the code {sku}.")
+        raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
     as_of = dt.date.fromisoformat(run["as_of"])
     period = run.get("period") or "day"
     if period == "day":
@@ -168,14 +168,15 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
 
 def add_override(shop: ShopDb, sku: str, start: dt.date, end: dt.date, qty_per_day: float, note: str) -> int:
     if end < start:
-        raise UserError("The override ends before it starts.")
+        raise UserError(_("The override ends before it starts."))
     if qty_per_day < 0:
-        raise UserError("An override cannot be negative.")
+        raise UserError(_("An override cannot be negative."))
     if not note.strip():
-        raise UserError("Say why (a planned promotion, a known order): the note is kept with the override.")
+        raise UserError(_("Say why (a planned promotion, a known order): the note is kept with the "
+                          "override."))
     product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
     if product_id is None:
-        raise UserError(f"There is no product with the code {sku}.")
+        raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
     with atomic(shop) as conn:
         override_id = conn.execute(
             "INSERT INTO forecast_overrides(product_id, start_date, end_date, qty_per_day, note, created_at) "
@@ -190,7 +191,7 @@ def remove_override(shop: ShopDb, override_id: int) -> None:
     with atomic(shop) as conn:
         row = conn.execute("SELECT * FROM forecast_overrides WHERE id = ?", (override_id,)).fetchone()
         if row is None:
-            raise UserError(f"There is no override number {override_id}.")
+            raise UserError(_("There is no override number {override_id}.").format(override_id=override_id))
         conn.execute("DELETE FROM forecast_overrides WHERE id = ?", (override_id,))
         audit(shop, "forecast override removed", table="forecast_overrides", row_id=override_id, before=dict(row))
 

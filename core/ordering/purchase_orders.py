@@ -89,7 +89,7 @@ class PurchaseOrder:
         for line in self.lines:
             if line.sku == product or (isinstance(product, numbers.Integral) and line.product_id == product):
                 return line
-        raise UserError(f"{product} is not on {self.label}.")
+        raise UserError(_("{product} is not on {label}.").format(product=product, label=self.label))
 
     @property
     def label(self) -> str:
@@ -167,8 +167,10 @@ def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) 
             raise UserError(_("None of the {count} products to order has a supplier, so there is no purchase order "
                               "to make. Give them a supplier (Products page: select them, Change selected… ▸ "
                               "Supplier), then create the orders again.").format(count=f"{len(unassigned):,}"))
-        who = f" from {find_supplier(shop, supplier)['name']}" if supplier else ""
-        raise UserError(f"There is nothing to order{who} in the plan for {plan.plan_date}.")
+        if supplier:
+            raise UserError(_("There is nothing to order from {supplier} in the plan for {plan_date}.").format(
+                supplier=find_supplier(shop, supplier)["name"], plan_date=plan.plan_date))
+        raise UserError(_("There is nothing to order in the plan for {plan_date}.").format(plan_date=plan.plan_date))
     since = ordered_since_plan(shop, plan)
     created, extended, skipped = [], [], []
     with atomic(shop):
@@ -229,16 +231,17 @@ def create_order(shop: ShopDb, order: PurchaseOrder) -> PurchaseOrder:
     """Store an order (a suggestion, or one put together by hand) as a new numbered draft. It counts as on order
     in plans from its `created_date` (default: its order date)."""
     if order.stored:
-        raise UserError(f"{order.number} is already stored.")
+        raise UserError(_("{number} is already stored.").format(number=order.number))
     if not order.lines:
-        raise UserError(f"The order to {order.supplier} has no lines.")
+        raise UserError(_("The order to {supplier} has no lines.").format(supplier=order.supplier))
     for line in order.lines:
         _check_qty(line.sku, line.qty)
     with atomic(shop) as conn:
         existing = draft_for(shop, order.supplier_id, order.order_date)
         if existing is not None:
-            raise UserError(f"{order.supplier} already has draft {existing.number} for {order.order_date}: "
-                            f"edit that one instead of making a second.")
+            raise UserError(_("{supplier} already has draft {number} for {order_date}: edit that one "
+                              "instead of making a second.").format(
+                                supplier=order.supplier, number=existing.number, order_date=order.order_date))
         number = next_number(shop)
         order_id = conn.execute(
             "INSERT INTO purchase_orders(number, supplier_id, status, order_date, expected_date, notes, currency, "
@@ -299,7 +302,7 @@ def get_order(shop: ShopDb, order: int | str) -> PurchaseOrder:
         "SELECT o.*, s.name AS supplier, coalesce(o.currency, s.currency, '') AS currency_now "
         f"FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id WHERE {column} = ?", (order,)).fetchone()
     if row is None:
-        raise UserError(f"There is no purchase order {order} in this shop.")
+        raise UserError(_("There is no purchase order {order} in this shop.").format(order=order))
     lines = [PurchaseOrderLine(r["product_id"], r["sku"], r["supplier_sku"], r["description"], float(r["qty"]),
                                float(r["unit_cost"]), float(r["pack"]), float(r["received_qty"]), r["id"])
              for r in shop.query(_LINE_SQL, (row["id"],))]
@@ -333,7 +336,8 @@ def list_orders(shop: ShopDb, *, supplier: str | int | None = None,
         statuses = list(statuses)
         unknown = sorted(set(statuses) - set(STATUSES))
         if unknown:
-            raise UserError(f"Unknown status {', '.join(unknown)}: use {', '.join(STATUSES)}.")
+            raise UserError(_("Unknown status {unknown}: use {statuses}.").format(
+                                unknown=', '.join(unknown), statuses=', '.join(STATUSES)))
         where.append(f"o.status IN ({','.join('?' * len(statuses))})")
         params += statuses
     sql = _LIST_SQL.format(where=("WHERE " + " AND ".join(where)) if where else "")
@@ -361,7 +365,7 @@ def product_history(shop: ShopDb, sku: str) -> pd.DataFrame:
     received, unit cost, line total."""
     product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
     if product_id is None:
-        raise UserError(f"There is no product with the code {sku}.")
+        raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
     return pd.read_sql_query(
         """SELECT o.id, o.number, s.name AS supplier, o.status, o.order_date, o.expected_date, o.received_date,
                   l.qty, l.received_qty, coalesce(l.unit_cost, p.unit_cost, 0) AS unit_cost,
@@ -381,8 +385,8 @@ def find_supplier(shop: ShopDb, supplier: str | int):
                                 (str(supplier).strip(),)).fetchone()
     if row is None:
         names = [r["name"] for r in shop.query("SELECT name FROM suppliers ORDER BY name COLLATE NOCASE")]
-        raise UserError(f"There is no supplier called {supplier}; the suppliers are "
-                        f"{', '.join(names) if names else '(none yet)'}.")
+        raise UserError(_("There is no supplier called {supplier}; the suppliers are {suppliers}.").format(
+                            supplier=supplier, suppliers=', '.join(names) if names else _("(none yet)")))
     return row
 
 
@@ -408,10 +412,11 @@ def add_line(shop: ShopDb, order: int | str, sku: str, qty: float) -> PurchaseOr
     with atomic(shop) as conn:
         current = _editable(shop, order)
         if any(line.sku == sku for line in current.lines):
-            raise UserError(f"{sku} is already on {current.number}: change its quantity instead.")
+            raise UserError(_("{sku} is already on {number}: change its quantity instead.").format(
+                                sku=sku, number=current.number))
         product = conn.execute("SELECT * FROM products WHERE sku = ?", (sku,)).fetchone()
         if product is None:
-            raise UserError(f"There is no product with the code {sku}.")
+            raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
         line = PurchaseOrderLine(product["id"], sku, product["supplier_sku"] or "", product["name"] or sku,
                                  float(qty), _money(product["unit_cost"]), float(product["pack_size"] or 1))
         line_id = _insert_line(conn, current.id, line)
@@ -450,7 +455,8 @@ def update_draft(shop: ShopDb, order: int | str, *, notes: str | None = None,
         new_order = order_date or current.order_date
         new_expected = current.expected_date if expected_date is _UNSET else expected_date
         if new_expected is not None and new_expected < new_order:
-            raise UserError(f"The expected delivery ({new_expected}) cannot be before the order date ({new_order}).")
+            raise UserError(_("The expected delivery ({new_expected}) cannot be before the order date "
+                              "({new_order}).").format(new_expected=new_expected, new_order=new_order))
         if not changes:
             return current
         before = _row(conn, "purchase_orders", current.id)
@@ -471,9 +477,10 @@ def mark_sent(shop: ShopDb, order: int | str, *, on: dt.date | None = None) -> P
     with atomic(shop) as conn:
         current = get_order(shop, order)
         if current.status != "draft":
-            raise UserError(f"{current.number} is {_status_words(current)}: only a draft can be sent.")
+            raise UserError(_("{number} is {status}: only a draft can be sent.").format(
+                                number=current.number, status=_status_words(current)))
         if not current.lines:
-            raise UserError(f"{current.number} has no lines: add one, or cancel the order.")
+            raise UserError(_("{number} has no lines: add one, or cancel the order.").format(number=current.number))
         expected = current.expected_date
         if expected is not None and current.order_date is not None:
             expected = on + (expected - current.order_date)
@@ -498,12 +505,14 @@ def receive(shop: ShopDb, order: int | str, quantities: Mapping[str | int, float
     with atomic(shop) as conn:
         current = get_order(shop, order)
         if current.status == "draft":
-            raise UserError(f"{current.number} is still a draft: mark it sent before receiving goods against it.")
+            raise UserError(_("{number} is still a draft: mark it sent before receiving goods against it.").format(
+                                number=current.number))
         if current.status not in OPEN_STATUSES:
-            raise UserError(f"{current.number} is {_status_words(current)}: nothing more can be received against it.")
+            raise UserError(_("{number} is {status}: nothing more can be received against it.").format(
+                                number=current.number, status=_status_words(current)))
         if current.order_date is not None and on < current.order_date:
-            raise UserError(f"{current.number} was ordered on {current.order_date}: goods cannot arrive before "
-                            f"that ({on}).")
+            raise UserError(_("{number} was ordered on {order_date}: goods cannot arrive before that "
+                              "({on}).").format(number=current.number, order_date=current.order_date, on=on))
         if quantities is None:
             quantities = {line.sku: line.outstanding for line in current.lines}
         arrived = []
@@ -511,18 +520,19 @@ def receive(shop: ShopDb, order: int | str, quantities: Mapping[str | int, float
             line = current.line(key)
             sku, qty = line.sku, float(qty)
             if qty < 0:
-                raise UserError(f"{sku}: a received quantity cannot be negative ({qty:g}).")
+                raise UserError(_("{sku}: a received quantity cannot be negative ({qty:g}).").format(sku=sku, qty=qty))
             limit = line.outstanding * OVER_DELIVERY
             if qty > limit + EPSILON:
                 still = (f"only {line.outstanding:g} of the {line.qty:g} ordered are still to come"
                          if line.received_qty else f"{line.qty:g} were ordered")
-                raise UserError(f"{sku}: {qty:g} is more than {current.number} can take: {still}, so at most "
-                                f"{limit:g} can be received against it. Check the quantity; extra goods are a new "
-                                f"order.")
+                raise UserError(_("{sku}: {qty:g} is more than {number} can take: {still}, so at most "
+                                  "{limit:g} can be received against it. Check the quantity; extra goods "
+                                  "are a new order.").format(
+                                    sku=sku, qty=qty, number=current.number, still=still, limit=limit))
             if qty > 0:
                 arrived.append((line, qty))
         if not arrived:
-            raise UserError(f"Nothing to receive on {current.number}: every quantity is 0.")
+            raise UserError(_("Nothing to receive on {number}: every quantity is 0.").format(number=current.number))
         before = _row(conn, "purchase_orders", current.id)
         created = now_iso()
         for line, qty in arrived:
@@ -547,7 +557,8 @@ def cancel(shop: ShopDb, order: int | str, *, reason: str = "") -> PurchaseOrder
     with atomic(shop) as conn:
         current = get_order(shop, order)
         if current.status in ("received", "cancelled"):
-            raise UserError(f"{current.number} is {_status_words(current)}: it cannot be cancelled.")
+            raise UserError(_("{number} is {status}: it cannot be cancelled.").format(
+                                number=current.number, status=_status_words(current)))
         before = _row(conn, "purchase_orders", current.id)
         note = current.notes
         if reason.strip():
@@ -567,17 +578,22 @@ def _editable(shop: ShopDb, order: int | str) -> PurchaseOrder:
     if current.status == "draft":
         return current
     if current.status in ("sent", "part-received"):
-        raise UserError(f"{current.number} is {_status_words(current)}: a sent order cannot be changed, only "
-                        f"received or cancelled.")
-    raise UserError(f"{current.number} is {_status_words(current)}: it cannot be changed.")
+        raise UserError(_("{number} is {status}: a sent order cannot be changed, only received or "
+                          "cancelled.").format(number=current.number, status=_status_words(current)))
+    raise UserError(_("{number} is {status}: it cannot be changed.").format(
+                        number=current.number, status=_status_words(current)))
 
 
 def _status_words(order: PurchaseOrder) -> str:
     if order.status == "sent":
-        return f"sent (on {order.sent_date})" if order.sent_date else "sent"
+        return _("sent (on {day})").format(day=order.sent_date) if order.sent_date else _("sent")
     if order.status == "received":
-        return f"received (on {order.received_date})" if order.received_date else "received"
-    return {"draft": "a draft", "part-received": "part-received"}.get(order.status, order.status)
+        return _("received (on {day})").format(day=order.received_date) if order.received_date else _("received")
+    if order.status == "draft":
+        return _("a draft")
+    if order.status == "part-received":
+        return _("part-received")
+    return order.status
 
 
 def _insert_line(conn, order_id: int, line: PurchaseOrderLine) -> int:
@@ -590,7 +606,8 @@ def _insert_line(conn, order_id: int, line: PurchaseOrderLine) -> int:
 
 def _check_qty(sku: str, qty: float) -> None:
     if not qty == qty or qty <= 0:      # NaN too
-        raise UserError(f"{sku}: an order quantity must be more than 0 ({qty:g}); remove the line instead.")
+        raise UserError(_("{sku}: an order quantity must be more than 0 ({qty:g}); remove the line instead.").format(
+                            sku=sku, qty=qty))
 
 
 def _row(conn, table: str, row_id: int) -> dict:

@@ -592,12 +592,12 @@ def _apply_adjustments(shop: ShopDb, lines: pd.DataFrame, plan_date: dt.date) ->
 def adjust_order(shop: ShopDb, plan_date: dt.date, sku: str, qty: float, reason: str) -> None:
     """The owner's own quantity for one product in the plan of `plan_date`, with the reason (required)."""
     if qty < 0:
-        raise UserError("An order quantity cannot be negative.")
+        raise UserError(_("An order quantity cannot be negative."))
     if not reason.strip():
-        raise UserError("Say why you change the quantity: the reason is kept with the order.")
+        raise UserError(_("Say why you change the quantity: the reason is kept with the order."))
     product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
     if product_id is None:
-        raise UserError(f"There is no product with the code {sku}.")
+        raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
     with atomic(shop) as conn:
         before = conn.execute("SELECT * FROM order_adjustments WHERE product_id = ? AND plan_date = ?",
                               (product_id, plan_date.isoformat())).fetchone()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from core.errors import UserError
+from core.i18n import _
 from core.store.db import ShopDb
 
 SETTINGS_KEY = "policy"
@@ -40,23 +41,26 @@ class PolicySettings:
         levels = list(self.service_by_class.values()) + ([self.service_level] if self.service_level is not None else [])
         for level in levels:
             if not 0.5 <= level < 1.0:
-                raise UserError(f"A service level of {level:.1%} cannot be planned for.",
-                                hint="Choose a service level from 50% to 99.9%.")
+                raise UserError(_("A service level of {level:.1%} cannot be planned for.").format(level=level),
+                                hint=_("Choose a service level from 50% to 99.9%."))
         if self.holding_rate <= 0 or self.order_cost < 0 or self.line_cost < 0:
-            raise UserError("Holding cost must be above 0, and order costs cannot be negative.")
+            raise UserError(_("Holding cost must be above 0, and order costs cannot be negative."))
         if self.budget is not None and self.budget < 0:
-            raise UserError("The budget cannot be negative.")
+            raise UserError(_("The budget cannot be negative."))
         if self.uncounted not in UNCOUNTED:
-            raise UserError(f"There is no rule called '{self.uncounted}' for products never counted.",
-                            hint="Choose " + ", ".join(UNCOUNTED) + ".")
+            raise UserError(_("There is no rule called '{uncounted}' for products never counted.").format(
+                                uncounted=self.uncounted),
+                            hint=_("Choose {choices}.").format(choices=", ".join(UNCOUNTED)))
         if self.old_history not in OLD_HISTORY:
-            raise UserError(f"There is no choice called '{self.old_history}' for an old history.",
-                            hint="Choose today or look-back.")
+            raise UserError(_("There is no choice called '{old_history}' for an old history.").format(
+                                old_history=self.old_history),
+                            hint=_("Choose today or look-back."))
         if self.sales_period not in SALES_PERIODS:
-            raise UserError(f"There is no period called '{self.sales_period}'.",
-                            hint="Choose " + ", ".join(SALES_PERIODS) + ".")
+            raise UserError(_("There is no period called '{sales_period}'.").format(sales_period=self.sales_period),
+                            hint=_("Choose {choices}.").format(choices=", ".join(SALES_PERIODS)))
         if self.policy not in POLICIES:
-            raise UserError(f"There is no policy called '{self.policy}'.", hint="Choose " + ", ".join(POLICIES) + ".")
+            raise UserError(_("There is no policy called '{policy}'.").format(policy=self.policy),
+                            hint=_("Choose {choices}.").format(choices=", ".join(POLICIES)))
         return self
 
 

@@ -34,6 +34,7 @@ from core.demand.classes import classify
 from core.demand.drivers import Drivers, cut, load_drivers
 from core.demand.history import DemandHistory, build_history, load_history
 from core.errors import UserError
+from core.i18n import _
 from core.forecasting.run import ForecastResult, ForecastSettings, forecast_history
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, cumulative_demand
@@ -325,13 +326,15 @@ def window_indices(history: DemandHistory, start: dt.date, end: dt.date, min_day
     """The history's day indices of start and end, refusing a window outside the history or shorter than min_days."""
     first_day, last_day = history.days[0].date(), history.days[-1].date()
     if start > end:
-        raise UserError(f"The replay would start on {start} after it ends on {end}.")
+        raise UserError(_("The replay would start on {start} after it ends on {end}.").format(start=start, end=end))
     if start <= first_day or end > last_day:
-        raise UserError(f"The replay must lie within the sales history, after its first day: {first_day} .. "
-                        f"{last_day}; {start} .. {end} does not.")
+        raise UserError(_("The replay must lie within the sales history, after its first day: {first_day} "
+                          ".. {last_day}; {start} .. {end} does not.").format(
+                            first_day=first_day, last_day=last_day, start=start, end=end))
     if (end - start).days + 1 < min_days:
-        raise UserError(f"{start} .. {end} is {(end - start).days + 1} days: the replay needs at least {min_days} "
-                        "(two review periods) to say anything.")
+        raise UserError(_("{start} .. {end} is {days} days: the replay needs at least {min_days} (two "
+                          "review periods) to say anything.").format(
+                            start=start, end=end, days=(end - start).days + 1, min_days=min_days))
     return int(history.days.get_loc(pd.Timestamp(start))), int(history.days.get_loc(pd.Timestamp(end)))
 
 
@@ -506,12 +509,12 @@ def replay_shop(shop: ShopDb, start: dt.date, end: dt.date, policies: tuple[str,
         return replay_shop_periods(shop, start, end, period, policies, service_level=service_level,
                                    holding_rate=(settings.holding_rate if settings else policy.holding_rate), ctx=ctx)
     inputs = shop_inputs(shop, start, service_level=service_level, settings=settings)
-    first, _ = window_indices(inputs.history, start, end, min_days=2 * int(inputs.products.review_days.max()))
+    first, _last = window_indices(inputs.history, start, end, min_days=2 * int(inputs.products.review_days.max()))
     needed = inputs.settings.forecast.horizon + 28
     if set(policies) & set(FORECAST_POLICIES) and first < needed:
         earliest = (inputs.history.days[0] + pd.Timedelta(days=needed)).date()
-        raise UserError(f"A forecast needs {needed} days of sales before the replay starts: start on {earliest} "
-                        "or later.")
+        raise UserError(_("A forecast needs {needed} days of sales before the replay starts: start on "
+                          "{earliest} or later.").format(needed=needed, earliest=earliest))
     results = replay_policies(inputs.history, inputs.drivers, inputs.products, start, end, policies, inputs.settings,
                               inputs.counts, ctx.sub(0.05, 1.0))
     if actual:

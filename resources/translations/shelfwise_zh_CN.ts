@@ -3332,398 +3332,398 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="87"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="88"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="92"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="93"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="95"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="337"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="354"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="96"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="338"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="355"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="97"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="98"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="100"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="101"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="101"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="102"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="180"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="181"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="121"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="497"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="122"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="498"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="124"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="124"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="172"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="173"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="173"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
         <source>See the order as it prints, then print it</source>
         <translation>先预览打印效果，再打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
         <source>Save the order as a PDF file</source>
         <translation>把订单保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
         <source>Save Excel…</source>
         <translation>保存 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
         <source>Save the order as an Excel workbook</source>
         <translation>把订单保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
         <source>E-mail…</source>
         <translation>发邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
         <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
         <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="180"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="181"/>
         <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
         <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="183"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="183"/>
         <source>Goods arrived: put them on the shelf, all or some of the lines</source>
         <translation>货到了：把全部或部分行计入货架库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="185"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="185"/>
         <source>The order will not come (or not the rest of it)</source>
         <translation>订单不会来了（或剩下的不会来了）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="241"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="304"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="242"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="305"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="326"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="327"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="327"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="329"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="334"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="334"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="414"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="415"/>
         <source>No order chosen</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="419"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="420"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="422"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="423"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="435"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="436"/>
         <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
         <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="437"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="438"/>
         <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="440"/>
         <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="441"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="442"/>
         <source>Sent {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="443"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="444"/>
         <source>Received {day}</source>
         <translation>{day} 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="445"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="446"/>
         <source>Made {day}</source>
         <translation>{day} 生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="447"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="448"/>
         <source>Currency {code}</source>
         <translation>币种 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="449"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="450"/>
         <source>Notes: {notes}</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="453"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="453"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="455"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
         <source>1 still to come</source>
         <translation>1 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
         <source>{n} still to come</source>
         <translation>{n} 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
         <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="459"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
         <source>Double-click a quantity to change it.</source>
         <translation>双击数量即可修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
         <source>Only a draft can be changed; this order can be received or cancelled.</source>
         <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="493"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="494"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="497"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="498"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="541"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="542"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="550"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="551"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="551"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="552"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="553"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="554"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="574"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="575"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="578"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="579"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="581"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="583"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="599"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="600"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="600"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="601"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="628"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="629"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="628"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="629"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="634"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="645"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="635"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="646"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="639"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="640"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="640"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="641"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="648"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="649"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="657"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="658"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="663"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="664"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="667"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="668"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="671"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="672"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="672"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="673"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="682"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="683"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="694"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="695"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="720"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="721"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="722"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="723"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="724"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="725"/>
         <source>Added what is not on order yet to draft {numbers}.</source>
         <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="726"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="727"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="732"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="733"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>
