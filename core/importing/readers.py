@@ -558,11 +558,11 @@ def _read_text(path: Path) -> RawSheet:
     header_line = head_rows[header_index] if head_rows else []
     for _attempt in range(20):
         try:
-            frame = pd.read_csv(
+            frame = _joined(list(pd.read_csv(
                 io.BytesIO(raw), sep=delimiter, encoding=encoding, header=None, skiprows=header_index + 1, dtype=str,
                 keep_default_na=False, na_filter=False, skip_blank_lines=False, encoding_errors="replace",
                 names=list(range(max(len(header_line), 1))), index_col=False, engine="c", quoting=csv.QUOTE_MINIMAL,
-            )
+                chunksize=READ_CHUNK_ROWS)))
             break
         except pd.errors.ParserError as err:
             mended = _without_stray_quote(raw, encoding, header_index, last="EOF inside string" in str(err))
@@ -582,6 +582,21 @@ def _read_text(path: Path) -> RawSheet:
     frame, row_numbers = _drop_empty(frame, row_numbers)
     return RawSheet(path, None, header_index + 1, header, frame, row_numbers, encoding=encoding, delimiter=delimiter,
                     notes=notes)
+
+
+READ_CHUNK_ROWS = 100_000
+
+
+def _joined(chunks: list[pd.DataFrame]) -> pd.DataFrame:
+    """The chunks of one read_csv as one frame, each column its own block. Read at once, pandas stacks a file's text
+    columns into one 2-D block in a single call that holds the GIL (120 ms on the 541,909-line UCI file: the window
+    paused); column by column, each step is a few milliseconds."""
+    if len(chunks) == 1:
+        return chunks[0]
+    frame = pd.DataFrame(index=pd.RangeIndex(sum(len(chunk) for chunk in chunks)))
+    for name in chunks[0].columns:
+        frame[name] = np.concatenate([chunk[name].to_numpy() for chunk in chunks])
+    return frame
 
 
 def _without_stray_quote(raw: bytes, encoding: str, header_index: int, *, last: bool) -> tuple[bytes, int] | None:

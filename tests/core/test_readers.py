@@ -438,3 +438,20 @@ def test_excel_error_cells_and_formulas_without_values_are_named_not_called_blan
     found = {(p.row, p.value) for p in report.problems if p.severity == "rejected"}
     assert found == {(3, "#N/A"), (4, "=1+0 (no value saved)")}
     assert any("2 Excel error cells" in n for n in report.notes)
+
+
+def test_a_file_read_in_chunks_is_the_same_table_as_read_at_once(tmp_path, monkeypatch):
+    """Big text files are parsed in chunks and joined column by column (the window keeps ticking); the table, its
+    row numbers and a quote left open mid-file come out as with one chunk."""
+    from core.importing import readers
+
+    lines = ["Code,Date,Qty,Note"] + [f"{k:05d},2024-01-{k % 28 + 1:02d},{k % 7},n{k}" for k in range(23)]
+    lines[12] = '00011,2024-01-12,4,"open quote'
+    path = tmp_path / "sales.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = read_sheet(path)
+    monkeypatch.setattr(readers, "READ_CHUNK_ROWS", 5)
+    chunked = read_sheet(path)
+    pd.testing.assert_frame_equal(chunked.frame, whole.frame)
+    assert list(chunked.row_numbers) == list(whole.row_numbers) and len(whole.frame) == 23
+    assert chunked.notes == whole.notes and any("quote" in note for note in whole.notes)

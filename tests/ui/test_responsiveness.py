@@ -7,6 +7,7 @@ test asserts only a generous bound, so it never depends on the machine's speed.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ from PySide6.QtCore import QTimer
 
 from core.store.db import open_shop
 from ui.garbage import GarbageCollector
+from ui.jobs import running_jobs
 from ui.wizard.import_wizard import ImportWizard
 
 ROWS = 200_000
@@ -92,10 +94,13 @@ class GapRecorder:
         return max(self.phases.values())
 
 
-def test_the_gui_thread_keeps_ticking_during_a_200k_row_import(qtbot, window, open_in_window, empty_shop,
-                                                               big_till_export, garbage_collector, capsys):
-    open_in_window(empty_shop)
-    wizard = window.open_import_wizard(big_till_export)
+def _import_in_window(qtbot, window, open_in_window, shop, path):
+    """Read, check and store `path` through the wizard and wait for the pages to reload: the gaps per phase."""
+    open_in_window(shop)
+    # the owner opens the window and then picks a file: every page has read the shop by then (the dashboard's first
+    # load imports scipy in its worker, a pause of its own that is not the import's)
+    qtbot.waitUntil(lambda: not running_jobs(), timeout=60_000)
+    wizard = window.open_import_wizard(path)
     qtbot.addWidget(wizard)
     gaps = GapRecorder()
     started = time.perf_counter()
@@ -108,7 +113,6 @@ def test_the_gui_thread_keeps_ticking_during_a_200k_row_import(qtbot, window, op
     wizard.next()
     qtbot.waitUntil(lambda: wizard.report_page.validated is not None, timeout=120_000)
     report = wizard.report_page.validated.report
-    assert report.rows_read == ROWS
     gaps.next_phase("storing the import")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=120_000)
@@ -117,14 +121,39 @@ def test_the_gui_thread_keeps_ticking_during_a_200k_row_import(qtbot, window, op
     qtbot.waitUntil(lambda: not window.runner.is_running("summary") and not window.runner.is_running("imports"),
                     timeout=60_000)
     gaps.stop()
-    elapsed = time.perf_counter() - started
+    return gaps, report, wizard.report.imported, time.perf_counter() - started
 
-    with open_shop(empty_shop, create=False) as shop:
-        stored = shop.scalar("SELECT count(*) FROM sales")
-    assert stored == wizard.report.imported > 150_000
+
+def _print_gaps(capsys, what: str, stored: int, elapsed: float, gaps: GapRecorder) -> None:
     with capsys.disabled():
-        print(f"\nGUI-thread responsiveness, import of {ROWS:,} rows ({stored:,} sales stored) in {elapsed:.1f} s:")
+        print(f"\nGUI-thread responsiveness, import of {what} ({stored:,} sales stored) in {elapsed:.1f} s:")
         for phase, gap in gaps.phases.items():
             print(f"  max gap between 10 ms ticks while {phase:<20} {gap * 1000:6.0f} ms")
         print(f"  max gap overall: {gaps.worst * 1000:.0f} ms")
+
+
+def test_the_gui_thread_keeps_ticking_during_a_200k_row_import(qtbot, window, open_in_window, empty_shop,
+                                                               big_till_export, garbage_collector, capsys):
+    gaps, report, imported, elapsed = _import_in_window(qtbot, window, open_in_window, empty_shop, big_till_export)
+    assert report.rows_read == ROWS
+    with open_shop(empty_shop, create=False) as shop:
+        stored = shop.scalar("SELECT count(*) FROM sales")
+    assert stored == imported > 150_000
+    _print_gaps(capsys, f"{ROWS:,} rows", stored, elapsed, gaps)
+    assert gaps.worst < GENEROUS_BOUND_S
+
+
+UCI = Path(__file__).resolve().parents[3] / "shared" / "data" / "online-retail" / "online_retail_2010-12_2011-12.csv"
+
+
+@pytest.mark.skipif(not UCI.exists(), reason="the UCI Online Retail file is not beside the project (../shared/data)")
+def test_the_gui_thread_keeps_ticking_during_the_full_uci_import(qtbot, window, open_in_window, empty_shop,
+                                                                 garbage_collector, capsys):
+    """The real 541,909-line export of the UK gift shop, through the window."""
+    gaps, report, imported, elapsed = _import_in_window(qtbot, window, open_in_window, empty_shop, UCI)
+    assert report.rows_read == 541_909
+    with open_shop(empty_shop, create=False) as shop:
+        stored = shop.scalar("SELECT count(*) FROM sales")
+    assert stored == imported > 500_000
+    _print_gaps(capsys, "the UCI file (541,909 lines)", stored, elapsed, gaps)
     assert gaps.worst < GENEROUS_BOUND_S
