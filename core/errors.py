@@ -17,8 +17,12 @@ class UserError(Exception):
         self.hint = hint
         super().__init__(self.full_message())
 
+    def headline(self) -> str:
+        """Where and what, translated: 'sales.csv, row 12: ...' (the hint not included)."""
+        return _("{place}: {message}").format(place=self.where, message=self.message) if self.where else self.message
+
     def full_message(self) -> str:
-        text = _("{place}: {message}").format(place=self.where, message=self.message) if self.where else self.message
+        text = self.headline()
         return f"{text}\n{self.hint}" if self.hint else text
 
 

@@ -1,4 +1,5 @@
-"""Showing trouble: a UserError as a plain warning, anything else as a bug in the crash dialog."""
+"""Showing bugs: anything that is not a UserError, in the crash dialog with a report the owner can send (a UserError
+is told by ui/messages.py)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,10 +12,11 @@ from pathlib import Path
 import PySide6
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit,
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
 from core.errors import UserError
+from ui.messages import show_error
 
 log = logging.getLogger("shelfwise.ui")
 _open_dialogs: list[QWidget] = []   # keeps non-modal dialogs alive while they are shown
@@ -28,19 +30,6 @@ def _keep(dialog: QWidget) -> None:
     _open_dialogs.append(dialog)
     dialog.finished.connect(lambda _result, dialog=dialog: _open_dialogs.remove(dialog)
                             if dialog in _open_dialogs else None)
-
-
-def show_user_error(parent: QWidget | None, error: UserError, title: str = "") -> QMessageBox:
-    """The owner's message as it is: what is wrong, where, and (below) what to do."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("ShelfWise"),
-                      f"{error.where}: {error.message}" if error.where else error.message,
-                      QMessageBox.StandardButton.Ok, parent)
-    if error.hint:
-        box.setInformativeText(error.hint)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _keep(box)
-    box.open()
-    return box
 
 
 def crash_log_folder() -> Path:
@@ -129,7 +118,7 @@ def excepthook(exc_type, exc, tb) -> None:
         QApplication.quit()
         return
     if issubclass(exc_type, UserError):
-        show_user_error(QApplication.activeWindow(), exc)
+        show_error(QApplication.activeWindow(), exc)
         return
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("Unhandled exception:\n%s", details)

@@ -30,7 +30,8 @@ from core.errors import Cancelled, UserError
 from core.jobs import JobContext
 from core.services.changes import Changed
 from core.store.db import file_problem, is_file_error
-from ui.errors import show_crash_dialog, show_user_error
+from ui.errors import show_crash_dialog
+from ui.messages import show_error
 
 log = logging.getLogger("shelfwise.ui.jobs")
 
@@ -167,7 +168,7 @@ class Job(QObject):
                     if self._failure:
                         self._failure(error)
                     else:
-                        show_user_error(parent, error)
+                        show_error(parent, error)
                 elif self.outcome == "bug":
                     show_crash_dialog(tb, parent)
             finally:

@@ -28,7 +28,8 @@ from ui.pages.suppliers_page import SuppliersPage
 from ui.pages.products_page import ProductsPage
 from ui.pages.purchase_orders_page import PurchaseOrdersPage
 from ui.dialogs.restore_dialog import RestoreDialog
-from ui.errors import show_user_error
+from ui import messages
+from ui.messages import show_error
 from ui.dialogs.replay_dialog import ReplayDialog
 from ui.widgets import documents_folder, set_shop_read_only
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
             box.open()
             return
         if not isinstance(error, ShopFileDamaged):
-            show_user_error(self, error)
+            show_error(self, error)
             return
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The shop file is damaged"), str(error),
                           QMessageBox.StandardButton.Cancel, self)
@@ -446,7 +447,7 @@ class MainWindow(QMainWindow):
         if not path.suffix:
             path = path.with_suffix(".db")
         if path.exists() and path.stat().st_size > 0:
-            QMessageBox.warning(self, self.tr("New shop"), self.tr(
+            messages.warn(self, self.tr("New shop"), self.tr(
                 "{name} already exists. Choose another name, or open it with File ▸ Open shop.").format(
                 name=path.name))
             return
@@ -463,10 +464,10 @@ class MainWindow(QMainWindow):
     # ---- importing
     def open_import_wizard(self, file_path: str | Path | None = None) -> ImportWizard | None:
         if self.shop_path is None:
-            QMessageBox.information(self, self.tr("Import"), self.tr("Open or create a shop first."))
+            messages.inform(self, self.tr("Import"), self.tr("Open or create a shop first."))
             return None
         if self.read_only:
-            QMessageBox.information(self, self.tr("Import"), self.read_only_bar.text())
+            messages.inform(self, self.tr("Import"), self.read_only_bar.text())
             return None
         if self.wizard is not None and self.wizard.isVisible():
             if file_path and self.wizard.currentId() == ImportWizard.FILE:
@@ -492,7 +493,7 @@ class MainWindow(QMainWindow):
     def open_replay(self):
         """What the policies would have done over a window of this shop's past (ui/dialogs/replay_dialog.py)."""
         if self.shop_path is None:
-            QMessageBox.information(self, self.tr("Replay"), self.tr("Open or create a shop first."))
+            messages.inform(self, self.tr("Replay"), self.tr("Open or create a shop first."))
             return None
         dialog = ReplayDialog(self.shop_path, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
     # ---- settings
     def open_settings(self) -> SettingsDialog | None:
         if self.shop_path is None:
-            QMessageBox.information(self, self.tr("Settings"), self.tr("Open or create a shop first."))
+            messages.inform(self, self.tr("Settings"), self.tr("Open or create a shop first."))
             return None
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
             self.settings_dialog.raise_()

@@ -4,42 +4,42 @@
 <context>
     <name>AdjustDialog</name>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="20"/>
         <source>Change the order quantity</source>
         <translation>修改订货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="21"/>
         <source>Your own quantity for {product} replaces the suggestion in the plan for {day}. The supplier&apos;s order and the budget are worked out again around it.</source>
         <translation>您为 {product} 填写的数量会替换 {day} 计划中的建议数量。供应商的订单和预算会围绕它重新计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="26"/>
         <source>Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.</source>
         <translation>建议：{suggested}；每包 {pack}；最低起订量 {moq}；单位成本 {cost}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="38"/>
         <source>Why? For example: promotion next week, the supplier is short</source>
         <translation>原因？例如：下周有促销、供应商缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="43"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="44"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="48"/>
         <source>Change</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/adjust_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/adjust_dialog.py" line="66"/>
         <source>A reason is needed: it is kept with the order, so you (and anyone else) can see later why the quantity differs from the suggestion.</source>
         <translation>需要填写原因：它会和订单一起保存，以后您（或其他人）可以看到数量为什么与建议不同。</translation>
     </message>
@@ -80,12 +80,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>ShelfWise ran into a bug</source>
         <translation>ShelfWise 出错了</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="79"/>
         <source>Something went wrong inside ShelfWise. This is a bug, not something you did.
 Your shop file was not half-written: the step that failed was undone as a whole.
 Please copy the details below and send them with a line on what you were doing.</source>
@@ -94,12 +94,12 @@ Please copy the details below and send them with a line on what you were doing.<
 请复制下面的详细信息，连同一句您当时在做什么，一起发给我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="102"/>
+        <location filename="../../ui/errors.py" line="91"/>
         <source>Open log</source>
         <translation>打开日志</translation>
     </message>
@@ -107,188 +107,188 @@ Please copy the details below and send them with a line on what you were doing.<
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="36"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="36"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
         <source>Runs out before the next delivery</source>
         <translation>下次到货前会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
         <source>Below reorder point</source>
         <translation>低于再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
         <source>Overdue orders</source>
         <translation>逾期采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
         <source>Overdue purchase order</source>
         <translation>采购单逾期未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
         <source>Unusual sales</source>
         <translation>异常销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
         <source>Unusual recent sales</source>
         <translation>近期销量异常</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
         <source>Overstock</source>
         <translation>库存积压</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
         <source>Dead stock</source>
         <translation>滞销库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
         <source>Never counted: count it so the plan can order it</source>
         <translation>从未盘点：盘点后计划才能为它订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="55"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="55"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
         <source>Soon</source>
         <translation>尽快</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="55"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
         <source>When you have time</source>
         <translation>有空时处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="67"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="68"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="70"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="71"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="71"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="72"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="72"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="74"/>
         <source>What it means</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="154"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="324"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="155"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="325"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="157"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="158"/>
         <source>Plan from the latest forecast and look again for what needs your attention</source>
         <translation>按最新预测重新计划，再看看有哪些需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="171"/>
         <source>All alerts</source>
         <translation>全部提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="171"/>
         <source>Show every alert</source>
         <translation>显示所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="188"/>
         <source>Double-click a product to see its order.</source>
         <translation>双击商品可查看它的订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="215"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="280"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="281"/>
         <source>Give products a supplier</source>
         <translation>为商品指定供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="215"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
         <source>Set costs</source>
         <translation>设置成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="217"/>
         <source>Count stock</source>
         <translation>盘点库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="234"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="252"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="235"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="253"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="244"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="245"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="270"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="271"/>
         <source>{n} without a supplier</source>
         <translation>{n} 个没有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="272"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="273"/>
         <source>{n} without a cost</source>
         <translation>{n} 个没有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="274"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="275"/>
         <source>{n} never counted (left out of orders until counted)</source>
         <translation>{n} 个从未盘点（盘点前不订货）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="276"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="277"/>
         <source>&lt;b&gt;Getting started — {products} products:&lt;/b&gt; {parts}.</source>
         <translation>&lt;b&gt;入门 — 共 {products} 个商品：&lt;/b&gt;{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="279"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="280"/>
         <source>Add suppliers</source>
         <translation>添加供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="302"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="303"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -297,32 +297,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="310"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="312"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="314"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="315"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="315"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="316"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="355"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="356"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="356"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="357"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -391,7 +391,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/messages.py" line="35"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
@@ -1301,117 +1301,117 @@ The forecast is used again for those days.</source>
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="18"/>
+        <location filename="../../ui/wizard/import_report.py" line="19"/>
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="18"/>
+        <location filename="../../ui/wizard/import_report.py" line="19"/>
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="18"/>
+        <location filename="../../ui/wizard/import_report.py" line="19"/>
         <source>set aside</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="25"/>
+        <location filename="../../ui/wizard/import_report.py" line="26"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="25"/>
+        <location filename="../../ui/wizard/import_report.py" line="26"/>
         <source>Stock counts</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="25"/>
+        <location filename="../../ui/wizard/import_report.py" line="26"/>
         <source>Product list</source>
         <translation>商品清单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="26"/>
+        <location filename="../../ui/wizard/import_report.py" line="27"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="26"/>
+        <location filename="../../ui/wizard/import_report.py" line="27"/>
         <source>Prices</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="26"/>
+        <location filename="../../ui/wizard/import_report.py" line="27"/>
         <source>Events and promotions</source>
         <translation>活动和促销</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="27"/>
+        <location filename="../../ui/wizard/import_report.py" line="28"/>
         <source>Open purchase orders</source>
         <translation>未完成的采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="27"/>
+        <location filename="../../ui/wizard/import_report.py" line="28"/>
         <source>Demo shop</source>
         <translation>演示店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="36"/>
+        <location filename="../../ui/wizard/import_report.py" line="37"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="38"/>
+        <location filename="../../ui/wizard/import_report.py" line="39"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="39"/>
+        <location filename="../../ui/wizard/import_report.py" line="40"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="41"/>
+        <location filename="../../ui/wizard/import_report.py" line="42"/>
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="42"/>
+        <location filename="../../ui/wizard/import_report.py" line="43"/>
         <source>Value found</source>
         <translation>读到的值</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="114"/>
+        <location filename="../../ui/wizard/import_report.py" line="115"/>
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="115"/>
+        <location filename="../../ui/wizard/import_report.py" line="116"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="115"/>
+        <location filename="../../ui/wizard/import_report.py" line="116"/>
         <source>Will be imported</source>
         <translation>将导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="116"/>
+        <location filename="../../ui/wizard/import_report.py" line="117"/>
         <source>… of them kept with a warning</source>
         <translation>… 其中保留但有警告</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="117"/>
+        <location filename="../../ui/wizard/import_report.py" line="118"/>
         <source>Set aside (not demand, or already known)</source>
         <translation>已搁置（不是需求，或已存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="118"/>
+        <location filename="../../ui/wizard/import_report.py" line="119"/>
         <source>Rejected (could not be read)</source>
         <translation>已拒绝（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="128"/>
+        <location filename="../../ui/wizard/import_report.py" line="129"/>
         <source>Also:</source>
         <translation>另外：</translation>
     </message>
@@ -1527,98 +1527,98 @@ The forecast is used again for those days.</source>
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="31"/>
+        <location filename="../../ui/pages/imports_page.py" line="33"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="32"/>
+        <location filename="../../ui/pages/imports_page.py" line="34"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="34"/>
+        <location filename="../../ui/pages/imports_page.py" line="36"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="35"/>
+        <location filename="../../ui/pages/imports_page.py" line="37"/>
         <source>Read</source>
         <translation>读取</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="36"/>
+        <location filename="../../ui/pages/imports_page.py" line="38"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="37"/>
+        <location filename="../../ui/pages/imports_page.py" line="39"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="38"/>
+        <location filename="../../ui/pages/imports_page.py" line="40"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="39"/>
+        <location filename="../../ui/pages/imports_page.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="39"/>
+        <location filename="../../ui/pages/imports_page.py" line="41"/>
         <source>undone {when}</source>
         <translation>已于 {when} 撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="40"/>
+        <location filename="../../ui/pages/imports_page.py" line="42"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="60"/>
-        <location filename="../../ui/pages/imports_page.py" line="111"/>
+        <location filename="../../ui/pages/imports_page.py" line="62"/>
+        <location filename="../../ui/pages/imports_page.py" line="113"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="62"/>
+        <location filename="../../ui/pages/imports_page.py" line="64"/>
         <source>Undo import…</source>
         <translation>撤销导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="111"/>
+        <location filename="../../ui/pages/imports_page.py" line="113"/>
         <source>Imports ({n})</source>
         <translation>导入记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="138"/>
+        <location filename="../../ui/pages/imports_page.py" line="140"/>
         <source>No import chosen</source>
         <translation>未选择导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="139"/>
+        <location filename="../../ui/pages/imports_page.py" line="141"/>
         <source>No imports yet: use File ▸ Import… to bring in a spreadsheet.</source>
         <translation>还没有导入：请用“文件 ▸ 导入…”导入电子表格。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="143"/>
+        <location filename="../../ui/pages/imports_page.py" line="145"/>
         <source>Import {id}: {file}</source>
         <translation>第 {id} 次导入：{file}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="149"/>
+        <location filename="../../ui/pages/imports_page.py" line="151"/>
         <source>Undone on {when}.</source>
         <translation>已于 {when} 撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="163"/>
+        <location filename="../../ui/pages/imports_page.py" line="165"/>
         <source>Undo import</source>
         <translation>撤销导入</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/imports_page.py" line="164"/>
+        <location filename="../../ui/pages/imports_page.py" line="166"/>
         <source>Undo import {id} of {file}?
 
 The {n} rows it imported are removed, and whatever it changed is put back as it was before.</source>
@@ -1630,7 +1630,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../../ui/jobs.py" line="47"/>
+        <location filename="../../ui/jobs.py" line="48"/>
         <source>Cancelled — nothing was changed</source>
         <translation>已取消 — 没有任何改动</translation>
     </message>
@@ -1638,348 +1638,348 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>The shop is open in another window</source>
         <translation>店铺已在另一个窗口中打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Open read-only</source>
         <translation>以只读方式打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>The shop file is damaged</source>
         <translation>店铺文件已损坏</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>{shop} — ShelfWise</source>
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>{shop}: {products}, {suppliers}, {lines}</source>
         <translation>{shop}：{products}，{suppliers}，{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>1 supplier</source>
         <translation>1 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>{n} suppliers</source>
         <translation>{n} 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>1 sales line</source>
         <translation>1 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>{n} sales lines</source>
         <translation>{n} 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>its file&apos;s permissions do not allow changes</source>
         <translation>文件的权限不允许修改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>its folder is read-only (SQLite writes a journal beside the file)</source>
         <translation>它所在的文件夹是只读的（SQLite 需要在文件旁写日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>it is on a read-only disk or share</source>
         <translation>它位于只读的磁盘或共享上</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>it cannot be written</source>
         <translation>它无法写入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; another ShelfWise window has this shop open, so it is only shown here: make changes in that window, or close it and open the shop here again.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;另一个 ShelfWise 窗口已打开这个店铺，这里只能查看：请在那个窗口中修改，或关闭它后在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; this shop can be looked at but not changed: {why}. To work with it, copy the file to a folder you can write to (such as Documents) and open the copy.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;这个店铺只能查看，不能修改：{why}。如需使用，请把文件复制到可以写入的文件夹（如“文档”），再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
-        <location filename="../../ui/main_window.py" line="495"/>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -1987,122 +1987,122 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="115"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="118"/>
         <source>Which of your columns holds what?</source>
         <translation>您的每一列分别是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="116"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="119"/>
         <source>ShelfWise guessed from your column names. Check each one and change it where the guess is wrong; columns set to “— ignore —” are left out.</source>
         <translation>ShelfWise 根据列名做了猜测。请逐一检查，猜错的请修改；设为“— 忽略 —”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="134"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="137"/>
         <source>e.g. 2024-06</source>
         <translation>如 2024-06</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="152"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="155"/>
         <source>The first rows of your sheet (row numbers as in your file):</source>
         <translation>工作表的前几行（行号与您的文件一致）：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="182"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="185"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="222"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="225"/>
         <source>These {n} columns have no dates. Which period is &apos;{newest}&apos;? (a month such as 2024-06, a week 2024-W05, or a day 2024-06-30)</source>
         <translation>这 {n} 列没有日期。“{newest}”是哪个时期？（月份如 2024-06，周如 2024-W05，或日期 2024-06-30）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="233"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
         <source>Your column</source>
         <translation>您的列</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="233"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
         <source>holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="233"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
         <source>for example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="243"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="246"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="245"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="248"/>
         <source> (needed)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="290"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="293"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} period columns that have no dates: say below which period the newest is.</source>
         <translation>&lt;b&gt;布局：表格&lt;/b&gt;——每个商品一行，有 {n} 个没有日期的时期列：请在下面说明最新的是哪个时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="294"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="294"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="294"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="296"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="299"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of {unit} figures ({first} to {last}). Each of those columns gives the quantity for its period.</source>
         <translation>&lt;b&gt;格式：表格&lt;/b&gt; — 每个商品一行，共 {n} 列{unit}数据（{first} 至 {last}）。每一列是该时段的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="299"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="302"/>
         <source>&lt;b&gt;Layout: a list&lt;/b&gt; — one row per sale (or per product and day). {rows} rows to read.</source>
         <translation>&lt;b&gt;格式：清单&lt;/b&gt; — 每笔销售（或每个商品每天）一行。共 {rows} 行待读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="303"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="306"/>
         <source>&lt;b&gt;Recognised: {source}&lt;/b&gt; — its columns are read as that system writes them, and its rules apply: {rules}.</source>
         <translation>&lt;b&gt;已识别：{source}&lt;/b&gt;——按该系统写出的列读取，并适用它的规则：{rules}。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="330"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="333"/>
         <source>the newest period</source>
         <translation>最新的时期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="343"/>
-        <source>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#b00020&apos;&gt;&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。&lt;/span&gt;</translation>
-    </message>
-    <message>
         <location filename="../../ui/wizard/mapping_page.py" line="347"/>
-        <source>&lt;span style=&apos;color:#1b6e20&apos;&gt;Every needed field has a column.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#1b6e20&apos;&gt;每个必填项都有对应的列。&lt;/span&gt;</translation>
+        <source>&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.</source>
+        <translation>&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="353"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="351"/>
+        <source>Every needed field has a column.</source>
+        <translation>每个必填项都有对应的列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/mapping_page.py" line="356"/>
         <source>quantity in {month}</source>
         <translation>{month}数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="355"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="358"/>
         <source>quantity, week of {day}</source>
         <translation>{day} 当周数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="356"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="359"/>
         <source>quantity on {day}</source>
         <translation>{day} 数量</translation>
     </message>
@@ -2110,187 +2110,187 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrderingSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="92"/>
         <source>How ShelfWise decides when and how much to order. The next plan uses these settings.</source>
         <translation>ShelfWise 如何决定何时订货、订多少。下次计划会使用这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>The chance that a product is still on the shelf when the next delivery arrives. Higher means fewer empty shelves and more stock; each step towards 100% costs more than the one before.</source>
         <translation>下次到货时商品仍在货架上的概率。越高，空货架越少、库存越多；越接近 100%，每提高一步的代价越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>the products that bring in 80% of the sales value</source>
         <translation>贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>the next 15%</source>
         <translation>其后 15%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>the last 5%</source>
         <translation>最后 5%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
         <source>Class {abc} ({meaning})</source>
         <translation>{abc} 类（{meaning}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
         <source>What a year on the shelf costs, as a share of what the product cost you: money tied up, space, breakage, going out of date</source>
         <translation>商品在货架上放一年的成本，占进价的比例：占用资金、占用空间、损坏、过期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
         <source>What placing one order with a supplier costs: your time, delivery</source>
         <translation>向供应商下一次订单的成本：您的时间、运费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
         <source>What one more product on an order adds: checking it in, shelving</source>
         <translation>订单上每多一个商品增加的成本：验收、上架</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="121"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
         <source>Used where neither the product nor its supplier says how long a delivery takes</source>
         <translation>商品和供应商都没有说明交货要多久时使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>Costs</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
         <source>Holding cost, a year</source>
         <translation>每年持有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
         <source>Cost of an order</source>
         <translation>每次订货成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>Cost of an order line</source>
         <translation>每个订货行成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
         <source>Delivery time where not known</source>
         <translation>默认交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Alert when the stock lasts longer than this at the forecast&apos;s pace</source>
         <translation>按预测的销售速度，库存能撑过这么久时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="135"/>
         <source>Alert when a product in stock has not sold for this long</source>
         <translation>有库存的商品这么久没卖出时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="138"/>
         <source>Overstock: more cover than</source>
         <translation>库存积压：可售天数超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
         <source>Dead stock: no sale for</source>
         <translation>滞销库存：未售出超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="148"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="153"/>
         <source>Leave them out of orders until they are counted</source>
         <translation>盘点之前不为它们订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>Order them as if none were on the shelf</source>
         <translation>按货架上没有库存来订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>Without a stock count nobody knows what is on the shelf: planning such products from 0 orders as if the shop were empty</source>
         <translation>没有盘点就不知道货架上有多少：按 0 来计划，会像店里空了一样订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="158"/>
         <source>Products never counted:</source>
         <translation>从未盘点的商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="161"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="162"/>
         <source>Ask on the Orders page</source>
         <translation>在“订货”页面询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
         <source>Plan as of the day they end</source>
         <translation>按销售记录截止日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
         <source>Sales that end long before today:</source>
         <translation>销售记录早已截止时：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
         <source>As the imported sheets keep them</source>
         <translation>按导入表格的记录方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
         <source>Day by day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Week by week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Month by month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>A shop whose sheets hold one total per week or per month is forecast and planned in weeks or months; choose here to decide yourself</source>
         <translation>表格中每周或每月只有一个合计的店铺，会按周或按月预测和计划；也可以在这里自行选择</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
         <source>Forecast and plan sales:</source>
         <translation>预测和计划销售：</translation>
     </message>
@@ -2298,278 +2298,278 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="37"/>
+        <location filename="../../ui/models/order_lines.py" line="38"/>
         <source>under 0.01</source>
         <translation>不到 0.01</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="59"/>
-        <location filename="../../ui/models/order_lines.py" line="168"/>
+        <location filename="../../ui/models/order_lines.py" line="60"/>
+        <location filename="../../ui/models/order_lines.py" line="169"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="59"/>
-        <location filename="../../ui/models/order_lines.py" line="169"/>
+        <location filename="../../ui/models/order_lines.py" line="60"/>
+        <location filename="../../ui/models/order_lines.py" line="170"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="60"/>
+        <location filename="../../ui/models/order_lines.py" line="61"/>
         <source>{lines} from 1 supplier</source>
         <translation>{lines}，来自 1 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="60"/>
+        <location filename="../../ui/models/order_lines.py" line="61"/>
         <source>{lines} from {s} suppliers</source>
         <translation>{lines}，来自 {s} 家供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="67"/>
+        <location filename="../../ui/models/order_lines.py" line="68"/>
         <source>Yours: {reason}</source>
         <translation>自定：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="69"/>
+        <location filename="../../ui/models/order_lines.py" line="70"/>
         <source>Cut from {before}</source>
         <translation>由 {before} 削减</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="71"/>
+        <location filename="../../ui/models/order_lines.py" line="72"/>
         <source>Raised from {before} to reach the supplier&apos;s minimum</source>
         <translation>由 {before} 增加，以达到供应商的最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="77"/>
+        <location filename="../../ui/models/order_lines.py" line="78"/>
         <source>Cut from {before} to {after} to fit the budget or the supplier&apos;s terms</source>
         <translation>由 {before} 削减到 {after}，以符合预算或供应商的条件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="80"/>
+        <location filename="../../ui/models/order_lines.py" line="81"/>
         <source>; expected lost margin {money} (sales the cut is likely to lose, at their margin)</source>
         <translation>；预计损失毛利 {money}（削减可能丢掉的销售，按其毛利计）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="88"/>
+        <location filename="../../ui/models/order_lines.py" line="89"/>
         <source>Your own quantity (suggested: {suggested}). Reason: {reason}</source>
         <translation>您自定的数量（建议：{suggested}）。原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="90"/>
+        <location filename="../../ui/models/order_lines.py" line="91"/>
         <source>Double-click to put in your own quantity</source>
         <translation>双击可填写自己的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="96"/>
+        <location filename="../../ui/models/order_lines.py" line="97"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="97"/>
+        <location filename="../../ui/models/order_lines.py" line="98"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="98"/>
+        <location filename="../../ui/models/order_lines.py" line="99"/>
         <source>On
 hand</source>
         <translation>现有
 库存</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="99"/>
+        <location filename="../../ui/models/order_lines.py" line="100"/>
         <source>On
 order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="100"/>
+        <location filename="../../ui/models/order_lines.py" line="101"/>
         <source>Reorder
 point</source>
         <translation>再订
 货点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="101"/>
+        <location filename="../../ui/models/order_lines.py" line="102"/>
         <source>Order when the stock on hand and on order is below this</source>
         <translation>现有加在途库存低于此数时订货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="102"/>
+        <location filename="../../ui/models/order_lines.py" line="103"/>
         <source>Order
 up to</source>
         <translation>补货
 上限</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="103"/>
+        <location filename="../../ui/models/order_lines.py" line="104"/>
         <source>An order brings the stock on hand and on order up to this</source>
         <translation>订货后现有加在途库存补到此数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="104"/>
+        <location filename="../../ui/models/order_lines.py" line="105"/>
         <source>Sug-
 gested</source>
         <translation>建议
 数量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="105"/>
+        <location filename="../../ui/models/order_lines.py" line="106"/>
         <source>What the reorder levels ask for, in whole packs</source>
         <translation>按再订货水平需要的数量，按整包计</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="106"/>
-        <location filename="../../ui/pages/orders_page.py" line="475"/>
+        <location filename="../../ui/models/order_lines.py" line="107"/>
+        <location filename="../../ui/pages/orders_page.py" line="476"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="108"/>
-        <location filename="../../ui/pages/orders_page.py" line="476"/>
+        <location filename="../../ui/models/order_lines.py" line="109"/>
+        <location filename="../../ui/pages/orders_page.py" line="477"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="109"/>
+        <location filename="../../ui/models/order_lines.py" line="110"/>
         <source>Runs
 out</source>
         <translation>缺货
 日期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="111"/>
+        <location filename="../../ui/models/order_lines.py" line="112"/>
         <source>Lasts beyond the forecast</source>
         <translation>在预测期内不会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="112"/>
+        <location filename="../../ui/models/order_lines.py" line="113"/>
         <source>Lost
 margin</source>
         <translation>损失
 毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="113"/>
+        <location filename="../../ui/models/order_lines.py" line="114"/>
         <source>Expected lost margin: the sales this cut is likely to lose, at their margin</source>
         <translation>预计损失毛利：这次削减可能丢掉的销售，按其毛利计</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="116"/>
+        <location filename="../../ui/models/order_lines.py" line="117"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="167"/>
+        <location filename="../../ui/models/order_lines.py" line="168"/>
         <source>Order by {day}</source>
         <translation>{day} 前下单</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="168"/>
+        <location filename="../../ui/models/order_lines.py" line="169"/>
         <source>nothing ordered</source>
         <translation>不订货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/order_lines.py" line="173"/>
-        <location filename="../../ui/pages/orders_page.py" line="351"/>
-        <location filename="../../ui/pages/orders_page.py" line="408"/>
+        <location filename="../../ui/models/order_lines.py" line="174"/>
+        <location filename="../../ui/pages/orders_page.py" line="352"/>
+        <location filename="../../ui/pages/orders_page.py" line="409"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="58"/>
-        <location filename="../../ui/pages/orders_page.py" line="240"/>
+        <location filename="../../ui/pages/orders_page.py" line="59"/>
+        <location filename="../../ui/pages/orders_page.py" line="241"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="60"/>
+        <location filename="../../ui/pages/orders_page.py" line="61"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
+        <location filename="../../ui/pages/orders_page.py" line="62"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="72"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="72"/>
+        <location filename="../../ui/pages/orders_page.py" line="73"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="74"/>
+        <location filename="../../ui/pages/orders_page.py" line="75"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="75"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="79"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="100"/>
+        <location filename="../../ui/pages/orders_page.py" line="101"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="103"/>
+        <location filename="../../ui/pages/orders_page.py" line="104"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="104"/>
+        <location filename="../../ui/pages/orders_page.py" line="105"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="118"/>
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Change quantity…</source>
         <translation>修改数量…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
+        <location filename="../../ui/pages/orders_page.py" line="120"/>
         <source>Put in your own quantity for this product, with the reason</source>
         <translation>为这个商品填写自己的数量和原因</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="121"/>
+        <location filename="../../ui/pages/orders_page.py" line="122"/>
         <source>Reset to suggestion</source>
         <translation>恢复建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="122"/>
+        <location filename="../../ui/pages/orders_page.py" line="123"/>
         <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
         <translation>放弃自定的数量：重新使用计划的建议</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="191"/>
+        <location filename="../../ui/pages/orders_page.py" line="192"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="192"/>
+        <location filename="../../ui/pages/orders_page.py" line="193"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="210"/>
-        <location filename="../../ui/pages/orders_page.py" line="225"/>
+        <location filename="../../ui/pages/orders_page.py" line="211"/>
+        <location filename="../../ui/pages/orders_page.py" line="226"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="227"/>
+        <location filename="../../ui/pages/orders_page.py" line="228"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2578,202 +2578,202 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="246"/>
+        <location filename="../../ui/pages/orders_page.py" line="247"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="253"/>
+        <location filename="../../ui/pages/orders_page.py" line="254"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="282"/>
+        <location filename="../../ui/pages/orders_page.py" line="283"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="286"/>
+        <location filename="../../ui/pages/orders_page.py" line="287"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="311"/>
+        <location filename="../../ui/pages/orders_page.py" line="312"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="314"/>
+        <location filename="../../ui/pages/orders_page.py" line="315"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="328"/>
+        <location filename="../../ui/pages/orders_page.py" line="329"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="333"/>
+        <location filename="../../ui/pages/orders_page.py" line="334"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="335"/>
+        <location filename="../../ui/pages/orders_page.py" line="336"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="340"/>
+        <location filename="../../ui/pages/orders_page.py" line="341"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="343"/>
+        <location filename="../../ui/pages/orders_page.py" line="344"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="345"/>
+        <location filename="../../ui/pages/orders_page.py" line="346"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="375"/>
+        <location filename="../../ui/pages/orders_page.py" line="376"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="377"/>
+        <location filename="../../ui/pages/orders_page.py" line="378"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="409"/>
+        <location filename="../../ui/pages/orders_page.py" line="410"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="410"/>
+        <location filename="../../ui/pages/orders_page.py" line="411"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="410"/>
+        <location filename="../../ui/pages/orders_page.py" line="411"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="450"/>
+        <location filename="../../ui/pages/orders_page.py" line="451"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="452"/>
+        <location filename="../../ui/pages/orders_page.py" line="453"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="454"/>
+        <location filename="../../ui/pages/orders_page.py" line="455"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="459"/>
+        <location filename="../../ui/pages/orders_page.py" line="460"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="461"/>
+        <location filename="../../ui/pages/orders_page.py" line="462"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="466"/>
+        <location filename="../../ui/pages/orders_page.py" line="467"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="467"/>
+        <location filename="../../ui/pages/orders_page.py" line="468"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="468"/>
+        <location filename="../../ui/pages/orders_page.py" line="469"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="468"/>
+        <location filename="../../ui/pages/orders_page.py" line="469"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="469"/>
+        <location filename="../../ui/pages/orders_page.py" line="470"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="470"/>
+        <location filename="../../ui/pages/orders_page.py" line="471"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="471"/>
+        <location filename="../../ui/pages/orders_page.py" line="472"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="472"/>
+        <location filename="../../ui/pages/orders_page.py" line="473"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="473"/>
+        <location filename="../../ui/pages/orders_page.py" line="474"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="474"/>
+        <location filename="../../ui/pages/orders_page.py" line="475"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="477"/>
+        <location filename="../../ui/pages/orders_page.py" line="478"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="478"/>
+        <location filename="../../ui/pages/orders_page.py" line="479"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="478"/>
+        <location filename="../../ui/pages/orders_page.py" line="479"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="479"/>
+        <location filename="../../ui/pages/orders_page.py" line="480"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="482"/>
+        <location filename="../../ui/pages/orders_page.py" line="483"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="524"/>
+        <location filename="../../ui/pages/orders_page.py" line="525"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="546"/>
+        <location filename="../../ui/pages/orders_page.py" line="547"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="554"/>
+        <location filename="../../ui/pages/orders_page.py" line="555"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -2781,57 +2781,57 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="20"/>
         <source>Override the forecast</source>
         <translation>手动调整预测</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="20"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="21"/>
         <source>For these days the forecast of {product} is replaced by your own figure. Use it for what the history cannot know: a planned promotion, a market stall, a big order already promised.</source>
         <translation>在这些日子里，{product} 的预测会换成您自己填的数字。用于历史数据无法知道的情况：计划中的促销、市集摆摊、已经答应的大单。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="34"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="35"/>
         <source> a day</source>
         <translation> 每天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="37"/>
         <source>Why? For example: summer fair on the green</source>
         <translation>原因？例如：广场夏季集市</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="41"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="42"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="43"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="44"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="47"/>
         <source>Override</source>
         <translation>调整</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="61"/>
         <source>The last day comes before the first.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/override_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/override_dialog.py" line="63"/>
         <source>A note is needed: it is kept with the override.</source>
         <translation>需要填写备注：它会和这次调整一起保存。</translation>
     </message>
@@ -2839,7 +2839,7 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="100"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="103"/>
         <source>(ignored)</source>
         <translation>（忽略）</translation>
     </message>
@@ -2847,47 +2847,47 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="55"/>
+        <location filename="../../ui/wizard/import_report.py" line="56"/>
         <source>All problems</source>
         <translation>所有问题</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="55"/>
+        <location filename="../../ui/wizard/import_report.py" line="56"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="56"/>
+        <location filename="../../ui/wizard/import_report.py" line="57"/>
         <source>Kept with a warning</source>
         <translation>保留但有警告</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="56"/>
+        <location filename="../../ui/wizard/import_report.py" line="57"/>
         <source>Set aside</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="63"/>
+        <location filename="../../ui/wizard/import_report.py" line="64"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="89"/>
+        <location filename="../../ui/wizard/import_report.py" line="90"/>
         <source>No problems: every row could be used as it is.</source>
         <translation>没有问题：每一行都能直接使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="91"/>
+        <location filename="../../ui/wizard/import_report.py" line="92"/>
         <source>{n} rows listed</source>
         <translation>列出 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="93"/>
+        <location filename="../../ui/wizard/import_report.py" line="94"/>
         <source>{shown} of {listed} rows listed</source>
         <translation>列出 {listed} 行中的 {shown} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="95"/>
+        <location filename="../../ui/wizard/import_report.py" line="96"/>
         <source> (only the first {listed} of {total} are kept)</source>
         <translation>（共 {total} 行，只保留前 {listed} 行）</translation>
     </message>
@@ -3124,17 +3124,17 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../ui/jobs.py" line="254"/>
+        <location filename="../../ui/jobs.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="271"/>
+        <location filename="../../ui/jobs.py" line="272"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs.py" line="280"/>
+        <location filename="../../ui/jobs.py" line="281"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3332,247 +3332,247 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="88"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="89"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="93"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="94"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="96"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="338"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="355"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="97"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="339"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="356"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="98"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="99"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="101"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="102"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="102"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="103"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="181"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="121"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="122"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
         <location filename="../../ui/pages/purchase_orders_page.py" line="498"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="124"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="126"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="173"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
         <source>See the order as it prints, then print it</source>
         <translation>先预览打印效果，再打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
         <source>Save the order as a PDF file</source>
         <translation>把订单保存为 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
         <source>Save Excel…</source>
         <translation>保存 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
         <source>Save the order as an Excel workbook</source>
         <translation>把订单保存为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="179"/>
         <source>E-mail…</source>
         <translation>发邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="179"/>
         <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
         <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="181"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
         <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
         <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="183"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
         <source>Receive…</source>
         <translation>收货…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="183"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
         <source>Goods arrived: put them on the shelf, all or some of the lines</source>
         <translation>货到了：把全部或部分行计入货架库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="185"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="186"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="185"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="186"/>
         <source>The order will not come (or not the rest of it)</source>
         <translation>订单不会来了（或剩下的不会来了）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="242"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="305"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="243"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="306"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="327"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="329"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="329"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="330"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="335"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="337"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="415"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="416"/>
         <source>No order chosen</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="420"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="421"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="423"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="424"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="436"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="437"/>
         <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
         <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="438"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
         <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="440"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="441"/>
         <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="442"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="443"/>
         <source>Sent {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="444"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="445"/>
         <source>Received {day}</source>
         <translation>{day} 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="446"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="447"/>
         <source>Made {day}</source>
         <translation>{day} 生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="448"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="449"/>
         <source>Currency {code}</source>
         <translation>币种 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="450"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="451"/>
         <source>Notes: {notes}</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="453"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="453"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
         <source>1 still to come</source>
         <translation>1 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
         <source>{n} still to come</source>
         <translation>{n} 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="459"/>
         <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
         <source>Double-click a quantity to change it.</source>
         <translation>双击数量即可修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="462"/>
         <source>Only a draft can be changed; this order can be received or cancelled.</source>
         <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
@@ -3803,160 +3803,160 @@ now</source>
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="26"/>
         <source>Replay a policy on your own past</source>
         <translation>用您自己的历史数据回放订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="31"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="32"/>
         <source>ShelfWise (service level)</source>
         <translation>ShelfWise（服务水平）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="32"/>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="107"/>
         <source>Optimal (s, S)</source>
         <translation>最优 (s, S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="34"/>
         <source>Min/max rule (2 and 4 weeks)</source>
         <translation>最小-最大规则（2 周和 4 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="41"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="42"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="43"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="44"/>
         <source>Policies</source>
         <translation>策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="45"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="48"/>
         <source>Each review day the replay forecasts from the sales known then, orders by the policy, receives orders after their lead time, and loses the sales the shelf cannot serve.</source>
         <translation>回放时，每个检查日都只用当时已知的销售做预测，按策略订货，订单在交货期后到货，货架供应不上的销售就算丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="53"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="53"/>
         <source>Cycle service</source>
         <translation>周期服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="53"/>
         <source>Fill rate</source>
         <translation>满足率</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="53"/>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="113"/>
         <source>Stock-out days</source>
         <translation>缺货天数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="53"/>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="115"/>
         <source>Average stock value</source>
         <translation>平均库存金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="55"/>
         <source>Order lines</source>
         <translation>订货行数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="77"/>
         <source>There are no sales to replay: import a sales file first.</source>
         <translation>没有可回放的销售数据：请先导入销售文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="83"/>
         <source>Min/max rule (lead time + a month of sales, up to twice that)</source>
         <translation>最小/最大规则（交货期 + 一个月的销量，最多补到其两倍）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="84"/>
         <source>Min/max rule (lead time + a week of sales, up to twice that)</source>
         <translation>最小/最大规则（交货期 + 一周的销量，最多补到其两倍）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="93"/>
         <source>Choose at least one policy to replay.</source>
         <translation>请至少选择一个要回放的策略。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="107"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="108"/>
         <source>Min/max rule</source>
         <translation>最小-最大规则</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="108"/>
         <source>What you actually did</source>
         <translation>您实际的做法</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="112"/>
         <source>Months out of stock</source>
         <translation>缺货月数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="113"/>
         <source>Weeks out of stock</source>
         <translation>缺货周数</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="115"/>
         <source>Average stock (units)</source>
         <translation>平均库存（件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="127"/>
         <source>{start} to {end}, {count} products.</source>
         <translation>{start} 至 {end}，{count} 个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="131"/>
         <source>Your sales are monthly totals: each policy planned again at the start of every month from the months before it, and each month&apos;s total was served from its shelf.</source>
         <translation>您的销量是按月汇总的：每种策略在每月初根据之前各月的数据重新计划，每月的销量由其货架库存供应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="134"/>
         <source>Your sales are weekly totals: each policy planned again at the start of every week from the weeks before it, and each week&apos;s total was served from its shelf.</source>
         <translation>您的销量是按周汇总的：每种策略在每周初根据之前各周的数据重新计划，每周的销量由其货架库存供应。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="138"/>
         <source>Every row covers the {count} of {total} products whose stock was counted before and during these days; the lost sales of what you actually did were never recorded, so its fill rate is unknown.</source>
         <translation>每一行都只统计 {total} 个商品中在这段时间之前和期间盘点过库存的 {count} 个；您实际做法丢失的销售从未记录，所以它的满足率未知。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/replay_dialog.py" line="142"/>
+        <location filename="../../ui/dialogs/replay_dialog.py" line="143"/>
         <source>Your stock counts do not cover these days, so what you actually did cannot be set beside the policies.</source>
         <translation>您的盘点数据没有覆盖这段时间，因此无法把您的实际做法和这些策略放在一起比较。</translation>
     </message>
@@ -4081,62 +4081,62 @@ now</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
         <source>ShelfWise (recommended)</source>
         <translation>ShelfWise（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
         <source>Keeps enough safety stock for the service level of each product&apos;s class, from its own forecast and lead time, and orders in amounts that balance the cost of ordering against the cost of holding stock.</source>
         <translation>根据每个商品自己的预测和交货期，保持足以达到其类别服务水平的安全库存，并按能平衡订货成本与持有成本的数量订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
         <source>Optimal (s,S)</source>
         <translation>最优 (s,S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
         <source>Works out the exact lowest-cost reorder point (s) and order-up-to level (S) for each product from its forecast, its holding cost, the order cost and the service level. Slower on big shops.</source>
         <translation>根据每个商品的预测、持有成本、订货成本和服务水平，精确算出成本最低的再订货点 (s) 和补货上限 (S)。商品多的店铺会比较慢。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
         <source>Min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
         <source>The rule of thumb: reorder when stock falls below 2 weeks of average sales, and order up to 4 weeks. Easy to check by hand, but it knows nothing of trends, seasons or promotions.</source>
         <translation>经验法则：库存低于 2 周平均销量时订货，补到 4 周的量。容易手算核对，但不考虑趋势、季节或促销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="83"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="355"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="356"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="359"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="360"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="362"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="363"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="365"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="366"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="368"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -4149,7 +4149,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="377"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="378"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -4158,77 +4158,77 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="379"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="380"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="380"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="381"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="389"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="390"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="395"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="396"/>
         <source> backups</source>
         <translation> 个备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="398"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="399"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="399"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="400"/>
         <source>none by month</source>
         <translation>不按月保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="401"/>
         <source>Keep the latest</source>
         <translation>保留最近的</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="402"/>
         <source>and one a month for</source>
         <translation>以及每月一个，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="407"/>
         <source>ShelfWise copies the shop file before every import and before an upgrade, and once a day while the shop is open. These settings say how many of those copies to keep; older ones are removed at the next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud folder).</source>
         <translation>ShelfWise 会在每次导入前、升级前以及店铺打开时每天一次复制店铺文件。这里设置保留多少份副本；更早的副本在下一次备份时才删除，不会立即删除。“文件 ▸ 立即备份…”可以把副本放到其他任何地方（U 盘、云同步文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="418"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="419"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="421"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="422"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="427"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="428"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="430"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="431"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="456"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="457"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
@@ -4287,90 +4287,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="240"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="244"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="249"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="250"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="251"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="259"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="259"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="260"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="261"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="341"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="262"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="342"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="283"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="284"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="288"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="289"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="290"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="291"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="292"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="293"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="320"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="321"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>

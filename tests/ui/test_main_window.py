@@ -87,7 +87,7 @@ def test_new_shop_creates_an_empty_shop_file_and_never_overwrites_one(qtbot, win
     with open_shop(target.with_suffix(".db"), create=False) as shop:
         assert shop.scalar("SELECT count(*) FROM products") == 0
     warned = []
-    monkeypatch.setattr("ui.main_window.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    monkeypatch.setattr("ui.messages.QMessageBox.warning", lambda *args: warned.append(args[2]))
     window.create_shop(target.with_suffix(".db"))
     assert warned and "already exists" in warned[0]
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormL
 from ui.i18n import day_text
 from core.services.plan import OrderLineRow
 from ui.models.order_lines import money, units
+from ui import style
 
 
 class AdjustDialog(QDialog):
@@ -25,7 +26,7 @@ class AdjustDialog(QDialog):
         facts = QLabel(self.tr("Suggested: {suggested}; packs of {pack}; minimum {moq}; unit cost {cost}.").format(
             suggested=units(row.suggested_qty), pack=units(row.pack), moq=units(row.moq) or "0",
             cost=money(row.unit_cost)), self)
-        facts.setStyleSheet("color: #555555;")
+        facts.setStyleSheet(style.text_css(style.DETAIL))
         self.quantity = QDoubleSpinBox(self)
         self.quantity.setRange(0, 10_000_000)
         whole = float(qty).is_integer() and float(row.pack).is_integer()
@@ -64,7 +65,7 @@ class AdjustDialog(QDialog):
             return True
         self.problem.setText(self.tr("A reason is needed: it is kept with the order, so you (and anyone else) "
                                      "can see later why the quantity differs from the suggestion."))
-        self.problem.setStyleSheet("color: #b00020;" if insist else "color: #666666;")
+        self.problem.setStyleSheet(style.text_css(style.ERROR if insist else style.NOTE))
         self.ok_button.setEnabled(False)
         return False
 

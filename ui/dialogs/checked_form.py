@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from ui import style
+
 
 class CheckedFormDialog(QDialog):
     """`buttons.accepted` is for the page to connect (store, then `accept()` or `refused(message)`)."""
@@ -13,7 +15,7 @@ class CheckedFormDialog(QDialog):
         self.form = QFormLayout()
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(style.text_css(style.ERROR))
         self.problem.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)

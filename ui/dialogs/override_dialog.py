@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QDoubleSpin
                                QVBoxLayout, QWidget)
 
 from ui.i18n import day_format
+from ui import style
 
 
 class OverrideDialog(QDialog):
@@ -55,13 +56,13 @@ class OverrideDialog(QDialog):
         self._check()
 
     def _check(self) -> None:
-        problem, colour = "", "#b00020"
+        problem, colour = "", style.ERROR
         if self.end.date() < self.start.date():
             problem = self.tr("The last day comes before the first.")
         elif not self.note.text().strip():
-            problem, colour = self.tr("A note is needed: it is kept with the override."), "#666666"
+            problem, colour = self.tr("A note is needed: it is kept with the override."), style.NOTE
         self.problem.setText(problem)
-        self.problem.setStyleSheet(f"color: {colour};")
+        self.problem.setStyleSheet(style.text_css(colour))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
 
     def values(self) -> tuple[dt.date, dt.date, float, str]:

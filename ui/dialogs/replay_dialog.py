@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QDialogButtonBox, 
 from core.services import replay as replay_service
 from ui.i18n import day_format, day_text
 from ui.jobs import JobRunner, ProgressPanel
+from ui import messages
 
 
 class ReplayDialog(QDialog):
@@ -99,7 +100,7 @@ class ReplayDialog(QDialog):
                           progress=self.progress)
 
     def _refused(self, error) -> None:
-        self.summary.setText(error.full_message())
+        self.summary.setText(messages.error_text(error))
 
     def _show(self, comparison) -> None:
         self.comparison = comparison

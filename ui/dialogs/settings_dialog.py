@@ -20,6 +20,7 @@ from core.services import shop as shop_service
 from core.store.backups import Retention
 from ui.i18n import available_languages, current_language, set_language
 from ui.jobs import JobRunner, ProgressPanel
+from ui import messages, style
 
 CLASSES = ("A", "B", "C")
 
@@ -142,7 +143,7 @@ class OrderingSettings(QWidget):
             self.policy.addItem(name, key)
         self.policy_text = QLabel(self)
         self.policy_text.setWordWrap(True)
-        self.policy_text.setStyleSheet("color: #555555;")
+        self.policy_text.setStyleSheet(style.text_css(style.DETAIL))
         self.policy.currentIndexChanged.connect(self._policy_changed)
         policy_group = QGroupBox(self.tr("Policy"), self)
         policy_layout = QVBoxLayout(policy_group)
@@ -262,7 +263,7 @@ class ShopDetailsSettings(QWidget):
         self.remove_logo_button.clicked.connect(lambda: self._set_logo("", ""))
         self.logo_problem = QLabel(self)
         self.logo_problem.setWordWrap(True)
-        self.logo_problem.setStyleSheet("color: #b00020;")
+        self.logo_problem.setStyleSheet(style.text_css(style.ERROR))
         self.logo_problem.setVisible(False)
         logo_area = QWidget(self)              # as tall as it needs: the terms below take the space left
         logo_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -325,7 +326,7 @@ class ShopDetailsSettings(QWidget):
                           success=lambda logo: self._set_logo(*logo), failure=self._logo_refused)
 
     def _logo_refused(self, error: UserError) -> None:
-        self.logo_problem.setText(error.message + (f" {error.hint}" if error.hint else ""))
+        self.logo_problem.setText(messages.error_text(error))
         self.logo_problem.setVisible(True)
 
     def _set_logo(self, logo_base64: str, logo_type: str) -> None:
@@ -401,7 +402,7 @@ class SettingsDialog(QDialog):
         backups_form.addRow(self.tr("and one a month for"), self.keep_months)
         self.backups_note = QLabel(backups_tab)
         self.backups_note.setWordWrap(True)
-        self.backups_note.setStyleSheet("color: #666666;")
+        self.backups_note.setStyleSheet(style.text_css(style.NOTE))
         backups_layout = QVBoxLayout(backups_tab)
         backups_intro = QLabel(self.tr(
             "ShelfWise copies the shop file before every import and before an upgrade, and once a day while the "
@@ -425,7 +426,7 @@ class SettingsDialog(QDialog):
                                       if current_language(self.app_settings) else 0)
         self.language.setToolTip(self.tr("The language of ShelfWise on this computer (for every shop)"))
         language_note = QLabel(self.tr("Takes effect when ShelfWise starts again."), self)
-        language_note.setStyleSheet("color: #666666;")
+        language_note.setStyleSheet(style.text_css(style.NOTE))
         language_row = QHBoxLayout()
         language_row.addWidget(QLabel(self.tr("Language"), self))
         language_row.addWidget(self.language)

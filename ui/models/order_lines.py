@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from ui.i18n import day_month_text, day_text
 from core.services.plan import OrderLineRow, PlanData, SupplierOrder
 from ui.table_models import Column, RowFilterProxy, RowsModel
+from ui import style
 
 NO_SUPPLIER = "(no supplier)"           # core's name for the products without one (core/policy/plan.py)
 SUPPLIER_ROLE = Qt.ItemDataRole.UserRole          # a supplier's name; None for 'All suppliers'
@@ -17,7 +18,7 @@ ORDER_ROLE = Qt.ItemDataRole.UserRole + 1         # its SupplierOrder (a PlanDat
  NOTE) = range(12)
 WARNING_STYLE = ("QLabel { background: #fdecea; color: #7a1c1c; border: 1px solid #f1b5b0; border-radius: 4px; "
                  "padding: 6px 8px; }")
-CUT_COLOUR = "#8a5a00"
+CUT_COLOUR = style.CAUTION
 
 
 def _tr(text: str) -> str:

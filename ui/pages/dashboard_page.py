@@ -19,6 +19,7 @@ from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
 from ui.widgets import empty_note, row_table
+from ui import style
 
 JOB = "dashboard"
 ALL = ""                        # the tile that shows every alert
@@ -185,7 +186,7 @@ class DashboardPage(QWidget):
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._double_clicked)
         hint = QLabel(self.tr("Double-click a product to see its order."), self)
-        hint.setStyleSheet("color: #666666;")
+        hint.setStyleSheet(style.text_css(style.NOTE))
 
         self.empty = empty_note(self)
         body = QWidget(self)

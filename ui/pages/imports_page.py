@@ -1,6 +1,7 @@
 """The Imports page: every import the shop has had, what each found, and Undo."""
 from __future__ import annotations
 
+import html
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ui.wizard.import_report import ProblemsPanel, counts_html, kind_label, list
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowsModel, number
 from ui.widgets import row_table, shop_writable
+from ui import style
 
 
 def _tr(text: str) -> str:
@@ -147,7 +149,7 @@ class ImportsPage(QWidget):
                            rejected=run.rejected, counts=counts, committed=True, notes=notes)
         if run.undone_at:
             undone = self.tr("Undone on {when}.").format(when=when(run.undone_at))
-            text = f"<p style='color:#b00020'>{undone}</p>{text}"
+            text = f"<p style='color:{style.ERROR}'>{html.escape(undone)}</p>{text}"
         self.counts.setText(text)
         self.problems.set_problems([])
         total = listed_total(warnings=run.warnings, rejected=run.rejected, counts=counts)

@@ -28,6 +28,7 @@ from ui.models.order_lines import (  # noqa: F401 - the tests and other pages re
     lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
 from ui.widgets import content_or_note, row_table, shop_writable
+from ui import style
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
 CREATE_JOB = "orders-create-purchase-orders"
@@ -481,7 +482,7 @@ class OrdersPage(QWidget):
         if row.lost_margin > 0:
             pairs.append((f"<span style='color:{CUT_COLOUR}'>" + self.tr("Expected lost margin") + "</span>",
                           f"<span style='color:{CUT_COLOUR}'><b>{lost_money(row.lost_margin)}</b></span>"))
-        cells = "".join(f"<tr><td style='padding-right: 10px; color: #555555'>{name}</td>"
+        cells = "".join(f"<tr><td style='padding-right: 10px; color: {style.DETAIL}'>{name}</td>"
                         f"<td align='right'>{value}</td></tr>" for name, value in pairs)
         return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
 

@@ -35,6 +35,7 @@ from ui.models.purchase_orders import (  # noqa: F401 - the tests read these fro
     lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel,
     PurchaseOrderLinesModel)
 from ui.widgets import content_or_note, documents_folder, row_table, shop_writable
+from ui import messages, style
 
 LIST_JOB = "purchase-orders-list"
 DETAIL_JOB = "purchase-orders-detail"
@@ -169,7 +170,7 @@ class PurchaseOrdersPage(QWidget):
         self.facts.setWordWrap(True)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #555555;")
+        self.notes.setStyleSheet(style.text_css(style.DETAIL))
         self.print_button = self._button(self.tr("Print…"), self.print_order,
                                          self.tr("See the order as it prints, then print it"))
         self.pdf_button = self._button(self.tr("Save PDF…"), self.save_pdf, self.tr("Save the order as a PDF file"))
@@ -193,7 +194,7 @@ class PurchaseOrdersPage(QWidget):
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.TextFormat.RichText)
         self.edit_hint = QLabel(self)
-        self.edit_hint.setStyleSheet("color: #666666;")
+        self.edit_hint.setStyleSheet(style.text_css(style.NOTE))
 
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
@@ -476,8 +477,7 @@ class PurchaseOrdersPage(QWidget):
 
     # ---- messages: trouble in red, what happened (and the question whether it was sent) in blue
     def _failed(self, error: UserError) -> None:
-        text = f"{error.where}: {error.message}" if error.where else error.message
-        self.error.setText(text + (f"\n{error.hint}" if error.hint else ""))
+        self.error.setText(messages.error_text(error))
         self.error.setVisible(True)
 
     def _clear_error(self) -> None:

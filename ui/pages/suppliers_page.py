@@ -13,7 +13,7 @@ from core.services import suppliers as suppliers_service
 from core.services.changes import ORDERS, PRODUCTS, SUPPLIERS
 from core.services.suppliers import SupplierRow
 from ui.dialogs.supplier_dialog import SupplierDialog
-from ui.errors import show_user_error
+from ui.messages import show_error
 from ui.i18n import order_days_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
@@ -190,4 +190,4 @@ class SuppliersPage(QWidget):
                           failure=partial(self._refused, self.tr("Suppliers")))
 
     def _refused(self, title: str, error: UserError) -> None:
-        show_user_error(self, error, title)
+        show_error(self, error, title)

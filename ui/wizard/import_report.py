@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from core.importing.report import COUNT_LABELS, SET_ASIDE_LABELS, Problem
 from ui.table_models import Column, RowFilterProxy, RowsModel, number_key
 from ui.widgets import row_table
+from ui import style
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ImportReport", text)
 
@@ -112,21 +113,21 @@ def counts_html(*, rows_read: int, imported: int, warnings: int, rejected: int, 
              if key not in SET_ASIDE_LABELS and counts.get(key)]
     lines: list[tuple[str, int, str, list[tuple[str, int]]]] = [
         (_tr("Rows read"), rows_read, "", []),
-        (_tr("Imported") if committed else _tr("Will be imported"), imported, "#1b6e20", []),
-        (_tr("… of them kept with a warning"), warnings, "#8a5a00" if warnings else "", []),
+        (_tr("Imported") if committed else _tr("Will be imported"), imported, style.GOOD, []),
+        (_tr("… of them kept with a warning"), warnings, style.CAUTION if warnings else "", []),
         (_tr("Set aside (not demand, or already known)"), set_aside, "", reasons),
-        (_tr("Rejected (could not be read)"), rejected, "#b00020" if rejected else "", []),
+        (_tr("Rejected (could not be read)"), rejected, style.ERROR if rejected else "", []),
     ]
     rows = []
     for label, value, colour, detail in lines:
-        style = f" style='color:{colour}'" if colour else ""
-        rows.append(f"<tr><td{style}>{html.escape(label)}</td>"
-                    f"<td align='right'{style}><b>{value:,}</b></td></tr>")
-        rows += [f"<tr><td style='padding-left:18px; color:#555'>{html.escape(text)}</td>"
-                 f"<td align='right' style='color:#555'>{n:,}</td></tr>" for text, n in detail]
+        coloured = f" style='color:{colour}'" if colour else ""
+        rows.append(f"<tr><td{coloured}>{html.escape(label)}</td>"
+                    f"<td align='right'{coloured}><b>{value:,}</b></td></tr>")
+        rows += [f"<tr><td style='padding-left:18px; color:{style.DETAIL}'>{html.escape(text)}</td>"
+                 f"<td align='right' style='color:{style.DETAIL}'>{n:,}</td></tr>" for text, n in detail]
     if other:
         rows.append(f"<tr><td colspan='2' style='padding-top:6px'><i>{html.escape(_tr('Also:'))}</i></td></tr>")
-        rows += [f"<tr><td style='padding-left:18px; color:#555'>{html.escape(text)}</td>"
-                 f"<td align='right' style='color:#555'>{n:,}</td></tr>" for text, n in other]
-    notes_html = "".join(f"<p style='color:#555'>{html.escape(note)}</p>" for note in notes)
+        rows += [f"<tr><td style='padding-left:18px; color:{style.DETAIL}'>{html.escape(text)}</td>"
+                 f"<td align='right' style='color:{style.DETAIL}'>{n:,}</td></tr>" for text, n in other]
+    notes_html = "".join(f"<p style='color:{style.DETAIL}'>{html.escape(note)}</p>" for note in notes)
     return f"<table cellspacing='0' cellpadding='2'>{''.join(rows)}</table>{notes_html}"

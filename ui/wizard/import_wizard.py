@@ -5,7 +5,6 @@ changed only by the last step, all at once, and Cancel there leaves it as it was
 """
 from __future__ import annotations
 
-import html
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +15,8 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 from core.importing import KINDS, ImportReport, Validated
 from core.errors import UserError
 from core.services import imports as imports_service
-from ui.errors import show_user_error
+from ui import messages, style
+from ui.messages import show_error
 from ui.wizard.import_report import ProblemsPanel, counts_html, kind_label, listed_total
 from ui.jobs import JobRunner, ProgressPanel
 from ui.wizard.mapping_page import MappingPage
@@ -57,7 +57,7 @@ class FilePage(QWizardPage):
             self.kind_combo.addItem(f"{kind_label(kind)} — {kind_help(kind)}", kind)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(style.text_css(style.ERROR))
         self.progress = ProgressPanel(self)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -102,7 +102,7 @@ class FilePage(QWizardPage):
             wizard.next()
 
     def _failed(self, error: UserError) -> None:
-        self.error_label.setText(error.full_message())
+        self.error_label.setText(messages.error_text(error))
 
     def nextId(self) -> int:
         wizard = self.wizard()
@@ -194,7 +194,7 @@ class ReportPage(QWizardPage):
     def _check_failed(self, error: UserError) -> None:
         advice = self.tr("Nothing can be imported from this file as it is mapped. Go Back to change the "
                          "columns, or pick another file.")
-        self.counts.setText(f"<p style='color:#b00020'>{html.escape(error.full_message())}</p><p>{advice}</p>")
+        self.counts.setText(messages.error_html(error, advice))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -226,7 +226,7 @@ class ReportPage(QWizardPage):
             wizard.next()
 
     def _commit_failed(self, error: UserError) -> None:
-        show_user_error(self, error, self.tr("The import was not stored"))
+        show_error(self, error, self.tr("The import was not stored"))
 
 
 class DonePage(QWizardPage):

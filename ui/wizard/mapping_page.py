@@ -2,6 +2,8 @@
 ShelfWise field it holds (guessed from the column names, changeable)."""
 from __future__ import annotations
 
+import html
+
 import datetime as dt
 import math
 from functools import partial
@@ -18,6 +20,7 @@ from core.importing.sources import by_name, rules_said
 from core.services import imports as imports_service
 from ui.i18n import month_text
 from ui.jobs import ProgressPanel
+from ui import messages, style
 
 if TYPE_CHECKING:
     from ui.wizard.import_wizard import ImportWizard
@@ -200,7 +203,7 @@ class MappingPage(QWizardPage):
             self.table.setColumnWidth(column, min(max(self.table.columnWidth(column), 90), 260))
 
     def _read_failed(self, error) -> None:
-        self.layout_label.setText(f"<span style='color:#b00020'>{error.full_message()}</span>")
+        self.layout_label.setText(messages.error_html(error))
         self.completeChanged.emit()
 
     # ---- the mapping form
@@ -340,12 +343,12 @@ class MappingPage(QWizardPage):
         self.preview.set_labels(header)
         missing = self.missing_fields()
         if missing:
-            self.missing_label.setText(self.tr("<span style='color:#b00020'><b>Still needed:</b> {fields}. "
-                                               "Pick the column that holds each.</span>").format(
-                fields=", ".join(missing)))
+            self.missing_label.setStyleSheet(style.text_css(style.ERROR))
+            self.missing_label.setText(self.tr("<b>Still needed:</b> {fields}. Pick the column that holds each.").format(
+                fields=html.escape(", ".join(missing))))
         else:
-            self.missing_label.setText(self.tr("<span style='color:#1b6e20'>Every needed field has a column."
-                                               "</span>"))
+            self.missing_label.setStyleSheet(style.text_css(style.GOOD))
+            self.missing_label.setText(self.tr("Every needed field has a column."))
         self.completeChanged.emit()
 
     def _period_label(self, day: dt.date, period: str) -> str:

@@ -421,8 +421,8 @@ def test_shop_details_saved_in_settings_are_on_the_purchase_orders(qtbot, window
     not_a_picture.write_text("hello")
     shop.choose_logo(not_a_picture)
     qtbot.waitUntil(lambda: shop.logo_problem.isVisible(), timeout=10_000)
-    assert shop.logo_problem.text() == ("logo.txt is not a picture ShelfWise can use as a logo. "
-                                        "Choose a PNG or JPEG file.")
+    assert shop.logo_problem.text() == ("logo.txt is not a picture ShelfWise can use as a logo.\n"
+                                        "Choose a PNG or JPEG file.")    # the hint on its own line (ui/messages)
     logo = tmp_path / "logo.png"
     picture = QImage(120, 60, QImage.Format.Format_RGB32)
     picture.fill(QColor("#2f4858"))
