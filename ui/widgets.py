@@ -28,6 +28,26 @@ def row_table(parent: QWidget, model: QAbstractItemModel, widths: dict[int, int]
     return table
 
 
+def selected_data(table: QTableView, role: int):
+    """What the first selected row of `table` holds under `role` (None when nothing is selected)."""
+    rows = table.selectionModel().selectedRows()
+    return table.model().data(rows[0], role) if rows else None
+
+
+def select_sku(table: QTableView, role: int, sku: str | None, *, centre: bool = False) -> bool:
+    """Select the row whose `role` data has this product code and scroll to it (True if it is listed)."""
+    if sku is None:
+        return False
+    model = table.model()
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(role).sku == sku:
+            table.selectRow(row)
+            table.scrollTo(model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter if centre
+                           else QAbstractItemView.ScrollHint.EnsureVisible)
+            return True
+    return False
+
+
 def empty_note(parent: QWidget) -> QLabel:
     """The centred, wrapped line a page shows instead of its content when there is nothing to show yet."""
     label = QLabel(parent)

@@ -307,3 +307,33 @@ def test_the_status_bar_counts_in_words_one_supplier_not_one_suppliers(window):
     assert window.shop_label.text() == "Valley Parts: 1 product, 1 supplier, 1 sales line"
     window._show_summary({"shop_name": "Valley Parts", "products": 3451, "suppliers": 2, "sales_lines": 37200})
     assert window.shop_label.text() == "Valley Parts: 3,451 products, 2 suppliers, 37,200 sales lines"
+
+
+def test_a_budget_change_replans_the_orders_without_reloading_the_products_page(qtbot, window, open_in_window,
+                                                                                 forecast_demo, monkeypatch):
+    """Changes are announced, not wired: the budget service says it changed the plan, and only the pages that show
+    the plan read again; a change to the suppliers does reload the Products page (it shows each one's supplier)."""
+    from core.services.changes import SUPPLIERS
+    from core.store.db import open_shop
+    from core.policy.settings import load_policy_settings
+    from ui.jobs import running_jobs, shop_events
+    from ui.pages.orders_page import PLAN_JOB
+
+    open_in_window(forecast_demo)
+    qtbot.waitUntil(lambda: not running_jobs(), timeout=60_000)
+    reloads: list[str] = []
+    for name in ("products_page", "suppliers_page", "purchase_orders_page"):
+        monkeypatch.setattr(getattr(window, name), "refresh", lambda name=name: reloads.append(name))
+    changes: list[frozenset] = []
+    shop_events().changed.connect(changes.append)
+    page = window.orders_page
+    page.budget_check.setChecked(True)
+    page.budget.setValue(500.0)
+    page.apply_budget()
+    qtbot.waitUntil(lambda: not page.runner.is_running(PLAN_JOB) and bool(changes), timeout=60_000)
+    with open_shop(forecast_demo, create=False) as shop:
+        assert load_policy_settings(shop).budget == 500.0
+    assert changes == [frozenset({"plan"})] and page.data.budget == 500.0
+    assert reloads == []
+    shop_events().changed.emit(frozenset({SUPPLIERS}))
+    assert "products_page" in reloads and "suppliers_page" in reloads

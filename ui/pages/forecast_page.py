@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
                                QWidget)
 
@@ -21,7 +21,7 @@ from ui.models.forecast_rows import (  # noqa: F401 - the window and the tests r
     ForecastFilter, ForecastModel, abc_words, device_words, forecast_columns, model_sentence, model_short,
     pattern_words, run_header, versus_last_week, xyz_words)
 from ui.table_models import ROW_ROLE, number
-from ui.widgets import empty_note, row_table, shop_writable
+from ui.widgets import empty_note, row_table, select_sku, selected_data, shop_writable
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
@@ -224,8 +224,7 @@ class ForecastPage(QWidget):
 
     # ---- one product
     def selected_row(self) -> ForecastRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.data(rows[0], ROW_ROLE) if rows else None
+        return selected_data(self.table, ROW_ROLE)
 
     def selected_sku(self) -> str | None:
         row = self.selected_row()
@@ -233,14 +232,7 @@ class ForecastPage(QWidget):
 
     def select_sku(self, sku: str | None) -> bool:
         """Select a product by its code (True if it is listed)."""
-        if sku is None:
-            return False
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ROW_ROLE).sku == sku:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.proxy.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
-                return True
-        return False
+        return select_sku(self.table, ROW_ROLE, sku, centre=True)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         row = self.selected_row()

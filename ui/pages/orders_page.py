@@ -27,7 +27,7 @@ from ui.models.order_lines import (  # noqa: F401 - the tests and other pages re
     ORDER, VALUE, RUNS_OUT, LOST_MARGIN, NOTE, WARNING_STYLE, CUT_COLOUR, _tr, money, lost_money, units, short_day,
     lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
-from ui.widgets import content_or_note, row_table, shop_writable
+from ui.widgets import content_or_note, row_table, select_sku, selected_data, shop_writable
 from ui import style
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
@@ -417,19 +417,11 @@ class OrdersPage(QWidget):
             self._show_line(None)
 
     def selected_line(self) -> OrderLineRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.proxy.data(rows[0], ROW_ROLE) if rows else None
+        return selected_data(self.table, ROW_ROLE)
 
     def select_sku(self, sku: str | None) -> bool:
         """Select a line by its product code (True if it is listed)."""
-        if sku is None:
-            return False
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ROW_ROLE).sku == sku:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.proxy.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
-                return True
-        return False
+        return select_sku(self.table, ROW_ROLE, sku)
 
     def show_product(self, sku: str) -> bool:
         """Show one product's line, whichever supplier and whether or not it is ordered (from the dashboard)."""
