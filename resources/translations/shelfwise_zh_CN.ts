@@ -1240,52 +1240,52 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="263"/>
+        <location filename="../../ui/pages/forecast_page.py" line="255"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="264"/>
+        <location filename="../../ui/pages/forecast_page.py" line="256"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="273"/>
+        <location filename="../../ui/pages/forecast_page.py" line="265"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="274"/>
+        <location filename="../../ui/pages/forecast_page.py" line="266"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="276"/>
+        <location filename="../../ui/pages/forecast_page.py" line="268"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="278"/>
+        <location filename="../../ui/pages/forecast_page.py" line="270"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="283"/>
+        <location filename="../../ui/pages/forecast_page.py" line="275"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="287"/>
+        <location filename="../../ui/pages/forecast_page.py" line="279"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="316"/>
+        <location filename="../../ui/pages/forecast_page.py" line="308"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="317"/>
+        <location filename="../../ui/pages/forecast_page.py" line="309"/>
         <source>Remove this override?
 
 {what}
@@ -2420,13 +2420,13 @@ gested</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="107"/>
-        <location filename="../../ui/pages/orders_page.py" line="476"/>
+        <location filename="../../ui/pages/orders_page.py" line="495"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="109"/>
-        <location filename="../../ui/pages/orders_page.py" line="477"/>
+        <location filename="../../ui/pages/orders_page.py" line="496"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -2471,105 +2471,105 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="174"/>
-        <location filename="../../ui/pages/orders_page.py" line="352"/>
-        <location filename="../../ui/pages/orders_page.py" line="409"/>
+        <location filename="../../ui/pages/orders_page.py" line="379"/>
+        <location filename="../../ui/pages/orders_page.py" line="436"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="59"/>
-        <location filename="../../ui/pages/orders_page.py" line="241"/>
-        <source>Orders</source>
-        <translation>订货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="61"/>
-        <source>Budget this week</source>
-        <translation>本周预算</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="62"/>
-        <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
-        <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="72"/>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="73"/>
-        <source>Keep this budget (or none) and plan again</source>
-        <translation>保留这个预算（或不设预算）并重新计划</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="75"/>
-        <source>Plan orders</source>
-        <translation>计划订货</translation>
-    </message>
-    <message>
         <location filename="../../ui/pages/orders_page.py" line="76"/>
-        <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
-        <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
-        <source>Create purchase orders</source>
-        <translation>生成采购单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="101"/>
-        <source>Search by code or description</source>
-        <translation>按编码或名称搜索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="104"/>
-        <source>Show all products</source>
-        <translation>显示所有商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="105"/>
-        <source>Also list the products with nothing to order today</source>
-        <translation>也列出今天不需要订货的商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
-        <source>Change quantity…</source>
-        <translation>修改数量…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="120"/>
-        <source>Put in your own quantity for this product, with the reason</source>
-        <translation>为这个商品填写自己的数量和原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="122"/>
-        <source>Reset to suggestion</source>
-        <translation>恢复建议数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="123"/>
-        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
-        <translation>放弃自定的数量：重新使用计划的建议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="192"/>
-        <source>Plan for today</source>
-        <translation>按今天计划</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="193"/>
-        <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
-        <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="211"/>
-        <location filename="../../ui/pages/orders_page.py" line="226"/>
+        <location filename="../../ui/pages/orders_page.py" line="253"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="228"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="268"/>
+        <source>Orders</source>
+        <translation>订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <source>Budget this week</source>
+        <translation>本周预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="85"/>
+        <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
+        <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="95"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="96"/>
+        <source>Keep this budget (or none) and plan again</source>
+        <translation>保留这个预算（或不设预算）并重新计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="98"/>
+        <source>Plan orders</source>
+        <translation>计划订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="99"/>
+        <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
+        <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="103"/>
+        <source>Create purchase orders</source>
+        <translation>生成采购单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="127"/>
+        <source>Search by code or description</source>
+        <translation>按编码或名称搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <source>Show all products</source>
+        <translation>显示所有商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <source>Also list the products with nothing to order today</source>
+        <translation>也列出今天不需要订货的商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="147"/>
+        <source>Change quantity…</source>
+        <translation>修改数量…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="148"/>
+        <source>Put in your own quantity for this product, with the reason</source>
+        <translation>为这个商品填写自己的数量和原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="150"/>
+        <source>Reset to suggestion</source>
+        <translation>恢复建议数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="151"/>
+        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
+        <translation>放弃自定的数量：重新使用计划的建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="229"/>
+        <source>Plan for today</source>
+        <translation>按今天计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="230"/>
+        <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
+        <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="255"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2578,202 +2578,202 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="247"/>
+        <location filename="../../ui/pages/orders_page.py" line="274"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="254"/>
+        <location filename="../../ui/pages/orders_page.py" line="281"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="283"/>
+        <location filename="../../ui/pages/orders_page.py" line="310"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="287"/>
+        <location filename="../../ui/pages/orders_page.py" line="314"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="312"/>
+        <location filename="../../ui/pages/orders_page.py" line="339"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="315"/>
+        <location filename="../../ui/pages/orders_page.py" line="342"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="329"/>
+        <location filename="../../ui/pages/orders_page.py" line="356"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="334"/>
+        <location filename="../../ui/pages/orders_page.py" line="361"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="336"/>
+        <location filename="../../ui/pages/orders_page.py" line="363"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="341"/>
+        <location filename="../../ui/pages/orders_page.py" line="368"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="344"/>
+        <location filename="../../ui/pages/orders_page.py" line="371"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="346"/>
+        <location filename="../../ui/pages/orders_page.py" line="373"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="376"/>
+        <location filename="../../ui/pages/orders_page.py" line="403"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="378"/>
+        <location filename="../../ui/pages/orders_page.py" line="405"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="410"/>
+        <location filename="../../ui/pages/orders_page.py" line="437"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="411"/>
+        <location filename="../../ui/pages/orders_page.py" line="438"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="411"/>
+        <location filename="../../ui/pages/orders_page.py" line="438"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="451"/>
+        <location filename="../../ui/pages/orders_page.py" line="470"/>
         <source>No line chosen</source>
         <translation>未选择订货行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="453"/>
+        <location filename="../../ui/pages/orders_page.py" line="472"/>
         <source>Choose a line to see how its quantity was worked out.</source>
         <translation>选择一行，查看它的数量是怎么算出来的。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="455"/>
+        <location filename="../../ui/pages/orders_page.py" line="474"/>
         <source>no supplier yet</source>
         <translation>尚无供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="460"/>
+        <location filename="../../ui/pages/orders_page.py" line="479"/>
         <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
         <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="462"/>
+        <location filename="../../ui/pages/orders_page.py" line="481"/>
         <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
         <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="467"/>
+        <location filename="../../ui/pages/orders_page.py" line="486"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="468"/>
+        <location filename="../../ui/pages/orders_page.py" line="487"/>
         <source>On order</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="469"/>
+        <location filename="../../ui/pages/orders_page.py" line="488"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="469"/>
+        <location filename="../../ui/pages/orders_page.py" line="488"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="470"/>
+        <location filename="../../ui/pages/orders_page.py" line="489"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="471"/>
+        <location filename="../../ui/pages/orders_page.py" line="490"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="472"/>
+        <location filename="../../ui/pages/orders_page.py" line="491"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="473"/>
+        <location filename="../../ui/pages/orders_page.py" line="492"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="474"/>
+        <location filename="../../ui/pages/orders_page.py" line="493"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="475"/>
+        <location filename="../../ui/pages/orders_page.py" line="494"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="478"/>
+        <location filename="../../ui/pages/orders_page.py" line="497"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="479"/>
+        <location filename="../../ui/pages/orders_page.py" line="498"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="479"/>
+        <location filename="../../ui/pages/orders_page.py" line="498"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="480"/>
+        <location filename="../../ui/pages/orders_page.py" line="499"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="483"/>
+        <location filename="../../ui/pages/orders_page.py" line="502"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="525"/>
+        <location filename="../../ui/pages/orders_page.py" line="544"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="547"/>
+        <location filename="../../ui/pages/orders_page.py" line="566"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="555"/>
+        <location filename="../../ui/pages/orders_page.py" line="574"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -3332,398 +3332,398 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="89"/>
-        <source>Purchase orders</source>
-        <translation>采购单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="94"/>
-        <source>Show the orders in one state</source>
-        <translation>只显示某一状态的订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="97"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="339"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="356"/>
-        <source>All suppliers</source>
-        <translation>所有供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="99"/>
-        <source>One supplier&apos;s orders: how long each took to come and how late</source>
-        <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="102"/>
-        <source>Product code ⏎: its orders</source>
-        <translation>商品编码 ⏎：查看其订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="103"/>
-        <source>Type a product code and press Enter to see every order of that product</source>
-        <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="121"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
-        <source>Mark sent</source>
-        <translation>标记为已发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="498"/>
-        <source>Not yet</source>
-        <translation>暂不</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="126"/>
-        <source>Show the folder the file was saved in</source>
-        <translation>显示文件所在的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="174"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="175"/>
-        <source>See the order as it prints, then print it</source>
-        <translation>先预览打印效果，再打印</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="176"/>
-        <source>Save the order as a PDF file</source>
-        <translation>把订单保存为 PDF 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="177"/>
-        <source>Save Excel…</source>
-        <translation>保存 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="178"/>
-        <source>Save the order as an Excel workbook</source>
-        <translation>把订单保存为 Excel 工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="179"/>
-        <source>E-mail…</source>
-        <translation>发邮件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="179"/>
-        <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
-        <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="182"/>
-        <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
-        <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
-        <source>Receive…</source>
-        <translation>收货…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="184"/>
-        <source>Goods arrived: put them on the shelf, all or some of the lines</source>
-        <translation>货到了：把全部或部分行计入货架库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="186"/>
-        <source>Cancel order…</source>
-        <translation>取消订单…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="186"/>
-        <source>The order will not come (or not the rest of it)</source>
-        <translation>订单不会来了（或剩下的不会来了）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="243"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="306"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="115"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="321"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="328"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
+        <source>Purchase orders</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
+        <source>Show the orders in one state</source>
+        <translation>只显示某一状态的订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="128"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="354"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="371"/>
+        <source>All suppliers</source>
+        <translation>所有供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="130"/>
+        <source>One supplier&apos;s orders: how long each took to come and how late</source>
+        <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="133"/>
+        <source>Product code ⏎: its orders</source>
+        <translation>商品编码 ⏎：查看其订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="134"/>
+        <source>Type a product code and press Enter to see every order of that product</source>
+        <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="154"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="218"/>
+        <source>Mark sent</source>
+        <translation>标记为已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="156"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="513"/>
+        <source>Not yet</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="158"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="159"/>
+        <source>Show the folder the file was saved in</source>
+        <translation>显示文件所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="210"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="211"/>
+        <source>See the order as it prints, then print it</source>
+        <translation>先预览打印效果，再打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="212"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="212"/>
+        <source>Save the order as a PDF file</source>
+        <translation>把订单保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="213"/>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="214"/>
+        <source>Save the order as an Excel workbook</source>
+        <translation>把订单保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="215"/>
+        <source>E-mail…</source>
+        <translation>发邮件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="215"/>
+        <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
+        <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="218"/>
+        <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
+        <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="220"/>
+        <source>Receive…</source>
+        <translation>收货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="220"/>
+        <source>Goods arrived: put them on the shelf, all or some of the lines</source>
+        <translation>货到了：把全部或部分行计入货架库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="222"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="222"/>
+        <source>The order will not come (or not the rest of it)</source>
+        <translation>订单不会来了（或剩下的不会来了）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="343"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="329"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="344"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="330"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="345"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="351"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="336"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="351"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="337"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="352"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="416"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="431"/>
         <source>No order chosen</source>
         <translation>未选择订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="421"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="436"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="424"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="437"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
         <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
         <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
         <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="441"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
         <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
         <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="443"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
         <source>Sent {day}</source>
         <translation>{day} 发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="445"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
         <source>Received {day}</source>
         <translation>{day} 到货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="447"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="462"/>
         <source>Made {day}</source>
         <translation>{day} 生成</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="449"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="464"/>
         <source>Currency {code}</source>
         <translation>币种 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="451"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="466"/>
         <source>Notes: {notes}</source>
         <translation>备注：{notes}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="469"/>
         <source>1 line</source>
         <translation>1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="469"/>
         <source>{n} lines</source>
         <translation>{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="457"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="472"/>
         <source>1 still to come</source>
         <translation>1 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="473"/>
         <source>{n} still to come</source>
         <translation>{n} 行未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="459"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="474"/>
         <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
         <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="476"/>
         <source>Double-click a quantity to change it.</source>
         <translation>双击数量即可修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="462"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="477"/>
         <source>Only a draft can be changed; this order can be received or cancelled.</source>
         <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="494"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="509"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="498"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="513"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="542"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="557"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="551"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="566"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="552"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="567"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="554"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="569"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="575"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="590"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="579"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="594"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="597"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="583"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="598"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="600"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="615"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="601"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="616"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="629"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="644"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="629"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="644"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="635"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="646"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="650"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="661"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="640"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="655"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="641"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="656"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="649"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="664"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="658"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="673"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="664"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="679"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="668"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="683"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="672"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="687"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="673"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="688"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="683"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="698"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="695"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="710"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="721"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="736"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="723"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="738"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="725"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="740"/>
         <source>Added what is not on order yet to draft {numbers}.</source>
         <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="727"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="742"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="733"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="748"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>

@@ -56,6 +56,29 @@ class OrdersPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.update()
 
+        self._build_toolbar()
+        self._build_supplier_list()
+        self._build_lines_table()
+        self._build_line_detail()
+        top = self._top_row()
+        lines_box = self._lines_box()
+        detail = self._detail_box()
+        self._build_splitters(lines_box, detail)
+        self._build_old_history()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.old_history)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        self._show_line(None)
+        self._show_empty(self.tr("No shop is open."))
+        self._update_buttons()
+
+    # ---- building the page (in the order its widgets are made: the tab order follows it)
+    def _build_toolbar(self) -> None:
+        """The heading, the budget, Plan and Create, the plan's summary and warning, the progress."""
         self.heading = QLabel(self.tr("Orders"), self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.budget_check = QCheckBox(self.tr("Budget this week"), self)
@@ -88,6 +111,7 @@ class OrdersPage(QWidget):
         self.warning.setVisible(False)
         self.progress = ProgressPanel(self)
 
+    def _build_supplier_list(self) -> None:
         self.suppliers = QListWidget(self)
         self.suppliers.setItemDelegate(SupplierDelegate(self.suppliers))
         self.suppliers.setResizeMode(QListView.ResizeMode.Adjust)
@@ -95,6 +119,8 @@ class OrdersPage(QWidget):
         self.suppliers.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.suppliers.currentItemChanged.connect(lambda _item, _previous: self._supplier_changed())
 
+    def _build_lines_table(self) -> None:
+        """The plan's lines: heading, search, 'show all' and the table."""
         self.lines_heading = QLabel(self)
         self.lines_heading.setStyleSheet("font-weight: bold;")
         self.search = QLineEdit(self)
@@ -114,6 +140,8 @@ class OrdersPage(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
+    def _build_line_detail(self) -> None:
+        """One line's title, its buttons, its numbers and how it was worked out."""
         self.line_title = QLabel(self)
         self.line_title.setStyleSheet("font-weight: bold;")
         self.change_button = QPushButton(self.tr("Change quantity…"), self)
@@ -131,6 +159,7 @@ class OrdersPage(QWidget):
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+    def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
@@ -140,7 +169,9 @@ class OrdersPage(QWidget):
         top.addSpacing(16)
         top.addWidget(self.plan_button)
         top.addWidget(self.create_button)
+        return top
 
+    def _lines_box(self) -> QWidget:
         lines_box = QWidget(self)
         lines_layout = QVBoxLayout(lines_box)
         lines_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,7 +181,9 @@ class OrdersPage(QWidget):
         filters.addWidget(self.show_all)
         lines_layout.addLayout(filters)
         lines_layout.addWidget(self.table, 1)
+        return lines_box
 
+    def _detail_box(self) -> QWidget:
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 4, 0, 0)
@@ -170,7 +203,9 @@ class OrdersPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         detail_layout.addWidget(scroll, 1)
+        return detail
 
+    def _build_splitters(self, lines_box: QWidget, detail: QWidget) -> None:
         self.right = QSplitter(Qt.Orientation.Vertical, self)
         self.right.addWidget(lines_box)
         self.right.addWidget(detail)
@@ -184,7 +219,9 @@ class OrdersPage(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 850])
         self.stack, self.empty = content_or_note(self, self.splitter)
-        # sales that end long before today (an old export): plan for today, or as of the day they end?
+
+    def _build_old_history(self) -> None:
+        """Sales that end long before today (an old export): plan for today, or as of the day they end?"""
         self.old_history = QFrame(self)
         self.old_history.setStyleSheet(WARNING_STYLE)
         self.old_history_text = QLabel(self.old_history)
@@ -200,16 +237,6 @@ class OrdersPage(QWidget):
         old_row.addWidget(self.today_button)
         old_row.addWidget(self.look_back_button)
         self.old_history.setVisible(False)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.old_history)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
-        self._show_line(None)
-        self._show_empty(self.tr("No shop is open."))
-        self._update_buttons()
 
     # ---- the shop
     def set_shop(self, shop_path: Path | None) -> None:

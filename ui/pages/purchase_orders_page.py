@@ -86,6 +86,37 @@ class PurchaseOrdersPage(QWidget):
         self.lines_model.edit_requested.connect(lambda line, _column, value: self.change_quantity(line.sku,
                                                                                                   float(value)))
 
+        self._build_filters()
+        self._build_messages()
+        list_box = self._build_list()
+        self._build_order_widgets()
+        detail = self._detail_box()
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(list_box)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([270, 430])
+        self.stack, self.empty = content_or_note(self, self.splitter)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.supplier_filter)
+        top.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stack, 1)
+        self._show_order(None)
+        self._show_empty(self.tr("No shop is open."))
+
+    # ---- building the page (in the order its widgets are made: the tab order follows it)
+    def _build_filters(self) -> None:
+        """The heading and the filters: status, supplier, a product's code."""
         self.heading = QLabel(self.tr("Purchase orders"), self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.status_filter = QComboBox(self)
@@ -107,6 +138,8 @@ class PurchaseOrdersPage(QWidget):
         self.search.textChanged.connect(lambda text: self._filters_changed() if not text.strip() and
                                         self.data is not None and self.data.product else None)
 
+    def _build_messages(self) -> None:
+        """Trouble (red) and what happened (blue, with Mark sent / Not yet / Open folder), and the progress."""
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet(WARNING_STYLE)
@@ -135,7 +168,8 @@ class PurchaseOrdersPage(QWidget):
         self.notice.setVisible(False)
         self.progress = ProgressPanel(self)
 
-        # the list
+    def _build_list(self) -> QWidget:
+        """The orders, or one product's order history, under a heading."""
         self.list_heading = QLabel(self)
         self.list_heading.setStyleSheet("font-weight: bold;")
         day = max(self.fontMetrics().horizontalAdvance(date_text(dt.date(2000, 12, 28))) + 16, 90)   # any language
@@ -159,8 +193,10 @@ class PurchaseOrdersPage(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.list_heading)
         list_layout.addWidget(self.list_stack, 1)
+        return list_box
 
-        # the chosen order
+    def _build_order_widgets(self) -> None:
+        """The chosen order: title, status, facts, notes, the actions, its lines and total."""
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 14px; font-weight: bold;")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -196,6 +232,7 @@ class PurchaseOrdersPage(QWidget):
         self.edit_hint = QLabel(self)
         self.edit_hint.setStyleSheet(style.text_css(style.NOTE))
 
+    def _detail_box(self) -> QWidget:
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
         title_row.addWidget(self.status_badge)
@@ -218,29 +255,7 @@ class PurchaseOrdersPage(QWidget):
         detail_layout.addLayout(actions)
         detail_layout.addWidget(self.lines_table, 1)
         detail_layout.addLayout(foot)
-
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(list_box)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([270, 430])
-        self.stack, self.empty = content_or_note(self, self.splitter)
-
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(self.status_filter)
-        top.addWidget(self.supplier_filter)
-        top.addWidget(self.search)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.error)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
-        self._show_order(None)
-        self._show_empty(self.tr("No shop is open."))
+        return detail
 
     def _button(self, text: str, slot, tooltip: str) -> QPushButton:
         button = QPushButton(text, self)
