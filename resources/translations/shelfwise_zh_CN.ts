@@ -2420,13 +2420,13 @@ gested</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="107"/>
-        <location filename="../../ui/pages/orders_page.py" line="495"/>
+        <location filename="../../ui/widgets/line_detail.py" line="88"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="109"/>
-        <location filename="../../ui/pages/orders_page.py" line="496"/>
+        <location filename="../../ui/widgets/line_detail.py" line="89"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -2471,105 +2471,85 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="174"/>
-        <location filename="../../ui/pages/orders_page.py" line="379"/>
-        <location filename="../../ui/pages/orders_page.py" line="436"/>
+        <location filename="../../ui/pages/orders_page.py" line="345"/>
+        <location filename="../../ui/pages/orders_page.py" line="402"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
-        <location filename="../../ui/pages/orders_page.py" line="253"/>
+        <location filename="../../ui/pages/orders_page.py" line="74"/>
+        <location filename="../../ui/pages/orders_page.py" line="219"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
-        <location filename="../../ui/pages/orders_page.py" line="268"/>
+        <location filename="../../ui/pages/orders_page.py" line="80"/>
+        <location filename="../../ui/pages/orders_page.py" line="234"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="82"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="85"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="95"/>
+        <location filename="../../ui/pages/orders_page.py" line="93"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="96"/>
+        <location filename="../../ui/pages/orders_page.py" line="94"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="98"/>
+        <location filename="../../ui/pages/orders_page.py" line="96"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="99"/>
+        <location filename="../../ui/pages/orders_page.py" line="97"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="103"/>
+        <location filename="../../ui/pages/orders_page.py" line="101"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="127"/>
+        <location filename="../../ui/pages/orders_page.py" line="125"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="130"/>
+        <location filename="../../ui/pages/orders_page.py" line="128"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="131"/>
+        <location filename="../../ui/pages/orders_page.py" line="129"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="147"/>
-        <source>Change quantity…</source>
-        <translation>修改数量…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="148"/>
-        <source>Put in your own quantity for this product, with the reason</source>
-        <translation>为这个商品填写自己的数量和原因</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="150"/>
-        <source>Reset to suggestion</source>
-        <translation>恢复建议数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="151"/>
-        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
-        <translation>放弃自定的数量：重新使用计划的建议</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="229"/>
+        <location filename="../../ui/pages/orders_page.py" line="195"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="230"/>
+        <location filename="../../ui/pages/orders_page.py" line="196"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="255"/>
+        <location filename="../../ui/pages/orders_page.py" line="221"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2578,204 +2558,224 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="274"/>
+        <location filename="../../ui/pages/orders_page.py" line="240"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="281"/>
+        <location filename="../../ui/pages/orders_page.py" line="247"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="310"/>
+        <location filename="../../ui/pages/orders_page.py" line="276"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="314"/>
+        <location filename="../../ui/pages/orders_page.py" line="280"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="339"/>
+        <location filename="../../ui/pages/orders_page.py" line="305"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="342"/>
+        <location filename="../../ui/pages/orders_page.py" line="308"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="356"/>
+        <location filename="../../ui/pages/orders_page.py" line="322"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="361"/>
+        <location filename="../../ui/pages/orders_page.py" line="327"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="363"/>
+        <location filename="../../ui/pages/orders_page.py" line="329"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="368"/>
+        <location filename="../../ui/pages/orders_page.py" line="334"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="371"/>
+        <location filename="../../ui/pages/orders_page.py" line="337"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="373"/>
+        <location filename="../../ui/pages/orders_page.py" line="339"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="403"/>
+        <location filename="../../ui/pages/orders_page.py" line="369"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="405"/>
+        <location filename="../../ui/pages/orders_page.py" line="371"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="437"/>
+        <location filename="../../ui/pages/orders_page.py" line="403"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="438"/>
+        <location filename="../../ui/pages/orders_page.py" line="404"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="438"/>
+        <location filename="../../ui/pages/orders_page.py" line="404"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="470"/>
-        <source>No line chosen</source>
-        <translation>未选择订货行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="472"/>
-        <source>Choose a line to see how its quantity was worked out.</source>
-        <translation>选择一行，查看它的数量是怎么算出来的。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="474"/>
-        <source>no supplier yet</source>
-        <translation>尚无供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="479"/>
-        <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
-        <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="481"/>
-        <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
-        <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="486"/>
-        <source>On hand</source>
-        <translation>现有库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="487"/>
-        <source>On order</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="488"/>
-        <source>Lead time</source>
-        <translation>交货期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="488"/>
-        <source>{n} days</source>
-        <translation>{n} 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="489"/>
-        <source>Service level</source>
-        <translation>服务水平</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="490"/>
-        <source>Demand over lead time</source>
-        <translation>交货期内需求</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="491"/>
-        <source>Safety stock</source>
-        <translation>安全库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="492"/>
-        <source>Reorder point</source>
-        <translation>再订货点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="493"/>
-        <source>Order up to</source>
-        <translation>补货上限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="494"/>
-        <source>Suggested</source>
-        <translation>建议数量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="497"/>
-        <source>Pack / minimum</source>
-        <translation>包装 / 起订量</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="498"/>
-        <source>Runs out</source>
-        <translation>将缺货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="498"/>
-        <source>not in the forecast</source>
-        <translation>预测期内不会</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="499"/>
-        <source>Next delivery</source>
-        <translation>下次到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="502"/>
-        <source>Expected lost margin</source>
-        <translation>预计损失毛利</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="544"/>
+        <location filename="../../ui/pages/orders_page.py" line="473"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="566"/>
+        <location filename="../../ui/pages/orders_page.py" line="495"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="574"/>
+        <location filename="../../ui/pages/orders_page.py" line="503"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="28"/>
+        <source>Change quantity…</source>
+        <translation>修改数量…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="29"/>
+        <source>Put in your own quantity for this product, with the reason</source>
+        <translation>为这个商品填写自己的数量和原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="30"/>
+        <source>Reset to suggestion</source>
+        <translation>恢复建议数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="31"/>
+        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
+        <translation>放弃自定的数量：重新使用计划的建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="62"/>
+        <source>No line chosen</source>
+        <translation>未选择订货行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="64"/>
+        <source>Choose a line to see how its quantity was worked out.</source>
+        <translation>选择一行，查看它的数量是怎么算出来的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="66"/>
+        <source>no supplier yet</source>
+        <translation>尚无供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="71"/>
+        <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
+        <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="73"/>
+        <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
+        <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="79"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="80"/>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="81"/>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="81"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="82"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="83"/>
+        <source>Demand over lead time</source>
+        <translation>交货期内需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="84"/>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="85"/>
+        <source>Reorder point</source>
+        <translation>再订货点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="86"/>
+        <source>Order up to</source>
+        <translation>补货上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="87"/>
+        <source>Suggested</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="90"/>
+        <source>Pack / minimum</source>
+        <translation>包装 / 起订量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="91"/>
+        <source>Runs out</source>
+        <translation>将缺货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="91"/>
+        <source>not in the forecast</source>
+        <translation>预测期内不会</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="92"/>
+        <source>Next delivery</source>
+        <translation>下次到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="95"/>
+        <source>Expected lost margin</source>
+        <translation>预计损失毛利</translation>
     </message>
 </context>
 <context>

@@ -3,13 +3,12 @@ explained, the owner's own quantities (with a reason), and this week's budget.""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QListWidget, QListWidgetItem, QPushButton, QScrollArea, QSplitter,
+                               QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
 
 from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
@@ -28,7 +27,7 @@ from ui.models.order_lines import (  # noqa: F401 - the tests and other pages re
     lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
 from ui.widgets import content_or_note, row_table, select_sku, selected_data, shop_writable
-from ui import style
+from ui.widgets.line_detail import LineDetail
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
 CREATE_JOB = "orders-create-purchase-orders"
@@ -62,8 +61,7 @@ class OrdersPage(QWidget):
         self._build_line_detail()
         top = self._top_row()
         lines_box = self._lines_box()
-        detail = self._detail_box()
-        self._build_splitters(lines_box, detail)
+        self._build_splitters(lines_box, self.line_detail)
         self._build_old_history()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -141,23 +139,13 @@ class OrdersPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def _build_line_detail(self) -> None:
-        """One line's title, its buttons, its numbers and how it was worked out."""
-        self.line_title = QLabel(self)
-        self.line_title.setStyleSheet("font-weight: bold;")
-        self.change_button = QPushButton(self.tr("Change quantity…"), self)
-        self.change_button.setToolTip(self.tr("Put in your own quantity for this product, with the reason"))
+        """One line's title, its buttons, its numbers and how it was worked out (ui/widgets/line_detail.py)."""
+        self.line_detail = LineDetail(self)
+        self.line_title, self.numbers, self.explanation = (self.line_detail.title, self.line_detail.numbers,
+                                                           self.line_detail.explanation)
+        self.change_button, self.reset_button = self.line_detail.change_button, self.line_detail.reset_button
         self.change_button.clicked.connect(lambda: self.ask_quantity(self.selected_line()))
-        self.reset_button = QPushButton(self.tr("Reset to suggestion"), self)
-        self.reset_button.setToolTip(self.tr("Forget your own quantity: the plan's suggestion is used again"))
         self.reset_button.clicked.connect(self.reset_line)
-        self.numbers = QLabel(self)
-        self.numbers.setTextFormat(Qt.TextFormat.RichText)
-        self.numbers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.explanation = QLabel(self)
-        self.explanation.setTextFormat(Qt.TextFormat.RichText)
-        self.explanation.setWordWrap(True)
-        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
@@ -182,28 +170,6 @@ class OrdersPage(QWidget):
         lines_layout.addLayout(filters)
         lines_layout.addWidget(self.table, 1)
         return lines_box
-
-    def _detail_box(self) -> QWidget:
-        detail = QWidget(self)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 4, 0, 0)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.line_title, 1)
-        title_row.addWidget(self.change_button)
-        title_row.addWidget(self.reset_button)
-        detail_layout.addLayout(title_row)
-        words = QWidget(self)
-        words_layout = QHBoxLayout(words)
-        words_layout.setContentsMargins(0, 0, 4, 0)
-        words_layout.addWidget(self.numbers)
-        words_layout.addSpacing(12)
-        words_layout.addWidget(self.explanation, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(words)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        detail_layout.addWidget(scroll, 1)
-        return detail
 
     def _build_splitters(self, lines_box: QWidget, detail: QWidget) -> None:
         self.right = QSplitter(Qt.Orientation.Vertical, self)
@@ -466,44 +432,7 @@ class OrdersPage(QWidget):
 
     def _show_line(self, row: OrderLineRow | None) -> None:
         self._update_buttons()
-        if row is None:
-            self.line_title.setText(self.tr("No line chosen"))
-            self.numbers.clear()
-            self.explanation.setText(self.tr("Choose a line to see how its quantity was worked out."))
-            return
-        supplier = row.supplier if row.supplier != NO_SUPPLIER else self.tr("no supplier yet")
-        self.line_title.setText(f"{row.sku} — {row.name} ({supplier})" if row.name else f"{row.sku} ({supplier})")
-        self.numbers.setText(self._numbers_html(row))
-        steps = [html.escape(step) for step in row.steps]
-        if row.adjusted:
-            steps.append(self.tr("<b>Your own quantity: {qty}</b> — {reason}").format(
-                qty=units(row.order_qty), reason=html.escape(row.reason)))
-        self.explanation.setText(self.tr("<b>How it was worked out</b>") + "<ul style='margin-left: -20px'>"
-                                 + "".join(f"<li style='margin-bottom: 3px'>{s}</li>" for s in steps) + "</ul>")
-
-    def _numbers_html(self, row: OrderLineRow) -> str:
-        pairs = [
-            (self.tr("On hand"), units(row.on_hand)),
-            (self.tr("On order"), units(row.on_order)),
-            (self.tr("Lead time"), self.tr("{n} days").format(n=units(row.lead_time_days))),
-            (self.tr("Service level"), f"{row.service_level:.0%}"),
-            (self.tr("Demand over lead time"), units(row.demand_over_lead_time)),
-            (self.tr("Safety stock"), units(row.safety_stock)),
-            (self.tr("Reorder point"), units(row.reorder_point)),
-            (self.tr("Order up to"), units(row.order_up_to)),
-            (self.tr("Suggested"), units(row.suggested_qty)),
-            (self.tr("Order"), f"<b>{units(row.order_qty)}</b>"),
-            (self.tr("Value"), money(row.order_value)),
-            (self.tr("Pack / minimum"), f"{units(row.pack)} / {units(row.moq) or '0'}"),
-            (self.tr("Runs out"), day_text(row.stockout_date) if row.stockout_date else self.tr("not in the forecast")),
-            (self.tr("Next delivery"), day_text(row.next_delivery) if row.next_delivery else ""),
-        ]
-        if row.lost_margin > 0:
-            pairs.append((f"<span style='color:{CUT_COLOUR}'>" + self.tr("Expected lost margin") + "</span>",
-                          f"<span style='color:{CUT_COLOUR}'><b>{lost_money(row.lost_margin)}</b></span>"))
-        cells = "".join(f"<tr><td style='padding-right: 10px; color: {style.DETAIL}'>{name}</td>"
-                        f"<td align='right'>{value}</td></tr>" for name, value in pairs)
-        return f"<table cellspacing='0' cellpadding='1'>{cells}</table>"
+        self.line_detail.show_line(row)
 
     # ---- purchase orders
     def create_purchase_orders(self) -> None:
