@@ -18,7 +18,7 @@ from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
-from ui.widgets import empty_note, row_table
+from ui.widgets import empty_note, page_layout, row_table
 from ui import style
 
 JOB = "dashboard"
@@ -226,12 +226,7 @@ class DashboardPage(QWidget):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.start_panel)
-        layout.addWidget(self.header)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, top, self.start_panel, self.header, self.progress, self.stack)
         self._show_empty(self.tr("No shop is open."))
         self.refresh_button.setEnabled(False)
 

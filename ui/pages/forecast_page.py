@@ -6,9 +6,8 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QPushButton, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from core.services.changes import PRODUCTS, SALES, SETTINGS
 from core.services import forecast as forecast_service
@@ -21,7 +20,7 @@ from ui.models.forecast_rows import (  # noqa: F401 - the window and the tests r
     ForecastFilter, ForecastModel, abc_words, device_words, forecast_columns, model_sentence, model_short,
     pattern_words, run_header, versus_last_week, xyz_words)
 from ui.table_models import ROW_ROLE, number
-from ui.widgets import empty_note, row_table, select_sku, selected_data, shop_writable
+from ui.widgets import empty_note, row_table, select_sku, selected_data, shop_writable, splitter
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
@@ -127,12 +126,7 @@ class ForecastPage(QWidget):
         changes.addWidget(self.overrides)
         below.addLayout(changes, 2)
         detail_layout.addLayout(below)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(table_box)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setSizes([210, 520])
+        self.splitter = splitter(self, Qt.Orientation.Vertical, [table_box, detail], [210, 520], [2, 5])
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.splitter)
         self.stack.addWidget(self.empty)

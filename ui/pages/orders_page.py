@@ -8,8 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDoubleSpinBox, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QListView, QListWidget, QListWidgetItem, QPushButton, QSplitter,
-                               QVBoxLayout, QWidget)
+                               QListView, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from core.services.changes import FORECAST, ORDERS, PRODUCTS, SALES, SETTINGS, STOCK, SUPPLIERS
 from core.services import plan as plan_service
@@ -26,7 +25,7 @@ from ui.models.order_lines import (  # noqa: F401 - the tests and other pages re
     ORDER, VALUE, RUNS_OUT, LOST_MARGIN, NOTE, WARNING_STYLE, CUT_COLOUR, _tr, money, lost_money, units, short_day,
     lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
-from ui.widgets import content_or_note, row_table, select_sku, selected_data, shop_writable
+from ui.widgets import content_or_note, page_layout, row_table, select_sku, selected_data, shop_writable, splitter
 from ui.widgets.line_detail import LineDetail
 
 PLAN_JOB = "orders-plan"       # every job that makes the page's plan (plan, own quantity, reset, budget): one at a time
@@ -63,13 +62,7 @@ class OrdersPage(QWidget):
         lines_box = self._lines_box()
         self._build_splitters(lines_box, self.line_detail)
         self._build_old_history()
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.old_history)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, top, self.old_history, self.summary, self.warning, self.progress, self.stack)
         self._show_line(None)
         self._show_empty(self.tr("No shop is open."))
         self._update_buttons()
@@ -172,18 +165,8 @@ class OrdersPage(QWidget):
         return lines_box
 
     def _build_splitters(self, lines_box: QWidget, detail: QWidget) -> None:
-        self.right = QSplitter(Qt.Orientation.Vertical, self)
-        self.right.addWidget(lines_box)
-        self.right.addWidget(detail)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
-        self.right.setSizes([350, 300])
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.suppliers)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 850])
+        self.right = splitter(self, Qt.Orientation.Vertical, [lines_box, detail], [350, 300], [3, 2])
+        self.splitter = splitter(self, Qt.Orientation.Horizontal, [self.suppliers, self.right], [250, 850], [0, 1])
         self.stack, self.empty = content_or_note(self, self.splitter)
 
     def _build_old_history(self) -> None:

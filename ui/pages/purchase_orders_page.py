@@ -13,7 +13,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelection, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFrame, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from core.services.changes import PRODUCTS, STOCK, SUPPLIERS
 from core.documents.purchase_order import safe_file_name
@@ -34,7 +34,7 @@ from ui.models.purchase_orders import (  # noqa: F401 - the tests read these fro
     L_QTY, L_PACK, L_COST, L_TOTAL, L_RECEIVED, _tr, status_text, status_filters, date_text, lead_time_text,
     lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel,
     PurchaseOrderLinesModel)
-from ui.widgets import content_or_note, documents_folder, row_table, shop_writable
+from ui.widgets import content_or_note, documents_folder, page_layout, row_table, shop_writable, splitter
 from ui import messages, style
 
 LIST_JOB = "purchase-orders-list"
@@ -91,12 +91,7 @@ class PurchaseOrdersPage(QWidget):
         list_box = self._build_list()
         self._build_order_widgets()
         detail = self._detail_box()
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(list_box)
-        self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([270, 430])
+        self.splitter = splitter(self, Qt.Orientation.Vertical, [list_box, detail], [270, 430], [2, 3])
         self.stack, self.empty = content_or_note(self, self.splitter)
 
         top = QHBoxLayout()
@@ -105,12 +100,7 @@ class PurchaseOrdersPage(QWidget):
         top.addWidget(self.status_filter)
         top.addWidget(self.supplier_filter)
         top.addWidget(self.search)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.error)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.stack, 1)
+        page_layout(self, top, self.error, self.notice, self.progress, self.stack)
         self._show_order(None)
         self._show_empty(self.tr("No shop is open."))
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QLayout, QSplitter, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
 
 
 def row_table(parent: QWidget, model: QAbstractItemModel, widths: dict[int, int], *, stretch: int = 1,
@@ -46,6 +47,28 @@ def select_sku(table: QTableView, role: int, sku: str | None, *, centre: bool = 
                            else QAbstractItemView.ScrollHint.EnsureVisible)
             return True
     return False
+
+
+def splitter(parent: QWidget, orientation: Qt.Orientation, widgets: list[QWidget], sizes: list[int],
+             stretch: list[int] | None = None) -> QSplitter:
+    """Panes the owner can resize: `widgets` in order, their starting `sizes`, how they share growth."""
+    split = QSplitter(orientation, parent)
+    for k, widget in enumerate(widgets):
+        split.addWidget(widget)
+        if stretch is not None:
+            split.setStretchFactor(k, stretch[k])
+    split.setSizes(sizes)
+    return split
+
+
+def page_layout(page: QWidget, top: QLayout, *parts: QWidget) -> QVBoxLayout:
+    """A page's layout: its top row, then `parts` one under the other, the last taking the room left."""
+    layout = QVBoxLayout(page)
+    layout.addLayout(top)
+    for part in parts[:-1]:
+        layout.addWidget(part)
+    layout.addWidget(parts[-1], 1)
+    return layout
 
 
 def empty_note(parent: QWidget) -> QLabel:
