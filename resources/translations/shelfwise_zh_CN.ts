@@ -206,7 +206,7 @@ Please copy the details below and send them with a line on what you were doing.<
     </message>
     <message>
         <location filename="../../ui/pages/dashboard_page.py" line="155"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="325"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="320"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -237,7 +237,7 @@ Please copy the details below and send them with a line on what you were doing.<
     </message>
     <message>
         <location filename="../../ui/pages/dashboard_page.py" line="216"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="281"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="276"/>
         <source>Give products a supplier</source>
         <translation>为商品指定供应商</translation>
     </message>
@@ -252,43 +252,43 @@ Please copy the details below and send them with a line on what you were doing.<
         <translation>盘点库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="235"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="253"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="248"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="245"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="240"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="271"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="266"/>
         <source>{n} without a supplier</source>
         <translation>{n} 个没有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="273"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="268"/>
         <source>{n} without a cost</source>
         <translation>{n} 个没有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="270"/>
         <source>{n} never counted (left out of orders until counted)</source>
         <translation>{n} 个从未盘点（盘点前不订货）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="277"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="272"/>
         <source>&lt;b&gt;Getting started — {products} products:&lt;/b&gt; {parts}.</source>
         <translation>&lt;b&gt;入门 — 共 {products} 个商品：&lt;/b&gt;{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="280"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="275"/>
         <source>Add suppliers</source>
         <translation>添加供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="303"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="298"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -297,32 +297,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="306"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="312"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="307"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="315"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="310"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="316"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="356"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="351"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="357"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="352"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -1159,60 +1159,60 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="49"/>
-        <location filename="../../ui/pages/forecast_page.py" line="56"/>
-        <location filename="../../ui/pages/forecast_page.py" line="196"/>
+        <location filename="../../ui/pages/forecast_page.py" line="48"/>
+        <location filename="../../ui/pages/forecast_page.py" line="55"/>
+        <location filename="../../ui/pages/forecast_page.py" line="190"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="51"/>
+        <location filename="../../ui/pages/forecast_page.py" line="50"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="53"/>
+        <location filename="../../ui/pages/forecast_page.py" line="52"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="57"/>
+        <location filename="../../ui/pages/forecast_page.py" line="56"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="65"/>
+        <location filename="../../ui/pages/forecast_page.py" line="64"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="79"/>
+        <location filename="../../ui/pages/forecast_page.py" line="78"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="80"/>
+        <location filename="../../ui/pages/forecast_page.py" line="79"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="89"/>
+        <location filename="../../ui/pages/forecast_page.py" line="88"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="93"/>
+        <location filename="../../ui/pages/forecast_page.py" line="92"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="145"/>
-        <location filename="../../ui/pages/forecast_page.py" line="162"/>
+        <location filename="../../ui/pages/forecast_page.py" line="139"/>
+        <location filename="../../ui/pages/forecast_page.py" line="156"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="179"/>
+        <location filename="../../ui/pages/forecast_page.py" line="173"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1221,7 +1221,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="181"/>
+        <location filename="../../ui/pages/forecast_page.py" line="175"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1230,62 +1230,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="188"/>
+        <location filename="../../ui/pages/forecast_page.py" line="182"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="210"/>
+        <location filename="../../ui/pages/forecast_page.py" line="204"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="255"/>
+        <location filename="../../ui/pages/forecast_page.py" line="249"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="256"/>
+        <location filename="../../ui/pages/forecast_page.py" line="250"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="265"/>
+        <location filename="../../ui/pages/forecast_page.py" line="259"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="266"/>
+        <location filename="../../ui/pages/forecast_page.py" line="260"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="268"/>
+        <location filename="../../ui/pages/forecast_page.py" line="262"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="270"/>
+        <location filename="../../ui/pages/forecast_page.py" line="264"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="275"/>
+        <location filename="../../ui/pages/forecast_page.py" line="269"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="279"/>
+        <location filename="../../ui/pages/forecast_page.py" line="273"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="308"/>
+        <location filename="../../ui/pages/forecast_page.py" line="302"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="309"/>
+        <location filename="../../ui/pages/forecast_page.py" line="303"/>
         <source>Remove this override?
 
 {what}
@@ -2471,85 +2471,85 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="174"/>
-        <location filename="../../ui/pages/orders_page.py" line="345"/>
-        <location filename="../../ui/pages/orders_page.py" line="402"/>
+        <location filename="../../ui/pages/orders_page.py" line="328"/>
+        <location filename="../../ui/pages/orders_page.py" line="385"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="74"/>
-        <location filename="../../ui/pages/orders_page.py" line="219"/>
+        <location filename="../../ui/pages/orders_page.py" line="67"/>
+        <location filename="../../ui/pages/orders_page.py" line="202"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="80"/>
-        <location filename="../../ui/pages/orders_page.py" line="234"/>
+        <location filename="../../ui/pages/orders_page.py" line="73"/>
+        <location filename="../../ui/pages/orders_page.py" line="217"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="82"/>
+        <location filename="../../ui/pages/orders_page.py" line="75"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="76"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="93"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="94"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="96"/>
+        <location filename="../../ui/pages/orders_page.py" line="89"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="97"/>
+        <location filename="../../ui/pages/orders_page.py" line="90"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="101"/>
+        <location filename="../../ui/pages/orders_page.py" line="94"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="125"/>
+        <location filename="../../ui/pages/orders_page.py" line="118"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="128"/>
+        <location filename="../../ui/pages/orders_page.py" line="121"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="129"/>
+        <location filename="../../ui/pages/orders_page.py" line="122"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="195"/>
+        <location filename="../../ui/pages/orders_page.py" line="178"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="196"/>
+        <location filename="../../ui/pages/orders_page.py" line="179"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="221"/>
+        <location filename="../../ui/pages/orders_page.py" line="204"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2558,102 +2558,102 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="240"/>
+        <location filename="../../ui/pages/orders_page.py" line="223"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="247"/>
+        <location filename="../../ui/pages/orders_page.py" line="230"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="276"/>
+        <location filename="../../ui/pages/orders_page.py" line="259"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="280"/>
+        <location filename="../../ui/pages/orders_page.py" line="263"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="305"/>
+        <location filename="../../ui/pages/orders_page.py" line="288"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="308"/>
+        <location filename="../../ui/pages/orders_page.py" line="291"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="322"/>
+        <location filename="../../ui/pages/orders_page.py" line="305"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="327"/>
+        <location filename="../../ui/pages/orders_page.py" line="310"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="329"/>
+        <location filename="../../ui/pages/orders_page.py" line="312"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="334"/>
+        <location filename="../../ui/pages/orders_page.py" line="317"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="337"/>
+        <location filename="../../ui/pages/orders_page.py" line="320"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="339"/>
+        <location filename="../../ui/pages/orders_page.py" line="322"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="369"/>
+        <location filename="../../ui/pages/orders_page.py" line="352"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="371"/>
+        <location filename="../../ui/pages/orders_page.py" line="354"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="403"/>
+        <location filename="../../ui/pages/orders_page.py" line="386"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="404"/>
+        <location filename="../../ui/pages/orders_page.py" line="387"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="404"/>
+        <location filename="../../ui/pages/orders_page.py" line="387"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="473"/>
+        <location filename="../../ui/pages/orders_page.py" line="456"/>
         <source>Making the draft purchase orders…</source>
         <translation>正在生成采购单草稿…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="495"/>
+        <location filename="../../ui/pages/orders_page.py" line="478"/>
         <source>Keeping your quantity and planning again…</source>
         <translation>保留您的数量并重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="503"/>
+        <location filename="../../ui/pages/orders_page.py" line="486"/>
         <source>Back to the suggestion, planning again…</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
@@ -3332,400 +3332,400 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="115"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="321"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="104"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="255"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="109"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="125"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="114"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="128"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="354"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="371"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="117"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="288"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="305"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="130"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="133"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="122"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="134"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="154"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="218"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="143"/>
+        <location filename="../../ui/widgets/order_detail.py" line="43"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="156"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="513"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="145"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="407"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="158"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="147"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="159"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="148"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="210"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="211"/>
-        <source>See the order as it prints, then print it</source>
-        <translation>先预览打印效果，再打印</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="212"/>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="212"/>
-        <source>Save the order as a PDF file</source>
-        <translation>把订单保存为 PDF 文件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="213"/>
-        <source>Save Excel…</source>
-        <translation>保存 Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="214"/>
-        <source>Save the order as an Excel workbook</source>
-        <translation>把订单保存为 Excel 工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="215"/>
-        <source>E-mail…</source>
-        <translation>发邮件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="215"/>
-        <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
-        <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="218"/>
-        <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
-        <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="220"/>
-        <source>Receive…</source>
-        <translation>收货…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="220"/>
-        <source>Goods arrived: put them on the shelf, all or some of the lines</source>
-        <translation>货到了：把全部或部分行计入货架库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="222"/>
-        <source>Cancel order…</source>
-        <translation>取消订单…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="222"/>
-        <source>The order will not come (or not the rest of it)</source>
-        <translation>订单不会来了（或剩下的不会来了）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="343"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="277"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="344"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="278"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="345"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="279"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="351"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="285"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="351"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="285"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="352"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="286"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="431"/>
-        <source>No order chosen</source>
-        <translation>未选择订单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="436"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="368"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="439"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="371"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="452"/>
-        <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
-        <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="454"/>
-        <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
-        <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="456"/>
-        <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
-        <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="458"/>
-        <source>Sent {day}</source>
-        <translation>{day} 发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
-        <source>Received {day}</source>
-        <translation>{day} 到货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="462"/>
-        <source>Made {day}</source>
-        <translation>{day} 生成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="464"/>
-        <source>Currency {code}</source>
-        <translation>币种 {code}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="466"/>
-        <source>Notes: {notes}</source>
-        <translation>备注：{notes}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="469"/>
-        <source>1 line</source>
-        <translation>1 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="469"/>
-        <source>{n} lines</source>
-        <translation>{n} 行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="472"/>
-        <source>1 still to come</source>
-        <translation>1 行未到</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="473"/>
-        <source>{n} still to come</source>
-        <translation>{n} 行未到</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="474"/>
-        <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
-        <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="476"/>
-        <source>Double-click a quantity to change it.</source>
-        <translation>双击数量即可修改。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="477"/>
-        <source>Only a draft can be changed; this order can be received or cancelled.</source>
-        <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="509"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="513"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="407"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="557"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="451"/>
         <source>Changing {sku} on {number}…</source>
         <translation>正在修改 {number} 中的 {sku}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="566"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
         <source>Marking the order as sent…</source>
         <translation>正在把订单标记为已发送…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="567"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
         <source>{number} marked as sent on {day}; expected {expected}.</source>
         <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="569"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="463"/>
         <source>when it comes</source>
         <translation>到货时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="590"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="484"/>
         <source>Putting the goods on the shelf…</source>
         <translation>正在把货物计入货架库存…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="594"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="488"/>
         <source>{number} is all in (received {day}): the goods are on the shelf.</source>
         <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="597"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="491"/>
         <source>Received against {number}; 1 line is still to come.</source>
         <translation>已按 {number} 收货；还有 1 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="598"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="492"/>
         <source>Received against {number}; {n} lines are still to come.</source>
         <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="615"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="509"/>
         <source>Cancelling the order…</source>
         <translation>正在取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="616"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="510"/>
         <source>{number} is cancelled.</source>
         <translation>{number} 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="644"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="538"/>
         <source>Save purchase order as PDF</source>
         <translation>把采购单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="644"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="538"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="650"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="661"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="544"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="555"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="655"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="549"/>
         <source>Save purchase order as Excel</source>
         <translation>把采购单保存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="656"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="550"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="664"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="558"/>
         <source>Saved {number} as {path}.</source>
         <translation>已把 {number} 保存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="673"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="567"/>
         <source>Preparing the e-mail to {supplier}…</source>
         <translation>正在准备发给 {supplier} 的邮件…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="679"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="573"/>
         <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
         <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="683"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="577"/>
         <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
         <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="687"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="581"/>
         <source>No mail program opened the message to {supplier}.</source>
         <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="688"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
         <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
         <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="698"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="592"/>
         <source>Laying out {number}…</source>
         <translation>正在排版 {number}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="710"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="604"/>
         <source>{number} went to the printer.</source>
         <translation>{number} 已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="736"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="630"/>
         <source>Made draft {numbers}.</source>
         <translation>已生成草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="738"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="632"/>
         <source>Made {n} drafts: {numbers}.</source>
         <translation>已生成 {n} 张草稿：{numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="740"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="634"/>
         <source>Added what is not on order yet to draft {numbers}.</source>
         <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="742"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="636"/>
         <source>Check each, then print, save or e-mail it.</source>
         <translation>请逐一检查，然后打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="748"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="642"/>
         <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="37"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="37"/>
+        <source>See the order as it prints, then print it</source>
+        <translation>先预览打印效果，再打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="38"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="38"/>
+        <source>Save the order as a PDF file</source>
+        <translation>把订单保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="39"/>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="39"/>
+        <source>Save the order as an Excel workbook</source>
+        <translation>把订单保存为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="40"/>
+        <source>E-mail…</source>
+        <translation>发邮件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="40"/>
+        <source>Open the order in your mail program as a message to the supplier, with the PDF attached, to check and send</source>
+        <translation>在您的邮件程序中打开给供应商的邮件，附上 PDF，检查后发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="43"/>
+        <source>The order has gone to the supplier (today): it can no longer be changed, only received or cancelled</source>
+        <translation>订单已（于今天）发给供应商：之后不能再修改，只能收货或取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="45"/>
+        <source>Receive…</source>
+        <translation>收货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="45"/>
+        <source>Goods arrived: put them on the shelf, all or some of the lines</source>
+        <translation>货到了：把全部或部分行计入货架库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="47"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="47"/>
+        <source>The order will not come (or not the rest of it)</source>
+        <translation>订单不会来了（或剩下的不会来了）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="92"/>
+        <source>No order chosen</source>
+        <translation>未选择订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="107"/>
+        <source>Order day &lt;b&gt;{day}&lt;/b&gt; (not sent yet)</source>
+        <translation>订货日 &lt;b&gt;{day}&lt;/b&gt;（尚未发送）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="109"/>
+        <source>Ordered &lt;b&gt;{day}&lt;/b&gt;</source>
+        <translation>下单 &lt;b&gt;{day}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="111"/>
+        <source>Expected &lt;b&gt;{day}&lt;/b&gt;</source>
+        <translation>预计到货 &lt;b&gt;{day}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="113"/>
+        <source>Sent {day}</source>
+        <translation>{day} 发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="115"/>
+        <source>Received {day}</source>
+        <translation>{day} 到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="117"/>
+        <source>Made {day}</source>
+        <translation>{day} 生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="119"/>
+        <source>Currency {code}</source>
+        <translation>币种 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="121"/>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="124"/>
+        <source>1 line</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="124"/>
+        <source>{n} lines</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="127"/>
+        <source>1 still to come</source>
+        <translation>1 行未到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="128"/>
+        <source>{n} still to come</source>
+        <translation>{n} 行未到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="129"/>
+        <source>{lines} · Total &lt;b&gt;{total}&lt;/b&gt;</source>
+        <translation>{lines} · 合计 &lt;b&gt;{total}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="131"/>
+        <source>Double-click a quantity to change it.</source>
+        <translation>双击数量即可修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/order_detail.py" line="132"/>
+        <source>Only a draft can be changed; this order can be received or cancelled.</source>
+        <translation>只有草稿可以修改；这张订单可以收货或取消。</translation>
     </message>
 </context>
 <context>

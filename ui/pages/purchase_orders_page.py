@@ -25,7 +25,7 @@ from core.services.documents import EmailDraft, OrderDocument
 from core.services.purchase_orders import ProductOrderRow, PurchaseOrderRow, PurchaseOrdersData
 from ui import pdf
 from ui.jobs import JobRunner, ProgressPanel
-from ui.models.order_lines import WARNING_STYLE, money
+from ui.models.order_lines import WARNING_STYLE
 from ui.dialogs.po_dialogs import CancelDialog, ReceiveDialog
 from ui.table_models import ROW_ROLE
 from ui.models.purchase_orders import (  # noqa: F401 - the tests read these from the page too
@@ -35,14 +35,13 @@ from ui.models.purchase_orders import (  # noqa: F401 - the tests read these fro
     lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel,
     PurchaseOrderLinesModel)
 from ui.widgets import content_or_note, documents_folder, page_layout, row_table, shop_writable, splitter
-from ui import messages, style
+from ui.widgets.order_detail import OrderDetail
+from ui import messages
 
 LIST_JOB = "purchase-orders-list"
 DETAIL_JOB = "purchase-orders-detail"
 CHANGE_JOB = "purchase-orders-change"          # quantity, sent, received, cancelled: one change at a time
 DOCUMENT_JOB = "purchase-orders-document"      # print, PDF, Excel, e-mail
-STATUS_COLOURS = {"draft": "#5f6b76", "sent": "#1f5fa8", "part-received": "#a35f00", "received": "#2e7d32",
-                  "cancelled": "#8a8a8a"}
 NOTICE_STYLE = ("QFrame#notice { background: #eef4fb; border: 1px solid #c5d7ee; border-radius: 4px; }"
                 "QFrame#notice QLabel { background: transparent; }")
 
@@ -90,7 +89,7 @@ class PurchaseOrdersPage(QWidget):
         self._build_messages()
         list_box = self._build_list()
         self._build_order_widgets()
-        detail = self._detail_box()
+        detail = self.detail
         self.splitter = splitter(self, Qt.Orientation.Vertical, [list_box, detail], [270, 430], [2, 3])
         self.stack, self.empty = content_or_note(self, self.splitter)
 
@@ -186,72 +185,17 @@ class PurchaseOrdersPage(QWidget):
         return list_box
 
     def _build_order_widgets(self) -> None:
-        """The chosen order: title, status, facts, notes, the actions, its lines and total."""
-        self.title = QLabel(self)
-        self.title.setStyleSheet("font-size: 14px; font-weight: bold;")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_badge = QLabel(self)
-        self.facts = QLabel(self)
-        self.facts.setTextFormat(Qt.TextFormat.RichText)
-        self.facts.setWordWrap(True)
-        self.notes = QLabel(self)
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet(style.text_css(style.DETAIL))
-        self.print_button = self._button(self.tr("Print…"), self.print_order,
-                                         self.tr("See the order as it prints, then print it"))
-        self.pdf_button = self._button(self.tr("Save PDF…"), self.save_pdf, self.tr("Save the order as a PDF file"))
-        self.xlsx_button = self._button(self.tr("Save Excel…"), self.save_xlsx,
-                                        self.tr("Save the order as an Excel workbook"))
-        self.email_button = self._button(self.tr("E-mail…"), self.email_order, self.tr(
-            "Open the order in your mail program as a message to the supplier, with the PDF attached, to check "
-            "and send"))
-        self.sent_button = self._button(self.tr("Mark sent"), self.mark_sent, self.tr(
-            "The order has gone to the supplier (today): it can no longer be changed, only received or cancelled"))
-        self.receive_button = self._button(self.tr("Receive…"), self.ask_receive, self.tr(
-            "Goods arrived: put them on the shelf, all or some of the lines"))
-        self.cancel_button = self._button(self.tr("Cancel order…"), self.ask_cancel, self.tr(
-            "The order will not come (or not the rest of it)"))
-        self.lines_table = row_table(self, self.lines_model, {L_CODE: 110, L_QTY: 70, L_PACK: 55, L_COST: 80,
-                                                              L_TOTAL: 90, L_RECEIVED: 75},
-                                     stretch=L_DESCRIPTION, single=True)
-        self.lines_table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.lines_table.setWordWrap(False)
-        self.total = QLabel(self)
-        self.total.setTextFormat(Qt.TextFormat.RichText)
-        self.edit_hint = QLabel(self)
-        self.edit_hint.setStyleSheet(style.text_css(style.NOTE))
-
-    def _detail_box(self) -> QWidget:
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title)
-        title_row.addWidget(self.status_badge)
-        title_row.addStretch(1)
-        actions = QHBoxLayout()
-        for button in (self.print_button, self.pdf_button, self.xlsx_button, self.email_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        for button in (self.sent_button, self.receive_button, self.cancel_button):
-            actions.addWidget(button)
-        foot = QHBoxLayout()
-        foot.addWidget(self.edit_hint, 1)
-        foot.addWidget(self.total)
-        detail = QWidget(self)
-        detail_layout = QVBoxLayout(detail)
-        detail_layout.setContentsMargins(0, 6, 0, 0)
-        detail_layout.addLayout(title_row)
-        detail_layout.addWidget(self.facts)
-        detail_layout.addWidget(self.notes)
-        detail_layout.addLayout(actions)
-        detail_layout.addWidget(self.lines_table, 1)
-        detail_layout.addLayout(foot)
-        return detail
-
-    def _button(self, text: str, slot, tooltip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tooltip)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+        """The chosen order (ui/widgets/order_detail.py): its words, actions, lines and total."""
+        self.detail = OrderDetail(self.lines_model, self)
+        for name in ("title", "status_badge", "facts", "notes", "print_button", "pdf_button", "xlsx_button",
+                     "email_button", "sent_button", "receive_button", "cancel_button", "lines_table", "total",
+                     "edit_hint"):
+            setattr(self, name, getattr(self.detail, name))
+        for button, slot in ((self.print_button, self.print_order), (self.pdf_button, self.save_pdf),
+                             (self.xlsx_button, self.save_xlsx), (self.email_button, self.email_order),
+                             (self.sent_button, self.mark_sent), (self.receive_button, self.ask_receive),
+                             (self.cancel_button, self.ask_cancel)):
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
 
     # ---- the shop
     def set_shop(self, shop_path: Path | None) -> None:
@@ -417,55 +361,15 @@ class PurchaseOrdersPage(QWidget):
     def _show_order(self, order: PurchaseOrder | None) -> None:
         self.order = order
         self.lines_model.set_order(order)
+        empty = ""
         if order is None:
-            self.title.setText(self.tr("No order chosen"))
-            self.status_badge.clear()
-            self.status_badge.setStyleSheet("")
             no_orders = self.data is not None and not self.data.orders and not self.data.product and \
                 self.statuses() is None and self.supplier() is None
-            self.facts.setText(self.tr(
+            empty = self.tr(
                 "No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per "
-                "supplier comes here to check, print, save or e-mail.") if no_orders else
-                self.tr("Choose an order to see its lines."))
-            self.notes.setVisible(False)
-            self.total.clear()
-            self.edit_hint.clear()
-            self._update_buttons()
-            return
-        self.title.setText(f"{order.number} — {order.supplier}")
-        colour = STATUS_COLOURS.get(order.status, "#5f6b76")
-        self.status_badge.setText(status_text(order.status))
-        self.status_badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 3px; "
-                                        f"padding: 1px 7px; font-weight: bold;")
-        facts = []
-        if order.status == "draft":
-            facts.append(self.tr("Order day <b>{day}</b> (not sent yet)").format(day=date_text(order.order_date)))
-        else:
-            facts.append(self.tr("Ordered <b>{day}</b>").format(day=date_text(order.order_date)))
-        if order.expected_date:
-            facts.append(self.tr("Expected <b>{day}</b>").format(day=date_text(order.expected_date)))
-        if order.sent_date:
-            facts.append(self.tr("Sent {day}").format(day=date_text(order.sent_date)))
-        if order.received_date:
-            facts.append(self.tr("Received {day}").format(day=date_text(order.received_date)))
-        if order.created_date and order.created_date != order.order_date:
-            facts.append(self.tr("Made {day}").format(day=date_text(order.created_date)))
-        if order.currency:
-            facts.append(self.tr("Currency {code}").format(code=order.currency.upper()))
-        self.facts.setText(" · ".join(facts))
-        self.notes.setText(self.tr("Notes: {notes}").format(notes=order.notes) if order.notes else "")
-        self.notes.setVisible(bool(order.notes))
-        count = len(order.lines)
-        lines = self.tr("1 line") if count == 1 else self.tr("{n} lines").format(n=count)
-        coming = sum(1 for line in order.lines if line.outstanding > 0)
-        if order.status == "part-received" and coming:
-            lines += " · " + (self.tr("1 still to come") if coming == 1 else
-                              self.tr("{n} still to come").format(n=coming))
-        self.total.setText(self.tr("{lines} · Total <b>{total}</b>").format(
-            lines=lines, total=f"{money(order.total)} {order.currency}".strip()))
-        self.edit_hint.setText(self.tr("Double-click a quantity to change it.") if order.editable else
-                               self.tr("Only a draft can be changed; this order can be received or cancelled.")
-                               if order.status in OPEN_STATUSES else "")
+                "supplier comes here to check, print, save or e-mail.") if no_orders else \
+                self.tr("Choose an order to see its lines.")
+        self.detail.show_order(order, empty)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
