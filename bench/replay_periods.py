@@ -9,7 +9,8 @@ no minimum), and the period's real demand is served from the shelf; what the she
 
 Policies, all at a 95% service target, one period of review:
 - ShelfWise: the plan's own reading of a period product, as `simulate` replays it (core.simulation.periods): the
-  rate of the period forecast (core.forecasting.periods; a part taken as stopped selling is not restocked) and the
+  rate of the period forecast (core.forecasting.periods; a part taken as stopped selling is stocked only where the
+  shared fill rate is worth a unit there) and the
   spread of the totals summed over the lead time and review, forecast error included
   (core.policy.plan.spread_from_totals, dispersion_over), put through the plan's own levels
   (core.policy.levels.plan_item) with the safety stock shared over the items for the fill rate asked
@@ -109,11 +110,12 @@ def shelfwise_plan(known: np.ndarray, data: dict) -> tuple[tuple, tuple]:
     """As the plan (and `simulate`) does for a shop of period totals (core.simulation.periods.period_levels): the
     levels with the safety stock shared for the fill rate, and (for comparison) with each item's own service."""
     started = time.perf_counter()
-    rate = period_rates(known, data["starts"], data["period"], data["cost"])
-    shared = levels_from_rates(rate, known, data["period"], data["products"], data["lead"])
+    rate, dormant = period_rates(known, data["starts"], data["period"], data["cost"])
+    shared = levels_from_rates(rate, known, data["period"], data["products"], data["lead"], dormant=dormant)
     data["plan_seconds"] = data.get("plan_seconds", 0.0) + time.perf_counter() - started
-    data.setdefault("rates", []).append(rate)
-    own = levels_from_rates(rate, known, data["period"], data["products"], data["lead"], fill=False)
+    data.setdefault("rates", []).append(np.where(dormant, 0.0, rate))
+    data.setdefault("unstocked", []).append(shared[0] <= 0)
+    own = levels_from_rates(rate, known, data["period"], data["products"], data["lead"], fill=False, dormant=dormant)
     return shared, own
 
 
@@ -226,9 +228,14 @@ def run_set(name: str, periods: int, latest: str) -> None:
     unplanned = sum(totals[known, first + k][np.array([rates[max(k - lead[i], 0)][i] for i in
                                                        np.flatnonzero(known)]) == 0].sum()
                     for k in range(warm, periods))
+    unstocked = data["unstocked"]
+    left = sum(totals[known, first + k][np.array([unstocked[max(k - lead[i], 0)][i] for i in
+                                                  np.flatnonzero(known)])].sum()
+               for k in range(warm, periods))
     counted_units = totals[known, first + warm:first + periods].sum()
     print(f"units of parts the forecast had taken as stopped when their order had to go out: {unplanned:,.0f} of "
-          f"{counted_units:,.0f} counted ({unplanned / max(counted_units, 1):.1%})")
+          f"{counted_units:,.0f} counted ({unplanned / max(counted_units, 1):.1%}); of parts the plan left unstocked "
+          f"(reorder point 0) then: {left:,.0f} ({left / max(counted_units, 1):.1%})")
     s_first = plans[-1][0][totals[:, :first].sum(axis=1) > 0]
     print(f"ShelfWise: {periods} plans of {n:,} items in {data['plan_seconds']:.1f} s "
           f"({data['plan_seconds'] / periods:.1f} s a plan; {seconds:.1f} s with each item's service beside them); "

@@ -221,9 +221,11 @@ def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     rate (Croston, SBA, a moving average of its sales) keeps forecasting what it sold before. The two are told
     apart by how unlikely the silence is: with a share p of its periods selling (from its first sale to its last),
     a run of k empty periods since has chance (1 - p)^k (a part that sold once: p = 1 / the periods up to that
-    sale). Where that is under 1% the part is taken as stopped, and
-    its forecast is capped at what the silence itself allows: the sale chance that makes k empty periods an even bet
-    (1 - 0.5^(1/k)) times its usual sale size. It still gets a forecast, small, and recovers as soon as it sells."""
+    sale). Where that is under 1% the part is taken as stopped, and its forecast is capped at its old rate (p times
+    its usual sale size) times the chance that it still sells after that silence (from even odds before it:
+    q / (q + 1), q = (1 - p)^k), and never above the sale chance that makes k empty periods an even bet
+    (1 - 0.5^(1/k)) times its sale size. It still gets a forecast, small, and recovers as soon as it sells; the plan
+    weighs that small rate for the fill rate shared over the shop (core.policy.fill) and mostly leaves it unstocked."""
     n, T = Y.shape
     stopped = np.zeros(n, dtype=bool)
     cap = np.zeros(n)
@@ -236,9 +238,12 @@ def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         # forecast at 49,980 every 22 weeks)
         share = len(sold) / (sold[-1] - sold[0] + 1) if len(sold) > 1 else 1 / (sold[0] + 1)
         silence = T - 1 - sold[-1]
-        if silence >= 3 and (1 - share) ** silence < UNLIKELY_SILENCE:
+        quiet = (1 - share) ** silence
+        if silence >= 3 and quiet < UNLIKELY_SILENCE:
             stopped[i] = True
-            cap[i] = (1 - 0.5 ** (1 / silence)) * row[sold].mean()
+            # still selling with the chance the silence leaves it (even odds before the silence), at its old rate
+            alive = quiet / (quiet + 1.0)
+            cap[i] = min(alive * share, 1 - 0.5 ** (1 / silence)) * row[sold].mean()
     return stopped, cap
 
 

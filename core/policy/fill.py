@@ -39,7 +39,7 @@ from core.policy.optimal import renewal_density
 class FillCurve:
     """One product's stock and shortage for each reorder point s = first, first + 1, ..., in units a period."""
     first: int                 # the lowest reorder point considered (1 for a product that sells: an empty shelf
-    #                            is always reordered)
+    #                            is always reordered; 0 for a dormant one, which may be left unstocked)
     hold: np.ndarray           # average units on hand, for s = first, first + 1, ...
     short: np.ndarray          # expected units short a period, same s
     risk: np.ndarray           # chance of running short in a period with sales, same s
@@ -63,10 +63,11 @@ class FillCurve:
 
 
 def fill_curve(protect_pmf: np.ndarray, lead_pmf: np.ndarray, extra: float, period_pmf: np.ndarray,
-               unit_cost: float) -> FillCurve:
+               unit_cost: float, *, least: int = 1) -> FillCurve:
     """The curve of one product: `protect_pmf` the demand until the order after this one can arrive (wait + lead
     time + review), `lead_pmf` until this one arrives (wait + lead time), `period_pmf` a review period's sales,
-    `extra` what the order-up-to level adds above the reorder point."""
+    `extra` what the order-up-to level adds above the reorder point; `least` the lowest reorder point of a product
+    that sells (0 for a part that looks dormant: not stocking it at all is then one of the choices)."""
     gap = int(round(extra))
     size = max(len(protect_pmf), len(lead_pmf)) + gap + 1
     positions = np.arange(size)
@@ -84,7 +85,7 @@ def fill_curve(protect_pmf: np.ndarray, lead_pmf: np.ndarray, extra: float, peri
     count = size - gap
     by_s = [np.correlate(values, weights[::-1], mode="valid")[:count] for values in (hold, short, tail)]
     period_sales = mean_protect - mean_lead
-    first = 1 if mean_protect > 1e-9 else 0
+    first = least if mean_protect > 1e-9 else 0
     risk = np.clip(by_s[2] / selling, 0.0, 1.0) if selling > 1e-12 else np.zeros(count)
     return FillCurve(first, by_s[0][first:], by_s[1][first:], risk[first:], max(period_sales, 0.0),
                      float(unit_cost) if unit_cost > 0 else 1.0)

@@ -11,6 +11,7 @@ Pure functions on plain data: the plan, the replay and the tests call them alike
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass, field
 
@@ -48,6 +49,10 @@ class Item:
     # the one of least stock value + this x units short, so that the products together serve the service level's
     # share of their units (a fill rate); None: the service level is the product's own chance of not running empty
     shortage_value: float | None = None
+    # a part that looks as if it stopped selling (core.forecasting.periods.stopped_selling) and keeps only the small
+    # rate its silence allows: with a shortage value it may get no stock at all (reorder point 0) where a unit of
+    # stock serves less there than anywhere else
+    dormant: bool = False
 
     @property
     def position(self) -> float:
@@ -112,6 +117,8 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
         if item.shortage_value is not None:
             curve = _fill_curve(item, terms, calibration)
             s = float(curve.point(item.shortage_value))
+            if item.dormant and s == 0:     # left unstocked: nothing to order up to
+                terms = dataclasses.replace(terms, extra=0.0)
         else:
             s = float(service_point(dist, item.service, terms.extra, terms.period_pmf))
         S = s + terms.extra
@@ -158,7 +165,7 @@ def share_shortage_values(items: list[Item], *, holding_rate: float = 0.25,
 
 def _fill_curve(item: Item, terms: _Terms, calibration: SumCalibration) -> FillCurve:
     return fill_curve(terms.dist.pmf, _lead_demand(item, calibration).pmf, terms.extra, terms.period_pmf,
-                      item.unit_cost)
+                      item.unit_cost, least=0 if item.dormant else 1)
 
 
 def _lead_demand(item: Item, calibration: SumCalibration) -> DemandDistribution:

@@ -106,7 +106,11 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
                 item.daily_mean = np.full(len(item.daily_mean), spread.rate / spread.days)
                 means[p.product_id] = item.daily_mean
         stopped = spread is not None and getattr(p, "pattern", None) == "stopped"
-        if stopped:                     # no restocking a part that looks dead rather than slow
+        if stopped and settings.policy == "shelfwise":
+            # a part that looks dead rather than slow keeps the small rate its silence allows and is weighed with the
+            # others for the fill rate: stocked (thinly) only where a unit there serves as much as one elsewhere
+            item.dormant = True
+        elif stopped:                   # other policies: no restocking a part that looks dead rather than slow
             item.daily_mean = np.zeros(len(item.daily_mean))
             means[p.product_id] = item.daily_mean
         prepared.append((p, item, spread, stopped))
@@ -114,7 +118,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
         # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
         ctx.check_cancelled()
-        share_shortage_values([item for _p, item, spread, stopped in prepared if spread is not None and not stopped],
+        share_shortage_values([item for _p, item, spread, _stopped in prepared if spread is not None],
                               holding_rate=settings.holding_rate)
     for k, (p, item, spread, stopped) in enumerate(prepared):
         if k % 200 == 0:
@@ -125,7 +129,18 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         if spread is not None:
             lv.steps.insert(0, spread.said(item.dispersion))
             lv.explanation = sentences(lv.steps)
-        if stopped:
+        if stopped and lv.reorder_point >= 1:
+            silent = len(spread.totals) - 1 - int(np.flatnonzero(np.asarray(spread.totals) > 0)[-1])
+            lv.steps.insert(0, (_("No sale in the last {n} months, far longer than it used to go without one: it may "
+                                  "no longer sell, so it is planned on the little its silence still allows, and kept "
+                                  "because a unit on its shelf still serves as much as one anywhere else in the "
+                                  "shop.") if spread.period == "month" else
+                                _("No sale in the last {n} weeks, far longer than it used to go without one: it may "
+                                  "no longer sell, so it is planned on the little its silence still allows, and kept "
+                                  "because a unit on its shelf still serves as much as one anywhere else in the "
+                                  "shop.")).format(n=silent))
+            lv.explanation = sentences(lv.steps)
+        elif stopped:
             silent = len(spread.totals) - 1 - int(np.flatnonzero(np.asarray(spread.totals) > 0)[-1])
             lv.steps.insert(0, (_("No sale in the last {n} months, far longer than it used to go without one: it is "
                                   "taken as no longer selling and is not reordered (order it by hand if it still "

@@ -9,8 +9,8 @@ demand is replayed as recorded.
 
 Policies, one review a period:
 - `shelfwise` and `optimal`: what the plan does for a period product (core.policy.plan): the rate of the period
-  forecast (core.forecasting.periods, a model chosen per product; a part taken as stopped selling is not restocked),
-  the spread of the totals summed over lead time and review (core.policy.plan.spread_from_totals), put through
+  forecast (core.forecasting.periods, a model chosen per product; a part taken as stopped selling is stocked only
+  where the shared fill rate is worth a unit there), the spread of the totals summed over lead time and review (core.policy.plan.spread_from_totals), put through
   the plan's own levels (core.policy.levels.plan_item) at the service level asked, or at the lowest cost.
 - `minmax`: the rule of thumb in periods: reorder when the stock is below the last 12 periods' average sales over
   the lead time and review, up to twice that.
@@ -51,30 +51,36 @@ def lead_periods(lead_days: np.ndarray, period: str) -> np.ndarray:
     return np.maximum(1, np.round(np.asarray(lead_days, dtype=float) / PERIOD_DAYS[period])).astype(int)
 
 
-def period_rates(known: np.ndarray, starts: pd.DatetimeIndex, period: str, unit_cost: np.ndarray) -> np.ndarray:
+def period_rates(known: np.ndarray, starts: pd.DatetimeIndex, period: str,
+                 unit_cost: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each product's expected demand in the next period from the totals known (n x t): the period forecast, its
-    model chosen per product (core.forecasting.periods); 0 for a part taken as stopped selling."""
+    model chosen per product (core.forecasting.periods); and which parts look dormant (taken as stopped selling:
+    their rate is the small one their silence allows, and levels_from_rates stocks them only where the fill rate
+    shared over the shop is worth a unit there)."""
     n, t = known.shape
     history = PeriodHistory(np.arange(n), np.arange(n).astype(str).astype(object), period, starts[:t], known,
                             known.sum(axis=1) * unit_cost, starts[t - 1].date())
     result = forecast_periods(history, 1)
     rate = np.maximum(result.mean[:, 0], 0.0)
-    rate[(result.classes["pattern"] == STOPPED).to_numpy()] = 0.0
-    return rate
+    return rate, (result.classes["pattern"] == STOPPED).to_numpy()
 
 
 def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products: ReplayProducts, lead: np.ndarray,
                       policy: str = "shelfwise", *, holding_rate: float = 0.25,
-                      fill: bool = True) -> tuple[np.ndarray, np.ndarray]:
+                      fill: bool = True, dormant: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Reorder point and order-up-to level of every product as the plan works them out for a period product: the
     expected demand per period `rate`, the spread of the totals known summed over lead time + one period of review
-    (core.policy.plan.spread_from_totals), through core.policy.levels.plan_item by `policy`."""
+    (core.policy.plan.spread_from_totals), through core.policy.levels.plan_item by `policy`. A `dormant` part (see
+    period_rates) is weighed in the fill rate shared over the products and may get no stock; without that sharing
+    it is not restocked, as the plan does."""
     n = len(rate)
+    sharing = policy == "shelfwise" and fill
+    dormant = np.zeros(n, dtype=bool) if dormant is None else np.asarray(dormant, dtype=bool)
     s, S = np.zeros(n), np.zeros(n)
     days = PERIOD_DAYS[period]
     review = int(round(days))
     items = {}
-    for i in np.flatnonzero(rate > 0):
+    for i in np.flatnonzero((rate > 0) & (sharing | ~dormant)):
         spread = spread_from_totals(known[i], period)
         if spread is None:
             continue
@@ -82,8 +88,9 @@ def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products
         items[i] = Item(str(i), np.full(span, rate[i] / days), spread.dispersion_over((lead[i] + 1) * days),
                         LeadTime.fixed(lead[i] * days, "the product's lead time"), review, float(products.service[i]),
                         unit_cost=float(products.unit_cost[i]), pack=float(products.pack[i]),
-                        moq=float(products.moq[i]), order_cost=float(products.order_cost[i]), period=period)
-    if policy == "shelfwise" and fill:
+                        moq=float(products.moq[i]), order_cost=float(products.order_cost[i]), period=period,
+                        dormant=bool(dormant[i]))
+    if sharing:
         share_shortage_values(list(items.values()), holding_rate=holding_rate)
     for i, item in items.items():
         levels = plan_item(item, policy, holding_rate=holding_rate)
@@ -104,8 +111,8 @@ def period_levels(known: np.ndarray, starts: pd.DatetimeIndex, period: str, prod
     """Reorder point and order-up-to level of every product from the totals known (n x t), by `policy`."""
     if policy == "minmax":
         return minmax_levels(known, lead)
-    rate = period_rates(known, starts, period, products.unit_cost)
-    return levels_from_rates(rate, known, period, products, lead, policy, holding_rate=holding_rate)
+    rate, dormant = period_rates(known, starts, period, products.unit_cost)
+    return levels_from_rates(rate, known, period, products, lead, policy, holding_rate=holding_rate, dormant=dormant)
 
 
 def window_periods(history: PeriodHistory, start: dt.date, end: dt.date) -> tuple[int, int]:

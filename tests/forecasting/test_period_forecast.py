@@ -185,3 +185,28 @@ def test_a_part_is_taken_as_stopped_when_its_silence_is_unlikely_at_the_rate_it_
     stopped, cap = stopped_selling(rows)
     assert stopped.tolist() == [True, False, False, True, False]
     assert cap[0] < 49_980 / 100 and cap[3] < 2 / 50              # what the silence itself allows, small
+    # its old rate times the chance it still sells after such a silence: a part that sold every third week and
+    # then not in 76 is almost surely gone ((2/3)^76 ~ 4e-14), far below the even-bet rate of its silence
+    assert cap[3] == pytest.approx((2 / 3) ** 76 / ((2 / 3) ** 76 + 1) * (1 / 3) * 2)
+    assert cap[3] < (1 - 0.5 ** (1 / 76)) * 2 / 1e6
+
+
+def test_a_dormant_part_is_left_unstocked_but_weighed_in_the_shared_fill_rate():
+    """The plan of a weekly or monthly shop keeps a part taken as stopped in the fill rate shared over the shop at
+    the small rate its silence leaves it; a costly one is left unstocked (reorder point 0) and says why."""
+    from core.simulation.periods import levels_from_rates
+    from core.simulation.replay import ReplayProducts
+
+    rng = np.random.default_rng(2)
+    known = rng.poisson(3.0, (6, 30)).astype(float)
+    known[5, 18:] = 0                                   # sold ~3 a month, silent for 12 months
+    rate = known[:, -12:].mean(axis=1)
+    rate[5] = 0.01
+    dormant = np.array([False] * 5 + [True])
+    products = ReplayProducts.uniform(6, lead_days=30, review_days=30, service=0.95, unit_cost=10.0, moq=0.0,
+                                      order_cost=0.0)
+    s, S = levels_from_rates(rate, known, "month", products, np.ones(6, dtype=int), dormant=dormant)
+    assert s[5] == 0 and S[5] == 0 and (s[:5] >= 1).all()
+    # without the shared fill rate (each item's own service) a dormant part is not restocked either
+    s, S = levels_from_rates(rate, known, "month", products, np.ones(6, dtype=int), fill=False, dormant=dormant)
+    assert s[5] == 0 and S[5] == 0

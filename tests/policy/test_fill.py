@@ -105,3 +105,31 @@ def test_shortage_value_edges():
     value = shortage_value([curve], 0.99)
     s = curve.point(value)
     assert curve.fill(s) >= 0.99 and curve.fill(s - 1) < 0.99
+
+
+def test_a_dormant_part_may_go_unstocked_but_is_stocked_where_a_unit_there_is_worth_it():
+    """A part taken as stopped selling keeps the small rate its silence allows (core.forecasting.periods): the
+    shared fill rate may leave it at reorder point 0 (no stock), which a selling part never gets; a cheap one whose
+    unit serves as much as one elsewhere is still kept at 1."""
+    def dormant(cost: float) -> Item:
+        return Item("D", np.full(95, 0.05 / 30.4), 1.2, LeadTime.fixed(30, "stated"), 30, 0.95, unit_cost=cost,
+                    period="month", dormant=True)
+
+    costly = dormant(300.0)
+    assert fill_terms(costly).first == 0
+    live = Item(**{**costly.__dict__, "dormant": False})
+    assert fill_terms(live).first == 1
+    for item in (costly, live):
+        item.shortage_value = 50.0            # a unit short is worth far less than the part's cost
+    lv = plan_item(costly)
+    assert lv.reorder_point == 0 and lv.order_up_to == 0 and lv.order_qty == 0
+    assert plan_item(live).reorder_point == 1     # a live part: an empty shelf is always reordered
+    cheap = dormant(1.0)
+    cheap.shortage_value = 50.0
+    assert plan_item(cheap).reorder_point >= 1
+    # weighed with live parts, the value set for the target counts its small sales too
+    items = _shop() + [dormant(300.0), dormant(0.5)]
+    share_shortage_values(items)
+    levels = [plan_item(item) for item in items]
+    assert levels[-2].reorder_point == 0 and levels[-1].reorder_point >= 1
+    assert all(lv.reorder_point >= 1 for lv in levels[:-2])
