@@ -21,6 +21,8 @@ Run:  .venv/bin/python bench/forecast_scale.py                  # build (if need
       .venv/bin/python bench/forecast_scale.py --runs on        # only the headline run
       .venv/bin/python bench/forecast_scale.py --products 2000  # a quick, smaller shop
       .venv/bin/python bench/forecast_scale.py --profile on     # + a cProfile of the run (bench/out/*.prof)
+      .venv/bin/python bench/forecast_scale.py --executors 1,2,dask2   # one process, two, a Dask LocalCluster
+      .venv/bin/python bench/forecast_scale.py --shop m5 --runs on --executors 1,2,dask2
 Scratch output (the shop file, profiles, a JSON of the figures) goes to bench/out/ (git-ignored).
 """
 from __future__ import annotations
@@ -245,7 +247,63 @@ def ensure_shop(path: Path, n: int, T: int, seed: int, rebuild: bool) -> None:
     print("  rows: " + ", ".join(f"{table} {count:,}" for table, count in written.items()))
 
 
+def ensure_m5_shop(path: Path) -> None:
+    """The M5 shop (823 items to d_1913) imported through run_import, as bench/forecast_m5.py builds it."""
+    if path.exists():
+        print(f"shop file: reusing {path}")
+        return
+    import forecast_m5
+    import m5_data
+
+    files = m5_data.prepare_shop_files(OUT / "m5_files")
+    started = time.perf_counter()
+    forecast_m5.import_files(path, files, m5_data.train_matrix())
+    print(f"shop file: {path}, imported in {time.perf_counter() - started:.1f} s")
+
+
 # ------------------------------------------------------------------------------------- one measured run
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(root: int) -> list[int]:
+    parent = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parent[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    out, frontier = [], [root]
+    while frontier:
+        children = [pid for pid, ppid in parent.items() if ppid in frontier]
+        out += children
+        frontier = children
+    return out
+
+
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) so far of the processes under this one: the executor's workers."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in _descendants(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / ticks
 
 
 class RssSampler(threading.Thread):
@@ -259,11 +317,8 @@ class RssSampler(threading.Thread):
 
     @staticmethod
     def read() -> int:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-        return 0
+        """VmRSS of this process and every process under it (the executor's worker processes)."""
+        return sum(_rss(pid) for pid in [os.getpid(), *_descendants(os.getpid())])
 
     def note(self) -> None:
         """One sample now (stage boundaries), besides the regular ones."""
@@ -283,7 +338,24 @@ class RssSampler(threading.Thread):
         return max(inside) if inside else 0
 
 
-def measured_run(path: Path, neural: bool, profile: Path | None) -> dict:
+def make_executor(name: str):
+    """'1': this process; 'N': N local processes; 'daskN': a dask.distributed LocalCluster of N worker processes
+    (one thread each), started here before the clock; returns (executor, the cluster or None, its start seconds)."""
+    from core.compute.executors import DaskCluster, InProcess, LocalProcesses
+
+    if name.startswith("dask"):
+        from distributed import LocalCluster
+
+        started = time.perf_counter()
+        cluster = LocalCluster(n_workers=int(name[4:] or 2), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        executor = DaskCluster(cluster.scheduler_address)
+        executor.client  # connected before the clock
+        return executor, cluster, time.perf_counter() - started
+    return (InProcess() if int(name) <= 1 else LocalProcesses(int(name))), None, 0.0
+
+
+def measured_run(path: Path, neural: bool, profile: Path | None, executor_name: str = "default") -> dict:
     """One forecast_shop run in this (fresh) process; the figures as a dict."""
     import core.forecasting.run as run
     from core.forecasting.run import ForecastSettings, forecast_shop
@@ -321,6 +393,8 @@ def measured_run(path: Path, neural: bool, profile: Path | None) -> dict:
 
     import torch  # imported before the clock starts, as the app has it loaded by the time Forecast is pressed
 
+    executor, cluster, cluster_seconds = (None, None, 0.0) if executor_name == "default" else \
+        make_executor(executor_name)
     before = sampler.read()
     shop = open_shop(path)
     settings = None if neural else ForecastSettings(neural=False)
@@ -332,14 +406,26 @@ def measured_run(path: Path, neural: bool, profile: Path | None) -> dict:
         profiler.enable()
     started = time.perf_counter()
     cpu0 = os.times()
-    result = forecast_shop(shop, horizon=28, settings=settings, ctx=JobContext(on_progress, min_interval=0.0))
+    workers_cpu0 = _tree_cpu()
+    result = forecast_shop(shop, horizon=28, settings=settings, ctx=JobContext(on_progress, min_interval=0.0),
+                           executor=executor)
     wall = time.perf_counter() - started
     cpu1 = os.times()
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(profile))
     sampler.stop()
+    workers_cpu = _tree_cpu() - workers_cpu0
+    if cluster is not None:
+        executor.close()
+        cluster.close()
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024   # KiB on Linux
+    import hashlib
+
+    digest = hashlib.sha256()
+    for array in (result.mean, *(result.quantiles[level] for level in sorted(result.quantiles)),
+                  result.choice.weights):
+        digest.update(np.ascontiguousarray(array).tobytes())
     # leave the shop file as it was: the stored run is removed again (not timed)
     run_id = shop.scalar("SELECT max(id) FROM forecast_runs")
     stored_days = shop.scalar("SELECT count(*) FROM forecast_daily WHERE run_id = ?", (run_id,))
@@ -359,7 +445,10 @@ def measured_run(path: Path, neural: bool, profile: Path | None) -> dict:
     for label in labels:
         top_labels[label] = top_labels.get(label, 0) + 1
     return {
-        "neural": neural, "wall_s": round(wall, 2),
+        "neural": neural, "wall_s": round(wall, 2), "executor": executor_name,
+        "executor_described": (executor.describe() if executor is not None else "the shop's setting"),
+        "cluster_start_s": round(cluster_seconds, 2), "digest": digest.hexdigest()[:16],
+        "workers_cpu_s": round(workers_cpu, 2),
         "cpu_s": round((cpu1.user + cpu1.system) - (cpu0.user + cpu0.system), 2),
         "peak_rss_sampled_bytes": sampler.peak(), "ru_maxrss_bytes": maxrss, "rss_before_bytes": before,
         "stages_s": {k: round(v[2], 2) for k, v in windows.items()},
@@ -383,9 +472,13 @@ def report(figures: dict) -> None:
     name = "neural ON (default settings)" if figures["neural"] else "neural OFF"
     peak = max(figures["peak_rss_sampled_bytes"], figures["ru_maxrss_bytes"])
     ok = figures["wall_s"] <= TARGET_SECONDS and peak <= TARGET_BYTES
-    print(f"\n== forecast_shop(shop, horizon=28), {name}: {figures['products']:,} products, "
-          f"device {figures['device']}, torch threads {figures['torch_threads']}")
-    print(f"  wall {figures['wall_s']:.1f} s (process CPU {figures['cpu_s']:.1f} s); peak RSS sampled "
+    print(f"\n== forecast_shop(shop, horizon=28), {name}, on {figures['executor_described']}: "
+          f"{figures['products']:,} products, device {figures['device']}, torch threads {figures['torch_threads']}")
+    print(f"  forecast digest {figures['digest']} (sha256 of the means, quantiles and weights)"
+          + (f"; the LocalCluster started in {figures['cluster_start_s']:.1f} s before the clock"
+             if figures["cluster_start_s"] else ""))
+    print(f"  wall {figures['wall_s']:.1f} s (process CPU {figures['cpu_s']:.1f} s, its local worker processes "
+          f"{figures['workers_cpu_s']:.1f} s); peak RSS sampled (with its workers) "
           f"{gib(figures['peak_rss_sampled_bytes'])}, ru_maxrss {gib(figures['ru_maxrss_bytes'])} "
           f"(before the run {gib(figures['rss_before_bytes'])})  -> target {TARGET_SECONDS} s / 4 GiB: "
           f"{'MET' if ok else 'NOT MET'}")
@@ -422,13 +515,20 @@ def main() -> None:
     parser.add_argument("--runs", choices=("both", "on", "off", "none"), default="both",
                         help="which forecasts to run: neural on, off, both (default), or none (build only)")
     parser.add_argument("--profile", choices=("on", "off"), default=None, help="cProfile this run")
+    parser.add_argument("--executors", default="default",
+                        help="where the per-product models run, one run each, comma-separated: 1 (this process), "
+                             "2 (two local processes), dask2 (a LocalCluster of 2 worker processes), default (the "
+                             "shop's setting); e.g. --executors 1,2,dask2")
+    parser.add_argument("--shop", choices=("synthetic", "m5"), default="synthetic",
+                        help="the synthetic shop (default) or the M5 shop imported from ../shared/data")
     parser.add_argument("--child", choices=("on", "off"), default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--executor", default="default", help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", type=Path, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    path = args.db or OUT / f"scale_{args.products}.db"
+    path = args.db or (OUT / "m5_shop.db" if args.shop == "m5" else OUT / f"scale_{args.products}.db")
 
     if args.child:  # one measured run in a fresh process: print its figures as the last line
-        figures = measured_run(path, args.child == "on", args.profile_to)
+        figures = measured_run(path, args.child == "on", args.profile_to, args.executor)
         print("FIGURES " + json.dumps(figures))
         return
 
@@ -445,12 +545,15 @@ def main() -> None:
     except OSError:
         pass
     OUT.mkdir(parents=True, exist_ok=True)
-    ensure_shop(path, args.products, args.days, args.seed, args.rebuild)
+    if args.shop == "m5":
+        ensure_m5_shop(path)
+    else:
+        ensure_shop(path, args.products, args.days, args.seed, args.rebuild)
     runs = {"both": ["on", "off"], "on": ["on"], "off": ["off"], "none": []}[args.runs]
     all_figures = []
-    for which in runs:
+    for which, executor in [(w, e) for w in runs for e in args.executors.split(",")]:
         command = [sys.executable, str(Path(__file__).resolve()), "--child", which, "--db", str(path),
-                   "--products", str(args.products), "--days", str(args.days)]
+                   "--products", str(args.products), "--days", str(args.days), "--executor", executor]
         if args.profile == which:
             prof = OUT / f"scale_{args.products}_neural_{which}.prof"
             command += ["--profile-to", str(prof)]
@@ -467,8 +570,17 @@ def main() -> None:
         if args.profile == which:
             print(f"  profile: {prof}")
         all_figures.append(figures)
+    for neural in (True, False):
+        same = {f["digest"] for f in all_figures if f["neural"] == neural}
+        if len([f for f in all_figures if f["neural"] == neural]) > 1:
+            print(f"\nneural {'on' if neural else 'off'}: the forecasts of every executor are "
+                  f"{'IDENTICAL' if len(same) == 1 else 'DIFFERENT: ' + ', '.join(sorted(same))}")
+            wall = {f["executor"]: f["wall_s"] for f in all_figures if f["neural"] == neural}
+            if "1" in wall:
+                print("  speed-up over one process: " + ", ".join(
+                    f"{name} {wall['1'] / seconds:.2f}x" for name, seconds in wall.items() if name != "1"))
     if all_figures:
-        out = OUT / f"forecast_scale_{args.products}.json"
+        out = OUT / f"forecast_scale_{args.shop if args.shop == 'm5' else args.products}.json"
         out.write_text(json.dumps({"when": dt.datetime.now().isoformat(timespec="seconds"),
                                    "machine": machine_line(), "versions": versions(), "runs": all_figures},
                                   indent=1))

@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("--out", help="write sku,date,mean,p05,p50,p80,p90,p95,p99,model to a .csv or .xlsx")
     forecast.add_argument("--no-neural", action="store_true", help="leave out the neural model (faster)")
     forecast.add_argument("--seed", type=int, default=7)
+    _compute_arguments(forecast)
 
     plan = commands.add_parser("plan", help="work out what to order from each supplier")
     plan.add_argument("--db", required=True)
@@ -68,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--policy", choices=("shelfwise", "optimal", "minmax"), help="default: the shop's setting")
     plan.add_argument("--budget", type=float, help="spend limit for these orders")
     plan.add_argument("--out", help="write the plan to a .csv or .xlsx")
+    _compute_arguments(plan)
 
     simulate = commands.add_parser("simulate", help="replay a reorder policy over the shop's own past sales")
     simulate.add_argument("--db", required=True)
@@ -96,6 +98,21 @@ def build_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser("imports", help="list the imports of a shop file")
     imports.add_argument("--db", required=True)
     return parser
+
+
+def _compute_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--workers", type=_workers, default=None,
+                         help="local processes for the per-product models: 0 one per core (the default), 1 in this "
+                              "process only (default: the shop's setting)")
+    command.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                         help="run the per-product models on this Dask scheduler, e.g. tcp://host:8786 (needs "
+                              "pip install .[cluster]; default: the shop's setting, usually this computer)")
+
+
+def _workers(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes like 2 (0: one per core)")
+    return int(text)
 
 
 def _date(text: str):
@@ -193,7 +210,8 @@ def cmd_forecast(args) -> int:
     from core.services.forecast import forecast_to_file
 
     done = forecast_to_file(Path(args.db), horizon=args.horizon, as_of=args.as_of, neural=not args.no_neural,
-                            seed=args.seed, out=_path(args.out), ctx=_ctx()).value
+                            seed=args.seed, out=_path(args.out), ctx=_ctx(), workers=args.workers,
+                            scheduler=args.scheduler).value
     if done.period != "day":
         unit = "months" if done.period == "month" else "weeks"
         print(f"forecast {done.products:,} products x {done.horizon} {unit} from {done.first_day} "
@@ -215,7 +233,8 @@ def cmd_plan(args) -> int:
     from core.services.plan import plan_to_file
 
     done = plan_to_file(Path(args.db), as_of=args.as_of, service_level=args.service_level, policy=args.policy,
-                        budget=args.budget, out=_path(args.out), ctx=_ctx())
+                        budget=args.budget, out=_path(args.out), ctx=_ctx(), workers=args.workers,
+                        scheduler=args.scheduler)
     print(f"plan for {done.plan_date} from the forecast made on {done.as_of}: {done.ordering:,} of "
           f"{done.products:,} products to order, {done.total:,.2f} in all, in {done.seconds:.1f} s")
     for supplier, note in done.supplier_notes:

@@ -7,3 +7,10 @@ session, or a long day in the window) `True` is freed and Python aborts. constra
 refuses 6.12.0, and tests/ui/test_qt_binding.py fails on a Qt binding with that bug. No test leaves a job running
 (tests/ui/conftest.py), so nothing runs on during the clean-up.
 """
+
+import os
+
+# The per-product forecast work runs in this process unless a test asks for worker processes itself
+# (tests/compute): on two cores, two test workers each starting a pool of two processes only slow each other down.
+# The window and the command line choose by the shop's size (core.compute.settings).
+os.environ.setdefault("SHELFWISE_WORKERS", "1")

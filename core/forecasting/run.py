@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,8 @@ from core.demand.drivers import Drivers, cut, load_drivers
 from core.demand.history import DemandHistory, load_history, sales_units
 from core.errors import UserError
 from core.forecasting.base import QUANTILES
+from core.compute.executors import Executor, InProcess, gather
+from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
 from core.forecasting.neural import GlobalNeural
 from core.forecasting.regression import CalendarRegression
@@ -28,6 +31,9 @@ from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.policy.demand import SumCalibration, sum_calibration
 from core.store.db import ShopDb, atomic, now_iso
+
+if TYPE_CHECKING:
+    from core.compute.settings import ComputeSettings
 
 DEFAULT_HORIZON = 28
 BACKTEST_ORIGINS = 3
@@ -84,8 +90,10 @@ def _candidates(history: DemandHistory, drivers: Drivers, settings: ForecastSett
 
 
 def forecast_history(history: DemandHistory, drivers: Drivers, settings: ForecastSettings | None = None,
-                     ctx: JobContext | None = None) -> ForecastResult:
-    """Backtest every candidate, choose per product, forecast the horizon. Pure: reads nothing else."""
+                     ctx: JobContext | None = None, executor: Executor | None = None) -> ForecastResult:
+    """Backtest every candidate, choose per product, forecast the horizon. Pure: reads nothing else. The
+    per-product models run in chunks of products on `executor` (core.compute.executors; default: this process),
+    with the same result on every executor."""
     settings = settings or ForecastSettings()
     ctx = ctx or null_context()
     started = time.perf_counter()
@@ -98,32 +106,59 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
                           "least {needed}.").format(days=T, needed=h + 28),
                         hint=_("Import more sales history, or forecast a shorter horizon."))
     backtest = Backtest(origins)
-    final: dict[str, np.ndarray] = {}
-    timings: dict[str, float] = {}
     models = _candidates(history, drivers, settings, ctx.sub(0.0, 0.0))
     value = sales_value(history, drivers)
-    top = np.argsort(-value, kind="stable")[:settings.statistical_max_products]
+    top = np.sort(np.argsort(-value, kind="stable")[:settings.statistical_max_products])
     statistical = [ETS(), ARIMA()] if settings.statistical_max_products else []
-    steps = len(models) + len(statistical)
-    for k, model in enumerate(models + statistical):
+    local = [m for m in models if not isinstance(m, GlobalNeural)]
+    neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
+    # the per-product models in chunks of products (core.forecasting.chunks), on the executor: submitted first, so
+    # that worker processes run them while the neural model trains here
+    executor = executor or InProcess()
+    calendar = Calendar(drivers.days, drivers.event_kinds, drivers.events)
+    parts = [(rows, local) for rows in row_chunks(n, executor.workers)]
+    if len(top) and statistical:
+        parts += [(top[k:k + STATISTICAL_ROWS], statistical) for k in range(0, len(top), STATISTICAL_ROWS)]
+    futures = [executor.submit(forecast_chunk, chunk_models, Y[rows], drivers.promotion[rows], drivers.price[rows],
+                               calendar, h, origins) for rows, chunk_models in parts]
+    timings: dict[str, float] = {}
+    neural_share = 0.0 if neural is None else 0.4 if executor.lazy else 0.6
+    neural_final = None
+    if neural is not None:
         ctx.check_cancelled()
-        ctx.progress(k / steps * 0.9, _("Backtesting {model}").format(model=model.alias))
+        ctx.progress(0.0, _("Backtesting {model}").format(model=neural.alias))
         t0 = time.perf_counter()
-        rows = top if model in statistical else np.arange(n)
-        forecasts = []
-        if isinstance(model, GlobalNeural):
-            model.ctx = ctx.sub(k / steps * 0.9, (k + 1) / steps * 0.9)
-            model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        for origin in origins:
-            forecasts.append(_forecast(model, Y[rows, :origin], h, drivers, origin, rows))
-        final_rows = _forecast(model, Y[rows], h, drivers, T, rows)
-        if model in statistical:  # other products keep the recent average for this model's slot
-            fill = MovingAverage(28)
-            forecasts = [_fill(fill.forecast_batch(Y[:, :o], h), rows, f) for o, f in zip(origins, forecasts)]
-            final_rows = _fill(fill.forecast_batch(Y, h), rows, final_rows)
-        backtest.forecasts[model.alias] = forecasts
-        final[model.alias] = final_rows
-        timings[model.alias] = time.perf_counter() - t0
+        neural.ctx = ctx.sub(0.0, neural_share * 0.9)
+        neural.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        neural_backtests = [neural.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
+        neural_final = neural.forecast_batch(Y, h, cut(drivers, 0, T + h))
+        timings[neural.alias] = time.perf_counter() - t0
+    done = [0]
+
+    def chunk_done(_k, part) -> None:
+        done[0] += 1
+        first = next(iter(part.final), "")
+        ctx.progress((neural_share + (1 - neural_share) * done[0] / len(futures)) * 0.9,
+                     _("Backtesting {model}").format(model=first) if executor.lazy else
+                     _("Backtesting the models on {where}: {done} of {total} chunks").format(
+                         where=executor.describe(), done=done[0], total=len(futures)))
+
+    results = gather(futures, ctx, on_done=chunk_done)
+    chunked = len([1 for _rows, chunk_models in parts if chunk_models is local])
+    joined = join([(rows, result) for (rows, _m), result in zip(parts[:chunked], results[:chunked])], n, h,
+                  len(origins))
+    fitted = join([(rows, result) for (rows, _m), result in zip(parts[chunked:], results[chunked:])], n, h,
+                  len(origins), base=joined) if chunked < len(parts) else ChunkResult({}, {}, {})
+    final: dict[str, np.ndarray] = {}
+    for model in models + statistical:         # the candidates' order: the choice's columns
+        if model is neural:
+            backtest.forecasts[model.alias], final[model.alias] = neural_backtests, neural_final
+            continue
+        source = joined if model.alias in joined.final else fitted
+        if model.alias not in source.final:     # no product to fit it on
+            continue
+        backtest.forecasts[model.alias], final[model.alias] = source.backtests[model.alias], source.final[model.alias]
+        timings[model.alias] = source.seconds[model.alias]
     ctx.progress(0.92, _("Choosing a model per product"))
     choice = choose(Y, backtest, h)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
@@ -136,7 +171,6 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     classes = classify(Y, value, history.skus)
     sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion, classes["pattern"].to_numpy())
     device = "cpu"
-    neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:
         device = neural.device_
     ctx.progress(1.0, _("Forecast ready"))
@@ -152,28 +186,15 @@ def sales_value(history: DemandHistory, drivers: Drivers) -> np.ndarray:
     return np.where(history.revenue > 0, history.revenue, priced)
 
 
-def _forecast(model, Y: np.ndarray, h: int, drivers: Drivers, end: int, rows: np.ndarray) -> np.ndarray:
-    if isinstance(model, (CalendarRegression, GlobalNeural)):
-        window = cut(drivers, 0, end + h)
-        if len(rows) != len(drivers.promotion):
-            window = Drivers(window.days, window.event_kinds, window.events, window.promotion[rows],
-                             window.price[rows])
-        return model.forecast_batch(Y, h, window)
-    return model.forecast_batch(Y, h)
-
-
-def _fill(base: np.ndarray, rows: np.ndarray, values: np.ndarray) -> np.ndarray:
-    out = base.copy()
-    out[rows] = values
-    return out
-
-
 def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | None = None,
                   settings: ForecastSettings | None = None, ctx: JobContext | None = None,
-                  store: bool = True) -> ForecastResult:
+                  store: bool = True, executor: Executor | None = None,
+                  compute: "ComputeSettings | None" = None) -> ForecastResult:
     """Forecast every active product from what was known on `as_of` and store the run. `horizon` is in the shop's
     period (core.forecasting.periods.shop_period): days for a daily shop (default 28), weeks or months for a shop
-    of weekly or monthly totals (default 13 weeks, 6 months), whose run is made on its period series."""
+    of weekly or monthly totals (default 13 weeks, 6 months), whose run is made on its period series. The daily
+    run's per-product models run on `executor` (core.compute.executors; default: as `compute`, or the shop's own
+    compute settings, choose for its size); a period run is one vectorised pass and stays in this process."""
     from core.forecasting.periods import DEFAULT_PERIODS, forecast_periods, load_period_history, shop_period
 
     ctx = ctx or null_context()
@@ -207,8 +228,13 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
         from core.forecasting.mixed import deseasonalised, read_period_years
 
         years = read_period_years(shop, history, units)
+    if executor is None:
+        from core.compute.settings import load_compute_settings
+
+        fits = min(settings.statistical_max_products, len(history.skus))
+        executor = (compute or load_compute_settings(shop)).executor(history.demand.size, fits)
     result = forecast_history(deseasonalised(history, years) if years else history, drivers, settings,
-                              ctx.sub(0.05, 0.95))
+                              ctx.sub(0.05, 0.95), executor)
     if years is not None:
         from core.forecasting.mixed import apply_period_years
 

@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,9 @@ from core.policy.order_days import calendar as order_days_calendar
 from core.policy.order_days import parse as parse_order_days
 from core.policy.settings import PolicySettings, load_policy_settings
 from core.store.db import ShopDb, atomic, audit, now_iso
+
+if TYPE_CHECKING:
+    from core.compute.settings import ComputeSettings
 
 DEFAULT_REVIEW_DAYS = 7          # a supplier without order days is reviewed once a week
 LEARN_LEAD_TIME_FROM = 3         # received orders needed before their lead times replace the stated one
@@ -63,13 +67,14 @@ def stock_day_for(settings: PolicySettings, history_ends: dt.date, today: dt.dat
 
 
 def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySettings | None = None,
-              ctx: JobContext | None = None, optimise: bool = True, today: dt.date | None = None) -> Plan:
+              ctx: JobContext | None = None, optimise: bool = True, today: dt.date | None = None,
+              compute: "ComputeSettings | None" = None) -> Plan:
     """The plan from the latest forecast made on `as_of` (default: the latest forecast), making one first
     where there is none. Without `as_of` the plan is for the day after the history ends, or for today where the
     shop's setting says so (stock_day_for); the forecast's days then start today."""
     ctx = ctx or null_context()
     settings = (settings or load_policy_settings(shop)).check()
-    run = _forecast_run(shop, as_of, ctx.sub(0.0, 0.8))
+    run = _forecast_run(shop, as_of, ctx.sub(0.0, 0.8), compute)
     ctx.progress(0.8, _("Working out reorder levels"))
     explicit = as_of is not None
     as_of = dt.date.fromisoformat(run["as_of"])
@@ -348,7 +353,8 @@ def spread_from_totals(totals: np.ndarray, period: str) -> PeriodSpread | None:
     return PeriodSpread(period, len(totals), mean, max(ratio, 1.0), sba_rate(totals), tuple(totals.tolist()))
 
 
-def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
+def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext,
+                  compute: "ComputeSettings | None" = None) -> dict:
     if as_of is None:
         row = shop.conn.execute("SELECT * FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
     else:
@@ -357,7 +363,7 @@ def _forecast_run(shop: ShopDb, as_of: dt.date | None, ctx: JobContext) -> dict:
     if row is None:
         from core.forecasting import forecast_shop
 
-        forecast_shop(shop, as_of=as_of, ctx=ctx)
+        forecast_shop(shop, as_of=as_of, ctx=ctx, compute=compute)
         row = shop.conn.execute("SELECT * FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
     return dict(row)
 

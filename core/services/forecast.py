@@ -92,10 +92,12 @@ class ForecastSummary:
 
 def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.date | None = None,
                      neural: bool = True, seed: int = 7, out: Path | None = None,
-                     ctx: JobContext | None = None) -> Changed[ForecastSummary]:
+                     ctx: JobContext | None = None, workers: int | None = None,
+                     scheduler: str | None = None) -> Changed[ForecastSummary]:
     """Forecast every product (stored as a new run) and write one row per product and day to `out` (a shop of
     weekly or monthly totals: one row per product and period, dated on the period's first day, with a `period`
-    column; `horizon` is then in weeks or months)."""
+    column; `horizon` is then in weeks or months). `workers` and `scheduler` replace the shop's compute settings
+    for this run (core.compute.settings)."""
     import numpy as np
 
     from core.forecasting import ForecastSettings, forecast_shop
@@ -107,7 +109,9 @@ def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.d
         check_table_path(out)
     settings = ForecastSettings(neural=neural, seed=seed)
     with open_shop(require_shop(shop_path), create=False) as shop:
-        result = forecast_shop(shop, horizon=horizon, as_of=as_of, settings=settings, ctx=ctx or null_context())
+        compute = compute_for_run(shop, workers, scheduler)
+        result = forecast_shop(shop, horizon=horizon, as_of=as_of, settings=settings, ctx=ctx or null_context(),
+                               compute=compute)
     table = result.daily()
     if result.period != "day":
         table.insert(2, "period", result.period)
@@ -150,3 +154,14 @@ def neural_device(*, ctx: JobContext | None = None) -> str:
     except ImportError:
         return ""
 
+
+def compute_for_run(shop: ShopDb, workers: int | None, scheduler: str | None):
+    """The shop's compute settings with this run's own --workers / --scheduler in place of them (nothing stored)."""
+    from core.compute.settings import load_compute_settings
+
+    compute = load_compute_settings(shop)
+    if workers is not None:
+        compute.workers = workers
+    if scheduler is not None:
+        compute.scheduler = scheduler
+    return compute.check()

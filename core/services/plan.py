@@ -301,10 +301,12 @@ class PlanSummary:
 
 def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level: float | None = None,
                  policy: str | None = None, budget: float | None = None, out: Path | None = None,
-                 ctx: JobContext | None = None) -> PlanSummary:
+                 ctx: JobContext | None = None, workers: int | None = None,
+                 scheduler: str | None = None) -> PlanSummary:
     """Plan with the shop's settings (some of them replaced for this plan only, nothing stored) and write the plan
-    to `out`."""
+    to `out`; a forecast made first (where there is none) runs where `workers` / `scheduler` say."""
     from core.policy.plan import plan_shop
+    from core.services.forecast import compute_for_run
 
     if out is not None:
         check_table_path(out)
@@ -314,7 +316,8 @@ def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level
         settings.policy = policy or settings.policy
         settings.budget = budget if budget is not None else settings.budget
         started = time.perf_counter()
-        plan = plan_shop(shop, as_of=as_of, settings=settings, ctx=ctx or null_context())
+        plan = plan_shop(shop, as_of=as_of, settings=settings, ctx=ctx or null_context(),
+                         compute=compute_for_run(shop, workers, scheduler))
         seconds = time.perf_counter() - started
     table = plan.table()
     written = write_table(table, out) if out is not None else None

@@ -108,7 +108,9 @@ def test_every_module_the_app_imports_inside_a_function_is_a_hidden_import():
     third_party = sorted(m for m in lazy if is_third_party(m))
     assert own and third_party
     missing = [m for m in own if m.split(".")[0] not in app_packages]
-    missing += [m for m in third_party if not covered(m, hidden)]
+    optional = spec_list("OPTIONAL_IMPORTS")        # not bundled on purpose: the app refuses clearly without them
+    assert all(covered(m, spec_list("EXCLUDES")) for m in optional)
+    missing += [m for m in third_party if not covered(m, hidden + optional)]
     assert not missing, f"imported inside a function but not listed in packaging/shelfwise.spec: {missing}"
 
 
@@ -160,7 +162,8 @@ def test_hidden_imports_name_modules_that_exist():
 def test_nothing_the_app_imports_is_excluded():
     excludes = spec_list("EXCLUDES")
     top, lazy = app_imports()
-    excluded = sorted(m for m in top | lazy if covered(m, excludes))
+    optional = spec_list("OPTIONAL_IMPORTS")        # imported only where asked for; kept out on purpose
+    excluded = sorted(m for m in top | lazy if covered(m, excludes) and not (m in lazy and covered(m, optional)))
     assert not excluded, f"packaging/shelfwise.spec excludes modules the app imports: {excluded}"
 
 
