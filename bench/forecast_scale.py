@@ -485,7 +485,9 @@ def report(figures: dict) -> None:
     stages, stage_peak = figures["stages_s"], figures["stage_peak_rss_bytes"]
     inner = sum(stages.get(k, 0.0) for k in ("choose", "classify", "quantiles_for"))
     models_total = sum(figures["models_s"].values())
-    print(f"  {'stage':<22} {'seconds':>8}   peak RSS in the stage")
+    elsewhere = figures["executor"] not in ("1", "default") or figures["workers_cpu_s"] > 0
+    print(f"  {'stage':<22} {'seconds':>8}   peak RSS in the stage"
+          + ("  (the models' seconds: summed over their chunks, in the workers)" if elsewhere else ""))
     for key in ("load_history", "load_drivers", "forecast_history", "store_result"):
         print(f"    {key:<20} {stages.get(key, 0.0):8.2f}   {gib(stage_peak.get(key, 0))}")
         if key == "forecast_history":
@@ -494,7 +496,8 @@ def report(figures: dict) -> None:
                 print(f"      {model:<18} {seconds:8.2f}   {gib(peak_model) if peak_model else ''}")
             for sub in ("choose", "classify", "quantiles_for"):
                 print(f"      {sub:<18} {stages.get(sub, 0.0):8.2f}   {gib(stage_peak.get(sub, 0))}")
-            print(f"      {'(rest)':<18} {stages.get(key, 0.0) - models_total - inner:8.2f}")
+            if not elsewhere:
+                print(f"      {'(rest)':<18} {stages.get(key, 0.0) - models_total - inner:8.2f}")
     rest = figures["wall_s"] - sum(stages.get(k, 0.0) for k in ("load_history", "load_drivers",
                                                                   "forecast_history", "store_result"))
     print(f"    {'(rest)':<20} {rest:8.2f}")

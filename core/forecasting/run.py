@@ -160,11 +160,11 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         backtest.forecasts[model.alias], final[model.alias] = source.backtests[model.alias], source.final[model.alias]
         timings[model.alias] = source.seconds[model.alias]
     ctx.progress(0.92, _("Choosing a model per product"))
-    choice = choose(Y, backtest, h)
+    choice = choose(Y, backtest, h, executor=executor, ctx=ctx)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     never = history.first_sale >= T
     mean[never] = 0.0
-    quantiles = quantiles_for(mean, choice.dispersion)
+    quantiles = quantiles_for(mean, choice.dispersion, executor=executor, ctx=ctx)
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
     blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
                for k in range(len(origins))]

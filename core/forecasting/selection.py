@@ -73,7 +73,7 @@ class Choice:
         return " + ".join(f"{name} {weight:.0%}" for name, weight in used)
 
 
-def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2) -> Choice:
+def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2, executor=None, ctx=None) -> Choice:
     models = list(backtest.forecasts)
     actuals = backtest.actuals(Y, h)
     scale = noise_scale(Y[:, :backtest.origins[0]])
@@ -93,7 +93,7 @@ def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2) -> Choi
     baseline = backtest.forecasts.get(BASELINE)
     mae_base = _errors(baseline, actuals)[1] if baseline is not None else np.full(n, np.nan)
     raw_dispersion = np.clip(mse_b / np.maximum(np.concatenate(blended, axis=1).mean(axis=1), 0.05), 1.0, 200.0)
-    multiplier, coverage = calibrate(blended, actuals, raw_dispersion)
+    multiplier, coverage = calibrate(blended, actuals, raw_dispersion, executor=executor, ctx=ctx)
     return Choice(models, weights, np.sqrt(mse_b / scale), rmsse_by_model, mae_b, mae_base, bias_b,
                   np.clip(raw_dispersion * multiplier, 1.0 + 1e-6, None), coverage)
 
@@ -102,28 +102,47 @@ def blend_forecasts(choice: Choice, forecasts: dict[str, np.ndarray]) -> np.ndar
     return sum(choice.weights[:, j, None] * forecasts[name] for j, name in enumerate(choice.models))
 
 
+MULTIPLIERS = (0.5, 0.7, 0.85, 1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0)
+
+
 def calibrate(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
-              target: float = 0.90) -> tuple[float, float]:
+              target: float = 0.90, *, executor=None, ctx=None) -> tuple[float, float]:
     """The shop-wide factor on each product's spread that makes backtest 90% intervals hold 90% of days.
 
-    Only days with a known actual count, and a product's days that share a forecast (a flat one) share their
-    quantiles: each distinct (product, forecast) is worked out once (the negative-binomial quantiles are what
-    costs here, about a microsecond each)."""
+    Only days with a known actual count. The days inside each multiplier's interval are counted per chunk of
+    products on `executor` (core.compute.executors; default this process) and added up: whole numbers, so the
+    factor is the same however the products were cut."""
     f = np.clip(np.concatenate(forecasts, axis=1), 0, None)
     a = np.concatenate(actuals, axis=1)
+    parts = _by_chunks(coverage_counts, (f, a, dispersion), executor, ctx)
+    inside = sum(part[0] for part in parts)
+    known = sum(part[1] for part in parts)
+    best, best_gap, best_cov = 1.0, np.inf, np.nan
+    for multiplier, count in zip(MULTIPLIERS, inside):
+        coverage = count / max(known, 1)
+        if abs(coverage - target) < best_gap:
+            best, best_gap, best_cov = multiplier, abs(coverage - target), coverage
+    return best, float(best_cov)
+
+
+def coverage_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray) -> tuple[np.ndarray, int]:
+    """For these products (rows of forecasts `f` and actuals `a`, NaN unknown): how many known days fall inside the
+    90% interval at each of MULTIPLIERS x their spread, and how many days are known.
+
+    A product's days that share a forecast (a flat one) share their quantiles: each distinct (product, forecast)
+    is worked out once (the negative-binomial quantiles are what costs here, about a microsecond each)."""
     known = ~np.isnan(a)
     rows = np.nonzero(known)[0]
     actual = a[known]
     first, inverse = _distinct(rows, f[known])
     means, spread = f[known][first], dispersion[rows[first]]
-    multipliers = (0.5, 0.7, 0.85, 1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0)
     # a spread at or below the floor count_quantiles raises it to gives the same quantiles for every
     # multiplier that puts it there: those are worked out once
     floor = 1.0 + 1e-6
-    low = spread * min(multipliers) <= floor
+    low = spread * min(MULTIPLIERS) <= floor
     at_floor = count_quantiles(means[low], np.full(low.sum(), floor), levels=(0.05, 0.95))
-    best, best_gap, best_cov = 1.0, np.inf, np.nan
-    for multiplier in multipliers:
+    counts = np.zeros(len(MULTIPLIERS), dtype=np.int64)
+    for k, multiplier in enumerate(MULTIPLIERS):
         scaled = spread * multiplier
         floored = scaled <= floor
         q = {level: np.empty(len(means)) for level in (0.05, 0.95)}
@@ -131,23 +150,39 @@ def calibrate(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion
         for level in q:
             q[level][~floored] = rest[level]
             q[level][floored] = at_floor[level][floored[low]]
-        inside = (actual >= q[0.05][inverse]) & (actual <= q[0.95][inverse])
-        coverage = inside.sum() / max(known.sum(), 1)
-        if abs(coverage - target) < best_gap:
-            best, best_gap, best_cov = multiplier, abs(coverage - target), coverage
-    return best, float(best_cov)
+        counts[k] = int(((actual >= q[0.05][inverse]) & (actual <= q[0.95][inverse])).sum())
+    return counts, int(known.sum())
 
 
-def quantiles_for(mean: np.ndarray, dispersion: np.ndarray) -> dict[float, np.ndarray]:
+def quantiles_for(mean: np.ndarray, dispersion: np.ndarray, *, executor=None, ctx=None) -> dict[float, np.ndarray]:
+    """The count quantiles of every product's forecast; per chunk of products on `executor` where given (the
+    same values: each product's quantiles are its own)."""
     mean = np.clip(mean, 0, None)
     if mean.ndim != 2 or np.shape(dispersion) != mean.shape[:1]:
         return count_quantiles(mean, dispersion[:, None], levels=QUANTILES)
+    parts = _by_chunks(_row_quantiles, (mean, dispersion), executor, ctx)
+    return {level: np.concatenate([part[level] for part in parts]) for level in QUANTILES}
+
+
+def _row_quantiles(mean: np.ndarray, dispersion: np.ndarray) -> dict[float, np.ndarray]:
     # a product's days with the same forecast (a flat one) share their quantiles: each is worked out once
     n, h = mean.shape
     rows = np.repeat(np.arange(n), h)
     first, inverse = _distinct(rows, mean.ravel())
     q = count_quantiles(mean.ravel()[first], dispersion[rows[first]], levels=QUANTILES)
     return {level: values[inverse].reshape(n, h) for level, values in q.items()}
+
+
+def _by_chunks(fn, arrays: tuple[np.ndarray, ...], executor, ctx) -> list:
+    """fn over the arrays' rows: in one call where there is no executor (or it runs calls in this process),
+    else one call per chunk of products on it, results in product order."""
+    if executor is None or executor.lazy:
+        return [fn(*arrays)]
+    from core.compute.executors import gather
+    from core.forecasting.chunks import row_chunks
+
+    chunks = row_chunks(len(arrays[0]), executor.workers)
+    return gather([executor.submit(fn, *(array[rows] for array in arrays)) for rows in chunks], ctx)
 
 
 def _distinct(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.compute.settings import ComputeSettings, load_compute_settings, save_compute_settings
 from core.documents.shop_details import ShopDetails, load_shop_details, save_shop_details
 from core.errors import UserError
 from core.importing import non_product_codes
@@ -174,6 +175,7 @@ class SettingsData:
     shop_details: ShopDetails
     retention: Retention = field(default_factory=Retention)     # how many backups the backups folder keeps
     backups_folder: Path | None = None
+    compute: ComputeSettings = field(default_factory=ComputeSettings)   # where the forecast's heavy work runs
 
 
 def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> SettingsData:
@@ -181,11 +183,12 @@ def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> Settings
     details printed on its purchase orders."""
     with open_shop(shop_path, create=False) as shop:
         return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop),
-                            load_retention(shop), backups_folder(shop_path))
+                            load_retention(shop), backups_folder(shop_path), load_compute_settings(shop))
 
 
 def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, shop_details=None,
-                  retention: Retention | None = None, ctx: JobContext | None = None) -> Changed[list[str]]:
+                  retention: Retention | None = None, compute: ComputeSettings | None = None,
+                  ctx: JobContext | None = None) -> Changed[list[str]]:
     """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
     by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
     budget set on the Orders page is kept)."""
@@ -193,7 +196,11 @@ def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, sh
         policy = dataclasses.replace(load_policy_settings(shop), **policy_changes).check()
         if retention is not None:
             retention.check()
+        if compute is not None:
+            compute.check()
         with atomic(shop):
+            if compute is not None:
+                save_compute_settings(shop, compute)
             if shop_details is not None:
                 save_shop_details(shop, shop_details)
             if retention is not None:        # applied at the next backup: lowering it never deletes one at once

@@ -45,6 +45,44 @@
     </message>
 </context>
 <context>
+    <name>AdvancedSettings</name>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="17"/>
+        <source>A forecast works out every product&apos;s models in chunks of products. On a computer with several cores they run side by side in worker processes; a chain with its own Dask cluster can run them there. The numbers are the same wherever they run.</source>
+        <translation>预测会按商品分块计算每个商品的模型。在多核电脑上，它们在工作进程中并行运行；拥有自己 Dask 集群的连锁店可以在集群上运行。无论在哪里运行，结果都完全相同。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="25"/>
+        <source>Automatic ({n} cores)</source>
+        <translation>自动（{n} 个核心）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="26"/>
+        <source>Automatic: one worker process per core where the shop is big enough to be worth it. 1: everything in ShelfWise&apos;s own process.</source>
+        <translation>自动：店铺足够大、值得时每个核心一个工作进程。1：全部在 ShelfWise 自身进程中运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="30"/>
+        <source>The address of a Dask scheduler; empty: this computer. Needs ShelfWise installed with its cluster extra.</source>
+        <translation>Dask 调度器的地址；留空：本机。需要安装带集群扩展的 ShelfWise。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="34"/>
+        <source>Worker processes</source>
+        <translation>工作进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="35"/>
+        <source>Dask scheduler</source>
+        <translation>Dask 调度器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="37"/>
+        <source>With a scheduler address the forecast runs on that cluster; if it does not answer, the forecast stops with a message and nothing is stored.</source>
+        <translation>填写调度器地址后，预测会在该集群上运行；如果它没有响应，预测会停止并给出提示，不会保存任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <location filename="../../ui/dialogs/po_dialogs.py" line="121"/>
@@ -2110,187 +2148,187 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrderingSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
         <source>How ShelfWise decides when and how much to order. The next plan uses these settings.</source>
         <translation>ShelfWise 如何决定何时订货、订多少。下次计划会使用这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="99"/>
         <source>The chance that a product is still on the shelf when the next delivery arrives. Higher means fewer empty shelves and more stock; each step towards 100% costs more than the one before.</source>
         <translation>下次到货时商品仍在货架上的概率。越高，空货架越少、库存越多；越接近 100%，每提高一步的代价越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>the products that bring in 80% of the sales value</source>
         <translation>贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source>the next 15%</source>
         <translation>其后 15%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source>the last 5%</source>
         <translation>最后 5%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
         <source>Class {abc} ({meaning})</source>
         <translation>{abc} 类（{meaning}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
         <source>What a year on the shelf costs, as a share of what the product cost you: money tied up, space, breakage, going out of date</source>
         <translation>商品在货架上放一年的成本，占进价的比例：占用资金、占用空间、损坏、过期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
         <source>What placing one order with a supplier costs: your time, delivery</source>
         <translation>向供应商下一次订单的成本：您的时间、运费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
         <source>What one more product on an order adds: checking it in, shelving</source>
         <translation>订单上每多一个商品增加的成本：验收、上架</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
         <source>Used where neither the product nor its supplier says how long a delivery takes</source>
         <translation>商品和供应商都没有说明交货要多久时使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
         <source>Costs</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
         <source>Holding cost, a year</source>
         <translation>每年持有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>Cost of an order</source>
         <translation>每次订货成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
         <source>Cost of an order line</source>
         <translation>每个订货行成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
         <source>Delivery time where not known</source>
         <translation>默认交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
         <source>Alert when the stock lasts longer than this at the forecast&apos;s pace</source>
         <translation>按预测的销售速度，库存能撑过这么久时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
         <source>Alert when a product in stock has not sold for this long</source>
         <translation>有库存的商品这么久没卖出时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="137"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
         <source>Overstock: more cover than</source>
         <translation>库存积压：可售天数超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
         <source>Dead stock: no sale for</source>
         <translation>滞销库存：未售出超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="149"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="153"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>Leave them out of orders until they are counted</source>
         <translation>盘点之前不为它们订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>Order them as if none were on the shelf</source>
         <translation>按货架上没有库存来订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="156"/>
         <source>Without a stock count nobody knows what is on the shelf: planning such products from 0 orders as if the shop were empty</source>
         <translation>没有盘点就不知道货架上有多少：按 0 来计划，会像店里空了一样订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="159"/>
         <source>Products never counted:</source>
         <translation>从未盘点的商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
         <source>Ask on the Orders page</source>
         <translation>在“订货”页面询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
         <source>Plan as of the day they end</source>
         <translation>按销售记录截止日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="167"/>
         <source>Sales that end long before today:</source>
         <translation>销售记录早已截止时：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
         <source>As the imported sheets keep them</source>
         <translation>按导入表格的记录方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Day by day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Week by week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
         <source>Month by month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
         <source>A shop whose sheets hold one total per week or per month is forecast and planned in weeks or months; choose here to decide yourself</source>
         <translation>表格中每周或每月只有一个合计的店铺，会按周或按月预测和计划；也可以在这里自行选择</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
         <source>Forecast and plan sales:</source>
         <translation>预测和计划销售：</translation>
     </message>
@@ -4081,62 +4119,62 @@ now</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
         <source>ShelfWise (recommended)</source>
         <translation>ShelfWise（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
         <source>Keeps enough safety stock for the service level of each product&apos;s class, from its own forecast and lead time, and orders in amounts that balance the cost of ordering against the cost of holding stock.</source>
         <translation>根据每个商品自己的预测和交货期，保持足以达到其类别服务水平的安全库存，并按能平衡订货成本与持有成本的数量订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
         <source>Optimal (s,S)</source>
         <translation>最优 (s,S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
         <source>Works out the exact lowest-cost reorder point (s) and order-up-to level (S) for each product from its forecast, its holding cost, the order cost and the service level. Slower on big shops.</source>
         <translation>根据每个商品的预测、持有成本、订货成本和服务水平，精确算出成本最低的再订货点 (s) 和补货上限 (S)。商品多的店铺会比较慢。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
         <source>Min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
         <source>The rule of thumb: reorder when stock falls below 2 weeks of average sales, and order up to 4 weeks. Easy to check by hand, but it knows nothing of trends, seasons or promotions.</source>
         <translation>经验法则：库存低于 2 周平均销量时订货，补到 4 周的量。容易手算核对，但不考虑趋势、季节或促销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="84"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="356"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="357"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="360"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="361"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="363"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="364"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="366"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="367"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="368"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="369"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -4149,7 +4187,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="378"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="379"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -4158,77 +4196,82 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="380"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="381"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="382"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="390"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="391"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="396"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="397"/>
         <source> backups</source>
         <translation> 个备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="399"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="400"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="401"/>
         <source>none by month</source>
         <translation>不按月保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="402"/>
         <source>Keep the latest</source>
         <translation>保留最近的</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="403"/>
         <source>and one a month for</source>
         <translation>以及每月一个，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="407"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="408"/>
         <source>ShelfWise copies the shop file before every import and before an upgrade, and once a day while the shop is open. These settings say how many of those copies to keep; older ones are removed at the next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud folder).</source>
         <translation>ShelfWise 会在每次导入前、升级前以及店铺打开时每天一次复制店铺文件。这里设置保留多少份副本；更早的副本在下一次备份时才删除，不会立即删除。“文件 ▸ 立即备份…”可以把副本放到其他任何地方（U 盘、云同步文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="420"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="422"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="423"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="426"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="427"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="431"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="428"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="432"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="431"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="435"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="457"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="461"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
@@ -4287,90 +4330,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="241"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="245"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="247"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="250"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="251"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="252"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="259"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="260"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="261"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="262"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="342"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="263"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="343"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="284"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="285"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="288"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="289"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="290"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="291"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="292"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="293"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="294"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="320"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="321"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="322"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>

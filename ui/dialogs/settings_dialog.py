@@ -18,6 +18,7 @@ from core.errors import UserError
 from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
 from core.services import shop as shop_service
 from core.store.backups import Retention
+from ui.dialogs.advanced_settings import AdvancedSettings
 from ui.i18n import available_languages, current_language, set_language
 from ui.jobs import JobRunner, ProgressPanel
 from ui import messages, style
@@ -417,6 +418,9 @@ class SettingsDialog(QDialog):
         backups_tab.setEnabled(False)
         self.backups_tab = backups_tab
         self.tabs.addTab(backups_tab, self.tr("Backups"))
+        self.advanced = AdvancedSettings(self)
+        self.advanced.setEnabled(False)
+        self.tabs.addTab(self.advanced, self.tr("Advanced"))
 
         self.language = QComboBox(self)
         self.language.addItem(self.tr("System language"), None)
@@ -455,8 +459,9 @@ class SettingsDialog(QDialog):
         self.keep_months.setValue(loaded.retention.keep_months)
         if loaded.backups_folder is not None:
             self.backups_note.setText(self.tr("Backups folder: {folder}").format(folder=loaded.backups_folder))
+        self.advanced.show_settings(loaded.compute)
         for widget in (self.codes, self.defaults_button, self.save_button, self.ordering, self.shop,
-                       self.backups_tab):
+                       self.backups_tab, self.advanced):
             widget.setEnabled(True)
 
     def save(self) -> None:
@@ -468,7 +473,8 @@ class SettingsDialog(QDialog):
         self.runner.start("settings-save", partial(shop_service.save_settings, self.shop_path,
                                                    codes=codes_from_text(self.codes.toPlainText()),
                                                    policy_changes=self.ordering.changes(), shop_details=self.shop.details(),
-                                                   retention=Retention(self.keep_last.value(), self.keep_months.value())),
+                                                   retention=Retention(self.keep_last.value(), self.keep_months.value()),
+                                                   compute=self.advanced.settings()),
                           success=self._saved, finished=lambda: self.save_button.setEnabled(True),
                           progress=self.progress)
 

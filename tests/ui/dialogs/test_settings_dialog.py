@@ -184,3 +184,32 @@ def test_the_backups_tab_keeps_what_the_owner_sets(qtbot, window, open_in_window
     dialog.save_button.click()
     qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
     assert shop_service.load_settings(empty_shop).retention == Retention(25, 0)
+
+
+def test_the_advanced_tab_says_where_the_forecast_runs_and_refuses_an_address_that_is_not_one(
+        qtbot, window, open_in_window, empty_shop):
+    from core.compute.settings import ComputeSettings
+    from core.services import shop as shop_service
+
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    assert dialog.advanced.isEnabled()
+    assert dialog.advanced.workers.value() == 0 and dialog.advanced.workers.text().startswith("Automatic (")
+    assert dialog.advanced.scheduler.text() == ""
+    dialog.advanced.scheduler.setText("the cluster upstairs")
+    dialog.codes.setPlainText("ONLY THIS")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(dialog.findChildren(QMessageBox)), timeout=10_000)
+    box = dialog.findChildren(QMessageBox)[0]
+    assert box.text() == "'the cluster upstairs' is not a scheduler address."
+    assert "tcp://host:8786" in box.informativeText()
+    box.close()
+    assert stored_codes(empty_shop) != ["ONLY THIS"]                     # nothing at all was stored
+    dialog.advanced.scheduler.setText(" tcp://planner.local:8786 ")
+    dialog.advanced.workers.setValue(2)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    assert shop_service.load_settings(empty_shop).compute == ComputeSettings(2, "tcp://planner.local:8786")
+    dialog = open_dialog(qtbot, window)                                  # shown again as stored
+    assert dialog.advanced.workers.value() == 2 and dialog.advanced.scheduler.text() == "tcp://planner.local:8786"
+    dialog.reject()
