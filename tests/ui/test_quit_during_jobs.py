@@ -1,5 +1,6 @@
-"""Ctrl+C while each kind of work runs in the window — a forecast, a plan, an import, a replay, PDFs being written —
-exits 0 within 5 s, with no Qt abort, no traceback, and a whole shop file.
+"""Ctrl+C while each kind of work runs in the window — a forecast, a plan, an import, a replay, PDFs being written, a
+forecast in worker processes — exits 0 within 5 s, with no Qt abort, no traceback, a whole shop file, and no worker
+process left behind.
 
 The app runs in its own process as `main.py` runs it (ui.app.run_gui, offscreen); once its shop is open it starts
 the job through the window's own runner and the same service the page calls, and the test sends SIGINT as soon as
@@ -23,7 +24,7 @@ from tests.ui.test_clean_exit import BAD_SIGNS, REPO_ROOT
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform == "win32", reason="signals to a child process are POSIX here")]
 REPEATS = int(os.environ.get("SHELFWISE_QUIT_REPEATS", "1"))
-KINDS = ("forecast", "plan", "import", "replay", "pdf")
+KINDS = ("forecast", "plan", "import", "replay", "pdf", "forecast-processes")
 
 DRIVER = r"""
 import sys, time
@@ -42,6 +43,8 @@ def start_job(window):
     runner = window.runner
     if kind == "forecast":
         runner.start("forecast", partial(forecast.run_forecast, shop, neural=True))
+    elif kind == "forecast-processes":      # the per-product chunks in two worker processes (SHELFWISE_WORKERS=2)
+        runner.start(kind, partial(forecast.run_forecast, shop, neural=False))
     elif kind == "plan":
         runner.start("plan", partial(plan.make_plan, shop))
     elif kind == "import":
@@ -96,7 +99,8 @@ def _quit_during(kind: str, prepared, folder: Path) -> None:
     shop = folder / "shop.db"
     shutil.copy(template, shop)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(folder / "config"),
-               XDG_DATA_HOME=str(folder / "data"), PYTHONUNBUFFERED="1")
+               XDG_DATA_HOME=str(folder / "data"), PYTHONUNBUFFERED="1",
+               SHELFWISE_WORKERS="2" if kind == "forecast-processes" else "1")
     log_path = folder / "app.log"
     with log_path.open("w") as log:
         child = subprocess.Popen([sys.executable, "-c", DRIVER, kind, str(shop), str(big_csv), str(folder),
@@ -107,10 +111,23 @@ def _quit_during(kind: str, prepared, folder: Path) -> None:
                 assert child.poll() is None, log_path.read_text(errors="replace")
                 assert time.monotonic() < deadline, log_path.read_text(errors="replace")
                 time.sleep(0.01)
+            workers: list[int] = []
+            if kind == "forecast-processes":          # quit once the worker processes are at work
+                while len(workers) < 2:
+                    workers = _children(child.pid)
+                    assert child.poll() is None, log_path.read_text(errors="replace")
+                    assert time.monotonic() < deadline, log_path.read_text(errors="replace")
+                    time.sleep(0.05)
             asked = time.monotonic()
             child.send_signal(signal.SIGINT)
             code = child.wait(30)
             took = time.monotonic() - asked
+            gone = time.monotonic() + 5
+            while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < gone:
+                time.sleep(0.05)
+            left = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                    and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+            assert not left, f"worker processes left running after the app quit: {left}"
         finally:
             if child.poll() is None:
                 child.kill()
@@ -125,6 +142,18 @@ def _quit_during(kind: str, prepared, folder: Path) -> None:
     with sqlite3.connect(shop) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     db.close()
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                    out.append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue
+    return out
 
 
 @pytest.mark.parametrize("kind", KINDS)

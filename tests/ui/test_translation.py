@@ -28,7 +28,8 @@ E_MAIL = re.compile(r"\S+@\S+")
 KEPT = {"ShelfWise", "GPU", "CPU", "CUDA", "Apple", "ABC", "XYZ", "ARIMA", "ETS", "SBA", "TSB", "Croston", "PDF", "CSV",
         "Excel", "LibreOffice", "xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt", "pdf", "png", "jpg", "jpeg",
         "PNG", "JPEG", "Ctrl", "GBP", "EUR", "USD", "English", "POST", "DISCOUNT", "VOUCHER", "ADJUST", "ADJUSTMENT",
-        "FEE", "AMAZONFEE", "POSTFEE", "shelfwise"}
+        "FEE", "AMAZONFEE", "POSTFEE", "shelfwise",
+        "Dask", "tcp", "host"}        # a product name, and the form of a scheduler address (tcp://host:8786)
 ROWS_READ = 40           # table cells read per table (the first rows: enough to meet every kind of text)
 
 
