@@ -2509,85 +2509,100 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="174"/>
-        <location filename="../../ui/pages/orders_page.py" line="328"/>
-        <location filename="../../ui/pages/orders_page.py" line="385"/>
+        <location filename="../../ui/pages/orders_page.py" line="325"/>
+        <location filename="../../ui/pages/orders_page.py" line="382"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="67"/>
-        <location filename="../../ui/pages/orders_page.py" line="202"/>
+        <location filename="../../ui/pages/order_plan_actions.py" line="67"/>
+        <source>Making the draft purchase orders…</source>
+        <translation>正在生成采购单草稿…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/order_plan_actions.py" line="89"/>
+        <source>Keeping your quantity and planning again…</source>
+        <translation>保留您的数量并重新计划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/order_plan_actions.py" line="97"/>
+        <source>Back to the suggestion, planning again…</source>
+        <translation>恢复建议数量，正在重新计划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/orders_page.py" line="64"/>
+        <location filename="../../ui/pages/orders_page.py" line="199"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="73"/>
-        <location filename="../../ui/pages/orders_page.py" line="217"/>
+        <location filename="../../ui/pages/orders_page.py" line="70"/>
+        <location filename="../../ui/pages/orders_page.py" line="214"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="75"/>
+        <location filename="../../ui/pages/orders_page.py" line="72"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="76"/>
+        <location filename="../../ui/pages/orders_page.py" line="73"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="83"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="89"/>
+        <location filename="../../ui/pages/orders_page.py" line="86"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="90"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="94"/>
+        <location filename="../../ui/pages/orders_page.py" line="91"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="118"/>
+        <location filename="../../ui/pages/orders_page.py" line="115"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="121"/>
+        <location filename="../../ui/pages/orders_page.py" line="118"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="122"/>
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="178"/>
+        <location filename="../../ui/pages/orders_page.py" line="175"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="179"/>
+        <location filename="../../ui/pages/orders_page.py" line="176"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="204"/>
+        <location filename="../../ui/pages/orders_page.py" line="201"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2596,104 +2611,89 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="223"/>
+        <location filename="../../ui/pages/orders_page.py" line="220"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="230"/>
+        <location filename="../../ui/pages/orders_page.py" line="227"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="259"/>
+        <location filename="../../ui/pages/orders_page.py" line="256"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="263"/>
+        <location filename="../../ui/pages/orders_page.py" line="260"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="288"/>
+        <location filename="../../ui/pages/orders_page.py" line="285"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="291"/>
+        <location filename="../../ui/pages/orders_page.py" line="288"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="305"/>
+        <location filename="../../ui/pages/orders_page.py" line="302"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="310"/>
+        <location filename="../../ui/pages/orders_page.py" line="307"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="312"/>
+        <location filename="../../ui/pages/orders_page.py" line="309"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="317"/>
+        <location filename="../../ui/pages/orders_page.py" line="314"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="320"/>
+        <location filename="../../ui/pages/orders_page.py" line="317"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="322"/>
+        <location filename="../../ui/pages/orders_page.py" line="319"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="352"/>
+        <location filename="../../ui/pages/orders_page.py" line="349"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="354"/>
+        <location filename="../../ui/pages/orders_page.py" line="351"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="386"/>
+        <location filename="../../ui/pages/orders_page.py" line="383"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="387"/>
+        <location filename="../../ui/pages/orders_page.py" line="384"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="387"/>
+        <location filename="../../ui/pages/orders_page.py" line="384"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="456"/>
-        <source>Making the draft purchase orders…</source>
-        <translation>正在生成采购单草稿…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="478"/>
-        <source>Keeping your quantity and planning again…</source>
-        <translation>保留您的数量并重新计划…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/orders_page.py" line="486"/>
-        <source>Back to the suggestion, planning again…</source>
-        <translation>恢复建议数量，正在重新计划…</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/line_detail.py" line="28"/>
@@ -3370,255 +3370,255 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>双击修改数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="104"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="255"/>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="68"/>
+        <source>Changing {sku} on {number}…</source>
+        <translation>正在修改 {number} 中的 {sku}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="77"/>
+        <source>Marking the order as sent…</source>
+        <translation>正在把订单标记为已发送…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="78"/>
+        <source>{number} marked as sent on {day}; expected {expected}.</source>
+        <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="80"/>
+        <source>when it comes</source>
+        <translation>到货时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="101"/>
+        <source>Putting the goods on the shelf…</source>
+        <translation>正在把货物计入货架库存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="105"/>
+        <source>{number} is all in (received {day}): the goods are on the shelf.</source>
+        <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="108"/>
+        <source>Received against {number}; 1 line is still to come.</source>
+        <translation>已按 {number} 收货；还有 1 行未到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="109"/>
+        <source>Received against {number}; {n} lines are still to come.</source>
+        <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="126"/>
+        <source>Cancelling the order…</source>
+        <translation>正在取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="127"/>
+        <source>{number} is cancelled.</source>
+        <translation>{number} 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="155"/>
+        <source>Save purchase order as PDF</source>
+        <translation>把采购单保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="155"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="161"/>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="172"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="166"/>
+        <source>Save purchase order as Excel</source>
+        <translation>把采购单保存为 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="167"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="175"/>
+        <source>Saved {number} as {path}.</source>
+        <translation>已把 {number} 保存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="184"/>
+        <source>Preparing the e-mail to {supplier}…</source>
+        <translation>正在准备发给 {supplier} 的邮件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="190"/>
+        <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
+        <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="194"/>
+        <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
+        <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="198"/>
+        <source>No mail program opened the message to {supplier}.</source>
+        <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="199"/>
+        <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
+        <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="209"/>
+        <source>Laying out {number}…</source>
+        <translation>正在排版 {number}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="221"/>
+        <source>{number} went to the printer.</source>
+        <translation>{number} 已发送到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="247"/>
+        <source>Made draft {numbers}.</source>
+        <translation>已生成草稿 {numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="249"/>
+        <source>Made {n} drafts: {numbers}.</source>
+        <translation>已生成 {n} 张草稿：{numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="251"/>
+        <source>Added what is not on order yet to draft {numbers}.</source>
+        <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="253"/>
+        <source>Check each, then print, save or e-mail it.</source>
+        <translation>请逐一检查，然后打印、保存或发邮件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_order_actions.py" line="259"/>
+        <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
+        <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="100"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="251"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="109"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="105"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="114"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="110"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="117"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="288"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="305"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="113"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="284"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="301"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="115"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="122"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="118"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="123"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="143"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="139"/>
         <location filename="../../ui/widgets/order_detail.py" line="43"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="145"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="407"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="141"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="147"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="143"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="148"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="144"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="277"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="273"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="278"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="274"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="279"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="275"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="285"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="281"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="285"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="281"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="286"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="282"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="368"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="364"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="371"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="367"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="399"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="407"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
         <source>OK</source>
         <translation>确定</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="451"/>
-        <source>Changing {sku} on {number}…</source>
-        <translation>正在修改 {number} 中的 {sku}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="460"/>
-        <source>Marking the order as sent…</source>
-        <translation>正在把订单标记为已发送…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="461"/>
-        <source>{number} marked as sent on {day}; expected {expected}.</source>
-        <translation>{number} 已标记为 {day} 发送；预计 {expected} 到货。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="463"/>
-        <source>when it comes</source>
-        <translation>到货时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="484"/>
-        <source>Putting the goods on the shelf…</source>
-        <translation>正在把货物计入货架库存…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="488"/>
-        <source>{number} is all in (received {day}): the goods are on the shelf.</source>
-        <translation>{number} 已全部到货（{day} 收货）：货物已计入货架库存。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="491"/>
-        <source>Received against {number}; 1 line is still to come.</source>
-        <translation>已按 {number} 收货；还有 1 行未到。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="492"/>
-        <source>Received against {number}; {n} lines are still to come.</source>
-        <translation>已按 {number} 收货；还有 {n} 行未到。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="509"/>
-        <source>Cancelling the order…</source>
-        <translation>正在取消订单…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="510"/>
-        <source>{number} is cancelled.</source>
-        <translation>{number} 已取消。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="538"/>
-        <source>Save purchase order as PDF</source>
-        <translation>把采购单保存为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="538"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="544"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="555"/>
-        <source>Writing {file}…</source>
-        <translation>正在写入 {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="549"/>
-        <source>Save purchase order as Excel</source>
-        <translation>把采购单保存为 Excel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="550"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="558"/>
-        <source>Saved {number} as {path}.</source>
-        <translation>已把 {number} 保存为 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="567"/>
-        <source>Preparing the e-mail to {supplier}…</source>
-        <translation>正在准备发给 {supplier} 的邮件…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="573"/>
-        <source>{number} is open in your mail program as a message to {supplier} with the PDF attached: check it and press Send there.</source>
-        <translation>{number} 已在您的邮件程序中打开，是一封附有 PDF、发给 {supplier} 的邮件：请检查后在那里点“发送”。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="577"/>
-        <source>Your mail program opened a message to {supplier} with the order written out (a link cannot carry the PDF: it is at {path}, to attach).</source>
-        <translation>您的邮件程序打开了一封发给 {supplier} 的邮件，正文写有订单内容（链接无法附带 PDF：PDF 在 {path}，请自行添加附件）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="581"/>
-        <source>No mail program opened the message to {supplier}.</source>
-        <translation>没有邮件程序打开发给 {supplier} 的邮件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="582"/>
-        <source>It is saved at {path}: open it, or attach the PDF to a message of your own.</source>
-        <translation>它保存在 {path}：请打开它，或把 PDF 附到您自己写的邮件里。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="592"/>
-        <source>Laying out {number}…</source>
-        <translation>正在排版 {number}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="604"/>
-        <source>{number} went to the printer.</source>
-        <translation>{number} 已发送到打印机。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="630"/>
-        <source>Made draft {numbers}.</source>
-        <translation>已生成草稿 {numbers}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="632"/>
-        <source>Made {n} drafts: {numbers}.</source>
-        <translation>已生成 {n} 张草稿：{numbers}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="634"/>
-        <source>Added what is not on order yet to draft {numbers}.</source>
-        <translation>已将尚未订购的部分加入草稿 {numbers}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="636"/>
-        <source>Check each, then print, save or e-mail it.</source>
-        <translation>请逐一检查，然后打印、保存或发邮件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="642"/>
-        <source>{n} products to order have no supplier and are on no order ({codes}): assign a supplier on the Products page.</source>
-        <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/order_detail.py" line="37"/>

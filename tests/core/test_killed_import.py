@@ -70,7 +70,10 @@ def _import_and_kill(csv: Path, db: Path, when: str) -> bool:
     try:
         while child.poll() is None:
             elapsed = time.monotonic() - started
-            size = wal.stat().st_size if wal.exists() else None
+            try:                    # (the WAL may go between a check and a stat: the child ended and removed it)
+                size = wal.stat().st_size
+            except FileNotFoundError:
+                size = None
             if baseline is None and size is not None:
                 baseline = size
             growing = size is not None and baseline is not None and size - baseline > 256 * 1024
