@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -78,41 +77,33 @@ def build(n: int, T: int, seed: int, horizon: int):
     return history, Drivers(all_days, kinds, events, promotion, price)
 
 
-class TreeMemory(threading.Thread):
-    """Peak RSS of this process and of each process under it, sampled every `interval` seconds."""
+def _tree_memory_class():
+    from forecast_scale import RssSampler, _descendants, _rss
 
-    def __init__(self, interval: float = 0.5):
-        super().__init__(daemon=True)
-        self.interval = interval
-        self.peaks: dict[int, int] = {}
-        self.names: dict[int, str] = {}
-        self.peak_total = 0
-        self._halt = threading.Event()
+    class TreeMemory(RssSampler):
+        """forecast_scale's sampler of the process tree's RSS, with each process's own peak and command line."""
 
-    def sample(self) -> None:
-        from forecast_scale import _descendants, _rss
-        import os
+        def __init__(self, interval: float = 0.5):
+            self.peaks: dict[int, int] = {}
+            self.names: dict[int, str] = {}
+            super().__init__(interval)
 
-        total = 0
-        for pid in [os.getpid(), *_descendants(os.getpid())]:
-            rss = _rss(pid)
-            total += rss
-            self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
-            if pid not in self.names:
-                try:
-                    self.names[pid] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:80]
-                except OSError:
-                    self.names[pid] = "?"
-        self.peak_total = max(self.peak_total, total)
+        def note(self) -> None:
+            import os
 
-    def run(self) -> None:
-        while not self._halt.wait(self.interval):
-            self.sample()
+            total = 0
+            for pid in [os.getpid(), *_descendants(os.getpid())]:
+                rss = _rss(pid)
+                total += rss
+                self.peaks[pid] = max(self.peaks.get(pid, 0), rss)
+                if pid not in self.names:
+                    try:
+                        self.names[pid] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+                    except OSError:
+                        self.names[pid] = "?"
+            self.samples.append((time.perf_counter(), total))
 
-    def stop(self) -> None:
-        self._halt.set()
-        self.join()
-        self.sample()
+    return TreeMemory
 
 
 def gib(value: float) -> str:
@@ -155,7 +146,7 @@ def main() -> None:
     executor.client
     print(f"LocalCluster: {args.workers} worker processes x 1 thread, memory limit {args.memory_limit} each, "
           f"started in {time.perf_counter() - started:.1f} s")
-    memory = TreeMemory()
+    memory = _tree_memory_class()()
     memory.start()
     marks: list[tuple[float, str]] = []
 
@@ -199,7 +190,7 @@ def main() -> None:
           f"days, prices) and gets back {back / 1024 ** 2:.1f} MiB ({len(models)} models x "
           f"{settings.origins + 1} forecasts x {horizon} days, float64): {(sent + back) / rows / 1024:.1f} KiB a "
           f"series")
-    print(f"  memory: peak of the whole tree {gib(memory.peak_total)}")
+    print(f"  memory: peak of the whole tree {gib(memory.peak())}")
     worker_pids = set(workers.values())
     for pid, peak in sorted(memory.peaks.items(), key=lambda kv: -kv[1])[:6]:
         role = "worker" if pid in worker_pids else ("this process" if pid == os.getpid() else "other")
