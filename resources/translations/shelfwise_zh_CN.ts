@@ -2148,187 +2148,187 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>OrderingSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="93"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="73"/>
         <source>How ShelfWise decides when and how much to order. The next plan uses these settings.</source>
         <translation>ShelfWise 如何决定何时订货、订多少。下次计划会使用这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="78"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="79"/>
         <source>The chance that a product is still on the shelf when the next delivery arrives. Higher means fewer empty shelves and more stock; each step towards 100% costs more than the one before.</source>
         <translation>下次到货时商品仍在货架上的概率。越高，空货架越少、库存越多；越接近 100%，每提高一步的代价越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="85"/>
         <source>the products that bring in 80% of the sales value</source>
         <translation>贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="86"/>
         <source>the next 15%</source>
         <translation>其后 15%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="86"/>
         <source>the last 5%</source>
         <translation>最后 5%</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="88"/>
         <source>Class {abc} ({meaning})</source>
         <translation>{abc} 类（{meaning}）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="93"/>
         <source>What a year on the shelf costs, as a share of what the product cost you: money tied up, space, breakage, going out of date</source>
         <translation>商品在货架上放一年的成本，占进价的比例：占用资金、占用空间、损坏、过期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="96"/>
         <source>What placing one order with a supplier costs: your time, delivery</source>
         <translation>向供应商下一次订单的成本：您的时间、运费</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="118"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="98"/>
         <source>What one more product on an order adds: checking it in, shelving</source>
         <translation>订单上每多一个商品增加的成本：验收、上架</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="103"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="104"/>
         <source>Used where neither the product nor its supplier says how long a delivery takes</source>
         <translation>商品和供应商都没有说明交货要多久时使用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="106"/>
         <source>Costs</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="108"/>
         <source>Holding cost, a year</source>
         <translation>每年持有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="109"/>
         <source>Cost of an order</source>
         <translation>每次订货成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="130"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="110"/>
         <source>Cost of an order line</source>
         <translation>每个订货行成本</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="111"/>
         <source>Delivery time where not known</source>
         <translation>默认交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="114"/>
         <source>Alert when the stock lasts longer than this at the forecast&apos;s pace</source>
         <translation>按预测的销售速度，库存能撑过这么久时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="116"/>
         <source>Alert when a product in stock has not sold for this long</source>
         <translation>有库存的商品这么久没卖出时提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="117"/>
         <source>Alerts</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="119"/>
         <source>Overstock: more cover than</source>
         <translation>库存积压：可售天数超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="140"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="120"/>
         <source>Dead stock: no sale for</source>
         <translation>滞销库存：未售出超过</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="129"/>
         <source>Policy</source>
         <translation>订货策略</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="134"/>
         <source>Leave them out of orders until they are counted</source>
         <translation>盘点之前不为它们订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="135"/>
         <source>Order them as if none were on the shelf</source>
         <translation>按货架上没有库存来订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="136"/>
         <source>Without a stock count nobody knows what is on the shelf: planning such products from 0 orders as if the shop were empty</source>
         <translation>没有盘点就不知道货架上有多少：按 0 来计划，会像店里空了一样订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="139"/>
         <source>Products never counted:</source>
         <translation>从未盘点的商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="143"/>
         <source>Ask on the Orders page</source>
         <translation>在“订货”页面询问</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="144"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="145"/>
         <source>Plan as of the day they end</source>
         <translation>按销售记录截止日计划</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="147"/>
         <source>Sales that end long before today:</source>
         <translation>销售记录早已截止时：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="171"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="151"/>
         <source>As the imported sheets keep them</source>
         <translation>按导入表格的记录方式</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="152"/>
         <source>Day by day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="153"/>
         <source>Week by week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="154"/>
         <source>Month by month</source>
         <translation>按月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="155"/>
         <source>A shop whose sheets hold one total per week or per month is forecast and planned in weeks or months; choose here to decide yourself</source>
         <translation>表格中每周或每月只有一个合计的店铺，会按周或按月预测和计划；也可以在这里自行选择</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="158"/>
         <source>Forecast and plan sales:</source>
         <translation>预测和计划销售：</translation>
     </message>
@@ -4119,62 +4119,62 @@ now</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="21"/>
         <source>ShelfWise (recommended)</source>
         <translation>ShelfWise（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="21"/>
         <source>Keeps enough safety stock for the service level of each product&apos;s class, from its own forecast and lead time, and orders in amounts that balance the cost of ordering against the cost of holding stock.</source>
         <translation>根据每个商品自己的预测和交货期，保持足以达到其类别服务水平的安全库存，并按能平衡订货成本与持有成本的数量订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="25"/>
         <source>Optimal (s,S)</source>
         <translation>最优 (s,S)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="25"/>
         <source>Works out the exact lowest-cost reorder point (s) and order-up-to level (S) for each product from its forecast, its holding cost, the order cost and the service level. Slower on big shops.</source>
         <translation>根据每个商品的预测、持有成本、订货成本和服务水平，精确算出成本最低的再订货点 (s) 和补货上限 (S)。商品多的店铺会比较慢。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="28"/>
         <source>Min-max</source>
         <translation>最小-最大</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="28"/>
         <source>The rule of thumb: reorder when stock falls below 2 weeks of average sales, and order up to 4 weeks. Easy to check by hand, but it knows nothing of trends, seasons or promotions.</source>
         <translation>经验法则：库存低于 2 周平均销量时订货，补到 4 周的量。容易手算核对，但不考虑趋势、季节或促销。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/ordering_settings.py" line="64"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="357"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="168"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="361"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="364"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="367"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -4187,7 +4187,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="379"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="190"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -4196,82 +4196,82 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="381"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="192"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="382"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="193"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="391"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="202"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="397"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
         <source> backups</source>
         <translation> 个备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="400"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="211"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="401"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="212"/>
         <source>none by month</source>
         <translation>不按月保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
         <source>Keep the latest</source>
         <translation>保留最近的</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="403"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
         <source>and one a month for</source>
         <translation>以及每月一个，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="408"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="219"/>
         <source>ShelfWise copies the shop file before every import and before an upgrade, and once a day while the shop is open. These settings say how many of those copies to keep; older ones are removed at the next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud folder).</source>
         <translation>ShelfWise 会在每次导入前、升级前以及店铺打开时每天一次复制店铺文件。这里设置保留多少份副本；更早的副本在下一次备份时才删除，不会立即删除。“文件 ▸ 立即备份…”可以把副本放到其他任何地方（U 盘、云同步文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="420"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="231"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="423"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="234"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="426"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="431"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="242"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="432"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="243"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="435"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="461"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="272"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
@@ -4330,90 +4330,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="251"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="252"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="260"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="261"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="263"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="343"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="285"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="289"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="290"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="291"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="292"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="321"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="322"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
