@@ -1,13 +1,12 @@
 """The main window: one shop at a time, its pages on the left, File menu, drag-and-drop import."""
 from __future__ import annotations
 
-import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core.edits import EditSteps
@@ -31,8 +30,9 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui import messages
 from ui.messages import show_error
 from ui.dialogs.replay_dialog import ReplayDialog
-from ui.widgets import documents_folder, set_shop_read_only
+from ui.widgets import set_shop_read_only
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.shop_files import ShopFileActions
 
 MAX_RECENT = 8
 RECENT_KEY = "recentShops"
@@ -65,7 +65,7 @@ def file_from_mime(mime: QMimeData) -> Path | None:
     return None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ShopFileActions, QMainWindow):
     """Shows one shop file; every read and write of it runs in the background."""
 
     shop_opened = Signal(object)   # the Path of the shop now shown
@@ -352,47 +352,6 @@ class MainWindow(QMainWindow):
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
 
-    # ---- backups
-    def back_up_now(self, target: str | None = None) -> None:
-        """A copy of the shop where the owner chooses (a USB stick, a cloud folder)."""
-        if self.shop_path is None:
-            return
-        if target is None:
-            start = documents_folder() / f"{self.shop_path.stem} {dt.date.today().isoformat()}.db"
-            target, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the shop"), str(start),
-                                                    self._shop_filter())
-        if not target:
-            return
-        self.runner.start("backup-now", partial(backups_service.back_up_now, self.shop_path, target=Path(target)),
-                          success=lambda path: self.statusBar().showMessage(
-                              self.tr("Backed up to {path}.").format(path=path), 10000))
-
-    def open_restore(self) -> None:
-        if self.shop_path is not None:
-            self.runner.start("backup-list", partial(backups_service.list_backups, self.shop_path),
-                              success=self._show_restore)
-
-    def _show_restore(self, backups, path: Path | None = None) -> None:
-        """The backups to choose from: of the shop shown, or (`path`) of a damaged shop that could not be opened."""
-        self.restore_dialog = RestoreDialog(backups, self)
-        self.restore_dialog.chosen.connect(partial(self._restore, path=path))
-        self.restore_dialog.show()
-
-    def _restore(self, backup, path: Path | None = None) -> None:
-        target = path or self.shop_path
-        if target is None:
-            return
-
-        def restored(kept: Path) -> None:
-            self.statusBar().showMessage(
-                self.tr("Restored the backup of {when}; the shop as it was is kept as {kept}.").format(
-                    when=f"{backup.taken_at:%Y-%m-%d %H:%M}", kept=kept.name), 15000)
-            if path is not None:                          # the damaged shop, now whole again: open it
-                self.open_shop(path)
-
-        self.runner.start("backup-restore", partial(backups_service.restore_backup, target, backup=backup.path),
-                          success=restored)
-
     def show_products_of(self, supplier: str) -> None:
         self.show_page(self.products_page)
         self.products_page.show_supplier(supplier)
@@ -421,45 +380,6 @@ class MainWindow(QMainWindow):
         """Drafts made on the Orders page: shown on the Purchase orders page; the plan is made again around them."""
         self.show_page(self.purchase_orders_page)
         self.purchase_orders_page.show_created(made)
-
-    def choose_shop(self) -> None:
-        start = str(self.shop_path.parent) if self.shop_path else str(documents_folder())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open shop"), start, self._shop_filter())
-        if path:
-            self.open_shop(Path(path))
-
-    def _shop_filter(self) -> str:
-        return self.tr("ShelfWise shops (*.db *.shelfwise);;All files (*)")
-
-    def new_shop(self) -> None:
-        # a new shop goes beside the one open, or in Documents/ShelfWise (never the app's hidden data folder)
-        app_data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        folder = self.shop_path.parent if self.shop_path and str(self.shop_path.parent) != app_data else \
-            documents_folder()
-        start = str(folder / "my-shop.db")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop"), start, self._shop_filter(),
-                                              options=QFileDialog.Option.DontConfirmOverwrite)
-        if path:
-            self.create_shop(Path(path))
-
-    def create_shop(self, path: Path) -> None:
-        """A new, empty shop file (never over an existing one)."""
-        if not path.suffix:
-            path = path.with_suffix(".db")
-        if path.exists() and path.stat().st_size > 0:
-            messages.warn(self, self.tr("New shop"), self.tr(
-                "{name} already exists. Choose another name, or open it with File ▸ Open shop.").format(
-                name=path.name))
-            return
-        self.runner.start("open", partial(shop_service.create_shop, path),
-                          success=partial(self._shop_opened, path), progress=self.progress)
-
-    def build_demo(self, path: Path) -> None:
-        """Write the demo shop (first run), then open it."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.statusBar().showMessage(self.tr("Building the demo shop, a one-time step…"))
-        self.runner.start("demo", partial(shop_service.build_demo, path, forecast=True),
-                          success=lambda built: self.open_shop(built.path), progress=self.progress)
 
     # ---- importing
     def open_import_wizard(self, file_path: str | Path | None = None) -> ImportWizard | None:

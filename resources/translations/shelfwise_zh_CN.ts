@@ -1933,93 +1933,93 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <source>Back up the shop</source>
-        <translation>备份店铺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="368"/>
-        <source>Backed up to {path}.</source>
-        <translation>已备份到 {path}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="388"/>
-        <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
-        <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
-        <source>Open shop</source>
-        <translation>打开店铺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="432"/>
-        <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
-        <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="440"/>
-        <location filename="../../ui/main_window.py" line="450"/>
-        <source>New shop</source>
-        <translation>新建店铺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="450"/>
-        <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
-        <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="460"/>
-        <source>Building the demo shop, a one-time step…</source>
-        <translation>正在生成演示店铺，只需一次…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
-        <location filename="../../ui/main_window.py" line="496"/>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="36"/>
+        <source>Back up the shop</source>
+        <translation>备份店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="42"/>
+        <source>Backed up to {path}.</source>
+        <translation>已备份到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="62"/>
+        <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
+        <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="73"/>
+        <source>Open shop</source>
+        <translation>打开店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="78"/>
+        <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
+        <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="86"/>
+        <location filename="../../ui/shop_files.py" line="96"/>
+        <source>New shop</source>
+        <translation>新建店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="96"/>
+        <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
+        <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="106"/>
+        <source>Building the demo shop, a one-time step…</source>
+        <translation>正在生成演示店铺，只需一次…</translation>
     </message>
 </context>
 <context>
@@ -4154,27 +4154,27 @@ now</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="169"/>
         <source>Settings — {shop}</source>
         <translation>设置 — {shop}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="173"/>
         <source>Ordering</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="176"/>
         <source>Shop details</source>
         <translation>店铺信息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="179"/>
         <source>Codes that are not products</source>
         <translation>非商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="180"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="181"/>
         <source>Sales files often have lines that are not things on a shelf: postage, fees, discounts, vouchers. Lines with these product codes are set aside when sales are imported, so they are never counted or forecast as products.
 
 One code a line; capitals or not makes no difference. A * stands for any characters: ADJUST* matches ADJUST, ADJUST-1 and ADJUSTMENT; *FEE matches AMAZONFEE and POSTFEE.
@@ -4187,7 +4187,7 @@ The list is used by the next import; sales already imported stay as they are.</s
 此清单用于下一次导入；已导入的销售数据保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="190"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="191"/>
         <source>POST
 DISCOUNT
 VOUCHER*</source>
@@ -4196,82 +4196,82 @@ DISCOUNT
 VOUCHER*</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="193"/>
         <source>Use the standard list</source>
         <translation>使用标准清单</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="193"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="194"/>
         <source>Put back the list ShelfWise starts with (saved only when you press Save)</source>
         <translation>恢复 ShelfWise 自带的清单（点“保存”后才生效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="203"/>
         <source>Not products</source>
         <translation>非商品</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="209"/>
         <source> backups</source>
         <translation> 个备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="212"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="212"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
         <source>none by month</source>
         <translation>不按月保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
         <source>Keep the latest</source>
         <translation>保留最近的</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="214"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="215"/>
         <source>and one a month for</source>
         <translation>以及每月一个，保留</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="220"/>
         <source>ShelfWise copies the shop file before every import and before an upgrade, and once a day while the shop is open. These settings say how many of those copies to keep; older ones are removed at the next backup, never at once. File ▸ Back up now… puts a copy anywhere else (a USB stick, a cloud folder).</source>
         <translation>ShelfWise 会在每次导入前、升级前以及店铺打开时每天一次复制店铺文件。这里设置保留多少份副本；更早的副本在下一次备份时才删除，不会立即删除。“文件 ▸ 立即备份…”可以把副本放到其他任何地方（U 盘、云同步文件夹）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="231"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="232"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="235"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="238"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="243"/>
         <source>The language of ShelfWise on this computer (for every shop)</source>
         <translation>ShelfWise 在这台电脑上的语言（对所有店铺有效）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="244"/>
         <source>Takes effect when ShelfWise starts again.</source>
         <translation>重新启动 ShelfWise 后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="247"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="272"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="273"/>
         <source>Backups folder: {folder}</source>
         <translation>备份文件夹：{folder}</translation>
     </message>
@@ -4330,90 +4330,90 @@ VOUCHER*</translation>
 <context>
     <name>ShopDetailsSettings</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source>Printed at the top of every purchase order, in its e-mail and at the foot of its pages.</source>
         <translation>印在每张采购单的顶部、邮件中以及每页的页脚。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>The shop&apos;s name</source>
         <translation>店铺名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
         <source>Street
 Town and postcode</source>
         <translation>街道
 城市和邮编</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>orders@myshop.co.uk</source>
         <translation>orders@myshop.co.uk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>Suppliers&apos; replies come here; the e-mail to a supplier is sent from it</source>
         <translation>供应商的回复会发到这里；给供应商的邮件也从这里发出</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
         <source>Choose logo…</source>
         <translation>选择标志…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="72"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="73"/>
         <source>A PNG or JPEG picture of at most 1 MB</source>
         <translation>不超过 1 MB 的 PNG 或 JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="74"/>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="155"/>
         <source>No logo</source>
         <translation>无标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="97"/>
         <source>For example: Payment 30 days from the invoice. Please tell us at once if anything cannot be delivered by the date asked.</source>
         <translation>例如：见发票后 30 天内付款。如有任何货物无法在要求的日期前送到，请立即告知我们。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="106"/>
         <source>Terms</source>
         <translation>条款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
         <source>Choose the shop&apos;s logo</source>
         <translation>选择店铺标志</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="133"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="134"/>
         <source>Pictures (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>图片 (*.png *.jpg *.jpeg);;所有文件 (*)</translation>
     </message>
