@@ -51,12 +51,23 @@ class _Windows:
         self.sum = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(np.where(known, Y, 0.0), axis=1)], axis=1)
         self.count = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known, axis=1)], axis=1)
         self.zero = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known & (Y == 0), axis=1)], axis=1)
+        self._Y, self._square = Y, None
 
     def mean(self, rows, start, stop):
         start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
         count = self.count[rows, stop] - self.count[rows, start]
         total = self.sum[rows, stop] - self.sum[rows, start]
         return np.where(count > 0, total / np.maximum(count, 1), np.nan), count
+
+    def square_mean(self, rows, start, stop):
+        """Mean of the squares of known days (with `mean`, the spread); the running sums made at first use."""
+        if self._square is None:
+            squares = np.where(np.isnan(self._Y), 0.0, self._Y) ** 2
+            self._square = np.concatenate([np.zeros((len(self._Y), 1)), np.cumsum(squares, axis=1)], axis=1)
+        start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
+        count = self.count[rows, stop] - self.count[rows, start]
+        total = self._square[rows, stop] - self._square[rows, start]
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
     def zero_share(self, rows, start, stop):
         count = self.count[rows, stop] - self.count[rows, start]
@@ -152,15 +163,15 @@ def features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarra
     return np.nan_to_num(X), level
 
 
-def _examples(n: int, origins: np.ndarray, h: int, rng: np.random.Generator):
+def _examples(n: int, origins: np.ndarray, h: int, rng: np.random.Generator, most: int = MAX_EXAMPLES):
     """(product, origin, days ahead) triples to learn from: all of them for a small shop; for a big one a
     random draw, made without ever listing them all (20,000 products x 230 origins x 28 days would take
     gigabytes). The draw is ordered, so the same seed gives the same examples."""
     total = n * len(origins) * h
-    if total <= 2 * MAX_EXAMPLES:
+    if total <= 2 * most:
         flat = np.arange(total)
     else:
-        flat = np.unique(rng.integers(0, total, size=int(MAX_EXAMPLES * 1.6)))
+        flat = np.unique(rng.integers(0, total, size=int(most * 1.6)))
     flat = flat[rng.permutation(len(flat))]  # any cut to MAX_EXAMPLES then takes a fair share of every product
     rows, rest = np.divmod(flat, len(origins) * h)
     origin_index, ahead = np.divmod(rest, h)
@@ -258,6 +269,10 @@ class GlobalNeural(Model):
                                                          epoch=epoch + 1, epochs=self.epochs))
         net.eval()
         return net
+
+    def is_trained(self) -> bool:
+        """Whether the last `train` had the history to learn from (else forecasts are the recent average)."""
+        return self.net_ is not None
 
     def forecast_batch(self, Y, h, drivers: Drivers | None = None):
         """Forecast from the end of Y, with the network trained before (trained now if it was not)."""

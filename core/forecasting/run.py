@@ -23,6 +23,7 @@ from core.forecasting.base import QUANTILES
 from core.compute.executors import Executor, InProcess, gather
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
+from core.forecasting.boosted import GlobalBoosted
 from core.forecasting.neural import GlobalNeural
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 DEFAULT_HORIZON = 28
 BACKTEST_ORIGINS = 3
+GLOBAL_MODELS = (GlobalBoosted, GlobalNeural)   # trained across all products, in the calling process
 STATISTICAL_MAX_PRODUCTS = 40   # statsmodels fits cost ~0.1 s each: the most valuable products get them
 
 
@@ -45,6 +47,7 @@ class ForecastSettings:
     horizon: int = DEFAULT_HORIZON
     origins: int = BACKTEST_ORIGINS
     neural: bool = True
+    boosted: bool = True           # the gradient-boosted global model (LightGBM)
     statistical_max_products: int = STATISTICAL_MAX_PRODUCTS
     seed: int = 7
     basis: dict = field(default_factory=dict)   # a shop with period totals before its days: what they gave (mixed)
@@ -84,6 +87,8 @@ class ForecastResult:
 def _candidates(history: DemandHistory, drivers: Drivers, settings: ForecastSettings, ctx: JobContext):
     models = [Naive(), SeasonalNaive(), MovingAverage(28), Croston(0.1), SBA(0.1), TSB(0.1, 0.1),
               CalendarRegression()]
+    if settings.boosted:
+        models.append(GlobalBoosted(seed=settings.seed, ctx=ctx))
     if settings.neural:
         models.append(GlobalNeural(seed=settings.seed, ctx=ctx))
     return models
@@ -110,10 +115,10 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     value = sales_value(history, drivers)
     top = np.sort(np.argsort(-value, kind="stable")[:settings.statistical_max_products])
     statistical = [ETS(), ARIMA()] if settings.statistical_max_products else []
-    local = [m for m in models if not isinstance(m, GlobalNeural)]
-    neural = next((m for m in models if isinstance(m, GlobalNeural)), None)
+    trained = [m for m in models if isinstance(m, GLOBAL_MODELS)]      # learn from all products at once
+    local = [m for m in models if m not in trained]
     # the per-product models in chunks of products (core.forecasting.chunks), on the executor: submitted first, so
-    # that worker processes run them while the neural model trains here
+    # that worker processes run them while the global models train here
     executor = executor or InProcess()
     calendar = Calendar(drivers.days, drivers.event_kinds, drivers.events)
     parts = [(rows, local) for rows in row_chunks(n, executor.workers)]
@@ -122,23 +127,21 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     futures = [executor.submit(forecast_chunk, chunk_models, Y[rows], drivers.promotion[rows], drivers.price[rows],
                                calendar, h, origins) for rows, chunk_models in parts]
     timings: dict[str, float] = {}
-    neural_share = 0.0 if neural is None else 0.4 if executor.lazy else 0.6
-    neural_final = None
-    if neural is not None:
-        ctx.check_cancelled()
-        ctx.progress(0.0, _("Backtesting {model}").format(model=neural.alias))
-        t0 = time.perf_counter()
-        neural.ctx = ctx.sub(0.0, neural_share * 0.9)
-        neural.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        neural_backtests = [neural.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
-        neural_final = neural.forecast_batch(Y, h, cut(drivers, 0, T + h))
-        timings[neural.alias] = time.perf_counter() - t0
+    global_share = 0.0 if not trained else 0.4 if executor.lazy else 0.6
+    global_backtests: dict[str, list[np.ndarray]] = {}
+    global_final: dict[str, np.ndarray] = {}
+    try:
+        _train_global(trained, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings)
+    except BaseException:       # cancelled (or failed) while the chunks wait: they are not left to run on
+        for future in futures:
+            future.cancel()
+        raise
     done = [0]
 
     def chunk_done(_k, part) -> None:
         done[0] += 1
         first = next(iter(part.final), "")
-        ctx.progress((neural_share + (1 - neural_share) * done[0] / len(futures)) * 0.9,
+        ctx.progress((global_share + (1 - global_share) * done[0] / len(futures)) * 0.9,
                      _("Backtesting {model}").format(model=first) if executor.lazy else
                      _("Backtesting the models on {where}: {done} of {total} chunks").format(
                          where=executor.describe(), done=done[0], total=len(futures)))
@@ -151,8 +154,11 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
                   len(origins), base=joined) if chunked < len(parts) else ChunkResult({}, {}, {})
     final: dict[str, np.ndarray] = {}
     for model in models + statistical:         # the candidates' order: the choice's columns
-        if model is neural:
-            backtest.forecasts[model.alias], final[model.alias] = neural_backtests, neural_final
+        if model in trained and model.alias not in global_final:
+            continue
+        if model.alias in global_final:
+            backtest.forecasts[model.alias], final[model.alias] = global_backtests[model.alias], \
+                global_final[model.alias]
             continue
         source = joined if model.alias in joined.final else fitted
         if model.alias not in source.final:     # no product to fit it on
@@ -160,7 +166,8 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         backtest.forecasts[model.alias], final[model.alias] = source.backtests[model.alias], source.final[model.alias]
         timings[model.alias] = source.seconds[model.alias]
     ctx.progress(0.92, _("Choosing a model per product"))
-    choice = choose(Y, backtest, h, executor=executor, ctx=ctx)
+    classes = classify(Y, value, history.skus)
+    choice = choose(Y, backtest, h, groups=classes["pattern"].to_numpy(), executor=executor, ctx=ctx)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     never = history.first_sale >= T
     mean[never] = 0.0
@@ -168,14 +175,36 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
     blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
                for k in range(len(origins))]
-    classes = classify(Y, value, history.skus)
     sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion, classes["pattern"].to_numpy())
     device = "cpu"
+    neural = next((m for m in trained if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:
         device = neural.device_
     ctx.progress(1.0, _("Forecast ready"))
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums)
+
+
+
+def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,
+                  share: float, backtests: dict, final: dict, timings: dict) -> None:
+    """The global models' backtests and final forecasts, each trained in this process (while the chunks run)."""
+    T = Y.shape[1]
+    for k, model in enumerate(trained):
+        # each trained once on the history before the first backtest origin, then reused for the later origins
+        # and the final forecast (the inputs are read at each origin, so the newest days still count)
+        ctx.check_cancelled()
+        ctx.progress(share * k / len(trained), _("Backtesting {model}").format(model=model.alias))
+        t0 = time.perf_counter()
+        model.ctx = ctx.sub(share * k / len(trained), share * (k + 0.9) / len(trained))
+        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        if not model.is_trained():      # too little history before the first origin to learn from: left out,
+            continue                    # rather than another model's numbers under its name
+        backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
+        if getattr(model, "refit_for_final", False):    # trained again on the whole history for the final one
+            model.train(Y, h, cut(drivers, 0, T + h))
+        final[model.alias] = model.forecast_batch(Y, h, cut(drivers, 0, T + h))
+        timings[model.alias] = time.perf_counter() - t0
 
 
 def sales_value(history: DemandHistory, drivers: Drivers) -> np.ndarray:

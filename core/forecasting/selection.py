@@ -19,8 +19,8 @@ BASELINE = "seasonal_naive"   # "repeating last week's sales": what every produc
 # The global model learns from every product at once, so three backtest windows of one product judge it
 # noisily; each product's blend is held this far towards it. Validated on M5 on a window before the hold-out
 # (d_1886..d_1913: WRMSSE 0.784 without, 0.766 with): bench/RESULTS.md.
-ANCHOR_MODEL = "neural"
 ANCHOR_SHARE = 0.5
+ANCHORS = {"lightgbm": 0.5, "neural": 0.5}   # how the anchor share is split between the global models present
 
 
 @dataclass
@@ -73,7 +73,12 @@ class Choice:
         return " + ".join(f"{name} {weight:.0%}" for name, weight in used)
 
 
-def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2, executor=None, ctx=None) -> Choice:
+def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2, groups: np.ndarray | None = None,
+           anchors: dict[str, float] | None = None, anchor_share: float = ANCHOR_SHARE, executor=None,
+           ctx=None) -> Choice:
+    """Each product's blend of its `blend` best models by backtest error, and its spread, calibrated so that 90%
+    intervals hold 90% of the backtest days within each of `groups` (the demand classes: a smooth seller's
+    interval and an intermittent one's are each right, not only on average) where a group has the days for it."""
     models = list(backtest.forecasts)
     actuals = backtest.actuals(Y, h)
     scale = noise_scale(Y[:, :backtest.origins[0]])
@@ -84,16 +89,19 @@ def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2, executo
     order = np.argsort(mse, axis=1, kind="stable")[:, :blend]
     inverse = 1.0 / np.maximum(np.take_along_axis(mse, order, axis=1), 1e-9)
     np.put_along_axis(weights, order, inverse / inverse.sum(axis=1, keepdims=True), axis=1)
-    if ANCHOR_MODEL in models:
-        weights *= 1 - ANCHOR_SHARE
-        weights[:, models.index(ANCHOR_MODEL)] += ANCHOR_SHARE
+    present = {name: share for name, share in (ANCHORS if anchors is None else anchors).items()
+               if name in models and share > 0}
+    if present:     # held towards the global models present, the share split between them as ANCHORS says
+        weights *= 1 - anchor_share
+        for name, share in present.items():
+            weights[:, models.index(name)] += anchor_share * share / sum(present.values())
     blended = [sum(weights[:, j, None] * backtest.forecasts[name][k] for j, name in enumerate(models))
                for k in range(len(backtest.origins))]
     mse_b, mae_b, bias_b, mean_actual = _errors(blended, actuals)
     baseline = backtest.forecasts.get(BASELINE)
     mae_base = _errors(baseline, actuals)[1] if baseline is not None else np.full(n, np.nan)
     raw_dispersion = np.clip(mse_b / np.maximum(np.concatenate(blended, axis=1).mean(axis=1), 0.05), 1.0, 200.0)
-    multiplier, coverage = calibrate(blended, actuals, raw_dispersion, executor=executor, ctx=ctx)
+    multiplier, coverage = calibrate_groups(blended, actuals, raw_dispersion, groups, executor=executor, ctx=ctx)
     return Choice(models, weights, np.sqrt(mse_b / scale), rmsse_by_model, mae_b, mae_base, bias_b,
                   np.clip(raw_dispersion * multiplier, 1.0 + 1e-6, None), coverage)
 
@@ -103,26 +111,55 @@ def blend_forecasts(choice: Choice, forecasts: dict[str, np.ndarray]) -> np.ndar
 
 
 MULTIPLIERS = (0.5, 0.7, 0.85, 1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0)
+GROUP_MIN_DAYS = 2000     # a demand class with fewer known backtest days takes the shop-wide factor
+
+
+def calibrate_groups(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
+                     groups: np.ndarray | None, target: float = 0.90, *, executor=None,
+                     ctx=None) -> tuple[np.ndarray, float]:
+    """The factor on each product's spread (n,) that makes backtest 90% intervals hold 90% of the days within its
+    group, and the backtest cover of those intervals over all products. A group with fewer than GROUP_MIN_DAYS
+    known days takes the factor of all products together (as every product does where `groups` is None)."""
+    n = len(dispersion)
+    groups = np.zeros(n, dtype=int) if groups is None else np.asarray(groups)
+    counted = []
+    for group in np.unique(groups):
+        rows = np.flatnonzero(groups == group)
+        counted.append((rows, *_counts([f[rows] for f in forecasts], [a[rows] for a in actuals], dispersion[rows],
+                                       executor, ctx)))
+    all_known = sum(known for _rows, _counts_, known in counted)
+    overall = _best(sum(counts for _rows, counts, _known in counted), all_known, target)
+    factor = np.full(n, MULTIPLIERS[overall])
+    inside = 0
+    for rows, counts, known in counted:
+        k = _best(counts, known, target) if known >= GROUP_MIN_DAYS else overall
+        factor[rows] = MULTIPLIERS[k]
+        inside += int(counts[k])
+    return factor, float(inside / max(all_known, 1))
 
 
 def calibrate(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
               target: float = 0.90, *, executor=None, ctx=None) -> tuple[float, float]:
-    """The shop-wide factor on each product's spread that makes backtest 90% intervals hold 90% of days.
+    """The shop-wide factor on each product's spread that makes backtest 90% intervals hold 90% of days, and
+    that cover. Only days with a known actual count."""
+    counts, known = _counts(forecasts, actuals, dispersion, executor, ctx)
+    k = _best(counts, known, target)
+    return MULTIPLIERS[k], float(counts[k] / max(known, 1))
 
-    Only days with a known actual count. The days inside each multiplier's interval are counted per chunk of
-    products on `executor` (core.compute.executors; default this process) and added up: whole numbers, so the
-    factor is the same however the products were cut."""
+
+def _counts(forecasts, actuals, dispersion, executor, ctx) -> tuple[np.ndarray, int]:
+    """How many known days fall inside the 90% interval at each of MULTIPLIERS, and how many are known. Counted
+    per chunk of products on `executor` (core.compute.executors; default this process) and added up: whole
+    numbers, so the factor is the same however the products were cut."""
     f = np.clip(np.concatenate(forecasts, axis=1), 0, None)
     a = np.concatenate(actuals, axis=1)
     parts = _by_chunks(coverage_counts, (f, a, dispersion), executor, ctx)
-    inside = sum(part[0] for part in parts)
-    known = sum(part[1] for part in parts)
-    best, best_gap, best_cov = 1.0, np.inf, np.nan
-    for multiplier, count in zip(MULTIPLIERS, inside):
-        coverage = count / max(known, 1)
-        if abs(coverage - target) < best_gap:
-            best, best_gap, best_cov = multiplier, abs(coverage - target), coverage
-    return best, float(best_cov)
+    return sum(part[0] for part in parts), sum(part[1] for part in parts)
+
+
+def _best(counts: np.ndarray, known: int, target: float) -> int:
+    """The index of the multiplier whose cover is nearest the target (the first of equals)."""
+    return int(np.argmin(np.abs(np.asarray(counts) / max(known, 1) - target)))
 
 
 def coverage_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray) -> tuple[np.ndarray, int]:

@@ -40,6 +40,8 @@ def model_names(period: str = "day") -> dict[str, tuple[str, str]]:
         "ets": (_tr("Smoothing"), _tr("exponential smoothing (ETS)")),
         "arima": (_tr("ARIMA"), _tr("an ARIMA time-series model")),
         "neural": (_tr("Neural"), _tr("the neural model, which learns from all your products at once")),
+        "lightgbm": (_tr("Boosted trees"), _tr("gradient-boosted trees (LightGBM), which learn from all your "
+                                               "products at once")),
     }
     if period == "month":
         names.update({

@@ -1,0 +1,93 @@
+"""The gradient-boosted global model (LightGBM) on its contract: awkward histories, no peeking, the same seed."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.demand.drivers import Drivers
+from core.forecasting.boosted import GlobalBoosted, boosted_features, last_sale_index
+from core.forecasting.neural import _Windows, event_lifts
+
+NAN = np.nan
+H = 14
+
+
+def shop(T: int = 300, seed: int = 3) -> tuple[np.ndarray, Drivers]:
+    """40 ordinary products (weekend peaks, levels 0.3 to 20 a day) and four awkward ones in the last rows."""
+    rng = np.random.default_rng(seed)
+    levels = np.geomspace(0.3, 20, 40)
+    weekly = 1 + 0.8 * (np.arange(T) % 7 >= 5)
+    Y = rng.poisson(levels[:, None] * weekly[None, :]).astype(float)
+    awkward = np.full((4, T), NAN)
+    awkward[0] = 0.0                              # stocked all along, never sold
+    awkward[1, -1] = 5.0                          # one sale, yesterday
+    awkward[2, -3:] = [2.0, 0.0, 1.0]             # three days old
+    awkward[3] = 3.0                              # back from a long stock-out (50 days unknown)
+    awkward[3, -51:-1] = NAN
+    Y = np.vstack([Y, awkward])
+    days = pd.date_range("2024-01-01", periods=T + H, freq="D")
+    events = np.zeros((T + H, 1), dtype=bool)
+    events[::30] = True
+    n = len(Y)
+    drivers = Drivers(days, ["market"], events, np.zeros((n, T + H), dtype=bool), np.full((n, T + H), 2.5))
+    return Y, drivers
+
+
+def test_awkward_histories_get_finite_non_negative_forecasts_and_the_rest_follow_their_level():
+    Y, drivers = shop()
+    model = GlobalBoosted(seed=5).train(Y, H, drivers)
+    assert model.booster_ is not None and model.examples_ > 1000
+    forecast = model.forecast_batch(Y, H, drivers)
+    assert forecast.shape == (len(Y), H)
+    assert np.all(np.isfinite(forecast)) and np.all(forecast >= 0)
+    ordinary = forecast[:40].mean(axis=1)
+    actual = np.nanmean(Y[:40, -56:], axis=1)
+    assert np.all(ordinary < 2.0 * actual + 0.3) and np.all(ordinary > 0.5 * actual - 0.1)
+    weekend = drivers.days[Y.shape[1]:].dayofweek >= 5
+    busy = forecast[30:40]
+    assert busy[:, weekend].mean() > 1.3 * busy[:, ~weekend].mean()    # the weekend peak learnt
+    assert forecast[40].max() < 0.5                                    # never sold: next to nothing
+    assert 1.5 < forecast[43].mean() < 4.5                              # its level before the stock-out, ~3
+
+
+def test_a_product_that_never_sold_is_forecast_zero():
+    Y, drivers = shop()
+    Y[40] = NAN                                   # not history yet: never sold at all
+    forecast = GlobalBoosted(seed=5).forecast_batch(Y, H, drivers)
+    assert np.all(forecast[40] == 0)
+
+
+def test_the_inputs_at_an_origin_never_read_the_days_from_it_on():
+    Y, drivers = shop()
+    origin = 250
+    rows = np.repeat(np.arange(len(Y)), H)
+    ahead = np.tile(np.arange(H), len(Y))
+    origins = np.full(len(rows), origin)
+    first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), Y.shape[1])
+
+    def inputs(matrix):
+        lifts = event_lifts(matrix[:, :origin], drivers, origin)
+        return boosted_features(matrix, _Windows(matrix), drivers, rows, origins, ahead, H, lifts,
+                                last_sale_index(matrix), first)
+
+    before = inputs(Y)
+    changed = Y.copy()
+    changed[:, origin:] = np.where(np.isnan(changed[:, origin:]), 7.0, changed[:, origin:] * 50 + 100)
+    np.testing.assert_array_equal(before, inputs(changed))
+
+
+def test_the_same_seed_gives_the_same_forecast():
+    Y, drivers = shop()
+    first = GlobalBoosted(seed=9).forecast_batch(Y, H, drivers)
+    again = GlobalBoosted(seed=9).forecast_batch(Y, H, drivers)
+    np.testing.assert_array_equal(first, again)
+
+
+def test_too_little_history_falls_back_to_the_recent_average():
+    Y = np.array([[1.0, 0.0, 2.0, 1.0] * 10, [0.0, 0.0, 1.0, 0.0] * 10])
+    days = pd.date_range("2024-01-01", periods=40 + H, freq="D")
+    drivers = Drivers(days, [], np.zeros((40 + H, 0), dtype=bool), np.zeros((2, 40 + H), dtype=bool),
+                      np.full((2, 40 + H), np.nan))
+    forecast = GlobalBoosted().forecast_batch(Y, H, drivers)
+    assert forecast[0] == pytest.approx(np.full(H, 1.0), abs=0.01)
