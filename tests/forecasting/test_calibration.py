@@ -44,3 +44,36 @@ def test_a_group_with_too_few_days_takes_the_shop_wide_factor():
     factor, _ = calibrate_groups([forecast], [actual], np.full(60, 2.0), groups)
     shop_factor, _ = calibrate([forecast], [actual], np.full(60, 2.0))
     assert factor[-1] == shop_factor
+
+
+def test_each_demand_class_blends_the_models_that_do_best_over_the_class():
+    from core.forecasting.selection import Backtest, group_weights
+
+    rng = np.random.default_rng(6)
+    n, h = 120, 28
+    truth = rng.gamma(2.0, 2.0, size=(n, 1)) * np.ones((1, 3 * h))
+    actual = rng.poisson(truth).astype(float)
+    steady = np.arange(n) < 60
+    # "level" knows each product's level; "flat" says 4 for all; "half" is level for the first group only
+    level = truth.copy()
+    flat = np.full_like(truth, 4.0)
+    half = np.where(steady[:, None], truth, 0.2 * truth)
+    backtest = Backtest([100, 128, 156], {name: [f[:, k * h:(k + 1) * h] for k in range(3)]
+                                          for name, f in (("level", level), ("flat", flat), ("half", half))})
+    actuals = [actual[:, k * h:(k + 1) * h] for k in range(3)]
+    weights = group_weights(backtest, actuals, np.ones(n), np.where(steady, "smooth", "lumpy"), min_days=100)
+    assert np.allclose(weights.sum(axis=1), 1.0) and (weights >= 0).all()
+    assert weights[~steady, 0].min() > 0.9                    # only "level" is right for the second class
+    assert (weights[steady, 0] + weights[steady, 2]).min() > 0.9    # either right one for the first
+    assert weights[:, 1].max() < 0.1                           # "flat" is right for neither
+
+
+def test_a_small_shop_keeps_each_products_own_blend():
+    from core.forecasting.selection import Backtest, group_weights
+
+    rng = np.random.default_rng(7)
+    actual = rng.poisson(3.0, size=(12, 84)).astype(float)
+    backtest = Backtest([100, 128, 156], {"flat": [np.full((12, 28), 3.0)] * 3, "zero": [np.zeros((12, 28))] * 3})
+    weights = group_weights(backtest, [actual[:, k * 28:(k + 1) * 28] for k in range(3)], np.ones(12),
+                            np.array(["smooth"] * 12), min_days=10)
+    assert np.isnan(weights).all()
