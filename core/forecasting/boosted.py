@@ -16,6 +16,8 @@ runs; it is deterministic for a seed and uses a fixed number of threads (it neve
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from core.demand.drivers import Drivers
@@ -31,7 +33,10 @@ EXAMPLES_PER_PRODUCT = 600  # grows with them: ~15 s at 500,000 on one thread; o
 MIN_EXAMPLES = 100_000    # 0.8475, 1,000,000 0.8476 WRMSSE for this model alone)
 ROUNDS = 300
 PREDICT_ROWS = 2000       # products whose inputs are built and predicted at a time
-THREADS = 1               # beside worker processes and the window; the training is a few seconds on M5
+# Two threads at most (a busy desk machine keeps a core for the window and the worker processes), never more than
+# the machine has; OpenMP's idle threads sleep rather than spin (OMP_WAIT_POLICY, set before LightGBM loads
+# libgomp), so the window never waits behind a spinning thread.
+THREADS = max(1, min(2, os.cpu_count() or 1))
 PARAMS = {
     "objective": "tweedie", "tweedie_variance_power": 1.2, "learning_rate": 0.05, "num_leaves": 63,
     "min_data_in_leaf": 100, "feature_fraction": 0.8, "bagging_fraction": 0.7, "bagging_freq": 1,
@@ -91,6 +96,7 @@ class GlobalBoosted(Model):
 
     def train(self, Y: np.ndarray, h: int, drivers: Drivers) -> "GlobalBoosted":
         """Learn from every product's past up to the end of Y (drivers cover Y's days and h more)."""
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")    # read once, when LightGBM loads libgomp
         import lightgbm
 
         rng = np.random.default_rng(self.seed)

@@ -389,6 +389,7 @@ def test_the_window_opens_without_importing_torch_then_finds_the_device_in_the_b
         pump(lambda: window.neural_label.isVisible())
         print("status bar:", window.neural_label.text())
         print("torch after the device check:", "torch" in sys.modules)
+        print("lightgbm or dask loaded:", any(m in sys.modules for m in ("lightgbm", "dask")))
         window.close()
     """)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
@@ -401,6 +402,7 @@ def test_the_window_opens_without_importing_torch_then_finds_the_device_in_the_b
     assert any(line in ("status bar: Neural model: CPU", "status bar: Neural model: GPU (CUDA)",
                         "status bar: Neural model: GPU (Apple)") for line in lines), lines
     assert "torch after the device check: True" in lines
+    assert "lightgbm or dask loaded: False" in lines        # the boosted model's library loads with a forecast only
 
 
 def test_the_device_check_waits_for_the_shop_to_load_then_shows_in_the_status_bar(qtbot, window, demo_shop):
