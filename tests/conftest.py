@@ -14,3 +14,7 @@ import os
 # (tests/compute): on two cores, two test workers each starting a pool of two processes only slow each other down.
 # The window and the command line choose by the shop's size (core.compute.settings).
 os.environ.setdefault("SHELFWISE_WORKERS", "1")
+
+# LightGBM trains 40 rounds rather than 300 in the tests (core.forecasting.boosted.ROUNDS): the same code runs, in
+# a third of the time; the model's accuracy is measured on real data in bench/forecast_windows.py, not here.
+os.environ.setdefault("SHELFWISE_BOOSTED_ROUNDS", "40")

@@ -31,7 +31,8 @@ ORIGIN_STRIDE = 7
 MAX_EXAMPLES = 500_000    # examples drawn: 600 a product, at least 100,000, at most this (the training's cost
 EXAMPLES_PER_PRODUCT = 600  # grows with them: ~15 s at 500,000 on one thread; on M5 250,000 gave 0.8624, 500,000
 MIN_EXAMPLES = 100_000    # 0.8475, 1,000,000 0.8476 WRMSSE for this model alone)
-ROUNDS = 300
+ROUNDS = 300              # SHELFWISE_BOOSTED_ROUNDS overrides it (the test suite trains 40: the model's code
+#                           paths are the same, its accuracy is measured in bench/, not in the tests)
 PREDICT_ROWS = 2000       # products whose inputs are built and predicted at a time
 # Two threads at most (a busy desk machine keeps a core for the window and the worker processes), never more than
 # the machine has; OpenMP's idle threads sleep rather than spin (OMP_WAIT_POLICY, set before LightGBM loads
@@ -88,7 +89,7 @@ class GlobalBoosted(Model):
     def __init__(self, *, seed: int = 7, rounds: int | None = None, threads: int | None = None,
                  ctx: JobContext | None = None):
         self.seed = seed
-        self.rounds = rounds or ROUNDS
+        self.rounds = rounds or int(os.environ.get("SHELFWISE_BOOSTED_ROUNDS") or ROUNDS)
         self.threads = threads or THREADS
         self.ctx = ctx or null_context()
         self.booster_ = None
