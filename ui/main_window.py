@@ -4,16 +4,15 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core.edits import EditSteps
-from core.errors import ShopFileDamaged, UserError
-from core.store.lock import ShopInUse
+from core.errors import UserError
+from core.compute.executors import shutdown_pools
 from core.services import backups as backups_service
-from core.services import edits as edits_service
 from core.services import forecast as forecast_service
 from core.services.changes import ALL, PRODUCTS, SALES, SETTINGS, SUPPLIERS
 from core.services import shop as shop_service
@@ -28,14 +27,12 @@ from ui.pages.products_page import ProductsPage
 from ui.pages.purchase_orders_page import PurchaseOrdersPage
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui import messages
-from ui.messages import show_error
 from ui.dialogs.replay_dialog import ReplayDialog
 from ui.widgets import set_shop_read_only
 from ui.dialogs.settings_dialog import SettingsDialog
-from ui.shop_files import ShopFileActions
+from ui.edit_steps import EditStepActions
+from ui.shop_files import MAX_RECENT, ShopFileActions, file_from_mime, recent_shops, remember_shop  # noqa: F401
 
-MAX_RECENT = 8
-RECENT_KEY = "recentShops"
 SHOP_SUFFIXES = {".db", ".shelfwise", ".sqlite"}
 # what opening a shop runs
 LOADING_KINDS = ("open", "demo", "products", "forecast-load", "imports", "summary", "dashboard")
@@ -43,29 +40,7 @@ SUMMARY_WATCHES = frozenset({SALES, PRODUCTS, SUPPLIERS, SETTINGS})   # what the
 QUIT_WAIT_MS = 5000
 
 
-def recent_shops(settings: QSettings) -> list[str]:
-    """The recently opened shop files that still exist, newest first (missing ones are forgotten)."""
-    paths = settings.value(RECENT_KEY, [], type=list) or []
-    existing = [p for p in dict.fromkeys(str(p) for p in paths) if Path(p).is_file()][:MAX_RECENT]
-    if existing != paths:
-        settings.setValue(RECENT_KEY, existing)
-    return existing
-
-
-def remember_shop(settings: QSettings, path: Path) -> None:
-    paths = [str(path)] + [p for p in recent_shops(settings) if p != str(path)]
-    settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
-
-
-def file_from_mime(mime: QMimeData) -> Path | None:
-    """The first local file a drag carries."""
-    for url in mime.urls() if mime.hasUrls() else []:
-        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
-            return Path(url.toLocalFile())
-    return None
-
-
-class MainWindow(ShopFileActions, QMainWindow):
+class MainWindow(ShopFileActions, EditStepActions, QMainWindow):
     """Shows one shop file; every read and write of it runs in the background."""
 
     shop_opened = Signal(object)   # the Path of the shop now shown
@@ -203,40 +178,6 @@ class MainWindow(ShopFileActions, QMainWindow):
                           success=partial(self._shop_opened, path), failure=partial(self._open_failed, path),
                           progress=self.progress)
 
-    def _open_failed(self, path: Path, error: UserError) -> None:
-        """A shop that cannot be opened: said as it is; a damaged one with the offer of its backups, one another
-        window holds with the offer to look at it read-only."""
-        if isinstance(error, ShopInUse):
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("The shop is open in another window"),
-                              str(error), QMessageBox.StandardButton.Cancel, self)
-            look = box.addButton(self.tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-            box.setDefaultButton(look)
-            self.in_use_box = box
-            box.finished.connect(lambda _result: self.open_shop(path, read_only=True)
-                                 if box.clickedButton() is look else None)
-            box.open()
-            return
-        if not isinstance(error, ShopFileDamaged):
-            show_error(self, error)
-            return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The shop file is damaged"), str(error),
-                          QMessageBox.StandardButton.Cancel, self)
-        restore = box.addButton(self.tr("Restore from backup…"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(restore)
-        self.damaged_box = box
-        box.finished.connect(lambda _result: self._restore_damaged(path) if box.clickedButton() is restore else None)
-        box.open()
-
-    def _found_damaged(self, path: Path, error: UserError) -> None:
-        """The full check (in the background after the shop opened) found damage: said, with the offer of the
-        backups, as at open."""
-        if path == self.shop_path:
-            self._open_failed(path, error)
-
-    def _restore_damaged(self, path: Path) -> None:
-        self.runner.start("backup-list", partial(backups_service.list_backups, path),
-                          success=partial(self._show_restore, path=path))
-
     def _shop_opened(self, path: Path, summary: dict) -> None:
         if self.shop_path is not None and self.shop_path != path:
             shop_service.release_shop(self.shop_path)      # one shop at a time: the one shown before is free again
@@ -296,58 +237,6 @@ class MainWindow(ShopFileActions, QMainWindow):
     def _shop_changed(self, changed: frozenset[str]) -> None:
         self.refresh(changed)
         self._update_edit_steps()
-
-    # ---- Edit ▸ Undo / Redo of the owner's own edits (suppliers, products)
-    def _update_edit_steps(self) -> None:
-        if self.shop_path is not None:
-            self.runner.start("edit-steps", partial(edits_service.steps, self.shop_path),
-                              success=self._show_edit_steps)
-
-    def _show_read_only(self, reason: str) -> None:
-        """A shop that cannot be written: a bar that says why and what to do, and the window's changes turned off
-        (a change asked for anyway, from a page, is refused by core with the same reason: never a traceback)."""
-        self.read_only = reason
-        why = {"file": self.tr("its file's permissions do not allow changes"),
-               "folder": self.tr("its folder is read-only (SQLite writes a journal beside the file)"),
-               "media": self.tr("it is on a read-only disk or share")}.get(reason, self.tr("it cannot be written"))
-        if reason == "held":
-            self.read_only_bar.setText(self.tr("<b>Read-only:</b> another ShelfWise window has this shop open, so it "
-                                               "is only shown here: make changes in that window, or close it and "
-                                               "open the shop here again."))
-        else:
-            self.read_only_bar.setText(self.tr("<b>Read-only:</b> this shop can be looked at but not changed: {why}. "
-                                               "To work with it, copy the file to a folder you can write to (such as "
-                                               "Documents) and open the copy.").format(why=why))
-        self.read_only_bar.setVisible(bool(reason))
-        set_shop_read_only(reason)
-        for action in (self.import_action, self.restore_action, self.settings_action):
-            action.setEnabled(not reason)
-        if reason:
-            self._show_edit_steps(EditSteps(None, None))
-        for page, update in ((self.forecast_page, "_update_buttons"), (self.purchase_orders_page, "_update_buttons"),
-                             (self.suppliers_page, "_update_buttons"), (self.orders_page, "_update_buttons"),
-                             (self.products_page, "_update_edit_button"), (self.imports_page, "_update_undo_button")):
-            getattr(page, update)()          # every page's change buttons follow (shop_writable)
-
-    def _show_edit_steps(self, steps: EditSteps) -> None:
-        if self.read_only:
-            steps = EditSteps(None, None)
-        self.undo_action.setEnabled(steps.undo is not None)
-        self.undo_action.setText(self.tr("&Undo {what}").format(what=steps.undo) if steps.undo else self.tr("&Undo"))
-        self.redo_action.setEnabled(steps.redo is not None)
-        self.redo_action.setText(self.tr("&Redo {what}").format(what=steps.redo) if steps.redo else self.tr("&Redo"))
-
-    def undo_edit(self) -> None:
-        if self.shop_path is not None:
-            self.runner.start("edit-undo", partial(edits_service.undo, self.shop_path),
-                              success=lambda what: self.statusBar().showMessage(
-                                  self.tr("Undone: {what}").format(what=what), 8000))
-
-    def redo_edit(self) -> None:
-        if self.shop_path is not None:
-            self.runner.start("edit-undo", partial(edits_service.redo, self.shop_path),
-                              success=lambda what: self.statusBar().showMessage(
-                                  self.tr("Done again: {what}").format(what=what), 8000))
 
     def show_page(self, page: QWidget) -> None:
         self.nav.setCurrentRow(self.stack.indexOf(page))
@@ -484,6 +373,7 @@ class MainWindow(ShopFileActions, QMainWindow):
         # Cancels what runs (an import rolls back) and waits a little; a job that cannot stop (the import of torch)
         # is left to its daemon thread.
         shutdown_all(timeout_ms=QUIT_WAIT_MS)
+        shutdown_pools(now=True)            # a worker process's chunk in flight is not waited for
         if self.shop_path is not None:
             shop_service.release_shop(self.shop_path)
         if self.wizard is not None:

@@ -8,18 +8,47 @@ import datetime as dt
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QCoreApplication, QMimeData, QSettings, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.errors import ShopFileDamaged, UserError
+from core.store.lock import ShopInUse
 
 from core.services import backups as backups_service
 from core.services import shop as shop_service
 from ui import messages
+from ui.messages import show_error
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.widgets import documents_folder
+
+MAX_RECENT = 8
+RECENT_KEY = "recentShops"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
+
+
+def recent_shops(settings: QSettings) -> list[str]:
+    """The recently opened shop files that still exist, newest first (missing ones are forgotten)."""
+    paths = settings.value(RECENT_KEY, [], type=list) or []
+    existing = [p for p in dict.fromkeys(str(p) for p in paths) if Path(p).is_file()][:MAX_RECENT]
+    if existing != paths:
+        settings.setValue(RECENT_KEY, existing)
+    return existing
+
+
+def remember_shop(settings: QSettings, path: Path) -> None:
+    paths = [str(path)] + [p for p in recent_shops(settings) if p != str(path)]
+    settings.setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+
+def file_from_mime(mime: QMimeData) -> Path | None:
+    """The first local file a drag carries."""
+    for url in mime.urls() if mime.hasUrls() else []:
+        if url.isLocalFile() and Path(url.toLocalFile()).is_file():
+            return Path(url.toLocalFile())
+    return None
 
 
 class ShopFileActions:
@@ -106,3 +135,38 @@ class ShopFileActions:
         self.statusBar().showMessage(_tr("Building the demo shop, a one-time step…"))
         self.runner.start("demo", partial(shop_service.build_demo, path, forecast=True),
                           success=lambda built: self.open_shop(built.path), progress=self.progress)
+
+    # ---- a shop that could not be opened
+    def _open_failed(self, path: Path, error: UserError) -> None:
+        """A shop that cannot be opened: said as it is; a damaged one with the offer of its backups, one another
+        window holds with the offer to look at it read-only."""
+        if isinstance(error, ShopInUse):
+            box = QMessageBox(QMessageBox.Icon.Information, _tr("The shop is open in another window"),
+                              str(error), QMessageBox.StandardButton.Cancel, self)
+            look = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+            box.setDefaultButton(look)
+            self.in_use_box = box
+            box.finished.connect(lambda _result: self.open_shop(path, read_only=True)
+                                 if box.clickedButton() is look else None)
+            box.open()
+            return
+        if not isinstance(error, ShopFileDamaged):
+            show_error(self, error)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("The shop file is damaged"), str(error),
+                          QMessageBox.StandardButton.Cancel, self)
+        restore = box.addButton(_tr("Restore from backup…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(restore)
+        self.damaged_box = box
+        box.finished.connect(lambda _result: self._restore_damaged(path) if box.clickedButton() is restore else None)
+        box.open()
+
+    def _found_damaged(self, path: Path, error: UserError) -> None:
+        """The full check (in the background after the shop opened) found damage: said, with the offer of the
+        backups, as at open."""
+        if path == self.shop_path:
+            self._open_failed(path, error)
+
+    def _restore_damaged(self, path: Path) -> None:
+        self.runner.start("backup-list", partial(backups_service.list_backups, path),
+                          success=partial(self._show_restore, path=path))

@@ -164,10 +164,18 @@ def _pool(workers: int):
 _THREAD_LIMITS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def shutdown_pools() -> None:
+def shutdown_pools(*, now: bool = False) -> None:
+    """Let the pools' processes go once their calls end; `now` (the window quitting): stop them at once. Without it
+    a quit waits for the chunk a worker is computing (concurrent.futures joins its pool before any atexit handler
+    runs): seen at 3.5 s of a 5.15 s quit during a forecast on two processes."""
     with _POOL_LOCK:
         for pool in _POOLS.values():
+            processes = list((getattr(pool, "_processes", None) or {}).values())
             pool.shutdown(wait=False, cancel_futures=True)
+            if now:
+                for process in processes:
+                    if process.is_alive():
+                        process.terminate()
         _POOLS.clear()
 
 

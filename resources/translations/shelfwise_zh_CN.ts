@@ -481,194 +481,194 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>ForecastChart</name>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="157"/>
-        <location filename="../../ui/forecast_chart.py" line="447"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="57"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="347"/>
         <source>Units a day</source>
         <translation>每天件数</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="174"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="74"/>
         <source>Last 12 months</source>
         <translation>最近 12 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="174"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="74"/>
         <source>Last 3 months</source>
         <translation>最近 3 个月</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="190"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="90"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="214"/>
-        <location filename="../../ui/forecast_chart.py" line="447"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="114"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="347"/>
         <source>Point at a day to read its figures.</source>
         <translation>指向某一天即可查看当天的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="227"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="127"/>
         <source>There is nothing to draw for this product yet.</source>
         <translation>这个商品暂时没有可以画的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="278"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="178"/>
         <source>Your override</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="288"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="188"/>
         <source>Unusual sale, counted as this</source>
         <translation>异常销量，按此计</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="292"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="192"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="324"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="224"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="337"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="237"/>
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="355"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="255"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="369"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="269"/>
         <source>Promotion of this product</source>
         <translation>本商品促销</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="369"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="269"/>
         <source>Holiday or event</source>
         <translation>节假日或活动</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="414"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="314"/>
         <source>not sold yet</source>
         <translation>尚未销售</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="416"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="316"/>
         <source>sold {n}</source>
         <translation>卖出 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="418"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="318"/>
         <source> — out of stock</source>
         <translation> — 缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="420"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="320"/>
         <source> — unusual, counted as {n}</source>
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="427"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="327"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="438"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
         <source>Units a month</source>
         <translation>每月件数</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="438"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
         <source>Point at a month to read its figures.</source>
         <translation>指向某个月即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="339"/>
         <source>Sold each month</source>
         <translation>每月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="439"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="339"/>
         <source>Likely range (9 months in 10)</source>
         <translation>可能范围（10 个月中有 9 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
         <source>4 months in 5 sell less</source>
         <translation>5 个月中有 4 个月卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="440"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
         <source>Forecast (average a month)</source>
         <translation>预测（每月平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="441"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="341"/>
         <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="343"/>
         <source>Units a week</source>
         <translation>每周件数</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="443"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="343"/>
         <source>Point at a week to read its figures.</source>
         <translation>指向某一周即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="444"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="344"/>
         <source>Sold each week</source>
         <translation>每周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="444"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="344"/>
         <source>Likely range (9 weeks in 10)</source>
         <translation>可能范围（10 周中有 9 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="445"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="345"/>
         <source>4 weeks in 5 sell less</source>
         <translation>5 周中有 4 周卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="445"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="345"/>
         <source>Forecast (average a week)</source>
         <translation>预测（每周平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="446"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="346"/>
         <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="448"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="348"/>
         <source>Sold each day</source>
         <translation>每天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="448"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="348"/>
         <source>Likely range (9 days in 10)</source>
         <translation>可能范围（10 天中有 9 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="449"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
         <source>4 days in 5 sell less</source>
         <translation>5 天中有 4 天卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="449"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
         <source>Forecast (average a day)</source>
         <translation>预测（日均）</translation>
     </message>
     <message>
-        <location filename="../../ui/forecast_chart.py" line="450"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="350"/>
         <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>
@@ -1686,350 +1686,350 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
-        <source>ShelfWise</source>
-        <translation>ShelfWise</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <source>Dashboard</source>
-        <translation>概览</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <source>Products</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <source>Suppliers</source>
-        <translation>供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <source>Forecast</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <source>Orders</source>
-        <translation>订货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <source>Purchase orders</source>
-        <translation>采购单</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="112"/>
-        <source>Imports</source>
-        <translation>导入记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="137"/>
-        <source>No shop open</source>
-        <translation>没有打开店铺</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="139"/>
-        <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
-        <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="153"/>
-        <source>&amp;New shop…</source>
-        <translation>新建店铺(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <source>&amp;Open shop…</source>
-        <translation>打开店铺(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="155"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="158"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="159"/>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161"/>
-        <source>&amp;Back up now…</source>
-        <translation>立即备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="162"/>
-        <source>Restore from &amp;backup…</source>
-        <translation>从备份恢复(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="164"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="167"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="168"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="169"/>
-        <location filename="../../ui/main_window.py" line="336"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="170"/>
-        <location filename="../../ui/main_window.py" line="338"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <source>&amp;Plan</source>
-        <translation>计划(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="173"/>
-        <source>&amp;Replay a policy on your past…</source>
-        <translation>用过去的数据回放订货策略(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="194"/>
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="201"/>
-        <source>Opening {name}…</source>
-        <translation>正在打开 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <source>The shop is open in another window</source>
-        <translation>店铺已在另一个窗口中打开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="212"/>
-        <source>Open read-only</source>
-        <translation>以只读方式打开</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="222"/>
-        <source>The shop file is damaged</source>
-        <translation>店铺文件已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224"/>
-        <source>Restore from backup…</source>
-        <translation>从备份恢复…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <source>Opened {name}</source>
-        <translation>已打开 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="270"/>
-        <source>{shop} — ShelfWise</source>
-        <translation>{shop} — ShelfWise</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="272"/>
-        <source>{shop}: {products}, {suppliers}, {lines}</source>
-        <translation>{shop}：{products}，{suppliers}，{lines}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <source>1 product</source>
-        <translation>1 个商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="274"/>
-        <source>{n} products</source>
-        <translation>{n} 个商品</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <source>1 supplier</source>
-        <translation>1 个供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <source>{n} suppliers</source>
-        <translation>{n} 个供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <source>1 sales line</source>
-        <translation>1 行销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <source>{n} sales lines</source>
-        <translation>{n} 行销售</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source> ({first} to {last})</source>
-        <translation>（{first} 至 {last}）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/edit_steps.py" line="31"/>
         <source>its file&apos;s permissions do not allow changes</source>
         <translation>文件的权限不允许修改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/edit_steps.py" line="32"/>
         <source>its folder is read-only (SQLite writes a journal beside the file)</source>
         <translation>它所在的文件夹是只读的（SQLite 需要在文件旁写日志）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/edit_steps.py" line="33"/>
         <source>it is on a read-only disk or share</source>
         <translation>它位于只读的磁盘或共享上</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/edit_steps.py" line="33"/>
         <source>it cannot be written</source>
         <translation>它无法写入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/edit_steps.py" line="35"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; another ShelfWise window has this shop open, so it is only shown here: make changes in that window, or close it and open the shop here again.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;另一个 ShelfWise 窗口已打开这个店铺，这里只能查看：请在那个窗口中修改，或关闭它后在这里重新打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/edit_steps.py" line="39"/>
         <source>&lt;b&gt;Read-only:&lt;/b&gt; this shop can be looked at but not changed: {why}. To work with it, copy the file to a folder you can write to (such as Documents) and open the copy.</source>
         <translation>&lt;b&gt;只读：&lt;/b&gt;这个店铺只能查看，不能修改：{why}。如需使用，请把文件复制到可以写入的文件夹（如“文档”），再打开副本。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/edit_steps.py" line="57"/>
         <source>&amp;Undo {what}</source>
         <translation>撤销(&amp;U)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/edit_steps.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="143"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_steps.py" line="59"/>
         <source>&amp;Redo {what}</source>
         <translation>重做(&amp;R)：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/edit_steps.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/edit_steps.py" line="65"/>
         <source>Undone: {what}</source>
         <translation>已撤销：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/edit_steps.py" line="71"/>
         <source>Done again: {what}</source>
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="58"/>
+        <source>ShelfWise</source>
+        <translation>ShelfWise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>Orders</source>
+        <translation>订货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>Purchase orders</source>
+        <translation>采购单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>No shop open</source>
+        <translation>没有打开店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
+        <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="126"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>&amp;New shop…</source>
+        <translation>新建店铺(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="128"/>
+        <source>&amp;Open shop…</source>
+        <translation>打开店铺(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="132"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>&amp;Back up now…</source>
+        <translation>立即备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="136"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>&amp;Plan</source>
+        <translation>计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>&amp;Replay a policy on your past…</source>
+        <translation>用过去的数据回放订货策略(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <source>{shop} — ShelfWise</source>
+        <translation>{shop} — ShelfWise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>{shop}: {products}, {suppliers}, {lines}</source>
+        <translation>{shop}：{products}，{suppliers}，{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>1 product</source>
+        <translation>1 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="214"/>
+        <source>{n} products</source>
+        <translation>{n} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>1 supplier</source>
+        <translation>1 个供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="215"/>
+        <source>{n} suppliers</source>
+        <translation>{n} 个供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>1 sales line</source>
+        <translation>1 行销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <source>{n} sales lines</source>
+        <translation>{n} 行销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source> ({first} to {last})</source>
+        <translation>（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
-        <location filename="../../ui/main_window.py" line="416"/>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="440"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="36"/>
+        <location filename="../../ui/shop_files.py" line="65"/>
         <source>Back up the shop</source>
         <translation>备份店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="42"/>
+        <location filename="../../ui/shop_files.py" line="71"/>
         <source>Backed up to {path}.</source>
         <translation>已备份到 {path}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="62"/>
+        <location filename="../../ui/shop_files.py" line="91"/>
         <source>Restored the backup of {when}; the shop as it was is kept as {kept}.</source>
         <translation>已恢复 {when} 的备份；恢复前的店铺另存为 {kept}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="73"/>
+        <location filename="../../ui/shop_files.py" line="102"/>
         <source>Open shop</source>
         <translation>打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="78"/>
+        <location filename="../../ui/shop_files.py" line="107"/>
         <source>ShelfWise shops (*.db *.shelfwise);;All files (*)</source>
         <translation>ShelfWise 店铺 (*.db *.shelfwise);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="86"/>
-        <location filename="../../ui/shop_files.py" line="96"/>
+        <location filename="../../ui/shop_files.py" line="115"/>
+        <location filename="../../ui/shop_files.py" line="125"/>
         <source>New shop</source>
         <translation>新建店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="96"/>
+        <location filename="../../ui/shop_files.py" line="125"/>
         <source>{name} already exists. Choose another name, or open it with File ▸ Open shop.</source>
         <translation>{name} 已存在。请换个名字，或用“文件 ▸ 打开店铺”打开它。</translation>
     </message>
     <message>
-        <location filename="../../ui/shop_files.py" line="106"/>
+        <location filename="../../ui/shop_files.py" line="135"/>
         <source>Building the demo shop, a one-time step…</source>
         <translation>正在生成演示店铺，只需一次…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="144"/>
+        <source>The shop is open in another window</source>
+        <translation>店铺已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="146"/>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="156"/>
+        <source>The shop file is damaged</source>
+        <translation>店铺文件已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shop_files.py" line="158"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListW
 
 from core.services.changes import PRODUCTS, SALES, SETTINGS
 from core.services import forecast as forecast_service
-from ui.forecast_chart import ForecastChart
+from ui.widgets.forecast_chart import ForecastChart
 from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.forecast import ForecastData, ForecastRow, ProductForecast

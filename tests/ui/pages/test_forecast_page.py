@@ -1,4 +1,4 @@
-"""ui/pages/forecast_page.py and ui/forecast_chart.py: a forecast made in the background (progress, Cancel), the
+"""ui/pages/forecast_page.py and ui/widgets/forecast_chart.py: a forecast made in the background (progress, Cancel), the
 products it covers, one product's chart and its explanations, and the owner's overrides."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from core.forecasting.views import latest_run, overrides, product_view
 from core.importing import run_import
 from core.store.db import open_shop
 from core.services import forecast as forecast_service
-from ui.forecast_chart import DayAxis, day_seconds, runs_of
+from ui.widgets.chart_parts import DayAxis, day_seconds, runs_of
 from ui.pages.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
 from ui.jobs import JobRunner
 
