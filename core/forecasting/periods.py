@@ -247,6 +247,43 @@ def stopped_selling(Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return stopped, cap
 
 
+def rate_before_silence(Y: np.ndarray) -> np.ndarray:
+    """Each part's rate as it sold before its last sale: the share of its periods with a sale (first sale to last)
+    times its usual sale size, as stopped_selling reads it (0 for a part that never sold)."""
+    rates = np.zeros(Y.shape[0])
+    for i, row in enumerate(np.nan_to_num(Y)):
+        sold = np.flatnonzero(row > 0)
+        if len(sold):
+            share = len(sold) / (sold[-1] - sold[0] + 1) if len(sold) > 1 else 1 / (sold[0] + 1)
+            rates[i] = share * row[sold].mean()
+    return rates
+
+
+REVIVAL_SPAN = {"week": 26, "month": 6}   # the periods after each past origin that the revival is read over
+
+
+def revival_share(Y: np.ndarray, period: str, *, origins: int = 3) -> float:
+    """What the parts taken as stopped went on to sell, as a share of the rate they sold at before their silence,
+    read from this shop's own history: at up to `origins` past points, half a year apart and each with half a year
+    after it, the parts stopped_selling took as stopped then, and what they sold over the half year after (pooled).
+    0 where the history is too short to look back. stopped_selling's cap is a per-part chance that keeps a dying
+    part off the shelf; this is the shop-wide share of their demand that still comes, which the fill rate shared
+    over the shop must find room for elsewhere (core.policy.fill.shortage_value)."""
+    Y = np.nan_to_num(np.asarray(Y, dtype=float))
+    span = REVIVAL_SPAN.get(period, 26)
+    before, after = 0.0, 0.0
+    for k in range(1, origins + 1):
+        origin = Y.shape[1] - k * span
+        if origin < 2 * span:
+            break
+        stopped, _cap = stopped_selling(Y[:, :origin])
+        if not stopped.any():
+            continue
+        before += float(rate_before_silence(Y[stopped, :origin]).sum()) * span
+        after += float(Y[stopped, origin:origin + span].sum())
+    return float(np.clip(after / before, 0.0, 1.0)) if before > 0 else 0.0
+
+
 def _candidates(period: str, T: int) -> list[Model]:
     models: list[Model] = [Naive(), MovingAverage(RECENT[period]), Croston(0.1), SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1)]
     if T >= 2 * SEASON[period]:

@@ -98,14 +98,21 @@ def _expected_excess(pmf: np.ndarray, size: int) -> np.ndarray:
     return np.concatenate([excess, np.zeros(max(size - len(excess), 0))])[:size]
 
 
-def shortage_value(curves: list[FillCurve], target: float, *, steps: int = 60) -> float:
+def shortage_value(curves: list[FillCurve], target: float, *, unplanned: float = 0.0, steps: int = 60) -> float:
     """The value of a unit short at which every product's least-cost reorder point serves `target` of all their
-    units together; infinity where even the highest points of the curves fall short (then each gets its highest)."""
+    units together; infinity where even the highest points of the curves fall short (then each gets its highest).
+
+    `unplanned`: units a period that the curves do not plan for but the customers will still ask for (what parts
+    taken as stopped selling sell again beyond their small rate, core.forecasting.periods.revival_share). They are
+    short, so they count in the units asked for and use up that much of the shortfall allowed: the others are held
+    deeper so that the shop as a whole serves `target`. They may take at most half of the shortfall allowed; beyond
+    that every other part would be held ever deeper for demand the plan chose not to stock."""
     live = [c for c in curves if c.period_sales > 1e-12 and len(c.hold)]
     if not live:
         return 0.0
-    sales = sum(c.period_sales for c in live)
+    sales = sum(c.period_sales for c in live) + max(unplanned, 0.0)
     allowed = (1.0 - target) * sales
+    allowed -= min(max(unplanned, 0.0), allowed / 2)
     lengths = np.array([len(c.hold) for c in live])
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     hold = np.concatenate([c.unit_cost * c.hold for c in live])

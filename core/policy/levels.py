@@ -53,6 +53,9 @@ class Item:
     # rate its silence allows: with a shortage value it may get no stock at all (reorder point 0) where a unit of
     # stock serves less there than anywhere else
     dormant: bool = False
+    # units a day of this part's demand that its own rate does not plan for (a part taken as stopped: what such parts
+    # went on to sell in this shop beyond their small rate): counted as short in the fill rate shared over the shop
+    unplanned: float = 0.0
 
     @property
     def position(self) -> float:
@@ -157,7 +160,8 @@ def share_shortage_values(items: list[Item], *, holding_rate: float = 0.25,
     for service in sorted({item.service for item in items}):
         group = [item for item in items if item.service == service]
         curves = [fill_terms(item, holding_rate=holding_rate, calibration=calibration) for item in group]
-        values[service] = shortage_value(curves, service)
+        unplanned = sum(item.unplanned * item.review_days for item in group)     # units a review period
+        values[service] = shortage_value(curves, service, unplanned=unplanned)
         for item in group:
             item.shortage_value = values[service]
     return values

@@ -37,6 +37,27 @@ PLAN_COLUMNS = ["sku", "supplier", "on_hand", "on_order", "lead_time_days", "rev
                 "demand_over_lead_time", "safety_stock", "reorder_point", "order_up_to", "order_qty", "explanation"]
 
 
+
+def _count_unplanned(prepared: list) -> None:
+    """A part taken as stopped selling is planned on the small rate its silence allows; what such parts went on to
+    sell in this shop (core.forecasting.periods.revival_share, over all its period products) beyond that is demand
+    the fill rate shared over the shop must make room for elsewhere: set as each such item's `unplanned`."""
+    from core.forecasting.periods import rate_before_silence, revival_share
+
+    spreads = [spread for _p, _item, spread, _stopped in prepared if spread is not None and len(spread.totals)]
+    if not any(stopped for *_rest, stopped in prepared) or not spreads:
+        return
+    width = max(len(spread.totals) for spread in spreads)
+    totals = np.zeros((len(spreads), width))      # aligned at the newest period
+    for k, spread in enumerate(spreads):
+        totals[k, width - len(spread.totals):] = spread.totals
+    share = revival_share(totals, spreads[0].period)
+    for _p, item, spread, stopped in prepared:
+        if stopped and spread is not None and len(spread.totals):
+            old = float(rate_before_silence(np.asarray(spread.totals, dtype=float)[None, :])[0])
+            item.unplanned = max(share * old - spread.rate, 0.0) / spread.days
+
+
 @dataclass
 class Plan:
     plan_date: dt.date
@@ -123,6 +144,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
         # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
         ctx.check_cancelled()
+        _count_unplanned(prepared)
         share_shortage_values([item for _p, item, spread, _stopped in prepared if spread is not None],
                               holding_rate=settings.holding_rate)
     for k, (p, item, spread, stopped) in enumerate(prepared):

@@ -29,7 +29,7 @@ import pandas as pd
 
 from core.errors import UserError
 from core.forecasting.periods import (PERIOD_DAYS, STOPPED, PeriodHistory, forecast_periods, load_period_history,
-                                      period_start)
+                                      period_start, rate_before_silence, revival_share)
 from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime
@@ -80,6 +80,12 @@ def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products
     days = PERIOD_DAYS[period]
     review = int(round(days))
     items = {}
+    unplanned = np.zeros(n)
+    if sharing and dormant.any():
+        # what parts taken as stopped went on to sell in this shop, beyond their small rate: short, for the others
+        # to make room for in the fill rate
+        old = rate_before_silence(known[dormant])
+        unplanned[dormant] = np.maximum(revival_share(known, period) * old - rate[dormant], 0.0) / days
     for i in np.flatnonzero((rate > 0) & (sharing | ~dormant)):
         spread = spread_from_totals(known[i], period)
         if spread is None:
@@ -89,7 +95,7 @@ def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products
                         LeadTime.fixed(lead[i] * days, "the product's lead time"), review, float(products.service[i]),
                         unit_cost=float(products.unit_cost[i]), pack=float(products.pack[i]),
                         moq=float(products.moq[i]), order_cost=float(products.order_cost[i]), period=period,
-                        dormant=bool(dormant[i]))
+                        dormant=bool(dormant[i]), unplanned=float(unplanned[i]))
     if sharing:
         share_shortage_values(list(items.values()), holding_rate=holding_rate)
     for i, item in items.items():

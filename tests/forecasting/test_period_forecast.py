@@ -210,3 +210,21 @@ def test_a_dormant_part_is_left_unstocked_but_weighed_in_the_shared_fill_rate():
     # without the shared fill rate (each item's own service) a dormant part is not restocked either
     s, S = levels_from_rates(rate, known, "month", products, np.ones(6, dtype=int), fill=False, dormant=dormant)
     assert s[5] == 0 and S[5] == 0
+
+
+def test_the_revival_of_parts_taken_as_stopped_is_read_from_the_shops_own_history():
+    """revival_share: what the parts stopped_selling took as stopped at past points went on to sell, as a share of
+    their rate before the silence; 0 where they all stayed quiet or the history is too short."""
+    from core.forecasting.periods import rate_before_silence, revival_share
+
+    T = 120
+    dead = np.zeros((20, T))
+    dead[:, :40] = 2.0                                     # sold 2 a week for 40 weeks, then never again
+    assert revival_share(dead, "week") == 0.0
+    assert revival_share(dead[:, :60], "week") == 0.0      # too short to look back half a year twice over
+    assert rate_before_silence(dead[:1])[0] == pytest.approx(2.0)
+    back = dead.copy()
+    back[:10, 100:] = 2.0                                  # half of them sell again at their old rate from week 100
+    share = revival_share(back, "week")
+    # at the origin 26 weeks from the end, the 10 that came back sold over 20 of the 26 weeks after it
+    assert share == pytest.approx(10 * 20 * 2.0 / (20 * 2.0 * 26 + 20 * 2.0 * 26), rel=0.01)

@@ -133,3 +133,28 @@ def test_a_dormant_part_may_go_unstocked_but_is_stocked_where_a_unit_there_is_wo
     levels = [plan_item(item) for item in items]
     assert levels[-2].reorder_point == 0 and levels[-1].reorder_point >= 1
     assert all(lv.reorder_point >= 1 for lv in levels[:-2])
+
+
+def test_demand_the_plan_leaves_unstocked_is_made_up_for_by_the_others():
+    """What parts taken as stopped still sell (Item.unplanned) is short, so the other parts are held deeper for the
+    shop to serve the share of all units asked; it takes at most half of the shortfall allowed."""
+    items = _shop()
+    sold = sum(fill_terms(item).period_sales for item in items)
+    base = share_shortage_values(items)[0.95]
+    base_levels = [plan_item(item) for item in items]
+    extra = 0.02 * sold                                   # 2% of the units, in no curve
+    items[-1].unplanned = extra / items[-1].review_days   # units a day, as the plan sets it
+    deeper = share_shortage_values(items)[0.95]
+    assert deeper > base
+    levels = [plan_item(item) for item in items]
+    short, sold_now, _value = _totals(items, levels)
+    assert sold_now == pytest.approx(sold)
+    # the planned parts serve about 97%, so that with the 2% left unstocked the shop serves about 95%
+    assert 1 - (short + extra) / (sold + extra) == pytest.approx(0.95, abs=0.01)
+    assert all(a.reorder_point >= b.reorder_point for a, b in zip(levels, base_levels))
+    # unplanned beyond the whole shortfall: capped at half of it, not every part at its deepest point
+    curves = [fill_terms(item) for item in items]
+    capped = shortage_value(curves, 0.95, unplanned=sold)
+    assert capped < float("inf")
+    allowed_half = 0.05 * (2 * sold) / 2
+    assert sum(c.at(c.point(capped))[1] for c in curves) == pytest.approx(allowed_half, rel=0.15)
