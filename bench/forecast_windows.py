@@ -58,7 +58,7 @@ def peers(train: np.ndarray, items: pd.Index, start: pd.Timestamp) -> dict[str, 
     item's first sale); empty where statsforecast is not installed."""
     try:
         from statsforecast import StatsForecast
-        from statsforecast.models import ADIDA, TSB, AutoETS, CrostonSBA
+        from statsforecast.models import ADIDA, TSB, AutoETS, CrostonSBA, Naive
     except ImportError:
         return {}
     from forecast_m5 import long_frame, to_matrix
@@ -70,7 +70,9 @@ def peers(train: np.ndarray, items: pd.Index, start: pd.Timestamp) -> dict[str, 
     for name, model in (("CrostonSBA", CrostonSBA()), ("TSB", TSB(alpha_d=0.2, alpha_p=0.2)), ("ADIDA", ADIDA()),
                         ("AutoETS", AutoETS(season_length=7))):
         started = time.perf_counter()
-        forecast = StatsForecast(models=[model], freq="D", n_jobs=1).forecast(df=frame, h=H)
+        # a series too short for AutoETS (a product first sold days before the window) gets the last day
+        forecast = StatsForecast(models=[model], freq="D", n_jobs=1,
+                                 fallback_model=Naive()).forecast(df=frame, h=H)
         out[name] = np.nan_to_num(to_matrix(forecast, name, items, dates))
         print(f"    {name} {time.perf_counter() - started:.1f} s", flush=True)
     out["median of 4"] = np.median(np.stack(list(out.values())), axis=0)
