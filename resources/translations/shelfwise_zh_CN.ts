@@ -145,188 +145,188 @@ Please copy the details below and send them with a line on what you were doing.<
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="37"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
         <source>Runs out before the next delivery</source>
         <translation>下次到货前会缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="38"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
         <source>Below reorder point</source>
         <translation>低于再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
         <source>Overdue orders</source>
         <translation>逾期采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="39"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
         <source>Overdue purchase order</source>
         <translation>采购单逾期未到</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
         <source>Unusual sales</source>
         <translation>异常销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="40"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
         <source>Unusual recent sales</source>
         <translation>近期销量异常</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="41"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
         <source>Overstock</source>
         <translation>库存积压</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="42"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
         <source>Dead stock</source>
         <translation>滞销库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="44"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="43"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="44"/>
         <source>Never counted: count it so the plan can order it</source>
         <translation>从未盘点：盘点后计划才能为它订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
         <source>Urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
         <source>Soon</source>
         <translation>尽快</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
         <source>When you have time</source>
         <translation>有空时处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="68"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="69"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="71"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="72"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="72"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="73"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="74"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="75"/>
         <source>What it means</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="155"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="320"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="319"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="158"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="159"/>
         <source>Plan from the latest forecast and look again for what needs your attention</source>
         <translation>按最新预测重新计划，再看看有哪些需要您处理</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="172"/>
         <source>All alerts</source>
         <translation>全部提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="172"/>
         <source>Show every alert</source>
         <translation>显示所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="188"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="189"/>
         <source>Double-click a product to see its order.</source>
         <translation>双击商品可查看它的订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="276"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="277"/>
         <source>Give products a supplier</source>
         <translation>为商品指定供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="217"/>
         <source>Set costs</source>
         <translation>设置成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="217"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="218"/>
         <source>Count stock</source>
         <translation>盘点库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="230"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="248"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="231"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="249"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="240"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="241"/>
         <source>Looking for what needs your attention…</source>
         <translation>正在查找需要您处理的事项…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="266"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="267"/>
         <source>{n} without a supplier</source>
         <translation>{n} 个没有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="268"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="269"/>
         <source>{n} without a cost</source>
         <translation>{n} 个没有成本</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="270"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="271"/>
         <source>{n} never counted (left out of orders until counted)</source>
         <translation>{n} 个从未盘点（盘点前不订货）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="272"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="273"/>
         <source>&lt;b&gt;Getting started — {products} products:&lt;/b&gt; {parts}.</source>
         <translation>&lt;b&gt;入门 — 共 {products} 个商品：&lt;/b&gt;{parts}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="276"/>
         <source>Add suppliers</source>
         <translation>添加供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="298"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="299"/>
         <source>No forecast yet, so nothing to plan from.
 
 Import your sales and stock counts (File ▸ Import…), then make a forecast on the Forecast page or press Plan orders on the Orders page. What needs your attention shows here after that.</source>
@@ -335,32 +335,32 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 请先导入销售和盘点数据（文件 ▸ 导入…），然后在“预测”页做预测，或在“订货”页点“计划订货”。之后需要您处理的事项会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="306"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="307"/>
         <source>Dashboard — {day}</source>
         <translation>概览 — {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="307"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="308"/>
         <source>{n} alerts from today&apos;s plan (sales up to {as_of}). Its orders come to {total}</source>
         <translation>今天的计划（销售数据截至 {as_of}）有 {n} 条提醒。计划订货合计 {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="310"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
         <source>, within this week&apos;s budget of {budget}</source>
         <translation>，在本周预算 {budget} 之内</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="311"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="312"/>
         <source>: see the Orders page.</source>
         <translation>：详见“订货”页。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="351"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="350"/>
         <source>Every alert</source>
         <translation>所有提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="352"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="351"/>
         <source>{name}: {n}</source>
         <translation>{name}：{n}</translation>
     </message>
@@ -1207,60 +1207,60 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="48"/>
-        <location filename="../../ui/pages/forecast_page.py" line="55"/>
-        <location filename="../../ui/pages/forecast_page.py" line="190"/>
+        <location filename="../../ui/pages/forecast_page.py" line="49"/>
+        <location filename="../../ui/pages/forecast_page.py" line="56"/>
+        <location filename="../../ui/pages/forecast_page.py" line="189"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="50"/>
+        <location filename="../../ui/pages/forecast_page.py" line="51"/>
         <source>Use the neural model</source>
         <translation>使用神经网络模型</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="52"/>
+        <location filename="../../ui/pages/forecast_page.py" line="53"/>
         <source>The neural model learns from all your products at once how weekdays, holidays, promotions and prices move sales. It is slower: a few minutes for a few hundred products without a graphics card.</source>
         <translation>神经网络模型会同时从您所有商品中学习星期、节假日、促销和价格如何影响销量。它比较慢：没有显卡时，几百个商品需要几分钟。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="56"/>
+        <location filename="../../ui/pages/forecast_page.py" line="57"/>
         <source>Forecast every product&apos;s sales for the next four weeks</source>
         <translation>预测每个商品未来四周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="64"/>
+        <location filename="../../ui/pages/forecast_page.py" line="65"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="78"/>
+        <location filename="../../ui/pages/forecast_page.py" line="79"/>
         <source>Override…</source>
         <translation>手动调整…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="79"/>
+        <location filename="../../ui/pages/forecast_page.py" line="80"/>
         <source>Put in your own quantity a day for days you know better</source>
         <translation>对您更了解的日子，自己填每天的数量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="88"/>
+        <location filename="../../ui/pages/forecast_page.py" line="89"/>
         <source>Your overrides</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="92"/>
+        <location filename="../../ui/pages/forecast_page.py" line="93"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="139"/>
-        <location filename="../../ui/pages/forecast_page.py" line="156"/>
+        <location filename="../../ui/pages/forecast_page.py" line="140"/>
+        <location filename="../../ui/pages/forecast_page.py" line="157"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="173"/>
+        <location filename="../../ui/pages/forecast_page.py" line="174"/>
         <source>No forecast yet.
 
 Press Forecast to forecast every product&apos;s sales for the next four weeks from its sales history.</source>
@@ -1269,7 +1269,7 @@ Press Forecast to forecast every product&apos;s sales for the next four weeks fr
 点“预测”，根据销售历史预测每个商品未来四周的销量。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="175"/>
+        <location filename="../../ui/pages/forecast_page.py" line="176"/>
         <source>This shop has no sales yet.
 
 Use File ▸ Import… to bring in your sales history; then press Forecast.</source>
@@ -1278,62 +1278,62 @@ Use File ▸ Import… to bring in your sales history; then press Forecast.</sou
 请用“文件 ▸ 导入…”导入销售历史，然后点“预测”。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="182"/>
+        <location filename="../../ui/pages/forecast_page.py" line="183"/>
         <source>Forecast: {n} products</source>
         <translation>预测：{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="204"/>
+        <location filename="../../ui/pages/forecast_page.py" line="203"/>
         <source>Reading the sales history…</source>
         <translation>正在读取销售历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="249"/>
+        <location filename="../../ui/pages/forecast_page.py" line="248"/>
         <source>No product chosen</source>
         <translation>未选择商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="250"/>
+        <location filename="../../ui/pages/forecast_page.py" line="249"/>
         <source>Choose a product to see its forecast.</source>
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="259"/>
+        <location filename="../../ui/pages/forecast_page.py" line="258"/>
         <source>&lt;b&gt;Model:&lt;/b&gt; {sentence}</source>
         <translation>&lt;b&gt;模型：&lt;/b&gt;{sentence}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="260"/>
+        <location filename="../../ui/pages/forecast_page.py" line="259"/>
         <source>&lt;b&gt;Demand:&lt;/b&gt; {pattern}</source>
         <translation>&lt;b&gt;需求：&lt;/b&gt;{pattern}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="262"/>
+        <location filename="../../ui/pages/forecast_page.py" line="261"/>
         <source> — it {meaning}.</source>
         <translation> — {meaning}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="264"/>
+        <location filename="../../ui/pages/forecast_page.py" line="263"/>
         <source>Class {abc}; {xyz}.</source>
         <translation>类别 {abc}；{xyz}。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="269"/>
+        <location filename="../../ui/pages/forecast_page.py" line="268"/>
         <source>{start} to {end}: {qty} a day — {note}</source>
         <translation>{start} 至 {end}：每天 {qty} — {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="273"/>
+        <location filename="../../ui/pages/forecast_page.py" line="272"/>
         <source>Added {when}</source>
         <translation>添加于 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="302"/>
+        <location filename="../../ui/pages/forecast_page.py" line="301"/>
         <source>Remove override</source>
         <translation>删除手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/forecast_page.py" line="303"/>
+        <location filename="../../ui/pages/forecast_page.py" line="302"/>
         <source>Remove this override?
 
 {what}
@@ -1722,7 +1722,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
     </message>
     <message>
         <location filename="../../ui/edit_steps.py" line="57"/>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1733,7 +1733,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
     </message>
     <message>
         <location filename="../../ui/edit_steps.py" line="59"/>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1748,225 +1748,225 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>{shop} — ShelfWise</source>
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>{shop}: {products}, {suppliers}, {lines}</source>
         <translation>{shop}：{products}，{suppliers}，{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>1 supplier</source>
         <translation>1 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>{n} suppliers</source>
         <translation>{n} 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>1 sales line</source>
         <translation>1 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>{n} sales lines</source>
         <translation>{n} 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>
@@ -2519,8 +2519,8 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="174"/>
-        <location filename="../../ui/pages/orders_page.py" line="325"/>
-        <location filename="../../ui/pages/orders_page.py" line="382"/>
+        <location filename="../../ui/pages/orders_page.py" line="324"/>
+        <location filename="../../ui/pages/orders_page.py" line="381"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
@@ -2540,79 +2540,79 @@ margin</source>
         <translation>恢复建议数量，正在重新计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="64"/>
-        <location filename="../../ui/pages/orders_page.py" line="199"/>
+        <location filename="../../ui/pages/orders_page.py" line="65"/>
+        <location filename="../../ui/pages/orders_page.py" line="200"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="70"/>
-        <location filename="../../ui/pages/orders_page.py" line="214"/>
+        <location filename="../../ui/pages/orders_page.py" line="71"/>
+        <location filename="../../ui/pages/orders_page.py" line="213"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="72"/>
+        <location filename="../../ui/pages/orders_page.py" line="73"/>
         <source>Budget this week</source>
         <translation>本周预算</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="73"/>
+        <location filename="../../ui/pages/orders_page.py" line="74"/>
         <source>Spend at most this much over every supplier: the money goes where it avoids the most lost sales</source>
         <translation>所有供应商合计最多花这么多：钱会花在最能避免丢单的地方</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="83"/>
+        <location filename="../../ui/pages/orders_page.py" line="84"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="84"/>
+        <location filename="../../ui/pages/orders_page.py" line="85"/>
         <source>Keep this budget (or none) and plan again</source>
         <translation>保留这个预算（或不设预算）并重新计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="86"/>
+        <location filename="../../ui/pages/orders_page.py" line="87"/>
         <source>Plan orders</source>
         <translation>计划订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="87"/>
+        <location filename="../../ui/pages/orders_page.py" line="88"/>
         <source>Work out what to order from each supplier, from the latest forecast (where there is none yet, every product is forecast first: that takes a few minutes)</source>
         <translation>根据最新预测算出向每个供应商订什么（如果还没有预测，会先预测每个商品：需要几分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="91"/>
+        <location filename="../../ui/pages/orders_page.py" line="92"/>
         <source>Create purchase orders</source>
         <translation>生成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="115"/>
+        <location filename="../../ui/pages/orders_page.py" line="116"/>
         <source>Search by code or description</source>
         <translation>按编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="118"/>
+        <location filename="../../ui/pages/orders_page.py" line="119"/>
         <source>Show all products</source>
         <translation>显示所有商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="119"/>
+        <location filename="../../ui/pages/orders_page.py" line="120"/>
         <source>Also list the products with nothing to order today</source>
         <translation>也列出今天不需要订货的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="175"/>
+        <location filename="../../ui/pages/orders_page.py" line="176"/>
         <source>Plan for today</source>
         <translation>按今天计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="176"/>
+        <location filename="../../ui/pages/orders_page.py" line="177"/>
         <source>The usual case: your sales file is just old. Counts, orders and deliveries you record today count in the plan.</source>
         <translation>通常情况：只是销售文件比较旧。您今天录入的盘点、采购单和到货都会计入计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="201"/>
+        <location filename="../../ui/pages/orders_page.py" line="202"/>
         <source>Press Plan orders to work out what to order from each supplier.
 
 The plan starts from the latest forecast; where there is none yet, every product is forecast first (a few minutes).</source>
@@ -2621,87 +2621,87 @@ The plan starts from the latest forecast; where there is none yet, every product
 计划以最新预测为基础；如果还没有预测，会先预测每个商品（需要几分钟）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="220"/>
+        <location filename="../../ui/pages/orders_page.py" line="219"/>
         <source>Reading the forecast…</source>
         <translation>正在读取预测…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="227"/>
+        <location filename="../../ui/pages/orders_page.py" line="226"/>
         <source>Planning within the budget…</source>
         <translation>正在按预算计划…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="256"/>
+        <location filename="../../ui/pages/orders_page.py" line="255"/>
         <source>Your sales end on {day}, {days} days before today, so this plan is for {plan_day}. Plan for today instead (your file is just old), or keep looking back?</source>
         <translation>您的销售记录截止于 {day}，距今 {days} 天，所以这份计划是 {plan_day} 的。改为按今天计划（只是文件比较旧），还是继续按过去计划？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="260"/>
+        <location filename="../../ui/pages/orders_page.py" line="259"/>
         <source>Plan as of {day}</source>
         <translation>按 {day} 计划</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="285"/>
+        <location filename="../../ui/pages/orders_page.py" line="284"/>
         <source>No order can solve this:</source>
         <translation>任何订单都无法解决：</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="288"/>
+        <location filename="../../ui/pages/orders_page.py" line="287"/>
         <source>Orders for {day}</source>
         <translation>{day} 的订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="302"/>
+        <location filename="../../ui/pages/orders_page.py" line="301"/>
         <source>From the forecast of sales up to {as_of}: &lt;b&gt;{lines}&lt;/b&gt;, &lt;b&gt;{total}&lt;/b&gt; in all.</source>
         <translation>根据截至 {as_of} 的销售预测：&lt;b&gt;{lines}&lt;/b&gt;，共 &lt;b&gt;{total}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="307"/>
+        <location filename="../../ui/pages/orders_page.py" line="306"/>
         <source>Budget &lt;b&gt;{budget}&lt;/b&gt;.</source>
         <translation>预算 &lt;b&gt;{budget}&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="309"/>
+        <location filename="../../ui/pages/orders_page.py" line="308"/>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;{n} lines cut to fit it, {dropped} of them to nothing (highlighted): expected lost margin &lt;b&gt;{lost}&lt;/b&gt;.&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:{colour}&apos;&gt;为符合预算削减了 {n} 行，其中 {dropped} 行减为零（已高亮）：预计损失毛利 &lt;b&gt;{lost}&lt;/b&gt;。&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="314"/>
+        <location filename="../../ui/pages/orders_page.py" line="313"/>
         <source>Nothing had to be cut to fit it.</source>
         <translation>不需要削减就能符合预算。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="317"/>
+        <location filename="../../ui/pages/orders_page.py" line="316"/>
         <source>One quantity is your own (in bold).</source>
         <translation>有一个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="319"/>
+        <location filename="../../ui/pages/orders_page.py" line="318"/>
         <source>{n} quantities are your own (in bold).</source>
         <translation>有 {n} 个数量是您自定的（粗体）。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="349"/>
+        <location filename="../../ui/pages/orders_page.py" line="348"/>
         <source>Store this plan&apos;s order to {supplier} as a draft purchase order, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划中给 {supplier} 的订单存为采购单草稿，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="351"/>
+        <location filename="../../ui/pages/orders_page.py" line="350"/>
         <source>Store this plan&apos;s orders as draft purchase orders, one per supplier, to check, print, save or e-mail on the Purchase orders page</source>
         <translation>把这个计划的订单存为采购单草稿，每个供应商一张，可在“采购单”页检查、打印、保存或发邮件</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="383"/>
+        <location filename="../../ui/pages/orders_page.py" line="382"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="384"/>
+        <location filename="../../ui/pages/orders_page.py" line="383"/>
         <source>{n} lines to order</source>
         <translation>{n} 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/orders_page.py" line="384"/>
+        <location filename="../../ui/pages/orders_page.py" line="383"/>
         <source>1 line to order</source>
         <translation>1 行要订货</translation>
     </message>
@@ -2991,136 +2991,135 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>ProductsPage</name>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="29"/>
+        <location filename="../../ui/pages/products_page.py" line="30"/>
         <source>Sold, last month</source>
         <translation>上月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="29"/>
+        <location filename="../../ui/pages/products_page.py" line="30"/>
         <source>Sold, last 3 months</source>
         <translation>近 3 个月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="31"/>
+        <location filename="../../ui/pages/products_page.py" line="32"/>
         <source>Sold, last 4 weeks</source>
         <translation>近 4 周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="31"/>
+        <location filename="../../ui/pages/products_page.py" line="32"/>
         <source>Sold, last 13 weeks</source>
         <translation>近 13 周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="32"/>
+        <location filename="../../ui/pages/products_page.py" line="33"/>
         <source>Sold, 30 days</source>
         <translation>30 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="32"/>
+        <location filename="../../ui/pages/products_page.py" line="33"/>
         <source>Sold, 90 days</source>
         <translation>90 天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="39"/>
+        <location filename="../../ui/pages/products_page.py" line="40"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="40"/>
+        <location filename="../../ui/pages/products_page.py" line="41"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="41"/>
+        <location filename="../../ui/pages/products_page.py" line="42"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="42"/>
+        <location filename="../../ui/pages/products_page.py" line="43"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="43"/>
+        <location filename="../../ui/pages/products_page.py" line="44"/>
         <source>On hand</source>
         <translation>现有库存</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="44"/>
+        <location filename="../../ui/pages/products_page.py" line="45"/>
         <source>Counted on {date}</source>
         <translation>{date} 盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="45"/>
+        <location filename="../../ui/pages/products_page.py" line="46"/>
         <source>Never counted</source>
         <translation>从未盘点</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="49"/>
+        <location filename="../../ui/pages/products_page.py" line="50"/>
         <source>Last sale</source>
         <translation>最近销售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="51"/>
+        <location filename="../../ui/pages/products_page.py" line="52"/>
         <source>Active</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="51"/>
+        <location filename="../../ui/pages/products_page.py" line="52"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="51"/>
+        <location filename="../../ui/pages/products_page.py" line="52"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="112"/>
+        <location filename="../../ui/pages/products_page.py" line="114"/>
         <source>Search by product code or description</source>
         <translation>按商品编码或名称搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="120"/>
-        <location filename="../../ui/pages/products_page.py" line="180"/>
+        <location filename="../../ui/pages/products_page.py" line="122"/>
+        <location filename="../../ui/pages/products_page.py" line="176"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="121"/>
-        <location filename="../../ui/pages/products_page.py" line="181"/>
+        <location filename="../../ui/pages/products_page.py" line="123"/>
+        <location filename="../../ui/pages/products_page.py" line="177"/>
         <source>All categories</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="128"/>
-        <location filename="../../ui/pages/products_page.py" line="241"/>
+        <location filename="../../ui/pages/products_page.py" line="130"/>
+        <location filename="../../ui/pages/products_page.py" line="235"/>
         <source>Change selected…</source>
         <translation>修改所选…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="129"/>
+        <location filename="../../ui/pages/products_page.py" line="131"/>
         <source>Set a supplier, a cost, a pack size ... for every selected product</source>
         <translation>为每个所选商品设置供应商、成本、包装数量等</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="132"/>
+        <location filename="../../ui/pages/products_page.py" line="134"/>
         <source>Stocktake…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="133"/>
+        <location filename="../../ui/pages/products_page.py" line="135"/>
         <source>Count what is on the shelves: type or scan the counts, or save a count sheet to print</source>
         <translation>清点货架上的库存：输入或扫描盘点数，或保存盘点表打印</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="152"/>
-        <location filename="../../ui/pages/products_page.py" line="162"/>
+        <location filename="../../ui/pages/products_page.py" line="154"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="185"/>
+        <location filename="../../ui/pages/products_page.py" line="181"/>
         <source>This shop has no products yet.
 
 Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your sales or your product list.</source>
@@ -3129,42 +3128,42 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
 请用“文件 ▸ 导入…”（或把电子表格拖到这个窗口）导入销售数据或商品清单。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="192"/>
+        <location filename="../../ui/pages/products_page.py" line="186"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="222"/>
+        <location filename="../../ui/pages/products_page.py" line="216"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="223"/>
+        <location filename="../../ui/pages/products_page.py" line="217"/>
         <source>{shown} of {n} products</source>
         <translation>{n} 个商品中的 {shown} 个</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="226"/>
+        <location filename="../../ui/pages/products_page.py" line="220"/>
         <source>sales up to the end of {month}</source>
         <translation>销售数据截至 {month} 月底</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="228"/>
+        <location filename="../../ui/pages/products_page.py" line="222"/>
         <source>sales up to the week of {day}</source>
         <translation>销售数据截至 {day} 所在的那一周</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="230"/>
+        <location filename="../../ui/pages/products_page.py" line="224"/>
         <source>sales up to {day}</source>
         <translation>销售数据截至 {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="231"/>
+        <location filename="../../ui/pages/products_page.py" line="225"/>
         <source>{count} — {sales_up_to}</source>
         <translation>{count} — {sales_up_to}</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/products_page.py" line="240"/>
+        <location filename="../../ui/pages/products_page.py" line="234"/>
         <source>Change {count} selected…</source>
         <translation>修改所选 {count} 个…</translation>
     </message>
@@ -3521,112 +3520,112 @@ Use File ▸ Import… (or drop a spreadsheet on this window) to bring in your s
         <translation>有 {n} 个需要订购的商品没有供应商，未列入任何采购单（{codes}）：请在“商品”页面指定供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="100"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="251"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="101"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="249"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="105"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="106"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="110"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="111"/>
         <source>Show the orders in one state</source>
         <translation>只显示某一状态的订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="113"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="284"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="301"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="114"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="282"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="299"/>
         <source>All suppliers</source>
         <translation>所有供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="115"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="116"/>
         <source>One supplier&apos;s orders: how long each took to come and how late</source>
         <translation>某个供应商的订单：每张多久到货、晚了多久</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="118"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
         <source>Product code ⏎: its orders</source>
         <translation>商品编码 ⏎：查看其订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="119"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="120"/>
         <source>Type a product code and press Enter to see every order of that product</source>
         <translation>输入商品编码并按回车，查看该商品的所有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="139"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="140"/>
         <location filename="../../ui/widgets/order_detail.py" line="43"/>
         <source>Mark sent</source>
         <translation>标记为已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="141"/>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="142"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="401"/>
         <source>Not yet</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="143"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="144"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="144"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="145"/>
         <source>Show the folder the file was saved in</source>
         <translation>显示文件所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="273"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="271"/>
         <source>Orders of {product}: none yet</source>
         <translation>{product} 的订单：暂无</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="274"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="272"/>
         <source>Orders of {product}: 1 line</source>
         <translation>{product} 的订单：1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="275"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="273"/>
         <source>Orders of {product}: {n} lines</source>
         <translation>{product} 的订单：{n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="281"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="279"/>
         <source>no orders</source>
         <translation>没有订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="281"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="279"/>
         <source>1 order</source>
         <translation>1 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="282"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="280"/>
         <source>{n} orders</source>
         <translation>{n} 张订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="364"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="362"/>
         <source>No purchase orders yet. Plan on the Orders page, then press Create purchase orders: one draft per supplier comes here to check, print, save or e-mail.</source>
         <translation>还没有采购单。请在“订货”页做计划，然后点“生成采购单”：每个供应商一张草稿会出现在这里，供您检查、打印、保存或发邮件。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="367"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="365"/>
         <source>Choose an order to see its lines.</source>
         <translation>选择一张订单查看它的明细。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="399"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="397"/>
         <source>Mark {number} as sent?</source>
         <translation>把 {number} 标记为已发送？</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/purchase_orders_page.py" line="403"/>
+        <location filename="../../ui/pages/purchase_orders_page.py" line="401"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
@@ -4429,6 +4428,14 @@ Town and postcode</source>
     </message>
 </context>
 <context>
+    <name>ShopPage</name>
+    <message>
+        <location filename="../../ui/pages/shop_page.py" line="31"/>
+        <source>No shop is open.</source>
+        <translation>没有打开店铺。</translation>
+    </message>
+</context>
+<context>
     <name>StocktakeDialog</name>
     <message>
         <location filename="../../ui/dialogs/stocktake_dialog.py" line="33"/>
@@ -4612,126 +4619,125 @@ Town and postcode</source>
 <context>
     <name>SuppliersPage</name>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="31"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="32"/>
         <source>{days} days</source>
         <translation>{days} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="37"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="38"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="38"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="39"/>
         <source>E-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="39"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="40"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="40"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="41"/>
         <source>Lead time</source>
         <translation>交货期</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="42"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="43"/>
         <source>Deliveries took</source>
         <translation>实际到货用时</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="44"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
         <source>The median of its received orders</source>
         <translation>已收货采购单用时的中位数</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="46"/>
         <source>Order days</source>
         <translation>订货日</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="45"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="46"/>
         <source>any day</source>
         <translation>任何一天</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="46"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="47"/>
         <source>Minimum order</source>
         <translation>最低订货额</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="48"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="49"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="49"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="50"/>
         <source>Open orders</source>
         <translation>未完成采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="52"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="51"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="52"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="71"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="128"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="190"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="73"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="124"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="184"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="73"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="75"/>
         <source>Add supplier…</source>
         <translation>添加供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="75"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="77"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="77"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="162"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="79"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="156"/>
         <source>Retire</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="79"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="81"/>
         <source>Its products</source>
         <translation>其商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="80"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="82"/>
         <source>The Products page with this supplier&apos;s products</source>
         <translation>在“商品”页面显示该供应商的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="83"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="85"/>
         <source>Show retired</source>
         <translation>显示已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="102"/>
-        <location filename="../../ui/pages/suppliers_page.py" line="112"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="104"/>
         <source>No shop is open.</source>
         <translation>没有打开店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="123"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="119"/>
         <source>No suppliers yet.
 
 Add the firms you buy from (Add supplier…), then give your products their supplier on the Products page, so that the plan can order from them.</source>
@@ -4740,12 +4746,12 @@ Add the firms you buy from (Add supplier…), then give your products their supp
 先添加您进货的公司（添加供应商…），再在“商品”页面为商品指定供应商，计划才能向他们订货。</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="127"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="123"/>
         <source>Suppliers — {count} in use</source>
         <translation>供应商 — {count} 家使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/suppliers_page.py" line="161"/>
+        <location filename="../../ui/pages/suppliers_page.py" line="155"/>
         <source>Bring back</source>
         <translation>恢复使用</translation>
     </message>

@@ -18,6 +18,7 @@ from ui.i18n import day_text
 from ui.jobs import JobRunner, ProgressPanel
 from core.services.plan import AlertRow, AlertsData, PlanData
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel
+from ui.pages.shop_page import ShopPage
 from ui.widgets import empty_note, page_layout, row_table
 from ui import style
 
@@ -130,7 +131,7 @@ class KindTile(QToolButton):
                                  f"color: {self.colour if count else '#9aa3ab'};")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(ShopPage, QWidget):
     """Alerts from the latest plan: its own (made whenever the shop changes, never making a forecast) or the
     Orders page's."""
 
@@ -314,9 +315,7 @@ class DashboardPage(QWidget):
         if own:
             self.plan_made.emit(plan)
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+    def _note_shown(self) -> None:
         self.heading.setText(self.tr("Dashboard"))
 
     # ---- tiles and the list

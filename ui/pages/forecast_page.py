@@ -20,12 +20,13 @@ from ui.models.forecast_rows import (  # noqa: F401 - the window and the tests r
     ForecastFilter, ForecastModel, abc_words, device_words, forecast_columns, model_sentence, model_short,
     pattern_words, run_header, versus_last_week, xyz_words)
 from ui.table_models import ROW_ROLE, number
+from ui.pages.shop_page import ShopPage
 from ui.widgets import empty_note, row_table, select_sku, selected_data, shop_writable, splitter
 
 SELECT_DELAY_MS = 150     # a product is read once the selection rests (arrowing down the table reads one)
 
 
-class ForecastPage(QWidget):
+class ForecastPage(ShopPage, QWidget):
     """The latest forecast run, read whenever the shop changes; a new one made on request."""
 
     # What it shows; a new run or an override made on this page it shows itself.
@@ -184,9 +185,7 @@ class ForecastPage(QWidget):
                 self.table.selectRow(0)
         self._update_buttons()
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+    def _note_shown(self) -> None:
         self.heading.setText(self.tr("Forecast"))
 
     def _filter(self, text: str) -> None:

@@ -23,13 +23,14 @@ from ui.models.order_lines import (  # noqa: F401 - the tests and other pages re
     ORDER, VALUE, RUNS_OUT, LOST_MARGIN, NOTE, WARNING_STYLE, CUT_COLOUR, _tr, money, lost_money, units, short_day,
     lines_from_suppliers, line_note, note_tooltip, order_tooltip, order_columns, PlanLinesModel, PlanLinesFilter,
     LEFT, RIGHT, WRAPPED, SupplierDelegate)
+from ui.pages.shop_page import ShopPage
 from ui.widgets import content_or_note, page_layout, row_table, select_sku, selected_data, shop_writable, splitter
 from ui.widgets.line_detail import LineDetail
 from ui.pages.order_plan_actions import CREATE_JOB, PLAN_JOB, OrderPlanActions  # noqa: F401 - the tests read them here
 
 
 
-class OrdersPage(OrderPlanActions, QWidget):
+class OrdersPage(OrderPlanActions, ShopPage, QWidget):
     """Today's plan, made on request (or handed over by the dashboard, which plans whenever the shop changes)."""
 
     # What its buttons depend on; the new plan itself comes from the dashboard.
@@ -208,9 +209,7 @@ class OrdersPage(OrderPlanActions, QWidget):
         dashboard makes one at once)."""
         self._update_buttons()
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+    def _note_shown(self) -> None:
         self.heading.setText(self.tr("Orders"))
 
     # ---- making a plan

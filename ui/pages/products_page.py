@@ -16,6 +16,7 @@ from ui.dialogs.stocktake_dialog import StocktakeDialog
 from ui.i18n import day_text, month_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
+from ui.pages.shop_page import ShopPage
 from ui.widgets import content_or_note, row_table, shop_writable
 
 
@@ -87,9 +88,10 @@ class ProductsFilter(RowFilterProxy):
         return not self.search or self.search in p.sku.casefold() or self.search in p.name.casefold()
 
 
-class ProductsPage(QWidget):
+class ProductsPage(ShopPage, QWidget):
     """Loads the overview in the background whenever the shop changes."""
 
+    LOAD_JOB = "products"
     # What it shows: it reads the shop again when one of these changed.
     WATCHES = frozenset({SALES, STOCK, PRODUCTS, SUPPLIERS, SETTINGS})
 
@@ -152,17 +154,11 @@ class ProductsPage(QWidget):
         self._show_empty(self.tr("No shop is open."))
 
     # ---- loading
-    def set_shop(self, shop_path: Path | None) -> None:
-        self.shop_path = shop_path
-        self.refresh()
+    def _load(self, shop_path: Path, *, ctx) -> shop_service.ProductsData:
+        return shop_service.load_products(shop_path, ctx=ctx)
 
-    def refresh(self) -> None:
-        if self.shop_path is None:
-            self.model.set_rows([])
-            self._show_empty(self.tr("No shop is open."))
-            return
-        self.runner.start("products", partial(shop_service.load_products, self.shop_path),
-                          success=self._loaded, progress=self.progress)
+    def _clear(self) -> None:
+        self.model.set_rows([])
 
     def _loaded(self, data: shop_service.ProductsData) -> None:
         self.as_of = data.overview.as_of
@@ -186,9 +182,7 @@ class ProductsPage(QWidget):
                                      "on this window) to bring in your sales or your product list."))
         self._update_heading()
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+    def _note_shown(self) -> None:
         self.heading.setText(self.tr("Products"))
 
     # ---- filtering

@@ -31,6 +31,7 @@ from ui.models.purchase_orders import (  # noqa: F401 - the tests read these fro
     L_QTY, L_PACK, L_COST, L_TOTAL, L_RECEIVED, _tr, status_text, status_filters, date_text, lead_time_text,
     lateness_text, order_columns, history_columns, line_columns, OrdersModel, ProductHistoryModel,
     PurchaseOrderLinesModel)
+from ui.pages.shop_page import ShopPage
 from ui.widgets import content_or_note, documents_folder, page_layout, row_table, shop_writable, splitter
 from ui.widgets.order_detail import OrderDetail
 from ui.pages.purchase_order_actions import CHANGE_JOB, DOCUMENT_JOB, PurchaseOrderActions  # noqa: F401
@@ -51,7 +52,7 @@ def default_mail_folder() -> Path:
 # ---- the page
 
 
-class PurchaseOrdersPage(PurchaseOrderActions, QWidget):
+class PurchaseOrdersPage(PurchaseOrderActions, ShopPage, QWidget):
     """The shop's purchase orders and the chosen one in full."""
 
     # What its lines show; orders it changes itself, and drafts made on the Orders page, it shows as they come.
@@ -214,9 +215,6 @@ class PurchaseOrdersPage(PurchaseOrderActions, QWidget):
         self._reload_detail = True
         self._load_list()
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
 
     # ---- the list
     def statuses(self) -> tuple[str, ...] | None:

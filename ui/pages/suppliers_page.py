@@ -17,6 +17,7 @@ from ui.messages import show_error
 from ui.i18n import order_days_text
 from ui.jobs import JobRunner, ProgressPanel
 from ui.table_models import ROW_ROLE, Column, RowFilterProxy, RowsModel, number, number_key
+from ui.pages.shop_page import ShopPage
 from ui.widgets import content_or_note, row_table, shop_writable
 
 JOB = "suppliers"
@@ -53,9 +54,10 @@ def supplier_columns() -> list[Column[SupplierRow]]:
     ]
 
 
-class SuppliersPage(QWidget):
+class SuppliersPage(ShopPage, QWidget):
     """Reads the suppliers in the background whenever suppliers, products or orders changed."""
 
+    LOAD_JOB = JOB
     WATCHES = frozenset({SUPPLIERS, PRODUCTS, ORDERS})
     saved = Signal(object)        # the SupplierRow just stored
     products_wanted = Signal(str)     # a supplier's name: the owner wants to see its products
@@ -102,17 +104,11 @@ class SuppliersPage(QWidget):
         self._show_empty(self.tr("No shop is open."))
 
     # ---- loading
-    def set_shop(self, shop_path: Path | None) -> None:
-        self.shop_path = shop_path
-        self.refresh()
+    def _load(self, shop_path: Path, *, ctx) -> list[SupplierRow]:
+        return suppliers_service.list_suppliers(shop_path, ctx=ctx)
 
-    def refresh(self) -> None:
-        if self.shop_path is None:
-            self.model.set_rows([])
-            self._show_empty(self.tr("No shop is open."))
-            return
-        self.runner.start(JOB, partial(suppliers_service.list_suppliers, self.shop_path), success=self._loaded,
-                          progress=self.progress)
+    def _clear(self) -> None:
+        self.model.set_rows([])
 
     def _loaded(self, rows: list[SupplierRow]) -> None:
         selected = self.selected()
@@ -130,9 +126,7 @@ class SuppliersPage(QWidget):
             self.select(selected.id)
         self._update_buttons()
 
-    def _show_empty(self, text: str) -> None:
-        self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+    def _note_shown(self) -> None:
         self._update_buttons()
 
     def _filter(self) -> None:
