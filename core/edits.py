@@ -67,10 +67,10 @@ def recording(shop: ShopDb, label: str) -> Iterator[EditRecorder]:
         if not rows:
             return
         shop.conn.execute("DELETE FROM edits WHERE undone = 1")          # a new edit forgets what was undone
-        edit_id = shop.conn.execute("INSERT INTO edits(at, label) VALUES (?, ?)", (now_iso(), label)).lastrowid
-        shop.conn.executemany(
-            "INSERT INTO edit_rows(edit_id, table_name, row_id, before, after) VALUES (?,?,?,?,?)",
-            [(edit_id, table, row_id, _json(before), _json(after)) for table, row_id, before, after in rows])
+        edit_id = shop.db["edits"].insert({"at": now_iso(), "label": label}).last_pk
+        shop.db["edit_rows"].insert_all(
+            {"edit_id": edit_id, "table_name": table, "row_id": row_id, "before": _json(before), "after": _json(after)}
+            for table, row_id, before, after in rows)
         audit(shop, "edit", detail=f"{edit_id}: {label}")
 
 
@@ -128,13 +128,9 @@ def _apply(shop: ShopDb, label: str, steps: list[tuple[str, int, dict | None, di
             if target is None:
                 shop.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
             elif expected is None:
-                columns = list(target)
-                shop.conn.execute(f"INSERT INTO {table}({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                                  [target[c] for c in columns])
+                shop.db[table].insert(target)
             else:
-                columns = [c for c in target if c != "id"]
-                shop.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
-                                  [*(target[c] for c in columns), row_id])
+                shop.db[table].update(row_id, {c: v for c, v in target.items() if c != "id"})
         except sqlite3.IntegrityError:
             raise UserError(_("“{label}” cannot be taken back: other records now depend on it (an order or an "
                               "import uses it).").format(label=label)) from None

@@ -177,11 +177,10 @@ def add_override(shop: ShopDb, sku: str, start: dt.date, end: dt.date, qty_per_d
     product_id = shop.scalar("SELECT id FROM products WHERE sku = ?", (sku,))
     if product_id is None:
         raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
-    with atomic(shop) as conn:
-        override_id = conn.execute(
-            "INSERT INTO forecast_overrides(product_id, start_date, end_date, qty_per_day, note, created_at) "
-            "VALUES (?,?,?,?,?,?)", (product_id, start.isoformat(), end.isoformat(), float(qty_per_day), note.strip(),
-                                     now_iso())).lastrowid
+    with atomic(shop):
+        override_id = shop.db["forecast_overrides"].insert(
+            {"product_id": product_id, "start_date": start.isoformat(), "end_date": end.isoformat(),
+             "qty_per_day": float(qty_per_day), "note": note.strip(), "created_at": now_iso()}).last_pk
         audit(shop, "forecast override added", table="forecast_overrides", row_id=override_id,
               detail=f"{sku} {start}..{end}: {qty_per_day:g} a day ({note.strip()})")
     return override_id

@@ -236,21 +236,20 @@ def create_order(shop: ShopDb, order: PurchaseOrder) -> PurchaseOrder:
         raise UserError(_("The order to {supplier} has no lines.").format(supplier=order.supplier))
     for line in order.lines:
         _check_qty(line.sku, line.qty)
-    with atomic(shop) as conn:
+    with atomic(shop):
         existing = draft_for(shop, order.supplier_id, order.order_date)
         if existing is not None:
             raise UserError(_("{supplier} already has draft {number} for {order_date}: edit that one "
                               "instead of making a second.").format(
                                 supplier=order.supplier, number=existing.number, order_date=order.order_date))
         number = next_number(shop)
-        order_id = conn.execute(
-            "INSERT INTO purchase_orders(number, supplier_id, status, order_date, expected_date, notes, currency, "
-            "created_date) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?)",
-            (number, order.supplier_id, order.order_date.isoformat(), _iso(order.expected_date),
-             order.notes or None, order.currency or None,
-             _iso(order.created_date or order.order_date))).lastrowid
+        order_id = shop.db["purchase_orders"].insert(
+            {"number": number, "supplier_id": order.supplier_id, "status": "draft",
+             "order_date": order.order_date.isoformat(), "expected_date": _iso(order.expected_date),
+             "notes": order.notes or None, "currency": order.currency or None,
+             "created_date": _iso(order.created_date or order.order_date)}).last_pk
         for line in order.lines:
-            _insert_line(conn, order_id, line)
+            _insert_line(shop, order_id, line)
         stored = get_order(shop, order_id)
         audit(shop, "purchase order created", table="purchase_orders", row_id=order_id,
               detail=f"{number} to {stored.supplier}: {len(stored.lines)} lines, {stored.total:,.2f} "
@@ -419,7 +418,7 @@ def add_line(shop: ShopDb, order: int | str, sku: str, qty: float) -> PurchaseOr
             raise UserError(_("There is no product with the code {sku}.").format(sku=sku))
         line = PurchaseOrderLine(product["id"], sku, product["supplier_sku"] or "", product["name"] or sku,
                                  float(qty), _money(product["unit_cost"]), float(product["pack_size"] or 1))
-        line_id = _insert_line(conn, current.id, line)
+        line_id = _insert_line(shop, current.id, line)
         audit(shop, "purchase order line added", table="purchase_order_lines", row_id=line_id,
               detail=f"{current.number} {sku}: {qty:g}")
     return get_order(shop, current.id)
@@ -538,8 +537,8 @@ def receive(shop: ShopDb, order: int | str, quantities: Mapping[str | int, float
         for line, qty in arrived:
             conn.execute("UPDATE purchase_order_lines SET received_qty = received_qty + ? WHERE id = ?",
                          (qty, line.id))
-            conn.execute("INSERT INTO stock_receipts(product_id, date, qty, order_line_id, created_at) "
-                         "VALUES (?, ?, ?, ?, ?)", (line.product_id, on.isoformat(), qty, line.id, created))
+            shop.db["stock_receipts"].insert({"product_id": line.product_id, "date": on.isoformat(), "qty": qty,
+                                              "order_line_id": line.id, "created_at": created})
             line.received_qty += qty
         complete = all(line.received_qty >= line.qty - EPSILON for line in current.lines)
         status = "received" if complete else "part-received"
@@ -596,12 +595,11 @@ def _status_words(order: PurchaseOrder) -> str:
     return order.status
 
 
-def _insert_line(conn, order_id: int, line: PurchaseOrderLine) -> int:
-    return conn.execute(
-        "INSERT INTO purchase_order_lines(order_id, product_id, qty, unit_cost, supplier_sku, description, pack) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (order_id, line.product_id, float(line.qty), float(line.unit_cost), line.supplier_sku or None,
-         line.description, float(line.pack))).lastrowid
+def _insert_line(shop: ShopDb, order_id: int, line: PurchaseOrderLine) -> int:
+    return shop.db["purchase_order_lines"].insert(
+        {"order_id": order_id, "product_id": line.product_id, "qty": float(line.qty),
+         "unit_cost": float(line.unit_cost), "supplier_sku": line.supplier_sku or None,
+         "description": line.description, "pack": float(line.pack)}).last_pk
 
 
 def _check_qty(sku: str, qty: float) -> None:

@@ -138,11 +138,10 @@ def store_counts(shop_path: Path, *, counts: dict[str, float], day: dt.date,
                                        (ids[sku], day.isoformat()))
                 if existing is not None:
                     edit.touch("stock_snapshots", existing)
-                    shop.conn.execute("UPDATE stock_snapshots SET qty = ?, import_id = NULL WHERE id = ?",
-                                      (float(qty), existing))
+                    shop.db["stock_snapshots"].update(existing, {"qty": float(qty), "import_id": None})
                 else:
-                    row_id = shop.conn.execute("INSERT INTO stock_snapshots(product_id, date, qty) VALUES (?, ?, ?)",
-                                               (ids[sku], day.isoformat(), float(qty))).lastrowid
+                    row_id = shop.db["stock_snapshots"].insert(
+                        {"product_id": ids[sku], "date": day.isoformat(), "qty": float(qty)}).last_pk
                     edit.created("stock_snapshots", row_id)
         differences = {sku: float(qty) - expected[sku].expected for sku, qty in counts.items()
                        if sku in expected and expected[sku].expected is not None

@@ -130,15 +130,11 @@ def save_supplier(shop_path: Path, *, values: SupplierFields, ctx: JobContext | 
             label = _("Supplier {name} changed").format(name=values.name)
         with recording(shop, label) as edit:
             if supplier_id is None:
-                columns = list(stored)
-                supplier_id = shop.conn.execute(
-                    f"INSERT INTO suppliers({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                    [stored[c] for c in columns]).lastrowid
+                supplier_id = shop.db["suppliers"].insert(stored).last_pk
                 edit.created("suppliers", supplier_id)
             else:
                 edit.touch("suppliers", supplier_id)
-                shop.conn.execute(f"UPDATE suppliers SET {', '.join(f'{c} = ?' for c in stored)} WHERE id = ?",
-                                  [*stored.values(), supplier_id])
+                shop.db["suppliers"].update(supplier_id, stored)
         return changed(_one(shop, supplier_id), SUPPLIERS)
 
 
