@@ -107,12 +107,15 @@ def main() -> int:
         print(f"  {name:<22} " + "{:8.4f} {:+8.1%}".format(*score(forecast[rows])))
     mine, mine_bias = score(result.mean[rows])
     lo, hi = result.quantiles[0.05][rows], result.quantiles[0.95][rows]
-    print(f"  {'ShelfWise (blend)':<22} {mine:8.4f} {mine_bias:+8.1%}  cover90 {m5_data.coverage(actual, lo, hi):.1%}")
+    print(f"  {'ShelfWise (blend)':<22} {mine:8.4f} {mine_bias:+8.1%}  cover90 {m5_data.coverage(actual, lo, hi):.1%} "
+          f"(backtests: {result.choice.coverage90:.1%})")
     pattern = result.classes.set_index("sku").loc[history.skus[rows], "pattern"].to_numpy()
     for kind in pd.unique(pattern):
         mask = pattern == kind
+        band = result.choice.band
+        shift = "" if band is None else f", interval levels moved in by {float(np.median(band[rows][mask])):.2f}"
         print(f"    cover90 {kind:<12} {m5_data.coverage(actual[mask], lo[mask], hi[mask]):6.1%}  "
-              f"({int(mask.sum())} products)")
+              f"({int(mask.sum())} products{shift})")
     used = pd.Series([result.choice.models[j] for j in result.choice.weights[rows].argmax(axis=1)]).value_counts()
     print("  largest weight per product: " + ", ".join(f"{k} x{v}" for k, v in used.items()))
     if not args.no_peers:

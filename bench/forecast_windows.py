@@ -194,12 +194,15 @@ def main() -> int:
             print(f"  {name:<22} {scores[name]:8.4f} {m5_data.bias(a, forecast[rows]):+8.1%}")
         mine = m5_data.wrmsse(t, a, result.mean[rows], w)
         print(f"  {'ShelfWise (blend)':<22} {mine:8.4f} {m5_data.bias(a, result.mean[rows]):+8.1%}  "
-              f"cover90 {m5_data.coverage(a, result.quantiles[0.05][rows], result.quantiles[0.95][rows]):.1%}")
+              f"cover90 {m5_data.coverage(a, result.quantiles[0.05][rows], result.quantiles[0.95][rows]):.1%} "
+              f"(backtests: {result.choice.coverage90:.1%})")
         pattern = result.classes.set_index("sku").loc[train.index, "pattern"].to_numpy()
         for kind in pd.unique(pattern):
             keep = pattern == kind
             cover = m5_data.coverage(a[keep], result.quantiles[0.05][rows][keep], result.quantiles[0.95][rows][keep])
-            print(f"    cover90 {kind:<12} {cover:6.1%}  ({int(keep.sum())} items)")
+            band = result.choice.band
+            shift = "" if band is None else f", interval levels moved in by {float(np.median(band[rows][keep])):.2f}"
+            print(f"    cover90 {kind:<12} {cover:6.1%}  ({int(keep.sum())} items{shift})")
         if args.variants:
             variants(history, result, rows, t, a, w)
         used = pd.Series([result.choice.models[j] for j in result.choice.weights.argmax(axis=1)]).value_counts()

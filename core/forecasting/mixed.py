@@ -122,6 +122,6 @@ def apply_period_years(result, history: DemandHistory, years: PeriodYears) -> di
     evidence = np.maximum(np.nansum(history.sales, axis=1), prior * T)
     weight = np.where(prior > 0, evidence / (evidence + LEVEL_PRIOR_UNITS), 1.0)
     result.mean = np.clip(weight[:, None] * mean + (1 - weight[:, None]) * prior_days, 0, None)
-    result.quantiles = quantiles_for(result.mean, result.choice.dispersion)
+    result.quantiles = quantiles_for(result.mean, result.choice.dispersion, result.choice.band)
     return {"period": period, "periods": int(years.Y.shape[1]), "daily_from": years.daily_from.isoformat(),
             "shape": bool(years.shape), "from_totals": int((weight < 0.5).sum())}

@@ -331,7 +331,7 @@ def forecast_periods(history: PeriodHistory, horizon: int, *, origins: int = 3,
     mean[np.nansum(Y, axis=1) <= 0] = 0.0
     stopped, cap = stopped_selling(Y)
     mean[stopped] = np.minimum(mean[stopped], cap[stopped, None])
-    quantiles = quantiles_for(mean, choice.dispersion)
+    quantiles = quantiles_for(mean, choice.dispersion, choice.band)
     freq = "MS" if history.period == "month" else "W-MON"
     starts = pd.date_range(history.starts[-1], periods=h + 1, freq=freq)[1:]
     classes = classify(Y, history.revenue, history.skus)

@@ -171,7 +171,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     never = history.first_sale >= T
     mean[never] = 0.0
-    quantiles = quantiles_for(mean, choice.dispersion, executor=executor, ctx=ctx)
+    quantiles = quantiles_for(mean, choice.dispersion, choice.band, executor=executor, ctx=ctx)
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
     blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
                for k in range(len(origins))]

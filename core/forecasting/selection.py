@@ -5,7 +5,10 @@ next horizon from the history up to that origin only; its errors on the days tha
 scaled by the product's own day-to-day noise (RMSSE) so that products can be compared. Each product gets the
 inverse-error blend of its two best models, held half-way to the global (neural) model where there is one,
 and honest uncertainty: a negative-binomial spread fitted to
-its backtest errors, calibrated shop-wide so that 90% intervals hold 90% of the days they covered.
+its backtest errors, calibrated per demand class so that 90% intervals hold 90% of the days they covered. Counts
+are whole: for a part that sells 0.3 a day the tightest interval with a spread, [0, 1], already holds 96% of days,
+so where the spread cannot bring a class's backtest cover within a point of 90% the interval's ends move in
+(or out) instead: its levels, 5% and 95% to begin with, are calibrated per class too (`band_levels`).
 """
 from __future__ import annotations
 
@@ -69,6 +72,7 @@ class Choice:
     bias: np.ndarray                  # (n,) mean error of the blend, units a day (+ = over-forecast)
     dispersion: np.ndarray            # (n,) negative-binomial variance / mean, calibrated
     coverage90: float                 # backtest share of days inside the calibrated 90% interval
+    band: np.ndarray | None = None    # (n,) shift of the interval's levels (BAND_SHIFTS; None: all 0)
 
     def label(self, i: int) -> str:
         used = [(self.models[j], w) for j, w in enumerate(self.weights[i]) if w > 0.005]
@@ -112,9 +116,10 @@ def choose(Y: np.ndarray, backtest: Backtest, h: int, *, blend: int = 2, groups:
     baseline = backtest.forecasts.get(BASELINE)
     mae_base = _errors(baseline, actuals)[1] if baseline is not None else np.full(n, np.nan)
     raw_dispersion = np.clip(mse_b / np.maximum(np.concatenate(blended, axis=1).mean(axis=1), 0.05), 1.0, 200.0)
-    multiplier, coverage = calibrate_groups(blended, actuals, raw_dispersion, groups, executor=executor, ctx=ctx)
+    multiplier, band, coverage = calibrate_groups(blended, actuals, raw_dispersion, groups, executor=executor,
+                                                  ctx=ctx)
     return Choice(models, weights, np.sqrt(mse_b / scale), rmsse_by_model, mae_b, mae_base, bias_b,
-                  np.clip(raw_dispersion * multiplier, 1.0 + 1e-6, None), coverage)
+                  np.clip(raw_dispersion * multiplier, 1.0 + 1e-6, None), coverage, band)
 
 
 def group_weights(backtest: Backtest, actuals: list[np.ndarray], scale: np.ndarray, groups: np.ndarray,
@@ -163,14 +168,27 @@ def blend_forecasts(choice: Choice, forecasts: dict[str, np.ndarray]) -> np.ndar
 MULTIPLIERS = (0.5, 0.7, 0.85, 1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0, 4.0)
 GROUP_MIN_DAYS = 2000     # a demand class with fewer known backtest days takes the shop-wide factor
 GROUP_MIN_PRODUCTS = 50   # a class blend needs this many products (M5's classes: 83 to 483)
+# How far the interval's levels may move from (5%, 95%) where the spread alone leaves a class's backtest cover more
+# than BAND_TOLERANCE from 90%: in towards (20%, 80%), which keeps the upper end at or above the 80% line the chart
+# draws, or out to (1%, 99%). Ordered by size, so that of equally good shifts the smallest is taken.
+BAND_SHIFTS = (0.0, 0.01, -0.01, 0.02, -0.02, 0.03, -0.03, 0.04, -0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10, 0.11, 0.12,
+               0.13, 0.14, 0.15)
+BAND_TOLERANCE = 0.01
+
+
+def band_levels(shift: float) -> tuple[float, float]:
+    """The 90% interval's lower and upper quantile levels after `shift` (0: 5% and 95%)."""
+    return round(0.05 + shift, 4), round(0.95 - shift, 4)
 
 
 def calibrate_groups(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
                      groups: np.ndarray | None, target: float = 0.90, *, executor=None,
-                     ctx=None) -> tuple[np.ndarray, float]:
+                     ctx=None) -> tuple[np.ndarray, np.ndarray, float]:
     """The factor on each product's spread (n,) that makes backtest 90% intervals hold 90% of the days within its
-    group, and the backtest cover of those intervals over all products. A group with fewer than GROUP_MIN_DAYS
-    known days takes the factor of all products together (as every product does where `groups` is None)."""
+    group; the shift of the interval's levels (n,) where that factor alone leaves the group's cover more than
+    BAND_TOLERANCE off (whole counts: see the module's note); and the backtest cover of those intervals over all
+    products. A group with fewer than GROUP_MIN_DAYS known days takes the factor and shift of all products together
+    (as every product does where `groups` is None)."""
     n = len(dispersion)
     groups = np.zeros(n, dtype=int) if groups is None else np.asarray(groups)
     counted = []
@@ -181,12 +199,34 @@ def calibrate_groups(forecasts: list[np.ndarray], actuals: list[np.ndarray], dis
     all_known = sum(known for _rows, _counts_, known in counted)
     overall = _best(sum(counts for _rows, counts, _known in counted), all_known, target)
     factor = np.full(n, MULTIPLIERS[overall])
+    shift = np.zeros(n)
+
+    def shifted(rows: np.ndarray, k: int, counts: np.ndarray, known: int) -> tuple[float, int]:
+        """The band shift for these rows at multiplier k, and the days then inside."""
+        if abs(counts[k] / max(known, 1) - target) <= BAND_TOLERANCE:
+            return 0.0, int(counts[k])
+        inside, _known = _band_counts([f[rows] for f in forecasts], [a[rows] for a in actuals],
+                                      dispersion[rows] * MULTIPLIERS[k], executor, ctx)
+        j = _best(inside, known, target)
+        return BAND_SHIFTS[j], int(inside[j])
+
+    small = [c for c in counted if c[2] < GROUP_MIN_DAYS]
+    overall_shift = 0.0
+    if small:
+        overall_shift, _inside = shifted(np.arange(n), overall, sum(c for _r, c, _k in counted), all_known)
     inside = 0
     for rows, counts, known in counted:
-        k = _best(counts, known, target) if known >= GROUP_MIN_DAYS else overall
-        factor[rows] = MULTIPLIERS[k]
-        inside += int(counts[k])
-    return factor, float(inside / max(all_known, 1))
+        if known >= GROUP_MIN_DAYS:
+            k = _best(counts, known, target)
+            factor[rows] = MULTIPLIERS[k]
+            shift[rows], days = shifted(rows, k, counts, known)
+        else:
+            shift[rows] = overall_shift
+            days = int(counts[overall]) if overall_shift == 0 else int(_band_counts([f[rows] for f in forecasts], [a[rows] for a in actuals],
+                                    dispersion[rows] * MULTIPLIERS[overall], executor, ctx,
+                                    shifts=(overall_shift,))[0][0])
+        inside += days
+    return factor, shift, float(inside / max(all_known, 1))
 
 
 def calibrate(forecasts: list[np.ndarray], actuals: list[np.ndarray], dispersion: np.ndarray,
@@ -206,6 +246,34 @@ def _counts(forecasts, actuals, dispersion, executor, ctx) -> tuple[np.ndarray, 
     a = np.concatenate(actuals, axis=1)
     parts = _by_chunks(coverage_counts, (f, a, dispersion), executor, ctx)
     return sum(part[0] for part in parts), sum(part[1] for part in parts)
+
+
+def _band_counts(forecasts, actuals, dispersion, executor, ctx, shifts=BAND_SHIFTS) -> tuple[np.ndarray, int]:
+    """How many known days fall inside the interval at each of `shifts` of its levels (the spread as given), and
+    how many are known; per chunk of products as `_counts`."""
+    from functools import partial
+
+    f = np.clip(np.concatenate(forecasts, axis=1), 0, None)
+    a = np.concatenate(actuals, axis=1)
+    parts = _by_chunks(partial(band_counts, shifts=tuple(shifts)), (f, a, dispersion), executor, ctx)
+    return sum(part[0] for part in parts), sum(part[1] for part in parts)
+
+
+def band_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray,
+                shifts: tuple[float, ...] = BAND_SHIFTS) -> tuple[np.ndarray, int]:
+    """For these products: how many known days fall inside the interval between the levels of each shift
+    (`band_levels`) at their spread, and how many days are known."""
+    known = ~np.isnan(a)
+    rows = np.nonzero(known)[0]
+    actual = a[known]
+    first, inverse = _distinct(rows, f[known])
+    levels = sorted({level for s in shifts for level in band_levels(s)})
+    q = count_quantiles(f[known][first], dispersion[rows[first]], levels=levels)
+    counts = np.zeros(len(shifts), dtype=np.int64)
+    for j, s in enumerate(shifts):
+        low, high = band_levels(s)
+        counts[j] = int(((actual >= q[low][inverse]) & (actual <= q[high][inverse])).sum())
+    return counts, int(known.sum())
 
 
 def _best(counts: np.ndarray, known: int, target: float) -> int:
@@ -242,22 +310,35 @@ def coverage_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray) -> tup
     return counts, int(known.sum())
 
 
-def quantiles_for(mean: np.ndarray, dispersion: np.ndarray, *, executor=None, ctx=None) -> dict[float, np.ndarray]:
+def quantiles_for(mean: np.ndarray, dispersion: np.ndarray, band: np.ndarray | None = None, *, executor=None,
+                  ctx=None) -> dict[float, np.ndarray]:
     """The count quantiles of every product's forecast; per chunk of products on `executor` where given (the
-    same values: each product's quantiles are its own)."""
+    same values: each product's quantiles are its own). Where a product's `band` (Choice.band) shifts its 90%
+    interval, the 0.05 and 0.95 entries are the interval's calibrated ends (`band_levels`)."""
+    from functools import partial
+
     mean = np.clip(mean, 0, None)
     if mean.ndim != 2 or np.shape(dispersion) != mean.shape[:1]:
         return count_quantiles(mean, dispersion[:, None], levels=QUANTILES)
     parts = _by_chunks(_row_quantiles, (mean, dispersion), executor, ctx)
-    return {level: np.concatenate([part[level] for part in parts]) for level in QUANTILES}
+    out = {level: np.concatenate([part[level] for part in parts]) for level in QUANTILES}
+    for shift in ([] if band is None else np.unique(band)):
+        if shift == 0:
+            continue
+        rows = np.flatnonzero(band == shift)
+        low, high = band_levels(float(shift))
+        parts = _by_chunks(partial(_row_quantiles, levels=(low, high)), (mean[rows], dispersion[rows]), executor, ctx)
+        out[0.05][rows] = np.concatenate([part[low] for part in parts])
+        out[0.95][rows] = np.concatenate([part[high] for part in parts])
+    return out
 
 
-def _row_quantiles(mean: np.ndarray, dispersion: np.ndarray) -> dict[float, np.ndarray]:
+def _row_quantiles(mean: np.ndarray, dispersion: np.ndarray, levels=QUANTILES) -> dict[float, np.ndarray]:
     # a product's days with the same forecast (a flat one) share their quantiles: each is worked out once
     n, h = mean.shape
     rows = np.repeat(np.arange(n), h)
     first, inverse = _distinct(rows, mean.ravel())
-    q = count_quantiles(mean.ravel()[first], dispersion[rows[first]], levels=QUANTILES)
+    q = count_quantiles(mean.ravel()[first], dispersion[rows[first]], levels=levels)
     return {level: values[inverse].reshape(n, h) for level, values in q.items()}
 
 
