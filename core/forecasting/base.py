@@ -47,6 +47,27 @@ def count_quantiles(mean: np.ndarray, dispersion: np.ndarray | float,
     return out
 
 
+def inside_counts(actual: np.ndarray, mean: np.ndarray, dispersion: np.ndarray,
+                  bands: list[tuple[float, float]]) -> np.ndarray:
+    """How many of the `actual` values fall inside the interval between the count quantiles at each (low, high)
+    level pair of `bands`, around `mean` with `dispersion` (as `count_quantiles`; all arrays of one shape).
+
+    Read from the distribution function at the actual values, not by working out the quantiles: with q_p the least
+    k with F(k) >= p, q_low <= a exactly when F(floor(a)) >= low, and a <= q_high exactly when
+    F(ceil(a) - 1) < high. Two evaluations a day serve every level pair."""
+    actual = np.asarray(actual, dtype=float)
+    mean = np.maximum(np.asarray(mean, dtype=float), 1e-9)
+    dispersion = np.maximum(np.asarray(dispersion, dtype=float), 1.0 + 1e-6)
+    p = 1.0 / dispersion
+    r = mean / (dispersion - 1.0)
+    at = stats.nbinom.cdf(np.floor(actual), r, p)
+    below = stats.nbinom.cdf(np.ceil(actual) - 1, r, p)
+    tiny = mean < 1e-6                    # count_quantiles puts every quantile of such a day at 0
+    at = np.where(tiny, np.where(actual >= 0, 1.0, 0.0), at)
+    below = np.where(tiny, np.where(actual > 0, 1.0, 0.0), below)
+    return np.array([int(((at >= low) & (below < high)).sum()) for low, high in bands], dtype=np.int64)
+
+
 class Model(ABC):
     """A forecasting model for one product. The batch models below implement `forecast_batch` over a matrix
     of products (one row each) and get `fit`/`predict` for one product from it, so there is one

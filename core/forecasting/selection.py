@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.forecasting.base import QUANTILES, count_quantiles
+from core.forecasting.base import QUANTILES, count_quantiles, inside_counts
 
 BASELINE = "seasonal_naive"   # "repeating last week's sales": what every product's accuracy is compared with
 # The global model learns from every product at once, so three backtest windows of one product judge it
@@ -265,15 +265,7 @@ def band_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray,
     (`band_levels`) at their spread, and how many days are known."""
     known = ~np.isnan(a)
     rows = np.nonzero(known)[0]
-    actual = a[known]
-    first, inverse = _distinct(rows, f[known])
-    levels = sorted({level for s in shifts for level in band_levels(s)})
-    q = count_quantiles(f[known][first], dispersion[rows[first]], levels=levels)
-    counts = np.zeros(len(shifts), dtype=np.int64)
-    for j, s in enumerate(shifts):
-        low, high = band_levels(s)
-        counts[j] = int(((actual >= q[low][inverse]) & (actual <= q[high][inverse])).sum())
-    return counts, int(known.sum())
+    return inside_counts(a[known], f[known], dispersion[rows], [band_levels(s) for s in shifts]), int(known.sum())
 
 
 def _best(counts: np.ndarray, known: int, target: float) -> int:
@@ -283,30 +275,13 @@ def _best(counts: np.ndarray, known: int, target: float) -> int:
 
 def coverage_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray) -> tuple[np.ndarray, int]:
     """For these products (rows of forecasts `f` and actuals `a`, NaN unknown): how many known days fall inside the
-    90% interval at each of MULTIPLIERS x their spread, and how many days are known.
-
-    A product's days that share a forecast (a flat one) share their quantiles: each distinct (product, forecast)
-    is worked out once (the negative-binomial quantiles are what costs here, about a microsecond each)."""
+    90% interval at each of MULTIPLIERS x their spread, and how many days are known (read from the distribution
+    function at each actual day: `inside_counts`)."""
     known = ~np.isnan(a)
     rows = np.nonzero(known)[0]
-    actual = a[known]
-    first, inverse = _distinct(rows, f[known])
-    means, spread = f[known][first], dispersion[rows[first]]
-    # a spread at or below the floor count_quantiles raises it to gives the same quantiles for every
-    # multiplier that puts it there: those are worked out once
-    floor = 1.0 + 1e-6
-    low = spread * min(MULTIPLIERS) <= floor
-    at_floor = count_quantiles(means[low], np.full(low.sum(), floor), levels=(0.05, 0.95))
-    counts = np.zeros(len(MULTIPLIERS), dtype=np.int64)
-    for k, multiplier in enumerate(MULTIPLIERS):
-        scaled = spread * multiplier
-        floored = scaled <= floor
-        q = {level: np.empty(len(means)) for level in (0.05, 0.95)}
-        rest = count_quantiles(means[~floored], scaled[~floored], levels=(0.05, 0.95))
-        for level in q:
-            q[level][~floored] = rest[level]
-            q[level][floored] = at_floor[level][floored[low]]
-        counts[k] = int(((actual >= q[0.05][inverse]) & (actual <= q[0.95][inverse])).sum())
+    actual, mean, spread = a[known], f[known], dispersion[rows]
+    counts = np.array([inside_counts(actual, mean, spread * multiplier, [(0.05, 0.95)])[0]
+                       for multiplier in MULTIPLIERS], dtype=np.int64)
     return counts, int(known.sum())
 
 

@@ -102,3 +102,20 @@ def test_slow_sellers_whole_counts_get_an_interval_that_holds_90_percent_not_96(
     held = float(np.mean((fresh >= q[0.05]) & (fresh <= q[0.95])))
     assert 0.88 <= held <= 0.92, held
     assert (q[0.95] >= q[0.8]).all() and (q[0.05] <= q[0.5]).all()   # the ends stay outside the middle lines
+
+
+def test_days_inside_read_from_the_distribution_function_match_the_quantiles():
+    """inside_counts (two CDF values a day) counts exactly the days that the quantiles' interval holds, for slow,
+    fast, zero and wide forecasts, and for the odd actual a shop has (a net return, a half unit)."""
+    from core.forecasting.base import inside_counts
+
+    rng = np.random.default_rng(9)
+    mean = np.concatenate([rng.gamma(0.5, 1.0, 3000), rng.gamma(5.0, 4.0, 1000), np.zeros(20), np.full(20, 1e-8)])
+    spread = rng.uniform(1.0, 6.0, len(mean))
+    actual = rng.poisson(mean).astype(float)
+    actual[:10], actual[10:20] = -1.0, 0.5
+    bands = [(0.05, 0.95), (0.2, 0.8), (0.01, 0.99)]
+    counted = inside_counts(actual, mean, spread, bands)
+    for (low, high), got in zip(bands, counted):
+        q = count_quantiles(mean, spread, levels=(low, high))
+        assert got == int(((actual >= q[low]) & (actual <= q[high])).sum())
