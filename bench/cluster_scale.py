@@ -7,8 +7,10 @@ the network, and the projection written in docs/scaling.md.
    reading (SQLite, single-writer, ~30 s for 20,000 x 3 years) is left out on purpose, since a chain's nightly run
    would read its own warehouse; it is measured in bench/forecast_scale.py.
 2. A LocalCluster of `--workers` worker processes (one thread each, a memory limit each) runs the per-product
-   chunks (core/forecasting/chunks.py, core/forecasting/selection.py's coverage counts and quantiles); the global
-   neural model trains in this process meanwhile, as in the app.
+   chunks (core/forecasting/chunks.py, the LightGBM trees' prediction in core/forecasting/boosted.py,
+   core/forecasting/selection.py's coverage counts and quantiles); the global models (LightGBM, neural) train in
+   this process meanwhile, as in the app. Before the run, one training of the global models at a fifth of the series
+   and at all of them shows how the caller's part grows.
 3. Printed: wall time by phase, the chunks' CPU seconds (summed over chunks, per 1,000 series), the bytes each chunk
    sends and gets back, the peak memory of this process and of each worker, and the cluster size a 30-minute
    nightly run of 1,000,000 series would need from these figures.
@@ -106,6 +108,24 @@ def _tree_memory_class():
     return TreeMemory
 
 
+def training_seconds(history, drivers, m: int, horizon: int, neural: bool) -> float:
+    """One training of each global model on the first m series (their history before the first backtest
+    origin), in this process with the workers idle: how the caller's training grows with the series."""
+    from core.demand.drivers import Drivers, cut
+    from core.forecasting.boosted import GlobalBoosted
+    from core.forecasting.neural import GlobalNeural
+
+    T = history.demand.shape[1]
+    end = T - 3 * horizon
+    part = cut(Drivers(drivers.days, drivers.event_kinds, drivers.events, drivers.promotion[:m],
+                       drivers.price[:m]), 0, end + horizon)
+    started = time.perf_counter()
+    GlobalBoosted().train(history.demand[:m, :end], horizon, part)
+    if neural:
+        GlobalNeural().train(history.demand[:m, :end], horizon, part)
+    return time.perf_counter() - started
+
+
 def gib(value: float) -> str:
     return f"{value / 1024 ** 3:.2f} GiB"
 
@@ -146,13 +166,21 @@ def main() -> None:
     executor.client
     print(f"LocalCluster: {args.workers} worker processes x 1 thread, memory limit {args.memory_limit} each, "
           f"started in {time.perf_counter() - started:.1f} s")
+    # the global models' training at a fifth of the series and at all of them: their examples are capped, so it
+    # grows only with the inputs read at each example's origin; the projection extends the line through both
+    small = max(args.products // 5, 1)
+    trained_small = training_seconds(history, drivers, small, horizon, args.neural == "on")
+    trained_all = training_seconds(history, drivers, args.products, horizon, args.neural == "on")
+    print(f"one training of the global models (workers idle): {trained_small:.1f} s at {small:,} series, "
+          f"{trained_all:.1f} s at {args.products:,}")
     memory = _tree_memory_class()()
     memory.start()
-    marks: list[tuple[float, str]] = []
+    marks: list[tuple[float, str, float]] = []     # (when, what, this process's CPU seconds so far)
 
     def progress(_fraction: float, text: str) -> None:
         if not marks or marks[-1][1].split(":")[0] != text.split(":")[0]:
-            marks.append((time.perf_counter(), text))
+            times = os.times()
+            marks.append((time.perf_counter(), text, times.user + times.system))
 
     settings = ForecastSettings(horizon=horizon, neural=args.neural == "on")
     from forecast_scale import _tree_cpu
@@ -172,19 +200,23 @@ def main() -> None:
     caller_cpu = (cpu1.user + cpu1.system) - (cpu0.user + cpu0.system)
     print(f"\nforecast_history on the cluster: wall {wall:.1f} s; this process's CPU {caller_cpu:.1f} s, the "
           f"workers' CPU {workers_cpu:.1f} s")
-    for k, (t, text) in enumerate(marks):
+    for k, (t, text, _cpu) in enumerate(marks):
         end = marks[k + 1][0] if k + 1 < len(marks) else t0 + wall
         print(f"  {t - t0:7.1f} s  {end - t:7.1f} s  {text.split(':')[0]}")
-    chunk_cpu = sum(seconds for name, seconds in result.timings.items() if name != "neural")
+    # trained in this process: the neural model, the LightGBM trees (two trainings, their examples capped); the
+    # rest, LightGBM's prediction included ("lightgbm (chunks)"), ran in the workers' chunks
+    in_caller = ("neural", "lightgbm")
+    training = sum(result.timings.get(name, 0.0) for name in in_caller)
+    chunk_cpu = sum(seconds for name, seconds in result.timings.items() if name not in in_caller)
     print(f"  per-product models, CPU summed over their chunks: {chunk_cpu:.1f} s = "
-          f"{chunk_cpu / n * 1000:.2f} s per 1,000 series; neural (this process) "
-          f"{result.timings.get('neural', 0.0):.1f} s")
+          f"{chunk_cpu / n * 1000:.2f} s per 1,000 series; trained in this process: neural "
+          f"{result.timings.get('neural', 0.0):.1f} s, lightgbm {result.timings.get('lightgbm', 0.0):.1f} s")
     for name, seconds in result.timings.items():
         print(f"    {name:<16} {seconds:8.1f} s")
     chunks = row_chunks(n, args.workers)
     rows = chunks[0].stop - chunks[0].start
     sent = rows * (T * 8 + drivers.promotion.shape[1] * (1 + 8))
-    models = [m for m in result.timings if m not in ("neural", "ets", "arima")]
+    models = [m for m in result.timings if m not in ("neural", "lightgbm", "ets", "arima")]
     back = rows * len(models) * (settings.origins + 1) * horizon * 8
     print(f"  chunks: {len(chunks)} of {rows:,} series; each sends {sent / 1024 ** 2:.1f} MiB (history, promotion "
           f"days, prices) and gets back {back / 1024 ** 2:.1f} MiB ({len(models)} models x "
@@ -198,17 +230,23 @@ def main() -> None:
     print(f"  result: coverage90 {result.choice.coverage90:.4f}, median RMSSE {np.nanmedian(result.choice.rmsse):.4f}, "
           f"sum of means {result.mean.sum():,.0f}")
 
-    # projection: 1,000,000 series, the same history length, a 30-minute window; every part grows with the series
-    # (measured: the neural model's training 23 s at 20,000 series, 99 s at 100,000)
+    # projection: 1,000,000 series, the same history length, a 30-minute window; the workers' parts grow with the
+    # series; the caller's training along the line through the two trainings measured above (its examples are
+    # capped: LightGBM 500,000, neural 600,000)
     target_series, window = 1_000_000, 1800.0
     scale = target_series / n
-    neural = result.timings.get("neural", 0.0) * scale
+    slope = max(trained_all - trained_small, 0.0) / max(n - small, 1)
+    growth = (trained_all + slope * (target_series - n)) / max(trained_all, 1e-9)
+    neural = training * growth
     models_cpu = chunk_cpu * scale
     # the calibration's and quantiles' chunks: the workers' time over the phase from "Choosing" to the end (the
     # workers' CPU read from /proc undercounts it: 124 s against 116 s of that phase on 2 busy workers)
-    choosing = next((t for t, text in marks if text.startswith("Choosing")), t0 + wall)
+    choosing = next((t for t, text, _cpu in marks if text.startswith("Choosing")), t0 + wall)
     calibration_cpu = (t0 + wall - choosing) * args.workers * scale
-    caller_rest = max(caller_cpu - result.timings.get("neural", 0.0), 0.0) * scale
+    # the caller's CPU beside its training (LightGBM trains on 2 threads): from the first chunk's return to the end
+    trained_cpu = next((cpu for _t, text, cpu in marks if text.startswith("Backtesting the models on")),
+                       cpu0.user + cpu0.system) - (cpu0.user + cpu0.system)
+    caller_rest = max(caller_cpu - trained_cpu, 0.0) * scale
 
     def nightly(cores: int) -> float:
         return max(neural, models_cpu / cores) + calibration_cpu / cores + caller_rest
@@ -216,8 +254,8 @@ def main() -> None:
     print(f"\nprojection for {target_series:,} series x {T} days in {window / 60:.0f} minutes, at this machine's speed "
           f"per core (each part x {scale:.0f}):")
     print(f"  in the workers: the models {models_cpu / 3600:.2f} core-hours, the calibration and quantiles "
-          f"{calibration_cpu / 3600:.2f} core-hours; in the caller: the neural model's training {neural / 60:.1f} "
-          f"minutes (beside the models' chunks), the rest {caller_rest / 60:.1f} minutes")
+          f"{calibration_cpu / 3600:.2f} core-hours; in the caller: the global models' training {neural / 60:.1f} "
+          f"minutes (x {growth:.2f}, beside the models' chunks), the rest {caller_rest / 60:.1f} minutes")
     fits = [cores for cores in range(1, 1025) if nightly(cores) <= window]
     if fits:
         print(f"  worker cores needed: {fits[0]} (one thread each): {nightly(fits[0]) / 60:.1f} minutes; with "

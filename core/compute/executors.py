@@ -62,6 +62,10 @@ class Executor:
     def submit(self, fn: Callable, *args) -> Any:
         raise NotImplementedError
 
+    def share(self, value: Any) -> Any:
+        """`value` as an argument many calls are handed (a model's trees): sent to a cluster's workers once."""
+        return value
+
     def describe(self) -> str:
         return self.name
 
@@ -118,6 +122,9 @@ class DaskCluster(Executor):
 
     def submit(self, fn: Callable, *args):
         return self.client.submit(fn, *args, pure=False)
+
+    def share(self, value: Any) -> Any:
+        return self.client.scatter(value, broadcast=True, hash=False)
 
     def describe(self) -> str:
         return _("the Dask cluster at {address}").format(address=self.address)

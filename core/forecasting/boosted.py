@@ -17,10 +17,12 @@ runs; it is deterministic for a seed and uses a fixed number of threads (it neve
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass
 
 import numpy as np
 
-from core.demand.drivers import Drivers
+from core.demand.drivers import Drivers, cut
 from core.forecasting.base import Model
 from core.forecasting.neural import _examples, _Windows, event_lifts, features
 from core.i18n import _
@@ -142,20 +144,58 @@ class GlobalBoosted(Model):
         """Forecast from the end of Y with the trees trained before (trained now if they were not)."""
         if self.booster_ is None:
             self.train(Y, h, drivers)
-        n, T = Y.shape
         if self.booster_ is None:
             from core.forecasting.models import recent_mean
 
             return np.repeat(recent_mean(Y, 28)[:, None], h, axis=1)
-        first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
-        windows, last_sale = _Windows(Y), last_sale_index(Y)
-        mean = np.empty((n, h))
-        for start in range(0, n, PREDICT_ROWS):     # a block of products at a time: the inputs stay small
-            block = np.arange(start, min(start + PREDICT_ROWS, n))
-            rows, ahead = np.repeat(block, h), np.tile(np.arange(h), len(block))
-            X = boosted_features(Y, windows, drivers, rows, np.full(len(rows), T), ahead, h, self.lifts_,
-                                 last_sale, first)
-            mean[block] = self.booster_.predict(X, num_threads=self.threads).reshape(len(block), h)
-        never = first >= T
-        mean[never] = 0.0
-        return np.clip(mean, 0.0, None)
+        return _predict(self.booster_, self.lifts_, Y, h, drivers, self.threads)
+
+    def trees(self) -> "Trees":
+        """The trained trees and the products' event lifts, as plain values a worker process can be handed."""
+        return Trees(self.booster_.model_to_string(), self.lifts_)
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Trained trees as LightGBM's text (about 2 MB; parsed again in 5 ms) and each product's event lifts."""
+    text: str
+    lifts: np.ndarray
+
+
+def boosted_chunk(backtest: Trees, final: Trees, rows: slice, Y: np.ndarray, promotion: np.ndarray,
+                  price: np.ndarray, calendar, h: int, origins: list[int],
+                  threads: int = 1) -> tuple[list[np.ndarray], np.ndarray, float]:
+    """The trees' forecasts for a chunk of products (`rows` of the shop, whose history, promotion days and prices
+    are Y, promotion and price): from each backtest origin with the backtest's trees, and from the end of Y with
+    the final trees (and the seconds it took). A plain function of plain arrays, so the prediction (which grows with the products, where the
+    training does not: its examples are capped) runs on any executor; each product's inputs are its own, so the
+    numbers are the same to the bit as one pass over all products (tests/forecasting/test_executors.py)."""
+    import lightgbm
+
+    started = time.perf_counter()
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
+    T = Y.shape[1]
+    trees = lightgbm.Booster(model_str=backtest.text)
+    backtests = [_predict(trees, backtest.lifts[rows], Y[:, :origin], h, cut(drivers, 0, origin + h), threads)
+                 for origin in origins]
+    if final is not backtest:
+        trees = lightgbm.Booster(model_str=final.text)
+    last = _predict(trees, final.lifts[rows], Y, h, cut(drivers, 0, T + h), threads)
+    return backtests, last, time.perf_counter() - started
+
+
+def _predict(booster, lifts: np.ndarray, Y: np.ndarray, h: int, drivers: Drivers, threads: int) -> np.ndarray:
+    """The trees' forecast of the next h days from the end of Y."""
+    n, T = Y.shape
+    first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
+    windows, last_sale = _Windows(Y), last_sale_index(Y)
+    mean = np.empty((n, h))
+    for start in range(0, n, PREDICT_ROWS):     # a block of products at a time: the inputs stay small
+        block = np.arange(start, min(start + PREDICT_ROWS, n))
+        rows, ahead = np.repeat(block, h), np.tile(np.arange(h), len(block))
+        X = boosted_features(Y, windows, drivers, rows, np.full(len(rows), T), ahead, h, lifts, last_sale, first)
+        mean[block] = booster.predict(X, num_threads=threads).reshape(len(block), h)
+    never = first >= T
+    mean[never] = 0.0
+    return np.clip(mean, 0.0, None)

@@ -23,7 +23,7 @@ from core.forecasting.base import QUANTILES
 from core.compute.executors import Executor, InProcess, gather
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
-from core.forecasting.boosted import GlobalBoosted
+from core.forecasting.boosted import GlobalBoosted, boosted_chunk
 from core.forecasting.neural import GlobalNeural
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
@@ -130,23 +130,37 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     global_share = 0.0 if not trained else 0.4 if executor.lazy else 0.6
     global_backtests: dict[str, list[np.ndarray]] = {}
     global_final: dict[str, np.ndarray] = {}
+    predicted: list[tuple[str, slice, object]] = []     # (alias, rows, future): trees predicting chunks of products
     try:
-        _train_global(trained, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings)
+        _train_global(trained, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings,
+                      executor, calendar, predicted)
     except BaseException:       # cancelled (or failed) while the chunks wait: they are not left to run on
-        for future in futures:
+        for future in futures + [future for _alias, _rows, future in predicted]:
             future.cancel()
         raise
+    local_parts = len(futures)
+    futures += [future for _alias, _rows, future in predicted]
     done = [0]
 
     def chunk_done(_k, part) -> None:
         done[0] += 1
-        first = next(iter(part.final), "")
+        first = next(iter(part.final), "") if isinstance(part, ChunkResult) else "lightgbm"
         ctx.progress((global_share + (1 - global_share) * done[0] / len(futures)) * 0.9,
                      _("Backtesting {model}").format(model=first) if executor.lazy else
                      _("Backtesting the models on {where}: {done} of {total} chunks").format(
                          where=executor.describe(), done=done[0], total=len(futures)))
 
     results = gather(futures, ctx, on_done=chunk_done)
+    for (alias, rows, _future), (backtests, last, seconds) in zip(predicted, results[local_parts:]):
+        if alias not in global_final:
+            global_backtests[alias] = [np.zeros((n, h)) for _ in origins]
+            global_final[alias] = np.zeros((n, h))
+            timings[f"{alias} (chunks)"] = 0.0
+        for k, forecast in enumerate(backtests):
+            global_backtests[alias][k][rows] = forecast
+        global_final[alias][rows] = last
+        timings[f"{alias} (chunks)"] += seconds
+    results = results[:local_parts]
     chunked = len([1 for _rows, chunk_models in parts if chunk_models is local])
     joined = join([(rows, result) for (rows, _m), result in zip(parts[:chunked], results[:chunked])], n, h,
                   len(origins))
@@ -187,9 +201,12 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
 
 
 def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,
-                  share: float, backtests: dict, final: dict, timings: dict) -> None:
-    """The global models' backtests and final forecasts, each trained in this process (while the chunks run)."""
-    T = Y.shape[1]
+                  share: float, backtests: dict, final: dict, timings: dict, executor: Executor,
+                  calendar: Calendar, predicted: list) -> None:
+    """The global models' backtests and final forecasts, each trained in this process (while the chunks run).
+    The gradient-boosted model's prediction, which grows with the products where its training does not (its
+    examples are capped), is handed to the executor in chunks of products: (alias, rows, future) in `predicted`."""
+    n, T = Y.shape
     for k, model in enumerate(trained):
         # each trained once on the history before the first backtest origin, then reused for the later origins
         # and the final forecast (the inputs are read at each origin, so the newest days still count)
@@ -200,6 +217,18 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
         model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
         if not model.is_trained():      # too little history before the first origin to learn from: left out,
             continue                    # rather than another model's numbers under its name
+        if isinstance(model, GlobalBoosted):
+            before = model.trees()
+            if model.refit_for_final:   # trained again on the whole history for the final forecast
+                model.train(Y, h, cut(drivers, 0, T + h))
+            after = model.trees() if model.is_trained() and model.refit_for_final else before
+            threads = model.threads if executor.lazy else 1     # a worker is one core
+            before, after = executor.share(before), executor.share(after) if after is not before else before
+            predicted += [(model.alias, rows, executor.submit(
+                boosted_chunk, before, after, rows, Y[rows], drivers.promotion[rows], drivers.price[rows], calendar,
+                h, origins, threads)) for rows in row_chunks(n, executor.workers)]
+            timings[model.alias] = time.perf_counter() - t0
+            continue
         backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
         if getattr(model, "refit_for_final", False):    # trained again on the whole history for the final one
             model.train(Y, h, cut(drivers, 0, T + h))

@@ -91,3 +91,28 @@ def test_too_little_history_falls_back_to_the_recent_average():
                       np.full((2, 40 + H), np.nan))
     forecast = GlobalBoosted().forecast_batch(Y, H, drivers)
     assert forecast[0] == pytest.approx(np.full(H, 1.0), abs=0.01)
+
+
+def test_chunks_of_products_predicted_from_the_trees_as_text_match_one_pass_to_the_bit():
+    from core.demand.drivers import cut
+    from core.forecasting.boosted import boosted_chunk
+    from core.forecasting.chunks import Calendar
+
+    Y, drivers = shop()
+    T = Y.shape[1]
+    origins = [T - 2 * H, T - H]
+    model = GlobalBoosted(seed=5).train(Y[:, :origins[0]], H, cut(drivers, 0, origins[0] + H))
+    before = model.trees()
+    expected = [model.forecast_batch(Y[:, :o], H, cut(drivers, 0, o + H)) for o in origins]
+    model.train(Y, H, drivers)
+    after = model.trees()
+    expected_final = model.forecast_batch(Y, H, drivers)
+    assert not np.array_equal(expected[-1], expected_final)    # two sets of trees, each used where it belongs
+    calendar = Calendar(drivers.days, drivers.event_kinds, drivers.events)
+    for rows in (slice(0, 17), slice(17, 44)):
+        backtests, final, seconds = boosted_chunk(before, after, rows, Y[rows], drivers.promotion[rows],
+                                                  drivers.price[rows], calendar, H, origins, threads=1)
+        assert seconds > 0
+        for got, want in zip(backtests, expected):
+            assert np.array_equal(got, want[rows])
+        assert np.array_equal(final, expected_final[rows])
