@@ -232,7 +232,7 @@ def main() -> None:
 
     # projection: 1,000,000 series, the same history length, a 30-minute window; the workers' parts grow with the
     # series; the caller's training along the line through the two trainings measured above (its examples are
-    # capped: LightGBM 500,000, neural 600,000)
+    # capped: LightGBM 250,000 (500,000 in the run of 2026-12-05 recorded in docs/scaling.md), neural 600,000)
     target_series, window = 1_000_000, 1800.0
     scale = target_series / n
     slope = max(trained_all - trained_small, 0.0) / max(n - small, 1)
