@@ -98,6 +98,7 @@ class QuitOnSignals(QObject):
             return
         self.received = number
         logging.getLogger(__name__).info("signal %s: closing", signal.Signals(number).name)
+        self.app.setProperty("closing", True)       # no new background work from here (MainWindow.closing)
         QTimer.singleShot(0, self.app, self.close_all)
 
     def close_all(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QMainWindow,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from core.edits import EditSteps
@@ -54,6 +54,7 @@ class MainWindow(ShopFileActions, EditStepActions, QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.restore_dialog: RestoreDialog | None = None
         self.neural_device: str | None = None
+        self._closing = False           # set on close (and on a quit signal): no new background work starts
         self.runner = JobRunner(self)
         self.runner.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.setWindowTitle(self.tr("ShelfWise"))
@@ -335,7 +336,7 @@ class MainWindow(ShopFileActions, EditStepActions, QMainWindow):
     def detect_neural_device(self) -> None:
         """Find out, in the background, where the neural model would run. This imports torch (a second or two of
         work), so it waits until the window is up and has read its shop."""
-        if self.neural_device is not None or self.runner.is_running("device"):
+        if self.neural_device is not None or self.runner.is_running("device") or self.closing:
             return
         if any(self.runner.is_running(kind) for kind in LOADING_KINDS):
             QTimer.singleShot(500, self, self.detect_neural_device)
@@ -369,7 +370,16 @@ class MainWindow(ShopFileActions, EditStepActions, QMainWindow):
         else:
             self.open_import_wizard(path)
 
+    @property
+    def closing(self) -> bool:
+        """The window is closing, or the app was asked to quit (ui.app's signal handler sets the application's
+        `closing` property before the windows close): a background job started now (the device check imports torch,
+        which cannot be cancelled) would only hold up the quit."""
+        app = QApplication.instance()
+        return self._closing or bool(app is not None and app.property("closing"))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
         # Cancels what runs (an import rolls back) and waits a little; a job that cannot stop (the import of torch)
         # is left to its daemon thread.
         shutdown_all(timeout_ms=QUIT_WAIT_MS)

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from core.demand.history import load_history
 
@@ -26,6 +26,7 @@ from core.services import forecast as forecast_service
 from ui.widgets.chart_parts import DayAxis, day_seconds, runs_of
 from ui.pages.forecast_page import ForecastModel, ForecastPage, run_header, versus_last_week
 from ui.jobs import JobRunner
+from ui.main_window import LOADING_KINDS
 
 TODAY = dt.date(2025, 6, 1)          # as in conftest: the shops' sales end the day before
 REPO = Path(__file__).resolve().parents[3]
@@ -412,6 +413,24 @@ def test_the_device_check_waits_for_the_shop_to_load_then_shows_in_the_status_ba
     qtbot.waitUntil(lambda: window.neural_label.isVisible(), timeout=60_000)
     assert window.shop_path == demo_shop
     assert window.neural_label.text() in ("Neural model: CPU", "Neural model: GPU (CUDA)", "Neural model: GPU (Apple)")
+
+
+def test_no_device_check_starts_once_the_app_is_asked_to_quit(qtbot, window, demo_shop):
+    """A quit signal (or the window closing) while the pages still load: the device check, put off until they
+    have, must not start then (it imports torch, which cannot be cancelled, and held a quit up for 3 s)."""
+    app = QApplication.instance()
+    window.open_shop(demo_shop)
+    window.detect_neural_device()                         # put off: retried every half second
+    app.setProperty("closing", True)                      # as ui.app's signal handler does
+    try:
+        qtbot.waitUntil(lambda: not any(window.runner.is_running(kind) for kind in LOADING_KINDS), timeout=60_000)
+        qtbot.wait(700)                                   # the retry has come and gone
+        assert window.runner.job("device") is None and window.neural_device is None
+    finally:
+        app.setProperty("closing", False)
+    window.detect_neural_device()
+    assert window.runner.job("device") is not None        # without a quit asked it starts
+    window.runner.job("device").wait()
 
 
 def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in_window, tmp_path):
