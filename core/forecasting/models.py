@@ -70,6 +70,12 @@ class MovingAverage(Model):
         return np.repeat(recent_mean(Y, self.window)[:, None], h, axis=1)
 
 
+class LongAverage(MovingAverage):
+    """The average of a long window (a year of weeks or months, for period shops): the steadiest rate of a slow
+    part, whose short averages jump with every lump."""
+    alias = "long_average"
+
+
 def croston_state(Y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
     """Croston's smoothed demand size z and interval p after the last day, per row.
 

@@ -27,7 +27,7 @@ import pandas as pd
 from core.demand.classes import classify
 from core.errors import UserError
 from core.forecasting.base import Model
-from core.forecasting.models import SBA, TSB, Croston, MovingAverage, Naive, SeasonalNaive
+from core.forecasting.models import SBA, TSB, Croston, LongAverage, MovingAverage, Naive, SeasonalNaive
 from core.forecasting.selection import Backtest, blend_forecasts, choose, quantiles_for
 from core.i18n import _
 from core.jobs import JobContext, null_context
@@ -285,7 +285,8 @@ def revival_share(Y: np.ndarray, period: str, *, origins: int = 3) -> float:
 
 
 def _candidates(period: str, T: int) -> list[Model]:
-    models: list[Model] = [Naive(), MovingAverage(RECENT[period]), Croston(0.1), SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1)]
+    models: list[Model] = [Naive(), MovingAverage(RECENT[period]), LongAverage(SEASON[period]), Croston(0.1),
+                           SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1)]
     if T >= 2 * SEASON[period]:
         models.insert(1, SeasonalNaive(SEASON[period]))
     return models

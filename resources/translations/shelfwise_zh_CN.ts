@@ -702,7 +702,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/models/forecast_rows.py" line="31"/>
-        <location filename="../../ui/models/forecast_rows.py" line="53"/>
+        <location filename="../../ui/models/forecast_rows.py" line="55"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
@@ -723,486 +723,516 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/models/forecast_rows.py" line="33"/>
+        <source>Year&apos;s average</source>
+        <translation>全年平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="33"/>
+        <source>the average of the last year</source>
+        <translation>最近一年的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="34"/>
         <source>Croston</source>
         <translation>Croston</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="33"/>
+        <location filename="../../ui/models/forecast_rows.py" line="34"/>
         <source>Croston&apos;s method, for products that sell now and then</source>
         <translation>Croston 法，适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="34"/>
+        <location filename="../../ui/models/forecast_rows.py" line="35"/>
         <source>SBA</source>
         <translation>SBA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="34"/>
+        <location filename="../../ui/models/forecast_rows.py" line="35"/>
         <source>Croston&apos;s method with its bias corrected (SBA), for products that sell now and then</source>
         <translation>修正偏差的 Croston 法（SBA），适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="36"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>TSB</source>
         <translation>TSB</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="36"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>the TSB method, for products that sell now and then and may be fading</source>
         <translation>TSB 法，适合偶尔才卖出、销量可能在减少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="37"/>
+        <location filename="../../ui/models/forecast_rows.py" line="38"/>
         <source>ADIDA</source>
         <translation>ADIDA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="37"/>
+        <location filename="../../ui/models/forecast_rows.py" line="38"/>
         <source>ADIDA, which forecasts the sales of several periods added up, for products that sell now and then</source>
         <translation>ADIDA 方法：把几个时段的销量加总后再预测，适用于偶尔售出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="39"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="39"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>a calendar model of weekdays, holidays, promotions and prices</source>
         <translation>按星期、节假日、促销和价格建立的日历模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="40"/>
+        <location filename="../../ui/models/forecast_rows.py" line="41"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="40"/>
+        <location filename="../../ui/models/forecast_rows.py" line="41"/>
         <source>exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="41"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>ARIMA</source>
         <translation>ARIMA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="41"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>an ARIMA time-series model</source>
         <translation>ARIMA 时间序列模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="43"/>
         <source>Neural</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="43"/>
         <source>the neural model, which learns from all your products at once</source>
         <translation>神经网络模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="43"/>
+        <location filename="../../ui/models/forecast_rows.py" line="44"/>
         <source>Boosted trees</source>
         <translation>提升树</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="43"/>
+        <location filename="../../ui/models/forecast_rows.py" line="44"/>
         <source>gradient-boosted trees (LightGBM), which learn from all your products at once</source>
         <translation>梯度提升决策树模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="48"/>
+        <location filename="../../ui/models/forecast_rows.py" line="49"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="48"/>
+        <location filename="../../ui/models/forecast_rows.py" line="49"/>
         <source>repeating last month&apos;s sales</source>
         <translation>重复上个月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="49"/>
-        <location filename="../../ui/models/forecast_rows.py" line="54"/>
+        <location filename="../../ui/models/forecast_rows.py" line="50"/>
+        <location filename="../../ui/models/forecast_rows.py" line="56"/>
         <source>Last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="49"/>
+        <location filename="../../ui/models/forecast_rows.py" line="50"/>
         <source>repeating the same month of last year</source>
         <translation>重复去年同月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="50"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>3-month average</source>
         <translation>3 个月平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="50"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>the average of the last three months</source>
         <translation>最近三个月的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="53"/>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
+        <source>12-month average</source>
+        <translation>12 个月平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
+        <source>the average of the last twelve months</source>
+        <translation>最近十二个月的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="55"/>
         <source>repeating last week&apos;s sales</source>
         <translation>重复上周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="54"/>
+        <location filename="../../ui/models/forecast_rows.py" line="56"/>
         <source>repeating the same week of last year</source>
         <translation>重复去年同一周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="55"/>
+        <location filename="../../ui/models/forecast_rows.py" line="57"/>
         <source>8-week average</source>
         <translation>8 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="55"/>
+        <location filename="../../ui/models/forecast_rows.py" line="57"/>
         <source>the average of the last eight weeks</source>
         <translation>最近八周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="81"/>
+        <location filename="../../ui/models/forecast_rows.py" line="58"/>
+        <source>52-week average</source>
+        <translation>52 周平均</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="58"/>
+        <source>the average of the last 52 weeks</source>
+        <translation>最近 52 周的平均值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="84"/>
         <source>Forecast with {model}.</source>
         <translation>用{model}预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="82"/>
+        <location filename="../../ui/models/forecast_rows.py" line="85"/>
         <source>{model} ({weight})</source>
         <translation>{model}（{weight}）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="84"/>
+        <location filename="../../ui/models/forecast_rows.py" line="87"/>
         <source>A blend of {models}: together they did best on this product&apos;s past.</source>
         <translation>综合了{models}：它们合在一起对这个商品过去的销量预测得最好。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="85"/>
+        <location filename="../../ui/models/forecast_rows.py" line="88"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="90"/>
-        <location filename="../../ui/models/forecast_rows.py" line="98"/>
+        <location filename="../../ui/models/forecast_rows.py" line="93"/>
         <location filename="../../ui/models/forecast_rows.py" line="101"/>
+        <location filename="../../ui/models/forecast_rows.py" line="104"/>
         <source>smooth</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="90"/>
+        <location filename="../../ui/models/forecast_rows.py" line="93"/>
         <source>sells on most days, in steady amounts</source>
         <translation>大多数日子都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="91"/>
-        <location filename="../../ui/models/forecast_rows.py" line="99"/>
+        <location filename="../../ui/models/forecast_rows.py" line="94"/>
         <location filename="../../ui/models/forecast_rows.py" line="102"/>
+        <location filename="../../ui/models/forecast_rows.py" line="105"/>
         <source>erratic</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="91"/>
+        <location filename="../../ui/models/forecast_rows.py" line="94"/>
         <source>sells on most days, in amounts that vary a lot</source>
         <translation>大多数日子都有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="92"/>
+        <location filename="../../ui/models/forecast_rows.py" line="95"/>
         <source>intermittent</source>
         <translation>间歇</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="92"/>
+        <location filename="../../ui/models/forecast_rows.py" line="95"/>
         <source>sells now and then, in steady amounts</source>
         <translation>偶尔有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="93"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
         <source>lumpy</source>
         <translation>起伏</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="93"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
         <source>sells now and then, in amounts that vary a lot</source>
         <translation>偶尔有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="94"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
         <source>no sales</source>
         <translation>无销售</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="94"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
         <source>has not sold yet</source>
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="98"/>
         <source>stopped selling</source>
         <translation>已停止销售</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="98"/>
         <source>no sale for far longer than it used to go without one: not reordered</source>
         <translation>未售出的时间远超以往的间隔：不再补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="98"/>
+        <location filename="../../ui/models/forecast_rows.py" line="101"/>
         <source>sells in most months, in steady amounts</source>
         <translation>大多数月份都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="99"/>
+        <location filename="../../ui/models/forecast_rows.py" line="102"/>
         <source>sells in most months, in amounts that vary a lot</source>
         <translation>大多数月份都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="101"/>
+        <location filename="../../ui/models/forecast_rows.py" line="104"/>
         <source>sells in most weeks, in steady amounts</source>
         <translation>大多数周都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="102"/>
+        <location filename="../../ui/models/forecast_rows.py" line="105"/>
         <source>sells in most weeks, in amounts that vary a lot</source>
         <translation>大多数周都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="107"/>
+        <location filename="../../ui/models/forecast_rows.py" line="110"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="108"/>
+        <location filename="../../ui/models/forecast_rows.py" line="111"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="109"/>
+        <location filename="../../ui/models/forecast_rows.py" line="112"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="114"/>
+        <location filename="../../ui/models/forecast_rows.py" line="117"/>
         <source>X: steady from month to month</source>
         <translation>X：逐月稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="114"/>
+        <location filename="../../ui/models/forecast_rows.py" line="117"/>
         <source>Y: varies from month to month</source>
         <translation>Y：逐月有波动</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="115"/>
+        <location filename="../../ui/models/forecast_rows.py" line="118"/>
         <source>Z: very irregular from month to month</source>
         <translation>Z：逐月非常不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="116"/>
+        <location filename="../../ui/models/forecast_rows.py" line="119"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="116"/>
+        <location filename="../../ui/models/forecast_rows.py" line="119"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="117"/>
+        <location filename="../../ui/models/forecast_rows.py" line="120"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="132"/>
+        <location filename="../../ui/models/forecast_rows.py" line="135"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="134"/>
+        <location filename="../../ui/models/forecast_rows.py" line="137"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="135"/>
+        <location filename="../../ui/models/forecast_rows.py" line="138"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="148"/>
+        <location filename="../../ui/models/forecast_rows.py" line="151"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="148"/>
+        <location filename="../../ui/models/forecast_rows.py" line="151"/>
         <source>{n} expected over the forecast&apos;s months</source>
         <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="150"/>
+        <location filename="../../ui/models/forecast_rows.py" line="153"/>
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="150"/>
+        <location filename="../../ui/models/forecast_rows.py" line="153"/>
         <source>{n} expected over the forecast&apos;s weeks</source>
         <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="152"/>
+        <location filename="../../ui/models/forecast_rows.py" line="155"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="152"/>
+        <location filename="../../ui/models/forecast_rows.py" line="155"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="162"/>
+        <location filename="../../ui/models/forecast_rows.py" line="165"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="163"/>
+        <location filename="../../ui/models/forecast_rows.py" line="166"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="167"/>
+        <location filename="../../ui/models/forecast_rows.py" line="170"/>
         <source>Off by, a month</source>
         <translation>每月偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="167"/>
+        <location filename="../../ui/models/forecast_rows.py" line="170"/>
         <source>Off by, a week</source>
         <translation>每周偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="169"/>
+        <location filename="../../ui/models/forecast_rows.py" line="172"/>
         <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
         <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="172"/>
+        <location filename="../../ui/models/forecast_rows.py" line="175"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="173"/>
+        <location filename="../../ui/models/forecast_rows.py" line="176"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="174"/>
+        <location filename="../../ui/models/forecast_rows.py" line="177"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="176"/>
+        <location filename="../../ui/models/forecast_rows.py" line="179"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="178"/>
+        <location filename="../../ui/models/forecast_rows.py" line="181"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="179"/>
+        <location filename="../../ui/models/forecast_rows.py" line="182"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="210"/>
+        <location filename="../../ui/models/forecast_rows.py" line="213"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="211"/>
+        <location filename="../../ui/models/forecast_rows.py" line="214"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="218"/>
+        <location filename="../../ui/models/forecast_rows.py" line="221"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="219"/>
+        <location filename="../../ui/models/forecast_rows.py" line="222"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="221"/>
+        <location filename="../../ui/models/forecast_rows.py" line="224"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="223"/>
+        <location filename="../../ui/models/forecast_rows.py" line="226"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="224"/>
+        <location filename="../../ui/models/forecast_rows.py" line="227"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="227"/>
+        <location filename="../../ui/models/forecast_rows.py" line="230"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="228"/>
+        <location filename="../../ui/models/forecast_rows.py" line="231"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="231"/>
+        <location filename="../../ui/models/forecast_rows.py" line="234"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="234"/>
+        <location filename="../../ui/models/forecast_rows.py" line="237"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="236"/>
+        <location filename="../../ui/models/forecast_rows.py" line="239"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="239"/>
+        <location filename="../../ui/models/forecast_rows.py" line="242"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="251"/>
+        <location filename="../../ui/models/forecast_rows.py" line="254"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="253"/>
+        <location filename="../../ui/models/forecast_rows.py" line="256"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="256"/>
+        <location filename="../../ui/models/forecast_rows.py" line="259"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="258"/>
+        <location filename="../../ui/models/forecast_rows.py" line="261"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="259"/>
+        <location filename="../../ui/models/forecast_rows.py" line="262"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="262"/>
+        <location filename="../../ui/models/forecast_rows.py" line="265"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>

@@ -30,6 +30,7 @@ def model_names(period: str = "day") -> dict[str, tuple[str, str]]:
         "naive": (_tr("Last day"), _tr("repeating the last day's sales")),
         "seasonal_naive": (_tr("Last week"), _tr("repeating the same weekday of last week")),
         "moving_average": (_tr("4-week average"), _tr("the average of the last four weeks")),
+        "long_average": (_tr("Year's average"), _tr("the average of the last year")),
         "croston": (_tr("Croston"), _tr("Croston's method, for products that sell now and then")),
         "sba": (_tr("SBA"), _tr("Croston's method with its bias corrected (SBA), for products that sell now and "
                                 "then")),
@@ -47,12 +48,14 @@ def model_names(period: str = "day") -> dict[str, tuple[str, str]]:
         names.update({
             "naive": (_tr("Last month"), _tr("repeating last month's sales")),
             "seasonal_naive": (_tr("Last year"), _tr("repeating the same month of last year")),
-            "moving_average": (_tr("3-month average"), _tr("the average of the last three months"))})
+            "moving_average": (_tr("3-month average"), _tr("the average of the last three months")),
+            "long_average": (_tr("12-month average"), _tr("the average of the last twelve months"))})
     elif period == "week":
         names.update({
             "naive": (_tr("Last week"), _tr("repeating last week's sales")),
             "seasonal_naive": (_tr("Last year"), _tr("repeating the same week of last year")),
-            "moving_average": (_tr("8-week average"), _tr("the average of the last eight weeks"))})
+            "moving_average": (_tr("8-week average"), _tr("the average of the last eight weeks")),
+            "long_average": (_tr("52-week average"), _tr("the average of the last 52 weeks"))})
     return names
 
 
