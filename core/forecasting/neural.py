@@ -32,6 +32,58 @@ ENSEMBLE = 1              # networks from different seeds, averaged: steadier th
 VALUE_WEIGHT_POWER = 0.5   # examples weigh by (sales value share) ** this: the busy products matter more
 
 
+def probe_device() -> str:
+    """'cuda', 'mps' or 'cpu' as device_name() would say, without importing torch (that takes seconds and cannot
+    be cancelled: a quit would wait for it); '' where torch is not installed. Reads how the installed torch was
+    built (torch/version.py: `cuda` / `hip` is None in a CPU build, such as this project's pinned one) and, for a
+    GPU build, asks the NVIDIA driver how many devices it sees (libcuda's cuDeviceGetCount: milliseconds). The
+    forecast itself still asks torch (device_name) and says where it ran."""
+    import importlib.util
+    import platform
+    import re
+    import sys
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("torch")
+    if spec is None or not spec.origin:
+        return ""
+    try:
+        version = (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
+    except OSError:
+        return "cpu"
+    built = {name: re.search(rf"^{name}\b[^=\n]*=\s*['\"]", version, re.M) is not None for name in ("cuda", "hip")}
+    if built["cuda"] and _cuda_devices() > 0:
+        return "cuda"
+    if built["hip"] and Path("/dev/kfd").exists():
+        return "cuda"           # ROCm: torch calls AMD GPUs "cuda" too
+    if sys.platform == "darwin" and platform.machine() == "arm64":
+        release = tuple(int(part) for part in (platform.mac_ver()[0] or "0").split(".")[:2] if part.isdigit())
+        if release >= (12, 3):  # torch's MPS backend needs macOS 12.3 on Apple silicon
+            return "mps"
+    return "cpu"
+
+
+def _cuda_devices() -> int:
+    """How many CUDA devices the NVIDIA driver sees (0 without a driver)."""
+    import ctypes
+    import ctypes.util
+
+    names = ["libcuda.so.1", "libcuda.so", "nvcuda.dll", ctypes.util.find_library("cuda")]
+    for name in filter(None, names):
+        try:
+            cuda = ctypes.CDLL(name)
+        except OSError:
+            continue
+        count = ctypes.c_int(0)
+        try:
+            if cuda.cuInit(0) != 0 or cuda.cuDeviceGetCount(ctypes.byref(count)) != 0:
+                return 0
+        except AttributeError:
+            return 0
+        return count.value
+    return 0
+
+
 def device_name() -> str:
     """'cuda', 'mps' or 'cpu', as torch sees this machine (imports torch)."""
     import torch

@@ -145,14 +145,12 @@ def remove_forecast_override(shop_path: Path, *, sku: str, override_id: int,
 
 
 def neural_device(*, ctx: JobContext | None = None) -> str:
-    """'cuda', 'mps' or 'cpu': where the neural model would run (imports torch: a second or two); '' where torch
-    is not installed (the status bar then says nothing about it)."""
-    from core.forecasting.neural import device_name
+    """'cuda', 'mps' or 'cpu': where the neural model would run, read without importing torch (which took a second
+    or two and held a quit up while it ran: core.forecasting.neural.probe_device); '' where torch is not installed
+    (the status bar then says nothing about it)."""
+    from core.forecasting.neural import probe_device
 
-    try:
-        return device_name()
-    except ImportError:
-        return ""
+    return probe_device()
 
 
 def compute_for_run(shop: ShopDb, workers: int | None, scheduler: str | None):

@@ -111,3 +111,30 @@ def test_the_forecast_command_refuses_a_shop_without_sales(tmp_path):
     done = subprocess.run([sys.executable, "main.py", "forecast", "--db", str(empty)], cwd=REPO,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1 and "no sales" in done.stderr.lower()
+
+
+def test_the_device_is_read_without_importing_torch_and_agrees_with_torch(tmp_path, monkeypatch):
+    """probe_device (the window's status bar) says what torch will say (device_name), without the import that
+    takes seconds; a GPU build of torch counts only with a device the driver sees; no torch at all: ''."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    import core.forecasting.neural as neural
+
+    code = ("import sys; from core.forecasting.neural import probe_device; d = probe_device(); "
+            "print(d, 'torch' in sys.modules); from core.forecasting.neural import device_name; print(device_name())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2]).stdout.split()
+    assert out == [out[2], "False", out[2]] and out[2] in ("cpu", "cuda", "mps")
+    # a CUDA build of torch, with and without a device the driver sees
+    fake = tmp_path / "torch"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("")
+    (fake / "version.py").write_text("from typing import Optional\ncuda: Optional[str] = '12.4'\nhip = None\n")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: SimpleNamespace(origin=str(fake / "__init__.py")))
+    monkeypatch.setattr(neural, "_cuda_devices", lambda: 1)
+    assert neural.probe_device() == "cuda"
+    monkeypatch.setattr(neural, "_cuda_devices", lambda: 0)
+    assert neural.probe_device() in ("cpu", "mps")
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert neural.probe_device() == ""
