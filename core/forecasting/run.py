@@ -24,7 +24,7 @@ from core.compute.executors import Executor, InProcess, gather
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
 from core.forecasting.boosted import GlobalBoosted, boosted_chunk
-from core.forecasting.neural import GlobalNeural
+from core.forecasting.neural import GlobalNeural, device_name
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
 from core.forecasting.statistical import ARIMA, ETS
@@ -117,23 +117,38 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     statistical = [ETS(), ARIMA()] if settings.statistical_max_products else []
     trained = [m for m in models if isinstance(m, GLOBAL_MODELS)]      # learn from all products at once
     local = [m for m in models if m not in trained]
-    # the per-product models in chunks of products (core.forecasting.chunks), on the executor: submitted first, so
-    # that worker processes run them while the global models train here
+    # the per-product models in chunks of products (core.forecasting.chunks), on the executor: in this process they
+    # run when gathered; on worker processes they run while the global models (but for the trees) train here
     executor = executor or InProcess()
     calendar = Calendar(drivers.days, drivers.event_kinds, drivers.events)
     parts = [(rows, local) for rows in row_chunks(n, executor.workers)]
     if len(top) and statistical:
         parts += [(top[k:k + STATISTICAL_ROWS], statistical) for k in range(0, len(top), STATISTICAL_ROWS)]
-    futures = [executor.submit(forecast_chunk, chunk_models, Y[rows], drivers.promotion[rows], drivers.price[rows],
-                               calendar, h, origins) for rows, chunk_models in parts]
     timings: dict[str, float] = {}
     global_share = 0.0 if not trained else 0.4 if executor.lazy else 0.6
     global_backtests: dict[str, list[np.ndarray]] = {}
     global_final: dict[str, np.ndarray] = {}
-    predicted: list[tuple[str, slice, object]] = []     # (alias, rows, future): trees predicting chunks of products
+    # (alias, rows, future): the trees predicting chunks of products, and the neural model where a worker trains it
+    predicted: list[tuple[str, slice, object]] = []
+    shipped = [m for m in trained if _neural_in_worker(m, executor)]
+    here = [m for m in trained if m not in shipped]
+    # on worker processes the trees train first, alone on the cores, and the rest is queued after them: LightGBM's
+    # threads beside busy workers lost over half their speed (M5 on 2 processes: its trainings 24-38 s instead of
+    # 15 s), and everything after them waited for them
+    first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and not executor.lazy else []
+    futures: list = []
     try:
-        _train_global(trained, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings,
-                      executor, calendar, predicted)
+        if first:
+            executor.submit(warm_up)        # the workers start and import their modules while the trees train
+            _train_global(first, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings,
+                          executor, calendar, predicted)
+        for model in shipped:       # ahead of the chunks: the longest single piece of work
+            predicted.append((model.alias, slice(None), executor.submit(neural_part, Y, h, drivers, origins,
+                                                                        model.seed, model.epochs)))
+        futures = [executor.submit(forecast_chunk, chunk_models, Y[rows], drivers.promotion[rows],
+                                   drivers.price[rows], calendar, h, origins) for rows, chunk_models in parts]
+        _train_global([m for m in here if m not in first], Y, h, drivers, origins, ctx, global_share,
+                      global_backtests, global_final, timings, executor, calendar, predicted)
     except BaseException:       # cancelled (or failed) while the chunks wait: they are not left to run on
         for future in futures + [future for _alias, _rows, future in predicted]:
             future.cancel()
@@ -152,6 +167,13 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
 
     results = gather(futures, ctx, on_done=chunk_done)
     for (alias, rows, _future), (backtests, last, seconds) in zip(predicted, results[local_parts:]):
+        if backtests is None:           # the neural model had too little history to learn from: left out
+            timings[f"{alias} (worker)"] = seconds
+            continue
+        if any(alias == m.alias for m in shipped):      # the neural model, trained and run whole in a worker
+            global_backtests[alias], global_final[alias] = backtests, last
+            timings[f"{alias} (worker)"] = seconds
+            continue
         if alias not in global_final:
             global_backtests[alias] = [np.zeros((n, h)) for _ in origins]
             global_final[alias] = np.zeros((n, h))
@@ -198,6 +220,44 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums)
 
+
+
+TREES_FIRST = True      # on worker processes, LightGBM trains before the rest is queued (see forecast_history)
+
+
+def _neural_in_worker(model, executor: Executor) -> bool:
+    """Whether the neural model trains in a worker rather than here: on an executor of worker processes (local or
+    Dask) when this machine would train it on the CPU. It trains on one thread either way (neural.CPU_THREADS), so
+    a worker's numbers are this process's to the bit; here it held up the caller, which trains LightGBM beside it
+    (on M5, 2 processes: 24.4 s of LightGBM and 9.3 s of neural one after the other while the workers waited for
+    nothing). On a GPU it stays here, where the GPU is."""
+    if not isinstance(model, GlobalNeural) or executor.lazy:
+        return False
+    return (model.device or device_name()) == "cpu"
+
+
+def warm_up() -> None:
+    """Imports what a worker's chunks need (run by a worker while the caller trains the trees)."""
+    import importlib
+
+    for module in ("core.forecasting.chunks", "core.forecasting.statistical", "core.forecasting.boosted"):
+        importlib.import_module(module)
+
+
+def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], seed: int,
+                epochs: int) -> tuple[list[np.ndarray] | None, np.ndarray | None, float]:
+    """The neural model's backtests at `origins` and its final forecast, exactly as _train_global makes them, on
+    the CPU: a plain function of plain arrays, for a worker process. (None, None, seconds) where it had too little
+    history to learn from."""
+    started = time.perf_counter()
+    T = Y.shape[1]
+    model = GlobalNeural(seed=seed, epochs=epochs, device="cpu")
+    model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+    if not model.is_trained():
+        return None, None, time.perf_counter() - started
+    backtests = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
+    final = model.forecast_batch(Y, h, cut(drivers, 0, T + h))
+    return backtests, final, time.perf_counter() - started
 
 
 def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,

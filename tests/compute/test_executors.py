@@ -109,6 +109,26 @@ def test_local_processes_give_the_same_forecast_to_the_bit_as_one_process(demo, 
 
 
 @pytest.mark.slow
+def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(demo, tmp_path):
+    """On worker processes the neural model is trained in one of them (it held the caller up beside LightGBM); on
+    one thread either way, so the forecast is the one process's to the bit, the neural model's weight included."""
+    from core.forecasting.neural import GlobalNeural, device_name
+    from core.forecasting.run import _neural_in_worker
+    from core.services.forecast import forecast_to_file
+
+    if device_name() != "cpu":
+        pytest.skip("a GPU trains the neural model in the caller")
+    assert _neural_in_worker(GlobalNeural(), LocalProcesses(2)) and not _neural_in_worker(GlobalNeural(), InProcess())
+    forecast_to_file(demo, neural=True, out=tmp_path / "one.csv", workers=1)
+    forecast_to_file(demo, neural=True, out=tmp_path / "two.csv", workers=2)
+    one, two = (tmp_path / "one.csv").read_bytes(), (tmp_path / "two.csv").read_bytes()
+    assert len(one) > 100_000 and one == two
+    with open_shop(demo) as shop:
+        weights = [row[0] for row in shop.conn.execute("SELECT model FROM forecast_products").fetchall()]
+    assert any("neural" in w for w in weights)
+
+
+@pytest.mark.slow
 def test_cancel_during_a_multi_process_forecast_stops_within_a_second_and_stores_nothing(demo):
     from core.forecasting import ForecastSettings, forecast_shop
 
