@@ -1143,96 +1143,106 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/models/forecast_rows.py" line="213"/>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="215"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="214"/>
+        <location filename="../../ui/models/forecast_rows.py" line="216"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="221"/>
+        <location filename="../../ui/models/forecast_rows.py" line="223"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="222"/>
+        <location filename="../../ui/models/forecast_rows.py" line="224"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="224"/>
+        <location filename="../../ui/models/forecast_rows.py" line="229"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="226"/>
+        <location filename="../../ui/models/forecast_rows.py" line="231"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="227"/>
+        <location filename="../../ui/models/forecast_rows.py" line="232"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="230"/>
+        <location filename="../../ui/models/forecast_rows.py" line="234"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="231"/>
+        <location filename="../../ui/models/forecast_rows.py" line="235"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="234"/>
+        <location filename="../../ui/models/forecast_rows.py" line="237"/>
+        <source> The neural model learns from daily sales, so it was not used.</source>
+        <translation>神经网络模型需要按日的销售数据，因此未使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="240"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="237"/>
+        <location filename="../../ui/models/forecast_rows.py" line="243"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="239"/>
+        <location filename="../../ui/models/forecast_rows.py" line="245"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="242"/>
+        <location filename="../../ui/models/forecast_rows.py" line="248"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="254"/>
+        <location filename="../../ui/models/forecast_rows.py" line="260"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="256"/>
+        <location filename="../../ui/models/forecast_rows.py" line="262"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="259"/>
+        <location filename="../../ui/models/forecast_rows.py" line="265"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="261"/>
+        <location filename="../../ui/models/forecast_rows.py" line="267"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="262"/>
+        <location filename="../../ui/models/forecast_rows.py" line="268"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="265"/>
+        <location filename="../../ui/models/forecast_rows.py" line="271"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>
@@ -1752,7 +1762,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
     </message>
     <message>
         <location filename="../../ui/edit_steps.py" line="57"/>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -1763,7 +1773,7 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
     </message>
     <message>
         <location filename="../../ui/edit_steps.py" line="59"/>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
@@ -1778,225 +1788,225 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>已重做：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>ShelfWise</source>
         <translation>ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Orders</source>
         <translation>订货</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Purchase orders</source>
         <translation>采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>No shop open</source>
         <translation>没有打开店铺</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Where the neural forecasting model runs: a graphics card (GPU) makes it much quicker than the processor (CPU)</source>
         <translation>神经网络预测模型的运行位置：显卡（GPU）比处理器（CPU）快得多</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;New shop…</source>
         <translation>新建店铺(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Open shop…</source>
         <translation>打开店铺(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;Back up now…</source>
         <translation>立即备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Restore from &amp;backup…</source>
         <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Plan</source>
         <translation>计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>&amp;Replay a policy on your past…</source>
         <translation>用过去的数据回放订货策略(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Opening {name}…</source>
         <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Opened {name}</source>
         <translation>已打开 {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>{shop} — ShelfWise</source>
         <translation>{shop} — ShelfWise</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>{shop}: {products}, {suppliers}, {lines}</source>
         <translation>{shop}：{products}，{suppliers}，{lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>1 product</source>
         <translation>1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>{n} products</source>
         <translation>{n} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>1 supplier</source>
         <translation>1 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>{n} suppliers</source>
         <translation>{n} 个供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>1 sales line</source>
         <translation>1 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>{n} sales lines</source>
         <translation>{n} 行销售</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source> ({first} to {last})</source>
         <translation>（{first} 至 {last}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Select products (Ctrl+A for all shown), then Change selected…</source>
         <translation>选择商品（Ctrl+A 选择全部显示的商品），然后点“修改所选…”</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>{sku} is not in the plan</source>
         <translation>{sku} 不在计划中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
-        <location filename="../../ui/main_window.py" line="305"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Open or create a shop first.</source>
         <translation>请先打开或新建一个店铺。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Imported {n} rows from {file}</source>
         <translation>已从 {file} 导入 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Settings saved: {n} codes are not products</source>
         <translation>设置已保存：{n} 个编码不是商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Neural model: {device}</source>
         <translation>神经网络模型：{device}</translation>
     </message>

@@ -209,8 +209,10 @@ class ForecastFilter(RowFilterProxy):
 
 def duration_text(seconds: float) -> str:
     seconds = round(seconds or 0)
+    if seconds <= 1:
+        return _tr("1 second")
     if seconds < 60:
-        return _tr("{s} seconds").format(s=max(seconds, 1))
+        return _tr("{s} seconds").format(s=seconds)
     return _tr("{m} min {s} s").format(m=seconds // 60, s=seconds % 60)
 
 
@@ -220,15 +222,19 @@ def run_header(run: dict, last_sale: str | None) -> str:
     made = run.get("created_at") or ""
     when = day_text(made) + (_tr(" at {time}").format(time=made[11:16]) if len(made) >= 16 else "")
     text = _tr("Made {when} from sales up to {as_of}").format(when=when, as_of=day_text(run["as_of"]))
-    if settings.get("neural"):
+    period = run.get("period") or "day"
+    if period != "day":         # the period forecast runs the statistical and intermittent models only
+        pass
+    elif settings.get("neural"):
         text += _tr(", with the neural model on the {device}").format(device=device_words(run.get("device")))
     else:
         text += _tr(", without the neural model, on the {device}").format(device=device_words(run.get("device")))
     text += _tr(", in {duration}.").format(duration=duration_text(run.get("seconds") or 0))
-    period = run.get("period") or "day"
     if period != "day":
         text += _tr(" Your sales are monthly totals: forecast month by month.") if period == "month" else \
             _tr(" Your sales are weekly totals: forecast week by week.")
+        if settings.get("neural"):
+            text += _tr(" The neural model learns from daily sales, so it was not used.")
     text += _basis_text(settings.get("basis") or {})
     if run.get("coverage90") is not None and period == "day":
         text += _tr(" Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).").format(

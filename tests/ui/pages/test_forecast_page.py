@@ -151,6 +151,15 @@ def test_the_header_says_when_where_how_long_and_how_honest_the_range_was():
     run.update(device="cpu", seconds=8.2, settings=json.dumps({"neural": False}))
     assert "without the neural model, on the CPU, in 8 seconds." in run_header(run, last_sale="2025-05-24")
     assert "come in since" not in run_header(run, last_sale="2025-05-24")
+    run.update(seconds=0.6)
+    assert "on the CPU, in 1 second." in run_header(run, last_sale="2025-05-24")
+    # a shop of monthly totals is forecast by the statistical and intermittent models: the neural model is not
+    # said to have run, whatever the setting
+    run.update(period="month", settings=json.dumps({"neural": True}))
+    text = run_header(run, last_sale="2025-05-24")
+    assert "with the neural model" not in text and "Made 1 Jun 2025 at 09:05 from sales up to 24 May 2025, in 1 " \
+        "second. Your sales are monthly totals: forecast month by month. The neural model learns from daily " \
+        "sales, so it was not used." in text
 
 
 def test_a_shop_without_a_forecast_says_how_to_make_one(qtbot, window, open_in_window, demo_shop):
