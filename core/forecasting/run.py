@@ -135,7 +135,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     # on worker processes the trees train first, alone on the cores, and the rest is queued after them: LightGBM's
     # threads beside busy workers lost over half their speed (M5 on 2 processes: its trainings 24-38 s instead of
     # 15 s), and everything after them waited for them
-    first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and not executor.lazy else []
+    first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and _shares_cores(executor) else []
     futures: list = []
     try:
         if first:
@@ -226,14 +226,22 @@ TREES_FIRST = True      # on worker processes, LightGBM trains before the rest i
 
 
 def _neural_in_worker(model, executor: Executor) -> bool:
-    """Whether the neural model trains in a worker rather than here: on an executor of worker processes (local or
-    Dask) when this machine would train it on the CPU. It trains on one thread either way (neural.CPU_THREADS), so
+    """Whether the neural model trains in a worker rather than here: on local worker processes, when this machine
+    would train it on the CPU. It trains on one thread either way (neural.CPU_THREADS), so
     a worker's numbers are this process's to the bit; here it held up the caller, which trains LightGBM beside it
     (on M5, 2 processes: 24.4 s of LightGBM and 9.3 s of neural one after the other while the workers waited for
     nothing). On a GPU it stays here, where the GPU is."""
-    if not isinstance(model, GlobalNeural) or executor.lazy:
+    if not isinstance(model, GlobalNeural) or not _shares_cores(executor):
         return False
     return (model.device or device_name()) == "cpu"
+
+
+def _shares_cores(executor: Executor) -> bool:
+    """Local worker processes: they share this machine's cores with the caller, so the caller's work and theirs are
+    ordered so as not to oversubscribe them. A Dask cluster's workers are other machines' cores: the chunks go to
+    them at once while the global models train here (a chain's nightly run, docs/scaling.md), and the neural
+    model's inputs (every product's history) do not cross the network to one worker."""
+    return executor.name == "processes"
 
 
 def warm_up() -> None:

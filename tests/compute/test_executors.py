@@ -119,6 +119,7 @@ def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(d
     if device_name() != "cpu":
         pytest.skip("a GPU trains the neural model in the caller")
     assert _neural_in_worker(GlobalNeural(), LocalProcesses(2)) and not _neural_in_worker(GlobalNeural(), InProcess())
+    assert not _neural_in_worker(GlobalNeural(), DaskCluster("tcp://127.0.0.1:9"))   # a cluster's are other cores
     forecast_to_file(demo, neural=True, out=tmp_path / "one.csv", workers=1)
     forecast_to_file(demo, neural=True, out=tmp_path / "two.csv", workers=2)
     one, two = (tmp_path / "one.csv").read_bytes(), (tmp_path / "two.csv").read_bytes()
