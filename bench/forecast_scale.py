@@ -338,6 +338,12 @@ class RssSampler(threading.Thread):
         return max(inside) if inside else 0
 
 
+def _torch_threads() -> int:
+    import torch
+
+    return torch.get_num_threads()
+
+
 def make_executor(name: str):
     """'1': this process; 'N': N local processes; 'daskN': a dask.distributed LocalCluster of N worker processes
     (one thread each), started here before the clock; returns (executor, the cluster or None, its start seconds)."""
@@ -391,7 +397,9 @@ def measured_run(path: Path, neural: bool, profile: Path | None, executor_name: 
             sampler.note()
             progress.append((time.perf_counter(), text))
 
-    import torch  # imported before the clock starts, as the app has it loaded by the time Forecast is pressed
+    # torch is not imported before the clock: the window no longer loads it before Forecast is pressed (it reads
+    # where the neural model would run without it, core.forecasting.neural.probe_device), and what loads first
+    # decides how LightGBM's OpenMP threads wait (core.forecasting.boosted.quiet_openmp)
 
     executor, cluster, cluster_seconds = (None, None, 0.0) if executor_name == "default" else \
         make_executor(executor_name)
@@ -460,7 +468,7 @@ def measured_run(path: Path, neural: bool, profile: Path | None, executor_name: 
         "mean_total": float(result.mean.sum()), "median_rmsse": float(np.nanmedian(result.choice.rmsse)),
         "patterns": result.classes["pattern"].value_counts().to_dict(),
         "chosen": dict(sorted(top_labels.items(), key=lambda kv: -kv[1])[:6]),
-        "torch_threads": torch.get_num_threads(), "load_at_end": os.getloadavg(),
+        "torch_threads": _torch_threads(), "load_at_end": os.getloadavg(),
     }
 
 

@@ -98,8 +98,8 @@ def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: boo
     core.forecasting.mixed reads the totals for the yearly shape and for what products sold before the days."""
     units = sales_units(shop)
     exclude = units.period_imports if units.mixed else ()
-    last = shop.scalar("SELECT max(date) FROM sales" + _not_in(exclude))
     if as_of is None:
+        last = shop.scalar("SELECT max(date) FROM sales" + _not_in(exclude))
         as_of = dt.date.fromisoformat(last) if last else dt.date.today()
     cutoff = as_of.isoformat()
     products = pd.read_sql_query(

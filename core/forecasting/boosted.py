@@ -38,14 +38,26 @@ ROUNDS = 300              # SHELFWISE_BOOSTED_ROUNDS overrides it (the test suit
 #                           paths are the same, its accuracy is measured in bench/, not in the tests)
 PREDICT_ROWS = 2000       # products whose inputs are built and predicted at a time
 # Two threads at most (a busy desk machine keeps a core for the window and the worker processes), never more than
-# the machine has; OpenMP's idle threads sleep rather than spin (OMP_WAIT_POLICY, set before LightGBM loads
-# libgomp), so the window never waits behind a spinning thread.
+# the machine has; OpenMP's idle threads spin only briefly before they sleep (quiet_openmp), so the window never
+# waits behind a spinning thread.
 THREADS = max(1, min(2, os.cpu_count() or 1))
+# How long an idle OpenMP thread spins before it sleeps (GOMP_SPINCOUNT; libgomp's default is 300,000 spins).
+# Not 0 (OMP_WAIT_POLICY=PASSIVE, as before 2026-12-06): each of the many short parallel steps of a training then
+# waits for its threads to be woken, and M5's training on two threads took 10.0 s instead of 6.4 s; with 1,000 to
+# 100,000 spins it took 5.8-6.7 s (bench/RESULTS.md). 10,000 spins are some microseconds.
+SPIN_COUNT = "10000"
 PARAMS = {
     "objective": "tweedie", "tweedie_variance_power": 1.2, "learning_rate": 0.05, "num_leaves": 63,
     "min_data_in_leaf": 100, "feature_fraction": 0.8, "bagging_fraction": 0.7, "bagging_freq": 1,
     "lambda_l2": 1.0, "max_bin": 127, "verbose": -1, "deterministic": True, "force_row_wise": True,
 }
+
+
+def quiet_openmp() -> None:
+    """Bounds OpenMP's busy-waiting before LightGBM loads libgomp (which reads it once), unless the environment
+    already says how to wait."""
+    if "OMP_WAIT_POLICY" not in os.environ:
+        os.environ.setdefault("GOMP_SPINCOUNT", SPIN_COUNT)
 
 
 def boosted_features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: np.ndarray, origin: np.ndarray,
@@ -100,7 +112,7 @@ class GlobalBoosted(Model):
 
     def train(self, Y: np.ndarray, h: int, drivers: Drivers) -> "GlobalBoosted":
         """Learn from every product's past up to the end of Y (drivers cover Y's days and h more)."""
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")    # read once, when LightGBM loads libgomp
+        quiet_openmp()
         import lightgbm
 
         rng = np.random.default_rng(self.seed)
@@ -174,7 +186,7 @@ def boosted_chunk(backtest: Trees, final: Trees, rows: slice, Y: np.ndarray, pro
     import lightgbm
 
     started = time.perf_counter()
-    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    quiet_openmp()
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     trees = lightgbm.Booster(model_str=backtest.text)

@@ -24,7 +24,7 @@ from core.compute.executors import Executor, InProcess, gather
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
 from core.forecasting.boosted import GlobalBoosted, boosted_chunk
-from core.forecasting.neural import GlobalNeural, device_name
+from core.forecasting.neural import GlobalNeural, probe_device
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
 from core.forecasting.statistical import ARIMA, ETS
@@ -134,7 +134,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     here = [m for m in trained if m not in shipped]
     # on worker processes the trees train first, alone on the cores, and the rest is queued after them: LightGBM's
     # threads beside busy workers lost over half their speed (M5 on 2 processes: its trainings 24-38 s instead of
-    # 15 s), and everything after them waited for them
+    # 15 s), and everything after them waited for them; their two trainings run side by side (_split_trees)
     first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and _shares_cores(executor) else []
     futures: list = []
     try:
@@ -223,6 +223,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
 
 
 TREES_FIRST = True      # on worker processes, LightGBM trains before the rest is queued (see forecast_history)
+SPLIT_TREES = True      # ... and its two trainings run side by side, one in a worker (_split_trees)
 
 
 def _neural_in_worker(model, executor: Executor) -> bool:
@@ -233,7 +234,7 @@ def _neural_in_worker(model, executor: Executor) -> bool:
     nothing). On a GPU it stays here, where the GPU is."""
     if not isinstance(model, GlobalNeural) or not _shares_cores(executor):
         return False
-    return (model.device or device_name()) == "cpu"
+    return (model.device or probe_device()) == "cpu"    # asked without importing torch here
 
 
 def _shares_cores(executor: Executor) -> bool:
@@ -268,6 +269,58 @@ def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], see
     return backtests, final, time.perf_counter() - started
 
 
+def _split_trees(executor: Executor) -> bool:
+    """Whether the trees' two trainings (before the first backtest origin, and on the whole history for the final
+    forecast) run side by side, one thread each, one here and one in a worker, rather than one after the other on
+    two threads here: on local worker processes, two or more. LightGBM's deterministic mode gives the same trees on
+    one thread as on two (the 1- and 2-process forecasts are compared to the bit in tests/compute), and its two
+    threads on one training are about 1.4x one thread, where two trainings side by side are nearly 2x."""
+    return SPLIT_TREES and TREES_FIRST and _shares_cores(executor) and executor.workers >= 2
+
+
+def trees_part(Y: np.ndarray, h: int, drivers: Drivers, seed: int, rounds: int):
+    """The trees trained on one thread on Y (what a worker runs while the caller trains the other set): Trees, or
+    None where the history is too short to learn from, and the seconds it took."""
+    started = time.perf_counter()
+    model = GlobalBoosted(seed=seed, rounds=rounds, threads=1)
+    model.train(Y, h, drivers)
+    return (model.trees() if model.is_trained() else None), time.perf_counter() - started
+
+
+def _train_trees(model: GlobalBoosted, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int],
+                 executor: Executor, ctx: JobContext):
+    """The trees for the backtests (trained on the history before the first origin) and for the final forecast
+    (trained again on the whole history), as (before, after) Trees; None where the backtest's could not learn.
+    Where the executor's workers share these cores (_split_trees), the backtest's train in a worker while this
+    process trains the final ones, each on one thread: the same trees as one after the other here."""
+    T = Y.shape[1]
+    if not (model.refit_for_final and _split_trees(executor)):
+        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        if not model.is_trained():
+            return None
+        before = model.trees()
+        if model.refit_for_final:
+            model.train(Y, h, cut(drivers, 0, T + h))
+        return before, (model.trees() if model.is_trained() and model.refit_for_final else before)
+    early = executor.submit(trees_part, Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h), model.seed,
+                            model.rounds)
+    threads = model.threads
+    try:
+        model.threads = 1
+        model.train(Y, h, cut(drivers, 0, T + h))
+        after = model.trees() if model.is_trained() else None
+        before, _seconds = gather([early], ctx)[0]
+    except BaseException:
+        early.cancel()
+        raise
+    finally:
+        model.threads = threads
+    if before is None:
+        model.booster_ = None
+        return None
+    return before, (after if after is not None else before)
+
+
 def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,
                   share: float, backtests: dict, final: dict, timings: dict, executor: Executor,
                   calendar: Calendar, predicted: list) -> None:
@@ -282,20 +335,20 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
         ctx.progress(share * k / len(trained), _("Backtesting {model}").format(model=model.alias))
         t0 = time.perf_counter()
         model.ctx = ctx.sub(share * k / len(trained), share * (k + 0.9) / len(trained))
-        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        if not model.is_trained():      # too little history before the first origin to learn from: left out,
-            continue                    # rather than another model's numbers under its name
         if isinstance(model, GlobalBoosted):
-            before = model.trees()
-            if model.refit_for_final:   # trained again on the whole history for the final forecast
-                model.train(Y, h, cut(drivers, 0, T + h))
-            after = model.trees() if model.is_trained() and model.refit_for_final else before
+            trees = _train_trees(model, Y, h, drivers, origins, executor, ctx)
+            if trees is None:           # too little history before the first origin to learn from: left out,
+                continue                # rather than another model's numbers under its name
+            before, after = trees
             threads = model.threads if executor.lazy else 1     # a worker is one core
             before, after = executor.share(before), executor.share(after) if after is not before else before
             predicted += [(model.alias, rows, executor.submit(
                 boosted_chunk, before, after, rows, Y[rows], drivers.promotion[rows], drivers.price[rows], calendar,
                 h, origins, threads)) for rows in row_chunks(n, executor.workers)]
             timings[model.alias] = time.perf_counter() - t0
+            continue
+        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        if not model.is_trained():
             continue
         backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
         if getattr(model, "refit_for_final", False):    # trained again on the whole history for the final one
@@ -344,21 +397,24 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
             store_result(shop, result, periods.as_of, settings)
         ctx.progress(1.0, _("Forecast stored"))
         return result
+    units = sales_units(shop)
+    if executor is None:            # chosen for the history's size, known before it is read
+        from core.compute.settings import load_compute_settings
+
+        products, days, as_of = history_size(shop, as_of, units)
+        executor = (compute or load_compute_settings(shop)).executor(
+            products * days, min(settings.statistical_max_products, products))
+    if _shares_cores(executor):     # the workers start and import while this process reads the shop file
+        executor.submit(warm_up)
     history = load_history(shop, as_of=as_of)
     if not len(history.skus) or np.isnan(history.demand).all():
         raise UserError(_("There are no sales to forecast from."), hint=_("Import a sales file first."))
     drivers = load_drivers(shop, history.product_ids, history.days, horizon, history.as_of)
     years = None
-    units = sales_units(shop)
     if units.mixed:                 # weekly or monthly totals before the days: the yearly shape, the slow sellers
         from core.forecasting.mixed import deseasonalised, read_period_years
 
         years = read_period_years(shop, history, units)
-    if executor is None:
-        from core.compute.settings import load_compute_settings
-
-        fits = min(settings.statistical_max_products, len(history.skus))
-        executor = (compute or load_compute_settings(shop)).executor(history.demand.size, fits)
     result = forecast_history(deseasonalised(history, years) if years else history, drivers, settings,
                               ctx.sub(0.05, 0.95), executor)
     if years is not None:
@@ -369,6 +425,20 @@ def forecast_shop(shop: ShopDb, *, horizon: int | None = None, as_of: dt.date | 
         store_result(shop, result, history.as_of, settings)
     ctx.progress(1.0, _("Forecast stored"))
     return result
+
+
+def history_size(shop: ShopDb, as_of: dt.date | None, units) -> tuple[int, int, dt.date | None]:
+    """(active products, days, as_of) of the history load_history would read, without reading it: its days run
+    from the first sales day to `as_of`, by default the last sales day (returned, so it is not looked up twice)."""
+    from core.demand.history import _not_in
+
+    exclude = units.period_imports if units.mixed else ()
+    first, last = shop.conn.execute("SELECT min(date), max(date) FROM sales" + _not_in(exclude)).fetchone()
+    products = shop.scalar("SELECT count(*) FROM products WHERE active = 1") or 0
+    if first is None:
+        return products, 0, as_of
+    as_of = as_of or dt.date.fromisoformat(last)
+    return products, max((as_of - dt.date.fromisoformat(first)).days + 1, 0), as_of
 
 
 def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings: ForecastSettings) -> int:

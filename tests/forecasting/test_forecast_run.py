@@ -138,3 +138,18 @@ def test_the_device_is_read_without_importing_torch_and_agrees_with_torch(tmp_pa
     assert neural.probe_device() in ("cpu", "mps")
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     assert neural.probe_device() == ""
+
+
+def test_the_history_size_is_known_before_the_history_is_read(small_shop):
+    """The executor is chosen (and its workers started) before the history is read, from its size: the products
+    and days load_history then reads, on any as-of day."""
+    from core.demand.history import load_history, sales_units
+    from core.forecasting.run import history_size
+
+    with open_shop(small_shop) as shop:
+        units = sales_units(shop)
+        for as_of in (None, AS_OF - dt.timedelta(days=40)):
+            products, days, read_as_of = history_size(shop, as_of, units)
+            history = load_history(shop, as_of=as_of)
+            assert (products, days) == history.demand.shape and read_as_of == history.as_of
+        assert read_as_of == AS_OF - dt.timedelta(days=40) and days == DAYS - 40
