@@ -134,7 +134,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     here = [m for m in trained if m not in shipped]
     # on worker processes the trees train first, alone on the cores, and the rest is queued after them: LightGBM's
     # threads beside busy workers lost over half their speed (M5 on 2 processes: its trainings 24-38 s instead of
-    # 15 s), and everything after them waited for them; their two trainings run side by side (_split_trees)
+    # 15 s), and everything after them waited for them
     first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and _shares_cores(executor) else []
     futures: list = []
     try:
@@ -223,7 +223,6 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
 
 
 TREES_FIRST = True      # on worker processes, LightGBM trains before the rest is queued (see forecast_history)
-SPLIT_TREES = True      # ... and its two trainings run side by side, one in a worker (_split_trees)
 
 
 def _neural_in_worker(model, executor: Executor) -> bool:
@@ -269,58 +268,6 @@ def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], see
     return backtests, final, time.perf_counter() - started
 
 
-def _split_trees(executor: Executor) -> bool:
-    """Whether the trees' two trainings (before the first backtest origin, and on the whole history for the final
-    forecast) run side by side, one thread each, one here and one in a worker, rather than one after the other on
-    two threads here: on local worker processes, two or more. LightGBM's deterministic mode gives the same trees on
-    one thread as on two (the 1- and 2-process forecasts are compared to the bit in tests/compute), and its two
-    threads on one training are about 1.4x one thread, where two trainings side by side are nearly 2x."""
-    return SPLIT_TREES and TREES_FIRST and _shares_cores(executor) and executor.workers >= 2
-
-
-def trees_part(Y: np.ndarray, h: int, drivers: Drivers, seed: int, rounds: int):
-    """The trees trained on one thread on Y (what a worker runs while the caller trains the other set): Trees, or
-    None where the history is too short to learn from, and the seconds it took."""
-    started = time.perf_counter()
-    model = GlobalBoosted(seed=seed, rounds=rounds, threads=1)
-    model.train(Y, h, drivers)
-    return (model.trees() if model.is_trained() else None), time.perf_counter() - started
-
-
-def _train_trees(model: GlobalBoosted, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int],
-                 executor: Executor, ctx: JobContext):
-    """The trees for the backtests (trained on the history before the first origin) and for the final forecast
-    (trained again on the whole history), as (before, after) Trees; None where the backtest's could not learn.
-    Where the executor's workers share these cores (_split_trees), the backtest's train in a worker while this
-    process trains the final ones, each on one thread: the same trees as one after the other here."""
-    T = Y.shape[1]
-    if not (model.refit_for_final and _split_trees(executor)):
-        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        if not model.is_trained():
-            return None
-        before = model.trees()
-        if model.refit_for_final:
-            model.train(Y, h, cut(drivers, 0, T + h))
-        return before, (model.trees() if model.is_trained() and model.refit_for_final else before)
-    early = executor.submit(trees_part, Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h), model.seed,
-                            model.rounds)
-    threads = model.threads
-    try:
-        model.threads = 1
-        model.train(Y, h, cut(drivers, 0, T + h))
-        after = model.trees() if model.is_trained() else None
-        before, _seconds = gather([early], ctx)[0]
-    except BaseException:
-        early.cancel()
-        raise
-    finally:
-        model.threads = threads
-    if before is None:
-        model.booster_ = None
-        return None
-    return before, (after if after is not None else before)
-
-
 def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,
                   share: float, backtests: dict, final: dict, timings: dict, executor: Executor,
                   calendar: Calendar, predicted: list) -> None:
@@ -335,20 +282,20 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
         ctx.progress(share * k / len(trained), _("Backtesting {model}").format(model=model.alias))
         t0 = time.perf_counter()
         model.ctx = ctx.sub(share * k / len(trained), share * (k + 0.9) / len(trained))
+        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        if not model.is_trained():      # too little history before the first origin to learn from: left out,
+            continue                    # rather than another model's numbers under its name
         if isinstance(model, GlobalBoosted):
-            trees = _train_trees(model, Y, h, drivers, origins, executor, ctx)
-            if trees is None:           # too little history before the first origin to learn from: left out,
-                continue                # rather than another model's numbers under its name
-            before, after = trees
+            before = model.trees()
+            if model.refit_for_final:   # trained again on the whole history for the final forecast
+                model.train(Y, h, cut(drivers, 0, T + h))
+            after = model.trees() if model.is_trained() and model.refit_for_final else before
             threads = model.threads if executor.lazy else 1     # a worker is one core
             before, after = executor.share(before), executor.share(after) if after is not before else before
             predicted += [(model.alias, rows, executor.submit(
                 boosted_chunk, before, after, rows, Y[rows], drivers.promotion[rows], drivers.price[rows], calendar,
                 h, origins, threads)) for rows in row_chunks(n, executor.workers)]
             timings[model.alias] = time.perf_counter() - t0
-            continue
-        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        if not model.is_trained():
             continue
         backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
         if getattr(model, "refit_for_final", False):    # trained again on the whole history for the final one
