@@ -83,3 +83,39 @@ def test_demand_classes_follow_the_adi_cv2_cutoffs():
                      np.array(["S", "I", "L", "E"], dtype=object))
     assert frame["pattern"].tolist() == ["smooth", "intermittent", "lumpy", "erratic"]
     assert frame.set_index("sku").at["S", "abc"] == "A"
+
+
+def test_a_till_file_of_many_lines_a_day_in_any_order_reads_as_its_daily_totals(tmp_path):
+    """load_history reads the sales lines as they are stored and adds up each product's days itself: every day's
+    units and each product's sales value are the same to the bit as SQLite's own GROUP BY of the same lines (a float
+    total depends on the order of its terms), whatever order the lines were imported in."""
+    from core.demand.history import load_history
+    from core.importing import run_import
+    from core.store import open_shop
+
+    rng = np.random.default_rng(4)
+    lines = []
+    for k in range(3000):
+        day = START + dt.timedelta(days=int(rng.integers(0, 90)))
+        lines.append((f"P{rng.integers(1, 6)}", day.isoformat(), int(rng.integers(1, 4)),
+                      round(float(rng.uniform(0.1, 30)), 2)))
+    lines.append(("P1", (START + dt.timedelta(days=95)).isoformat(), 2, 3.3))   # the last day
+    path = tmp_path / "till.csv"
+    pd.DataFrame(lines, columns=["sku", "date", "qty", "revenue"]).to_csv(path, index=False)   # not in date order
+    db = tmp_path / "shop.db"
+    with open_shop(db) as shop:
+        run_import(shop, path, "sales", today=dt.date(2030, 1, 1))
+        history = load_history(shop)
+        days = shop.conn.execute(
+            "SELECT product_id, date, sum(qty), sum(coalesce(revenue, 0)) FROM sales GROUP BY product_id, date"
+        ).fetchall()
+    assert history.days[0] == pd.Timestamp(min(line[1] for line in lines))
+    assert history.days[-1] == pd.Timestamp(START + dt.timedelta(days=95)) and history.as_of == history.days[-1].date()
+    row_of = {pid: i for i, pid in enumerate(history.product_ids)}
+    units = np.zeros_like(history.sales)
+    value = np.zeros(len(row_of))
+    for pid, date, qty, revenue in days:        # in (product, day) order, as the GROUP BY gives them
+        units[row_of[pid], (pd.Timestamp(date) - history.days[0]).days] = qty
+        value[row_of[pid]] += revenue
+    assert np.array_equal(np.nan_to_num(history.sales), units) and np.array_equal(history.revenue, value)
+    assert len(days) < len(lines) and units.sum() == sum(line[2] for line in lines)
