@@ -86,3 +86,9 @@ class Model(ABC):
     @abstractmethod
     def forecast_batch(self, Y: np.ndarray, h: int) -> np.ndarray:
         """Mean forecasts (n, h) for the histories Y (n, T), NaN where unknown."""
+
+    def forecast_origins(self, Y: np.ndarray, h: int, ends: list[int], memo: dict | None = None) -> list[np.ndarray]:
+        """forecast_batch from the end of each Y[:, :end] for `ends` (a backtest's origins and the whole history).
+        The recursive models (Croston, SBA, TSB) make them all in one pass over the days; `memo` is a dict shared
+        by the models of one chunk, for the work they have in common."""
+        return [self.forecast_batch(Y[:, :end], h) for end in ends]

@@ -55,18 +55,16 @@ def forecast_chunk(models: list, Y: np.ndarray, promotion: np.ndarray, price: np
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     result = ChunkResult({}, {}, {})
+    memo: dict = {}             # what the chunk's models share (Croston's and SBA's pass over the days)
     for model in models:
         started = time.perf_counter()
-        result.backtests[model.alias] = [_forecast(model, Y[:, :origin], h, drivers, origin) for origin in origins]
-        result.final[model.alias] = _forecast(model, Y, h, drivers, T)
+        if isinstance(model, CalendarRegression):
+            forecasts = [model.forecast_batch(Y[:, :end], h, cut(drivers, 0, end + h)) for end in [*origins, T]]
+        else:
+            forecasts = model.forecast_origins(Y, h, [*origins, T], memo)
+        result.backtests[model.alias], result.final[model.alias] = forecasts[:-1], forecasts[-1]
         result.seconds[model.alias] = time.perf_counter() - started
     return result
-
-
-def _forecast(model, Y: np.ndarray, h: int, drivers: Drivers, end: int) -> np.ndarray:
-    if isinstance(model, CalendarRegression):
-        return model.forecast_batch(Y, h, cut(drivers, 0, end + h))
-    return model.forecast_batch(Y, h)
 
 
 def join(parts: list[tuple[np.ndarray | slice, ChunkResult]], n: int, h: int, origins: int,

@@ -76,28 +76,68 @@ class LongAverage(MovingAverage):
     alias = "long_average"
 
 
-def croston_state(Y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-    """Croston's smoothed demand size z and interval p after the last day, per row.
+def croston_states(Y: np.ndarray, alpha: float, ends: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Croston's smoothed demand size z and interval p per row after the first `end` days of Y, for each of `ends`
+    (one pass over the days, however many ends: a backtest's origins and the whole history).
 
     Initialised with the first non-zero demand and its interval from the start of the history; updated only
-    on days with demand; unknown days (NaN) are skipped, neither sales nor silence.
+    on days with demand; unknown days (NaN) are skipped, neither sales nor silence. Each day is one step over all
+    rows at once (the days as contiguous columns), the same arithmetic on every value as the textbook recursion
+    (a test compares them to the bit).
     """
-    n, T = Y.shape
+    n = Y.shape[0]
+    last = max(ends)
+    days = np.ascontiguousarray(Y[:, :last].T)
     z = np.full(n, np.nan)
     p = np.full(n, np.nan)
     q = np.ones(n)  # days since the last demand, counting this one
-    for t in range(T):
-        y = Y[:, t]
+    wanted = {end: [] for end in ends}
+    for t in range(last + 1):
+        if t in wanted:
+            wanted[t].append((z.copy(), p.copy()))
+        if t == last:
+            break
+        y = days[t]
+        demand = y > 0
+        if not demand.any():
+            q += ~np.isnan(y)
+            continue
+        fresh = np.isnan(z)
+        z = np.where(demand, np.where(fresh, y, z + alpha * (y - z)), z)
+        p = np.where(demand, np.where(fresh, q, p + alpha * (q - p)), p)
+        q = np.where(demand, 1.0, np.where(np.isnan(y), q, q + 1.0))
+    return [wanted[end][0] for end in ends]
+
+
+def croston_state(Y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    """Croston's smoothed demand size z and interval p after the last day, per row (croston_states)."""
+    return croston_states(Y, alpha, [Y.shape[1]])[0]
+
+
+def tsb_states(Y: np.ndarray, alpha_demand: float, alpha_probability: float,
+               ends: list[int]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """TSB's smoothed size of a sale z and probability of a sale per row after the first `end` days of Y, for each
+    of `ends`, in one pass: the probability moves on every known day (starting at that day's 0 or 1), the size on
+    days with a sale (starting at the first sale); unknown days (NaN) are skipped."""
+    n = Y.shape[0]
+    last = max(ends)
+    days = np.ascontiguousarray(Y[:, :last].T)
+    z = np.full(n, np.nan)
+    prob = np.full(n, np.nan)
+    wanted = {end: [] for end in ends}
+    for t in range(last + 1):
+        if t in wanted:
+            wanted[t].append((z.copy(), prob.copy()))
+        if t == last:
+            break
+        y = days[t]
         known = ~np.isnan(y)
-        demand = known & (y > 0)
-        first = demand & np.isnan(z)
-        update = demand & ~first
-        z[first], p[first] = y[first], q[first]
-        z[update] += alpha * (y[update] - z[update])
-        p[update] += alpha * (q[update] - p[update])
-        q[demand] = 1
-        q[known & ~demand] += 1
-    return z, p
+        demand = y > 0
+        sold = demand.astype(float)
+        prob = np.where(known, np.where(np.isnan(prob), sold, prob + alpha_probability * (sold - prob)), prob)
+        if demand.any():
+            z = np.where(demand, np.where(np.isnan(z), y, z + alpha_demand * (y - z)), z)
+    return [wanted[end][0] for end in ends]
 
 
 class Croston(Model):
@@ -107,7 +147,18 @@ class Croston(Model):
         self.alpha = alpha
 
     def forecast_batch(self, Y, h):
-        z, p = croston_state(Y, self.alpha)
+        return self._forecast(*croston_state(Y, self.alpha), h)
+
+    def forecast_origins(self, Y, h, ends, memo=None):
+        """From each of `ends` in one pass over the days; Croston and SBA with the same alpha share the pass
+        through `memo` (one chunk's dict)."""
+        memo = {} if memo is None else memo
+        key = ("croston", self.alpha, tuple(ends))
+        if key not in memo:
+            memo[key] = croston_states(Y, self.alpha, ends)
+        return [self._forecast(z, p, h) for z, p in memo[key]]
+
+    def _forecast(self, z, p, h):
         rate = np.where(np.isnan(z), 0.0, z / np.where(np.isnan(p), 1.0, p)) * self._bias_factor()
         return np.repeat(rate[:, None], h, axis=1)
 
@@ -135,22 +186,9 @@ class TSB(Model):
         self.alpha_probability = alpha_probability
 
     def forecast_batch(self, Y, h):
-        n, T = Y.shape
-        z = np.full(n, np.nan)
-        prob = np.full(n, np.nan)
-        for t in range(T):
-            y = Y[:, t]
-            known = ~np.isnan(y)
-            demand = known & (y > 0)
-            start = known & np.isnan(prob)
-            prob[start] = demand[start].astype(float)
-            z[start & demand] = y[start & demand]
-            step = known & ~start
-            prob[step] += self.alpha_probability * (demand[step] - prob[step])
-            grow = step & demand
-            first_size = grow & np.isnan(z)
-            z[first_size] = y[first_size]
-            upd = grow & ~first_size
-            z[upd] += self.alpha_demand * (y[upd] - z[upd])
-        rate = np.nan_to_num(prob) * np.nan_to_num(z)
-        return np.repeat(rate[:, None], h, axis=1)
+        return self.forecast_origins(Y, h, [Y.shape[1]])[0]
+
+    def forecast_origins(self, Y, h, ends, memo=None):
+        """From each of `ends` in one pass over the days."""
+        states = tsb_states(Y, self.alpha_demand, self.alpha_probability, ends)
+        return [np.repeat((np.nan_to_num(prob) * np.nan_to_num(z))[:, None], h, axis=1) for z, prob in states]

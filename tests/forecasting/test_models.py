@@ -90,3 +90,54 @@ def test_count_quantiles_are_poisson_when_dispersion_is_one():
     q = count_quantiles(np.array([3.0]), 1.0 + 1e-9, levels=(0.5, 0.95))
     assert q[0.95][0] == stats.poisson.ppf(0.95, 3.0)
     assert q[0.5][0] == stats.poisson.ppf(0.5, 3.0)
+
+
+def _textbook(Y: np.ndarray, kind: str, a: float, b: float) -> np.ndarray:
+    """The recursions product by product and day by day, as written in the literature (the reference)."""
+    rates = []
+    for row in Y:
+        z = p = prob = None
+        q = 1
+        for y in row:
+            if np.isnan(y):
+                continue
+            if kind == "tsb":
+                prob = float(y > 0) if prob is None else prob + b * ((y > 0) - prob)
+            if y > 0:
+                if z is None:
+                    z, p = y, q
+                else:
+                    z, p = z + a * (y - z), p + a * (q - p)
+                q = 1
+            else:
+                q += 1
+        if kind == "tsb":
+            rates.append(0.0 if z is None else prob * z)
+        else:
+            rates.append(0.0 if z is None else z / p * (1 - a / 2 if kind == "sba" else 1.0))
+    return np.array(rates)
+
+
+@pytest.mark.parametrize("kind", ["croston", "sba", "tsb"])
+def test_the_recursive_models_make_every_origin_in_one_pass_as_the_textbook_recursion_does(kind):
+    # one pass over the days gives the forecast from each backtest origin and from the end, the same to the bit as
+    # forecasting each cut history on its own, and the textbook values (unknown days, late starts, no sales)
+    rng = np.random.default_rng(11)
+    Y = rng.poisson(0.4, (60, 200)).astype(float) * rng.integers(1, 4, (60, 200))
+    Y[rng.random(Y.shape) < 0.15] = NAN
+    Y[:8, :120] = NAN                   # new products
+    Y[8:11] = 0.0                       # never sold
+    Y[11:13] = NAN                      # never known
+    model = {"croston": Croston(0.2), "sba": SBA(0.2), "tsb": TSB(0.2, 0.1)}[kind]
+    ends = [116, 144, 172, 200]
+    memo: dict = {}
+    together = model.forecast_origins(Y, 5, ends, memo)
+    for end, forecast in zip(ends, together):
+        assert np.array_equal(forecast, model.forecast_batch(Y[:, :end], 5))
+        assert forecast[:, 0] == pytest.approx(_textbook(Y[:, :end], kind, 0.2, 0.1), rel=1e-12, abs=1e-12)
+        assert np.all(forecast == forecast[:, :1])
+    if kind != "tsb":                   # Croston and SBA with one alpha share the pass in a chunk
+        other = (SBA(0.2) if kind == "croston" else Croston(0.2)).forecast_origins(Y, 5, ends, memo)
+        assert len(memo) == 1
+        factor = 0.9 if kind == "croston" else 1 / 0.9
+        assert other[-1] == pytest.approx(together[-1] * factor, rel=1e-12)
