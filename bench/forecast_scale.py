@@ -23,6 +23,7 @@ Run:  .venv/bin/python bench/forecast_scale.py                  # build (if need
       .venv/bin/python bench/forecast_scale.py --profile on     # + a cProfile of the run (bench/out/*.prof)
       .venv/bin/python bench/forecast_scale.py --executors 1,2,dask2   # one process, two, a Dask LocalCluster
       .venv/bin/python bench/forecast_scale.py --shop m5 --runs on --executors 1,2,dask2
+      .venv/bin/python bench/forecast_scale.py --runs on --executors 1core,1,2   # + one process on one core only
 Scratch output (the shop file, profiles, a JSON of the figures) goes to bench/out/ (git-ignored).
 """
 from __future__ import annotations
@@ -358,6 +359,8 @@ def make_executor(name: str):
         executor = DaskCluster(cluster.scheduler_address)
         executor.client  # connected before the clock
         return executor, cluster, time.perf_counter() - started
+    if name == "1core":         # this process, started on one core (main(): its CPU affinity)
+        return InProcess(), None, 0.0
     return (InProcess() if int(name) <= 1 else LocalProcesses(int(name))), None, 0.0
 
 
@@ -454,7 +457,9 @@ def measured_run(path: Path, neural: bool, profile: Path | None, executor_name: 
         top_labels[label] = top_labels.get(label, 0) + 1
     return {
         "neural": neural, "wall_s": round(wall, 2), "executor": executor_name,
-        "executor_described": (executor.describe() if executor is not None else "the shop's setting"),
+        "executor_described": (executor.describe() if executor is not None else "the shop's setting") +
+                              (f" on {len(os.sched_getaffinity(0))} core(s) allowed" if hasattr(os, "sched_getaffinity")
+                               else ""),
         "cluster_start_s": round(cluster_seconds, 2), "digest": digest.hexdigest()[:16],
         "workers_cpu_s": round(workers_cpu, 2),
         "cpu_s": round((cpu1.user + cpu1.system) - (cpu0.user + cpu0.system), 2),
@@ -528,8 +533,9 @@ def main() -> None:
     parser.add_argument("--profile", choices=("on", "off"), default=None, help="cProfile this run")
     parser.add_argument("--executors", default="default",
                         help="where the per-product models run, one run each, comma-separated: 1 (this process), "
-                             "2 (two local processes), dask2 (a LocalCluster of 2 worker processes), default (the "
-                             "shop's setting); e.g. --executors 1,2,dask2")
+                             "2 (two local processes), dask2 (a LocalCluster of 2 worker processes), 1core (this "
+                             "process, allowed one core only: the one-core baseline), default (the shop's setting); "
+                             "e.g. --executors 1core,1,2,dask2")
     parser.add_argument("--shop", choices=("synthetic", "m5"), default="synthetic",
                         help="the synthetic shop (default) or the M5 shop imported from ../shared/data")
     parser.add_argument("--child", choices=("on", "off"), default=None, help=argparse.SUPPRESS)
@@ -568,7 +574,11 @@ def main() -> None:
         if args.profile == which:
             prof = OUT / f"scale_{args.products}_neural_{which}.prof"
             command += ["--profile-to", str(prof)]
-        child = subprocess.run(command, capture_output=True, text=True)
+        one_core = None
+        if executor == "1core":     # the whole child on one core (its CPU affinity, before it imports anything)
+            cpu = min(os.sched_getaffinity(0))
+            one_core = lambda: os.sched_setaffinity(0, {cpu})  # noqa: E731
+        child = subprocess.run(command, capture_output=True, text=True, preexec_fn=one_core)
         lines = child.stdout.splitlines()
         figures_line = next((line for line in reversed(lines) if line.startswith("FIGURES ")), None)
         if child.returncode != 0 or figures_line is None:
@@ -590,6 +600,9 @@ def main() -> None:
             if "1" in wall:
                 print("  speed-up over one process: " + ", ".join(
                     f"{name} {wall['1'] / seconds:.2f}x" for name, seconds in wall.items() if name != "1"))
+            if "1core" in wall:
+                print("  speed-up over one process on one core: " + ", ".join(
+                    f"{name} {wall['1core'] / seconds:.2f}x" for name, seconds in wall.items() if name != "1core"))
     if all_figures:
         out = OUT / f"forecast_scale_{args.shop if args.shop == 'm5' else args.products}.json"
         out.write_text(json.dumps({"when": dt.datetime.now().isoformat(timespec="seconds"),

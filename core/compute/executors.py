@@ -21,6 +21,7 @@ import threading
 import time
 from typing import Any, Callable
 
+from core.compute import usable_cores
 from core.errors import UserError
 from core.i18n import _
 
@@ -85,7 +86,7 @@ class LocalProcesses(Executor):
     name = "processes"
 
     def __init__(self, workers: int = DEFAULT_WORKERS):
-        self.workers = workers if workers > 0 else max(os.cpu_count() or 1, 1)
+        self.workers = workers if workers > 0 else usable_cores()
 
     def submit(self, fn: Callable, *args):
         return _pool(self.workers).submit(fn, *args)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass
 
+from core.compute import usable_cores
 from core.compute.executors import PROCESS_CELLS, DaskCluster, Executor, InProcess, LocalProcesses
 from core.errors import UserError
 from core.i18n import _
@@ -36,12 +37,12 @@ class ComputeSettings:
 
     def count(self) -> int:
         """The local worker processes this asks for: its own number; for 0 (automatic) SHELFWISE_WORKERS where
-        set, else one per core."""
+        set, else one per core this process may use."""
         if self.workers > 0:
             return self.workers
         override = os.environ.get(ENV_WORKERS, "").strip()
         workers = int(override) if override.isdigit() else 0
-        return workers if workers > 0 else max(os.cpu_count() or 1, 1)
+        return workers if workers > 0 else usable_cores()
 
     def executor(self, cells: int, fits: int = 0) -> Executor:
         """The executor for a job of `cells` product-days and `fits` products with statistical fits: the Dask

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.compute import usable_cores
 from core.demand.drivers import Drivers, cut
 from core.forecasting.base import Model
 from core.forecasting.neural import _examples, _Windows, event_lifts, features
@@ -38,9 +39,10 @@ ROUNDS = 300              # SHELFWISE_BOOSTED_ROUNDS overrides it (the test suit
 #                           paths are the same, its accuracy is measured in bench/, not in the tests)
 PREDICT_ROWS = 2000       # products whose inputs are built and predicted at a time
 # Two threads at most (a busy desk machine keeps a core for the window and the worker processes), never more than
-# the machine has; OpenMP's idle threads spin only briefly before they sleep (quiet_openmp), so the window never
-# waits behind a spinning thread.
-THREADS = max(1, min(2, os.cpu_count() or 1))
+# the cores this process may use (core.compute.usable_cores: on one allowed core two threads only wait for each
+# other); OpenMP's idle threads spin only briefly before they sleep (quiet_openmp), so the window never waits
+# behind a spinning thread.
+THREADS = 2
 # How long an idle OpenMP thread spins before it sleeps (GOMP_SPINCOUNT; libgomp's default is 300,000 spins).
 # Not 0 (OMP_WAIT_POLICY=PASSIVE, as before 2026-12-06): each of the many short parallel steps of a training then
 # waits for its threads to be woken, and M5's training on two threads took 10.0 s instead of 6.4 s; with 1,000 to
@@ -105,7 +107,7 @@ class GlobalBoosted(Model):
                  ctx: JobContext | None = None):
         self.seed = seed
         self.rounds = rounds or int(os.environ.get("SHELFWISE_BOOSTED_ROUNDS") or ROUNDS)
-        self.threads = threads or THREADS
+        self.threads = threads or min(THREADS, usable_cores())
         self.ctx = ctx or null_context()
         self.booster_ = None
         self.examples_ = 0

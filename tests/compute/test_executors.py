@@ -74,6 +74,7 @@ def test_gather_keeps_the_order_and_a_cancel_stops_the_calls_not_started():
 def test_where_the_work_runs(monkeypatch):
     monkeypatch.delenv("SHELFWISE_WORKERS", raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     auto = ComputeSettings()
     assert isinstance(auto.executor(100_000, fits=0), InProcess)       # a small shop: starting processes costs more
     assert isinstance(auto.executor(100_000, fits=40), LocalProcesses)  # ETS and ARIMA on 40 products pay for them
@@ -89,6 +90,25 @@ def test_where_the_work_runs(monkeypatch):
         ComputeSettings(scheduler="my cluster").check()
     with pytest.raises(UserError, match="must be 0"):
         ComputeSettings(workers=-1).check()
+
+
+def test_only_the_cores_this_process_may_use_are_counted(monkeypatch):
+    # a container or `taskset` that allows one core of eight: one worker is no worker, and the trees train on one
+    # thread (two OpenMP threads on one core only wait for each other)
+    from core.compute import usable_cores
+    from core.forecasting.boosted import GlobalBoosted
+
+    monkeypatch.delenv("SHELFWISE_WORKERS", raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {5}, raising=False)
+    assert usable_cores() == 1
+    assert isinstance(ComputeSettings().executor(10_000_000, 40), InProcess)
+    assert LocalProcesses().workers == 1 and GlobalBoosted().threads == 1
+    assert GlobalBoosted(threads=2).threads == 2                       # asked for: as asked
+    monkeypatch.setattr("os.sched_getaffinity", lambda _pid: {0, 1, 2, 3, 4, 5}, raising=False)
+    assert ComputeSettings().count() == 6 and GlobalBoosted().threads == 2
+    monkeypatch.delattr("os.sched_getaffinity", raising=False)          # a system without affinity: the machine's
+    assert usable_cores() == 8 and ComputeSettings().count() == 8
 
 
 def test_the_setting_is_kept_in_the_shop_file(demo):

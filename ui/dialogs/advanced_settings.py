@@ -3,10 +3,9 @@ ShelfWise's own process only, or on a chain's Dask cluster. Stored in the shop f
 of the same shop uses it too."""
 from __future__ import annotations
 
-import os
-
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from core.compute import usable_cores
 from core.compute.settings import ComputeSettings
 from ui import style
 
@@ -22,7 +21,7 @@ class AdvancedSettings(QWidget):
         self.workers = QSpinBox(self)
         self.workers.setRange(0, 256)
         self.workers.setMinimumWidth(110)
-        self.workers.setSpecialValueText(self.tr("Automatic ({n} cores)").format(n=os.cpu_count() or 1))
+        self.workers.setSpecialValueText(self.tr("Automatic ({n} cores)").format(n=usable_cores()))
         self.workers.setToolTip(self.tr("Automatic: one worker process per core where the shop is big enough to be "
                                         "worth it. 1: everything in ShelfWise's own process."))
         self.scheduler = QLineEdit(self)
