@@ -111,16 +111,19 @@ class GlobalBoosted(Model):
         self.ctx = ctx or null_context()
         self.booster_ = None
         self.examples_ = 0
+        self._kept: tuple[np.ndarray, _Inputs] | None = None     # (a whole history, its inputs): see train
 
-    def train(self, Y: np.ndarray, h: int, drivers: Drivers) -> "GlobalBoosted":
-        """Learn from every product's past up to the end of Y (drivers cover Y's days and h more)."""
+    def train(self, Y: np.ndarray, h: int, drivers: Drivers, *, whole: np.ndarray | None = None) -> "GlobalBoosted":
+        """Learn from every product's past up to the end of Y (drivers cover Y's days and h more). `whole`: a
+        longer history whose first days Y is (the backtests' training before the final one's): the inputs' running
+        sums are made once, on it, read up to Y's end here and kept for the next training on `whole` itself."""
         quiet_openmp()
         import lightgbm
 
         rng = np.random.default_rng(self.seed)
         n, T = Y.shape
-        windows = _Windows(Y)
-        first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
+        inputs = self._inputs(Y, whole)
+        windows, first = inputs.windows, inputs.first
         origins = np.arange(T - h - ((T - h - 28) // ORIGIN_STRIDE) * ORIGIN_STRIDE, T - h + 1, ORIGIN_STRIDE)
         origins = origins[origins >= max(28, T - TRAIN_DAYS)]
         self.booster_ = None
@@ -135,7 +138,8 @@ class GlobalBoosted(Model):
             return self
         self.ctx.check_cancelled()
         self.lifts_ = event_lifts(Y, drivers, T)
-        X = boosted_features(Y, windows, drivers, rows, cols, ahead, h, self.lifts_, last_sale_index(Y), first)
+        X = boosted_features(Y, windows, drivers, rows, cols, ahead, h, self.lifts_, inputs.last_sale, first)
+        del inputs, windows
         target = Y[rows, cols + ahead]
         self.ctx.check_cancelled()
         params = {**PARAMS, "seed": self.seed, "num_threads": self.threads}
@@ -150,6 +154,18 @@ class GlobalBoosted(Model):
 
         self.booster_ = lightgbm.train(params, data, num_boost_round=self.rounds, callbacks=[check])
         return self
+
+    def _inputs(self, Y: np.ndarray, whole: np.ndarray | None) -> "_Inputs":
+        """Y's _Inputs: read from those kept for `whole` (made now if not yet), or used up where Y is the history
+        they were kept for, or made for Y alone."""
+        if whole is not None and (self._kept is None or self._kept[0] is not whole):
+            self._kept = (whole, _Inputs.of(whole))
+        if self._kept is not None and self._kept[0] is Y:
+            inputs, self._kept = self._kept[1], None
+            return inputs
+        if whole is not None:
+            return self._kept[1].prefix(Y.shape[1])
+        return _Inputs.of(Y)
 
     def is_trained(self) -> bool:
         """Whether the last `train` had the history to learn from (else forecasts are the recent average)."""
@@ -192,19 +208,39 @@ def boosted_chunk(backtest: Trees, final: Trees, rows: slice, Y: np.ndarray, pro
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     trees = lightgbm.Booster(model_str=backtest.text)
-    backtests = [_predict(trees, backtest.lifts[rows], Y[:, :origin], h, cut(drivers, 0, origin + h), threads)
-                 for origin in origins]
+    whole = _Inputs.of(Y)       # the running sums once, read up to each origin
+    backtests = [_predict(trees, backtest.lifts[rows], Y[:, :origin], h, cut(drivers, 0, origin + h), threads,
+                          whole.prefix(origin)) for origin in origins]
     if final is not backtest:
         trees = lightgbm.Booster(model_str=final.text)
-    last = _predict(trees, final.lifts[rows], Y, h, cut(drivers, 0, T + h), threads)
+    last = _predict(trees, final.lifts[rows], Y, h, cut(drivers, 0, T + h), threads, whole)
     return backtests, last, time.perf_counter() - started
 
 
-def _predict(booster, lifts: np.ndarray, Y: np.ndarray, h: int, drivers: Drivers, threads: int) -> np.ndarray:
-    """The trees' forecast of the next h days from the end of Y."""
+@dataclass(frozen=True)
+class _Inputs:
+    """What the trees' inputs read from a history Y (n, T): its running sums, each day's last sale, each product's
+    first known day. Those of Y[:, :days] are views of these (`prefix`), the same to the bit as computed on it."""
+    windows: _Windows
+    last_sale: np.ndarray
+    first: np.ndarray
+
+    @staticmethod
+    def of(Y: np.ndarray) -> "_Inputs":
+        T = Y.shape[1]
+        first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
+        return _Inputs(_Windows(Y), last_sale_index(Y), first)
+
+    def prefix(self, days: int) -> "_Inputs":
+        return _Inputs(self.windows.prefix(days), self.last_sale[:, :days], np.minimum(self.first, days))
+
+
+def _predict(booster, lifts: np.ndarray, Y: np.ndarray, h: int, drivers: Drivers, threads: int,
+             inputs: _Inputs | None = None) -> np.ndarray:
+    """The trees' forecast of the next h days from the end of Y (`inputs`: _Inputs.of(Y), where already made)."""
     n, T = Y.shape
-    first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
-    windows, last_sale = _Windows(Y), last_sale_index(Y)
+    inputs = inputs or _Inputs.of(Y)
+    windows, last_sale, first = inputs.windows, inputs.last_sale, inputs.first
     mean = np.empty((n, h))
     for start in range(0, n, PREDICT_ROWS):     # a block of products at a time: the inputs stay small
         block = np.arange(start, min(start + PREDICT_ROWS, n))

@@ -105,6 +105,20 @@ class _Windows:
         self.zero = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known & (Y == 0), axis=1)], axis=1)
         self._Y, self._square = Y, None
 
+    def prefix(self, days: int) -> "_Windows":
+        """The running sums of the first `days` days only, the same to the bit as _Windows(Y[:, :days]) (a running
+        sum's first columns do not depend on the days after them): views, nothing computed again."""
+        self._squares()
+        out = _Windows.__new__(_Windows)
+        out.sum, out.count, out.zero = self.sum[:, :days + 1], self.count[:, :days + 1], self.zero[:, :days + 1]
+        out._Y, out._square = self._Y[:, :days], self._square[:, :days + 1]
+        return out
+
+    def _squares(self) -> None:
+        if self._square is None:
+            squares = np.where(np.isnan(self._Y), 0.0, self._Y) ** 2
+            self._square = np.concatenate([np.zeros((len(self._Y), 1)), np.cumsum(squares, axis=1)], axis=1)
+
     def mean(self, rows, start, stop):
         start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
         count = self.count[rows, stop] - self.count[rows, start]
@@ -113,9 +127,7 @@ class _Windows:
 
     def square_mean(self, rows, start, stop):
         """Mean of the squares of known days (with `mean`, the spread); the running sums made at first use."""
-        if self._square is None:
-            squares = np.where(np.isnan(self._Y), 0.0, self._Y) ** 2
-            self._square = np.concatenate([np.zeros((len(self._Y), 1)), np.cumsum(squares, axis=1)], axis=1)
+        self._squares()
         start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
         count = self.count[rows, stop] - self.count[rows, start]
         total = self._square[rows, stop] - self._square[rows, start]

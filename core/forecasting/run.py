@@ -282,7 +282,10 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
         ctx.progress(share * k / len(trained), _("Backtesting {model}").format(model=model.alias))
         t0 = time.perf_counter()
         model.ctx = ctx.sub(share * k / len(trained), share * (k + 0.9) / len(trained))
-        model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+        if isinstance(model, GlobalBoosted) and model.refit_for_final:   # the inputs' running sums made once
+            model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h), whole=Y)
+        else:
+            model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
         if not model.is_trained():      # too little history before the first origin to learn from: left out,
             continue                    # rather than another model's numbers under its name
         if isinstance(model, GlobalBoosted):

@@ -156,3 +156,35 @@ def test_openmp_threads_spin_briefly_and_then_sleep_without_slowing_the_training
     idle_cpu = float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                                     env=env, timeout=120).stdout.strip())
     assert idle_cpu < 0.05
+
+
+def test_the_inputs_read_from_the_whole_history_are_those_of_its_first_days_to_the_bit():
+    # the running sums, last sales and first days are made once, on the whole history, and read up to each origin:
+    # exactly what making them on the history cut at the origin gives (new products, stock-outs, never sold)
+    from core.demand.drivers import cut
+    from core.forecasting.boosted import _Inputs
+
+    Y, drivers = shop()
+    Y[:5, :200] = NAN                   # five products that start late, after some of the cuts
+    T = Y.shape[1]
+    whole = _Inputs.of(Y)
+    for days in (120, 199, 200, 201, T - H, T):
+        cut_here, read = _Inputs.of(Y[:, :days]), whole.prefix(days)
+        for name in ("sum", "count", "zero"):
+            assert np.array_equal(getattr(read.windows, name), getattr(cut_here.windows, name))
+        rows = np.arange(len(Y))
+        assert np.array_equal(read.windows.square_mean(rows, np.full(len(Y), days - 28), np.full(len(Y), days)),
+                              cut_here.windows.square_mean(rows, np.full(len(Y), days - 28), np.full(len(Y), days)),
+                              equal_nan=True)
+        assert np.array_equal(read.last_sale, cut_here.last_sale) and np.array_equal(read.first, cut_here.first)
+    # the backtests' training reads them from the whole history it keeps them for: the same trees, both times
+    origin = T - 2 * H
+    apart = GlobalBoosted(seed=4)
+    apart.train(Y[:, :origin], H, cut(drivers, 0, origin + H))
+    first_trees = apart.trees().text
+    apart.train(Y, H, drivers)
+    shared = GlobalBoosted(seed=4)
+    shared.train(Y[:, :origin], H, cut(drivers, 0, origin + H), whole=Y)
+    assert shared._kept is not None and shared.trees().text == first_trees
+    shared.train(Y, H, drivers)
+    assert shared._kept is None and shared.trees().text == apart.trees().text
