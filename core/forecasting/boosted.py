@@ -229,7 +229,9 @@ class _Inputs:
     def of(Y: np.ndarray) -> "_Inputs":
         T = Y.shape[1]
         first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
-        return _Inputs(_Windows(Y), last_sale_index(Y), first)
+        windows = _Windows(Y)
+        windows._squares()      # the trees' inputs read the squares' sums at every cut: made once, here
+        return _Inputs(windows, last_sale_index(Y), first)
 
     def prefix(self, days: int) -> "_Inputs":
         return _Inputs(self.windows.prefix(days), self.last_sale[:, :days], np.minimum(self.first, days))

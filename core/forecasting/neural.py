@@ -107,11 +107,12 @@ class _Windows:
 
     def prefix(self, days: int) -> "_Windows":
         """The running sums of the first `days` days only, the same to the bit as _Windows(Y[:, :days]) (a running
-        sum's first columns do not depend on the days after them): views, nothing computed again."""
-        self._squares()
+        sum's first columns do not depend on the days after them): views, nothing computed again (the squares'
+        sums too where made; else made by the cut at its first use)."""
         out = _Windows.__new__(_Windows)
         out.sum, out.count, out.zero = self.sum[:, :days + 1], self.count[:, :days + 1], self.zero[:, :days + 1]
-        out._Y, out._square = self._Y[:, :days], self._square[:, :days + 1]
+        out._Y = self._Y[:, :days]
+        out._square = None if self._square is None else self._square[:, :days + 1]
         return out
 
     def _squares(self) -> None:
@@ -265,8 +266,10 @@ class GlobalNeural(Model):
         self.net_ = None
         self.examples_ = 0
 
-    def train(self, Y: np.ndarray, h: int, drivers: Drivers | None = None) -> "GlobalNeural":
-        """Learn from every product's past up to the end of Y (drivers cover Y's days and h more)."""
+    def train(self, Y: np.ndarray, h: int, drivers: Drivers | None = None, *,
+              windows: _Windows | None = None) -> "GlobalNeural":
+        """Learn from every product's past up to the end of Y (drivers cover Y's days and h more). `windows`:
+        Y's running sums where already made (a longer history's, read up to Y's end: _Windows.prefix)."""
         import torch
 
         drivers = drivers or self.drivers
@@ -276,7 +279,7 @@ class GlobalNeural(Model):
         if device == "cpu":
             torch.set_num_threads(CPU_THREADS)
         n, T = Y.shape
-        windows = _Windows(Y)
+        windows = windows or _Windows(Y)
         first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
         origins = np.arange(max(28, T - TRAIN_DAYS), T - h + 1, ORIGIN_STRIDE)
         rows, cols, ahead = _examples(n, origins, h, rng)
@@ -338,8 +341,9 @@ class GlobalNeural(Model):
         """Whether the last `train` had the history to learn from (else forecasts are the recent average)."""
         return self.net_ is not None
 
-    def forecast_batch(self, Y, h, drivers: Drivers | None = None):
-        """Forecast from the end of Y, with the network trained before (trained now if it was not)."""
+    def forecast_batch(self, Y, h, drivers: Drivers | None = None, windows: _Windows | None = None):
+        """Forecast from the end of Y, with the network trained before (trained now if it was not); `windows` as
+        for `train`."""
         import torch
 
         drivers = drivers or self.drivers
@@ -351,7 +355,7 @@ class GlobalNeural(Model):
 
             return np.repeat(recent_mean(Y, 28)[:, None], h, axis=1)
         rows, ahead = (a.ravel() for a in np.meshgrid(np.arange(n), np.arange(h), indexing="ij"))
-        X, level = features(Y, _Windows(Y), drivers, rows, np.full(len(rows), T), ahead, h, self.lifts_)
+        X, level = features(Y, windows or _Windows(Y), drivers, rows, np.full(len(rows), T), ahead, h, self.lifts_)
         with torch.no_grad():
             multiplier = self.net_(torch.from_numpy(X).to(self.device_)).squeeze(1).cpu().numpy()
         return (multiplier * level).reshape(n, h)

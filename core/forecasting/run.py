@@ -24,7 +24,7 @@ from core.compute.executors import Executor, InProcess, gather
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
 from core.forecasting.boosted import GlobalBoosted, boosted_chunk
-from core.forecasting.neural import GlobalNeural, probe_device
+from core.forecasting.neural import GlobalNeural, _Windows, probe_device
 from core.forecasting.regression import CalendarRegression
 from core.forecasting.selection import Backtest, Choice, blend_forecasts, choose, quantiles_for
 from core.forecasting.statistical import ARIMA, ETS
@@ -260,11 +260,12 @@ def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], see
     started = time.perf_counter()
     T = Y.shape[1]
     model = GlobalNeural(seed=seed, epochs=epochs, device="cpu")
-    model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
+    whole = _Windows(Y)         # the running sums once, read up to each origin (the same to the bit)
+    model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h), windows=whole.prefix(origins[0]))
     if not model.is_trained():
         return None, None, time.perf_counter() - started
-    backtests = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]
-    final = model.forecast_batch(Y, h, cut(drivers, 0, T + h))
+    backtests = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h), whole.prefix(o)) for o in origins]
+    final = model.forecast_batch(Y, h, cut(drivers, 0, T + h), whole)
     return backtests, final, time.perf_counter() - started
 
 
@@ -298,6 +299,14 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
             predicted += [(model.alias, rows, executor.submit(
                 boosted_chunk, before, after, rows, Y[rows], drivers.promotion[rows], drivers.price[rows], calendar,
                 h, origins, threads)) for rows in row_chunks(n, executor.workers)]
+            timings[model.alias] = time.perf_counter() - t0
+            continue
+        if isinstance(model, GlobalNeural):     # its running sums once, read up to each origin (as neural_part)
+            whole = _Windows(Y)
+            backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h), whole.prefix(o))
+                                      for o in origins]
+            final[model.alias] = model.forecast_batch(Y, h, cut(drivers, 0, T + h), whole)
+            del whole
             timings[model.alias] = time.perf_counter() - t0
             continue
         backtests[model.alias] = [model.forecast_batch(Y[:, :o], h, cut(drivers, 0, o + h)) for o in origins]

@@ -188,3 +188,21 @@ def test_the_inputs_read_from_the_whole_history_are_those_of_its_first_days_to_t
     assert shared._kept is not None and shared.trees().text == first_trees
     shared.train(Y, H, drivers)
     assert shared._kept is None and shared.trees().text == apart.trees().text
+
+
+def test_the_neural_model_reads_its_running_sums_from_the_whole_history_to_the_same_numbers():
+    # neural_part (a worker's) makes the running sums once and reads them up to each origin: the same forecasts to
+    # the bit as the network making them again for every cut of the history
+    from core.demand.drivers import cut
+    from core.forecasting.neural import GlobalNeural
+    from core.forecasting.run import neural_part
+
+    Y, drivers = shop()
+    T = Y.shape[1]
+    origins = [T - 2 * H, T - H]
+    backtests, final, _seconds = neural_part(Y, H, drivers, origins, 6, 2)
+    model = GlobalNeural(seed=6, epochs=2, device="cpu")
+    model.train(Y[:, :origins[0]], H, cut(drivers, 0, origins[0] + H))
+    for origin, got in zip(origins, backtests):
+        assert np.array_equal(got, model.forecast_batch(Y[:, :origin], H, cut(drivers, 0, origin + H)))
+    assert np.array_equal(final, model.forecast_batch(Y, H, drivers))
