@@ -86,27 +86,36 @@ def croston_states(Y: np.ndarray, alpha: float, ends: list[int]) -> list[tuple[n
     (a test compares them to the bit).
     """
     n = Y.shape[0]
-    last = max(ends)
-    days = np.ascontiguousarray(Y[:, :last].T)
-    z = np.full(n, np.nan)
-    p = np.full(n, np.nan)
-    q = np.ones(n)  # days since the last demand, counting this one
-    wanted = {end: [] for end in ends}
-    for t in range(last + 1):
-        if t in wanted:
-            wanted[t].append((z.copy(), p.copy()))
-        if t == last:
-            break
-        y = days[t]
+
+    def step(y, state):
+        z, p, q = state
         demand = y > 0
         if not demand.any():
-            q += ~np.isnan(y)
-            continue
+            return z, p, q + ~np.isnan(y)
         fresh = np.isnan(z)
         z = np.where(demand, np.where(fresh, y, z + alpha * (y - z)), z)
         p = np.where(demand, np.where(fresh, q, p + alpha * (q - p)), p)
-        q = np.where(demand, 1.0, np.where(np.isnan(y), q, q + 1.0))
-    return [wanted[end][0] for end in ends]
+        return z, p, np.where(demand, 1.0, np.where(np.isnan(y), q, q + 1.0))
+
+    # q: days since the last demand, counting this one
+    states = _one_pass(Y, ends, (np.full(n, np.nan), np.full(n, np.nan), np.ones(n)), step)
+    return [(z, p) for z, p, _q in states]
+
+
+def _one_pass(Y: np.ndarray, ends: list[int], state: tuple, step) -> list[tuple]:
+    """`state = step(day's values, state)` over the days of Y up to the last of `ends` (the days as contiguous
+    columns: each day one vector step over all rows), and a copy of the state after the first `end` days for each
+    of `ends`."""
+    last = max(ends)
+    days = np.ascontiguousarray(Y[:, :last].T)
+    wanted: dict[int, tuple] = {}
+    for t in range(last + 1):
+        if t in ends and t not in wanted:
+            wanted[t] = tuple(a.copy() for a in state)
+        if t == last:
+            break
+        state = step(days[t], state)
+    return [wanted[end] for end in ends]
 
 
 def croston_state(Y: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
@@ -120,24 +129,18 @@ def tsb_states(Y: np.ndarray, alpha_demand: float, alpha_probability: float,
     of `ends`, in one pass: the probability moves on every known day (starting at that day's 0 or 1), the size on
     days with a sale (starting at the first sale); unknown days (NaN) are skipped."""
     n = Y.shape[0]
-    last = max(ends)
-    days = np.ascontiguousarray(Y[:, :last].T)
-    z = np.full(n, np.nan)
-    prob = np.full(n, np.nan)
-    wanted = {end: [] for end in ends}
-    for t in range(last + 1):
-        if t in wanted:
-            wanted[t].append((z.copy(), prob.copy()))
-        if t == last:
-            break
-        y = days[t]
+
+    def step(y, state):
+        z, prob = state
         known = ~np.isnan(y)
         demand = y > 0
         sold = demand.astype(float)
         prob = np.where(known, np.where(np.isnan(prob), sold, prob + alpha_probability * (sold - prob)), prob)
         if demand.any():
             z = np.where(demand, np.where(np.isnan(z), y, z + alpha_demand * (y - z)), z)
-    return [wanted[end][0] for end in ends]
+        return z, prob
+
+    return _one_pass(Y, ends, (np.full(n, np.nan), np.full(n, np.nan)), step)
 
 
 class Croston(Model):
