@@ -119,3 +119,38 @@ def test_a_till_file_of_many_lines_a_day_in_any_order_reads_as_its_daily_totals(
         value[row_of[pid]] += revenue
     assert np.array_equal(np.nan_to_num(history.sales), units) and np.array_equal(history.revenue, value)
     assert len(days) < len(lines) and units.sum() == sum(line[2] for line in lines)
+
+
+def test_a_line_reads_the_same_with_product_ids_too_large_for_one_key_and_a_date_sqlite_cannot_read(tmp_path):
+    """A line's product and day cross from SQLite as one number while the product ids allow it, as two columns
+    otherwise: the same history either way; a line whose date SQLite cannot read has no day and is left out."""
+    from core.demand.history import KEY_PRODUCTS, load_history
+    from core.importing import run_import
+    from core.store import open_shop
+
+    rng = np.random.default_rng(9)
+    lines = [(f"P{rng.integers(1, 4)}", (START + dt.timedelta(days=int(rng.integers(0, 60)))).isoformat(),
+              int(rng.integers(-1, 5)), round(float(rng.uniform(0, 20)), 2)) for _ in range(400)]
+    path = tmp_path / "till.csv"
+    pd.DataFrame(lines, columns=["sku", "date", "qty", "revenue"]).to_csv(path, index=False)
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "sales", today=dt.date(2030, 1, 1))
+        with shop.conn:
+            shop.conn.execute("INSERT INTO sales(product_id, date, qty, revenue, import_id) SELECT product_id, "
+                              "'2024-01-0x', 50, 99.0, import_id FROM sales LIMIT 1")
+        keyed = load_history(shop)
+        shift = 2 * KEY_PRODUCTS
+        shop.conn.execute("PRAGMA foreign_keys = OFF")
+        with shop.conn:
+            shop.conn.execute("UPDATE products SET id = id + ?", (shift,))
+            shop.conn.execute("UPDATE sales SET product_id = product_id + ?", (shift,))
+        apart = load_history(shop)
+    assert np.array_equal(apart.product_ids, keyed.product_ids + shift)
+    for name in ("sales", "demand", "stockout", "anomaly", "first_sale", "revenue"):
+        assert np.array_equal(getattr(apart, name), getattr(keyed, name), equal_nan=name in ("sales", "demand"))
+    assert list(apart.days) == list(keyed.days)
+    frame = pd.DataFrame(lines, columns=["sku", "date", "qty", "revenue"])
+    days = frame.groupby(["sku", "date"])["qty"].sum().clip(lower=0)     # a day of net returns: no sale
+    expected = days.groupby(level="sku").sum()          # the line dated 2024-01-0x is in no product's units
+    assert np.array_equal(np.nansum(keyed.sales, axis=1), expected.reindex(keyed.skus).to_numpy())
+    assert keyed.days[-1] == pd.Timestamp(max(line[1] for line in lines))
