@@ -99,7 +99,7 @@ def load_period_history(shop: ShopDb, period: str, *, as_of: dt.date | None = No
     only the sales of these imports (a mixed shop's totals, core.forecasting.mixed). `unknown_gaps`: a period in
     which the whole shop sold nothing is unknown (NaN), not a period without sales: a shop whose monthly sheet ends
     in December and whose till starts in August knows nothing of the months between."""
-    last = shop.scalar("SELECT max(date) FROM sales")
+    last = shop.sales_dates()[1]
     if as_of is None:               # the last period's last day: a month's total is dated on its first day
         as_of = period_end(dt.date.fromisoformat(last), period) if last else dt.date.today()
         daily_last = _daily_last(shop)
@@ -143,7 +143,7 @@ def _daily_last(shop: ShopDb) -> dt.date | None:
 
     units = sales_units(shop)
     if units.period is None:          # only days: the owner chose to forecast them in periods (Settings)
-        last = shop.scalar("SELECT max(date) FROM sales")
+        last = shop.sales_dates()[1]
         return dt.date.fromisoformat(last) if last else None
     return units.daily_last
 

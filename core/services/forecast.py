@@ -56,7 +56,7 @@ def _forecast_data(shop: ShopDb) -> ForecastData:
                         number(r.rmsse), number(r.mae), number(r.mae_baseline), number(r.bias),
                         number(r.next_7_days), number(r.next_horizon))
             for r in table.itertuples(index=False)]
-    return ForecastData(latest_run(shop), rows, shop.scalar("SELECT max(date) FROM sales"))
+    return ForecastData(latest_run(shop), rows, shop.sales_dates()[1])
 
 
 def load_forecast(shop_path: Path, *, ctx: JobContext | None = None) -> ForecastData:

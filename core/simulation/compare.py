@@ -40,7 +40,7 @@ def history_span(shop: ShopDb) -> HistorySpan | None:
     from core.forecasting.periods import period_end, shop_period
     from core.simulation.periods import MIN_PERIODS
 
-    first, last = shop.conn.execute("SELECT min(date), max(date) FROM sales").fetchone()
+    first, last = shop.sales_dates()
     if not first:
         return None
     first, last = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])

@@ -58,7 +58,7 @@ def reference_day(shop: ShopDb, today: dt.date | None = None) -> dt.date:
     """Today, or the last day with sales when the history ends earlier (an old export): "last 30 days"
     then means the last 30 days of the data, not 30 empty days."""
     today = today or dt.date.today()
-    last = shop.scalar("SELECT max(date) FROM sales")
+    last = shop.sales_dates()[1]
     if last is None:
         return today
     return min(today, dt.date.fromisoformat(last))
@@ -142,7 +142,7 @@ def shop_summary(shop: ShopDb) -> dict[str, object]:
         "products": shop.scalar("SELECT count(*) FROM products"),
         "suppliers": shop.scalar("SELECT count(*) FROM suppliers"),
         "sales_lines": shop.scalar("SELECT count(*) FROM sales"),
-        "first_sale": shop.scalar("SELECT min(date) FROM sales"),
-        "last_sale": shop.scalar("SELECT max(date) FROM sales"),
+        "first_sale": shop.sales_dates()[0],
+        "last_sale": shop.sales_dates()[1],
         "shop_name": shop.get_setting("shop_name", shop.path.stem if shop.path else "Shop"),
     }

@@ -154,3 +154,23 @@ def test_a_line_reads_the_same_with_product_ids_too_large_for_one_key_and_a_date
     expected = days.groupby(level="sku").sum()          # the line dated 2024-01-0x is in no product's units
     assert np.array_equal(np.nansum(keyed.sales, axis=1), expected.reindex(keyed.skus).to_numpy())
     assert keyed.days[-1] == pd.Timestamp(max(line[1] for line in lines))
+
+
+def test_the_sales_first_and_last_dates_from_the_index_are_the_tables(tmp_path):
+    """ShopDb.sales_dates reads two index entries per product: the same first and last dates as min(date) and
+    max(date) over every line, none for a shop without sales."""
+    from core.store import open_shop
+
+    with open_shop(tmp_path / "shop.db") as shop:
+        assert shop.sales_dates() == (None, None)
+        rng = np.random.default_rng(3)
+        with shop.conn:
+            shop.conn.execute("INSERT INTO import_runs(id, started_at, kind, file_name) VALUES (1, '2024', 'sales', 'x')")
+            shop.conn.executemany("INSERT INTO products(id, sku, name) VALUES (?, ?, ?)",
+                                  [(i, f"P{i}", f"P{i}") for i in (3, 8, 40, 41)])
+            shop.conn.executemany(
+                "INSERT INTO sales(product_id, date, qty, import_id) VALUES (?, ?, 1, 1)",
+                [(int(rng.choice([3, 8, 40, 41])), (START + dt.timedelta(days=int(d))).isoformat())
+                 for d in rng.integers(-400, 400, size=300)])
+        assert shop.sales_dates() == tuple(shop.conn.execute("SELECT min(date), max(date) FROM sales").fetchone())
+        assert shop.sales_dates()[0] < START.isoformat() < shop.sales_dates()[1]
