@@ -138,16 +138,22 @@ def sum_calibration(forecasts: list[np.ndarray], actuals: list[np.ndarray], disp
     if not samples:
         return SumCalibration()
     days = tuple(samples)
-    overall = tuple(_best_factor(mean, actual, d, levels) for mean, actual, d, _ in samples.values())
-    by_group = {}
     names = sorted(set(np.concatenate([g for *_, g in samples.values()]))) if groups is not None else []
-    for name in names:
-        factors = []
-        for k, (mean, actual, d, g) in samples.items():
-            mine = g == name
-            factors.append(_best_factor(mean[mine], actual[mine], d[mine], levels) if mine.sum() >= min_samples
-                           else overall[days.index(k)])
-        by_group[str(name)] = tuple(factors)
+    overall, by_group = [], {str(name): [] for name in names}
+    for mean, actual, d, g in samples.values():
+        # each sum's cdf once per factor, counted for all products and for each group (a group's own factor needs
+        # at least `min_samples` sums; else it takes the overall one)
+        code = {name: j for j, name in enumerate(names)}
+        codes = np.array([code[name] for name in g], dtype=np.intp) if names else np.zeros(len(mean), dtype=np.intp)
+        below = _below_counts(mean, actual, d, levels, codes, max(len(names), 1))
+        everyone = _best_factor(below.sum(axis=0), len(mean), levels)
+        overall.append(everyone)
+        sizes = np.bincount(codes, minlength=max(len(names), 1))
+        for j, name in enumerate(names):
+            by_group[str(name)].append(_best_factor(below[j], int(sizes[j]), levels) if sizes[j] >= min_samples
+                                       else everyone)
+    overall = tuple(overall)
+    by_group = {name: tuple(factors) for name, factors in by_group.items()}
     return SumCalibration(days, overall, by_group)
 
 
@@ -171,14 +177,26 @@ def _window_sums(forecasts, actuals, dispersion, groups, k):
     return tuple(np.concatenate(column) for column in zip(*parts))
 
 
-def _best_factor(mean: np.ndarray, actual: np.ndarray, dispersion: np.ndarray, levels) -> float:
-    """The factor whose quantiles hold closest to their levels. actual <= ppf(level) exactly when
-    cdf(actual - 1) < level, so one cdf per sum and factor serves every level."""
-    best, best_gap = 1.0, np.inf
-    for factor in _FACTORS:
+def _below_counts(mean: np.ndarray, actual: np.ndarray, dispersion: np.ndarray, levels, codes: np.ndarray,
+                  groups: int) -> np.ndarray:
+    """(groups, factors, levels): how many sums of each group hold below their negative binomial quantile at each
+    level with the daily dispersion times each of _FACTORS. actual <= ppf(level) exactly when
+    cdf(actual - 1) < level, so one cdf per sum and factor serves every level (and every group it is in)."""
+    counts = np.zeros((groups, len(_FACTORS), len(levels)), dtype=np.int64)
+    for f, factor in enumerate(_FACTORS):
         spread = np.maximum(dispersion * factor, 1.0 + 1e-6)
         below = stats.nbinom.cdf(actual - 1, mean / (spread - 1.0), 1.0 / spread)
-        gap = sum(abs(np.mean(below < level) - level) for level in levels)
+        for k, level in enumerate(levels):
+            counts[:, f, k] = np.bincount(codes[below < level], minlength=groups)
+    return counts
+
+
+def _best_factor(counts: np.ndarray, total: int, levels) -> float:
+    """The factor whose quantiles hold closest to their levels, from the counts below (factors, levels) of `total`
+    sums: each level's share held is counts / total, as the mean of the sums held was."""
+    best, best_gap = 1.0, np.inf
+    for f, factor in enumerate(_FACTORS):
+        gap = sum(abs(counts[f, k] / total - level) for k, level in enumerate(levels))
         if gap < best_gap - 1e-9:
             best, best_gap = float(factor), gap
     return best

@@ -80,6 +80,44 @@ def test_sum_calibration_sees_errors_that_persist_over_days():
     assert sum_calibration([forecast], [drifting], np.ones(n)).factor(14) >= 3.0
 
 
+def test_sum_calibration_per_group_is_each_groups_own_calibration():
+    """Each sum's cdf is computed once and counted for all products and for its group: every factor is the one the
+    group's sums alone pick (the textbook loop below, one cdf per group), and a group with too few sums takes the
+    shop's."""
+    from core.policy.demand import _FACTORS, _window_sums
+
+    def alone(mean, actual, dispersion, levels=(0.90, 0.95, 0.98)):
+        best, best_gap = 1.0, np.inf
+        for factor in _FACTORS:
+            spread = np.maximum(dispersion * factor, 1.0 + 1e-6)
+            below = stats.nbinom.cdf(actual - 1, mean / (spread - 1.0), 1.0 / spread)
+            gap = sum(abs(np.mean(below < level) - level) for level in levels)
+            if gap < best_gap - 1e-9:
+                best, best_gap = float(factor), gap
+        return best
+
+    rng = np.random.default_rng(5)
+    n, h = 1500, 28
+    groups = np.array(["smooth", "lumpy", "intermittent", "rare"], dtype=object)[
+        rng.choice(4, size=n, p=[0.47, 0.3, 0.21, 0.02])]
+    level = rng.gamma(0.8, 2.0, size=n)
+    drift = np.where(groups == "lumpy", 3.0, 1.0)
+    forecasts = [np.repeat(level[:, None], h, axis=1) for _ in range(3)]
+    actuals = [rng.poisson(level[:, None] * rng.gamma(drift, 1 / drift)[:, None], size=(n, h)).astype(float)
+               for _ in range(3)]
+    actuals[1][rng.random((n, h)) < 0.01] = np.nan
+    dispersion = rng.uniform(1.0, 3.0, size=n)
+    got = sum_calibration(forecasts, actuals, dispersion, groups)
+    for j, k in enumerate(got.days):
+        mean, actual, d, g = _window_sums(forecasts, actuals, dispersion, groups, k)
+        assert got.factors[j] == alone(mean, actual, d)
+        for name in ("smooth", "lumpy", "intermittent", "rare"):
+            mine = g == name
+            assert got.by_group[name][j] == (alone(mean[mine], actual[mine], d[mine]) if mine.sum() >= 200
+                                             else got.factors[j])
+    assert got.by_group["rare"] == got.factors and got.by_group["lumpy"] != got.by_group["smooth"]
+
+
 def test_shelf_life_caps_the_order():
     item = Item("MILK", np.full(28, 10.0), 1.0, LeadTime.fixed(2, "the supplier's lead time"), 7, 0.95,
                 unit_cost=1.0, shelf_life_days=3, order_cost=50.0)
