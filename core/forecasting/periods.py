@@ -176,6 +176,34 @@ class ADIDA(Model):
         return np.repeat(out[:, None], h, axis=1)
 
 
+class PooledRate(Model):
+    """Each part's rate over all its known periods, pooled with the shop's (an empirical Bayes gamma-Poisson
+    estimate): (units sold + a) / (periods known + b), a and b matching the mean and the spread of the parts'
+    rates across the shop (method of moments, the Poisson noise of each rate taken out). A part known for two
+    years moves little; one known for a few periods leans on what parts sell in this shop."""
+
+    alias = "pooled_rate"
+
+    def forecast_batch(self, Y, h):
+        known = ~np.isnan(Y)
+        periods = known.sum(axis=1).astype(float)
+        units = np.nansum(Y, axis=1)
+        some = periods >= 3
+        if some.sum() >= 10:
+            rate = units[some] / periods[some]
+            mean = float(np.average(rate, weights=periods[some]))
+            spread = float(np.average((rate - mean) ** 2, weights=periods[some])) - mean * float(
+                np.mean(1.0 / periods[some]))
+            spread = max(spread, 1e-6 * max(mean, 1e-9))
+            a, b = mean ** 2 / spread, mean / spread
+        else:
+            a, b = 0.0, 0.0
+        out = np.zeros(len(Y))
+        seen = periods > 0                  # a part never known has no rate of its own to pool
+        out[seen] = (units[seen] + a) / (periods[seen] + b)
+        return np.repeat(out[:, None], h, axis=1)
+
+
 SHOP_MODELS = 3          # the shop-wide blend: the three models with the lowest backtest error over all products
 EVIDENCE_HALF = 20       # backtest periods with sales at which a product's own choice and the shop's weigh the same
 
@@ -286,7 +314,7 @@ def revival_share(Y: np.ndarray, period: str, *, origins: int = 3) -> float:
 
 def _candidates(period: str, T: int) -> list[Model]:
     models: list[Model] = [Naive(), MovingAverage(RECENT[period]), LongAverage(SEASON[period]), Croston(0.1),
-                           SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1)]
+                           SBA(0.1), TSB(0.1, 0.1), ADIDA(0.1), PooledRate()]
     if T >= 2 * SEASON[period]:
         models.insert(1, SeasonalNaive(SEASON[period]))
     return models

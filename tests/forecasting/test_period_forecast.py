@@ -234,7 +234,8 @@ def test_a_years_average_is_a_candidate_and_steadies_the_rate_of_slow_lumpy_part
     """Slow parts that sell in lumps (a few units now and then, at a rate that does not change): the short averages
     jump with every lump, Croston's estimates too. The period forecast weighs a year's average among its candidates,
     and with it the rates it plans on come closer to the parts' real rates (bench/replay_periods.py: the monthly
-    spare parts served 94.1% of units on 0.86x the min/max rule's stock for that, 93.8% on 0.89x without)."""
+    spare parts served 94.1% of units on 0.86x the min/max rule's stock for that, 93.8% on 0.89x without). The
+    pooled rate, the other long view, is left out with it here."""
     import core.forecasting.periods as periods
     from core.forecasting.periods import PeriodHistory, forecast_periods
 
@@ -250,7 +251,35 @@ def test_a_years_average_is_a_candidate_and_steadies_the_rate_of_slow_lumpy_part
     assert "long_average" in result.backtest.forecasts
     with_year = np.abs(result.mean[:, 0] - truth).mean()
     candidates = periods._candidates
+    # the pooled rate (every known period, pooled with the shop's) is the other long view: both left out
     monkeypatch.setattr(periods, "_candidates", lambda period, T: [m for m in candidates(period, T)
-                                                                  if m.alias != "long_average"])
+                                                                  if m.alias not in ("long_average", "pooled_rate")])
     without = np.abs(forecast_periods(history, 1).mean[:, 0] - truth).mean()
     assert with_year < 0.95 * without
+
+
+def test_a_parts_rate_pooled_with_the_shops_leans_on_the_shop_where_the_part_is_little_known():
+    """The pooled rate (an empirical Bayes gamma-Poisson estimate): (units + a) / (periods known + b), its prior
+    mean a / b the shop's rate. A part known for a few periods leans on the shop, one known for years keeps its
+    own; over parts of every age its rates are closer to the truth than each part's own average."""
+    from core.forecasting.periods import PooledRate
+
+    rng = np.random.default_rng(21)
+    n, T = 600, 24
+    truth = rng.gamma(2.0, 0.25, n)                       # units a month: 0.5 on average
+    Y = rng.poisson(truth[:, None], (n, T)).astype(float)
+    known_from = rng.integers(0, T - 3, n)                # each part known for 3 to 24 months
+    Y[np.arange(T)[None, :] < known_from[:, None]] = np.nan
+    Y[0] = np.nan                                         # never known: no rate, no warning
+    with np.errstate(all="raise"):
+        pooled = PooledRate().forecast_batch(Y, 2)
+    assert pooled.shape == (n, 2) and np.all(pooled[:, 0] == pooled[:, 1]) and pooled[0, 0] == 0.0
+    own = np.nansum(Y[1:], axis=1) / (~np.isnan(Y[1:])).sum(axis=1)
+    assert np.abs(pooled[1:, 0] - truth[1:]).mean() < 0.9 * np.abs(own - truth[1:]).mean()
+    young = np.flatnonzero(T - known_from[1:] <= 5) + 1
+    old = np.flatnonzero(known_from[1:] == 0) + 1
+    shop = np.nansum(Y) / (~np.isnan(Y)).sum()
+    moved = np.abs(pooled[:, 0] - np.nansum(Y, axis=1) / np.maximum((~np.isnan(Y)).sum(axis=1), 1))
+    assert moved[young].mean() > 2 * moved[old].mean()                  # the young move, the old hardly
+    between = (np.minimum(own, shop) - 1e-12 <= pooled[1:, 0]) & (pooled[1:, 0] <= np.maximum(own, shop) + 1e-12)
+    assert between.mean() > 0.95            # pulled towards the shop's rate (a and b from a weighted mean)
