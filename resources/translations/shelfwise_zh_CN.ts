@@ -47,37 +47,37 @@
 <context>
     <name>AdvancedSettings</name>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="17"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="16"/>
         <source>A forecast works out every product&apos;s models in chunks of products. On a computer with several cores they run side by side in worker processes; a chain with its own Dask cluster can run them there. The numbers are the same wherever they run.</source>
         <translation>预测会按商品分块计算每个商品的模型。在多核电脑上，它们在工作进程中并行运行；拥有自己 Dask 集群的连锁店可以在集群上运行。无论在哪里运行，结果都完全相同。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="25"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="24"/>
         <source>Automatic ({n} cores)</source>
         <translation>自动（{n} 个核心）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="26"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="25"/>
         <source>Automatic: one worker process per core where the shop is big enough to be worth it. 1: everything in ShelfWise&apos;s own process.</source>
         <translation>自动：店铺足够大、值得时每个核心一个工作进程。1：全部在 ShelfWise 自身进程中运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="30"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="29"/>
         <source>The address of a Dask scheduler; empty: this computer. Needs ShelfWise installed with its cluster extra.</source>
         <translation>Dask 调度器的地址；留空：本机。需要安装带集群扩展的 ShelfWise。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="34"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="33"/>
         <source>Worker processes</source>
         <translation>工作进程</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="35"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="34"/>
         <source>Dask scheduler</source>
         <translation>Dask 调度器</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/advanced_settings.py" line="37"/>
+        <location filename="../../ui/dialogs/advanced_settings.py" line="36"/>
         <source>With a scheduler address the forecast runs on that cluster; if it does not answer, the forecast stops with a message and nothing is stored.</source>
         <translation>填写调度器地址后，预测会在该集群上运行；如果它没有响应，预测会停止并给出提示，不会保存任何内容。</translation>
     </message>
@@ -702,7 +702,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/models/forecast_rows.py" line="31"/>
-        <location filename="../../ui/models/forecast_rows.py" line="55"/>
+        <location filename="../../ui/models/forecast_rows.py" line="57"/>
         <source>Last week</source>
         <translation>上周</translation>
     </message>
@@ -733,516 +733,526 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/models/forecast_rows.py" line="34"/>
+        <source>Pooled rate</source>
+        <translation>合并速率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="34"/>
+        <source>the product&apos;s rate over all its sales, steadied by what products sell in your shop where it has little history</source>
+        <translation>商品全部销售的平均速率；历史较短时，参考您店内商品的一般销量加以稳定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="36"/>
         <source>Croston</source>
         <translation>Croston</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="34"/>
+        <location filename="../../ui/models/forecast_rows.py" line="36"/>
         <source>Croston&apos;s method, for products that sell now and then</source>
         <translation>Croston 法，适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="35"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>SBA</source>
         <translation>SBA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="35"/>
+        <location filename="../../ui/models/forecast_rows.py" line="37"/>
         <source>Croston&apos;s method with its bias corrected (SBA), for products that sell now and then</source>
         <translation>修正偏差的 Croston 法（SBA），适合偶尔才卖出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="37"/>
+        <location filename="../../ui/models/forecast_rows.py" line="39"/>
         <source>TSB</source>
         <translation>TSB</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="37"/>
+        <location filename="../../ui/models/forecast_rows.py" line="39"/>
         <source>the TSB method, for products that sell now and then and may be fading</source>
         <translation>TSB 法，适合偶尔才卖出、销量可能在减少的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="38"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>ADIDA</source>
         <translation>ADIDA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="38"/>
+        <location filename="../../ui/models/forecast_rows.py" line="40"/>
         <source>ADIDA, which forecasts the sales of several periods added up, for products that sell now and then</source>
         <translation>ADIDA 方法：把几个时段的销量加总后再预测，适用于偶尔售出的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="40"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="40"/>
+        <location filename="../../ui/models/forecast_rows.py" line="42"/>
         <source>a calendar model of weekdays, holidays, promotions and prices</source>
         <translation>按星期、节假日、促销和价格建立的日历模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="41"/>
+        <location filename="../../ui/models/forecast_rows.py" line="43"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="41"/>
+        <location filename="../../ui/models/forecast_rows.py" line="43"/>
         <source>exponential smoothing (ETS)</source>
         <translation>指数平滑（ETS）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="44"/>
         <source>ARIMA</source>
         <translation>ARIMA</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="42"/>
+        <location filename="../../ui/models/forecast_rows.py" line="44"/>
         <source>an ARIMA time-series model</source>
         <translation>ARIMA 时间序列模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="43"/>
+        <location filename="../../ui/models/forecast_rows.py" line="45"/>
         <source>Neural</source>
         <translation>神经网络</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="43"/>
+        <location filename="../../ui/models/forecast_rows.py" line="45"/>
         <source>the neural model, which learns from all your products at once</source>
         <translation>神经网络模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="44"/>
+        <location filename="../../ui/models/forecast_rows.py" line="46"/>
         <source>Boosted trees</source>
         <translation>提升树</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="44"/>
+        <location filename="../../ui/models/forecast_rows.py" line="46"/>
         <source>gradient-boosted trees (LightGBM), which learn from all your products at once</source>
         <translation>梯度提升决策树模型，同时从您所有商品中学习</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="49"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="49"/>
+        <location filename="../../ui/models/forecast_rows.py" line="51"/>
         <source>repeating last month&apos;s sales</source>
         <translation>重复上个月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="50"/>
-        <location filename="../../ui/models/forecast_rows.py" line="56"/>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
+        <location filename="../../ui/models/forecast_rows.py" line="58"/>
         <source>Last year</source>
         <translation>去年同期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="50"/>
+        <location filename="../../ui/models/forecast_rows.py" line="52"/>
         <source>repeating the same month of last year</source>
         <translation>重复去年同月的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="51"/>
+        <location filename="../../ui/models/forecast_rows.py" line="53"/>
         <source>3-month average</source>
         <translation>3 个月平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="51"/>
+        <location filename="../../ui/models/forecast_rows.py" line="53"/>
         <source>the average of the last three months</source>
         <translation>最近三个月的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="52"/>
+        <location filename="../../ui/models/forecast_rows.py" line="54"/>
         <source>12-month average</source>
         <translation>12 个月平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="52"/>
+        <location filename="../../ui/models/forecast_rows.py" line="54"/>
         <source>the average of the last twelve months</source>
         <translation>最近十二个月的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="55"/>
+        <location filename="../../ui/models/forecast_rows.py" line="57"/>
         <source>repeating last week&apos;s sales</source>
         <translation>重复上周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="56"/>
+        <location filename="../../ui/models/forecast_rows.py" line="58"/>
         <source>repeating the same week of last year</source>
         <translation>重复去年同一周的销量</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="57"/>
+        <location filename="../../ui/models/forecast_rows.py" line="59"/>
         <source>8-week average</source>
         <translation>8 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="57"/>
+        <location filename="../../ui/models/forecast_rows.py" line="59"/>
         <source>the average of the last eight weeks</source>
         <translation>最近八周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="58"/>
+        <location filename="../../ui/models/forecast_rows.py" line="60"/>
         <source>52-week average</source>
         <translation>52 周平均</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="58"/>
+        <location filename="../../ui/models/forecast_rows.py" line="60"/>
         <source>the average of the last 52 weeks</source>
         <translation>最近 52 周的平均值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="84"/>
+        <location filename="../../ui/models/forecast_rows.py" line="86"/>
         <source>Forecast with {model}.</source>
         <translation>用{model}预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="85"/>
+        <location filename="../../ui/models/forecast_rows.py" line="87"/>
         <source>{model} ({weight})</source>
         <translation>{model}（{weight}）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="87"/>
+        <location filename="../../ui/models/forecast_rows.py" line="89"/>
         <source>A blend of {models}: together they did best on this product&apos;s past.</source>
         <translation>综合了{models}：它们合在一起对这个商品过去的销量预测得最好。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="88"/>
+        <location filename="../../ui/models/forecast_rows.py" line="90"/>
         <source> and </source>
         <translation>和</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="93"/>
-        <location filename="../../ui/models/forecast_rows.py" line="101"/>
-        <location filename="../../ui/models/forecast_rows.py" line="104"/>
+        <location filename="../../ui/models/forecast_rows.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="103"/>
+        <location filename="../../ui/models/forecast_rows.py" line="106"/>
         <source>smooth</source>
         <translation>平稳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="93"/>
+        <location filename="../../ui/models/forecast_rows.py" line="95"/>
         <source>sells on most days, in steady amounts</source>
         <translation>大多数日子都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="94"/>
-        <location filename="../../ui/models/forecast_rows.py" line="102"/>
-        <location filename="../../ui/models/forecast_rows.py" line="105"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
+        <location filename="../../ui/models/forecast_rows.py" line="104"/>
+        <location filename="../../ui/models/forecast_rows.py" line="107"/>
         <source>erratic</source>
         <translation>波动</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="94"/>
+        <location filename="../../ui/models/forecast_rows.py" line="96"/>
         <source>sells on most days, in amounts that vary a lot</source>
         <translation>大多数日子都有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
         <source>intermittent</source>
         <translation>间歇</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="95"/>
+        <location filename="../../ui/models/forecast_rows.py" line="97"/>
         <source>sells now and then, in steady amounts</source>
         <translation>偶尔有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="96"/>
+        <location filename="../../ui/models/forecast_rows.py" line="98"/>
         <source>lumpy</source>
         <translation>起伏</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="96"/>
+        <location filename="../../ui/models/forecast_rows.py" line="98"/>
         <source>sells now and then, in amounts that vary a lot</source>
         <translation>偶尔有销售，数量变化很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="97"/>
+        <location filename="../../ui/models/forecast_rows.py" line="99"/>
         <source>no sales</source>
         <translation>无销售</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="97"/>
+        <location filename="../../ui/models/forecast_rows.py" line="99"/>
         <source>has not sold yet</source>
         <translation>还没有卖出过</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="98"/>
+        <location filename="../../ui/models/forecast_rows.py" line="100"/>
         <source>stopped selling</source>
         <translation>已停止销售</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="98"/>
+        <location filename="../../ui/models/forecast_rows.py" line="100"/>
         <source>no sale for far longer than it used to go without one: not reordered</source>
         <translation>未售出的时间远超以往的间隔：不再补货</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="101"/>
+        <location filename="../../ui/models/forecast_rows.py" line="103"/>
         <source>sells in most months, in steady amounts</source>
         <translation>大多数月份都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="102"/>
+        <location filename="../../ui/models/forecast_rows.py" line="104"/>
         <source>sells in most months, in amounts that vary a lot</source>
         <translation>大多数月份都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="104"/>
+        <location filename="../../ui/models/forecast_rows.py" line="106"/>
         <source>sells in most weeks, in steady amounts</source>
         <translation>大多数周都有销售，数量稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="105"/>
+        <location filename="../../ui/models/forecast_rows.py" line="107"/>
         <source>sells in most weeks, in amounts that vary a lot</source>
         <translation>大多数周都有销售，数量波动很大</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="110"/>
+        <location filename="../../ui/models/forecast_rows.py" line="112"/>
         <source>A: among the products that bring in 80% of the sales value</source>
         <translation>A：属于贡献 80% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="111"/>
+        <location filename="../../ui/models/forecast_rows.py" line="113"/>
         <source>B: among those that bring in the next 15%</source>
         <translation>B：属于贡献其后 15% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="112"/>
+        <location filename="../../ui/models/forecast_rows.py" line="114"/>
         <source>C: among those that bring in the last 5%</source>
         <translation>C：属于贡献最后 5% 销售额的商品</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="117"/>
+        <location filename="../../ui/models/forecast_rows.py" line="119"/>
         <source>X: steady from month to month</source>
         <translation>X：逐月稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="117"/>
+        <location filename="../../ui/models/forecast_rows.py" line="119"/>
         <source>Y: varies from month to month</source>
         <translation>Y：逐月有波动</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="118"/>
+        <location filename="../../ui/models/forecast_rows.py" line="120"/>
         <source>Z: very irregular from month to month</source>
         <translation>Z：逐月非常不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="119"/>
+        <location filename="../../ui/models/forecast_rows.py" line="121"/>
         <source>X: steady from week to week</source>
         <translation>X：每周都很稳定</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="119"/>
+        <location filename="../../ui/models/forecast_rows.py" line="121"/>
         <source>Y: varies from week to week</source>
         <translation>Y：每周有些变化</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="120"/>
+        <location filename="../../ui/models/forecast_rows.py" line="122"/>
         <source>Z: very irregular from week to week</source>
         <translation>Z：每周很不规律</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="135"/>
+        <location filename="../../ui/models/forecast_rows.py" line="137"/>
         <source>about the same</source>
         <translation>差不多</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="137"/>
+        <location filename="../../ui/models/forecast_rows.py" line="139"/>
         <source>{p}% better</source>
         <translation>好 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="138"/>
+        <location filename="../../ui/models/forecast_rows.py" line="140"/>
         <source>{p}% worse</source>
         <translation>差 {p}%</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="151"/>
+        <location filename="../../ui/models/forecast_rows.py" line="153"/>
         <source>Next month</source>
         <translation>下个月</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="151"/>
+        <location filename="../../ui/models/forecast_rows.py" line="153"/>
         <source>{n} expected over the forecast&apos;s months</source>
         <translation>预测的各月合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="153"/>
+        <location filename="../../ui/models/forecast_rows.py" line="155"/>
         <source>Next week</source>
         <translation>下周</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="153"/>
+        <location filename="../../ui/models/forecast_rows.py" line="155"/>
         <source>{n} expected over the forecast&apos;s weeks</source>
         <translation>预测的各周合计预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="155"/>
+        <location filename="../../ui/models/forecast_rows.py" line="157"/>
         <source>Next 7 days</source>
         <translation>未来 7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="155"/>
+        <location filename="../../ui/models/forecast_rows.py" line="157"/>
         <source>{n} expected over the next 4 weeks</source>
         <translation>未来 4 周预计 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="165"/>
+        <location filename="../../ui/models/forecast_rows.py" line="167"/>
         <source>vs. last week&apos;s sales</source>
         <translation>对比重复上周</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="166"/>
+        <location filename="../../ui/models/forecast_rows.py" line="168"/>
         <source>Off by {mae} a day on average; repeating last week&apos;s sales: {base}</source>
         <translation>平均每天偏差 {mae}；重复上周销量的偏差：{base}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="170"/>
+        <location filename="../../ui/models/forecast_rows.py" line="172"/>
         <source>Off by, a month</source>
         <translation>每月偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="170"/>
+        <location filename="../../ui/models/forecast_rows.py" line="172"/>
         <source>Off by, a week</source>
         <translation>每周偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="172"/>
+        <location filename="../../ui/models/forecast_rows.py" line="174"/>
         <source>Tested on the last periods before the forecast: off by {mae} units a period on average</source>
         <translation>用预测前的最近几期检验：平均每期偏差 {mae} 件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="175"/>
+        <location filename="../../ui/models/forecast_rows.py" line="177"/>
         <source>Product code</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="176"/>
+        <location filename="../../ui/models/forecast_rows.py" line="178"/>
         <source>Description</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="177"/>
+        <location filename="../../ui/models/forecast_rows.py" line="179"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="179"/>
+        <location filename="../../ui/models/forecast_rows.py" line="181"/>
         <source>Pattern</source>
         <translation>需求类型</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="181"/>
+        <location filename="../../ui/models/forecast_rows.py" line="183"/>
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="182"/>
+        <location filename="../../ui/models/forecast_rows.py" line="184"/>
         <source>XYZ</source>
         <translation>XYZ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="213"/>
+        <location filename="../../ui/models/forecast_rows.py" line="215"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="215"/>
+        <location filename="../../ui/models/forecast_rows.py" line="217"/>
         <source>{s} seconds</source>
         <translation>{s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="216"/>
+        <location filename="../../ui/models/forecast_rows.py" line="218"/>
         <source>{m} min {s} s</source>
         <translation>{m} 分 {s} 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="223"/>
+        <location filename="../../ui/models/forecast_rows.py" line="225"/>
         <source> at {time}</source>
         <translation> {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="224"/>
+        <location filename="../../ui/models/forecast_rows.py" line="226"/>
         <source>Made {when} from sales up to {as_of}</source>
         <translation>{when} 根据截至 {as_of} 的销售数据生成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="229"/>
+        <location filename="../../ui/models/forecast_rows.py" line="231"/>
         <source>, with the neural model on the {device}</source>
         <translation>，使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="231"/>
+        <location filename="../../ui/models/forecast_rows.py" line="233"/>
         <source>, without the neural model, on the {device}</source>
         <translation>，未使用神经网络模型，运行于 {device}</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="232"/>
+        <location filename="../../ui/models/forecast_rows.py" line="234"/>
         <source>, in {duration}.</source>
         <translation>，用时 {duration}。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="234"/>
+        <location filename="../../ui/models/forecast_rows.py" line="236"/>
         <source> Your sales are monthly totals: forecast month by month.</source>
         <translation>您的销售数据是月度合计：按月预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="235"/>
+        <location filename="../../ui/models/forecast_rows.py" line="237"/>
         <source> Your sales are weekly totals: forecast week by week.</source>
         <translation>您的销售数据是每周合计：按周预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="237"/>
+        <location filename="../../ui/models/forecast_rows.py" line="239"/>
         <source> The neural model learns from daily sales, so it was not used.</source>
         <translation>神经网络模型需要按日的销售数据，因此未使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="240"/>
+        <location filename="../../ui/models/forecast_rows.py" line="242"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="243"/>
+        <location filename="../../ui/models/forecast_rows.py" line="245"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="245"/>
+        <location filename="../../ui/models/forecast_rows.py" line="247"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="248"/>
+        <location filename="../../ui/models/forecast_rows.py" line="250"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="260"/>
+        <location filename="../../ui/models/forecast_rows.py" line="262"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="262"/>
+        <location filename="../../ui/models/forecast_rows.py" line="264"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="265"/>
+        <location filename="../../ui/models/forecast_rows.py" line="267"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="267"/>
+        <location filename="../../ui/models/forecast_rows.py" line="269"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="268"/>
+        <location filename="../../ui/models/forecast_rows.py" line="270"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="271"/>
+        <location filename="../../ui/models/forecast_rows.py" line="273"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>

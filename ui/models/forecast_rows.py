@@ -31,6 +31,8 @@ def model_names(period: str = "day") -> dict[str, tuple[str, str]]:
         "seasonal_naive": (_tr("Last week"), _tr("repeating the same weekday of last week")),
         "moving_average": (_tr("4-week average"), _tr("the average of the last four weeks")),
         "long_average": (_tr("Year's average"), _tr("the average of the last year")),
+        "pooled_rate": (_tr("Pooled rate"), _tr("the product's rate over all its sales, steadied by what products "
+                                                "sell in your shop where it has little history")),
         "croston": (_tr("Croston"), _tr("Croston's method, for products that sell now and then")),
         "sba": (_tr("SBA"), _tr("Croston's method with its bias corrected (SBA), for products that sell now and "
                                 "then")),
