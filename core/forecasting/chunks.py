@@ -33,10 +33,12 @@ class Calendar:
 
 @dataclass
 class ChunkResult:
-    """Per model alias: the forecast from each backtest origin and the final one, (rows, h) each; seconds spent."""
+    """Per model alias: the forecast from each backtest origin and the final one, (rows, h) each; seconds spent;
+    and the chunk's products' demand classes where asked (core.demand.classes.row_classes)."""
     backtests: dict[str, list[np.ndarray]]
     final: dict[str, np.ndarray]
     seconds: dict[str, float]
+    classes: pd.DataFrame | None = None
 
 
 def row_chunks(n: int, workers: int) -> list[slice]:
@@ -49,12 +51,17 @@ def row_chunks(n: int, workers: int) -> list[slice]:
 
 
 def forecast_chunk(models: list, Y: np.ndarray, promotion: np.ndarray, price: np.ndarray, calendar: Calendar,
-                   h: int, origins: list[int]) -> ChunkResult:
+                   h: int, origins: list[int], classes: bool = False) -> ChunkResult:
     """Every model's forecast of these products from each backtest origin (the history before it) and from the
-    whole history: a plain function of plain arrays (the shop file is never opened here)."""
+    whole history: a plain function of plain arrays (the shop file is never opened here). `classes`: the products'
+    demand classes too (each product's own: the same as over the whole shop), which the caller worked out alone."""
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     result = ChunkResult({}, {}, {})
+    if classes:
+        from core.demand.classes import row_classes
+
+        result = ChunkResult({}, {}, {}, row_classes(Y))
     memo: dict = {}             # what the chunk's models share (Croston's and SBA's pass over the days)
     for model in models:
         started = time.perf_counter()

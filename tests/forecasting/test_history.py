@@ -174,3 +174,32 @@ def test_the_sales_first_and_last_dates_from_the_index_are_the_tables(tmp_path):
                  for d in rng.integers(-400, 400, size=300)])
         assert shop.sales_dates() == tuple(shop.conn.execute("SELECT min(date), max(date) FROM sales").fetchone())
         assert shop.sales_dates()[0] < START.isoformat() < shop.sales_dates()[1]
+
+
+def test_the_chunks_demand_classes_are_the_whole_shops():
+    """The daily forecast's chunks work out their products' demand classes beside their models: joined in product
+    order they are the classes of the whole shop's rows, column for column (each product's own figures)."""
+    from core.demand.classes import row_classes
+    from core.forecasting.chunks import Calendar, forecast_chunk, row_chunks
+    from core.forecasting.models import Naive
+
+    rng = np.random.default_rng(8)
+    n, T = 37, 120
+    Y = rng.poisson(rng.gamma(0.6, 2.0, (n, 1)), (n, T)).astype(float)
+    Y[rng.random((n, T)) < 0.05] = np.nan
+    Y[3] = 0.0
+    Y[4, :100] = np.nan
+    Y[5, :] = np.nan
+    days = pd.date_range("2024-01-01", periods=T + 7, freq="D")
+    calendar = Calendar(days, [], np.zeros((T + 7, 0)))
+    parts = [forecast_chunk([Naive()], Y[rows], np.zeros((len(Y[rows]), T + 7)), np.ones((len(Y[rows]), T + 7)),
+                            calendar, 7, [T - 14], classes=True).classes for rows in row_chunks(n, 3)]
+    assert len(parts) > 1
+    joined = pd.concat(parts, ignore_index=True)
+    whole = row_classes(Y)
+    pd.testing.assert_frame_equal(joined, whole)
+    framed = classify(Y, np.arange(n, dtype=float), np.array([f"P{i}" for i in range(n)], dtype=object), joined)
+    pd.testing.assert_frame_equal(framed, classify(Y, np.arange(n, dtype=float),
+                                                   np.array([f"P{i}" for i in range(n)], dtype=object)))
+    assert set(whole["pattern"]) >= {"no sales", "smooth"} and list(framed.columns) == [
+        "sku", "adi", "cv2", "pattern", "xyz", "abc"]
