@@ -140,6 +140,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
             item.daily_mean = np.zeros(len(item.daily_mean))
             means[p.product_id] = item.daily_mean
         prepared.append((p, item, spread, stopped))
+    own_spread = _pool_period_spreads(prepared)
     if settings.policy == "shelfwise":
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
         # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
@@ -154,6 +155,11 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         lv = plan_item(item, settings.policy, holding_rate=settings.holding_rate,
                        calibration=SumCalibration() if spread is not None else calibration)
         if spread is not None:
+            if p.product_id in own_spread:
+                lv.steps.insert(0, _("Its own {n} periods alone put that spread at {own:.1f} times the mean; "
+                                     "{used:.1f} is used, drawn towards the spread of the shop's parts that sell "
+                                     "about as much, since so few periods leave a spread uncertain.").format(
+                    n=spread.periods, own=own_spread[p.product_id], used=item.dispersion))
             lv.steps.insert(0, spread.said(item.dispersion))
             lv.explanation = sentences(lv.steps)
         if stopped and lv.reorder_point >= 1:
@@ -189,6 +195,24 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         optimise_plan(shop, plan)
     ctx.progress(1.0, _("Plan ready"))
     return plan
+
+
+def _pool_period_spreads(prepared: list) -> dict[int, float]:
+    """The period products' spreads steadied by the shop's (pool_dispersions), in place; their own spreads where
+    that moved them by more than 5%, for the explanation."""
+    period_items = [(p, item, spread) for p, item, spread, _stopped in prepared if spread is not None]
+    if not period_items:
+        return {}
+    own = np.array([item.dispersion for _p, item, _s in period_items])
+    rate = np.array([float(np.mean(item.daily_mean[:max(int(round(spread.days)), 1)])) * spread.days
+                     if len(item.daily_mean) else 0.0 for _p, item, spread in period_items])
+    pooled = pool_dispersions(own, rate, np.array([spread.periods for _p, _i, spread in period_items]))
+    moved = {}
+    for (p, item, _spread), before, after in zip(period_items, own, pooled):
+        item.dispersion = float(after)
+        if abs(after - before) > 0.05 * before:
+            moved[p.product_id] = float(before)
+    return moved
 
 
 def replan(shop: ShopDb, plan: Plan, *, settings: PolicySettings | None = None) -> Plan:
@@ -275,6 +299,46 @@ class PeriodSpread:
                  "totals ({rate:.2f} a period expected now, by Croston's method with the SBA correction) and so is "
                  "its spread (variance {ratio:.1f} times the mean), not from days.").format(
             unit=unit, n=self.periods, mean=self.mean, rate=self.rate, ratio=self.dispersion)
+
+
+POOL_MIN_PRODUCTS = 30          # period products needed before their spreads are steadied by the shop's (pool_dispersions)
+
+
+def pool_dispersions(dispersion: np.ndarray, rate: np.ndarray, periods: np.ndarray) -> np.ndarray:
+    """Each period product's spread over its lead time and review (variance / mean, dispersion_over) steadied by
+    what the shop's other products say (empirical Bayes, as PooledRate steadies a rate).
+
+    A spread read from 12 to 24 monthly totals is itself uncertain (its logarithm by about 2 / (periods - 2)), and
+    the safety stock shared for the fill rate (core.policy.fill) follows every spread: a part whose few months
+    happened to scatter is held deep and one whose months happened to be calm is left short. Here the logarithm of
+    each spread is drawn towards the shop's line of log spread on log rate, by the share of the spreads' scatter
+    around the line that their own sampling noise cannot explain: w = true / (true + noise), true = the scatter
+    less the average noise. The line is lifted by the mean of exp(residual), so that the spreads keep their level
+    on average (the logarithm's line alone runs below the spreads' mean, and the fill asked would not be served).
+    Products with many periods (150 weeks) keep their own spread almost to the unit; fewer than
+    POOL_MIN_PRODUCTS products, or a product without a rate, keep theirs.
+
+    Measured on the monthly automotive set (3,000 parts x 24 months, bench/replay_periods.py): 95.05% of units
+    served on 47,751 units of stock, 0.82x what a min/max rule needs for that fill (0.85x before); the weekly set
+    unchanged (w about 0.99)."""
+    dispersion = np.asarray(dispersion, dtype=float)
+    rate, periods = np.asarray(rate, dtype=float), np.asarray(periods, dtype=float)
+    out = dispersion.copy()
+    ok = np.isfinite(dispersion) & (dispersion > 0) & np.isfinite(rate) & (rate > 0) & (periods >= 4)
+    if ok.sum() < POOL_MIN_PRODUCTS:
+        return out
+    x, y = np.log(rate[ok]), np.log(dispersion[ok])
+    if np.ptp(x) > 1e-9:
+        slope, intercept = np.polyfit(x, y, 1)
+    else:
+        slope, intercept = 0.0, float(y.mean())
+    residual = y - (intercept + slope * x)
+    line = intercept + slope * x + float(np.log(np.mean(np.exp(residual))))
+    noise = 2.0 / (periods[ok] - 2.0)
+    true = max(float(residual.var()) - float(noise.mean()), 0.02)
+    weight = true / (true + noise)
+    out[ok] = np.maximum(np.exp(weight * y + (1.0 - weight) * line), 1.0)
+    return out
 
 
 def sba_rate(totals: np.ndarray, alpha: float = 0.1) -> float:

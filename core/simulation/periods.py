@@ -35,7 +35,7 @@ from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime
 from core.policy.formulas import round_order
 from core.policy.levels import Item, plan_item, share_shortage_values
-from core.policy.plan import spread_from_totals
+from core.policy.plan import pool_dispersions, spread_from_totals
 from core.simulation.replay import PRODUCT_COLUMNS, ReplayProducts, ReplayResult, stock_value
 from core.store.db import ShopDb
 
@@ -86,12 +86,16 @@ def levels_from_rates(rate: np.ndarray, known: np.ndarray, period: str, products
         # to make room for in the fill rate
         old = rate_before_silence(known[dormant])
         unplanned[dormant] = np.maximum(revival_share(known, period) * old - rate[dormant], 0.0) / days
-    for i in np.flatnonzero((rate > 0) & (sharing | ~dormant)):
-        spread = spread_from_totals(known[i], period)
-        if spread is None:
-            continue
+    spreads = {i: spread_from_totals(known[i], period) for i in np.flatnonzero((rate > 0) & (sharing | ~dormant))}
+    spreads = {i: spread for i, spread in spreads.items() if spread is not None}
+    planned = np.fromiter(spreads, dtype=int, count=len(spreads))
+    # each spread over the lead time and review, steadied by the shop's as the plan does (pool_dispersions)
+    spread_over = dict(zip(planned, pool_dispersions(
+        np.array([spreads[i].dispersion_over((lead[i] + 1) * days) for i in planned]), rate[planned],
+        np.array([spreads[i].periods for i in planned]))))
+    for i in planned:
         span = int(days * (lead[i] + 2)) + 5
-        items[i] = Item(str(i), np.full(span, rate[i] / days), spread.dispersion_over((lead[i] + 1) * days),
+        items[i] = Item(str(i), np.full(span, rate[i] / days), float(spread_over[i]),
                         LeadTime.fixed(lead[i] * days, "the product's lead time"), review, float(products.service[i]),
                         unit_cost=float(products.unit_cost[i]), pack=float(products.pack[i]),
                         moq=float(products.moq[i]), order_cost=float(products.order_cost[i]), period=period,

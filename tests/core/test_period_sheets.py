@@ -310,3 +310,35 @@ def test_the_spread_over_a_lead_time_counts_the_forecasts_own_error():
             hits.append(future.sum() <= point)
     assert np.mean(covered) >= np.mean(covered_before) + 0.02
     assert np.mean(covered) >= 0.85
+
+
+def test_spreads_read_from_few_periods_are_steadied_by_the_shops_and_long_histories_keep_theirs():
+    """600 parts whose true spread (variance / mean of a 2-month sum) follows their rate: read from 18 months each
+    spread scatters; drawn towards the shop's line it is closer to the truth, on the same level on average. Read
+    from 150 weeks it hardly moves; a shop of a few parts keeps its own."""
+    from core.policy.plan import POOL_MIN_PRODUCTS, pool_dispersions, spread_from_totals
+
+    rng = np.random.default_rng(3)
+    n = 600
+    rate = np.exp(rng.uniform(np.log(1.0), np.log(30), n))          # units a month
+    true = 1.0 + 0.8 * rate ** 0.5 * np.exp(rng.normal(0, 0.25, n))  # variance / mean of a month
+    own, pooled_from = {}, {}
+    for periods in (18, 150):
+        # negative binomial months with that mean and variance / mean
+        p = 1.0 / true[:, None]
+        months = rng.negative_binomial(rate[:, None] * p / (1 - p), p, size=(n, periods)).astype(float)
+        spreads = [spread_from_totals(row, "month") for row in months]
+        own[periods] = np.array([s.dispersion_over(61) for s in spreads])
+        pooled_from[periods] = pool_dispersions(own[periods], rate, np.full(n, periods))
+    short, steadied = own[18], pooled_from[18]
+    truth2 = true       # the 2-month sum of independent months has the same variance / mean
+    error_own = np.mean(np.log(short / truth2) ** 2)
+    error_pooled = np.mean(np.log(steadied / truth2) ** 2)
+    assert error_pooled < 0.8 * error_own
+    assert 0.9 < steadied.mean() / short.mean() < 1.1                  # the level kept
+    assert np.all(steadied >= 1.0)
+    assert np.median(np.abs(pooled_from[150] / own[150] - 1)) < 0.05   # long histories keep their own
+    few = own[18][:POOL_MIN_PRODUCTS - 1]
+    assert np.array_equal(pool_dispersions(few, rate[:len(few)], np.full(len(few), 18)), few)
+    # a part without a rate (nothing expected) keeps its spread
+    assert pool_dispersions(own[18], np.where(np.arange(n) == 5, 0.0, rate), np.full(n, 18))[5] == own[18][5]
