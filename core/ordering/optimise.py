@@ -135,10 +135,12 @@ def optimise_orders(lines: list[OrderLine], suppliers: dict[str, SupplierRule], 
             lost[l.key] = float(l.margin * (after - before))
     value = {s: 0.0 for s in names}
     wanted_value = {s: 0.0 for s in names}
+    units = {s: 0.0 for s in names}
     for l in lines:
         value[l.supplier] += qty.get(l.key, 0.0) * l.unit_cost
         wanted_value[l.supplier] += l.wanted * l.unit_cost
-    supplier_notes = _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget)
+        units[l.supplier] += qty.get(l.key, 0.0)
+    supplier_notes = _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget, units)
     return OrderSolution(qty, lost, value, supplier_notes, float(sum(value.values())), budget, notes,
                          time.perf_counter() - started)
 
@@ -271,7 +273,11 @@ def _fill_budget(free: list[OrderLine], room: float | None) -> dict[str, float]:
     return qty
 
 
-def _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget) -> dict[str, str]:
+def _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room, budget,
+                    units: dict[str, float] | None = None) -> dict[str, str]:
+    """Each supplier's one-line note. `units`: the units ordered from each; a shop whose sheets carry no unit costs
+    orders units of no known value, and its note says how many rather than "Nothing to order"."""
+    units = units or {}
     out = {}
     lost_by_supplier: dict[str, float] = {}
     for l in free:
@@ -281,7 +287,10 @@ def _supplier_notes(names, suppliers, value, wanted_value, free, qty, lost, room
         minimum = suppliers.get(s, SupplierRule(s)).min_order_value or 0.0
         wanted, got = wanted_value[s], value[s]
         lost_here = lost_by_supplier.get(s, 0.0)
-        if wanted <= 1e-9 and got <= 1e-9:
+        if wanted <= 1e-9 and got <= 1e-9 and units.get(s, 0.0) > 1e-9:
+            out[s] = _("Order of {units:,.0f} units (their value is not known: no unit costs were imported).").format(
+                units=units[s])
+        elif wanted <= 1e-9 and got <= 1e-9:
             out[s] = _("Nothing to order.")
         elif got <= 1e-9:
             reachable = sum(l.most * l.unit_cost for l in free if l.supplier == s)

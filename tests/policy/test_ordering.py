@@ -30,6 +30,16 @@ def test_no_constraint_in_the_way_gives_the_suggestion():
     assert solution.notes == []
 
 
+def test_a_supplier_of_parts_without_costs_says_how_many_units_not_nothing_to_order():
+    """A sheet of monthly totals without costs: every line's value is 0, but the units are an order."""
+    lines = [_line("A", "S", cost=0.0, wanted=107), _line("B", "S", cost=0.0, wanted=14), _line("C", "T", cost=0.0,
+                                                                                              wanted=0, most=0)]
+    solution = optimise_orders(lines, {})
+    assert solution.qty == {"A": 107, "B": 14, "C": 0}
+    assert solution.supplier_notes["S"] == "Order of 121 units (their value is not known: no unit costs were imported)."
+    assert solution.supplier_notes["T"] == "Nothing to order."
+
+
 def test_budget_cuts_the_lines_where_money_avoids_least_lost_margin():
     lines = [_line("HIGH", margin=10.0), _line("LOW", margin=2.0), _line("MID", margin=5.0)]
     solution = optimise_orders(lines, {"S": SupplierRule("S")}, budget=15.0)
