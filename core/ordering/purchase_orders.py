@@ -113,6 +113,22 @@ def unassigned_to_order(plan) -> list[str]:
     return [str(sku) for sku in lines.loc[(lines["order_qty"] > 0) & lines["supplier_id"].isna(), "sku"]]
 
 
+def nothing_to_order(shop: ShopDb, plan, supplier: str | None = None) -> UserError:
+    """Why a plan gives no purchase order: products to order without a supplier (and how to give them one), or
+    nothing to order at all (from `supplier`)."""
+    unassigned = [] if supplier else unassigned_to_order(plan)
+    if unassigned:
+        return UserError(_("None of the {count} products to order has a supplier, so there is no purchase order "
+                           "to make. Give them a supplier (Products page: select them, Change selected… ▸ "
+                           "Supplier), then create the orders again.").format(count=f"{len(unassigned):,}"),
+                         hint=_("A products sheet with a supplier column gives every product its supplier at once "
+                                "(import it as products)."))
+    if supplier:
+        return UserError(_("There is nothing to order from {supplier} in the plan for {plan_date}.").format(
+            supplier=find_supplier(shop, supplier)["name"], plan_date=plan.plan_date))
+    return UserError(_("There is nothing to order in the plan for {plan_date}.").format(plan_date=plan.plan_date))
+
+
 # ------------------------------------------------------------------ from the plan
 
 
@@ -163,14 +179,7 @@ def create_orders_from_plan(shop: ShopDb, plan, *, supplier: str | None = None) 
     orders = suggested_orders(shop, plan, supplier=supplier)
     unassigned = [] if supplier else unassigned_to_order(plan)
     if not orders:
-        if unassigned:
-            raise UserError(_("None of the {count} products to order has a supplier, so there is no purchase order "
-                              "to make. Give them a supplier (Products page: select them, Change selected… ▸ "
-                              "Supplier), then create the orders again.").format(count=f"{len(unassigned):,}"))
-        if supplier:
-            raise UserError(_("There is nothing to order from {supplier} in the plan for {plan_date}.").format(
-                supplier=find_supplier(shop, supplier)["name"], plan_date=plan.plan_date))
-        raise UserError(_("There is nothing to order in the plan for {plan_date}.").format(plan_date=plan.plan_date))
+        raise nothing_to_order(shop, plan, supplier)
     since = ordered_since_plan(shop, plan)
     created, extended, skipped = [], [], []
     with atomic(shop):

@@ -14,7 +14,8 @@ from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.ordering.purchase_orders import (DraftsMade, PurchaseOrder, cancel, create_order, create_orders_from_plan,
                                            draft_for, find_supplier, get_order, list_orders, mark_sent,
-                                           product_history, receive, set_line_qty, suggested_orders)
+                                           nothing_to_order, product_history, receive, set_line_qty,
+                                           suggested_orders)
 from core.services.changes import ORDERS, STOCK, Changed, changed
 from core.services.documents import KINDS, PdfRenderer, check_can_email, write_order_files
 from core.services.shop import require_shop
@@ -187,10 +188,7 @@ def suggested_order_files(shop_path: Path, *, outputs: dict[str, Path], supplier
         plan = plan_shop(shop, ctx=ctx or null_context())
         orders = suggested_orders(shop, plan, supplier=supplier)
         if not orders:
-            if supplier:
-                raise UserError(_("There is nothing to order from {supplier} in the plan for {day}.").format(
-                    supplier=supplier, day=plan.plan_date))
-            raise UserError(_("There is nothing to order in the plan for {day}.").format(day=plan.plan_date))
+            raise nothing_to_order(shop, plan, supplier)
         if "eml" in outputs:                  # every supplier must take e-mail before anything is written
             for order in orders:
                 check_can_email(build_document(shop, order))

@@ -55,6 +55,17 @@ def test_one_supplier_saved_as_a_draft_and_e_mailed(qapp, demo_path, tmp_path, c
     assert "nothing to order from Meadowvale Dairy" in capsys.readouterr().err
 
 
+def test_products_to_order_without_a_supplier_are_the_refusal_not_nothing_to_order(demo_path, capsys):
+    """A shop whose sheets name no supplier (a wide sheet of weekly totals): the plan orders, but no order can go
+    out until the products have a supplier, and the refusal says so and how."""
+    with open_shop(demo_path, create=False) as shop:
+        shop.conn.execute("UPDATE products SET supplier_id = NULL")
+    assert main(["orders", "--db", str(demo_path)]) == 1
+    err = capsys.readouterr().err
+    assert "products to order has a supplier, so there is no purchase order to make" in err
+    assert "A products sheet with a supplier column" in err and "nothing was changed" in err
+
+
 def test_refusals(demo_path, tmp_path, capsys):
     assert main(["orders", "--db", str(demo_path), "--supplier", "Nobody Ltd"]) == 1
     err = capsys.readouterr().err
