@@ -24,6 +24,14 @@ from core.policy.formulas import eoq, round_order
 from core.policy.optimal import negbin_pmf, optimal_sS, renewal_density
 
 MINMAX_WEEKS = (2.0, 4.0)
+# A daily product's reorder point is held to this many times the most it sold in any span as long as its
+# protection interval (the wait for the order day + the lead time + the review) over the last HISTORY_DAYS of its
+# sales, or twice the forecast's expected demand over that span if that is more. A spread read from a few backtest
+# weeks can be far wider than anything the product ever did: a gift shop's first two months (a Christmas closure in
+# its one backtest window) gave a product that sold 25-50 units on 9 of 56 days a reorder point of 7,400 for an
+# expected 80 over its 14 days, and 59% of its 2,946 products reorder points above 5 times their expected demand.
+HISTORY_BOUND = 1.5
+HISTORY_DAYS = 365
 
 
 @dataclass
@@ -56,6 +64,9 @@ class Item:
     # units a day of this part's demand that its own rate does not plan for (a part taken as stopped: what such parts
     # went on to sell in this shop beyond their small rate): counted as short in the fill rate shared over the shop
     unplanned: float = 0.0
+    # the most it sold in any span of wait + lead time + review days over the last HISTORY_DAYS of its daily sales
+    # (most_sold); None: not known (no sale in that time)
+    most_sold: float | None = None
 
     @property
     def position(self) -> float:
@@ -79,6 +90,8 @@ class Levels:
     explanation: str = ""                   # the steps in one paragraph (the command line's --out column)
     steps: list[str] = field(default_factory=list)
     fill: FillCurve | None = field(repr=False, default=None)   # where the reorder point came from a shortage value
+    history_bound: float | None = None      # where the reorder point was held to what the history shows (HISTORY_BOUND)
+    asked: float | None = None              # ... the reorder point the spread alone asked for
 
 
 @dataclass(frozen=True)
@@ -134,15 +147,54 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
         s, S = item.recent_rate * 7 * low, item.recent_rate * 7 * high
     else:
         raise ValueError(f"unknown policy {policy}")
+    bound = _history_bound(item, dist) if policy in ("shelfwise", "optimal") else None
+    asked = s
+    if bound is not None and s > bound:
+        S, s = bound + (S - s), bound
+    else:
+        bound = None
     if cap is not None and S > cap:
         S, s = cap, min(s, cap)
     raw = S - item.position if item.position < s else 0.0
     qty = round_order(raw, item.pack, item.moq)
     levels = Levels(policy, dist.mean, terms.lead_only, dist.std, s - dist.mean, s, S, terms.order_size, raw, qty,
-                    cap if cap is not None and S >= cap else None, dist, fill=curve)
+                    cap if cap is not None and S >= cap else None, dist, fill=curve, history_bound=bound,
+                    asked=asked if bound is not None else None)
     levels.steps = explain_steps(item, levels)
     levels.explanation = sentences(levels.steps)
     return levels
+
+
+def _history_bound(item: Item, dist: DemandDistribution) -> float | None:
+    """The highest reorder point a daily product's own history supports (HISTORY_BOUND); None where it has no
+    say (weekly and monthly totals, or too little history)."""
+    if item.period != "day" or item.most_sold is None or not math.isfinite(item.most_sold):
+        return None
+    return float(math.ceil(max(HISTORY_BOUND * item.most_sold, 2.0 * dist.mean, 1.0)))
+
+
+def most_sold(sales: np.ndarray, spans: np.ndarray) -> np.ndarray:
+    """For each row of daily sales (n x T: the days up to the plan, unknown days NaN), the most sold in any
+    `spans[i]` consecutive days (all of its T days where the span is longer); NaN where the row never sold."""
+    x = np.clip(np.nan_to_num(np.asarray(sales, dtype=float), nan=0.0), 0.0, None)
+    n, T = x.shape
+    out = np.full(n, np.nan)
+    if not n or not T:
+        return out
+    total = np.zeros((n, T + 1))
+    np.cumsum(x, axis=1, out=total[:, 1:])
+    sold = (x > 0).any(axis=1)
+    spans = np.minimum(np.maximum(np.round(np.asarray(spans, dtype=float)), 1).astype(int), T)
+    for span in np.unique(spans):
+        rows = np.flatnonzero((spans == span) & sold)
+        if len(rows):
+            out[rows] = (total[rows, span:] - total[rows, :T + 1 - span]).max(axis=1)
+    return out
+
+
+def protection_days(item: Item) -> int:
+    """The span whose demand the reorder point covers: the wait for the order day + the lead time + the review."""
+    return int(round(item.wait_days + item.lead.mean + item.review_days))
 
 
 def fill_terms(item: Item, *, holding_rate: float = 0.25,
@@ -279,6 +331,15 @@ def explain_steps(item: Item, lv: Levels) -> list[str]:
         if lv.order_up_to > lv.reorder_point:
             parts.append(_("Ordering about {eoq} at a time balances order and holding costs: order up to "
                            "{order_up_to}.").format(eoq=_units(lv.eoq), order_up_to=_units(lv.order_up_to)))
+    elif lv.policy == "shelfwise" and lv.history_bound is not None:
+        parts.append(_("For a {service:.0%} service level that spread asks for a reorder point of {asked}, more than its "
+                       "sales have ever called for: it is held to {bound}, {factor:g} times the most it sold in any "
+                       "{days} days of the last year ({most}); safety stock {safety}.").format(
+            service=item.service, asked=_units(lv.asked), bound=_units(lv.history_bound), factor=HISTORY_BOUND,
+            days=protection_days(item), most=_units(item.most_sold), safety=_units(lv.safety_stock)))
+        if lv.order_up_to > lv.reorder_point:
+            parts.append(_("Ordering about {eoq} at a time balances order and holding costs: order up to "
+                           "{order_up_to}.").format(eoq=_units(lv.eoq), order_up_to=_units(lv.order_up_to)))
     elif lv.policy == "shelfwise":
         parts.append(_("Safety stock {safety} keeps the shelf stocked in {service:.0%} of the order periods with "
                        "sales (a {service:.0%} service level): reorder point {reorder_point}.").format(
@@ -294,6 +355,11 @@ def explain_steps(item: Item, lv: Levels) -> list[str]:
         parts.append(_("Min/max rule: reorder below 2 weeks of average sales ({reorder_point}), order up to 4 weeks "
                        "({order_up_to}).").format(reorder_point=_units(lv.reorder_point),
                                                  order_up_to=_units(lv.order_up_to)))
+    if lv.history_bound is not None and lv.policy != "shelfwise":
+        parts.append(_("The reorder point is held to {bound} ({asked} asked for): {factor:g} times the most it sold "
+                       "in any {days} days of the last year ({most}).").format(
+            bound=_units(lv.history_bound), asked=_units(lv.asked), factor=HISTORY_BOUND, days=protection_days(item),
+            most=_units(item.most_sold)))
     if lv.shelf_life_cap is not None:
         parts.append(_("Capped at {cap}: no more than sells within its {days}-day shelf life.").format(
             cap=_units(lv.shelf_life_cap), days=_units(item.shelf_life_days)))

@@ -18,7 +18,8 @@ from core.errors import UserError
 from core.i18n import _, sentences
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, SumCalibration
-from core.policy.levels import Item, Levels, plan_item, share_shortage_values
+from core.policy.levels import (HISTORY_DAYS, Item, Levels, most_sold, plan_item, protection_days,
+                                share_shortage_values)
 from core.policy.order_days import calendar as order_days_calendar
 from core.policy.order_days import parse as parse_order_days
 from core.policy.settings import PolicySettings, load_policy_settings
@@ -140,6 +141,8 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
             item.daily_mean = np.zeros(len(item.daily_mean))
             means[p.product_id] = item.daily_mean
         prepared.append((p, item, spread, stopped))
+    _set_most_sold(shop, [item for _p, item, spread, _stopped in prepared if spread is None],
+                   [p.product_id for p, _item, spread, _stopped in prepared if spread is None], as_of)
     own_spread = _pool_period_spreads(prepared)
     if settings.policy == "shelfwise":
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
@@ -195,6 +198,29 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         optimise_plan(shop, plan)
     ctx.progress(1.0, _("Plan ready"))
     return plan
+
+
+def _set_most_sold(shop: ShopDb, items: list[Item], product_ids: list[int], as_of: dt.date) -> None:
+    """Each daily product's most sold in any span of its protection interval over the last HISTORY_DAYS up to
+    `as_of` (levels.most_sold: what its reorder point is held to)."""
+    if not items:
+        return
+    start = as_of - dt.timedelta(days=HISTORY_DAYS)
+    cursor = shop.conn.cursor()
+    cursor.row_factory = None
+    cursor.execute("SELECT product_id, CAST(julianday(date) - julianday(?) AS INTEGER), qty FROM sales "
+                   "WHERE date > ? AND date <= ?", (start.isoformat(), start.isoformat(), as_of.isoformat()))
+    lines = np.fromiter(cursor, dtype=[("product", "i8"), ("day", "f8"), ("qty", "f8")])
+    cursor.close()
+    row_of = pd.Series(np.arange(len(product_ids)), index=np.asarray(product_ids, dtype=np.int64))
+    rows = row_of.reindex(lines["product"]).to_numpy()
+    day = lines["day"] - 1
+    keep = ~np.isnan(rows) & ~np.isnan(day) & (day >= 0) & (day < HISTORY_DAYS)
+    sales = np.zeros((len(items), HISTORY_DAYS))
+    np.add.at(sales, (rows[keep].astype(np.int64), day[keep].astype(np.int64)), lines["qty"][keep])
+    most = most_sold(sales, np.array([protection_days(item) for item in items]))
+    for item, value in zip(items, most):
+        item.most_sold = None if np.isnan(value) else float(value)
 
 
 def _pool_period_spreads(prepared: list) -> dict[int, float]:

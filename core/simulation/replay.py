@@ -39,7 +39,7 @@ from core.forecasting.run import ForecastResult, ForecastSettings, forecast_hist
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, cumulative_demand
 from core.policy.formulas import eoq, normal_reorder_point, round_order
-from core.policy.levels import MINMAX_WEEKS, Item, plan_item
+from core.policy.levels import HISTORY_DAYS, MINMAX_WEEKS, Item, most_sold, plan_item
 from core.policy.order_days import average_review
 from core.policy.plan import RECENT_DAYS, any_day_review, estimate_costs
 from core.policy.settings import load_policy_settings
@@ -222,6 +222,9 @@ class _ItemPlanner:
         rate = self.past.recent_rate(t)
         up_to, qty = np.zeros(len(rows)), np.zeros(len(rows))
         patterns = result.classes["pattern"].to_numpy()
+        # the most each sold over its protection interval in the year before t, as the plan holds it to
+        spans = np.round(self.products.lead_days[rows] + self.products.review_days[rows])
+        most = most_sold(self.past.sales[rows, max(t - HISTORY_DAYS, 0):t], spans)
         for k, i in enumerate(rows):
             shelf_life = p.shelf_life_days[i]
             item = Item(str(result.skus[i]), forecast.mean_from(t, i), float(result.choice.dispersion[i]),
@@ -229,6 +232,7 @@ class _ItemPlanner:
                         float(p.service[i]), float(p.unit_cost[i]), float(p.pack[i]), float(p.moq[i]),
                         None if np.isnan(shelf_life) else float(shelf_life), float(on_hand[k]), float(on_order[k]),
                         0, float(rate[i]), float(p.order_cost[i]), patterns[i])
+            item.most_sold = None if np.isnan(most[k]) else float(most[k])
             levels = plan_item(item, self.policy, holding_rate=self.holding_rate,
                                calibration=result.sum_calibration)
             up_to[k], qty[k] = levels.order_up_to, levels.order_qty

@@ -188,3 +188,77 @@ def test_optimal_policy_through_plan_item_matches_the_exact_solver():
     # period of one day, h = 1 a day, p = h x 0.8 / 0.2 = 4, K = 5, Poisson(1)
     best = optimal_sS(negbin_pmf(1.0, 1.0), 1.0, 4.0, 5.0, lead_pmf=negbin_pmf(1.0, 1.0))
     assert (lv.reorder_point, lv.order_up_to) == (max(best.s + 1, 1), best.S)
+
+
+def test_most_sold_is_the_largest_sum_over_the_span_of_each_row():
+    from core.policy.levels import most_sold
+
+    rng = np.random.default_rng(5)
+    sales = rng.poisson(0.7, (40, 90)).astype(float)
+    sales[3] = 0.0                                           # never sold
+    sales[5, :80] = np.nan                                   # first known 10 days before the plan
+    sales[7, 12] = np.nan                                    # an unknown day counts as none sold
+    spans = rng.integers(1, 30, 40)
+    spans[5] = 14
+    got = most_sold(sales, spans)
+    x = np.nan_to_num(sales)
+    for i in range(40):
+        if i == 3:
+            assert np.isnan(got[i])
+            continue
+        assert got[i] == max(x[i, a:a + spans[i]].sum() for a in range(0, 90 - spans[i] + 1))
+    assert most_sold(sales[:1], [500])[0] == x[0].sum()      # a span longer than the history: all of it
+
+
+def _lumpy_item(most, *, dispersion=800.0, period="day", service=0.95):
+    return Item("GIFTWRAP", np.full(28, 80 / 14), dispersion, LeadTime.fixed(7, "the default lead time"), 7,
+                service, unit_cost=0.3, period=period, most_sold=most)
+
+
+def test_a_reorder_point_is_held_to_what_the_products_own_sales_ever_needed():
+    """A spread read from a few backtest weeks (a gift shop's first two months, a Christmas closure in its one
+    backtest window) asked for a reorder point of thousands for a product that sells 80 a fortnight in lumps of
+    25-50: it is held to 1.5 times the most it ever sold in 14 days, and the explanation says why."""
+    wild = plan_item(_lumpy_item(None))
+    assert wild.reorder_point > 1000 and wild.history_bound is None
+    held = plan_item(_lumpy_item(225.0))
+    assert held.reorder_point == math.ceil(1.5 * 225) == held.history_bound
+    assert held.order_up_to - held.reorder_point == pytest.approx(wild.order_up_to - wild.reorder_point)
+    assert held.asked == wild.reorder_point
+    assert "more than its sales have ever called for: it is held to 338, 1.5 times the most it sold in any 14 " \
+           "days of the last year (225)" in held.explanation
+    # the forecast's own expected demand is never cut: twice it is the floor of the bound
+    assert plan_item(_lumpy_item(10.0)).reorder_point == math.ceil(2 * 80)
+    # a product whose spread asks for less than its history shows is not touched
+    calm = plan_item(_lumpy_item(225.0, dispersion=1.5))
+    assert calm.history_bound is None and calm.reorder_point < 338
+    assert calm.reorder_point == plan_item(_lumpy_item(None, dispersion=1.5)).reorder_point
+    # the optimal policy is held alike; min/max and weekly or monthly totals are not
+    assert plan_item(_lumpy_item(225.0), "optimal").reorder_point <= 338
+    assert plan_item(_lumpy_item(225.0, period="month")).history_bound is None
+
+
+@pytest.mark.slow
+def test_the_plan_holds_each_daily_product_to_the_most_it_sold_over_its_protection_interval(demo):
+    """plan_shop reads every daily product's sales of the last year and gives each item the most it sold in any
+    span of its wait + lead time + review: the same as worked out from the shop file directly."""
+    import pandas as pd
+
+    from core.policy.levels import protection_days
+    from core.policy.plan import plan_shop
+
+    plan = plan_shop(demo)
+    as_of = plan.as_of
+    sales = pd.read_sql_query("SELECT p.sku, s.date, sum(s.qty) AS qty FROM sales s JOIN products p "
+                              "ON p.id = s.product_id WHERE s.date > date(?, '-365 days') AND s.date <= ? "
+                              "GROUP BY p.sku, s.date", demo.conn, params=(as_of.isoformat(), as_of.isoformat()))
+    days = pd.date_range(as_of - pd.Timedelta(days=364), as_of)
+    checked = 0
+    for sku, item in list(plan.items.items())[:25]:
+        series = sales[sales["sku"] == sku].set_index(pd.to_datetime(sales.loc[sales["sku"] == sku, "date"]))["qty"]
+        daily = series.reindex(days, fill_value=0.0).to_numpy()
+        span = protection_days(item)
+        expected = max(daily[a:a + span].sum() for a in range(0, len(daily) - span + 1))
+        assert item.most_sold == pytest.approx(expected)
+        checked += 1
+    assert checked == 25
