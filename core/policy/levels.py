@@ -333,8 +333,9 @@ def explain_steps(item: Item, lv: Levels) -> list[str]:
                            "{order_up_to}.").format(eoq=_units(lv.eoq), order_up_to=_units(lv.order_up_to)))
     elif lv.policy == "shelfwise" and lv.history_bound is not None:
         parts.append(_("For a {service:.0%} service level that spread asks for a reorder point of {asked}, more than its "
-                       "sales have ever called for: it is held to {bound}, {factor:g} times the most it sold in any "
-                       "{days} days of the last year ({most}); safety stock {safety}.").format(
+                       "sales have ever called for: it is held to {bound}, the larger of {factor:g} times the most it "
+                       "sold in any {days} days of the last year ({most}) and twice its expected demand; safety stock "
+                       "{safety}.").format(
             service=item.service, asked=_units(lv.asked), bound=_units(lv.history_bound), factor=HISTORY_BOUND,
             days=protection_days(item), most=_units(item.most_sold), safety=_units(lv.safety_stock)))
         if lv.order_up_to > lv.reorder_point:
@@ -356,8 +357,8 @@ def explain_steps(item: Item, lv: Levels) -> list[str]:
                        "({order_up_to}).").format(reorder_point=_units(lv.reorder_point),
                                                  order_up_to=_units(lv.order_up_to)))
     if lv.history_bound is not None and lv.policy != "shelfwise":
-        parts.append(_("The reorder point is held to {bound} ({asked} asked for): {factor:g} times the most it sold "
-                       "in any {days} days of the last year ({most}).").format(
+        parts.append(_("The reorder point is held to {bound} ({asked} asked for): the larger of {factor:g} times the "
+                       "most it sold in any {days} days of the last year ({most}) and twice its expected demand.").format(
             bound=_units(lv.history_bound), asked=_units(lv.asked), factor=HISTORY_BOUND, days=protection_days(item),
             most=_units(item.most_sold)))
     if lv.shelf_life_cap is not None:

@@ -225,8 +225,9 @@ def test_a_reorder_point_is_held_to_what_the_products_own_sales_ever_needed():
     assert held.reorder_point == math.ceil(1.5 * 225) == held.history_bound
     assert held.order_up_to - held.reorder_point == pytest.approx(wild.order_up_to - wild.reorder_point)
     assert held.asked == wild.reorder_point
-    assert "more than its sales have ever called for: it is held to 338, 1.5 times the most it sold in any 14 " \
-           "days of the last year (225)" in held.explanation
+    assert "more than its sales have ever called for: it is held to 338, the larger of 1.5 times the most it sold " \
+           "in any 14 days of the last year (225) and twice its expected demand" in held.explanation
+    assert "held to 338 (" in plan_item(_lumpy_item(225.0), "optimal").explanation
     # the forecast's own expected demand is never cut: twice it is the floor of the bound
     assert plan_item(_lumpy_item(10.0)).reorder_point == math.ceil(2 * 80)
     # a product whose spread asks for less than its history shows is not touched
