@@ -4,6 +4,8 @@ Three things in raw sales are not demand, and each is set apart here rather than
 - days before a product's first sale are not history (NaN), so a new product is not "zero for two years";
 - days out of stock are unknown demand (NaN), not zero demand: from stock counts of 0, and from a run of zero
   days that a steady seller's own rate makes wildly unlikely;
+- days the whole shop was closed (a weekly day off, Christmas) are unknown demand (NaN), not days without
+  demand: a busy shop where no product sold at all was shut, and its customers came on the days around it;
 - one-off spikes (a bulk order, a typing error) are flagged as anomalies and limited for modelling.
 """
 from __future__ import annotations
@@ -21,6 +23,13 @@ from core.store.db import ShopDb
 STOCKOUT_RUN_PROBABILITY = 1e-4
 STOCKOUT_MIN_RUN = 5
 ANOMALY_IQR_FACTOR = 6.0
+# A day without a single sale is the shop closed when, on a day it is open, so many products sell that a day with
+# none would happen less often than STOCKOUT_RUN_PROBABILITY (Poisson: exp(-median products a day) below it, from
+# about 9.2 products selling on a median open day). A smaller shop's quiet day cannot be told from a closed one.
+CLOSED_MIN_PRODUCTS = -math.log(STOCKOUT_RUN_PROBABILITY)
+# A weekday is a day the shop keeps closed (forecast 0) when it was closed on this share of its last CLOSED_WEEKS.
+CLOSED_WEEKS = 8
+CLOSED_WEEKDAY_SHARE = 0.75
 
 
 @dataclass
@@ -29,12 +38,28 @@ class DemandHistory:
     skus: np.ndarray               # (n,) object
     days: pd.DatetimeIndex         # (T,) consecutive days up to and including as_of
     sales: np.ndarray              # (n, T) net units sold (negative days clipped to 0); NaN before the first sale
-    demand: np.ndarray             # (n, T) for modelling: NaN on stock-out days, anomalies limited
+    demand: np.ndarray             # (n, T) for modelling: NaN on stock-out and closed days, anomalies limited
     stockout: np.ndarray           # (n, T) bool: demand unknown because the shelf was empty
     anomaly: np.ndarray            # (n, T) bool: a spike limited for modelling
     first_sale: np.ndarray         # (n,) index into days of the first sale (T if never sold)
     revenue: np.ndarray            # (n,) sales value over the history
     as_of: dt.date = field(default_factory=dt.date.today)
+    closed: np.ndarray | None = None   # (T,) bool: the whole shop was closed (no product sold on a busy shop's day)
+
+    def closed_weekdays(self) -> tuple[int, ...]:
+        """The weekdays (Monday 0) the shop keeps closed: closed on at least CLOSED_WEEKDAY_SHARE of their last
+        CLOSED_WEEKS in the history (at least four of them seen). A closure of a week or two (a holiday) is not one."""
+        if self.closed is None or not self.closed.any():
+            return ()
+        tail = slice(max(0, len(self.days) - 7 * CLOSED_WEEKS), len(self.days))
+        weekday = np.asarray(self.days[tail].dayofweek)
+        closed = self.closed[tail]
+        return tuple(int(d) for d in range(7)
+                     if (weekday == d).sum() >= 4 and closed[weekday == d].mean() >= CLOSED_WEEKDAY_SHARE)
+
+    def closed_ahead(self, days: pd.DatetimeIndex) -> np.ndarray:
+        """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed."""
+        return np.isin(np.asarray(days.dayofweek), self.closed_weekdays())
 
     def row(self, sku: str) -> int:
         return int(np.flatnonzero(self.skus == sku)[0])
@@ -212,11 +237,22 @@ def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.
     stockout = _stockouts_from_counts(counts, row_of, start, n, T, matrix)
     stockout |= _stockouts_inferred(sales_matrix)
     stockout &= ~before_first & (matrix == 0)
+    closed = closed_days(matrix)
     del matrix, before_first
-    demand = np.where(stockout, np.nan, sales_matrix)
+    demand = np.where(stockout | closed[None, :], np.nan, sales_matrix)
     demand, anomaly = limit_anomalies(demand)
     return DemandHistory(np.asarray(product_ids), np.asarray(skus, dtype=object), days, sales_matrix, demand,
-                         stockout, anomaly, first_sale, revenue, as_of)
+                         stockout, anomaly, first_sale, revenue, as_of, closed)
+
+
+def closed_days(matrix: np.ndarray) -> np.ndarray:
+    """(T,) bool: the days the shop was closed: no product sold, in a shop where a median open day sees at least
+    CLOSED_MIN_PRODUCTS products sell (see there). `matrix`: units sold, products x days, 0 where none."""
+    selling = (matrix > 0).sum(axis=0)
+    open_days = selling > 0
+    if not open_days.any() or np.median(selling[open_days]) < CLOSED_MIN_PRODUCTS:
+        return np.zeros(matrix.shape[1], dtype=bool)
+    return ~open_days
 
 
 def _row_totals(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, n: int, T: int) -> np.ndarray:

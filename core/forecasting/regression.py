@@ -51,7 +51,8 @@ class CalendarRegression(Model):
             y = history[i]
             known = known_days[i]
             if n_known[i] < 28 or total[i] == 0:
-                out[i] = np.nanmean(y[-28:]) if n_known[i] else 0.0
+                # the last 4 weeks' known days (those before them where a closure or a stock-out took all 28)
+                out[i] = np.nanmean(y[-28:]) if known[-28:].any() else y[known][-28:].mean() if n_known[i] else 0.0
                 continue
             columns = [base]
             if has_promotion[i]:

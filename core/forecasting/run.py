@@ -214,14 +214,26 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     classes = classify(Y, value, history.skus, pd.concat(worked, ignore_index=True)
                        if worked and all(c is not None for c in worked) and sum(map(len, worked)) == n else None)
     choice = choose(Y, backtest, h, groups=classes["pattern"].to_numpy(), executor=executor, ctx=ctx)
+    days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
+    # a weekday the shop keeps closed sells nothing: the models learnt from its open days only (closed days are
+    # unknown in the history), and each model's forecast is 0 on those days
+    shut = history.closed_ahead(days)
+    if shut.any():
+        final = {alias: np.where(shut[None, :], 0.0, forecast) for alias, forecast in final.items()}
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     never = history.first_sale >= T
     mean[never] = 0.0
     quantiles = quantiles_for(mean, choice.dispersion, choice.band, executor=executor, ctx=ctx)
-    days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
     blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
                for k in range(len(origins))]
-    sums = sum_calibration(blended, backtest.actuals(Y, h), choice.dispersion, classes["pattern"].to_numpy())
+    actuals = backtest.actuals(Y, h)
+    if history.closed is not None and history.closed.any():
+        # the sums over the backtests' days count a closed day as it was: nothing sold, nothing to forecast
+        for k, origin in enumerate(origins):
+            was = history.closed[origin:origin + h]
+            blended[k][:, was] = 0.0
+            actuals[k] = np.where(was[None, :], 0.0, actuals[k])
+    sums = sum_calibration(blended, actuals, choice.dispersion, classes["pattern"].to_numpy())
     device = "cpu"
     neural = next((m for m in trained if isinstance(m, GlobalNeural)), None)
     if neural is not None and neural.net_ is not None:

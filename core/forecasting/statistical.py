@@ -20,11 +20,15 @@ PROFILE_WEEKS = 26
 
 
 def weekly(y: np.ndarray) -> np.ndarray:
-    """Sum known days into weeks ending on the last day; a week with unknown days is scaled up to 7 days."""
+    """Sum known days into weeks ending on the last day; a week with unknown days is scaled up to the week's days
+    that can be known: 7, less a weekday unknown in every one of the last PROFILE_WEEKS weeks (a day the shop keeps
+    closed, core.demand.history: its profile share is 0, so the week's total is spread over the open days)."""
     T = len(y) // 7 * 7
     days = y[len(y) - T:].reshape(-1, 7)
-    known = (~np.isnan(days)).sum(axis=1)
-    totals = np.nansum(days, axis=1) * 7 / np.maximum(known, 1)
+    valid = ~np.isnan(days)
+    known = valid.sum(axis=1)
+    week = int(valid[-PROFILE_WEEKS:].any(axis=0).sum()) or 7
+    totals = np.nansum(days, axis=1) * week / np.maximum(known, 1)
     totals[known == 0] = np.nan
     return totals
 

@@ -63,6 +63,46 @@ def test_days_the_whole_shop_sold_nothing_do_not_count_as_a_stock_out():
     assert not history.stockout[:, 50:57].any()
 
 
+def _busy_shop(days: int, closed: list[int], products: int = 30, seed: int = 5) -> dict[int, np.ndarray]:
+    """A shop of `products` that each sell on most days, and nothing at all on the `closed` days."""
+    rng = np.random.default_rng(seed)
+    shop = {pid: rng.poisson(2.0 + pid % 5, days).astype(float) for pid in range(1, products + 1)}
+    for series in shop.values():
+        series[closed] = 0
+    return shop
+
+
+def test_days_a_busy_shop_sold_nothing_at_all_are_closed_days_with_unknown_demand():
+    """A shop where some 25 products sell on an open day did not have a day without a single customer: it was
+    shut (Saturdays, a Christmas week). Its demand there is unknown, not zero, and not a stock-out either."""
+    days = 84
+    saturdays = [d for d in range(days) if (START + dt.timedelta(days=d)).weekday() == 5]
+    christmas = list(range(40, 47))
+    history = _history(_busy_shop(days, saturdays + christmas))
+    assert history.closed[saturdays + christmas].all() and history.closed.sum() == len(set(saturdays + christmas))
+    assert np.isnan(history.demand[:, saturdays + christmas]).all()
+    assert (history.sales[:, christmas] == 0).all()            # what was sold stays as it was
+    assert not history.stockout.any()
+    since_first = np.arange(days)[None, :] >= history.first_sale[:, None]
+    assert not np.isnan(history.demand[since_first & ~history.closed[None, :]]).any()
+    assert history.closed_weekdays() == (5,)                    # the week's closure is not a day off
+    ahead = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=14, freq="D")
+    assert history.closed_ahead(ahead).tolist() == [day.weekday() == 5 for day in ahead]
+
+
+def test_a_small_shop_s_quiet_day_is_not_a_closed_day():
+    """Three products that sell a few a day between them: a day without a sale happens on open days, so it stays a
+    day without demand (a closure cannot be told from it)."""
+    rng = np.random.default_rng(6)
+    shop = {pid: (rng.random(60) < 0.4).astype(float) for pid in (1, 2, 3)}
+    for series in shop.values():
+        series[0] = 1                       # the history starts on day 0
+        series[[20, 21, 33]] = 0
+    history = _history(shop)
+    assert not history.closed.any() and history.closed_weekdays() == ()
+    assert (history.demand[:, 33] == 0).all()
+
+
 def test_a_one_off_bulk_order_is_flagged_and_limited_but_the_sales_stay():
     rng = np.random.default_rng(2)
     sales = rng.poisson(3, 200).astype(float) + 1
@@ -203,3 +243,27 @@ def test_the_chunks_demand_classes_are_the_whole_shops():
                                                    np.array([f"P{i}" for i in range(n)], dtype=object)))
     assert set(whole["pattern"]) >= {"no sales", "smooth"} and list(framed.columns) == [
         "sku", "adi", "cv2", "pattern", "xyz", "abc"]
+
+
+def test_a_weekday_the_shop_keeps_closed_is_forecast_as_nothing_and_the_open_days_are_not_diluted():
+    """The shop is shut on Saturdays: the forecast sells nothing on them, and a week's forecast holds what the six
+    open days sell (the models learnt from open days only), not six days' demand spread over seven."""
+    from core.demand.drivers import Drivers
+    from core.forecasting.run import ForecastSettings, forecast_history
+
+    days, h = 168, 14
+    saturdays = [d for d in range(days) if (START + dt.timedelta(days=d)).weekday() == 5]
+    history = _history(_busy_shop(days, saturdays))
+    n, T = len(history.skus), len(history.days)
+    drivers = Drivers(pd.date_range(history.days[0], periods=T + h, freq="D"), [], np.zeros((T + h, 0), dtype=bool),
+                      np.zeros((n, T + h), dtype=bool), np.full((n, T + h), np.nan))
+    result = forecast_history(history, drivers, ForecastSettings(horizon=h, neural=False, boosted=False,
+                                                                 statistical_max_products=5, seed=3))
+    shut = np.asarray(result.days.weekday == 5)
+    assert shut.sum() == 2
+    assert (result.mean[:, shut] == 0).all() and (result.quantiles[0.95][:, shut] == 0).all()
+    open_rate = np.nanmean(history.demand[:, -56:], axis=1)          # what an open day sold, the last 8 weeks
+    forecast_rate = result.mean[:, ~shut].mean(axis=1)
+    assert abs(forecast_rate.sum() / open_rate.sum() - 1) < 0.08
+    for model, forecast in result.by_model.items():
+        assert (forecast[:, shut] == 0).all(), model

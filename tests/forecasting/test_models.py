@@ -141,3 +141,21 @@ def test_the_recursive_models_make_every_origin_in_one_pass_as_the_textbook_recu
         assert len(memo) == 1
         factor = 0.9 if kind == "croston" else 1 / 0.9
         assert other[-1] == pytest.approx(together[-1] * factor, rel=1e-12)
+
+
+def test_the_calendar_regression_of_a_young_product_whose_last_four_weeks_are_unknown_is_its_known_rate():
+    """A product sold on 20 days and then the shop closed for Christmas and the shelf stayed empty: its last 28 days
+    are all unknown. Too young for a fit, it is forecast at the rate of its known days, never NaN."""
+    import pandas as pd
+
+    from core.demand.drivers import Drivers
+    from core.forecasting.regression import CalendarRegression
+
+    T, h = 60, 14
+    y = np.full((1, T), NAN)
+    y[0, 10:30] = [2.0, 0.0, 3.0, 1.0] * 5
+    days = pd.date_range("2024-11-01", periods=T + h, freq="D")
+    drivers = Drivers(days, [], np.zeros((T + h, 0), dtype=bool), np.zeros((1, T + h), dtype=bool),
+                      np.full((1, T + h), np.nan))
+    forecast = CalendarRegression(drivers).forecast_batch(y, h)
+    assert forecast.shape == (1, h) and np.allclose(forecast, 1.5)
