@@ -65,10 +65,12 @@ class DemandHistory:
         return int(np.flatnonzero(self.skus == sku)[0])
 
     def series(self, sku: str) -> pd.DataFrame:
-        """One product's days: sales, demand for modelling, and the flags, for charts and explanations."""
+        """One product's days: sales, demand for modelling, and the flags (the shop closed), for charts and
+        explanations."""
         i = self.row(sku)
+        closed = self.closed if self.closed is not None else np.zeros(len(self.days), dtype=bool)
         return pd.DataFrame({"sales": self.sales[i], "demand": self.demand[i], "stockout": self.stockout[i],
-                             "anomaly": self.anomaly[i]}, index=self.days)
+                             "anomaly": self.anomaly[i], "closed": closed}, index=self.days)
 
 
 @dataclass(frozen=True)

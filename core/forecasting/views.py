@@ -19,7 +19,7 @@ from core.store.db import ShopDb, atomic, audit, now_iso
 class ProductForecastView:
     sku: str
     name: str
-    history: pd.DataFrame        # index: day; columns sales, demand, stockout, anomaly
+    history: pd.DataFrame        # index: day; columns sales, demand, stockout, anomaly, closed (the whole shop)
     forecast: pd.DataFrame       # index: day; columns mean, p05, p50, p80, p90, p95, p99, overridden
     events: pd.DataFrame         # date, end_date, name, kind, promotion (bool: this product's own)
     model: str
@@ -137,7 +137,7 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
         periods = load_period_history(shop, period, as_of=as_of)
         row = int(np.flatnonzero(periods.skus == sku)[0]) if (periods.skus == sku).any() else None
         sold = periods.demand[row] if row is not None else np.zeros(len(periods.starts))
-        series = pd.DataFrame({"sales": sold, "demand": sold, "stockout": False, "anomaly": False},
+        series = pd.DataFrame({"sales": sold, "demand": sold, "stockout": False, "anomaly": False, "closed": False},
                               index=periods.starts)
         series = series[series.index >= pd.Timestamp(as_of) - pd.Timedelta(days=history_days * 2)]
     daily = pd.read_sql_query(

@@ -482,7 +482,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     <name>ForecastChart</name>
     <message>
         <location filename="../../ui/widgets/forecast_chart.py" line="57"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="347"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
         <source>Units a day</source>
         <translation>每天件数</translation>
     </message>
@@ -502,173 +502,183 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>选择一个商品查看它的预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="114"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="347"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="115"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
         <source>Point at a day to read its figures.</source>
         <translation>指向某一天即可查看当天的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="127"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="128"/>
         <source>There is nothing to draw for this product yet.</source>
         <translation>这个商品暂时没有可以画的数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="178"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="180"/>
         <source>Your override</source>
         <translation>您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="188"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="190"/>
         <source>Unusual sale, counted as this</source>
         <translation>异常销量，按此计</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="192"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="194"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="224"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="226"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="237"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="243"/>
+        <source>Shop closed</source>
+        <translation>店铺休息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/forecast_chart.py" line="256"/>
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="255"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="274"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="269"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="288"/>
         <source>Promotion of this product</source>
         <translation>本商品促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="269"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="288"/>
         <source>Holiday or event</source>
         <translation>节假日或活动</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="314"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="334"/>
         <source>not sold yet</source>
         <translation>尚未销售</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="316"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="336"/>
         <source>sold {n}</source>
         <translation>卖出 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="318"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
+        <source> — the shop was closed (not counted as a day without demand)</source>
+        <translation> — 店铺休息（不计为无需求的一天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
         <source> — out of stock</source>
         <translation> — 缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="320"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="342"/>
         <source> — unusual, counted as {n}</source>
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="327"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
         <source>Units a month</source>
         <translation>每月件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
         <source>Point at a month to read its figures.</source>
         <translation>指向某个月即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="339"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
         <source>Sold each month</source>
         <translation>每月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="339"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
         <source>Likely range (9 months in 10)</source>
         <translation>可能范围（10 个月中有 9 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>4 months in 5 sell less</source>
         <translation>5 个月中有 4 个月卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>Forecast (average a month)</source>
         <translation>预测（每月平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="341"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
         <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="343"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="365"/>
         <source>Units a week</source>
         <translation>每周件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="343"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="365"/>
         <source>Point at a week to read its figures.</source>
         <translation>指向某一周即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="344"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="366"/>
         <source>Sold each week</source>
         <translation>每周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="344"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="366"/>
         <source>Likely range (9 weeks in 10)</source>
         <translation>可能范围（10 周中有 9 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="345"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
         <source>4 weeks in 5 sell less</source>
         <translation>5 周中有 4 周卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="345"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
         <source>Forecast (average a week)</source>
         <translation>预测（每周平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="346"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="368"/>
         <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="348"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="370"/>
         <source>Sold each day</source>
         <translation>每天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="348"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="370"/>
         <source>Likely range (9 days in 10)</source>
         <translation>可能范围（10 天中有 9 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
         <source>4 days in 5 sell less</source>
         <translation>5 天中有 4 天卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
         <source>Forecast (average a day)</source>
         <translation>预测（日均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="350"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="372"/>
         <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>

@@ -16,6 +16,7 @@ DAY = 86_400                     # the x axis is in seconds since 1970 (UTC midn
 SALES = QColor("#4a78a8")
 FORECAST = QColor("#e07b00")
 STOCKOUT = QColor(220, 60, 60, 55)
+CLOSED = QColor(120, 120, 120, 45)
 ANOMALY = QColor("#b3261e")
 EVENT = QColor("#707070")
 PROMOTION = QColor("#2e8b3a")

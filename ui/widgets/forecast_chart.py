@@ -16,8 +16,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.i18n import weekday_day_text
-from ui.widgets.chart_parts import (ANOMALY, AXIS_LINE, AXIS_TEXT, DAY, EVENT, FORECAST, OVERRIDE, PROMOTION,
-                                    SALES, STOCKOUT, DayAxis, LineSwatch, Swatch, amount, day_seconds, runs_of,
+from ui.widgets.chart_parts import (ANOMALY, AXIS_LINE, AXIS_TEXT, CLOSED, DAY, EVENT, FORECAST, OVERRIDE,
+                                    PROMOTION, SALES, STOCKOUT, DayAxis, LineSwatch, Swatch, amount, day_seconds, runs_of,
                                     with_alpha)
 
 EVENT_GROUP_DAYS = 7             # events this close together share one label (Christmas Eve, Day, Boxing Day)
@@ -25,7 +25,7 @@ LABEL_CHARS = 32                 # an event's label is cut to this length (its f
 HEADROOM = 1.3                   # space above the data for the events' labels
 SPANS = (365, 91)                # the history the two view buttons show (the forecast always shows)
 LEGEND_COLUMNS = 5
-LEGEND_ORDER = ("sales", "mean", "range", "p80", "override", "stockout", "anomaly", "promotion", "event")
+LEGEND_ORDER = ("sales", "mean", "range", "p80", "override", "stockout", "closed", "anomaly", "promotion", "event")
 LEGEND_ROW_HEIGHT = 22
 
 
@@ -95,6 +95,7 @@ class ForecastChart(QWidget):
         self.p80_curve: pg.PlotDataItem | None = None
         self.band: pg.FillBetweenItem | None = None
         self.stockout_regions: list[pg.LinearRegionItem] = []
+        self.closed_regions: list[pg.LinearRegionItem] = []
         self.promotion_regions: list[pg.LinearRegionItem] = []
         self.anomaly_points: pg.ScatterPlotItem | None = None
         self.event_lines: list[pg.InfiniteLine] = []
@@ -137,6 +138,7 @@ class ForecastChart(QWidget):
 
         # what explains the past, drawn first (underneath)
         self._draw_stockouts(hx, history)
+        self._draw_closed(hx, history)
         self._draw_events(view.events, view.name)
 
         # the history
@@ -223,6 +225,23 @@ class ForecastChart(QWidget):
         sample.members = list(self.stockout_regions)
         self._entry("stockout", sample, self.tr("Out of stock"))
 
+    def _draw_closed(self, hx: np.ndarray, history: pd.DataFrame) -> None:
+        """The days the whole shop was closed (no product sold): grey, as their demand is unknown, not zero."""
+        if not len(history) or "closed" not in history:
+            return
+        closed = history["closed"].to_numpy(dtype=bool)
+        if not closed.any():
+            return
+        sample = Swatch(brush=CLOSED)
+        for first, last in runs_of(closed):
+            region = pg.LinearRegionItem((hx[first] - DAY / 2, hx[last] + DAY / 2), movable=False,
+                                         brush=pg.mkBrush(CLOSED), pen=pg.mkPen(None))
+            region.setZValue(-21)
+            self.plot.addItem(region)
+            self.closed_regions.append(region)
+        sample.members = list(self.closed_regions)
+        self._entry("closed", sample, self.tr("Shop closed"))
+
     def _draw_events(self, events: pd.DataFrame, product_name: str = "") -> None:
         """A line for each event (its name along it); the product's own promotions in green, shaded over their
         days where the end is known. Events a few days apart share one line and one label."""
@@ -308,12 +327,15 @@ class ForecastChart(QWidget):
             for row in events.itertuples(index=False):
                 names.setdefault(pd.Timestamp(row.date).normalize(), []).append(str(row.name))
         days: dict[pd.Timestamp, str] = {}
-        for day, sold, demand, stockout, anomaly in zip(history.index, history["sales"], history["demand"],
-                                                         history["stockout"], history["anomaly"]):
+        closed_days = history["closed"] if "closed" in history else np.zeros(len(history), dtype=bool)
+        for day, sold, demand, stockout, anomaly, closed in zip(history.index, history["sales"], history["demand"],
+                                                                 history["stockout"], history["anomaly"], closed_days):
             if sold != sold:
                 text = self.tr("not sold yet")
             else:
                 text = self.tr("sold {n}").format(n=amount(sold))
+            if closed:
+                text += self.tr(" — the shop was closed (not counted as a day without demand)")
             if stockout:
                 text += self.tr(" — out of stock")
             if anomaly:

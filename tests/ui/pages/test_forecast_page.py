@@ -472,3 +472,43 @@ def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in
     assert "last month's sales (60%)" in model_sentence("naive 60% + moving_average 40%", "month")
     assert "day" not in page.facts.text() and "week" not in page.facts.text()
     assert page.accuracy.text().startswith("Tested on the last months before the forecast")
+
+
+def test_the_days_the_shop_was_closed_are_shaded_named_and_forecast_as_nothing(qtbot, tmp_path):
+    """A till export of a shop shut on Sundays and for a Christmas week: the chart shades those days as the shop
+    closed (not as days without demand), the read-out says so, and the forecast sells nothing on Sundays."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from ui.widgets.forecast_chart import ForecastChart
+
+    rng = np.random.default_rng(8)
+    dates = pd.date_range(TODAY - dt.timedelta(days=200), TODAY - dt.timedelta(days=1))
+    christmas = (dates >= pd.Timestamp(TODAY - dt.timedelta(days=90))) & \
+        (dates < pd.Timestamp(TODAY - dt.timedelta(days=83)))
+    shut = (dates.dayofweek == 6) | christmas
+    rows = []
+    for k in range(15):
+        quantities = np.where(shut, 0, rng.poisson(rng.uniform(2, 8), len(dates)))
+        rows += [(day.strftime("%Y-%m-%d"), f"C{k:03d}", f"Corner shop product {k}", int(q))
+                 for day, q in zip(dates, quantities) if q > 0]
+    csv = tmp_path / "till.csv"
+    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
+    path = tmp_path / "corner.db"
+    with open_shop(path) as shop:
+        run_import(shop, csv, "sales", today=TODAY)
+        forecast_shop(shop, horizon=14, settings=ForecastSettings(neural=False, boosted=False,
+                                                                  statistical_max_products=0))
+        view = product_view(shop, "C003")
+    shown = shut[dates >= view.history.index[0]]          # the history starts on the first day with a sale
+    assert view.history["closed"].to_numpy().tolist() == shown.tolist()
+    sundays = view.forecast.index.dayofweek == 6
+    assert sundays.sum() == 2 and (view.forecast.loc[sundays, "mean"] == 0).all()
+    assert (view.forecast.loc[~sundays, "mean"] > 0).all()
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.show_view(view)
+    assert len(chart.closed_regions) == len(runs_of(shown))
+    assert all(region in chart.plot.items for region in chart.closed_regions)
+    assert "Shop closed" in [label.text for _, label in chart.legend.items]
+    sunday = dates[dates.dayofweek == 6][-1].date()
+    assert "the shop was closed" in chart.describe(sunday)
+    assert "the shop was closed" not in chart.describe(sunday - dt.timedelta(days=1))
