@@ -639,11 +639,14 @@ def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySetti
                                   float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None)
     lines_of_supplier = max(int((products["supplier_id"] == p.supplier_id).sum()), 1) if pd.notna(p.supplier_id) \
         else n_products
+    # the demand pattern: the spread of its sums is the one the forecast's backtests found for its pattern (as the
+    # replay plans it: core.simulation.replay), the shop's where the pattern had too few sums
     return Item(p.sku, mean, float(p.dispersion or 1.0), lead, review, settings.service_for(p.abc),
                 float(p.unit_cost), float(p.pack or 1), float(p.moq or 0),
                 float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None,
                 max(float(p.on_hand), 0.0), float(p.on_order), wait, float(p.recent_qty) / RECENT_DAYS,
-                settings.line_cost + settings.order_cost / lines_of_supplier)
+                settings.line_cost + settings.order_cost / lines_of_supplier,
+                p.pattern if isinstance(p.pattern, str) else None)
 
 
 def stockout_date(on_hand: float, daily_mean: np.ndarray, plan_date: dt.date,

@@ -269,3 +269,33 @@ def test_a_budget_or_an_owners_quantity_replans_only_the_orders_and_matches_a_wh
         round(quick.solution.total, 2) <= settings.budget
     assert quick.lines.set_index("sku").loc[line["sku"], "order_qty"] == line["order_qty"] + 7
     pd.testing.assert_frame_equal(plan.lines, shown)          # the plan shown before is left as it was
+
+
+def test_each_product_is_planned_with_the_spread_of_sums_found_for_its_demand_pattern(demo):
+    """The forecast's backtests find how much wider the sums over a lead time are per demand pattern; the plan
+    gives each item its pattern so that its levels use that pattern's factor (as the replay that measures the
+    policy does), not the shop's."""
+    import dataclasses
+    import json
+
+    from core.policy.demand import SumCalibration
+    from core.policy.levels import plan_item
+
+    plan = plan_shop(demo)
+    run = demo.conn.execute("SELECT id, sum_calibration FROM forecast_runs ORDER BY id DESC LIMIT 1").fetchone()
+    stored = dict(demo.conn.execute("SELECT p.sku, f.pattern FROM forecast_products f JOIN products p "
+                                    "ON p.id = f.product_id WHERE f.run_id = ?", (run["id"],)).fetchall())
+    assert {sku: item.pattern for sku, item in plan.items.items()} == {sku: stored[sku] for sku in plan.items}
+    calibration = SumCalibration.from_dict(json.loads(run["sum_calibration"]))
+    own = [sku for sku, item in plan.items.items() if item.pattern in calibration.by_group
+           and calibration.factor(item.lead.mean + item.review_days, item.pattern)
+           != calibration.factor(item.lead.mean + item.review_days)]
+    assert own, "the demo's patterns have factors of their own"
+    for sku in own[:5]:
+        item, levels = plan.items[sku], plan.levels[sku]
+        again = plan_item(item, plan.settings.policy, holding_rate=plan.settings.holding_rate,
+                          calibration=calibration)
+        shop_wide = plan_item(dataclasses.replace(item, pattern=None), plan.settings.policy,
+                              holding_rate=plan.settings.holding_rate, calibration=calibration)
+        assert levels.spread == pytest.approx(again.spread)
+        assert levels.spread != pytest.approx(shop_wide.spread)
