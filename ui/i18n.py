@@ -129,6 +129,12 @@ def month_text(day: dt.date | str, year: bool = True) -> str:
     return _locale().toString(_qdate(day), _tr("MMM yyyy") if year else _tr("MMM"))
 
 
+def weekday_names(weekdays) -> str:
+    """Weekdays (Monday 0) by their full names in the window's language: 'Saturday, Sunday' / '星期六, 星期日'."""
+    locale = _locale()
+    return ", ".join(locale.dayName(int(d) + 1, QLocale.FormatType.LongFormat) for d in sorted(weekdays))
+
+
 def order_days_text(order_days: str) -> str:
     """A supplier's order days as core stores them ('Mon,Thu', '1st,15th', 'last') in the window's language
     ('Mon, Thu' / '周一, 周四'; 'day 1 of the month' / '每月1日')."""

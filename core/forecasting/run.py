@@ -71,6 +71,9 @@ class ForecastResult:
     backtest: Backtest | None = None
     sum_calibration: SumCalibration = field(default_factory=SumCalibration)
     period: str = "day"                    # 'week' or 'month': `days` are the periods' first days, values totals
+    # the shop's closed days in the history (core.demand.history): {"days": how many, "weekdays": the days off it
+    # keeps (Monday 0), forecast as nothing}; empty where it was never closed
+    closed: dict = field(default_factory=dict)
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -239,8 +242,10 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     if neural is not None and neural.net_ is not None:
         device = neural.device_
     ctx.progress(1.0, _("Forecast ready"))
+    closed = {"days": int(history.closed.sum()), "weekdays": list(history.closed_weekdays())} \
+        if history.closed is not None and history.closed.any() else {}
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
-                          time.perf_counter() - started, timings, final, backtest, sums)
+                          time.perf_counter() - started, timings, final, backtest, sums, closed=closed)
 
 
 
@@ -429,7 +434,8 @@ def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings:
         run_id = conn.execute(
             "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90, "
             "sum_calibration) VALUES (?,?,?,?,?,?,?,?,?)",
-            (now_iso(), as_of.isoformat(), settings.horizon, result.period, json.dumps(settings.__dict__),
+            (now_iso(), as_of.isoformat(), settings.horizon, result.period,
+             json.dumps({**settings.__dict__, **({"closed": result.closed} if result.closed else {})}),
              result.device,
              result.seconds, choice.coverage90, json.dumps(result.sum_calibration.as_dict()))).lastrowid
         # plain columns, not a lookup per product (at 20,000 products the rows took 1.4 s where they were looked

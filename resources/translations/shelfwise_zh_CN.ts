@@ -398,12 +398,12 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>M月</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140"/>
+        <location filename="../../ui/i18n.py" line="146"/>
         <source>last day of the month</source>
         <translation>每月最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140"/>
+        <location filename="../../ui/i18n.py" line="146"/>
         <source>day {n} of the month</source>
         <translation>每月{n}日</translation>
     </message>
@@ -1217,52 +1217,62 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>神经网络模型需要按日的销售数据，因此未使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="242"/>
+        <location filename="../../ui/models/forecast_rows.py" line="243"/>
         <source> Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的日子落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="245"/>
+        <location filename="../../ui/models/forecast_rows.py" line="246"/>
         <source> Tested on past months, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几个月检验，{p}% 的月份落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="247"/>
+        <location filename="../../ui/models/forecast_rows.py" line="248"/>
         <source> Tested on past weeks, {p}% of them fell inside the likely range (aim: 90%).</source>
         <translation>用过去几周检验，{p}% 的周落在可能范围内（目标：90%）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="250"/>
+        <location filename="../../ui/models/forecast_rows.py" line="251"/>
         <source> Sales up to {day} have come in since: press Forecast to bring it up to date.</source>
         <translation>此后又有截至 {day} 的销售数据：点“预测”即可更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="262"/>
+        <location filename="../../ui/models/forecast_rows.py" line="261"/>
+        <source> Your shop was closed on {n} days (no product sold): they are not counted as days without demand.</source>
+        <translation> 店铺有 {n} 天休息（没有任何商品售出）：这些天不计为无需求的日子。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="264"/>
+        <source> It is closed every {days}: the forecast sells nothing on them.</source>
+        <translation> 店铺每逢{days}休息：预测这些天销量为零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="276"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="264"/>
+        <location filename="../../ui/models/forecast_rows.py" line="278"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="267"/>
+        <location filename="../../ui/models/forecast_rows.py" line="281"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="269"/>
+        <location filename="../../ui/models/forecast_rows.py" line="283"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="270"/>
+        <location filename="../../ui/models/forecast_rows.py" line="284"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="273"/>
+        <location filename="../../ui/models/forecast_rows.py" line="287"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>

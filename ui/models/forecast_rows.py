@@ -8,7 +8,7 @@ import json
 from PySide6.QtCore import QCoreApplication
 
 from core.services.forecast import ForecastRow
-from ui.i18n import day_text
+from ui.i18n import day_text, weekday_names
 from ui.table_models import Column, RowFilterProxy, RowsModel, number_key
 
 
@@ -238,6 +238,7 @@ def run_header(run: dict, last_sale: str | None) -> str:
         if settings.get("neural"):
             text += _tr(" The neural model learns from daily sales, so it was not used.")
     text += _basis_text(settings.get("basis") or {})
+    text += _closed_text(settings.get("closed") or {})
     if run.get("coverage90") is not None and period == "day":
         text += _tr(" Tested on past weeks, {p}% of days fell inside the likely range (aim: 90%).").format(
             p=round(run["coverage90"] * 100))
@@ -249,6 +250,19 @@ def run_header(run: dict, last_sale: str | None) -> str:
     if last_sale and last_sale > run["as_of"]:
         text += _tr(" Sales up to {day} have come in since: press Forecast to bring it up to date.").format(
             day=day_text(last_sale))
+    return text
+
+
+def _closed_text(closed: dict) -> str:
+    """The days the shop was closed (core.demand.history): not counted as days without demand, and the days off
+    it keeps forecast as nothing."""
+    if not closed.get("days"):
+        return ""
+    text = _tr(" Your shop was closed on {n} days (no product sold): they are not counted as days without "
+               "demand.").format(n=closed["days"])
+    if closed.get("weekdays"):
+        text += _tr(" It is closed every {days}: the forecast sells nothing on them.").format(
+            days=weekday_names(closed["weekdays"]))
     return text
 
 

@@ -498,7 +498,11 @@ def test_the_days_the_shop_was_closed_are_shaded_named_and_forecast_as_nothing(q
         forecast_shop(shop, horizon=14, settings=ForecastSettings(neural=False, boosted=False,
                                                                   statistical_max_products=0))
         view = product_view(shop, "C003")
+        run = latest_run(shop)
     shown = shut[dates >= view.history.index[0]]          # the history starts on the first day with a sale
+    header = run_header(run, None)
+    assert f"Your shop was closed on {int(shown.sum())} days (no product sold)" in header
+    assert "It is closed every Sunday: the forecast sells nothing on them." in header
     assert view.history["closed"].to_numpy().tolist() == shown.tolist()
     sundays = view.forecast.index.dayofweek == 6
     assert sundays.sum() == 2 and (view.forecast.loc[sundays, "mean"] == 0).all()
