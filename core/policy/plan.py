@@ -78,6 +78,12 @@ class Plan:
         return self.lines[PLAN_COLUMNS]
 
 
+def weekday_words(weekdays) -> str:
+    """Weekdays (Monday 0) by name in the shop's language: 'Saturday, Sunday'."""
+    names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
+    return ", ".join(names[int(d)] for d in sorted(weekdays))
+
+
 def stock_day_for(settings: PolicySettings, history_ends: dt.date, today: dt.date | None = None) -> dt.date:
     """The day whose stock, orders and deliveries the plan starts from: the day the sales history ends, or, where
     the shop said to plan for today although its history ends long before (an old export), yesterday — so that the
@@ -144,6 +150,11 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     _set_most_sold(shop, [item for _p, item, spread, _stopped in prepared if spread is None],
                    [p.product_id for p, _item, spread, _stopped in prepared if spread is None], as_of)
     own_spread = _pool_period_spreads(prepared)
+    # the weekdays the shop keeps closed (core.demand.history): the forecast expects nothing on them, and each daily
+    # product's explanation says so after its expected demand
+    closed = json.loads(run.get("settings") or "{}").get("closed") or {}
+    closed_step = _("The shop is closed every {days}: nothing is expected on those days.").format(
+        days=weekday_words(closed["weekdays"])) if closed.get("weekdays") else None
     if settings.policy == "shelfwise":
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
         # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
@@ -164,6 +175,9 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
                                      "about as much, since so few periods leave a spread uncertain.").format(
                     n=spread.periods, own=own_spread[p.product_id], used=item.dispersion))
             lv.steps.insert(0, spread.said(item.dispersion))
+            lv.explanation = sentences(lv.steps)
+        elif closed_step:
+            lv.steps.insert(1, closed_step)
             lv.explanation = sentences(lv.steps)
         if stopped and lv.reorder_point >= 1:
             silent = len(spread.totals) - 1 - int(np.flatnonzero(np.asarray(spread.totals) > 0)[-1])

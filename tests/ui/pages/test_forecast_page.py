@@ -499,6 +499,12 @@ def test_the_days_the_shop_was_closed_are_shaded_named_and_forecast_as_nothing(q
                                                                   statistical_max_products=0))
         view = product_view(shop, "C003")
         run = latest_run(shop)
+        from core.policy.plan import plan_shop
+
+        plan = plan_shop(shop)
+    explanation = plan.lines.set_index("sku").at["C003", "explanation"]
+    assert "The shop is closed every Sunday: nothing is expected on those days." in explanation
+    assert explanation.index("Expected demand over the next") < explanation.index("The shop is closed every Sunday")
     shown = shut[dates >= view.history.index[0]]          # the history starts on the first day with a sale
     header = run_header(run, None)
     assert f"Your shop was closed on {int(shown.sum())} days (no product sold)" in header
