@@ -47,15 +47,20 @@ class DemandHistory:
     closed: np.ndarray | None = None   # (T,) bool: the whole shop was closed (no product sold on a busy shop's day)
 
     def closed_weekdays(self) -> tuple[int, ...]:
-        """The weekdays (Monday 0) the shop keeps closed: closed on at least CLOSED_WEEKDAY_SHARE of their last
-        CLOSED_WEEKS in the history (at least four of them seen). A closure of a week or two (a holiday) is not one."""
+        """The weekdays (Monday 0) the shop keeps closed: closed on at least CLOSED_WEEKDAY_SHARE of the last
+        CLOSED_WEEKS weeks in which it opened at all (at least four of them). A closure of a week or two (a holiday)
+        is not a day off, and weeks shut throughout (a refit, a winter break) say nothing about which days it opens:
+        a shop that has just reopened keeps the days off it had before."""
         if self.closed is None or not self.closed.any():
             return ()
-        tail = slice(max(0, len(self.days) - 7 * CLOSED_WEEKS), len(self.days))
-        weekday = np.asarray(self.days[tail].dayofweek)
-        closed = self.closed[tail]
-        return tuple(int(d) for d in range(7)
-                     if (weekday == d).sum() >= 4 and closed[weekday == d].mean() >= CLOSED_WEEKDAY_SHARE)
+        weeks = len(self.days) // 7          # weeks of 7 days ending on the last day
+        tail = len(self.days) - 7 * weeks
+        block = self.closed[tail:].reshape(weeks, 7)
+        opened = block[~block.all(axis=1)][-CLOSED_WEEKS:]
+        if len(opened) < 4:
+            return ()
+        weekday = np.asarray(self.days[tail:tail + 7].dayofweek)
+        return tuple(sorted(int(weekday[j]) for j in np.flatnonzero(opened.mean(axis=0) >= CLOSED_WEEKDAY_SHARE)))
 
     def closed_ahead(self, days: pd.DatetimeIndex) -> np.ndarray:
         """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed."""

@@ -90,6 +90,21 @@ def test_days_a_busy_shop_sold_nothing_at_all_are_closed_days_with_unknown_deman
     assert history.closed_ahead(ahead).tolist() == [day.weekday() == 5 for day in ahead]
 
 
+def test_a_shop_just_back_from_weeks_shut_keeps_its_days_off_and_is_not_taken_as_closed_for_good():
+    """Shut for seven weeks (a refit) and open again for a week: the weeks shut throughout say nothing about which
+    days it opens, so its Saturdays are still its day off and no other day is."""
+    days = 140
+    saturdays = [d for d in range(days) if (START + dt.timedelta(days=d)).weekday() == 5]
+    refit = list(range(days - 7 - 49, days - 7))
+    history = _history(_busy_shop(days, saturdays + refit))
+    assert history.closed[refit].all()
+    assert history.closed_weekdays() == (5,)
+    # still shut on the day the history ends (a plan made as of a later day): the days off it had before
+    still = list(range(days - 45, days))
+    history = _history(_busy_shop(days, saturdays + still))
+    assert history.closed[still].all() and history.closed_weekdays() == (5,)
+
+
 def test_a_small_shop_s_quiet_day_is_not_a_closed_day():
     """Three products that sell a few a day between them: a day without a sale happens on open days, so it stays a
     day without demand (a closure cannot be told from it)."""
