@@ -482,7 +482,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     <name>ForecastChart</name>
     <message>
         <location filename="../../ui/widgets/forecast_chart.py" line="57"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
         <source>Units a day</source>
         <translation>每天件数</translation>
     </message>
@@ -503,7 +503,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/widgets/forecast_chart.py" line="115"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
         <source>Point at a day to read its figures.</source>
         <translation>指向某一天即可查看当天的数字。</translation>
     </message>
@@ -528,157 +528,157 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>预测</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="226"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="213"/>
         <source>Out of stock</source>
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="243"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="217"/>
         <source>Shop closed</source>
         <translation>店铺休息</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="256"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="248"/>
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="274"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="266"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="288"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="280"/>
         <source>Promotion of this product</source>
         <translation>本商品促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="288"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="280"/>
         <source>Holiday or event</source>
         <translation>节假日或活动</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="334"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="326"/>
         <source>not sold yet</source>
         <translation>尚未销售</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="336"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="328"/>
         <source>sold {n}</source>
         <translation>卖出 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="330"/>
         <source> — the shop was closed (not counted as a day without demand)</source>
         <translation> — 店铺休息（不计为无需求的一天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="332"/>
         <source> — out of stock</source>
         <translation> — 缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="342"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="334"/>
         <source> — unusual, counted as {n}</source>
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="341"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="352"/>
         <source>Units a month</source>
         <translation>每月件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="352"/>
         <source>Point at a month to read its figures.</source>
         <translation>指向某个月即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="353"/>
         <source>Sold each month</source>
         <translation>每月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="353"/>
         <source>Likely range (9 months in 10)</source>
         <translation>可能范围（10 个月中有 9 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="354"/>
         <source>4 months in 5 sell less</source>
         <translation>5 个月中有 4 个月卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="354"/>
         <source>Forecast (average a month)</source>
         <translation>预测（每月平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="355"/>
         <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="365"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="357"/>
         <source>Units a week</source>
         <translation>每周件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="365"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="357"/>
         <source>Point at a week to read its figures.</source>
         <translation>指向某一周即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="366"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="358"/>
         <source>Sold each week</source>
         <translation>每周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="366"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="358"/>
         <source>Likely range (9 weeks in 10)</source>
         <translation>可能范围（10 周中有 9 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="359"/>
         <source>4 weeks in 5 sell less</source>
         <translation>5 周中有 4 周卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="359"/>
         <source>Forecast (average a week)</source>
         <translation>预测（每周平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="368"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
         <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="370"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>Sold each day</source>
         <translation>每天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="370"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>Likely range (9 days in 10)</source>
         <translation>可能范围（10 天中有 9 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
         <source>4 days in 5 sell less</source>
         <translation>5 天中有 4 天卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
         <source>Forecast (average a day)</source>
         <translation>预测（日均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="372"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="364"/>
         <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>

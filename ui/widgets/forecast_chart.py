@@ -210,37 +210,29 @@ class ForecastChart(QWidget):
         self.set_span(self.span_buttons.checkedId())
 
     def _draw_stockouts(self, hx: np.ndarray, history: pd.DataFrame) -> None:
-        if not len(history):
-            return
-        stockout = history["stockout"].to_numpy(dtype=bool)
-        if not stockout.any():
-            return
-        sample = Swatch(brush=STOCKOUT)
-        for first, last in runs_of(stockout):
-            region = pg.LinearRegionItem((hx[first] - DAY / 2, hx[last] + DAY / 2), movable=False,
-                                         brush=pg.mkBrush(STOCKOUT), pen=pg.mkPen(None))
-            region.setZValue(-20)
-            self.plot.addItem(region)
-            self.stockout_regions.append(region)
-        sample.members = list(self.stockout_regions)
-        self._entry("stockout", sample, self.tr("Out of stock"))
+        self._draw_days(hx, history, "stockout", STOCKOUT, -20, self.stockout_regions, self.tr("Out of stock"))
 
     def _draw_closed(self, hx: np.ndarray, history: pd.DataFrame) -> None:
         """The days the whole shop was closed (no product sold): grey, as their demand is unknown, not zero."""
-        if not len(history) or "closed" not in history:
+        self._draw_days(hx, history, "closed", CLOSED, -21, self.closed_regions, self.tr("Shop closed"))
+
+    def _draw_days(self, hx: np.ndarray, history: pd.DataFrame, column: str, colour, z: int, regions: list,
+                   label: str) -> None:
+        """Shade the runs of days where the history's `column` is true, with one legend entry for them all."""
+        if not len(history) or column not in history:
             return
-        closed = history["closed"].to_numpy(dtype=bool)
-        if not closed.any():
+        flagged = history[column].to_numpy(dtype=bool)
+        if not flagged.any():
             return
-        sample = Swatch(brush=CLOSED)
-        for first, last in runs_of(closed):
+        sample = Swatch(brush=colour)
+        for first, last in runs_of(flagged):
             region = pg.LinearRegionItem((hx[first] - DAY / 2, hx[last] + DAY / 2), movable=False,
-                                         brush=pg.mkBrush(CLOSED), pen=pg.mkPen(None))
-            region.setZValue(-21)
+                                         brush=pg.mkBrush(colour), pen=pg.mkPen(None))
+            region.setZValue(z)
             self.plot.addItem(region)
-            self.closed_regions.append(region)
-        sample.members = list(self.closed_regions)
-        self._entry("closed", sample, self.tr("Shop closed"))
+            regions.append(region)
+        sample.members = list(regions)
+        self._entry(column, sample, label)
 
     def _draw_events(self, events: pd.DataFrame, product_name: str = "") -> None:
         """A line for each event (its name along it); the product's own promotions in green, shaded over their
