@@ -30,6 +30,11 @@ CLOSED_MIN_PRODUCTS = -math.log(STOCKOUT_RUN_PROBABILITY)
 # A weekday is a day the shop keeps closed (forecast 0) when it was closed on this share of its last CLOSED_WEEKS.
 CLOSED_WEEKS = 8
 CLOSED_WEEKDAY_SHARE = 0.75
+# A day is expected closed by its date when the shop was closed on that date a year before and either on the same
+# date the year before that too (a fixed holiday: Christmas Day, New Year's Day), or, where the history does not
+# reach back two years, in a closure of at least YEARLY_CLOSURE_DAYS days in a row (a holiday shutdown over
+# Christmas). A shorter closure seen once is not projected: Easter and the bank holidays move from year to year.
+YEARLY_CLOSURE_DAYS = 7
 
 
 @dataclass
@@ -63,8 +68,35 @@ class DemandHistory:
         return tuple(sorted(int(weekday[j]) for j in np.flatnonzero(opened.mean(axis=0) >= CLOSED_WEEKDAY_SHARE)))
 
     def closed_ahead(self, days: pd.DatetimeIndex) -> np.ndarray:
-        """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed."""
-        return np.isin(np.asarray(days.dayofweek), self.closed_weekdays())
+        """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed, or on a date it is
+        closed every year (closed_by_date)."""
+        return np.isin(np.asarray(days.dayofweek), self.closed_weekdays()) | self.closed_by_date(days)
+
+    def closed_by_date(self, days: pd.DatetimeIndex) -> np.ndarray:
+        """(len(days),) bool: the days ahead on whose date the shop is closed every year (see YEARLY_CLOSURE_DAYS):
+        closed on that date a year before, and on it two years before too, or, where the history does not reach
+        that far back, within a closure of at least YEARLY_CLOSURE_DAYS days in a row. A day closed only as the
+        shop's weekly day off is not a closure of its date (the weekday moves with the year); 29 February is never
+        projected."""
+        out = np.zeros(len(days), dtype=bool)
+        if self.closed is None or not self.closed.any() or not len(days):
+            return out
+        special = self.closed & ~np.isin(np.asarray(self.days.dayofweek), self.closed_weekdays())
+        shutdown = _shutdowns(self.closed, special, YEARLY_CLOSURE_DAYS)
+        start = self.days[0]
+
+        def index(day: pd.Timestamp, years: int) -> int | None:
+            k = (day.replace(year=day.year - years) - start).days
+            return k if 0 <= k < len(self.days) else None
+
+        for j, day in enumerate(days):
+            if day.month == 2 and day.day == 29:
+                continue
+            last, before = index(day, 1), index(day, 2)
+            if last is None:
+                continue
+            out[j] = bool(special[last] and special[before]) if before is not None else bool(shutdown[last])
+        return out
 
     def row(self, sku: str) -> int:
         return int(np.flatnonzero(self.skus == sku)[0])
@@ -250,6 +282,28 @@ def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.
     demand, anomaly = limit_anomalies(demand)
     return DemandHistory(np.asarray(product_ids), np.asarray(skus, dtype=object), days, sales_matrix, demand,
                          stockout, anomaly, first_sale, revenue, as_of, closed)
+
+
+def _shutdowns(closed: np.ndarray, special: np.ndarray, least: int) -> np.ndarray:
+    """(T,) bool: the days of each run of closed days from its first to its last `special` day (closed for more
+    than the weekly day off), where that span is at least `least` days long."""
+    out = np.zeros(len(closed), dtype=bool)
+    padded = np.concatenate([[False], np.asarray(closed, dtype=bool), [False]])
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    for first, end in zip(edges[::2], edges[1::2]):
+        inside = np.flatnonzero(special[first:end])
+        if len(inside) and inside[-1] - inside[0] + 1 >= least:
+            out[first + inside[0]:first + inside[-1] + 1] = True
+    return out
+
+
+def date_runs(days: pd.DatetimeIndex, flags: np.ndarray) -> list[list[str]]:
+    """The runs of flagged days as [first, last] ISO dates."""
+    flags = np.asarray(flags, dtype=bool)
+    padded = np.concatenate([[False], flags, [False]])
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return [[days[first].date().isoformat(), days[end - 1].date().isoformat()]
+            for first, end in zip(edges[::2], edges[1::2])]
 
 
 def closed_days(matrix: np.ndarray) -> np.ndarray:

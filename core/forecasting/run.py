@@ -18,7 +18,7 @@ import pandas as pd
 
 from core.demand.classes import classify
 from core.demand.drivers import Drivers, cut, load_drivers
-from core.demand.history import DemandHistory, load_history, sales_units
+from core.demand.history import DemandHistory, date_runs, load_history, sales_units
 from core.errors import UserError
 from core.forecasting.base import QUANTILES
 from core.compute.executors import Executor, InProcess, gather
@@ -72,7 +72,8 @@ class ForecastResult:
     sum_calibration: SumCalibration = field(default_factory=SumCalibration)
     period: str = "day"                    # 'week' or 'month': `days` are the periods' first days, values totals
     # the shop's closed days in the history (core.demand.history): {"days": how many, "weekdays": the days off it
-    # keeps (Monday 0), forecast as nothing}; empty where it was never closed
+    # keeps (Monday 0), "dates": the runs of days ahead it is closed by date ([first, last] ISO; only where there
+    # are some), all forecast as nothing}; empty where it was never closed
     closed: dict = field(default_factory=dict)
 
     def daily(self) -> pd.DataFrame:
@@ -218,8 +219,9 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
                        if worked and all(c is not None for c in worked) and sum(map(len, worked)) == n else None)
     choice = choose(Y, backtest, h, groups=classes["pattern"].to_numpy(), executor=executor, ctx=ctx)
     days = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=h, freq="D")
-    # a weekday the shop keeps closed sells nothing: the models learnt from its open days only (closed days are
-    # unknown in the history), and each model's forecast is 0 on those days
+    # a weekday the shop keeps closed, or a date it is closed every year (a holiday shutdown), sells nothing: the
+    # models learnt from its open days only (closed days are unknown in the history), and each model's forecast is
+    # 0 on those days
     shut = history.closed_ahead(days)
     if shut.any():
         final = {alias: np.where(shut[None, :], 0.0, forecast) for alias, forecast in final.items()}
@@ -244,6 +246,9 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     ctx.progress(1.0, _("Forecast ready"))
     closed = {"days": int(history.closed.sum()), "weekdays": list(history.closed_weekdays())} \
         if history.closed is not None and history.closed.any() else {}
+    by_date = history.closed_by_date(days) if closed else np.zeros(0, dtype=bool)
+    if by_date.any():           # the dates ahead it is closed every year, as [first, last] runs
+        closed["dates"] = date_runs(days, by_date)
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums, closed=closed)
 

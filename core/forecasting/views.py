@@ -20,7 +20,8 @@ class ProductForecastView:
     sku: str
     name: str
     history: pd.DataFrame        # index: day; columns sales, demand, stockout, anomaly, closed (the whole shop)
-    forecast: pd.DataFrame       # index: day; columns mean, p05, p50, p80, p90, p95, p99, overridden
+    forecast: pd.DataFrame       # index: day; columns mean, p05, p50, p80, p90, p95, p99, overridden, closed (the
+                                 # shop's day off or a date it is closed every year: forecast as nothing)
     events: pd.DataFrame         # date, end_date, name, kind, promotion (bool: this product's own)
     model: str
     pattern: str
@@ -119,6 +120,15 @@ def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
     return table.drop(columns=["product_id"])
 
 
+def closed_ahead(closed: dict, days: pd.DatetimeIndex) -> np.ndarray:
+    """(len(days),) bool: the forecast's days on which the shop is closed, from what the run stored
+    (core.forecasting.run.ForecastResult.closed): its weekly days off and the dates it is closed every year."""
+    out = np.isin(np.asarray(days.dayofweek), closed.get("weekdays") or [])
+    for first, last in closed.get("dates") or ():
+        out |= (days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))
+    return out
+
+
 def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductForecastView:
     run = latest_run(shop)
     if run is None:
@@ -144,6 +154,8 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
         "SELECT date, mean, p05, p50, p80, p90, p95, p99 FROM forecast_daily WHERE run_id = ? AND product_id = ? "
         "ORDER BY date", shop.conn, params=(run["id"], product["id"]), parse_dates=["date"]).set_index("date")
     daily = apply_overrides(shop, product["id"], daily, period=period)
+    daily["closed"] = closed_ahead(json.loads(run["settings"] or "{}").get("closed") or {}, daily.index) \
+        if period == "day" else False
     facts = shop.conn.execute("SELECT * FROM forecast_products WHERE run_id = ? AND product_id = ?",
                               (run["id"], product["id"])).fetchone()
     start = series.index[0].date().isoformat() if len(series) else run["as_of"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -84,6 +85,15 @@ def weekday_words(weekdays) -> str:
     return ", ".join(names[int(d)] for d in sorted(weekdays))
 
 
+def closure_steps(runs, first_day: dt.date, days: float) -> list[str]:
+    """The explanation's sentence for each run of days ([first, last] ISO) the shop is closed by date
+    (core.demand.history.DemandHistory.closed_by_date) that falls within the `days` from `first_day`."""
+    end = first_day + dt.timedelta(days=math.ceil(days))
+    return [_("The shop is closed from {first} to {last}, as it was on those dates a year before: nothing is "
+              "expected on those days.").format(first=first, last=last)
+            for first, last in runs if dt.date.fromisoformat(first) < end and dt.date.fromisoformat(last) >= first_day]
+
+
 def stock_day_for(settings: PolicySettings, history_ends: dt.date, today: dt.date | None = None) -> dt.date:
     """The day whose stock, orders and deliveries the plan starts from: the day the sales history ends, or, where
     the shop said to plan for today although its history ends long before (an old export), yesterday — so that the
@@ -150,11 +160,13 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     _set_most_sold(shop, [item for _p, item, spread, _stopped in prepared if spread is None],
                    [p.product_id for p, _item, spread, _stopped in prepared if spread is None], as_of)
     own_spread = _pool_period_spreads(prepared)
-    # the weekdays the shop keeps closed (core.demand.history): the forecast expects nothing on them, and each daily
-    # product's explanation says so after its expected demand
+    # the weekdays the shop keeps closed and the dates it is closed every year (core.demand.history): the forecast
+    # expects nothing on them, and each daily product's explanation says so after its expected demand (a closure by
+    # date where it falls within the days the product's reorder point covers)
     closed = json.loads(run.get("settings") or "{}").get("closed") or {}
     closed_step = _("The shop is closed every {days}: nothing is expected on those days.").format(
         days=weekday_words(closed["weekdays"])) if closed.get("weekdays") else None
+    run_starts = as_of + dt.timedelta(days=1)        # the forecast's first day
     if settings.policy == "shelfwise":
         # weekly and monthly parts: the service level is the share of units served over them all, at the least
         # stock value (core.policy.fill); a product with daily sales keeps its own chance of not running empty
@@ -176,9 +188,12 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
                     n=spread.periods, own=own_spread[p.product_id], used=item.dispersion))
             lv.steps.insert(0, spread.said(item.dispersion))
             lv.explanation = sentences(lv.steps)
-        elif closed_step:
-            lv.steps.insert(1, closed_step)
-            lv.explanation = sentences(lv.steps)
+        else:
+            steps = ([closed_step] if closed_step else []) + closure_steps(
+                closed.get("dates") or (), run_starts, item.wait_days + item.lead.mean + item.review_days)
+            if steps:
+                lv.steps[1:1] = steps
+                lv.explanation = sentences(lv.steps)
         if stopped and lv.reorder_point >= 1:
             silent = len(spread.totals) - 1 - int(np.flatnonzero(np.asarray(spread.totals) > 0)[-1])
             lv.steps.insert(0, (_("No sale in the last {n} months, far longer than it used to go without one: it may "

@@ -482,7 +482,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     <name>ForecastChart</name>
     <message>
         <location filename="../../ui/widgets/forecast_chart.py" line="57"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
         <source>Units a day</source>
         <translation>每天件数</translation>
     </message>
@@ -503,7 +503,7 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
     </message>
     <message>
         <location filename="../../ui/widgets/forecast_chart.py" line="115"/>
-        <location filename="../../ui/widgets/forecast_chart.py" line="361"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="371"/>
         <source>Point at a day to read its figures.</source>
         <translation>指向某一天即可查看当天的数字。</translation>
     </message>
@@ -533,152 +533,157 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation>缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="217"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="223"/>
         <source>Shop closed</source>
         <translation>店铺休息</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="248"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="254"/>
         <source>Promotion</source>
         <translation>促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="266"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="272"/>
         <source>{first} to {last}</source>
         <translation>{first} 至 {last}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="280"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="286"/>
         <source>Promotion of this product</source>
         <translation>本商品促销</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="280"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="286"/>
         <source>Holiday or event</source>
         <translation>节假日或活动</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="326"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="332"/>
         <source>not sold yet</source>
         <translation>尚未销售</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="328"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="334"/>
         <source>sold {n}</source>
         <translation>卖出 {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="330"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="336"/>
         <source> — the shop was closed (not counted as a day without demand)</source>
         <translation> — 店铺休息（不计为无需求的一天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="332"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="338"/>
         <source> — out of stock</source>
         <translation> — 缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="334"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="340"/>
         <source> — unusual, counted as {n}</source>
         <translation> — 异常，按 {n} 计</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="341"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="349"/>
         <source> — your override</source>
         <translation> — 您的手动调整</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="352"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="351"/>
+        <source> — the shop will be closed</source>
+        <translation> — 店铺将休息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>Units a month</source>
         <translation>每月件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="352"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
         <source>Point at a month to read its figures.</source>
         <translation>指向某个月即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="353"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
         <source>Sold each month</source>
         <translation>每月销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="353"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
         <source>Likely range (9 months in 10)</source>
         <translation>可能范围（10 个月中有 9 个月）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="354"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="364"/>
         <source>4 months in 5 sell less</source>
         <translation>5 个月中有 4 个月卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="354"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="364"/>
         <source>Forecast (average a month)</source>
         <translation>预测（每月平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="355"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="365"/>
         <source>forecast {mean} (likely {low} to {high}; 4 months in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 个月中有 4 个月低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="357"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
         <source>Units a week</source>
         <translation>每周件数</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="357"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="367"/>
         <source>Point at a week to read its figures.</source>
         <translation>指向某一周即可查看其数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="358"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="368"/>
         <source>Sold each week</source>
         <translation>每周销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="358"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="368"/>
         <source>Likely range (9 weeks in 10)</source>
         <translation>可能范围（10 周中有 9 周）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="359"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
         <source>4 weeks in 5 sell less</source>
         <translation>5 周中有 4 周卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="359"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="369"/>
         <source>Forecast (average a week)</source>
         <translation>预测（每周平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="360"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="370"/>
         <source>forecast {mean} (likely {low} to {high}; 4 weeks in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 周中有 4 周低于 {p80}）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="372"/>
         <source>Sold each day</source>
         <translation>每天销量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="362"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="372"/>
         <source>Likely range (9 days in 10)</source>
         <translation>可能范围（10 天中有 9 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="373"/>
         <source>4 days in 5 sell less</source>
         <translation>5 天中有 4 天卖得更少</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="363"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="373"/>
         <source>Forecast (average a day)</source>
         <translation>预测（日均）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/forecast_chart.py" line="364"/>
+        <location filename="../../ui/widgets/forecast_chart.py" line="374"/>
         <source>forecast {mean} (likely {low} to {high}; 4 days in 5 below {p80})</source>
         <translation>预测 {mean}（可能 {low} 至 {high}；5 天中有 4 天低于 {p80}）</translation>
     </message>
@@ -1247,32 +1252,37 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation> 店铺每逢{days}休息：预测这些天销量为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="276"/>
+        <location filename="../../ui/models/forecast_rows.py" line="267"/>
+        <source> It will be closed from {first} to {last}, as it was on those dates a year before: the forecast sells nothing on them.</source>
+        <translation> 店铺将于{first}至{last}休息（与一年前同期相同）：预测这些天销量为零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="279"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="278"/>
+        <location filename="../../ui/models/forecast_rows.py" line="281"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="281"/>
+        <location filename="../../ui/models/forecast_rows.py" line="284"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="283"/>
+        <location filename="../../ui/models/forecast_rows.py" line="286"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="284"/>
+        <location filename="../../ui/models/forecast_rows.py" line="287"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="287"/>
+        <location filename="../../ui/models/forecast_rows.py" line="290"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>

@@ -12,14 +12,14 @@ from core.demand.history import build_history
 START = dt.date(2024, 1, 1)
 
 
-def _history(daily: dict[int, np.ndarray], counts: list[tuple[int, int, float]] = ()):
-    """Products 1.. with the given daily sales from START; counts are (product, day, qty) stock counts."""
-    rows = [(pid, (START + dt.timedelta(days=d)).isoformat(), q) for pid, series in daily.items()
+def _history(daily: dict[int, np.ndarray], counts: list[tuple[int, int, float]] = (), start: dt.date = START):
+    """Products 1.. with the given daily sales from `start`; counts are (product, day, qty) stock counts."""
+    rows = [(pid, (start + dt.timedelta(days=d)).isoformat(), q) for pid, series in daily.items()
             for d, q in enumerate(series) if q]
     sales = pd.DataFrame(rows, columns=["product_id", "date", "qty"])
-    stock = pd.DataFrame([(p, (START + dt.timedelta(days=d)).isoformat(), q) for p, d, q in counts],
+    stock = pd.DataFrame([(p, (start + dt.timedelta(days=d)).isoformat(), q) for p, d, q in counts],
                          columns=["product_id", "date", "qty"])
-    last = START + dt.timedelta(days=max(len(s) for s in daily.values()) - 1)
+    last = start + dt.timedelta(days=max(len(s) for s in daily.values()) - 1)
     ids = np.array(sorted(daily))
     return build_history(ids, np.array([f"P{i}" for i in ids], dtype=object), sales, stock, last)
 
@@ -103,6 +103,53 @@ def test_a_shop_just_back_from_weeks_shut_keeps_its_days_off_and_is_not_taken_as
     still = list(range(days - 45, days))
     history = _history(_busy_shop(days, saturdays + still))
     assert history.closed[still].all() and history.closed_weekdays() == (5,)
+
+
+def _shut(start: dt.date, end: dt.date, first: str, last: str) -> list[int]:
+    """The day numbers (0 on `start`) from `first` to `last`, ISO dates, within the days up to `end`."""
+    days = pd.date_range(start, end)
+    return list(np.flatnonzero((days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))))
+
+
+def test_a_holiday_shutdown_seen_last_year_is_expected_on_the_same_dates_and_a_moving_holiday_is_not():
+    """A year and a half of a busy shop, shut on Saturdays, 24 December - 3 January (11 days in a row), over
+    Easter (Friday to Monday) and on one Monday in May: the days ahead on the shutdown's dates are closed, whatever
+    their weekday; Easter, the Monday and any other date are not (they move from year to year, and a short
+    closure seen once could be anything)."""
+    start, end = dt.date(2024, 6, 3), dt.date(2025, 12, 10)     # a Monday: the first day sells
+    days = (end - start).days + 1
+    saturdays = [d for d in range(days) if (start + dt.timedelta(days=d)).weekday() == 5]
+    christmas = _shut(start, end, "2024-12-24", "2025-01-03")
+    easter = _shut(start, end, "2025-04-18", "2025-04-21")
+    may = _shut(start, end, "2025-05-05", "2025-05-05")
+    history = _history(_busy_shop(days, saturdays + christmas + easter + may), start=start)
+    assert history.closed[christmas + easter + may].all() and history.closed_weekdays() == (5,)
+    ahead = pd.date_range("2025-12-11", "2026-01-10")
+    by_date = history.closed_by_date(ahead)
+    assert ahead[by_date].tolist() == list(pd.date_range("2025-12-24", "2026-01-03"))
+    assert history.closed_ahead(ahead).tolist() == [by_date[j] or day.weekday() == 5 for j, day in enumerate(ahead)]
+    spring = pd.date_range("2026-04-01", "2026-05-31")         # a plan made in spring: Easter is not projected
+    assert not history.closed_by_date(spring).any()
+
+
+def test_a_date_closed_two_years_running_is_expected_closed_and_one_the_shop_opened_on_before_is_not():
+    """Two and a half years: closed on Christmas Day both years (one day), and shut 20-31 August last year only
+    (12 days) though it opened on those days the year before: Christmas Day ahead is closed; late August is not,
+    as the shop did not close then every year (a refit or a holiday that may not come again)."""
+    start, end = dt.date(2023, 6, 1), dt.date(2025, 12, 10)
+    days = (end - start).days + 1
+    xmas = _shut(start, end, "2023-12-25", "2023-12-25") + _shut(start, end, "2024-12-25", "2024-12-25")
+    refit = _shut(start, end, "2024-08-20", "2024-08-31")
+    history = _history(_busy_shop(days, xmas + refit), start=start)
+    assert history.closed[xmas + refit].all() and history.closed.sum() == len(xmas + refit)
+    ahead = pd.date_range("2025-12-11", "2026-01-10")
+    assert ahead[history.closed_by_date(ahead)].tolist() == [pd.Timestamp("2025-12-25")]
+    # the same shop planned a year earlier: only one Christmas seen (a day, not a shutdown), nothing projected
+    earlier = _history({pid: series[:(dt.date(2024, 12, 10) - start).days + 1]
+                        for pid, series in _busy_shop(days, xmas + refit).items()}, start=start)
+    assert not earlier.closed_by_date(pd.date_range("2024-12-11", "2025-01-10")).any()
+    assert not history.closed_by_date(pd.date_range("2025-08-01", "2025-09-10")).any()
+    assert not history.closed_by_date(pd.date_range("2028-02-20", "2028-03-05")).any()    # 29 February too
 
 
 def test_a_small_shop_s_quiet_day_is_not_a_closed_day():

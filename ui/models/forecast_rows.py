@@ -255,7 +255,7 @@ def run_header(run: dict, last_sale: str | None) -> str:
 
 def _closed_text(closed: dict) -> str:
     """The days the shop was closed (core.demand.history): not counted as days without demand, and the days off
-    it keeps forecast as nothing."""
+    it keeps and the dates it is closed every year forecast as nothing."""
     if not closed.get("days"):
         return ""
     text = _tr(" Your shop was closed on {n} days (no product sold): they are not counted as days without "
@@ -263,6 +263,9 @@ def _closed_text(closed: dict) -> str:
     if closed.get("weekdays"):
         text += _tr(" It is closed every {days}: the forecast sells nothing on them.").format(
             days=weekday_names(closed["weekdays"]))
+    for first, last in closed.get("dates") or ():
+        text += _tr(" It will be closed from {first} to {last}, as it was on those dates a year before: the forecast "
+                    "sells nothing on them.").format(first=day_text(first), last=day_text(last))
     return text
 
 

@@ -138,7 +138,7 @@ class ForecastChart(QWidget):
 
         # what explains the past, drawn first (underneath)
         self._draw_stockouts(hx, history)
-        self._draw_closed(hx, history)
+        self._draw_closed(hx, history, fx, forecast)
         self._draw_events(view.events, view.name)
 
         # the history
@@ -212,9 +212,15 @@ class ForecastChart(QWidget):
     def _draw_stockouts(self, hx: np.ndarray, history: pd.DataFrame) -> None:
         self._draw_days(hx, history, "stockout", STOCKOUT, -20, self.stockout_regions, self.tr("Out of stock"))
 
-    def _draw_closed(self, hx: np.ndarray, history: pd.DataFrame) -> None:
-        """The days the whole shop was closed (no product sold): grey, as their demand is unknown, not zero."""
-        self._draw_days(hx, history, "closed", CLOSED, -21, self.closed_regions, self.tr("Shop closed"))
+    def _draw_closed(self, hx: np.ndarray, history: pd.DataFrame, fx: np.ndarray, forecast: pd.DataFrame) -> None:
+        """The days the whole shop was closed (no product sold): grey, as their demand is unknown, not zero; and the
+        days ahead it will be closed (its day off, a date it closes every year), which the forecast sells nothing
+        on."""
+        days = pd.DataFrame({"closed": np.concatenate([
+            history["closed"].to_numpy(dtype=bool) if "closed" in history else np.zeros(len(history), dtype=bool),
+            forecast["closed"].to_numpy(dtype=bool) if "closed" in forecast else np.zeros(len(forecast), dtype=bool)])})
+        self._draw_days(np.concatenate([hx, fx]), days, "closed", CLOSED, -21, self.closed_regions,
+                        self.tr("Shop closed"))
 
     def _draw_days(self, hx: np.ndarray, history: pd.DataFrame, column: str, colour, z: int, regions: list,
                    label: str) -> None:
@@ -333,12 +339,16 @@ class ForecastChart(QWidget):
             if anomaly:
                 text += self.tr(" — unusual, counted as {n}").format(n=amount(demand))
             days[day.normalize()] = text
-        for day, mean, low, high, p80, overridden in zip(forecast.index, forecast["mean"], forecast["p05"],
-                                                         forecast["p95"], forecast["p80"], forecast["overridden"]):
+        shut = forecast["closed"] if "closed" in forecast else np.zeros(len(forecast), dtype=bool)
+        for day, mean, low, high, p80, overridden, closed in zip(forecast.index, forecast["mean"], forecast["p05"],
+                                                                 forecast["p95"], forecast["p80"],
+                                                                 forecast["overridden"], shut):
             text = self._words()["point"].format(
                 mean=amount(mean), low=amount(low), high=amount(high), p80=amount(p80))
             if overridden:
                 text += self.tr(" — your override")
+            if closed:
+                text += self.tr(" — the shop will be closed")
             days[day.normalize()] = text
         for day, labels in names.items():
             if day in days:

@@ -516,9 +516,62 @@ def test_the_days_the_shop_was_closed_are_shaded_named_and_forecast_as_nothing(q
     chart = ForecastChart()
     qtbot.addWidget(chart)
     chart.show_view(view)
-    assert len(chart.closed_regions) == len(runs_of(shown))
+    assert len(chart.closed_regions) == len(runs_of(np.concatenate([shown, sundays])))     # and Sundays ahead
     assert all(region in chart.plot.items for region in chart.closed_regions)
     assert "Shop closed" in [label.text for _, label in chart.legend.items]
     sunday = dates[dates.dayofweek == 6][-1].date()
     assert "the shop was closed" in chart.describe(sunday)
     assert "the shop was closed" not in chart.describe(sunday - dt.timedelta(days=1))
+
+
+def test_a_holiday_shutdown_seen_last_year_is_forecast_as_nothing_shaded_ahead_and_explained(qtbot, tmp_path):
+    """A till export of a year and more of a shop shut on Sundays, over Easter and from 24 December to 2 January:
+    a forecast made mid-December sells nothing on the shutdown's dates this year (and on Sundays), not on Easter's
+    (it moves); the header and each product's plan say so, and the chart shades those days ahead."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from ui.widgets.forecast_chart import ForecastChart
+
+    today = dt.date(2025, 12, 15)
+    rng = np.random.default_rng(9)
+    dates = pd.date_range("2024-11-04", today - dt.timedelta(days=1))
+    shutdown = (dates >= pd.Timestamp("2024-12-24")) & (dates <= pd.Timestamp("2025-01-02"))
+    easter = (dates >= pd.Timestamp("2025-04-18")) & (dates <= pd.Timestamp("2025-04-21"))
+    shut = (dates.dayofweek == 6) | shutdown | easter
+    rows = []
+    for k in range(15):
+        quantities = np.where(shut, 0, rng.poisson(rng.uniform(2, 8), len(dates)))
+        rows += [(day.strftime("%Y-%m-%d"), f"G{k:03d}", f"Gift shop product {k}", int(q))
+                 for day, q in zip(dates, quantities) if q > 0]
+    csv = tmp_path / "till.csv"
+    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
+    path = tmp_path / "gifts.db"
+    with open_shop(path) as shop:
+        run_import(shop, csv, "sales", today=today)
+        forecast_shop(shop, horizon=28, settings=ForecastSettings(neural=False, boosted=False,
+                                                                  statistical_max_products=0))
+        view = product_view(shop, "G004")
+        run = latest_run(shop)
+        plan = plan_shop(shop)
+    ahead = view.forecast.index
+    closing = (ahead >= pd.Timestamp("2025-12-24")) & (ahead <= pd.Timestamp("2026-01-02"))
+    off = closing | (ahead.dayofweek == 6)
+    assert (view.forecast.loc[off, "mean"] == 0).all() and (view.forecast.loc[off, "p95"] == 0).all()
+    assert (view.forecast.loc[~off, "mean"] > 0).all()
+    assert view.forecast["closed"].to_numpy().tolist() == off.tolist()
+    assert json.loads(run["settings"])["closed"]["dates"] == [["2025-12-24", "2026-01-02"]]
+    header = run_header(run, None)
+    assert "It is closed every Sunday: the forecast sells nothing on them." in header
+    assert "It will be closed from " in header and "as it was on those dates a year before" in header
+    explanation = plan.lines.set_index("sku").at["G004", "explanation"]
+    assert ("The shop is closed from 2025-12-24 to 2026-01-02, as it was on those dates a year before: nothing is "
+            "expected on those days.") in explanation
+    assert explanation.index("Expected demand over the next") < explanation.index("The shop is closed from")
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.show_view(view)
+    future = [region for region in chart.closed_regions
+              if region.getRegion()[0] > float(day_seconds(ahead[:1])[0]) - 86_400]
+    assert len(future) == len(runs_of(off))
+    assert "the shop will be closed" in chart.describe(dt.date(2025, 12, 29))
+    assert "the shop will be closed" not in chart.describe(dt.date(2025, 12, 22))
