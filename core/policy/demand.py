@@ -9,6 +9,7 @@ one day tends to be high the next): the forecast's backtest measures by how much
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -75,24 +76,45 @@ class SumCalibration:
         return cls(tuple(data["days"]), tuple(data["all"]), groups)
 
 
-def cumulative_demand(daily_mean: np.ndarray, days: int) -> float:
-    """Expected demand over the first `days` days of the forecast; beyond its horizon the last week's
-    average rate carries on."""
+def cumulative_demand(daily_mean: np.ndarray, days: int, tail_rate: float | None = None) -> float:
+    """Expected demand over the first `days` days of the forecast; beyond its horizon `tail_rate` carries on (by
+    default the last week's average rate; see ordinary_week_rate)."""
     h = len(daily_mean)
     if days <= h:
         return float(daily_mean[:days].sum())
-    rate = float(daily_mean[-7:].mean()) if h else 0.0
+    rate = tail_rate if tail_rate is not None else float(daily_mean[-7:].mean()) if h else 0.0
     return float(daily_mean.sum()) + rate * (days - h)
 
 
+def ordinary_week_rate(daily_mean: np.ndarray, first_day: dt.date, closures) -> float | None:
+    """The daily rate of the forecast's last ordinary week, to carry on beyond its horizon, where its last week
+    falls on a closure by date (`closures`: [first, last] ISO runs; core.demand.history closed_by_date): a
+    holiday shutdown at the end of the horizon is not the rate of the year after it. Each weekday's last day
+    outside the closures, averaged; None where the last week holds no closure (the last week's average then)."""
+    h = len(daily_mean)
+    days = np.array([first_day + dt.timedelta(days=k) for k in range(h)])
+    shut = np.zeros(h, dtype=bool)
+    for first, last in closures or ():
+        shut |= (days >= dt.date.fromisoformat(first)) & (days <= dt.date.fromisoformat(last))
+    if not shut[-7:].any():
+        return None
+    weekday = np.array([d.weekday() for d in days])
+    last = [np.flatnonzero(~shut & (weekday == w)) for w in range(7)]
+    if any(not len(k) for k in last):
+        return None
+    return float(np.mean([daily_mean[k[-1]] for k in last]))
+
+
 def protection_demand(daily_mean: np.ndarray, dispersion: float, lead_days: dict[int, float], review_days: int,
-                      calibration: SumCalibration = SumCalibration(), group: str | None = None) -> DemandDistribution:
+                      calibration: SumCalibration = SumCalibration(), group: str | None = None,
+                      tail_rate: float | None = None) -> DemandDistribution:
     """Demand from today until the order after this one arrives (lead time + review period), mixed over the
     lead times the supplier has shown."""
     parts = []
     for lead, weight in lead_days.items():
         k = max(int(round(lead)) + review_days, 1)
-        parts.append((weight, negbin_pmf(cumulative_demand(daily_mean, k), dispersion * calibration.factor(k, group))))
+        parts.append((weight, negbin_pmf(cumulative_demand(daily_mean, k, tail_rate),
+                                         dispersion * calibration.factor(k, group))))
     size = max(len(p) for _, p in parts)
     pmf = np.zeros(size)
     for weight, p in parts:

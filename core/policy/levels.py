@@ -67,6 +67,9 @@ class Item:
     # the most it sold in any span of wait + lead time + review days over the last HISTORY_DAYS of its daily sales
     # (most_sold); None: not known (no sale in that time)
     most_sold: float | None = None
+    # the daily rate carried on beyond the forecast's horizon (core.policy.demand.ordinary_week_rate); None: its last
+    # week's average
+    tail_rate: float | None = None
 
     @property
     def position(self) -> float:
@@ -109,15 +112,17 @@ class _Terms:
 
 def _terms(item: Item, holding_rate: float, calibration: SumCalibration) -> _Terms:
     protect = item.wait_days + item.review_days
+    tail = item.tail_rate
     dist = protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days),
-                             item.review_days, calibration, item.pattern)
-    lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d) for d, w in item.lead.days.items())
-    annual = cumulative_demand(item.daily_mean, 365)
+                             item.review_days, calibration, item.pattern, tail)
+    lead_only = sum(w * cumulative_demand(item.daily_mean, item.wait_days + d, tail) for d, w in item.lead.days.items())
+    annual = cumulative_demand(item.daily_mean, 365, tail)
     order_size = eoq(annual, item.order_cost, holding_rate * max(item.unit_cost, 0.0))
     cap = None
     if item.shelf_life_days:   # no more than sells before it spoils
-        cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days))
-    review_sales = cumulative_demand(item.daily_mean, protect) - cumulative_demand(item.daily_mean, item.wait_days)
+        cap = cumulative_demand(item.daily_mean, int(item.wait_days + item.lead.mean + item.shelf_life_days), tail)
+    review_sales = cumulative_demand(item.daily_mean, protect, tail) - cumulative_demand(item.daily_mean, item.wait_days,
+                                                                                      tail)
     extra = max(0.0, order_size - review_sales) if math.isfinite(order_size) else 0.0
     if cap is not None:    # the cycle's positions must stay under the cap for the service to hold
         extra = min(extra, max(cap - dist.quantile(item.service), 0.0))
@@ -227,7 +232,7 @@ def _fill_curve(item: Item, terms: _Terms, calibration: SumCalibration) -> FillC
 def _lead_demand(item: Item, calibration: SumCalibration) -> DemandDistribution:
     """Demand until an order placed now arrives (the wait for the order day + the lead time)."""
     return protection_demand(item.daily_mean, item.dispersion, _shift(item.lead.days, item.wait_days), 0,
-                             calibration, item.pattern)
+                             calibration, item.pattern, item.tail_rate)
 
 
 def service_point(dist: DemandDistribution, service: float, extra: float, period_pmf: np.ndarray) -> int:
@@ -263,7 +268,8 @@ def _shift(lead_days: dict[int, float], wait: int) -> dict[int, float]:
 def _optimal(item: Item, dist: DemandDistribution, holding_rate: float,
              calibration: SumCalibration) -> tuple[float, float]:
     R = max(item.review_days, 1)
-    period_mean = cumulative_demand(item.daily_mean, item.wait_days + R) - cumulative_demand(item.daily_mean, item.wait_days)
+    period_mean = cumulative_demand(item.daily_mean, item.wait_days + R, item.tail_rate) - \
+        cumulative_demand(item.daily_mean, item.wait_days, item.tail_rate)
     if period_mean <= 1e-6 or dist.mean <= 1e-6:
         return 0.0, 0.0
     period_pmf = negbin_pmf(period_mean, item.dispersion * calibration.factor(R))

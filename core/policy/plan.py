@@ -18,7 +18,7 @@ import pandas as pd
 from core.errors import UserError
 from core.i18n import _, sentences
 from core.jobs import JobContext, null_context
-from core.policy.demand import LeadTime, SumCalibration
+from core.policy.demand import LeadTime, SumCalibration, ordinary_week_rate
 from core.policy.levels import (HISTORY_DAYS, Item, Levels, most_sold, plan_item, protection_days,
                                 share_shortage_values)
 from core.policy.order_days import calendar as order_days_calendar
@@ -127,13 +127,18 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     periods = period_spreads(shop, as_of, run_period=run["period"] or "day")
     items, levels, rows = {}, {}, []
     prepared = []
+    # a holiday shutdown in the forecast's last week is not the rate of the days beyond it (the year's order sizes)
+    closures = (json.loads(run.get("settings") or "{}").get("closed") or {}).get("dates") or ()
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
             ctx.check_cancelled()
             ctx.progress(0.8 + 0.05 * k / len(products), _("Working out reorder levels"))
         item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
+        if closures:
+            item.tail_rate = ordinary_week_rate(item.daily_mean, as_of + dt.timedelta(days=1), closures)
         spread = periods.get(p.product_id)
         if spread is not None:          # sales kept as weekly or monthly totals: demand and spread from the periods
+            item.tail_rate = None
             if not (p.order_days or "").strip():
                 # a supplier without order days is reviewed once a period: sales known once a month are reviewed
                 # monthly (a month's lead time is then two months of exposure, not a month and a week)

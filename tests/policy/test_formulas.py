@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from scipy import stats
 
-from core.policy.demand import DemandDistribution, LeadTime, protection_demand, sum_calibration
+from core.policy.demand import (DemandDistribution, LeadTime, ordinary_week_rate, protection_demand,
+                                 sum_calibration)
 from core.policy.formulas import critical_ratio, eoq, newsvendor, normal_reorder_point, round_order
 from core.policy.levels import Item, plan_item
 
@@ -139,6 +140,38 @@ def test_shelf_life_caps_the_order():
     assert levels.order_up_to == pytest.approx(50.0)
     assert levels.order_qty == 50.0
     assert "shelf life" in levels.explanation
+
+
+def test_a_shutdown_at_the_end_of_the_forecast_is_not_the_rate_carried_on_beyond_it():
+    """A 28-day forecast (from Monday 8 December) of 6 a day on weekdays, 3 on Sundays, nothing on Saturdays (the
+    day off), whose days from 24 December to 3 January are a holiday shutdown: beyond the horizon the rate of an
+    ordinary week carries on, not the shutdown's, so the year's demand and the order size are those of the open
+    weeks; without a shutdown in its last week the last week's average carries on as before."""
+    import datetime as dt
+
+    first = dt.date(2025, 12, 8)
+    days = [first + dt.timedelta(days=k) for k in range(28)]
+    week = np.array([6.0 if d.weekday() < 5 else 0.0 if d.weekday() == 5 else 3.0 for d in days])
+    shut = np.array([dt.date(2025, 12, 24) <= d <= dt.date(2026, 1, 3) for d in days])
+    mean = np.where(shut, 0.0, week)
+    closures = [["2025-12-24", "2026-01-03"]]
+    assert ordinary_week_rate(mean, first, closures) == pytest.approx(33.0 / 7)
+    assert ordinary_week_rate(week, first, [["2025-12-10", "2025-12-12"]]) is None      # not in its last week
+    item = Item("MUG", mean, 1.2, LeadTime.fixed(7, "the supplier's lead time"), 7, 0.95, unit_cost=2.0,
+                order_cost=5.0)
+    open_weeks = plan_item(Item("MUG", week, 1.2, LeadTime.fixed(7, "the supplier's lead time"), 7, 0.95,
+                                unit_cost=2.0, order_cost=5.0))
+    carried = plan_item(item)                              # the shutdown's zeros carried on: a far smaller year
+    item.tail_rate = ordinary_week_rate(mean, first, closures)
+    ordinary = plan_item(item)
+    # the year: the forecast's 28 days (the shutdown in them) and then ordinary weeks
+    assert ordinary.eoq == pytest.approx(eoq(mean.sum() + 33.0 / 7 * (365 - 28), 5.0, 0.25 * 2.0))
+    assert ordinary.eoq > 0.95 * open_weeks.eoq
+    assert carried.eoq < 0.75 * open_weeks.eoq
+    # the first 14 days (before the shutdown) are the same: so is the reorder point, within the unit the order
+    # size's few percent move it
+    assert abs(ordinary.reorder_point - open_weeks.reorder_point) <= 1
+    assert carried.reorder_point >= ordinary.reorder_point + 10      # smaller orders held a deeper reorder point
 
 
 def test_shelfwise_levels_and_explanation_agree():
