@@ -35,6 +35,10 @@ CLOSED_WEEKDAY_SHARE = 0.75
 # reach back two years, in a closure of at least YEARLY_CLOSURE_DAYS days in a row (a holiday shutdown over
 # Christmas). A shorter closure seen once is not projected: Easter and the bank holidays move from year to year.
 YEARLY_CLOSURE_DAYS = 7
+# Shop-wide events of these kinds (an events sheet's kind, or Settings ▸ Closures) are days the owner says the whole
+# shop is closed: past ones are closed days whatever the sales show (a small shop's closures cannot be told from its
+# quiet days), and ones ahead are forecast as nothing (Easter, a holiday, a refit: dates no rule can foresee).
+CLOSED_EVENT_KINDS = ("closed", "shop closed", "closure")
 
 
 @dataclass
@@ -49,7 +53,10 @@ class DemandHistory:
     first_sale: np.ndarray         # (n,) index into days of the first sale (T if never sold)
     revenue: np.ndarray            # (n,) sales value over the history
     as_of: dt.date = field(default_factory=dt.date.today)
-    closed: np.ndarray | None = None   # (T,) bool: the whole shop was closed (no product sold on a busy shop's day)
+    closed: np.ndarray | None = None   # (T,) bool: the whole shop was closed (no product sold on a busy shop's day,
+                                       # or a day the owner said it was closed)
+    # the closures the owner gave (CLOSED_EVENT_KINDS), past and ahead: (first, last, name), ISO dates
+    declared: tuple = ()
 
     def closed_weekdays(self) -> tuple[int, ...]:
         """The weekdays (Monday 0) the shop keeps closed: closed on at least CLOSED_WEEKDAY_SHARE of the last
@@ -68,9 +75,10 @@ class DemandHistory:
         return tuple(sorted(int(weekday[j]) for j in np.flatnonzero(opened.mean(axis=0) >= CLOSED_WEEKDAY_SHARE)))
 
     def closed_ahead(self, days: pd.DatetimeIndex) -> np.ndarray:
-        """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed, or on a date it is
-        closed every year (closed_by_date)."""
-        return np.isin(np.asarray(days.dayofweek), self.closed_weekdays()) | self.closed_by_date(days)
+        """(len(days),) bool: the days ahead that fall on a weekday the shop keeps closed, on a date it is closed
+        every year (closed_by_date) or in a closure the owner gave (declared_mask)."""
+        return np.isin(np.asarray(days.dayofweek), self.closed_weekdays()) | self.closed_by_date(days) | \
+            declared_mask(days, self.declared)
 
     def closed_by_date(self, days: pd.DatetimeIndex) -> np.ndarray:
         """(len(days),) bool: the days ahead on whose date the shop is closed every year (see YEARLY_CLOSURE_DAYS):
@@ -172,7 +180,8 @@ def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: boo
     sales = _read_sales(shop, cutoff, exclude)
     counts = pd.read_sql_query(
         "SELECT product_id, date, qty FROM stock_snapshots WHERE date <= ?", shop.conn, params=(cutoff,))
-    return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of)
+    return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of,
+                  declared_closures(shop))
 
 
 @dataclass
@@ -239,19 +248,20 @@ def _read_sales(shop: ShopDb, cutoff: str, exclude: tuple[int, ...] = ()) -> _Sa
 
 
 def build_history(product_ids: np.ndarray, skus: np.ndarray, sales: pd.DataFrame, counts: pd.DataFrame,
-                  as_of: dt.date) -> DemandHistory:
-    """The matrix from plain frames (sales: product_id, date, qty[, revenue]; counts: product_id, date, qty)."""
+                  as_of: dt.date, declared: tuple = ()) -> DemandHistory:
+    """The matrix from plain frames (sales: product_id, date, qty[, revenue]; counts: product_id, date, qty);
+    `declared`: the closures the owner gave (DemandHistory.declared)."""
     if len(sales):
         start = pd.Timestamp(sales["date"].min())
         lines = _Sales(sales["product_id"].to_numpy(), (pd.to_datetime(sales["date"]) - start).dt.days.to_numpy(),
                        sales["qty"].to_numpy(), sales["revenue"].to_numpy() if "revenue" in sales else None, start)
     else:
         lines = _Sales(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), None, None)
-    return _build(product_ids, skus, lines, counts, as_of)
+    return _build(product_ids, skus, lines, counts, as_of, declared)
 
 
 def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.DataFrame,
-           as_of: dt.date) -> DemandHistory:
+           as_of: dt.date, declared: tuple = ()) -> DemandHistory:
     n = len(product_ids)
     start = sales.start if sales.start is not None else pd.Timestamp(as_of)
     days = pd.date_range(start, pd.Timestamp(as_of), freq="D")
@@ -277,11 +287,32 @@ def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.
     stockout |= _stockouts_inferred(sales_matrix)
     stockout &= ~before_first & (matrix == 0)
     closed = closed_days(matrix)
+    if declared:                # the owner's closures: the whole shop shut, so no shelf ran empty either
+        said = declared_mask(days, declared)
+        closed |= said
+        stockout &= ~said[None, :]
     del matrix, before_first
     demand = np.where(stockout | closed[None, :], np.nan, sales_matrix)
     demand, anomaly = limit_anomalies(demand)
     return DemandHistory(np.asarray(product_ids), np.asarray(skus, dtype=object), days, sales_matrix, demand,
-                         stockout, anomaly, first_sale, revenue, as_of, closed)
+                         stockout, anomaly, first_sale, revenue, as_of, closed, tuple(declared))
+
+
+def declared_closures(shop: ShopDb) -> tuple[tuple[str, str, str], ...]:
+    """The closures the owner gave: shop-wide events of a CLOSED_EVENT_KINDS kind, as (first, last, name)."""
+    kinds = ", ".join("?" for _ in CLOSED_EVENT_KINDS)
+    rows = shop.conn.execute(
+        "SELECT date, coalesce(end_date, date), name FROM events WHERE product_id IS NULL "
+        f"AND lower(trim(coalesce(kind, ''))) IN ({kinds}) ORDER BY date", CLOSED_EVENT_KINDS).fetchall()
+    return tuple((str(first)[:10], max(str(last)[:10], str(first)[:10]), str(name)) for first, last, name in rows)
+
+
+def declared_mask(days: pd.DatetimeIndex, declared) -> np.ndarray:
+    """(len(days),) bool: the days within the owner's closures ((first, last, ...) ISO dates)."""
+    out = np.zeros(len(days), dtype=bool)
+    for first, last, *_name in declared or ():
+        out |= (days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))
+    return out
 
 
 def _shutdowns(closed: np.ndarray, special: np.ndarray, least: int) -> np.ndarray:

@@ -73,7 +73,8 @@ class ForecastResult:
     period: str = "day"                    # 'week' or 'month': `days` are the periods' first days, values totals
     # the shop's closed days in the history (core.demand.history): {"days": how many, "weekdays": the days off it
     # keeps (Monday 0), "dates": the runs of days ahead it is closed by date ([first, last] ISO; only where there
-    # are some), all forecast as nothing}; empty where it was never closed
+    # are some), "declared": the owner's closures within the horizon ([first, last, name]; only where there are
+    # some), all forecast as nothing}; empty where it was never closed and none is declared
     closed: dict = field(default_factory=dict)
 
     def daily(self) -> pd.DataFrame:
@@ -249,6 +250,10 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     by_date = history.closed_by_date(days) if closed else np.zeros(0, dtype=bool)
     if by_date.any():           # the dates ahead it is closed every year, as [first, last] runs
         closed["dates"] = date_runs(days, by_date)
+    ahead = [[first, last, name] for first, last, name in history.declared
+             if first <= days[-1].date().isoformat() and last >= days[0].date().isoformat()]
+    if ahead:                   # the owner's closures within the horizon: [first, last, name]
+        closed["declared"] = ahead
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums, closed=closed)
 

@@ -122,9 +122,10 @@ def forecast_table(shop: ShopDb, run_id: int | None = None) -> pd.DataFrame:
 
 def closed_ahead(closed: dict, days: pd.DatetimeIndex) -> np.ndarray:
     """(len(days),) bool: the forecast's days on which the shop is closed, from what the run stored
-    (core.forecasting.run.ForecastResult.closed): its weekly days off and the dates it is closed every year."""
+    (core.forecasting.run.ForecastResult.closed): its weekly days off, the dates it is closed every year and the
+    closures the owner gave."""
     out = np.isin(np.asarray(days.dayofweek), closed.get("weekdays") or [])
-    for first, last in closed.get("dates") or ():
+    for first, last, *_name in list(closed.get("dates") or ()) + list(closed.get("declared") or ()):
         out |= (days >= pd.Timestamp(first)) & (days <= pd.Timestamp(last))
     return out
 

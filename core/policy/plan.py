@@ -85,13 +85,21 @@ def weekday_words(weekdays) -> str:
     return ", ".join(names[int(d)] for d in sorted(weekdays))
 
 
-def closure_steps(runs, first_day: dt.date, days: float) -> list[str]:
-    """The explanation's sentence for each run of days ([first, last] ISO) the shop is closed by date
-    (core.demand.history.DemandHistory.closed_by_date) that falls within the `days` from `first_day`."""
+def closure_steps(closed: dict, first_day: dt.date, days: float) -> list[str]:
+    """The explanation's sentence for each closure ahead the forecast run stored (core.forecasting.run
+    ForecastResult.closed: the runs of days closed by date, [first, last] ISO, and the owner's closures,
+    [first, last, name]) that falls within the `days` from `first_day`."""
     end = first_day + dt.timedelta(days=math.ceil(days))
+
+    def within(first: str, last: str) -> bool:
+        return dt.date.fromisoformat(first) < end and dt.date.fromisoformat(last) >= first_day
+
     return [_("The shop is closed from {first} to {last}, as it was on those dates a year before: nothing is "
               "expected on those days.").format(first=first, last=last)
-            for first, last in runs if dt.date.fromisoformat(first) < end and dt.date.fromisoformat(last) >= first_day]
+            for first, last in closed.get("dates") or () if within(first, last)] + \
+        [_("The shop is closed from {first} to {last} ({name}), as you said: nothing is expected on those "
+           "days.").format(first=first, last=last, name=name)
+         for first, last, name in closed.get("declared") or () if within(first, last)]
 
 
 def stock_day_for(settings: PolicySettings, history_ends: dt.date, today: dt.date | None = None) -> dt.date:
@@ -128,7 +136,8 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
     items, levels, rows = {}, {}, []
     prepared = []
     # a holiday shutdown in the forecast's last week is not the rate of the days beyond it (the year's order sizes)
-    closures = (json.loads(run.get("settings") or "{}").get("closed") or {}).get("dates") or ()
+    stored = json.loads(run.get("settings") or "{}").get("closed") or {}
+    closures = [days[:2] for days in list(stored.get("dates") or ()) + list(stored.get("declared") or ())]
     for k, p in enumerate(products.itertuples(index=False)):
         if k % 200 == 0:
             ctx.check_cancelled()
@@ -195,7 +204,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
             lv.explanation = sentences(lv.steps)
         else:
             steps = ([closed_step] if closed_step else []) + closure_steps(
-                closed.get("dates") or (), run_starts, item.wait_days + item.lead.mean + item.review_days)
+                closed, run_starts, item.wait_days + item.lead.mean + item.review_days)
             if steps:
                 lv.steps[1:1] = steps
                 lv.explanation = sentences(lv.steps)

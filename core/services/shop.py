@@ -14,6 +14,7 @@ from core.policy.settings import PolicySettings, load_policy_settings, save_poli
 from core.i18n import _
 from core.jobs import JobContext, null_context
 from core.services.changes import PRODUCTS, SETTINGS, Changed, changed
+from core.services.closures import Closure, ClosureChanges, list_closures, store_closures
 from core.store.backups import Retention, backups_folder, load_retention, save_retention
 from core.store.db import atomic, check_integrity, open_shop
 from core.store.queries import ProductsOverview, category_names, products_overview, shop_summary, supplier_names
@@ -176,6 +177,7 @@ class SettingsData:
     retention: Retention = field(default_factory=Retention)     # how many backups the backups folder keeps
     backups_folder: Path | None = None
     compute: ComputeSettings = field(default_factory=ComputeSettings)   # where the forecast's heavy work runs
+    closures: list[Closure] = field(default_factory=list)     # the days the owner says the shop is closed
 
 
 def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> SettingsData:
@@ -183,12 +185,13 @@ def load_settings(shop_path: Path, *, ctx: JobContext | None = None) -> Settings
     details printed on its purchase orders."""
     with open_shop(shop_path, create=False) as shop:
         return SettingsData(list(non_product_codes(shop)), load_policy_settings(shop), load_shop_details(shop),
-                            load_retention(shop), backups_folder(shop_path), load_compute_settings(shop))
+                            load_retention(shop), backups_folder(shop_path), load_compute_settings(shop),
+                            list_closures(shop))
 
 
 def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, shop_details=None,
                   retention: Retention | None = None, compute: ComputeSettings | None = None,
-                  ctx: JobContext | None = None) -> Changed[list[str]]:
+                  closures: ClosureChanges | None = None, ctx: JobContext | None = None) -> Changed[list[str]]:
     """The Settings dialog's Save, all or nothing: the ordering settings are checked first and the shop's details
     by core as they are stored (a bad value stores nothing). Only the fields the dialog shows are changed (the
     budget set on the Orders page is kept)."""
@@ -207,6 +210,8 @@ def save_settings(shop_path: Path, *, codes: list[str], policy_changes: dict, sh
                 save_retention(shop, retention)
             cleaned = _store_non_product_codes(shop, codes)
             save_policy_settings(shop, policy)
+            if closures is not None:         # the days the shop is closed (Settings ▸ Closed days)
+                store_closures(shop, closures)
     return changed(cleaned, SETTINGS, PRODUCTS)
 
 

@@ -148,7 +148,7 @@ class _Past:
             self._cached = t, build_history(self.history.product_ids, self.history.skus,
                                             self.lines[self.lines["date"] < day],
                                             self.counts[self.counts["date"] < day],
-                                            (day - pd.Timedelta(days=1)).date())
+                                            (day - pd.Timedelta(days=1)).date(), self.history.declared)
         return self._cached[1]
 
     def recent_rate(self, t: int) -> np.ndarray:

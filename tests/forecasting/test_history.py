@@ -152,6 +152,35 @@ def test_a_date_closed_two_years_running_is_expected_closed_and_one_the_shop_ope
     assert not history.closed_by_date(pd.date_range("2028-02-20", "2028-03-05")).any()    # 29 February too
 
 
+def test_the_closures_the_owner_gives_are_closed_days_past_and_ahead_even_in_a_small_shop():
+    """Three products that sell a few a day between them: their quiet days cannot be told from a closure, so only
+    the owner's word makes days closed: a past week (its demand unknown, not zero, and no stock-out) and Easter
+    ahead (forecast as nothing); other days stay as they were."""
+    rng = np.random.default_rng(7)
+    days = 120
+    shop = {pid: (rng.random(days) < 0.4).astype(float) for pid in (1, 2, 3)}
+    for series in shop.values():
+        series[0] = 1
+        series[50:57] = 0
+    said = ((START + dt.timedelta(days=50)).isoformat(), (START + dt.timedelta(days=56)).isoformat(), "Holiday"),
+    easter = ("2024-05-03", "2024-05-06", "Easter")
+    rows = [(pid, (START + dt.timedelta(days=d)).isoformat(), q) for pid, series in shop.items()
+            for d, q in enumerate(series) if q]
+    sales = pd.DataFrame(rows, columns=["product_id", "date", "qty"])
+    counts = pd.DataFrame(columns=["product_id", "date", "qty"])
+    last = START + dt.timedelta(days=days - 1)
+    plain = build_history(np.array([1, 2, 3]), np.array(["P1", "P2", "P3"], dtype=object), sales, counts, last)
+    assert not plain.closed.any()
+    history = build_history(np.array([1, 2, 3]), np.array(["P1", "P2", "P3"], dtype=object), sales, counts, last,
+                            declared=said + (easter,))
+    assert history.closed.tolist() == [50 <= d <= 56 for d in range(days)]
+    assert np.isnan(history.demand[:, 50:57]).all() and not history.stockout[:, 50:57].any()
+    assert np.array_equal(history.demand[:, :50], plain.demand[:, :50], equal_nan=True)
+    ahead = pd.date_range(history.days[-1] + pd.Timedelta(days=1), periods=28, freq="D")
+    assert ahead[history.closed_ahead(ahead)].tolist() == list(pd.date_range("2024-05-03", "2024-05-06"))
+    assert history.closed_weekdays() == ()
+
+
 def test_a_small_shop_s_quiet_day_is_not_a_closed_day():
     """Three products that sell a few a day between them: a day without a sale happens on open days, so it stays a
     day without demand (a closure cannot be told from it)."""

@@ -1,7 +1,8 @@
 """File ▸ Settings…: the shop's own settings. How ShelfWise orders (service levels, costs, alert thresholds, the
-policy), the shop's details printed on its purchase orders, and the codes in sales files that are not products.
-Also the window's language, which belongs to this computer rather than to the shop. The Ordering tab is
-ui/dialogs/ordering_settings.py, the Advanced tab (where the forecast runs) ui/dialogs/advanced_settings.py."""
+policy), the shop's details printed on its purchase orders, the codes in sales files that are not products and the
+days the shop is closed. Also the window's language, which belongs to this computer rather than to the shop. The
+Ordering tab is ui/dialogs/ordering_settings.py, the Advanced tab (where the forecast runs)
+ui/dialogs/advanced_settings.py, the Closed days tab ui/dialogs/closures_settings.py."""
 from __future__ import annotations
 
 import base64
@@ -20,6 +21,7 @@ from core.importing.rules import DEFAULT_NON_PRODUCT_CODES
 from core.services import shop as shop_service
 from core.store.backups import Retention
 from ui.dialogs.advanced_settings import AdvancedSettings
+from ui.dialogs.closures_settings import ClosuresSettings
 from ui.dialogs.ordering_settings import OrderingSettings, compact_form
 from ui.i18n import available_languages, current_language, set_language
 from ui.jobs import JobRunner, ProgressPanel
@@ -201,6 +203,9 @@ class SettingsDialog(QDialog):
         codes_layout.addWidget(self.codes, 1)
         codes_layout.addWidget(self.defaults_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(codes_tab, self.tr("Not products"))
+        self.closures = ClosuresSettings(self)
+        self.closures.setEnabled(False)
+        self.tabs.addTab(self.closures, self.tr("Closed days"))
 
         backups_tab = QWidget(self)
         backups_form = compact_form()
@@ -272,8 +277,9 @@ class SettingsDialog(QDialog):
         if loaded.backups_folder is not None:
             self.backups_note.setText(self.tr("Backups folder: {folder}").format(folder=loaded.backups_folder))
         self.advanced.show_settings(loaded.compute)
+        self.closures.show_closures(loaded.closures)
         for widget in (self.codes, self.defaults_button, self.save_button, self.ordering, self.shop,
-                       self.backups_tab, self.advanced):
+                       self.backups_tab, self.advanced, self.closures):
             widget.setEnabled(True)
 
     def save(self) -> None:
@@ -286,7 +292,8 @@ class SettingsDialog(QDialog):
                                                    codes=codes_from_text(self.codes.toPlainText()),
                                                    policy_changes=self.ordering.changes(), shop_details=self.shop.details(),
                                                    retention=Retention(self.keep_last.value(), self.keep_months.value()),
-                                                   compute=self.advanced.settings()),
+                                                   compute=self.advanced.settings(),
+                                                   closures=self.closures.changes()),
                           success=self._saved, finished=lambda: self.save_button.setEnabled(True),
                           progress=self.progress)
 

@@ -255,17 +255,20 @@ def run_header(run: dict, last_sale: str | None) -> str:
 
 def _closed_text(closed: dict) -> str:
     """The days the shop was closed (core.demand.history): not counted as days without demand, and the days off
-    it keeps and the dates it is closed every year forecast as nothing."""
-    if not closed.get("days"):
-        return ""
-    text = _tr(" Your shop was closed on {n} days (no product sold): they are not counted as days without "
-               "demand.").format(n=closed["days"])
+    it keeps, the dates it is closed every year and the closures the owner gave forecast as nothing."""
+    text = ""
+    if closed.get("days"):
+        text += _tr(" Your shop was closed on {n} days (no product sold): they are not counted as days without "
+                    "demand.").format(n=closed["days"])
     if closed.get("weekdays"):
         text += _tr(" It is closed every {days}: the forecast sells nothing on them.").format(
             days=weekday_names(closed["weekdays"]))
     for first, last in closed.get("dates") or ():
         text += _tr(" It will be closed from {first} to {last}, as it was on those dates a year before: the forecast "
                     "sells nothing on them.").format(first=day_text(first), last=day_text(last))
+    for first, last, name in closed.get("declared") or ():
+        text += _tr(" You said it is closed from {first} to {last} ({name}): the forecast sells nothing on those "
+                    "days.").format(first=day_text(first), last=day_text(last), name=name)
     return text
 
 

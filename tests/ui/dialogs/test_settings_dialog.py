@@ -213,3 +213,72 @@ def test_the_advanced_tab_says_where_the_forecast_runs_and_refuses_an_address_th
     dialog = open_dialog(qtbot, window)                                  # shown again as stored
     assert dialog.advanced.workers.value() == 2 and dialog.advanced.scheduler.text() == "tcp://planner.local:8786"
     dialog.reject()
+
+
+def test_the_closed_days_tab_adds_and_removes_closures_stored_with_save(qtbot, window, open_in_window, empty_shop,
+                                                                        tmp_path):
+    """Settings ▸ Closed days: the owner adds Easter and a refit (dates and why), takes a slip away again, and a
+    last day before the first is refused with what is wrong; Save stores them as the shop's closures (the events
+    the forecast reads), Cancel stores nothing; one from an events sheet is listed but taken away by undoing its
+    import."""
+    import pandas as pd
+    from PySide6.QtCore import QDate
+
+    from core.demand.history import declared_closures
+    from core.services.closures import list_closures
+
+    events = tmp_path / "events.csv"
+    pd.DataFrame([("2025-12-24", "2025-12-26", "Christmas", "Closed")],
+                 columns=["Date", "End date", "Event", "Type"]).to_csv(events, index=False)
+    with open_shop(empty_shop, create=False) as shop:
+        run_import(shop, events, "events", today=TODAY)
+    open_in_window(empty_shop)
+    dialog = open_dialog(qtbot, window)
+    tab = dialog.closures
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(tab)) == "Closed days"
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "Christmas"
+    tab.table.selectRow(0)
+    assert not tab.remove_button.isEnabled()                   # from an events sheet: undo its import instead
+    tab.first.setDate(QDate(2026, 4, 3))
+    tab.last.setDate(QDate(2026, 4, 6))
+    tab.name.setText("Easter")
+    assert tab.add()
+    tab.first.setDate(QDate(2026, 8, 10))
+    tab.last.setDate(QDate(2026, 8, 1))
+    assert not tab.add()                                        # the last day before the first
+    assert tab.problem.isVisibleTo(tab) and "before its first" in tab.problem.text()
+    tab.last.setDate(QDate(2026, 8, 16))
+    tab.name.setText("Refit")
+    assert tab.add()
+    tab.first.setDate(QDate(2026, 9, 1))
+    tab.last.setDate(QDate(2026, 9, 1))
+    assert tab.add()                                            # a slip, named "Closed" by default
+    assert [tab.table.item(r, 2).text() for r in range(tab.table.rowCount())] == ["Christmas", "Easter", "Refit",
+                                                                                  "Closed"]
+    tab.table.selectRow(3)
+    assert tab.remove_button.isEnabled()
+    tab.remove_button.click()
+    assert tab.table.rowCount() == 3
+    assert declared_closures_count(empty_shop) == 1            # nothing stored before Save
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: window.settings_dialog is None, timeout=10_000)
+    with open_shop(empty_shop, create=False) as shop:
+        assert declared_closures(shop) == (("2025-12-24", "2025-12-26", "Christmas"),
+                                           ("2026-04-03", "2026-04-06", "Easter"),
+                                           ("2026-08-10", "2026-08-16", "Refit"))
+        easter = next(c for c in list_closures(shop) if c.name == "Easter")
+    dialog = open_dialog(qtbot, window)
+    assert dialog.closures.table.rowCount() == 3
+    row = [dialog.closures.table.item(r, 2).text() for r in range(3)].index("Easter")
+    dialog.closures.table.selectRow(row)
+    dialog.closures.remove_button.click()
+    dialog.reject()                                             # Cancel: Easter stays
+    with open_shop(empty_shop, create=False) as shop:
+        assert easter.id in [c.id for c in list_closures(shop)]
+
+
+def declared_closures_count(path) -> int:
+    from core.demand.history import declared_closures
+
+    with open_shop(path, create=False) as shop:
+        return len(declared_closures(shop))

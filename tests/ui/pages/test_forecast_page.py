@@ -575,3 +575,57 @@ def test_a_holiday_shutdown_seen_last_year_is_forecast_as_nothing_shaded_ahead_a
     assert len(future) == len(runs_of(off))
     assert "the shop will be closed" in chart.describe(dt.date(2025, 12, 29))
     assert "the shop will be closed" not in chart.describe(dt.date(2025, 12, 22))
+
+
+def test_closures_the_owner_gives_in_an_events_sheet_are_forecast_as_nothing_and_explained(qtbot, tmp_path):
+    """A small shop (its quiet days cannot be told from closures) imports an events sheet: closed over Easter
+    ahead (a moving holiday no rule foresees) and for a week in the past, and a fair (an event, not a closure).
+    The forecast sells nothing over Easter, the past week's demand is unknown (not zero), the header and each
+    product's plan say why, and the chart shades Easter ahead."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from ui.widgets.forecast_chart import ForecastChart
+
+    today = dt.date(2026, 3, 25)
+    rng = np.random.default_rng(10)
+    dates = pd.date_range("2025-10-01", today - dt.timedelta(days=1))
+    away = (dates >= pd.Timestamp("2026-01-12")) & (dates <= pd.Timestamp("2026-01-18"))
+    rows = []
+    for k in range(3):
+        quantities = np.where(away, 0, rng.poisson(1.5, len(dates)))
+        rows += [(day.strftime("%Y-%m-%d"), f"S{k}", f"Small shop product {k}", int(q))
+                 for day, q in zip(dates, quantities) if q > 0]
+    csv = tmp_path / "till.csv"
+    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
+    events = tmp_path / "events.csv"
+    pd.DataFrame([("2026-04-03", "2026-04-06", "Easter", "Closed"),
+                  ("2026-01-12", "2026-01-18", "Owner's holiday", "shop closed"),
+                  ("2026-04-10", "2026-04-11", "Town fair", "event")],
+                 columns=["Start date", "End date", "Event", "Type"]).to_csv(events, index=False)
+    path = tmp_path / "small.db"
+    with open_shop(path) as shop:
+        run_import(shop, csv, "sales", today=today)
+        run_import(shop, events, "events", today=today)
+        forecast_shop(shop, horizon=28, settings=ForecastSettings(neural=False, boosted=False,
+                                                                  statistical_max_products=0))
+        view = product_view(shop, "S1")
+        run = latest_run(shop)
+        plan = plan_shop(shop)
+    easter = (view.forecast.index >= pd.Timestamp("2026-04-03")) & (view.forecast.index <= pd.Timestamp("2026-04-06"))
+    assert (view.forecast.loc[easter, "mean"] == 0).all() and (view.forecast.loc[~easter, "mean"] > 0).all()
+    assert view.forecast["closed"].to_numpy().tolist() == easter.tolist()
+    week = (view.history.index >= pd.Timestamp("2026-01-12")) & (view.history.index <= pd.Timestamp("2026-01-18"))
+    assert view.history.loc[week, "closed"].all() and view.history.loc[week, "demand"].isna().all()
+    assert not view.history.loc[~week, "closed"].any()
+    assert json.loads(run["settings"])["closed"]["declared"] == [["2026-04-03", "2026-04-06", "Easter"]]
+    header = run_header(run, None)
+    assert "Your shop was closed on 7 days" in header
+    assert "You said it is closed from " in header and "(Easter): the forecast sells nothing on those days." in header
+    explanation = plan.lines.set_index("sku").at["S1", "explanation"]
+    assert ("The shop is closed from 2026-04-03 to 2026-04-06 (Easter), as you said: nothing is expected on those "
+            "days.") in explanation
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.show_view(view)
+    assert len(chart.closed_regions) == 2                      # the week past, Easter ahead
+    assert "the shop will be closed" in chart.describe(dt.date(2026, 4, 5))
