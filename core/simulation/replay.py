@@ -37,7 +37,7 @@ from core.errors import UserError
 from core.i18n import _
 from core.forecasting.run import ForecastResult, ForecastSettings, forecast_history
 from core.jobs import JobContext, null_context
-from core.policy.demand import LeadTime, cumulative_demand
+from core.policy.demand import LeadTime, cumulative_demand, ordinary_week_rate
 from core.policy.formulas import eoq, normal_reorder_point, round_order
 from core.policy.levels import HISTORY_DAYS, MINMAX_WEEKS, Item, most_sold, plan_item
 from core.policy.order_days import average_review
@@ -225,6 +225,9 @@ class _ItemPlanner:
         # the most each sold over its protection interval in the year before t, as the plan holds it to
         spans = np.round(self.products.lead_days[rows] + self.products.review_days[rows])
         most = most_sold(self.past.sales[rows, max(t - HISTORY_DAYS, 0):t], spans)
+        # as the plan: a closure by date in the forecast's last week is not the rate carried on beyond it
+        closed = result.closed or {}
+        closures = [days[:2] for days in list(closed.get("dates") or ()) + list(closed.get("declared") or ())]
         for k, i in enumerate(rows):
             shelf_life = p.shelf_life_days[i]
             item = Item(str(result.skus[i]), forecast.mean_from(t, i), float(result.choice.dispersion[i]),
@@ -233,6 +236,8 @@ class _ItemPlanner:
                         None if np.isnan(shelf_life) else float(shelf_life), float(on_hand[k]), float(on_order[k]),
                         0, float(rate[i]), float(p.order_cost[i]), patterns[i])
             item.most_sold = None if np.isnan(most[k]) else float(most[k])
+            if closures:
+                item.tail_rate = ordinary_week_rate(item.daily_mean, self.past.history.days[t].date(), closures)
             levels = plan_item(item, self.policy, holding_rate=self.holding_rate,
                                calibration=result.sum_calibration)
             up_to[k], qty[k] = levels.order_up_to, levels.order_qty
