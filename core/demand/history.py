@@ -38,7 +38,7 @@ YEARLY_CLOSURE_DAYS = 7
 # Shop-wide events of these kinds (an events sheet's kind, or Settings ▸ Closures) are days the owner says the whole
 # shop is closed: past ones are closed days whatever the sales show (a small shop's closures cannot be told from its
 # quiet days), and ones ahead are forecast as nothing (Easter, a holiday, a refit: dates no rule can foresee).
-CLOSED_EVENT_KINDS = ("closed", "shop closed", "closure")
+CLOSED_EVENT_KINDS = ("closed", "shop closed", "closure", "休息", "休息日", "停业", "歇业", "关门", "闭店", "店休")
 
 
 @dataclass

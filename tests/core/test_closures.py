@@ -28,15 +28,17 @@ def test_a_closure_is_checked_and_named(tmp_path):
 def test_closures_are_added_and_taken_away_all_or_nothing_and_imported_ones_stay(tmp_path):
     events = tmp_path / "events.csv"
     pd.DataFrame([("2025-12-24", "2025-12-26", "Christmas", "shop closed"),
-                  ("2026-04-10", "2026-04-11", "Town fair", "event")],
+                  ("2026-04-10", "2026-04-11", "Town fair", "event"),
+                  ("2026-02-17", "2026-02-19", "春节", "停业")],            # a Chinese sheet's type
                  columns=["Date", "End date", "Event", "Type"]).to_csv(events, index=False)
     with open_shop(tmp_path / "shop.db") as shop:
         run_import(shop, events, "events", today=dt.date(2026, 3, 1))
-        [christmas] = list_closures(shop)
-        assert christmas.imported and christmas.name == "Christmas"
+        christmas, new_year = list_closures(shop)
+        assert christmas.imported and christmas.name == "Christmas" and new_year.name == "春节"
         with atomic(shop):
             store_closures(shop, ClosureChanges(added=(("2026-04-03", "2026-04-06", "Easter"),)))
         assert declared_closures(shop) == (("2025-12-24", "2025-12-26", "Christmas"),
+                                           ("2026-02-17", "2026-02-19", "春节"),
                                            ("2026-04-03", "2026-04-06", "Easter"))
         easter = next(c for c in list_closures(shop) if c.name == "Easter")
         assert not easter.imported
@@ -55,5 +57,6 @@ def test_closures_are_added_and_taken_away_all_or_nothing_and_imported_ones_stay
             store_closures(shop, ClosureChanges(added=(("2026-04-05", "2026-04-07", "Easter, later"),),
                                                 removed=(easter.id,)))
         assert declared_closures(shop) == (("2025-12-24", "2025-12-26", "Christmas"),
+                                           ("2026-02-17", "2026-02-19", "春节"),
                                            ("2026-04-05", "2026-04-07", "Easter, later"))
         assert shop.scalar("SELECT count(*) FROM audit_log WHERE action LIKE 'closure %'") == 3
