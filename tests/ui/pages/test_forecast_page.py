@@ -474,34 +474,45 @@ def test_a_shop_of_monthly_totals_is_shown_month_by_month(qtbot, window, open_in
     assert page.accuracy.text().startswith("Tested on the last months before the forecast")
 
 
+def _closed_shop(tmp_path: Path, dates: pd.DatetimeIndex, shut: np.ndarray, *, today: dt.date, prefix: str,
+                 products: int, rate: tuple[float, float], seed: int, horizon: int, sku: str,
+                 events: list[tuple[str, str, str, str]] = ()):
+    """A till export of `products` products selling Poisson(uniform(*rate)) a day and nothing on the `shut` days,
+    imported into a new shop (with an events sheet of (start, end, event, type) where given), forecast with the
+    statistical models only and planned: (the view of `sku`, the run, the plan)."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for k in range(products):
+        quantities = np.where(shut, 0, rng.poisson(rng.uniform(*rate), len(dates)))
+        rows += [(day.strftime("%Y-%m-%d"), f"{prefix}{k:03d}", f"Product {k}", int(q))
+                 for day, q in zip(dates, quantities) if q > 0]
+    csv = tmp_path / "till.csv"
+    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
+    with open_shop(tmp_path / "closed.db") as shop:
+        run_import(shop, csv, "sales", today=today)
+        if events:
+            sheet = tmp_path / "events.csv"
+            pd.DataFrame(events, columns=["Start date", "End date", "Event", "Type"]).to_csv(sheet, index=False)
+            run_import(shop, sheet, "events", today=today)
+        forecast_shop(shop, horizon=horizon, settings=ForecastSettings(neural=False, boosted=False,
+                                                                       statistical_max_products=0))
+        return product_view(shop, sku), latest_run(shop), plan_shop(shop)
+
+
 def test_the_days_the_shop_was_closed_are_shaded_named_and_forecast_as_nothing(qtbot, tmp_path):
     """A till export of a shop shut on Sundays and for a Christmas week: the chart shades those days as the shop
     closed (not as days without demand), the read-out says so, and the forecast sells nothing on Sundays."""
-    from core.forecasting import ForecastSettings, forecast_shop
     from ui.widgets.forecast_chart import ForecastChart
 
-    rng = np.random.default_rng(8)
     dates = pd.date_range(TODAY - dt.timedelta(days=200), TODAY - dt.timedelta(days=1))
     christmas = (dates >= pd.Timestamp(TODAY - dt.timedelta(days=90))) & \
         (dates < pd.Timestamp(TODAY - dt.timedelta(days=83)))
     shut = (dates.dayofweek == 6) | christmas
-    rows = []
-    for k in range(15):
-        quantities = np.where(shut, 0, rng.poisson(rng.uniform(2, 8), len(dates)))
-        rows += [(day.strftime("%Y-%m-%d"), f"C{k:03d}", f"Corner shop product {k}", int(q))
-                 for day, q in zip(dates, quantities) if q > 0]
-    csv = tmp_path / "till.csv"
-    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
-    path = tmp_path / "corner.db"
-    with open_shop(path) as shop:
-        run_import(shop, csv, "sales", today=TODAY)
-        forecast_shop(shop, horizon=14, settings=ForecastSettings(neural=False, boosted=False,
-                                                                  statistical_max_products=0))
-        view = product_view(shop, "C003")
-        run = latest_run(shop)
-        from core.policy.plan import plan_shop
-
-        plan = plan_shop(shop)
+    view, run, plan = _closed_shop(tmp_path, dates, shut, today=TODAY, prefix="C", products=15, rate=(2, 8), seed=8,
+                                   horizon=14, sku="C003")
     explanation = plan.lines.set_index("sku").at["C003", "explanation"]
     assert "The shop is closed every Sunday: nothing is expected on those days." in explanation
     assert explanation.index("Expected demand over the next") < explanation.index("The shop is closed every Sunday")
@@ -528,31 +539,15 @@ def test_a_holiday_shutdown_seen_last_year_is_forecast_as_nothing_shaded_ahead_a
     """A till export of a year and more of a shop shut on Sundays, over Easter and from 24 December to 2 January:
     a forecast made mid-December sells nothing on the shutdown's dates this year (and on Sundays), not on Easter's
     (it moves); the header and each product's plan say so, and the chart shades those days ahead."""
-    from core.forecasting import ForecastSettings, forecast_shop
-    from core.policy.plan import plan_shop
     from ui.widgets.forecast_chart import ForecastChart
 
     today = dt.date(2025, 12, 15)
-    rng = np.random.default_rng(9)
     dates = pd.date_range("2024-11-04", today - dt.timedelta(days=1))
     shutdown = (dates >= pd.Timestamp("2024-12-24")) & (dates <= pd.Timestamp("2025-01-02"))
     easter = (dates >= pd.Timestamp("2025-04-18")) & (dates <= pd.Timestamp("2025-04-21"))
     shut = (dates.dayofweek == 6) | shutdown | easter
-    rows = []
-    for k in range(15):
-        quantities = np.where(shut, 0, rng.poisson(rng.uniform(2, 8), len(dates)))
-        rows += [(day.strftime("%Y-%m-%d"), f"G{k:03d}", f"Gift shop product {k}", int(q))
-                 for day, q in zip(dates, quantities) if q > 0]
-    csv = tmp_path / "till.csv"
-    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
-    path = tmp_path / "gifts.db"
-    with open_shop(path) as shop:
-        run_import(shop, csv, "sales", today=today)
-        forecast_shop(shop, horizon=28, settings=ForecastSettings(neural=False, boosted=False,
-                                                                  statistical_max_products=0))
-        view = product_view(shop, "G004")
-        run = latest_run(shop)
-        plan = plan_shop(shop)
+    view, run, plan = _closed_shop(tmp_path, dates, shut, today=today, prefix="G", products=15, rate=(2, 8), seed=9,
+                                   horizon=28, sku="G004")
     ahead = view.forecast.index
     closing = (ahead >= pd.Timestamp("2025-12-24")) & (ahead <= pd.Timestamp("2026-01-02"))
     off = closing | (ahead.dayofweek == 6)
@@ -582,35 +577,16 @@ def test_closures_the_owner_gives_in_an_events_sheet_are_forecast_as_nothing_and
     ahead (a moving holiday no rule foresees) and for a week in the past, and a fair (an event, not a closure).
     The forecast sells nothing over Easter, the past week's demand is unknown (not zero), the header and each
     product's plan say why, and the chart shades Easter ahead."""
-    from core.forecasting import ForecastSettings, forecast_shop
-    from core.policy.plan import plan_shop
     from ui.widgets.forecast_chart import ForecastChart
 
     today = dt.date(2026, 3, 25)
-    rng = np.random.default_rng(10)
     dates = pd.date_range("2025-10-01", today - dt.timedelta(days=1))
     away = (dates >= pd.Timestamp("2026-01-12")) & (dates <= pd.Timestamp("2026-01-18"))
-    rows = []
-    for k in range(3):
-        quantities = np.where(away, 0, rng.poisson(1.5, len(dates)))
-        rows += [(day.strftime("%Y-%m-%d"), f"S{k}", f"Small shop product {k}", int(q))
-                 for day, q in zip(dates, quantities) if q > 0]
-    csv = tmp_path / "till.csv"
-    pd.DataFrame(rows, columns=["Date", "Product code", "Description", "Quantity"]).to_csv(csv, index=False)
-    events = tmp_path / "events.csv"
-    pd.DataFrame([("2026-04-03", "2026-04-06", "Easter", "Closed"),
-                  ("2026-01-12", "2026-01-18", "Owner's holiday", "shop closed"),
-                  ("2026-04-10", "2026-04-11", "Town fair", "event")],
-                 columns=["Start date", "End date", "Event", "Type"]).to_csv(events, index=False)
-    path = tmp_path / "small.db"
-    with open_shop(path) as shop:
-        run_import(shop, csv, "sales", today=today)
-        run_import(shop, events, "events", today=today)
-        forecast_shop(shop, horizon=28, settings=ForecastSettings(neural=False, boosted=False,
-                                                                  statistical_max_products=0))
-        view = product_view(shop, "S1")
-        run = latest_run(shop)
-        plan = plan_shop(shop)
+    view, run, plan = _closed_shop(tmp_path, dates, away, today=today, prefix="S", products=3, rate=(1.5, 1.5),
+                                   seed=10, horizon=28, sku="S001",
+                                   events=[("2026-04-03", "2026-04-06", "Easter", "Closed"),
+                                           ("2026-01-12", "2026-01-18", "Owner's holiday", "shop closed"),
+                                           ("2026-04-10", "2026-04-11", "Town fair", "event")])
     easter = (view.forecast.index >= pd.Timestamp("2026-04-03")) & (view.forecast.index <= pd.Timestamp("2026-04-06"))
     assert (view.forecast.loc[easter, "mean"] == 0).all() and (view.forecast.loc[~easter, "mean"] > 0).all()
     assert view.forecast["closed"].to_numpy().tolist() == easter.tolist()
@@ -621,7 +597,7 @@ def test_closures_the_owner_gives_in_an_events_sheet_are_forecast_as_nothing_and
     header = run_header(run, None)
     assert "Your shop was closed on 7 days" in header
     assert "You said it is closed from " in header and "(Easter): the forecast sells nothing on those days." in header
-    explanation = plan.lines.set_index("sku").at["S1", "explanation"]
+    explanation = plan.lines.set_index("sku").at["S001", "explanation"]
     assert ("The shop is closed from 2026-04-03 to 2026-04-06 (Easter), as you said: nothing is expected on those "
             "days.") in explanation
     chart = ForecastChart()
