@@ -740,15 +740,27 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         "abc": p.abc, "pattern": p.pattern, "counted": bool(p.counted), "order_date": order_date.isoformat(),
         "next_delivery": (order_date + dt.timedelta(days=round(item.lead.mean))).isoformat(),
         "stockout_date": out.isoformat() if out else None,
-        "days_of_cover": _cover_days(item.on_hand + item.on_order, mean),
+        "days_of_cover": _cover_days(item.on_hand + item.on_order, mean, item.tail_rate),
         "recent_daily_sales": item.recent_rate,
         "adjusted": False, "reason": "",
     }
 
 
-def _cover_days(stock: float, mean: np.ndarray) -> float:
-    rate = float(mean.mean()) if len(mean) else 0.0
-    return stock / rate if rate > 1e-9 else (np.inf if stock > 0 else 0.0)
+def _cover_days(stock: float, mean: np.ndarray, tail_rate: float | None = None) -> float:
+    """Days the stock lasts at the forecast's average rate; where the forecast holds a closure by date
+    (`tail_rate` set: core.policy.demand.ordinary_week_rate), its days one by one and then the ordinary week's rate,
+    so that a shutdown adds its own days to the cover and no more (its zeros in the average would stretch every
+    day after it)."""
+    if tail_rate is None or not len(mean):
+        rate = float(mean.mean()) if len(mean) else 0.0
+        return stock / rate if rate > 1e-9 else (np.inf if stock > 0 else 0.0)
+    if stock <= 0:
+        return 0.0
+    sold = np.cumsum(mean)
+    if stock <= sold[-1]:
+        k = int(np.argmax(sold >= stock))
+        return k + 1 - (sold[k] - stock) / mean[k]
+    return len(mean) + (stock - sold[-1]) / tail_rate if tail_rate > 1e-9 else np.inf
 
 
 # ------------------------------------------------------------------ the owner's own quantities

@@ -299,3 +299,17 @@ def test_each_product_is_planned_with_the_spread_of_sums_found_for_its_demand_pa
                               holding_rate=plan.settings.holding_rate, calibration=calibration)
         assert levels.spread == pytest.approx(again.spread)
         assert levels.spread != pytest.approx(shop_wide.spread)
+
+
+def test_a_shutdown_in_the_forecast_adds_its_own_days_to_the_cover_and_no_more():
+    """10 a day, then 11 days closed over Christmas, then 10 a day again: 1,000 units last 100 selling days + the 11
+    closed ones (not 1,000 / the 28 days' average of 6.1, which stretched every day after the shutdown); without a
+    closure the cover is the stock over the average rate as before."""
+    from core.policy.plan import _cover_days
+
+    mean = np.array([10.0] * 13 + [0.0] * 11 + [10.0] * 4)
+    assert _cover_days(1000, mean, tail_rate=10.0) == pytest.approx(111.0)
+    assert _cover_days(135, mean, tail_rate=10.0) == pytest.approx(24.5)       # runs out just after reopening
+    assert _cover_days(50, mean, tail_rate=10.0) == pytest.approx(5.0)
+    assert _cover_days(0, mean, tail_rate=10.0) == 0.0
+    assert _cover_days(1000, np.full(28, 10.0)) == pytest.approx(100.0)
