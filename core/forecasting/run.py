@@ -76,6 +76,9 @@ class ForecastResult:
     # are some), "declared": the owner's closures within the horizon ([first, last, name]; only where there are
     # some), all forecast as nothing}; empty where it was never closed and none is declared
     closed: dict = field(default_factory=dict)
+    # what one product's history needs of the whole shop's (DemandHistory.shop_days): stored with the run, so that
+    # the Forecast page's chart reads one product's sales only (core.demand.history.load_product_history)
+    shop_days: dict = field(default_factory=dict)
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -255,7 +258,8 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     if ahead:                   # the owner's closures within the horizon: [first, last, name]
         closed["declared"] = ahead
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
-                          time.perf_counter() - started, timings, final, backtest, sums, closed=closed)
+                          time.perf_counter() - started, timings, final, backtest, sums, closed=closed,
+                          shop_days=history.shop_days())
 
 
 
@@ -445,7 +449,8 @@ def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings:
             "INSERT INTO forecast_runs(created_at, as_of, horizon, period, settings, device, seconds, coverage90, "
             "sum_calibration) VALUES (?,?,?,?,?,?,?,?,?)",
             (now_iso(), as_of.isoformat(), settings.horizon, result.period,
-             json.dumps({**settings.__dict__, **({"closed": result.closed} if result.closed else {})}),
+             json.dumps({**settings.__dict__, **({"closed": result.closed} if result.closed else {}),
+                         **({"shop_days": result.shop_days} if result.shop_days else {})}),
              result.device,
              result.seconds, choice.coverage90, json.dumps(result.sum_calibration.as_dict()))).lastrowid
         # plain columns, not a lookup per product (at 20,000 products the rows took 1.4 s where they were looked

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.demand.history import load_history
+from core.demand.history import load_history, load_product_history
 from core.errors import UserError
 from core.i18n import _
 from core.store.db import ShopDb, atomic, audit, now_iso
@@ -140,7 +140,12 @@ def product_view(shop: ShopDb, sku: str, *, history_days: int = 365) -> ProductF
     as_of = dt.date.fromisoformat(run["as_of"])
     period = run.get("period") or "day"
     if period == "day":
-        history = load_history(shop, as_of=as_of)
+        # one product's sales with the shop's days as the run found them; the whole shop's where the run did not
+        # keep them (made before they were kept) or they no longer fit
+        stored = json.loads(run["settings"] or "{}").get("shop_days") or {}
+        history = load_product_history(shop, sku, stored) if stored.get("as_of") == run["as_of"] else None
+        if history is None:
+            history = load_history(shop, as_of=as_of)
         series = history.series(sku).iloc[-history_days:]
     else:                           # one point per week or month: the totals the shop keeps, never split into days
         from core.forecasting.periods import load_period_history

@@ -605,3 +605,34 @@ def test_closures_the_owner_gives_in_an_events_sheet_are_forecast_as_nothing_and
     chart.show_view(view)
     assert len(chart.closed_regions) == 2                      # the week past, Easter ahead
     assert "the shop will be closed" in chart.describe(dt.date(2026, 4, 5))
+
+
+def test_a_product_s_chart_reads_its_own_sales_only_and_shows_what_the_whole_shop_s_history_shows(
+        forecast_demo_template, tmp_path, monkeypatch):
+    """The Forecast page's chart of one product: its history from its own sales lines and stock counts and the
+    shop's days the forecast run kept, the same to the last flag as the whole shop's history makes its row (every
+    demo product: stock-outs from counts and inferred, spikes, the first sale); without reading every product's
+    sales. Sales imported since that start earlier than the run's history: the whole history is read again."""
+    import core.forecasting.views as views
+    from core.demand.history import load_product_history
+
+    path = tmp_path / "demo.db"
+    shutil.copy(forecast_demo_template, path)
+    with open_shop(path, create=False) as shop:
+        run = latest_run(shop)
+        stored = json.loads(run["settings"])["shop_days"]
+        history = load_history(shop, as_of=dt.date.fromisoformat(run["as_of"]))
+        assert stored == history.shop_days() and history.stockout.any() and history.anomaly.any()
+        for sku in history.skus:
+            whole, own = history.series(sku), load_product_history(shop, sku, stored).series(sku)
+            pd.testing.assert_frame_equal(own, whole, check_freq=False)
+        monkeypatch.setattr(views, "load_history", lambda *a, **k: pytest.fail("read every product's sales"))
+        view = product_view(shop, history.skus[0])
+        pd.testing.assert_frame_equal(view.history, history.series(history.skus[0]).iloc[-365:], check_freq=False)
+        monkeypatch.undo()
+        older = tmp_path / "older.csv"
+        older.write_text(f"Date,Product code,Quantity\n{(history.days[0] - pd.Timedelta(days=30)).date()},"
+                         f"{history.skus[0]},2\n", encoding="utf-8")
+        run_import(shop, older, "sales", today=TODAY)
+        assert load_product_history(shop, history.skus[0], stored) is None        # the run's days no longer fit
+        assert product_view(shop, history.skus[0]).history.index[-1] == history.days[-1]
