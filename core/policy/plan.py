@@ -540,11 +540,9 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date, stock_day: dt.date | No
     since = (as_of - dt.timedelta(days=RECENT_DAYS - 1)).isoformat()
     frame = pd.read_sql_query(
         """
-        WITH last_count AS (
-            SELECT product_id, max(date) AS date FROM stock_snapshots WHERE date <= :count_cutoff GROUP BY product_id),
-        counted AS (
-            SELECT c.product_id, c.date, s.qty FROM last_count c
-            JOIN stock_snapshots s ON s.product_id = c.product_id AND s.date = c.date),
+        WITH counted AS (     -- each product's last count: one row per product (an aggregate: looked up by index)
+            SELECT product_id, max(date) AS date, qty FROM stock_snapshots WHERE date <= :count_cutoff
+            GROUP BY product_id),
         sold_since AS (
             SELECT sa.product_id, sum(sa.qty) AS qty FROM sales sa JOIN counted c ON c.product_id = sa.product_id
             WHERE sa.date > c.date AND sa.date <= :cutoff GROUP BY sa.product_id),
@@ -559,10 +557,9 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date, stock_day: dt.date | No
                    sum(CASE WHEN qty > 0 AND revenue > 0 THEN revenue END)
                      / sum(CASE WHEN qty > 0 AND revenue > 0 THEN qty END) AS avg_price
             FROM sales WHERE date >= :since AND date <= :sales_cutoff GROUP BY product_id),
-        latest_price AS (
-            SELECT pr.product_id, pr.sell_price, pr.unit_cost FROM prices pr
-            JOIN (SELECT product_id, max(date) AS date FROM prices WHERE date <= :cutoff GROUP BY product_id) m
-              ON m.product_id = pr.product_id AND m.date = pr.date),
+        latest_price AS (     -- the price row of each product's last date (SQLite: the bare columns of max's row)
+            SELECT product_id, sell_price, unit_cost, max(date) AS date FROM prices WHERE date <= :cutoff
+            GROUP BY product_id),
         open_lines AS (
             SELECT l.product_id,
                    sum(max(l.qty - coalesce(lr.qty, CASE WHEN o.status = 'received' THEN 0 ELSE l.received_qty END),
