@@ -447,6 +447,9 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6,
         spreads = {int(pid): spread_from_totals(totals[~np.isnan(totals)], run_period)
                    for pid, totals in zip(history.product_ids, history.demand)}
         return {pid: spread for pid, spread in spreads.items() if spread is not None}
+    if shop.scalar("SELECT 1 FROM import_runs WHERE period IN ('week', 'month') LIMIT 1") is None:
+        return {}           # no import read weekly or monthly totals: nothing below would find a product (2.7 s of
+        #                     reading every sale at 20,000 products x 3 years for nothing)
     # only sales an import read as weekly or monthly totals (a daily product that happens to sell on Mondays or on
     # the 1st is not one); a product with any sales from a daily import keeps the daily reading
     # A product's history starts with the sheet's first period, not its own first sale: a wide sheet stores no
