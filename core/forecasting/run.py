@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from core.alerts import recent_anomalies
 from core.demand.classes import classify
 from core.demand.drivers import Drivers, cut, load_drivers
 from core.demand.history import DemandHistory, date_runs, load_history, sales_units
@@ -79,6 +80,8 @@ class ForecastResult:
     # what one product's history needs of the whole shop's (DemandHistory.shop_days): stored with the run, so that
     # the Forecast page's chart reads one product's sales only (core.demand.history.load_product_history)
     shop_days: dict = field(default_factory=dict)
+    # the unusual sales of the history's last days (core.alerts.recent_anomalies), for the alerts of a plan from it
+    anomalies: list | None = None
 
     def daily(self) -> pd.DataFrame:
         """sku, date, mean, p05 .. p99, model: one row per product and day."""
@@ -259,7 +262,7 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
         closed["declared"] = ahead
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums, closed=closed,
-                          shop_days=history.shop_days())
+                          shop_days=history.shop_days(), anomalies=recent_anomalies(history))
 
 
 
@@ -450,7 +453,8 @@ def store_result(shop: ShopDb, result: ForecastResult, as_of: dt.date, settings:
             "sum_calibration) VALUES (?,?,?,?,?,?,?,?,?)",
             (now_iso(), as_of.isoformat(), settings.horizon, result.period,
              json.dumps({**settings.__dict__, **({"closed": result.closed} if result.closed else {}),
-                         **({"shop_days": result.shop_days} if result.shop_days else {})}),
+                         **({"shop_days": result.shop_days} if result.shop_days else {}),
+                         **({"anomalies": result.anomalies} if result.anomalies is not None else {})}),
              result.device,
              result.seconds, choice.coverage90, json.dumps(result.sum_calibration.as_dict()))).lastrowid
         # plain columns, not a lookup per product (at 20,000 products the rows took 1.4 s where they were looked

@@ -169,6 +169,35 @@ def test_alerts_on_the_demo(demo):
         assert a.date == line["stockout_date"] < line["next_delivery"]
 
 
+def test_the_unusual_sales_come_from_what_the_forecast_run_kept_and_say_what_the_history_says(demo, monkeypatch):
+    """The alerts' unusual recent sales as the forecast run kept them (no second read of every product's history)
+    are the ones the history itself gives: the same alerts, word for word."""
+    import json
+
+    from core.alerts import recent_anomalies
+    from core.demand.history import load_history
+    from core.forecasting import ForecastSettings, forecast_shop
+
+    last = demo.scalar("SELECT max(date) FROM sales")
+    with demo.conn:     # a bulk order a few days ago on the best seller, far above its usual days
+        pid = demo.scalar("SELECT product_id FROM sales GROUP BY product_id ORDER BY count(*) DESC LIMIT 1")
+        demo.conn.execute("UPDATE sales SET qty = qty + 5000 WHERE rowid = (SELECT rowid FROM sales WHERE product_id = ? "
+                          "AND date = (SELECT max(date) FROM sales WHERE product_id = ? AND date < ?) LIMIT 1)",
+                          (pid, pid, last))
+    forecast_shop(demo, settings=ForecastSettings(neural=False, boosted=False, statistical_max_products=0))
+    plan = plan_shop(demo)
+    run = demo.conn.execute("SELECT as_of, settings FROM forecast_runs WHERE id = ?",
+                            (plan.forecast_run_id,)).fetchone()
+    history = load_history(demo, as_of=plan.as_of)
+    kept = json.loads(run[1])["anomalies"]
+    assert kept == recent_anomalies(history) and kept        # the demo's history has some in its last two weeks
+    whole = [a for a in shop_alerts(demo, plan, history) if a.kind == "anomaly"]
+    monkeypatch.setattr("core.demand.history.load_history", lambda *a, **k: pytest.fail("read the history again"))
+    from_run = [a for a in shop_alerts(demo, plan) if a.kind == "anomaly"]
+    assert from_run == whole and len(whole) == len(kept)
+    assert whole[0].message.startswith(f"Sold {kept[0][2]:g} on {kept[0][1]}, against a usual {kept[0][3]:g}")
+
+
 @pytest.mark.slow
 def test_plan_command_line(demo_path, tmp_path):
     out = tmp_path / "plan.csv"
