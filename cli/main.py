@@ -219,14 +219,32 @@ def cmd_forecast(args) -> int:
         print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a "
               f"{done.period}; 90% intervals held {done.coverage90:.1%} of {unit}")
     else:
+        neural = "without the neural model" if done.device == "off" else f"neural model on {done.device}"
         print(f"forecast {done.products:,} products x {done.horizon} days from {done.first_day} "
-              f"in {done.seconds:.1f} s (neural model on {done.device})")
+              f"in {done.seconds:.1f} s ({neural})")
         print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a day "
               f"vs {done.mean_error_baseline:.2f} repeating last week; 90% intervals held "
               f"{done.coverage90:.1%} of days")
+    closed = closed_lines(done.closed)
+    if closed:
+        print(closed)
     if done.rows_written is not None:
         print(f"wrote {done.rows_written:,} rows to {args.out}")
     return EXIT_OK
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def closed_lines(closed: dict) -> str:
+    """The forecast's closed days in a line: 'closed: 69 days in the history; every Saturday; 2011-12-24..2012-01-03
+    (closed on those dates a year before): forecast as nothing'; '' where the shop was never closed."""
+    parts = [f"{closed['days']} days in the history"] if closed.get("days") else []
+    if closed.get("weekdays"):
+        parts.append("every " + ", ".join(WEEKDAYS[int(d)] for d in closed["weekdays"]))
+    parts += [f"{first}..{last} (closed on those dates a year before)" for first, last in closed.get("dates") or ()]
+    parts += [f"{first}..{last} ({name}, as the shop says)" for first, last, name in closed.get("declared") or ()]
+    return f"closed: {'; '.join(parts)}: forecast as nothing" if parts else ""
 
 
 def cmd_plan(args) -> int:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import UserError
@@ -88,6 +88,9 @@ class ForecastSummary:
     coverage90: float
     rows_written: int | None      # the --out file's rows (None: none asked for)
     period: str = "day"           # the unit of horizon and of the errors: day, week or month
+    # the shop's closed days (core.forecasting.run.ForecastResult.closed): days off, closures ahead by date and the
+    # owner's, forecast as nothing
+    closed: dict = field(default_factory=dict)
 
 
 def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.date | None = None,
@@ -121,7 +124,7 @@ def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.d
         len(result.skus), int(result.mean.shape[1]), result.days[0].date(), result.seconds,
         result.device if neural else "off", float(np.nanmedian(choice.rmsse)), float(np.mean(choice.mae)),
         float(np.nanmean(choice.mae_baseline)) if np.isfinite(choice.mae_baseline).any() else float("nan"),
-        float(choice.coverage90), written, result.period), FORECAST)
+        float(choice.coverage90), written, result.period, result.closed), FORECAST)
 
 
 def load_product_forecast(shop_path: Path, *, sku: str, ctx: JobContext | None = None) -> ProductForecast:

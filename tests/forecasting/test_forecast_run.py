@@ -96,6 +96,12 @@ def test_nothing_after_the_as_of_day_leaks_into_the_forecast(tmp_path, small_sho
 
 def test_the_forecast_command_writes_the_documented_columns(tmp_path, small_shop):
     out = tmp_path / "forecasts.csv"
+    closing = (AS_OF + dt.timedelta(days=3)).isoformat(), (AS_OF + dt.timedelta(days=4)).isoformat()
+    events = tmp_path / "events.csv"
+    pd.DataFrame([(*closing, "Stocktake", "Closed")], columns=["Date", "End date", "Event", "Type"]).to_csv(events,
+                                                                                                          index=False)
+    with open_shop(small_shop, create=False) as shop:
+        run_import(shop, events, "events", today=dt.date(2030, 1, 1))
     done = subprocess.run([sys.executable, "main.py", "forecast", "--db", str(small_shop), "--horizon", "7",
                            "--out", str(out), "--no-neural"], cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -103,6 +109,9 @@ def test_the_forecast_command_writes_the_documented_columns(tmp_path, small_shop
     assert list(frame.columns) == ["sku", "date", "mean", "p05", "p50", "p80", "p90", "p95", "p99", "model"]
     assert len(frame) == 12 * 7
     assert "90% intervals held" in done.stdout
+    shut = frame["date"].between(*closing)
+    assert shut.sum() == 12 * 2 and (frame.loc[shut, "mean"] == 0).all() and (frame.loc[~shut, "mean"] > 0).any()
+    assert f"closed: {closing[0]}..{closing[1]} (Stocktake, as the shop says): forecast as nothing" in done.stdout
 
 
 def test_the_forecast_command_refuses_a_shop_without_sales(tmp_path):
