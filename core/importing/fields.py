@@ -191,3 +191,28 @@ def _guess_field(key: str, kind: str, taken: set[str]) -> str | None:
             if len(alias) >= 4 and (alias in key) and len(key) <= len(alias) + 8:
                 return f.name
     return None
+
+
+# A long sheet of weekly or monthly totals (core.importing.period_rows) names its date column by the period.
+# normalised column name -> (the period it names, whether its date is the period's first or last day)
+PERIOD_COLUMNS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("month", "salesmonth", "monthyear", "yearmonth", "monthofsale", "monthstart",
+                     "monthbeginning", "monthcommencing", "monthno", "monthnumber", "月份", "月", "年月", "销售月份",
+                     "月度"), ("month", "start")),
+    **dict.fromkeys(("monthending", "monthend", "monthenddate", "monthendingdate"), ("month", "end")),
+    **dict.fromkeys(("week", "salesweek", "weekcommencing", "weekbeginning", "weekstarting", "weekstart",
+                     "weekstartdate", "weekof", "weekno", "weeknumber", "wkcommencing", "wkbeginning", "wkstarting",
+                     "周", "周次", "销售周"), ("week", "start")),
+    **dict.fromkeys(("weekending", "weekendingdate", "weekenddate", "wkending", "weekended"), ("week", "end")),
+}
+YEAR_COLUMNS = ("year", "yr", "salesyear", "calendaryear", "年", "年份", "年度")
+
+
+def period_column(column: object) -> tuple[str, str] | None:
+    """(unit, 'start' or 'end') where a column's name says it holds weeks or months, else None."""
+    return PERIOD_COLUMNS.get(normalise_name(column))
+
+
+def year_column(columns: list[str]) -> str | None:
+    """A column that holds the year beside a month or week number."""
+    return next((c for c in columns if normalise_name(c) in YEAR_COLUMNS), None)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.errors import MappingProblem
 from core.i18n import _
-from core.importing.fields import FIELDS, guess_field
+from core.importing.fields import FIELDS, guess_field, period_column
 from core.importing.readers import RawSheet
 from core.importing.values import day_first_from
 
@@ -206,8 +206,15 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
                                   or len(periods) >= len(unexplained))
     taken: set[str] = set()
     columns: dict[str, str] = {}
+    # a long sheet of weekly or monthly totals names its date column by the period ('Month', 'Week ending'): kept
+    # for the date where no column names a day (core.importing.period_rows), never read as another field ('Sales
+    # month' is not the quantity)
+    by_period = [c for c in sheet.columns if kind == "sales" and not wide and period_column(c)]
     for column in sheet.columns:
         if wide and column in periods:
+            continue
+        if column in by_period:
+            columns[column] = IGNORE
             continue
         if wide and _TOTAL.search(str(column).strip()):
             columns[column] = IGNORE                   # a total of periods: checked against them, never a field
@@ -218,6 +225,9 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         columns[column] = name or IGNORE
         if name:
             taken.add(name)
+    if by_period and "date" not in taken:
+        columns[by_period[0]] = "date"
+        taken.add("date")
     notes = _prefer_filled_twins(sheet, columns)
     totals = [c for c in sheet.columns if wide and c not in periods and _TOTAL.search(str(c).strip())
               and not columns.get(c)]

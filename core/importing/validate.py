@@ -14,8 +14,10 @@ import pandas as pd
 from core.errors import ImportRefused
 from core.i18n import _
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
-from core.importing.fields import FIELDS, Field
+from core.importing.fields import FIELDS, Field, period_column, year_column
 from core.importing.mapping import Mapping, check_required
+from core.importing.period_rows import describe as describe_period_column
+from core.importing.period_rows import parse_period_dates
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
 from core.importing.sources import normalise as normalise_column
@@ -148,9 +150,20 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     if mapping.layout == "wide":
         validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
     else:
+        # a date column that names weeks or months ('Month', 'Week ending'): each row's period, on its first day
+        by_period = period_column(mapping.source_of("date")) if kind == "sales" and mapping.source_of("date") \
+            else None
         parsed = {f.name: parse_field(f, sheet.frame[mapping.source_of(f.name)], decimal_comma=decimal_comma,
                                       day_first=day_first)
-                  for f in FIELDS[kind] if mapping.source_of(f.name)}
+                  for f in FIELDS[kind] if mapping.source_of(f.name) and not (by_period and f.name == "date")}
+        if by_period:
+            column = mapping.source_of("date")
+            year = year_column([c for c in sheet.frame.columns if c != column and not mapping.columns.get(c)])
+            parsed["date"] = parse_period_dates(sheet.frame[column], by_period[0], by_period[1] == "end",
+                                                day_first=day_first, years=sheet.frame[year] if year else None)
+            if year is None:
+                _refuse_bare_numbers(sheet, column, by_period[0], parsed["date"])
+            report.notes.append(describe_period_column(column, by_period[0], by_period[1] == "end", year))
         ctx.check_cancelled()
         ctx.progress(0.5, _("Checking rows"))
         if kind == "sales" and mapping.source:
@@ -164,6 +177,21 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         raise ImportRefused(_nothing_usable(report), where=sheet.where)
     ctx.progress(1.0, _("Checked"))
     return validated
+
+
+def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:
+    """A column of week or month numbers (1, 2, 3...) with no year anywhere: which year each row is cannot be known,
+    and guessing one would file two years' weeks on top of each other."""
+    cells = sheet.frame[column][dates.bad]
+    numbers = pd.to_numeric(cells.astype(str).str.strip(), errors="coerce")
+    if not len(cells) or numbers.isna().any() or dates.bad.sum() < 0.5 * (~dates.empty).sum():
+        return
+    raise ImportRefused(
+        (_("'{column}' holds month numbers (1 to 12) with no year beside them.") if unit == "month" else
+         _("'{column}' holds week numbers (1 to 53) with no year beside them.")).format(column=column),
+        where=sheet.where,
+        hint=_("Add a column named 'Year' beside it, or write each period with its year (Jan 2024, 2024-01, "
+               "2024-W05), and import the file again."))
 
 
 def _say_time_zones(sheet: RawSheet, mapping: Mapping, kind: str, report: ImportReport) -> None:
@@ -437,8 +465,14 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
             n_rows=("n_rows", "sum"))
         records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
                                          iso_text(records["day"].to_numpy(), "D")])
-        report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the same "
-                              "product and day are added up."))
+        by_period = period_column(mapping.source_of("date") or "")
+        if by_period:
+            report.notes.append(_("Rows are monthly totals: rows for the same product and month are added up.")
+                                if by_period[0] == "month" else
+                                _("Rows are weekly totals: rows for the same product and week are added up."))
+        else:
+            report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the "
+                                  "same product and day are added up."))
     report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
     records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())

@@ -269,3 +269,26 @@ def test_a_grid_of_undated_months_asks_which_month_the_newest_is(qtbot, shop_win
     check(qtbot, wizard)
     counts = plain(wizard.report_page.counts.text())
     assert "Will be imported 4" in counts, counts                       # six values, two of them 0
+
+
+def test_a_monthly_report_in_rows_is_read_month_by_month_in_the_wizard(qtbot, shop_window, empty_shop, tmp_path):
+    """Month | Item | Qty sold, as an accounts package exports it: 'Month' is the date, 'Jan-25' is January 2025
+    (a day parser reads 25 January of this year), and the report says how the months were read."""
+    path = tmp_path / "monthly report.csv"
+    path.write_text("Month,Item,Qty sold\n"
+                    "Jan-25,00123,4\nJan-25,00124,1\nFeb-25,00123,6\nMar-25,00123,5\nMar-25,00124,2\n",
+                    encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    assert mapping.choices == {"Month": "date", "Item": "sku", "Qty sold": "qty"}
+    assert mapping.isComplete()
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    assert "Will be imported 5" in counts and "Rejected (could not be read) 0" in counts
+    assert "'Month' is read as each row's month" in counts
+    wizard.next()                                          # Import
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    with open_shop(empty_shop, create=False) as shop:
+        assert [tuple(r) for r in shop.query("SELECT date, sum(qty) FROM sales GROUP BY date ORDER BY date")] == \
+            [("2025-01-01", 5.0), ("2025-02-01", 6.0), ("2025-03-01", 7.0)]
+    wizard.button(QWizard.WizardButton.FinishButton).click()

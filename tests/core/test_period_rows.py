@@ -1,0 +1,135 @@
+"""Weekly and monthly totals in rows (Month | Item | Qty sold), as an accounts package or a till's period report
+writes them: the period column is found by its name, each row's period read from what it says ('Jan-24' is not
+24 January), its total stored on the period's first day, and the shop forecast and planned in that period."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from core.errors import UserError
+from core.importing import guess_mapping, read_sheet, run_import
+from core.store import open_shop
+
+SKUS = [f"P{i:02d}" for i in range(12)]
+MONTHS = pd.period_range("2023-01", "2024-12", freq="M")
+WEEKS = pd.date_range("2024-01-01", periods=30, freq="W-MON")     # Mondays
+
+
+def _units(periods: int) -> np.ndarray:
+    return np.random.default_rng(5).poisson(3, (periods, len(SKUS)))
+
+
+def _monthly(path, column, labels, **extra) -> np.ndarray:
+    units = _units(len(labels))
+    frame = pd.DataFrame({**{k: np.repeat(v, len(SKUS)) for k, v in extra.items()},
+                          column: np.repeat(labels, len(SKUS)), "Item": SKUS * len(labels), "Qty sold": units.ravel()})
+    if str(path).endswith(".xlsx"):
+        frame.to_excel(path, index=False)
+    else:
+        frame.to_csv(path, index=False)
+    return units
+
+
+def _stored(shop) -> dict[tuple[str, str], float]:
+    return {(r[0], r[1]): r[2] for r in shop.query(
+        "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")}
+
+
+def _expected(units: np.ndarray, firsts: list[dt.date]) -> dict[tuple[str, str], float]:
+    return {(sku, day.isoformat()): float(units[k, j]) for k, day in enumerate(firsts)
+            for j, sku in enumerate(SKUS) if units[k, j] > 0}
+
+
+@pytest.mark.parametrize("column, labels", [
+    ("Month", [m.strftime("%b-%y") for m in MONTHS]),                 # Jan-23: a day parser would read 23 January
+    ("Month", [m.strftime("%B %Y") for m in MONTHS]),
+    ("Month", [m.strftime("%Y-%m") for m in MONTHS]),
+    ("Month", [m.strftime("%m/%Y") for m in MONTHS]),
+    ("Month ending", [m.end_time.strftime("%d/%m/%Y") for m in MONTHS]),
+    ("Sales month", [m.strftime("%Y-%m") for m in MONTHS]),           # 'sales' in its name: not the quantity
+    ("月份", [f"{m.year}年{m.month}月" for m in MONTHS]),
+])
+def test_a_monthly_report_in_rows_is_stored_month_by_month(tmp_path, column, labels):
+    path = tmp_path / "monthly.csv"
+    units = _monthly(path, column, labels)
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert mapping.layout == "long" and mapping.source_of("date") == column
+    assert mapping.source_of("qty") == "Qty sold"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.period == "month"
+        assert _stored(shop) == _expected(units, [m.start_time.date() for m in MONTHS])
+    assert any("read as each row's month" in note for note in report.notes)
+    assert not any("daily totals" in note for note in report.notes)
+
+
+def test_month_numbers_take_their_year_from_a_year_column_and_excel_dates_their_month(tmp_path):
+    path = tmp_path / "numbers.xlsx"
+    units = _monthly(path, "Month", [m.month for m in MONTHS], Year=[m.year for m in MONTHS])
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and _stored(shop) == _expected(units, [m.start_time.date() for m in MONTHS])
+    assert any("with the year from 'Year'" in note for note in report.notes)
+    dated = tmp_path / "dated.xlsx"       # real date cells in the 15th of each month: the month's first day
+    units = _monthly(dated, "Month", [m.start_time.to_pydatetime() + dt.timedelta(days=14) for m in MONTHS])
+    with open_shop(tmp_path / "dated.db") as shop:
+        run_import(shop, dated, "sales", today=dt.date(2025, 3, 1))
+        assert _stored(shop) == _expected(units, [m.start_time.date() for m in MONTHS])
+
+
+@pytest.mark.parametrize("column, labels, extra", [
+    ("Week", [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in WEEKS], {}),
+    ("Week", [f"Week {d.isocalendar()[1]} {d.isocalendar()[0]}" for d in WEEKS], {}),
+    ("Week", [d.isocalendar()[1] for d in WEEKS], {"Year": [d.isocalendar()[0] for d in WEEKS]}),
+    ("Week commencing", [d.strftime("%d/%m/%Y") for d in WEEKS], {}),
+    ("Week ending", [(d + dt.timedelta(days=6)).strftime("%d/%m/%Y") for d in WEEKS], {}),   # the Sunday after
+])
+def test_a_weekly_report_in_rows_is_stored_on_each_weeks_first_day(tmp_path, column, labels, extra):
+    path = tmp_path / "weekly.csv"
+    units = _monthly(path, column, labels, **extra)
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.period == "week"
+        assert _stored(shop) == _expected(units, [d.date() for d in WEEKS])
+    assert any("weekly totals" in note for note in report.notes)
+
+
+def test_a_day_column_beside_the_month_is_the_date_and_week_numbers_without_a_year_are_refused(tmp_path):
+    both = tmp_path / "both.csv"
+    frame = pd.DataFrame({"Month": ["Jan-24", "Jan-24"], "Date": ["2024-01-05", "2024-01-20"], "SKU": ["A", "A"],
+                          "Qty": [2, 3]})
+    frame.to_csv(both, index=False)
+    mapping = guess_mapping(read_sheet(both, kind="sales"), "sales")
+    assert mapping.source_of("date") == "Date" and mapping.columns["Month"] == ""
+    bare = tmp_path / "bare.csv"
+    _monthly(bare, "Week", [d.isocalendar()[1] for d in WEEKS])
+    with open_shop(tmp_path / "shop.db") as shop:
+        with pytest.raises(UserError) as refused:
+            run_import(shop, bare, "sales", today=dt.date(2025, 3, 1))
+        assert shop.scalar("SELECT count(*) FROM sales") == 0
+    assert "week numbers (1 to 53) with no year" in str(refused.value) and "Year" in refused.value.hint
+
+
+def test_a_monthly_report_in_rows_is_forecast_and_planned_by_month(tmp_path):
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from core.policy.settings import load_policy_settings
+
+    path = tmp_path / "monthly.csv"
+    units = _monthly(path, "Month", [m.strftime("%b-%y") for m in MONTHS])
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        shop.conn.execute("UPDATE products SET lead_time_days = 30")
+        result = forecast_shop(shop, horizon=3, settings=ForecastSettings(neural=False, statistical_max_products=0))
+        settings = load_policy_settings(shop)
+        settings.uncounted = "assume-none"
+        lines = plan_shop(shop, settings=settings).lines
+    assert result.mean.shape == (len(SKUS), 3)
+    # about 3 a month over a month's delivery and a month until the order after: expected demand about 6 and
+    # reorder points a little above it, never the dozens a month's total read as one day's sale gave
+    assert all("Sales are monthly totals" in text for text in lines["explanation"])
+    assert lines["demand_over_lead_time"].between(0.5 * 2 * units.mean(), 1.5 * 2 * units.mean()).all()
+    assert lines["reorder_point"].between(2, 15).all()
