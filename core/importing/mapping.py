@@ -50,6 +50,19 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
     """The period a column header names: a date, an ISO week ('2024-W05'), or a month ('Jan 2024', '2024-01').
     `day_first` settles 03/04/2024; `detect_periods` decides it from all the headers together."""
     text = str(header).strip()
+    match = _WEEK_PREFIX.fullmatch(text)
+    if match:       # 'W/E 07/01/2024', 'Week commencing 1 Jan 2024': the week as its first day
+        day = _day_in_words(match.group("date"), day_first)
+        if day is None:
+            return None
+        ending = re.search(r"e|end", match.group("word").replace("week", "").replace("wk", ""), re.IGNORECASE)
+        return (day - dt.timedelta(days=6) if ending else day), "week"
+    match = re.fullmatch(r"(\d{1,2})[-/.](\d{4})|((?:19|20|21)\d{2})(\d{2})", text)
+    if match:       # 01/2024, 01-2024, 202401
+        month, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if 1 <= int(month) <= 12:
+            return dt.date(int(year), int(month), 1), "month"
+        return None
     match = re.fullmatch(r"(\d{4})[-\s]?W(\d{1,2})", text, re.IGNORECASE)
     if match:
         try:
@@ -72,6 +85,25 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
         except (ValueError, OverflowError):
             return None
     return None
+
+
+_WEEK_PREFIX = re.compile(r"(?P<word>w\s*/\s*e|w\.e\.?|we|wk\s*ending|week\s*ending|week\s*end|w\s*/\s*c|w\.c\.?|wc|"
+                          r"wk\s*commencing|week\s*commencing|wk\s*beginning|week\s*beginning|wk\s*beg|"
+                          r"week\s*starting|week\s*of)\s*[:\-]?\s*(?P<date>\d.*|[A-Za-z]{3}.*\d)", re.IGNORECASE)
+
+
+def _day_in_words(text: str, day_first: bool) -> dt.date | None:
+    """A day written after a week's word: 07/01/2024, 2024-01-07, 7 Jan 2024, 07-Jan-24."""
+    text = text.strip()
+    found = period_of_header(text, day_first)
+    if found is not None:
+        return found[0] if found[1] == "day" else None
+    if not re.search(r"\d", text) or not re.search(r"[A-Za-z]{3}", text):
+        return None
+    try:
+        return pd.Timestamp(pd.to_datetime(text, dayfirst=day_first)).date()
+    except (ValueError, OverflowError):
+        return None
 
 
 _WEEK_OF_YEAR = re.compile(r"(?:^|\s)((?:19|20)\d{2})?\s*(?:.*\s)?(?:week|wk)\s*(\d{1,2})$", re.IGNORECASE)
@@ -138,8 +170,49 @@ _LATEST = re.compile(r"^(?:latest|last|current|this period|newest)$", re.IGNOREC
 _BEFORE = re.compile(r"^(?:last|latest|t|period)?\s*-\s*(\d{1,3})$", re.IGNORECASE)
 
 
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_WEEK_NUMBER = re.compile(r"(?:week|wk|w|第)\s*(\d{1,2})\s*周?", re.IGNORECASE)
+
+
+def named_period(column: object) -> tuple[str, int] | None:
+    """A column named by a month or a week number without its year: 'Jan', 'January', '1月' -> ('month', 1);
+    'Week 5', 'Wk 5', 'W5', '第5周' -> ('week', 5)."""
+    text = str(column).strip().rstrip(".").lower()
+    if len(text) >= 3 and text.isalpha():
+        month = next((k for k, name in enumerate(_FULL_MONTHS, start=1) if name.startswith(text)), None)
+        if month is not None:
+            return "month", month
+    match = re.fullmatch(r"(\d{1,2})月", text)
+    if match and 1 <= int(match.group(1)) <= 12:
+        return "month", int(match.group(1))
+    match = _WEEK_NUMBER.fullmatch(text)
+    if match and 1 <= int(match.group(1)) <= 53:
+        return "week", int(match.group(1))
+    return None
+
+
+def _named_run(columns: list[str]) -> dict[str, int]:
+    """Month names or week numbers without a year, one after the other in the sheet's order (Jan .. Dec, Jul .. Jun,
+    Week 1 .. Week 20; a year's turn included): counted back from the last one, which is the newest."""
+    named = [(c, named_period(c)) for c in columns]
+    named = [(c, found) for c, found in named if found is not None]
+    if len(named) < 3 or len({unit for _c, (unit, _n) in named}) != 1:
+        return {}
+    unit = named[0][1][0]
+    for (_a, (_u, before)), (_b, (_v, after)) in zip(named, named[1:]):
+        if not (after == before + 1 or (after == 1 and before == (12 if unit == "month" else before) and
+                                        (unit == "month" or before >= 52))):
+            return {}
+    return {c: k - (len(named) - 1) for k, (c, _found) in enumerate(named)}
+
+
 def relative_periods(columns: list[str]) -> dict[str, int]:
-    """Undated period columns counted back from the newest: 'latest', 'last -1', 'last -2' ... -> 0, -1, -2."""
+    """Undated period columns counted back from the newest: 'latest', 'last -1', 'last -2' ... -> 0, -1, -2; or
+    months and weeks named without their year (Jan .. Dec, Week 1 .. Week 20), the last of them the newest."""
+    run = _named_run(columns)
+    if run:
+        return run
     found = {}
     for column in columns:
         text = str(column).strip()
@@ -169,7 +242,21 @@ def apply_latest(mapping: Mapping, latest: str) -> Mapping:
     """Date a sheet's undated period columns from the newest one ('latest' is June 2024: 'last -1' is May...)."""
     if not mapping.relative:
         return mapping
-    first, unit = parse_latest_period(latest)
+    newest = next(c for c, back in mapping.relative.items() if back == 0)
+    named = named_period(newest)
+    text = str(latest).strip()
+    if named and re.fullmatch(r"(?:19|20|21)\d{2}", text):      # the year alone: 'Dec' of 2024
+        first, unit = (dt.date(int(text), named[1], 1), "month") if named[0] == "month" else \
+            (dt.date.fromisocalendar(int(text), min(named[1], 52), 1), "week")
+        latest = first.strftime("%Y-%m") if unit == "month" else f"{text}-W{named[1]:02d}"
+    else:
+        first, unit = parse_latest_period(latest)
+    if named and (unit != named[0] or (first.month if unit == "month" else first.isocalendar()[1]) != named[1]):
+        raise MappingProblem(
+            _("'{column}' does not fall in {latest}: give the year of '{column}' (2024), or the {unit} itself "
+              "({example}).").format(
+                column=newest, latest=latest, unit=_("month") if named[0] == "month" else _("week"),
+                example=f"2024-{named[1]:02d}" if named[0] == "month" else f"2024-W{named[1]:02d}"))
     periods = {}
     for column, back in mapping.relative.items():
         if unit == "month":
@@ -197,7 +284,9 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     periods, unit = detect_periods(sheet.columns) if kind in ("sales", "stock") else ({}, "day")
     relative = relative_periods(sheet.columns) if kind in ("sales", "stock") and not periods else {}
     if relative and len(relative) >= 0.5 * (len(sheet.columns) - 1):
-        periods, unit = dict.fromkeys(relative, None), "month"      # dated once the newest period is known
+        newest = named_period(next(c for c, back in relative.items() if back == 0))
+        # dated once the newest period is known
+        periods, unit = dict.fromkeys(relative, None), newest[0] if newest else "month"
     # wide: at least 3 period columns, and at least half as many as the columns that are neither periods nor a
     # product's own facts (code, name, cost, lead time, supplier...): 3 months beside 5 attribute columns is wide
     unexplained = [c for c in sheet.columns[1:] if c not in periods
@@ -320,6 +409,16 @@ def check_required(mapping: Mapping, sheet: RawSheet, kind: str) -> None:
             hint=_("Export the same figures by month (or week) and import that sheet."))
     if mapping.relative and not mapping.period_columns:
         newest = next(c for c, back in mapping.relative.items() if back == 0)
+        named = named_period(newest)
+        if named:
+            oldest = next(c for c, back in mapping.relative.items() if back == min(mapping.relative.values()))
+            raise MappingProblem(
+                (_("{where}: its {n} month columns ('{oldest}' to '{newest}') have no year.") if named[0] == "month"
+                 else _("{where}: its {n} week columns ('{oldest}' to '{newest}') have no year.")).format(
+                    where=sheet.where, n=len(mapping.relative), oldest=oldest, newest=newest),
+                hint=_("Say which year '{newest}' is in: in the import wizard, or on the command line with "
+                       "--latest-period {year} (the columns before it are the {unit}s before it).").format(
+                    newest=newest, year=dt.date.today().year, unit=_("month") if named[0] == "month" else _("week")))
         raise MappingProblem(
             _("{where}: its {n} period columns ('{newest}', '{older}', ...) have no dates.").format(
                 where=sheet.where, n=len(mapping.relative), newest=newest,

@@ -2174,122 +2174,133 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="118"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="119"/>
         <source>Which of your columns holds what?</source>
         <translation>您的每一列分别是什么？</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="119"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="120"/>
         <source>ShelfWise guessed from your column names. Check each one and change it where the guess is wrong; columns set to “— ignore —” are left out.</source>
         <translation>ShelfWise 根据列名做了猜测。请逐一检查，猜错的请修改；设为“— 忽略 —”的列不会导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="137"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="138"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="234"/>
         <source>e.g. 2024-06</source>
         <translation>如 2024-06</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="155"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="156"/>
         <source>The first rows of your sheet (row numbers as in your file):</source>
         <translation>工作表的前几行（行号与您的文件一致）：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="185"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="186"/>
         <source>Reading {file}…</source>
         <translation>正在读取 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="225"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="227"/>
+        <source>These {n} columns have no year. Which year is &apos;{newest}&apos; in? (such as 2024)</source>
+        <translation>这 {n} 列没有年份。“{newest}”属于哪一年？（例如 2024）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/mapping_page.py" line="229"/>
+        <source>e.g. 2024</source>
+        <translation>例如 2024</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/mapping_page.py" line="231"/>
         <source>These {n} columns have no dates. Which period is &apos;{newest}&apos;? (a month such as 2024-06, a week 2024-W05, or a day 2024-06-30)</source>
         <translation>这 {n} 列没有日期。“{newest}”是哪个时期？（月份如 2024-06，周如 2024-W05，或日期 2024-06-30）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="243"/>
         <source>Your column</source>
         <translation>您的列</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="243"/>
         <source>holds</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="236"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="243"/>
         <source>for example</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="246"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="253"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="248"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="255"/>
         <source> (needed)</source>
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="293"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="301"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} period columns that have no dates: say below which period the newest is.</source>
         <translation>&lt;b&gt;布局：表格&lt;/b&gt;——每个商品一行，有 {n} 个没有日期的时期列：请在下面说明最新的是哪个时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="297"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="299"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="307"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of {unit} figures ({first} to {last}). Each of those columns gives the quantity for its period.</source>
         <translation>&lt;b&gt;格式：表格&lt;/b&gt; — 每个商品一行，共 {n} 列{unit}数据（{first} 至 {last}）。每一列是该时段的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="302"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="310"/>
         <source>&lt;b&gt;Layout: a list&lt;/b&gt; — one row per sale (or per product and day). {rows} rows to read.</source>
         <translation>&lt;b&gt;格式：清单&lt;/b&gt; — 每笔销售（或每个商品每天）一行。共 {rows} 行待读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="306"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="314"/>
         <source>&lt;b&gt;Recognised: {source}&lt;/b&gt; — its columns are read as that system writes them, and its rules apply: {rules}.</source>
         <translation>&lt;b&gt;已识别：{source}&lt;/b&gt;——按该系统写出的列读取，并适用它的规则：{rules}。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="333"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="341"/>
         <source>the newest period</source>
         <translation>最新的时期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="347"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="355"/>
         <source>&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.</source>
         <translation>&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="351"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="359"/>
         <source>Every needed field has a column.</source>
         <translation>每个必填项都有对应的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="356"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="364"/>
         <source>quantity in {month}</source>
         <translation>{month}数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="358"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="366"/>
         <source>quantity, week of {day}</source>
         <translation>{day} 当周数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="359"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="367"/>
         <source>quantity on {day}</source>
         <translation>{day} 数量</translation>
     </message>
@@ -3026,7 +3037,7 @@ The plan starts from the latest forecast; where there is none yet, every product
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="103"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="104"/>
         <source>(ignored)</source>
         <translation>（忽略）</translation>
     </message>

@@ -133,3 +133,66 @@ def test_a_monthly_report_in_rows_is_forecast_and_planned_by_month(tmp_path):
     assert all("Sales are monthly totals" in text for text in lines["explanation"])
     assert lines["demand_over_lead_time"].between(0.5 * 2 * units.mean(), 1.5 * 2 * units.mean()).all()
     assert lines["reorder_point"].between(2, 15).all()
+
+
+# ---------------------------------------------------------------- grids whose period headers are written otherwise
+
+def _grid(path, headers) -> np.ndarray:
+    units = np.random.default_rng(9).poisson(3, (len(SKUS), len(headers)))
+    frame = pd.DataFrame(units, columns=headers)
+    frame.insert(0, "SKU", SKUS)
+    frame.to_csv(path, index=False)
+    return units
+
+
+def _grid_expected(units: np.ndarray, firsts: list[dt.date]) -> dict[tuple[str, str], float]:
+    return _expected(units.T, firsts)
+
+
+MONDAYS = [d.date() for d in WEEKS[:10]]
+
+
+@pytest.mark.parametrize("headers, firsts", [
+    ([f"W/E {(d + dt.timedelta(days=6)).strftime('%d/%m/%Y')}" for d in MONDAYS], MONDAYS),    # week ending Sunday
+    ([f"Week ending {(d + dt.timedelta(days=6)).strftime('%d %b %Y')}" for d in MONDAYS], MONDAYS),
+    ([f"WC {d.strftime('%d/%m/%y')}" for d in MONDAYS], MONDAYS),                               # week commencing
+    ([m.strftime("%Y%m") for m in MONTHS[:8]], [m.start_time.date() for m in MONTHS[:8]]),
+    ([m.strftime("%m-%Y") for m in MONTHS[:8]], [m.start_time.date() for m in MONTHS[:8]]),
+])
+def test_grids_of_weeks_ending_or_commencing_and_of_numeric_months_are_read_by_their_headers(tmp_path, headers,
+                                                                                             firsts):
+    path = tmp_path / "grid.csv"
+    units = _grid(path, headers)
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.layout == "wide"
+        assert report.period == ("week" if len(firsts) == 10 else "month")
+        assert _stored(shop) == _grid_expected(units, firsts)
+
+
+def test_month_names_without_a_year_ask_for_the_year_and_take_it(tmp_path):
+    path = tmp_path / "this year.csv"
+    names = ["Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun"]   # a trading year
+    units = _grid(path, names)
+    with open_shop(tmp_path / "shop.db") as shop:
+        with pytest.raises(UserError) as asked:
+            run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert "12 month columns ('Jul' to 'Jun') have no year" in str(asked.value)
+        assert "--latest-period" in asked.value.hint
+        with pytest.raises(UserError) as wrong:                  # June is not in March
+            run_import(shop, path, "sales", latest_period="2024-03", today=dt.date(2025, 3, 1))
+        assert "'Jun' does not fall in 2024-03" in str(wrong.value)
+        assert shop.scalar("SELECT count(*) FROM sales") == 0
+        report = run_import(shop, path, "sales", latest_period="2024", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.period == "month"
+        firsts = [m.start_time.date() for m in pd.period_range("2023-07", "2024-06", freq="M")]
+        assert _stored(shop) == _grid_expected(units, firsts)
+
+
+def test_week_numbers_without_a_year_take_the_year_of_the_newest(tmp_path):
+    path = tmp_path / "weeks.csv"
+    units = _grid(path, [f"Week {k}" for k in range(1, 11)])
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", latest_period="2024", today=dt.date(2025, 3, 1))
+        assert report.period == "week"
+        assert _stored(shop) == _grid_expected(units, MONDAYS)      # 2024 week 1 is Monday 1 January

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QGridLayout
 
 from core.errors import UserError
 from core.importing import FIELDS, Mapping, RawSheet
+from core.importing.mapping import named_period
 from core.importing.sources import by_name, rules_said
 from core.services import imports as imports_service
 from ui.i18n import month_text
@@ -222,9 +223,15 @@ class MappingPage(QWizardPage):
         self.latest_row.setVisible(bool(relative))
         if relative:
             newest = next(c for c, back in relative.items() if back == 0)
-            self.latest_label.setText(self.tr("These {n} columns have no dates. Which period is '{newest}'? (a month "
-                                              "such as 2024-06, a week 2024-W05, or a day 2024-06-30)").format(
-                n=len(relative), newest=newest))
+            if named_period(newest):        # 'Jan' .. 'Dec', 'Week 1' .. 'Week 20': only the year is missing
+                self.latest_label.setText(self.tr("These {n} columns have no year. Which year is '{newest}' in? "
+                                                  "(such as 2024)").format(n=len(relative), newest=newest))
+                self.latest_edit.setPlaceholderText(self.tr("e.g. 2024"))
+            else:
+                self.latest_label.setText(self.tr("These {n} columns have no dates. Which period is '{newest}'? (a "
+                                                  "month such as 2024-06, a week 2024-W05, or a day 2024-06-30)"
+                                                  ).format(n=len(relative), newest=newest))
+                self.latest_edit.setPlaceholderText(self.tr("e.g. 2024-06"))
             self._latest_changed(self.latest_edit.text())
         self._clear_form()
         columns = list(self._guess.columns)
@@ -269,14 +276,15 @@ class MappingPage(QWizardPage):
         return text if len(text) <= 28 else text[:26] + "…"
 
     def latest_period(self) -> str | None:
-        """The newest period the owner typed, where it reads as one; None otherwise."""
-        from core.importing.mapping import parse_latest_period
+        """The newest period the owner typed, where it reads as one for these columns (a year where they are month
+        names or week numbers, which must then fall in it); None otherwise."""
+        from core.importing.mapping import apply_latest, guess_mapping
 
         text = self.latest_edit.text().strip()
-        if not text:
+        if not text or self.raw is None:
             return None
         try:
-            parse_latest_period(text)
+            apply_latest(guess_mapping(self.raw, self.kind), text)
         except UserError:
             return None
         return text

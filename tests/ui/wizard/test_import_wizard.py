@@ -292,3 +292,17 @@ def test_a_monthly_report_in_rows_is_read_month_by_month_in_the_wizard(qtbot, sh
         assert [tuple(r) for r in shop.query("SELECT date, sum(qty) FROM sales GROUP BY date ORDER BY date")] == \
             [("2025-01-01", 5.0), ("2025-02-01", 6.0), ("2025-03-01", 7.0)]
     wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
+def test_a_grid_of_month_names_asks_only_for_the_year(qtbot, shop_window, tmp_path):
+    path = tmp_path / "this year.csv"
+    path.write_text("SKU,Jan,Feb,Mar\n00123,4,6,5\n00124,1,0,2\n", encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    assert mapping.latest_row.isVisible() and "Which year is 'Mar' in?" in mapping.latest_label.text()
+    assert not mapping.isComplete()
+    mapping.latest_edit.setText("2025")
+    assert mapping.isComplete()
+    assert "3 columns of monthly figures (2025-01-01 to 2025-03-01)" in plain(mapping.layout_label.text())
+    check(qtbot, wizard)
+    assert "Will be imported 5" in plain(wizard.report_page.counts.text())
