@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.errors import MappingProblem
 from core.i18n import _
-from core.importing.fields import FIELDS, guess_field, period_column
+from core.importing.fields import FIELDS, guess_field, normalise_name, period_column
 from core.importing.readers import RawSheet
 from core.importing.values import day_first_from
 
@@ -165,6 +165,59 @@ def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     return found, unit
 
 
+_QTY_WORDS = ("qty", "quantity", "units", "unit", "unitssold", "qtysold", "sold", "pcs", "数量", "销量", "销售数量")
+_SEPARATOR = re.compile(r"[\s\-–:|(]+")
+
+
+def _split_measure(text: str, day_first: bool = True) -> tuple[tuple[dt.date, str], str] | None:
+    """'Jan 2024 Qty', 'Jan 2024 - Amount', 'Jan 2024 (Qty)' -> ((January 2024, 'month'), 'Qty'): a period, then a
+    measure of up to three words; None where the name does not split so."""
+    text = str(text).strip().rstrip(")")
+    cuts = [m for m in _SEPARATOR.finditer(text)]
+    for cut in reversed(cuts[-3:]):
+        period, measure = text[:cut.start()].strip(), text[cut.end():].strip()
+        if not measure or not period:
+            continue
+        found = period_of_header(period, day_first)
+        if found is not None:
+            return found, measure
+    return None
+
+
+def _other_measure(column: str) -> bool:
+    """'Total Amount', 'Total %': a total of something other than the quantities."""
+    words = [normalise_name(w) for w in re.split(r"[\s\-–:|()]+", str(column).strip()) if w]
+    return any(w in _OTHER_WORDS or w.startswith("%") for w in words)
+
+
+_OTHER_WORDS = ("amount", "amt", "value", "revenue", "sales", "netsales", "grosssales", "price", "avgprice", "avg",
+                "average", "cost", "margin", "profit", "gp", "金额", "销售额", "单价", "成本", "毛利")
+
+
+def measured_periods(columns: list[str]) -> tuple[dict[str, dt.date], str, list[str]]:
+    """Period columns that carry a measure beside the period ('Jan 2024 Qty', 'Jan 2024 Amount', as an accounts
+    package writes sales by product and month): the quantity columns as the periods, their unit, and the other
+    measures of those periods ('Jan 2024 Amount', '% of sales', 'Avg price'), which are not read. Empty where no
+    quantity is named for at least 3 periods."""
+    day_first = day_first_from([str(c) for c in columns])
+    quantities: dict[str, dt.date] = {}
+    others: list[str] = []
+    kinds: list[str] = []
+    for column in columns:
+        split = _split_measure(column, day_first is not False)
+        if split is None:
+            continue
+        period, measure = split
+        if normalise_name(measure) in _QTY_WORDS:
+            quantities[column] = period[0]
+            kinds.append(period[1])
+        else:
+            others.append(column)
+    if len(quantities) < 3:
+        return {}, "day", []
+    return quantities, max(set(kinds), key=kinds.count), others
+
+
 _TOTAL = re.compile(r"\b(?:total|totals|sum|grand total|ytd|year to date)\b|合计|总计|小计|总数", re.IGNORECASE)
 _LATEST = re.compile(r"^(?:latest|last|current|this period|newest)$", re.IGNORECASE)
 _BEFORE = re.compile(r"^(?:last|latest|t|period)?\s*-\s*(\d{1,3})$", re.IGNORECASE)
@@ -282,6 +335,11 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     if known is not None:
         return Mapping("long", source_columns(known, list(sheet.columns)), source=known.key)
     periods, unit = detect_periods(sheet.columns) if kind in ("sales", "stock") else ({}, "day")
+    measured: list[str] = []
+    if kind in ("sales", "stock") and len(periods) < 3:
+        quantities, quantity_unit, measured = measured_periods(list(sheet.columns))
+        if quantities:
+            periods, unit = quantities, quantity_unit
     relative = relative_periods(sheet.columns) if kind in ("sales", "stock") and not periods else {}
     if relative and len(relative) >= 0.5 * (len(sheet.columns) - 1):
         newest = named_period(next(c for c, back in relative.items() if back == 0))
@@ -289,7 +347,7 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         periods, unit = dict.fromkeys(relative, None), newest[0] if newest else "month"
     # wide: at least 3 period columns, and at least half as many as the columns that are neither periods nor a
     # product's own facts (code, name, cost, lead time, supplier...): 3 months beside 5 attribute columns is wide
-    unexplained = [c for c in sheet.columns[1:] if c not in periods
+    unexplained = [c for c in sheet.columns[1:] if c not in periods and c not in measured
                    and guess_field(c, kind, set()) in (None, "date", "qty")]
     wide = len(periods) >= 3 and (len(periods) >= 0.5 * (len(sheet.columns) - 1)
                                   or len(periods) >= len(unexplained))
@@ -302,8 +360,8 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     for column in sheet.columns:
         if wide and column in periods:
             continue
-        if column in by_period:
-            columns[column] = IGNORE
+        if column in by_period or (wide and column in measured):
+            columns[column] = IGNORE        # a period's sales value, share or price beside its quantity: not read
             continue
         if wide and _TOTAL.search(str(column).strip()):
             columns[column] = IGNORE                   # a total of periods: checked against them, never a field
@@ -319,7 +377,10 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         taken.add("date")
     notes = _prefer_filled_twins(sheet, columns)
     totals = [c for c in sheet.columns if wide and c not in periods and _TOTAL.search(str(c).strip())
-              and not columns.get(c)]
+              and not columns.get(c) and not _other_measure(c)]
+    if wide and measured:
+        notes.append(_("{n} columns carry other figures of the same periods ('{example}', ...): not read, the "
+                       "quantities are.").format(n=len(measured), example=measured[0]))
     if wide and "sku" not in columns.values():
         notes += _unnamed_code_column(sheet, columns, set(periods))
     if wide and relative:

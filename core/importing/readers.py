@@ -375,7 +375,7 @@ def _read_workbook(path: Path, sheet: str | None, kind: str | None = None) -> Ra
                            "their values; the report names each where it mattered.").format(n=f"{marked:,}"))
     if merged:
         raw.notes.append(_("Merged cells ({n}) were filled from the first cell of their block, as the workbook "
-                           "shows them (a date written once for a block of rows).").format(n=f"{merged:,}"))
+                           "shows them (a date or a heading written once for a block of cells).").format(n=f"{merged:,}"))
     return raw
 
 
@@ -474,6 +474,11 @@ def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     width = max(len(r) for r in rows)
     rows = [list(r) for r in rows]
     block = _header_block(rows, header_index)
+    above = _periods_above(rows, header_index, width)
+    if above:       # months over 'Qty | Amount' pairs (an accounts package's sales by product and month)
+        header_index -= 1
+        rows[header_index] = above
+        block += 1
     header = _column_names(_merged_header(rows, header_index, block, width), width)
     first_header = header_index
     header_index += block                 # the rows under the header that qualify it (units, weeks) are not data
@@ -760,6 +765,36 @@ def _header_block(rows: list[list], header_index: int) -> int:
             break
         count += 1
     return count
+
+
+def _periods_above(rows: list[list], header_index: int, width: int) -> list | None:
+    """The row just above the header where it names periods over the header's measures ('Jan 2024' over 'Qty' and
+    'Amount', the month written once, or merged, over its pair): that row with each period carried right across the
+    empty cells after it, so every column under it is named by its period. None where the row above is not that."""
+    if header_index < 1:
+        return None
+    from core.importing.mapping import period_of_header   # (mapping reads sheets: imported here)
+
+    row = list(rows[header_index - 1]) + [""] * max(width - len(rows[header_index - 1]), 0)
+    filled = [(k, c) for k, c in enumerate(row[:width]) if _filled(c)]
+    periods = [k for k, c in filled if period_of_header(c if isinstance(c, str) else str(c)) is not None
+               or isinstance(c, dt.date)]
+    if len(periods) < 3 or len(periods) < len(filled) - 2:      # a 'Total' (or two) may stand beside them
+        return None
+    header = rows[header_index]
+    under = [k for k in range(periods[0], width) if k < len(header) and _filled(header[k])]
+    starts = [k for k in periods if k == 0 or row[k] != row[k - 1]]     # a merged period fills each cell under it
+    if len(under) < 2 * len(starts) - 1:      # each period has at least two measures under it, else it is a title
+        return None
+    carried, current = [], ""
+    for k in range(width):
+        cell = row[k]
+        if isinstance(cell, dt.datetime) and cell.time() == dt.time(0):
+            cell = cell.date()
+        if _filled(cell):
+            current = cell.isoformat() if isinstance(cell, dt.date) else str(cell).strip()
+        carried.append(current if k >= periods[0] else "")
+    return carried
 
 
 def _merged_header(rows: list[list], header_index: int, block: int, width: int) -> list:

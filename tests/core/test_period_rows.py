@@ -196,3 +196,55 @@ def test_week_numbers_without_a_year_take_the_year_of_the_newest(tmp_path):
         report = run_import(shop, path, "sales", latest_period="2024", today=dt.date(2025, 3, 1))
         assert report.period == "week"
         assert _stored(shop) == _grid_expected(units, MONDAYS)      # 2024 week 1 is Monday 1 January
+
+
+# ---------------------------------------------------------------- a quantity and a value per period
+
+def test_sales_by_product_and_month_with_a_quantity_and_an_amount_per_month_reads_the_quantities(tmp_path):
+    """An accounts package's 'sales by product/service' by month: 'Jan 2024 Qty', 'Jan 2024 Amount' ... 'Total Qty',
+    'Total Amount', as a flat header, and as a workbook with the months merged over each Qty | Amount pair above the
+    header row and a TOTAL row at the foot."""
+    import openpyxl
+
+    months = pd.period_range("2024-01", "2024-06", freq="M")
+    units = np.random.default_rng(11).poisson(3, (len(SKUS), len(months)))
+    flat = pd.DataFrame({"Product/Service": SKUS})
+    for k, month in enumerate(months):
+        flat[f"{month.strftime('%b %Y')} Qty"] = units[:, k]
+        flat[f"{month.strftime('%b %Y')} Amount"] = units[:, k] * 4.5
+    flat["Total Qty"] = units.sum(axis=1)
+    flat["Total Amount"] = units.sum(axis=1) * 4.5
+    flat.to_csv(tmp_path / "flat.csv", index=False)
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(1, 1, "Sales by Product/Service Summary")
+    sheet.cell(2, 1, "January - June, 2024")
+    for k, month in enumerate(months):
+        sheet.cell(4, 2 + 2 * k, month.strftime("%b %Y"))
+        sheet.merge_cells(start_row=4, start_column=2 + 2 * k, end_row=4, end_column=3 + 2 * k)
+    sheet.cell(4, 2 + 2 * len(months), "Total")
+    for c, name in enumerate(["Product/Service"] + ["Qty", "Amount"] * (len(months) + 1), start=1):
+        sheet.cell(5, c, name)
+    for i, sku in enumerate(SKUS):
+        sheet.cell(6 + i, 1, sku)
+        for k in range(len(months)):
+            sheet.cell(6 + i, 2 + 2 * k, int(units[i, k]))
+            sheet.cell(6 + i, 3 + 2 * k, float(units[i, k] * 4.5))
+        sheet.cell(6 + i, 2 + 2 * len(months), int(units[i].sum()))
+        sheet.cell(6 + i, 3 + 2 * len(months), float(units[i].sum() * 4.5))
+    sheet.cell(6 + len(SKUS), 1, "TOTAL")
+    for k in range(len(months)):
+        sheet.cell(6 + len(SKUS), 2 + 2 * k, int(units[:, k].sum()))
+    book.save(tmp_path / "summary.xlsx")
+
+    firsts = [m.start_time.date() for m in months]
+    for name in ("flat.csv", "summary.xlsx"):
+        mapping = guess_mapping(read_sheet(tmp_path / name, kind="sales"), "sales")
+        assert mapping.layout == "wide" and mapping.period == "month" and len(mapping.period_columns) == 6
+        assert mapping.totals == ["Total Qty"]                      # checked against the months; the amount is not
+        with open_shop(tmp_path / f"{name}.db") as shop:
+            report = run_import(shop, tmp_path / name, "sales", today=dt.date(2025, 3, 1))
+            assert report.rejected == 0
+            assert _stored(shop) == _grid_expected(units, firsts)
+        assert any("6 columns carry other figures of the same periods ('Jan 2024 Amount'" in n for n in report.notes)
