@@ -248,3 +248,41 @@ def test_sales_by_product_and_month_with_a_quantity_and_an_amount_per_month_read
             assert report.rejected == 0
             assert _stored(shop) == _grid_expected(units, firsts)
         assert any("6 columns carry other figures of the same periods ('Jan 2024 Amount'" in n for n in report.notes)
+
+
+def test_the_real_monthly_parts_in_rows_make_the_same_shop_as_the_workbook_and_the_same_plan(tmp_path):
+    """The automotive parts workbook (../shared/data/spare-parts, 3,000 parts x 24 months) written out as an
+    accounts package's report in rows (Month | Item | Qty sold, 'Jun-24') makes the same sales, forecast and
+    plan as the workbook itself."""
+    from pathlib import Path
+
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from core.policy.settings import load_policy_settings
+
+    workbook = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "spare-parts" / \
+        "automotive_3000_items_24_months.xls"
+    if not workbook.exists():
+        pytest.skip(f"no real data at {workbook.parent}")
+
+    def planned(shop):
+        shop.conn.execute("UPDATE products SET lead_time_days = 30")
+        forecast_shop(shop, settings=ForecastSettings(neural=False, statistical_max_products=0))
+        settings = load_policy_settings(shop)
+        settings.uncounted = "assume-none"
+        return plan_shop(shop, settings=settings).lines.set_index("sku")[["reorder_point", "order_qty"]]
+
+    with open_shop(tmp_path / "grid.db") as shop:
+        run_import(shop, workbook, "sales", latest_period="2024-06", today=dt.date(2025, 1, 1))
+        grid = _stored(shop)
+        grid_plan = planned(shop)
+    rows = pd.DataFrame([(pd.Timestamp(day).strftime("%b-%y"), sku, qty) for (sku, day), qty in grid.items()],
+                        columns=["Month", "Item", "Qty sold"])
+    rows.to_csv(tmp_path / "report.csv", index=False)
+    with open_shop(tmp_path / "rows.db") as shop:
+        report = run_import(shop, tmp_path / "report.csv", "sales", today=dt.date(2025, 1, 1))
+        assert report.period == "month" and report.rejected == 0
+        assert _stored(shop) == grid
+        rows_plan = planned(shop)
+    assert len(grid_plan) == 3000
+    pd.testing.assert_frame_equal(rows_plan.loc[grid_plan.index], grid_plan)
