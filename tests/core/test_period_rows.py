@@ -84,6 +84,7 @@ def test_month_numbers_take_their_year_from_a_year_column_and_excel_dates_their_
     ("Week", [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d in WEEKS], {}),
     ("Week", [f"Week {d.isocalendar()[1]} {d.isocalendar()[0]}" for d in WEEKS], {}),
     ("Week", [d.isocalendar()[1] for d in WEEKS], {"Year": [d.isocalendar()[0] for d in WEEKS]}),
+    ("Week", [f"{d.isocalendar()[0]}/{d.isocalendar()[1]:02d}" for d in WEEKS], {}),      # week 5, not May
     ("Week commencing", [d.strftime("%d/%m/%Y") for d in WEEKS], {}),
     ("Week ending", [(d + dt.timedelta(days=6)).strftime("%d/%m/%Y") for d in WEEKS], {}),   # the Sunday after
 ])
