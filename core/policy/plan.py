@@ -85,6 +85,27 @@ def weekday_words(weekdays) -> str:
     return ", ".join(names[int(d)] for d in sorted(weekdays))
 
 
+def delivery_day(plan_date: dt.date, item: Item) -> dt.date:
+    """When an order placed on the item's next order day arrives: that day + its mean lead time."""
+    return plan_date + dt.timedelta(days=item.wait_days + round(item.lead.mean))
+
+
+def open_day(day: dt.date, closures: list, weekdays=()) -> dt.date:
+    """The first day from `day` on that the shop is open: not within a closure ([first, last] ISO dates, the
+    forecast run's closures by date and the owner's), nor on a weekday it keeps closed (0 = Monday)."""
+    spans = [(dt.date.fromisoformat(first), dt.date.fromisoformat(last)) for first, last in closures]
+    shut = {int(d) for d in weekdays}
+    for _step in range(400):
+        inside = next((last for first, last in spans if first <= day <= last), None)
+        if inside is not None:
+            day = inside + dt.timedelta(days=1)
+        elif day.weekday() in shut and len(shut) < 7:
+            day += dt.timedelta(days=1)
+        else:
+            return day
+    return day
+
+
 def closure_steps(closed: dict, first_day: dt.date, days: float) -> list[str]:
     """The explanation's sentence for each closure ahead the forecast run stored (core.forecasting.run
     ForecastResult.closed: the runs of days closed by date, [first, last] ISO, and the owner's closures,
@@ -229,8 +250,15 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
                                   "sells; it is planned again as soon as it sells).")).format(n=silent))
             lv.explanation = sentences(lv.steps)
         items[p.sku], levels[p.sku] = item, lv
-        rows.append(_row(p, item, lv, plan_date, means[p.product_id], shop,
-                         count_first=settings.uncounted == "count-first"))
+        due = delivery_day(plan_date, item)
+        opens = open_day(due, closures, closed.get("weekdays") or ())
+        if opens != due:        # a supplier does not deliver to a shut shop: the delivery comes when it opens
+            lv.steps.append(_("Its delivery would fall on {due}, while the shop is closed: it is expected on {opens}, "
+                              "when the shop opens again.").format(due=due.isoformat(), opens=opens.isoformat()))
+            lv.explanation = sentences(lv.steps)
+        row = _row(p, item, lv, plan_date, means[p.product_id], shop, count_first=settings.uncounted == "count-first")
+        row["next_delivery"] = opens.isoformat()
+        rows.append(row)
     suggested = pd.DataFrame(rows)
     lines = _apply_adjustments(shop, suggested.copy(), plan_date)
     plan = Plan(plan_date, as_of, run["id"], settings, lines, levels, items, suggested=suggested)
@@ -738,7 +766,7 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         "suggested_qty": 0.0 if waits_for_count else lv.order_qty, "unit_cost": item.unit_cost,
         "sell_price": float(p.sell_price) if pd.notna(p.sell_price) else np.nan, "pack": item.pack, "moq": item.moq,
         "abc": p.abc, "pattern": p.pattern, "counted": bool(p.counted), "order_date": order_date.isoformat(),
-        "next_delivery": (order_date + dt.timedelta(days=round(item.lead.mean))).isoformat(),
+        "next_delivery": delivery_day(plan_date, item).isoformat(),
         "stockout_date": out.isoformat() if out else None,
         "days_of_cover": _cover_days(item.on_hand + item.on_order, mean, item.tail_rate),
         "recent_daily_sales": item.recent_rate,
