@@ -65,6 +65,13 @@ _MOQ = Field("min_order_qty", _("Minimum order qty"), "number", False, (
     "minimumqty", "orderminimum", "最小起订量",
     "起订量"))
 
+# names that say a column holds stock on hand (a period report's 'Closing stock' beside what sold)
+STOCK_WORDS = ("onhand", "qtyonhand", "stock", "stocklevel", "instock", "inventory", "stockonhand", "soh",
+               "closingstock", "closingqty", "closingbalance", "closinginventory", "endingstock", "endinginventory",
+               "endingqty", "endstock", "stockatend", "openingstock", "openingqty", "openingbalance", "库存",
+               "库存数量", "现有库存", "期末库存", "结存", "期初库存")
+_SOLD = re.compile(r"sold|sales|销")
+
 FIELDS: dict[str, list[Field]] = {
     "sales": [
         _SKU, _DATE, _QTY, _PRICE,
@@ -83,9 +90,8 @@ FIELDS: dict[str, list[Field]] = {
     "stock": [
         _SKU,
         Field("date", _("Count date"), "date", False, _DATE.aliases),
-        Field("qty", _("On hand"), "number", True, (
-            "onhand", "qtyonhand", "stock", "stocklevel", "instock", "quantity", "qty", "available", "balance",
-            "inventory", "count", "counted", "countedqty", "库存", "库存数量", "现有库存", "数量", "盘点数")),
+        Field("qty", _("On hand"), "number", True, STOCK_WORDS + (
+            "quantity", "qty", "available", "balance", "count", "counted", "countedqty", "数量", "盘点数")),
         _NAME,
     ],
     "products": [
@@ -159,6 +165,8 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
     """The field a column name most likely carries, or None. Exact alias first, then a contained alias; a name of
     several words ('cost price per unit (Euro)', 'SKU nr', from a header of several rows) also by its first words."""
     found = _guess_field(normalise_name(column), kind, taken)
+    if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
+        return None             # 'Qty sold' beside 'Closing stock' in a period report: what sold is not on hand
     if found is not None:
         return found
     words = str(column).strip().split()
@@ -166,6 +174,8 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
         key = normalise_name(" ".join(words[:n]))
         if len(key) >= 3:
             found = _exact_field(key, kind, taken)
+            if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
+                return None
             if found is not None:
                 return found
     return None

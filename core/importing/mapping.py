@@ -356,7 +356,7 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     # a long sheet of weekly or monthly totals names its date column by the period ('Month', 'Week ending'): kept
     # for the date where no column names a day (core.importing.period_rows), never read as another field ('Sales
     # month' is not the quantity)
-    by_period = [c for c in sheet.columns if kind == "sales" and not wide and period_column(c)]
+    by_period = [c for c in sheet.columns if kind in ("sales", "stock") and not wide and period_column(c)]
     for column in sheet.columns:
         if wide and column in periods:
             continue

@@ -27,6 +27,18 @@ _WEEK_NAME = re.compile(r"(?:(\d{4})\s*[-,]?\s*)?(?:week|wk|w)\s*(\d{1,2})(?:\s*
 
 def parse_period_dates(column: pd.Series, unit: str, end: bool, *, day_first: bool | None = None,
                        years: pd.Series | None = None) -> Parsed:
+    """See _parse_period_dates; where the file's dates cannot tell day-first from month-first (01/01/2024,
+    08/01/2024), a week column settles it: its weeks all start on one weekday."""
+    if day_first is None and unit == "week":
+        tries = [_parse_period_dates(column, unit, end, day_first=first, years=years) for first in (True, False)]
+        weekdays = [len({int(d) for d in ((t.values[~np.isnat(t.values)].astype("datetime64[D]").astype("int64")
+                                          + 3) % 7)}) for t in tries]
+        return tries[0] if weekdays[0] <= weekdays[1] else tries[1]
+    return _parse_period_dates(column, unit, end, day_first=day_first, years=years)
+
+
+def _parse_period_dates(column: pd.Series, unit: str, end: bool, *, day_first: bool | None = None,
+                        years: pd.Series | None = None) -> Parsed:
     """Each row's period as its first day (datetime64[s]): month or week names ('Jan-24', 'January 2024',
     '2024-01', '01/2024', '2024-W05'), dates (the period's first day, or its last where `end`), or numbers (a month
     1-12 or a week 1-53) with the year from `years`. A bare number without a year is not a period."""
@@ -140,3 +152,30 @@ def describe(column: str, unit: str, end: bool, year: str | None) -> str:
                  ).format(column=column)
     return _("'{column}' is read as each row's month: each monthly total is stored on the month's first day."
              ).format(column=column)
+
+
+def counted_on(dates: Parsed, unit: str, opening: bool, today: dt.date) -> Parsed:
+    """A period's stock count dated at the period's close (its last day), or its first day where the column is the
+    opening stock; a close still ahead (this month's closing stock, taken mid-month) is today's count."""
+    first = dates.values.astype("datetime64[D]")
+    if opening:
+        days = first
+    elif unit == "month":
+        days = (first.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+    else:
+        days = first + 6
+    days = np.where(~np.isnat(days) & (days > np.datetime64(today, "D")), np.datetime64(today, "D"), days)
+    return Parsed(days.astype("datetime64[s]"), dates.empty, dates.bad)
+
+
+def describe_stock(column: str, unit: str, opening: bool, today: dt.date) -> str:
+    """The report's sentence on when each period's stock was counted."""
+    if opening:
+        return (_("'{column}' is read as each row's month: its stock is the count on the month's first day.")
+                if unit == "month" else
+                _("'{column}' is read as each row's week: its stock is the count on the week's first day.")
+                ).format(column=column)
+    return (_("'{column}' is read as each row's month: its stock is the count at the month's close (its last day; "
+              "this month's as today's, {today}).") if unit == "month" else
+            _("'{column}' is read as each row's week: its stock is the count at the week's close (its last day; "
+              "this week's as today's, {today}).")).format(column=column, today=today.isoformat())

@@ -6,6 +6,7 @@ report. Rows that cannot be read are rejected with their row, column and a plain
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,10 +15,11 @@ import pandas as pd
 from core.errors import ImportRefused
 from core.i18n import _
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
-from core.importing.fields import FIELDS, Field, period_column, year_column
+from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
 from core.importing.mapping import Mapping, check_required
 from core.importing.period_rows import describe as describe_period_column
-from core.importing.period_rows import parse_period_dates
+from core.importing.period_rows import counted_on, parse_period_dates
+from core.importing.period_rows import describe_stock as describe_stock_period
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
 from core.importing.sources import normalise as normalise_column
@@ -151,11 +153,17 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
     else:
         # a date column that names weeks or months ('Month', 'Week ending'): each row's period, on its first day
-        by_period = period_column(mapping.source_of("date")) if kind == "sales" and mapping.source_of("date") \
-            else None
+        by_period = period_column(mapping.source_of("date")) \
+            if kind in ("sales", "stock") and mapping.source_of("date") else None
         parsed = {f.name: parse_field(f, sheet.frame[mapping.source_of(f.name)], decimal_comma=decimal_comma,
                                       day_first=day_first)
                   for f in FIELDS[kind] if mapping.source_of(f.name) and not (by_period and f.name == "date")}
+        if kind == "sales":
+            stock = [c for c in sheet.frame.columns if not mapping.columns.get(c) and normalise_name(c) in STOCK_WORDS]
+            if stock:       # a period report's 'Closing stock' beside what sold
+                report.notes.append(_("'{column}' looks like stock on hand, which a sales import does not read: "
+                                      "import the same file as a stock count to plan from it.").format(
+                    column=stock[0]))
         if by_period:
             column = mapping.source_of("date")
             year = year_column([c for c in sheet.frame.columns if c != column and not mapping.columns.get(c)])
@@ -163,7 +171,12 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
                                                 day_first=day_first, years=sheet.frame[year] if year else None)
             if year is None:
                 _refuse_bare_numbers(sheet, column, by_period[0], parsed["date"])
-            report.notes.append(describe_period_column(column, by_period[0], by_period[1] == "end", year))
+            if kind == "stock":     # a period's stock is counted at its close ('Closing stock'), or its opening
+                opening = bool(re.search(r"open|start|期初", normalise_column(mapping.source_of("qty") or "")))
+                parsed["date"] = counted_on(parsed["date"], by_period[0], opening, today)
+                report.notes.append(describe_stock_period(column, by_period[0], opening, today))
+            else:
+                report.notes.append(describe_period_column(column, by_period[0], by_period[1] == "end", year))
         ctx.check_cancelled()
         ctx.progress(0.5, _("Checking rows"))
         if kind == "sales" and mapping.source:

@@ -287,3 +287,37 @@ def test_the_real_monthly_parts_in_rows_make_the_same_shop_as_the_workbook_and_t
         rows_plan = planned(shop)
     assert len(grid_plan) == 3000
     pd.testing.assert_frame_equal(rows_plan.loc[grid_plan.index], grid_plan)
+
+
+# ---------------------------------------------------------------- stock by period
+
+def test_a_monthly_report_with_closing_stock_gives_the_sales_by_month_and_the_counts_at_each_months_close(
+        tmp_path):
+    """Month | Item | Qty sold | Closing stock: as sales the months' totals (and a word that the stock is not read
+    by a sales import); as a stock count each month's closing stock on the month's last day, what sold never taken
+    for what is on hand, and the current month's as today's count."""
+    path = tmp_path / "report.csv"
+    path.write_text("Month,Item,Qty sold,Closing stock\n"
+                    "Jan-24,P1,4,10\nFeb-24,P1,3,7\nMar-24,P1,5,12\n"
+                    "Jan-24,P2,1,3\nFeb-24,P2,0,3\nMar-24,P2,2,1\n"
+                    "Dec-26,P1,2,9\n", encoding="utf-8")
+    today = dt.date(2026, 12, 7)
+    with open_shop(tmp_path / "shop.db") as shop:
+        sales = run_import(shop, path, "sales", today=today)
+        assert any("'Closing stock' looks like stock on hand" in note for note in sales.notes)
+        mapping = guess_mapping(read_sheet(path, kind="stock"), "stock")
+        assert mapping.source_of("qty") == "Closing stock" and mapping.source_of("date") == "Month"
+        stock = run_import(shop, path, "stock", today=today)
+        assert stock.rejected == 0
+        counts = {(r[0], r[1]): r[2] for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id")}
+    assert counts == {("P1", "2024-01-31"): 10, ("P1", "2024-02-29"): 7, ("P1", "2024-03-31"): 12,
+                      ("P2", "2024-01-31"): 3, ("P2", "2024-02-29"): 3, ("P2", "2024-03-31"): 1,
+                      ("P1", "2026-12-07"): 9}
+    assert any("count at the month's close" in note for note in stock.notes)
+    opening = tmp_path / "opening.csv"
+    opening.write_text("Week commencing,SKU,Opening stock\n01/01/2024,P1,5\n08/01/2024,P1,4\n", encoding="utf-8")
+    with open_shop(tmp_path / "weeks.db") as shop:
+        run_import(shop, opening, "stock", today=today)
+        assert [tuple(r) for r in shop.query("SELECT date, qty FROM stock_snapshots ORDER BY date")] == \
+            [("2024-01-01", 5.0), ("2024-01-08", 4.0)]
