@@ -73,6 +73,9 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
     if match and match.group(1).lower() in _MONTHS:
         year = int(match.group(2))
         return dt.date(year + 2000 if year < 100 else year, _MONTHS[match.group(1).lower()], 1), "month"
+    match = re.fullmatch(r"((?:19|20|21)\d{2})[\s\-']+([A-Za-z]{3})[a-z]*", text)     # '2024 Jan' (a year above)
+    if match and match.group(2).lower() in _MONTHS:
+        return dt.date(int(match.group(1)), _MONTHS[match.group(2).lower()], 1), "month"
     match = re.fullmatch(r"(\d{4})[-/.](\d{1,2})|(\d{4})年(\d{1,2})月", text)
     if match:
         year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
@@ -231,7 +234,7 @@ _WEEK_NUMBER = re.compile(r"(?:week|wk|w|第)\s*(\d{1,2})\s*周?", re.IGNORECASE
 def named_period(column: object) -> tuple[str, int] | None:
     """A column named by a month or a week number without its year: 'Jan', 'January', '1月' -> ('month', 1);
     'Week 5', 'Wk 5', 'W5', '第5周' -> ('week', 5)."""
-    text = str(column).strip().rstrip(".").lower()
+    text = re.sub(r" \(\d+\)$", "", str(column).strip()).rstrip(".").lower()     # 'Jan (2)': the second year's
     if len(text) >= 3 and text.isalpha():
         month = next((k for k, name in enumerate(_FULL_MONTHS, start=1) if name.startswith(text)), None)
         if month is not None:

@@ -561,6 +561,10 @@ def _read_text(path: Path) -> RawSheet:
     head_rows = list(csv.reader(lines[:-1] if len(lines) > 1 else lines, delimiter=delimiter))
     header_index = find_header_row(head_rows)
     header_line = head_rows[header_index] if head_rows else []
+    above = _periods_above(head_rows, header_index, len(header_line)) if head_rows else None
+    if above:       # months over 'Qty | Amount', or years over Jan .. Dec: one name per column
+        header_line = [" ".join(part for part in (str(a).strip(), str(h).strip()) if part)
+                       for a, h in zip(above, header_line)]
     for _attempt in range(20):
         try:
             frame = _joined(list(pd.read_csv(
@@ -775,26 +779,40 @@ def _periods_above(rows: list[list], header_index: int, width: int) -> list | No
         return None
     from core.importing.mapping import period_of_header   # (mapping reads sheets: imported here)
 
+    from core.importing.mapping import named_period
+
     row = list(rows[header_index - 1]) + [""] * max(width - len(rows[header_index - 1]), 0)
     filled = [(k, c) for k, c in enumerate(row[:width]) if _filled(c)]
-    periods = [k for k, c in filled if period_of_header(c if isinstance(c, str) else str(c)) is not None
-               or isinstance(c, dt.date)]
-    if len(periods) < 3 or len(periods) < len(filled) - 2:      # a 'Total' (or two) may stand beside them
-        return None
     header = rows[header_index]
-    under = [k for k in range(periods[0], width) if k < len(header) and _filled(header[k])]
-    starts = [k for k in periods if k == 0 or row[k] != row[k - 1]]     # a merged period fills each cell under it
-    if len(under) < 2 * len(starts) - 1:      # each period has at least two measures under it, else it is a title
-        return None
+    years = [k for k, c in filled if re.fullmatch(r"(?:19|20|21)\d{2}", _year_text(c))]
+    named = [k for k in range(width) if k < len(header) and named_period(header[k]) is not None]
+    if years and len(years) >= len(filled) - 2 and len(named) >= 3 and min(named) >= years[0] - 1:
+        periods = years         # years over month names or week numbers ('2023' over Jan .. Dec, '2024' over ...)
+    else:
+        periods = [k for k, c in filled if period_of_header(c if isinstance(c, str) else str(c)) is not None
+                   or isinstance(c, dt.date)]
+        if len(periods) < 3 or len(periods) < len(filled) - 2:      # a 'Total' (or two) may stand beside them
+            return None
+        under = [k for k in range(periods[0], width) if k < len(header) and _filled(header[k])]
+        starts = [k for k in periods if k == 0 or row[k] != row[k - 1]]   # a merged period fills each cell under it
+        if len(under) < 2 * len(starts) - 1:    # each period has at least two measures under it, else it is a title
+            return None
     carried, current = [], ""
     for k in range(width):
-        cell = row[k]
+        cell = _year_text(row[k]) if periods is years and _filled(row[k]) else row[k]
         if isinstance(cell, dt.datetime) and cell.time() == dt.time(0):
             cell = cell.date()
         if _filled(cell):
             current = cell.isoformat() if isinstance(cell, dt.date) else str(cell).strip()
         carried.append(current if k >= periods[0] else "")
     return carried
+
+
+def _year_text(cell: object) -> str:
+    """A year cell as text: 2024 (a number cell reads 2024.0) -> '2024'."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return str(cell).strip()
 
 
 def _merged_header(rows: list[list], header_index: int, block: int, width: int) -> list:

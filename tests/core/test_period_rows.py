@@ -321,3 +321,50 @@ def test_a_monthly_report_with_closing_stock_gives_the_sales_by_month_and_the_co
         run_import(shop, opening, "stock", today=today)
         assert [tuple(r) for r in shop.query("SELECT date, qty FROM stock_snapshots ORDER BY date")] == \
             [("2024-01-01", 5.0), ("2024-01-08", 4.0)]
+
+
+def test_years_above_month_names_date_every_month_in_a_workbook_and_a_csv(tmp_path):
+    """'2023' over Jan .. Dec and '2024' over Jan .. Dec (merged in the workbook, written once in the CSV), and
+    the same months with no year row at all (the year of the last asked, the months counted back across years)."""
+    import openpyxl
+
+    names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    units = np.random.default_rng(13).poisson(3, (len(SKUS), 24))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for y, year in enumerate((2023, 2024)):
+        sheet.cell(1, 2 + 12 * y, year)
+        sheet.merge_cells(start_row=1, start_column=2 + 12 * y, end_row=1, end_column=13 + 12 * y)
+    sheet.cell(2, 1, "SKU")
+    for k in range(24):
+        sheet.cell(2, 2 + k, names[k % 12])
+    for i, sku in enumerate(SKUS):
+        sheet.cell(3 + i, 1, sku)
+        for k in range(24):
+            sheet.cell(3 + i, 2 + k, int(units[i, k]))
+    book.save(tmp_path / "years.xlsx")
+    grid = ["SKU," + ",".join(names * 2)] + [f"{sku}," + ",".join(map(str, units[i])) for i, sku in enumerate(SKUS)]
+    (tmp_path / "years.csv").write_text(",2023" + "," * 12 + "2024" + "," * 11 + "\n" + "\n".join(grid) + "\n",
+                                        encoding="utf-8")
+    (tmp_path / "no years.csv").write_text("\n".join(grid) + "\n", encoding="utf-8")
+    firsts = [m.start_time.date() for m in MONTHS]                   # 2023-01 .. 2024-12
+    for name, latest in (("years.xlsx", None), ("years.csv", None), ("no years.csv", "2024")):
+        with open_shop(tmp_path / f"{name}.db") as shop:
+            report = run_import(shop, tmp_path / name, "sales", latest_period=latest, today=dt.date(2025, 3, 1))
+            assert report.rejected == 0 and report.period == "month"
+            assert _stored(shop) == _grid_expected(units, firsts), name
+    with open_shop(tmp_path / "asked.db") as shop:
+        with pytest.raises(UserError, match=r"24 month columns \('Jan' to 'Dec \(2\)'\) have no year"):
+            run_import(shop, tmp_path / "no years.csv", "sales", today=dt.date(2025, 3, 1))
+
+
+def test_months_over_quantity_and_amount_in_a_csv_are_read_by_the_quantities(tmp_path):
+    path = tmp_path / "summary.csv"
+    path.write_text(",Jan 2024,,Feb 2024,,Mar 2024,,Total,\n"
+                    "Product/Service,Qty,Amount,Qty,Amount,Qty,Amount,Qty,Amount\n"
+                    "A1,1,4.5,2,9,3,13.5,6,27\nB2,0,0,1,4.5,1,4.5,2,9\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.warnings == 0
+        assert _stored(shop) == {("A1", "2024-01-01"): 1, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 3,
+                                 ("B2", "2024-02-01"): 1, ("B2", "2024-03-01"): 1}
