@@ -169,6 +169,7 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
             year = year_column([c for c in sheet.frame.columns if c != column and not mapping.columns.get(c)])
             parsed["date"] = parse_period_dates(sheet.frame[column], by_period[0], by_period[1] == "end",
                                                 day_first=day_first, years=sheet.frame[year] if year else None)
+            _refuse_quarters(sheet, column, parsed["date"])
             if year is None:
                 _refuse_bare_numbers(sheet, column, by_period[0], parsed["date"])
             if kind == "stock":     # a period's stock is counted at its close ('Closing stock'), or its opening
@@ -190,6 +191,23 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         raise ImportRefused(_nothing_usable(report), where=sheet.where)
     ctx.progress(1.0, _("Checked"))
     return validated
+
+
+def _refuse_quarters(sheet: RawSheet, column: str, dates: Parsed) -> None:
+    """A period column of quarters ('Q1 2024'): a quarter's total cannot be spread over its months without
+    guessing (as a grid of quarter columns is refused, core.importing.mapping.check_required)."""
+    from core.importing.mapping import quarter_columns
+
+    cells = sheet.frame[column][dates.bad].astype(str).str.strip()
+    if not len(cells) or dates.bad.sum() < 0.5 * (~dates.empty).sum():
+        return
+    quarters = quarter_columns(list(cells.unique()))
+    if len(quarters) >= 0.9 * cells.nunique():
+        raise ImportRefused(
+            _("'{column}' holds quarters ({examples}). ShelfWise forecasts and plans in days, weeks or months, and a "
+              "quarter's total cannot be spread over its months without guessing.").format(
+                column=column, examples=", ".join(f"'{q}'" for q in quarters[:3])),
+            where=sheet.where, hint=_("Export the same figures by month (or week) and import that sheet."))
 
 
 def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:

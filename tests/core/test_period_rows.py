@@ -98,6 +98,15 @@ def test_a_weekly_report_in_rows_is_stored_on_each_weeks_first_day(tmp_path, col
     assert any("weekly totals" in note for note in report.notes)
 
 
+def test_a_month_column_of_quarters_is_refused_with_why(tmp_path):
+    path = tmp_path / "quarters.csv"
+    path.write_text("Month,Item,Qty\nQ1 2024,A1,3\nQ2 2024,A1,2\nQ3 2024,A1,5\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        with pytest.raises(UserError, match="'Month' holds quarters") as refused:
+            run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert "by month" in refused.value.hint and shop.scalar("SELECT count(*) FROM sales") == 0
+
+
 def test_a_day_column_beside_the_month_is_the_date_and_week_numbers_without_a_year_are_refused(tmp_path):
     both = tmp_path / "both.csv"
     frame = pd.DataFrame({"Month": ["Jan-24", "Jan-24"], "Date": ["2024-01-05", "2024-01-20"], "SKU": ["A", "A"],
