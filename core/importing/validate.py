@@ -410,6 +410,10 @@ def _infer_period(days: np.ndarray) -> str:
 
 def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, aside=None,
            refunds=None) -> Validated:
+    # a report's closing 'Total' row leaves its date blank: set aside as a totals row, not rejected as undated
+    undated_totals = is_totals_row(parsed["sku"].values, _text(parsed.get("name"), len(sheet.row_numbers))) & \
+        parsed["date"].empty
+    aside = undated_totals if aside is None else (aside | undated_totals)
     rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today, aside)
     refunds = refunds if refunds is not None else np.zeros(n, dtype=bool)
     price = parsed.get("price")
@@ -429,7 +433,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     transactions = invoice is not None or has_time
     price_values = price.values if price is not None else np.full(n, np.nan)
 
-    totals = ok & is_totals_row(sku, _text(parsed.get("name"), n))
+    totals = (ok & is_totals_row(sku, _text(parsed.get("name"), n))) | undated_totals
     report.count("totals", int(totals.sum()))
     note_rows(report, totals, rows, "skipped", _("a totals row: it adds up other rows"), _source(mapping, "sku"),
               sku)
@@ -505,6 +509,8 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
             report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the "
                                   "same product and day are added up."))
     report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
+    if period_column(mapping.source_of("date") or ""):      # a column of months or weeks says so itself
+        report.period = period_column(mapping.source_of("date"))[0]
     records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.drop(columns=["day"]),

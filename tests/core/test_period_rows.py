@@ -377,3 +377,12 @@ def test_months_over_quantity_and_amount_in_a_csv_are_read_by_the_quantities(tmp
         assert report.rejected == 0 and report.warnings == 0
         assert _stored(shop) == {("A1", "2024-01-01"): 1, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 3,
                                  ("B2", "2024-02-01"): 1, ("B2", "2024-03-01"): 1}
+
+
+def test_a_reports_closing_total_row_without_a_month_is_set_aside_not_rejected(tmp_path):
+    path = tmp_path / "report.csv"
+    path.write_text("Month,Item,Qty\nJan-24,A1,3\nFeb-24,A1,2\n,Total,5\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.counts["totals"] == 1 and report.period == "month"
+        assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-02-01"): 2}
