@@ -804,7 +804,10 @@ def _periods_above(rows: list[list], header_index: int, width: int) -> list | No
             cell = cell.date()
         if _filled(cell):
             current = cell.isoformat() if isinstance(cell, dt.date) else str(cell).strip()
-        carried.append(current if k >= periods[0] else "")
+        if periods is years:    # a year names only the months (or weeks) under it, never 'SKU' or 'Total'
+            carried.append(current if k in named else "")
+        else:
+            carried.append(current if k >= periods[0] else "")
     return carried
 
 

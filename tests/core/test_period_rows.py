@@ -386,3 +386,14 @@ def test_a_reports_closing_total_row_without_a_month_is_set_aside_not_rejected(t
         report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
         assert report.rejected == 0 and report.counts["totals"] == 1 and report.period == "month"
         assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-02-01"): 2}
+
+
+def test_a_year_over_a_grid_of_month_names_dates_the_months_and_leaves_the_code_column_alone(tmp_path):
+    path = tmp_path / "2024.csv"
+    path.write_text("2024,,,\nSKU,Jan,Feb,Mar\nA1,1,2,3\nB2,4,5,6\n", encoding="utf-8")
+    raw = read_sheet(path, kind="sales")
+    assert raw.columns == ["SKU", "2024 Jan", "2024 Feb", "2024 Mar"]
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert _stored(shop) == {("A1", "2024-01-01"): 1, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 3,
+                                 ("B2", "2024-01-01"): 4, ("B2", "2024-02-01"): 5, ("B2", "2024-03-01"): 6}
