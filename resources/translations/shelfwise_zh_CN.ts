@@ -2240,67 +2240,77 @@ The {n} rows it imported are removed, and whatever it changed is put back as it 
         <translation>（必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="301"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="307"/>
+        <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of months or weeks that have no year: say below which year the last of them is in.</source>
+        <translation>&lt;b&gt;布局：表格&lt;/b&gt; — 每个商品一行，其中 {n} 列月份或周没有年份：请在下面说明最后一列属于哪一年。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/mapping_page.py" line="310"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} period columns that have no dates: say below which period the newest is.</source>
         <translation>&lt;b&gt;布局：表格&lt;/b&gt;——每个商品一行，有 {n} 个没有日期的时期列：请在下面说明最新的是哪个时期。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="314"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="314"/>
         <source>weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="305"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="314"/>
         <source>monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="307"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="316"/>
         <source>&lt;b&gt;Layout: a grid&lt;/b&gt; — one row per product, with {n} columns of {unit} figures ({first} to {last}). Each of those columns gives the quantity for its period.</source>
         <translation>&lt;b&gt;格式：表格&lt;/b&gt; — 每个商品一行，共 {n} 列{unit}数据（{first} 至 {last}）。每一列是该时段的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="310"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="319"/>
         <source>&lt;b&gt;Layout: a list&lt;/b&gt; — one row per sale (or per product and day). {rows} rows to read.</source>
         <translation>&lt;b&gt;格式：清单&lt;/b&gt; — 每笔销售（或每个商品每天）一行。共 {rows} 行待读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="314"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="323"/>
         <source>&lt;b&gt;Recognised: {source}&lt;/b&gt; — its columns are read as that system writes them, and its rules apply: {rules}.</source>
         <translation>&lt;b&gt;已识别：{source}&lt;/b&gt;——按该系统写出的列读取，并适用它的规则：{rules}。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="341"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="350"/>
+        <source>the year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/mapping_page.py" line="350"/>
         <source>the newest period</source>
         <translation>最新的时期</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="355"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="364"/>
         <source>&lt;b&gt;Still needed:&lt;/b&gt; {fields}. Pick the column that holds each.</source>
         <translation>&lt;b&gt;还缺：&lt;/b&gt;{fields}。请为每一项选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="359"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="368"/>
         <source>Every needed field has a column.</source>
         <translation>每个必填项都有对应的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="364"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="373"/>
         <source>quantity in {month}</source>
         <translation>{month}数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="366"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="375"/>
         <source>quantity, week of {day}</source>
         <translation>{day} 当周数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/mapping_page.py" line="367"/>
+        <location filename="../../ui/wizard/mapping_page.py" line="376"/>
         <source>quantity on {day}</source>
         <translation>{day} 数量</translation>
     </message>

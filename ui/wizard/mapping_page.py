@@ -296,7 +296,16 @@ class MappingPage(QWizardPage):
         self.layout_label.setText(self._layout_text(self._guess))
         self._update()
 
+    @staticmethod
+    def _named(mapping: Mapping) -> bool:
+        """Whether the undated columns are month names or week numbers (only their year is missing)."""
+        newest = next((c for c, back in mapping.relative.items() if back == 0), None)
+        return newest is not None and named_period(newest) is not None
+
     def _layout_text(self, mapping: Mapping) -> str:
+        if mapping.layout == "wide" and not mapping.period_columns and self._named(mapping):
+            return self.tr("<b>Layout: a grid</b> — one row per product, with {n} columns of months or weeks that "
+                           "have no year: say below which year the last of them is in.").format(n=len(mapping.relative))
         if mapping.layout == "wide" and not mapping.period_columns:
             return self.tr("<b>Layout: a grid</b> — one row per product, with {n} period columns that have no "
                            "dates: say below which period the newest is.").format(n=len(mapping.relative))
@@ -338,7 +347,7 @@ class MappingPage(QWizardPage):
         missing = [f.label for f in FIELDS[self.kind] if f.required and f.name not in have
                    and not (wide and f.name in ("date", "qty"))]
         if wide and self._guess.relative and self.latest_period() is None:
-            missing.append(self.tr("the newest period"))
+            missing.append(self.tr("the year") if self._named(self._guess) else self.tr("the newest period"))
         return missing
 
     def _update(self) -> None:

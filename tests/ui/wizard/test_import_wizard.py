@@ -300,7 +300,8 @@ def test_a_grid_of_month_names_asks_only_for_the_year(qtbot, shop_window, tmp_pa
     wizard = start_wizard(qtbot, shop_window, path)
     mapping = wizard.mapping_page
     assert mapping.latest_row.isVisible() and "Which year is 'Mar' in?" in mapping.latest_label.text()
-    assert not mapping.isComplete()
+    assert "3 columns of months or weeks that have no year" in plain(mapping.layout_label.text())
+    assert not mapping.isComplete() and "the year" in plain(mapping.missing_label.text())
     mapping.latest_edit.setText("2025")
     assert mapping.isComplete()
     assert "3 columns of monthly figures (2025-01-01 to 2025-03-01)" in plain(mapping.layout_label.text())
