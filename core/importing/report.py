@@ -15,6 +15,7 @@ SET_ASIDE_LABELS = {
     "already_in_shop": "already in the shop from an earlier import",
     "zero_qty": "rows with a quantity of 0 (nothing to store)",
     "totals": "totals rows (a sum of other rows, not a product)",
+    "not_over": "weeks or months not over yet (imported once they have ended)",
     "not_sales": "orders that are not sales (cancelled, voided, failed, unpaid, test, refunded in full)",
 }
 COUNT_LABELS = {

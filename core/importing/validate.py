@@ -193,6 +193,28 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
     return validated
 
 
+def period_not_over(days: np.ndarray, unit: str, today: dt.date) -> np.ndarray:
+    """Which periods (their first days) have not ended by the end of yesterday: their totals count only part."""
+    first = days.astype("datetime64[D]")
+    last = ((first.astype("datetime64[M]") + 1).astype("datetime64[D]") - 1) if unit == "month" else first + 6
+    return ~np.isnat(first) & (last >= np.datetime64(today, "D"))
+
+
+def _set_aside_running(report: ImportReport, running: np.ndarray, rows: np.ndarray, unit: str, today: dt.date,
+                       column, values) -> None:
+    """A week's or a month's total taken before it ended counts only its first days; stored, it would stay so
+    (the same product and period imported again later is already in the shop). Set aside and said."""
+    if not running.any():
+        return
+    report.count("not_over", int(running.sum()))
+    note_rows(report, running, rows, "skipped",
+              (_("the month is not over yet (today is {today}): its total counts only part of it; import it again "
+                 "once the month has ended") if unit == "month" else
+               _("the week is not over yet (today is {today}): its total counts only part of it; import it again "
+                 "once the week has ended")).format(today=today.isoformat()),
+              column if isinstance(column, str) else None, values)
+
+
 def _refuse_quarters(sheet: RawSheet, column: str, dates: Parsed) -> None:
     """A period column of quarters ('Q1 2024'): a quarter's total cannot be spread over its months without
     guessing (as a grid of quarter columns is refused, core.importing.mapping.check_required)."""
@@ -438,6 +460,11 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     note_rows(report, totals, rows, "skipped", _("a totals row: it adds up other rows"), _source(mapping, "sku"),
               sku)
     ok = ok & ~totals
+    by_period = period_column(mapping.source_of("date") or "")
+    if by_period:
+        _set_aside_running(report, ok & period_not_over(stamp.astype("datetime64[D]"), by_period[0], today), rows,
+                           by_period[0], today, _source(mapping, "date"), sheet.frame[_source(mapping, "date")].to_numpy())
+        ok = ok & ~period_not_over(stamp.astype("datetime64[D]"), by_period[0], today)
     not_product = ok & non_product_matcher(non_product_codes or DEFAULT_NON_PRODUCT_CODES)(sku)
     report.count("non_product", int(not_product.sum()))
     note_rows(report, not_product, rows, "skipped", _("not a product (postage, fees, ...): left out of sales"),
@@ -609,6 +636,10 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         zero = live & (qty == 0)
         report.count("zero_qty", int(zero.sum()))
         live &= ~zero
+        if mapping.period in ("week", "month"):
+            running = live & period_not_over(day_of, mapping.period, today)
+            _set_aside_running(report, running, row_of, mapping.period, today, column_of, qty)
+            live &= ~running
         returns = live & (qty < 0)
         report.count("cancellations", int(returns.sum()))
         report.warnings += int(returns.sum())

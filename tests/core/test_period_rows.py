@@ -397,3 +397,26 @@ def test_a_year_over_a_grid_of_month_names_dates_the_months_and_leaves_the_code_
         run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
         assert _stored(shop) == {("A1", "2024-01-01"): 1, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 3,
                                  ("B2", "2024-01-01"): 4, ("B2", "2024-02-01"): 5, ("B2", "2024-03-01"): 6}
+
+
+def test_a_week_or_month_not_over_yet_is_set_aside_until_it_has_ended_then_imported_whole(tmp_path):
+    """A monthly report taken on 7 December counts only December's first days: stored, that part-month would stay
+    (the same product and month imported again later is already in the shop) and look like a slump. Set aside and
+    said, in rows and in a grid; imported whole from the report taken after the month has ended."""
+    rows = tmp_path / "report.csv"
+    rows.write_text("Month,Item,Qty\nOct-26,A1,30\nNov-26,A1,28\nDec-26,A1,6\n", encoding="utf-8")
+    grid = tmp_path / "grid.csv"
+    grid.write_text("SKU,W/E 22/11/2026,W/E 29/11/2026,W/E 06/12/2026\nA1,5,6,7\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, rows, "sales", today=dt.date(2026, 12, 7))
+        assert report.counts["not_over"] == 1 and report.rejected == 0
+        assert any("the month is not over yet (today is 2026-12-07)" in p.message for p in report.problems)
+        assert _stored(shop) == {("A1", "2026-10-01"): 30, ("A1", "2026-11-01"): 28}
+        rows.write_text("Month,Item,Qty\nNov-26,A1,28\nDec-26,A1,31\n", encoding="utf-8")
+        later = run_import(shop, rows, "sales", today=dt.date(2027, 1, 3))
+        assert later.counts.get("not_over", 0) == 0 and later.counts["already_in_shop"] == 1
+        assert _stored(shop)[("A1", "2026-12-01")] == 31
+    with open_shop(tmp_path / "weeks.db") as shop:
+        report = run_import(shop, grid, "sales", today=dt.date(2026, 12, 6))     # a Sunday: its week not over
+        assert report.counts["not_over"] == 1 and report.rejected == 0
+        assert sorted(_stored(shop)) == [("A1", "2026-11-16"), ("A1", "2026-11-23")]
