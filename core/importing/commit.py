@@ -275,8 +275,35 @@ def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
         shop, "INSERT OR IGNORE INTO sales(product_id, date, qty, revenue, line_key, import_id) VALUES (?,?,?,?,?,?)",
         rows, ctx, _("Storing sales"))
     if inserted < len(rows):
-        _claim_existing(shop, "sales", "t.line_key = i.a", [(key, None) for key in keys], import_id)
+        # a line carried again with another quantity is not this import's to keep: undoing the earlier import
+        # removes it, and this file imported again then stores its own figure
+        _claim_existing(shop, "sales", "t.line_key = i.a AND abs(t.qty - i.b) <= 1e-9",
+                        list(zip(keys, records["qty"].astype(float).tolist())), import_id)
+        _say_other_figures(shop, validated, records, import_id)
     _account_skipped(validated.report, len(rows) - inserted)
+
+
+def _say_other_figures(shop: ShopDb, validated: Validated, records: pd.DataFrame, import_id: int) -> None:
+    """Lines already in the shop that this file gives other quantities for (a corrected report, a day or period
+    re-exported): the shop keeps what it holds, and the report says so, with the first of them and how to take
+    this file's figures instead."""
+    conn = shop.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming_qty (line_key INTEGER PRIMARY KEY, qty REAL, sku TEXT)")
+    conn.execute("DELETE FROM incoming_qty")
+    lines = _Rows([records["line_key"].tolist(), records["qty"].astype(float).tolist(), records["sku"].tolist()])
+    for first in range(0, len(lines), CHUNK):        # a chunk at a time, as the sales went in (the window's GIL)
+        conn.executemany("INSERT OR REPLACE INTO incoming_qty VALUES (?, ?, ?)", lines[first:first + CHUNK])
+    differ = conn.execute(
+        "SELECT count(*), min(t.date), (SELECT i2.sku FROM incoming_qty i2 JOIN sales t2 ON t2.line_key = i2.line_key "
+        " WHERE t2.import_id != ? AND abs(t2.qty - i2.qty) > 1e-9 ORDER BY t2.date, i2.sku LIMIT 1) "
+        "FROM incoming_qty i JOIN sales t ON t.line_key = i.line_key WHERE t.import_id != ? AND abs(t.qty - i.qty) > 1e-9",
+        (import_id, import_id)).fetchone()
+    conn.execute("DELETE FROM incoming_qty")
+    if differ and differ[0]:
+        validated.report.notes.append(_(
+            "{n} of the lines already in the shop have other quantities in this file (the first: {sku} on {day}): "
+            "the shop keeps the figures it holds. To take this file's instead, undo the earlier import (Imports "
+            "page, or `undo`), then import this file again.").format(n=f"{differ[0]:,}", sku=differ[2], day=differ[1]))
 
 
 class _Rows:

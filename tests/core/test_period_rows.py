@@ -420,3 +420,26 @@ def test_a_week_or_month_not_over_yet_is_set_aside_until_it_has_ended_then_impor
         report = run_import(shop, grid, "sales", today=dt.date(2026, 12, 6))     # a Sunday: its week not over
         assert report.counts["not_over"] == 1 and report.rejected == 0
         assert sorted(_stored(shop)) == [("A1", "2026-11-16"), ("A1", "2026-11-23")]
+
+
+def test_a_corrected_report_says_which_figures_differ_from_the_shops_and_how_to_take_them(tmp_path):
+    """A week imported again with another total (a corrected report): the shop keeps what it holds, the report says
+    how many lines differ, the first of them, and that undoing the earlier import takes this file's figures."""
+    from core.importing.commit import undo_import
+
+    first = tmp_path / "first.csv"
+    first.write_text("Week ending,SKU,Units\n07/01/2024,A1,3\n14/01/2024,A1,4\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("Week ending,SKU,Units\n07/01/2024,A1,3\n14/01/2024,A1,5\n21/01/2024,A1,6\n",
+                      encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        earlier = run_import(shop, first, "sales", today=dt.date(2025, 3, 1))
+        assert not any("other quantities" in note for note in earlier.notes)
+        report = run_import(shop, second, "sales", today=dt.date(2025, 3, 1))
+        assert report.counts["already_in_shop"] == 2
+        assert any(note.startswith("1 of the lines already in the shop have other quantities in this file (the "
+                                   "first: A1 on 2024-01-08)") for note in report.notes)
+        assert _stored(shop)[("A1", "2024-01-08")] == 4
+        undo_import(shop, earlier.import_id)                 # as the report says: undo the earlier one...
+        run_import(shop, second, "sales", today=dt.date(2025, 3, 1))       # ... and import this file again
+        assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-01-08"): 5, ("A1", "2024-01-15"): 6}
