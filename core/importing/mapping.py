@@ -32,6 +32,7 @@ class Mapping:
     notes: list[str] = field(default_factory=list)   # choices the guess made that the report should say
     relative: dict[str, int] = field(default_factory=dict)   # wide, undated: column -> periods before the latest
     totals: list[str] = field(default_factory=list)          # wide: columns that add up periods (checked, not read)
+    date_period: tuple[str, str] | None = None   # long: the date column holds weeks or months (unit, start/end)
 
     def source_of(self, field_name: str) -> str | None:
         for column, name in self.columns.items():

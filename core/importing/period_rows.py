@@ -154,6 +154,29 @@ def describe(column: str, unit: str, end: bool, year: str | None) -> str:
              ).format(column=column)
 
 
+def period_values(column: pd.Series) -> tuple[str, str] | None:
+    """(unit, 'start') where a date column, whatever its name, holds months or weeks written as such ('Jan-24',
+    '2024-W05', 'January 2024') in at least 90% of its distinct filled cells; None otherwise (dates, or a mix)."""
+    texts = [str(v).strip() for v in pd.unique(column.astype(object)) if not is_empty_cell(v)
+             and isinstance(v, str)][:500]
+    if len(texts) < 2:
+        return None
+    dated = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.*")   # plain days
+    found = [None if dated.fullmatch(t) else period_of_header(t) for t in texts]
+    named = [f for t, f in zip(texts, found) if f is not None and f[1] in ("month", "week")
+             and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", t)]
+    if len(named) < 0.9 * len(texts):
+        return None
+    unit = max({u for _d, u in named}, key=[u for _d, u in named].count)
+    days = [d for d, u in named if u == unit]
+    # 'Jan-05', 'Jan-06', 'Jan-07' are days of one January, not Januaries of 2005 to 2007; and no period lies ahead
+    if unit == "month" and len(days) >= 3 and len({d.month for d in days}) < 2:
+        return None
+    if max(days) > dt.date.today():
+        return None
+    return unit, "start"
+
+
 def counted_on(dates: Parsed, unit: str, opening: bool, today: dt.date) -> Parsed:
     """A period's stock count dated at the period's close (its last day), or its first day where the column is the
     opening stock; a close still ahead (this month's closing stock, taken mid-month) is today's count."""

@@ -18,7 +18,7 @@ from core.i18n import _ as translated   # a text marked elsewhere (a source's ru
 from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
 from core.importing.mapping import Mapping, check_required
 from core.importing.period_rows import describe as describe_period_column
-from core.importing.period_rows import counted_on, parse_period_dates
+from core.importing.period_rows import counted_on, parse_period_dates, period_values
 from core.importing.period_rows import describe_stock as describe_stock_period
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
@@ -153,8 +153,10 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         validated = _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx)
     else:
         # a date column that names weeks or months ('Month', 'Week ending'): each row's period, on its first day
-        by_period = period_column(mapping.source_of("date")) \
+        by_period = (period_column(mapping.source_of("date")) or
+                     period_values(sheet.frame[mapping.source_of("date")])) \
             if kind in ("sales", "stock") and mapping.source_of("date") else None
+        mapping.date_period = by_period
         parsed = {f.name: parse_field(f, sheet.frame[mapping.source_of(f.name)], decimal_comma=decimal_comma,
                                       day_first=day_first)
                   for f in FIELDS[kind] if mapping.source_of(f.name) and not (by_period and f.name == "date")}
@@ -460,7 +462,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     note_rows(report, totals, rows, "skipped", _("a totals row: it adds up other rows"), _source(mapping, "sku"),
               sku)
     ok = ok & ~totals
-    by_period = period_column(mapping.source_of("date") or "")
+    by_period = getattr(mapping, "date_period", None)
     if by_period:
         _set_aside_running(report, ok & period_not_over(stamp.astype("datetime64[D]"), by_period[0], today), rows,
                            by_period[0], today, _source(mapping, "date"), sheet.frame[_source(mapping, "date")].to_numpy())
@@ -527,7 +529,7 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
             n_rows=("n_rows", "sum"))
         records["line_key"] = line_keys([np.full(len(records), "day", dtype=object), records["sku"].to_numpy(),
                                          iso_text(records["day"].to_numpy(), "D")])
-        by_period = period_column(mapping.source_of("date") or "")
+        by_period = getattr(mapping, "date_period", None)
         if by_period:
             report.notes.append(_("Rows are monthly totals: rows for the same product and month are added up.")
                                 if by_period[0] == "month" else
@@ -536,8 +538,8 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
             report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the "
                                   "same product and day are added up."))
     report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
-    if period_column(mapping.source_of("date") or ""):      # a column of months or weeks says so itself
-        report.period = period_column(mapping.source_of("date"))[0]
+    if getattr(mapping, "date_period", None):      # a column of months or weeks says so itself
+        report.period = mapping.date_period[0]
     records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.drop(columns=["day"]),

@@ -443,3 +443,18 @@ def test_a_corrected_report_says_which_figures_differ_from_the_shops_and_how_to_
         undo_import(shop, earlier.import_id)                 # as the report says: undo the earlier one...
         run_import(shop, second, "sales", today=dt.date(2025, 3, 1))       # ... and import this file again
         assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-01-08"): 5, ("A1", "2024-01-15"): 6}
+
+
+def test_a_date_column_of_any_name_that_holds_months_is_read_as_months(tmp_path):
+    """The owner maps a column named 'When' (no period word) whose cells are 'Jan-24': months, not 24 January."""
+    path = tmp_path / "when.csv"
+    path.write_text("When,Item,Qty\nJan-24,A1,3\nFeb-24,A1,2\nMar-24,A1,1\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", overrides={"When": "date"}, today=dt.date(2025, 3, 1))
+        assert report.period == "month" and report.rejected == 0
+        assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 1}
+    days = tmp_path / "days.csv"                      # real days stay days
+    days.write_text("When,Item,Qty\n2024-01-05,A1,3\n2024-01-06,A1,2\n", encoding="utf-8")
+    with open_shop(tmp_path / "days.db") as shop:
+        report = run_import(shop, days, "sales", overrides={"When": "date"}, today=dt.date(2025, 3, 1))
+        assert report.period == "day" and sorted(_stored(shop)) == [("A1", "2024-01-05"), ("A1", "2024-01-06")]
