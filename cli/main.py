@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="say which field a column carries (FIELD 'ignore' leaves it out); repeatable")
     imp.add_argument("--latest-period", metavar="PERIOD",
                      help="a wide sheet with undated columns ('latest', 'last -1', ...): the newest period, as "
-                          "2024-06 (a month), 2024-W05 (a week) or 2024-06-30 (a day)")
+                          "2024-06 (a month), 2024-W05 (a week) or 2024-06-30 (a day); columns named by months or "
+                          "weeks without a year (Jan .. Dec, Week 1 .. Week 20): the year of the last, as 2024")
     imp.add_argument("--problems", type=int, default=10, help="how many problems to list (default 10)")
 
     exp = commands.add_parser("export", help="write what the shop holds as a sheet")
