@@ -16,6 +16,7 @@ SET_ASIDE_LABELS = {
     "zero_qty": "rows with a quantity of 0 (nothing to store)",
     "totals": "totals rows (a sum of other rows, not a product)",
     "not_over": "weeks or months not over yet (imported once they have ended)",
+    "no_figures": "rows with no figures (a title or a footer, not a product)",
     "not_sales": "orders that are not sales (cancelled, voided, failed, unpaid, test, refunded in full)",
 }
 COUNT_LABELS = {

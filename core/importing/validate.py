@@ -623,6 +623,16 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         periods_name={"day": _("days"), "week": _("weeks"), "month": _("months")}.get(mapping.period,
                                                                                      f"{mapping.period}s")))
     checks = RowChecks(row_of, column_of)
+    # a row with words in its period cells and no figure at all is a report's footer or a title ('Cash Basis Monday,
+    # April 8, 2024'), not a product: set aside whole, and no product made of it
+    footer = ~sku_parsed.empty & ~(~values.empty & ~values.bad).reshape(n_rows, n_periods).any(axis=1) & \
+        values.bad.reshape(n_rows, n_periods).any(axis=1)
+    if footer.any():
+        checks.set_aside(np.repeat(footer, n_periods))
+        report.count("no_figures", int(footer.sum()))
+        note_rows(report, footer, sheet.row_numbers, "skipped",
+                  _("no figure in its period columns (a title or a footer): not a product"), sku_column,
+                  sku_parsed.values)
     checks.reject(np.repeat(sku_parsed.empty, n_periods) & ~values.empty, _("blank product code"), sku_column)
     checks.reject(values.bad, _("not a number"), None, cells.to_numpy())
     checks.reject(~values.empty & (day_of > np.datetime64(today, "D")),
@@ -658,7 +668,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     facts = {f: parse_code(frame[mapping.source_of(f)]) for f in ("name", "category", "supplier")
              if mapping.source_of(f)}
     facts.update(_attribute_facts(frame, mapping, report, decimal_comma))
-    products = _product_facts(sku_parsed.values, facts, ~sku_parsed.empty)
+    products = _product_facts(sku_parsed.values, facts, ~sku_parsed.empty & ~footer)
     return Validated(kind, sheet, mapping, report, records, products)
 
 

@@ -458,3 +458,21 @@ def test_a_date_column_of_any_name_that_holds_months_is_read_as_months(tmp_path)
     with open_shop(tmp_path / "days.db") as shop:
         report = run_import(shop, days, "sales", overrides={"When": "date"}, today=dt.date(2025, 3, 1))
         assert report.period == "day" and sorted(_stored(shop)) == [("A1", "2024-01-05"), ("A1", "2024-01-06")]
+
+
+def test_an_accounts_summary_exported_as_csv_with_its_titles_total_and_footer_makes_only_its_products(tmp_path):
+    """As an accounting package writes 'Sales by Product/Service Summary' to CSV: title lines, the months over Qty |
+    Amount pairs, the product names in an unnamed first column, a TOTAL row and a footer line whose commas split it
+    over the period columns. Three products and their quantities; the footer is neither a product nor a rejection."""
+    path = tmp_path / "summary.csv"
+    path.write_text("Sales by Product/Service Summary\nCraft Supplies Ltd\nJanuary - March 2024\n\n"
+                    ",Jan 2024,,Feb 2024,,Mar 2024,,Total,\n,Qty,Amount,Qty,Amount,Qty,Amount,Qty,Amount\n"
+                    "Yarn Blue,4,18.00,6,27.00,5,22.50,15,67.50\nYarn Red,1,4.50,0,0.00,2,9.00,3,13.50\n"
+                    "Needles 4mm,10,25.00,8,20.00,12,30.00,30,75.00\nTOTAL,15,47.50,14,47.00,19,61.50,48,156.00\n\n\n"
+                    "Cash Basis Monday, April 8, 2024 09:15 AM GMT-05:00\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 3, 1))
+        assert report.rejected == 0 and report.counts["no_figures"] == 1 and report.counts["totals"] == 1
+        assert sorted(r[0] for r in shop.query("SELECT sku FROM products")) == ["Needles 4mm", "Yarn Blue", "Yarn Red"]
+        stored = _stored(shop)
+    assert sum(stored.values()) == 48 and stored[("Needles 4mm", "2024-03-01")] == 12
