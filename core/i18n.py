@@ -69,6 +69,12 @@ def sentences(parts: list[str]) -> str:
     return text
 
 
+def weekday_words(weekdays) -> str:
+    """Weekdays (Monday 0) by name in the shop's language: 'Saturday, Sunday'."""
+    names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
+    return ", ".join(names[int(d)] for d in sorted(weekdays))
+
+
 def placeholders(text: str) -> set[str]:
     """A template's `str.format` fields with their formats ('{date} {value:,.2f}' -> {'date', 'value:,.2f'}): a
     translation must use the same ones."""

@@ -215,6 +215,11 @@ PERIOD_COLUMNS: dict[str, tuple[str, str]] = {
                      "周", "周次", "销售周"), ("week", "start")),
     **dict.fromkeys(("weekending", "weekendingdate", "weekenddate", "wkending", "weekended"), ("week", "end")),
 }
+# A date column named by "the period" without saying which ('Period', 'Period end': an accounts export's reporting
+# period): the date where no column names a day; its values say whether the rows are days, weeks or months. Exact
+# names only: 'Period qty' or 'Period sales' beside 'YTD qty' are figures, not dates.
+PERIOD_DATE_NAMES = ("period", "periodend", "periodending", "periodenddate", "periodstart", "periodstartdate",
+                     "periodbeginning", "reportingperiod", "期间", "报告期")
 YEAR_COLUMNS = ("year", "yr", "salesyear", "calendaryear", "年", "年份", "年度")
 
 

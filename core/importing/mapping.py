@@ -13,7 +13,7 @@ import pandas as pd
 
 from core.errors import MappingProblem
 from core.i18n import _
-from core.importing.fields import FIELDS, guess_field, normalise_name, period_column
+from core.importing.fields import FIELDS, PERIOD_DATE_NAMES, guess_field, normalise_name, period_column
 from core.importing.readers import RawSheet
 from core.importing.values import day_first_from
 
@@ -378,6 +378,11 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
             taken.add(name)
     if by_period and "date" not in taken:
         columns[by_period[0]] = "date"
+        taken.add("date")
+    named = [c for c in sheet.columns if kind in ("sales", "stock") and not wide and columns.get(c) == IGNORE
+             and normalise_name(c) in PERIOD_DATE_NAMES]
+    if named and "date" not in taken:
+        columns[named[0]] = "date"
         taken.add("date")
     notes = _prefer_filled_twins(sheet, columns)
     totals = [c for c in sheet.columns if wide and c not in periods and _TOTAL.search(str(c).strip())

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import ImportRefused
-from core.i18n import _
+from core.i18n import _, weekday_words
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
 from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
 from core.importing.mapping import Mapping, check_required
@@ -416,17 +416,55 @@ def _attribute_facts(frame: pd.DataFrame, mapping: Mapping, report: ImportReport
 
 
 def _infer_period(days: np.ndarray) -> str:
-    uniques = np.unique(days)
+    """'week' where every date falls on one weekday, a week or more apart; 'month' where every date is the first of
+    its month, or every date the last day of its month (a period-end export: 31 Jan, 29 Feb, 31 Mar ...), 28 days
+    or more apart; else 'day'. Three distinct dates at least."""
+    uniques = np.unique(days[~np.isnat(days)].astype("datetime64[D]"))
     if len(uniques) < 3:
         return "day"
     gaps = np.diff(uniques).astype(int)
-    weekdays = (uniques.astype("datetime64[D]").astype(np.int64) + 3) % 7
+    weekdays = (uniques.astype(np.int64) + 3) % 7
     if gaps.min() >= 7 and len(np.unique(weekdays)) == 1:
         return "week"
-    month_days = pd.DatetimeIndex(uniques).day
-    if gaps.min() >= 28 and (month_days == 1).all():
+    dates = pd.DatetimeIndex(uniques)
+    if gaps.min() >= 28 and ((dates.day == 1).all() or dates.is_month_end.all()):
         return "month"
     return "day"
+
+
+def _period_first(days: np.ndarray, unit: str) -> np.ndarray:
+    """The first day of the period (a month; a week from Monday) each date falls in, as the shop reads it."""
+    days = days.astype("datetime64[D]")
+    if unit == "month":
+        return days.astype("datetime64[M]").astype("datetime64[D]")
+    return days - ((days.astype(np.int64) + 3) % 7).astype("timedelta64[D]")
+
+
+def _period_note(days: np.ndarray, unit: str) -> str:
+    """What the dates showed, and how the rows are read: the owner sees why a sheet of dates is taken as totals."""
+    if unit == "week":
+        weekday = int((days[:1].astype("datetime64[D]").astype(np.int64)[0] + 3) % 7) if len(days) else 0
+        return _("Every date is a {weekday}, a week or more apart: rows are weekly totals, each counted in the week "
+                 "(Monday to Sunday) that holds its date, and rows for the same product and week are added up.").format(
+            weekday=weekday_words([weekday]))
+    if len(days) and pd.DatetimeIndex(np.unique(days.astype("datetime64[D]"))).is_month_end.all() and \
+            not (pd.DatetimeIndex(days.astype("datetime64[D]")).day == 1).all():
+        return _("Every date is the last day of its month: rows are monthly totals, each counted in its month, and "
+                 "rows for the same product and month are added up.")
+    return _("Every date is the 1st of a month: rows are monthly totals, and rows for the same product and month "
+             "are added up.")
+
+
+def _dated_period(dated: np.ndarray, mapping: Mapping) -> str:
+    """The period of a long sales sheet's rows: the date column's own where it names or holds weeks or months, else
+    what its dates show (`_infer_period`); days where any date has a time of day (a till's lines)."""
+    by_period = getattr(mapping, "date_period", None)
+    if by_period:
+        return by_period[0]
+    known = dated[~np.isnat(dated)]
+    if not len(known) or (known.astype("datetime64[s]").astype(np.int64) % 86400 != 0).any():
+        return "day"
+    return _infer_period(known)
 
 
 # --------------------------------------------------------------------------- sales
@@ -438,7 +476,18 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     undated_totals = is_totals_row(parsed["sku"].values, _text(parsed.get("name"), len(sheet.row_numbers))) & \
         parsed["date"].empty
     aside = undated_totals if aside is None else (aside | undated_totals)
-    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today, aside)
+    dated = parsed["date"].values
+    unit = _dated_period(dated, mapping)
+    # dates that show weeks or months (the 1st of each month, each month's last day, one weekday): the period that
+    # holds today is not over, and its total so far is set aside as a named period column's is (below); a month's
+    # last day is after today then, and not a date in the future to reject
+    running = np.zeros(len(dated), dtype=bool)
+    if unit != "day" and not getattr(mapping, "date_period", None):     # (a period not begun is in the future)
+        first = _period_first(dated, unit)
+        running = ~np.isnat(dated) & period_not_over(first, unit, today) & (first <= np.datetime64(today, "D"))
+    rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today, aside | running)
+    _set_aside_running(report, running & ~aside, rows, unit, today, _source(mapping, "date"),
+                       sheet.frame[_source(mapping, "date")].to_numpy())
     refunds = refunds if refunds is not None else np.zeros(n, dtype=bool)
     price = parsed.get("price")
     if price is not None:
@@ -534,12 +583,14 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
             report.notes.append(_("Rows are monthly totals: rows for the same product and month are added up.")
                                 if by_period[0] == "month" else
                                 _("Rows are weekly totals: rows for the same product and week are added up."))
+        elif unit != "day":
+            report.notes.append(_period_note(records["day"].to_numpy(), unit))
         else:
             report.notes.append(_("No invoice numbers or times of day: rows are daily totals, and rows for the "
                                   "same product and day are added up."))
-    report.period = _infer_period(records["day"].to_numpy()) if len(records) else "day"
-    if getattr(mapping, "date_period", None):      # a column of months or weeks says so itself
-        report.period = mapping.date_period[0]
+    # the period of the rows: the date column's own (a column of months or weeks says so itself), or what the
+    # file's dates show
+    report.period = unit if len(records) or getattr(mapping, "date_period", None) else "day"
     records["date"] = iso_text(records["day"].to_numpy(), "D")
     report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.drop(columns=["day"]),

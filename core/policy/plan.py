@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from core.errors import UserError
-from core.i18n import _, sentences
+from core.i18n import _, sentences, weekday_words
 from core.jobs import JobContext, null_context
 from core.policy.demand import LeadTime, SumCalibration, ordinary_week_rate
 from core.policy.levels import (HISTORY_DAYS, Item, Levels, most_sold, plan_item, protection_days,
@@ -77,12 +77,6 @@ class Plan:
     def table(self) -> pd.DataFrame:
         """The command line's columns, for the products with something to order first."""
         return self.lines[PLAN_COLUMNS]
-
-
-def weekday_words(weekdays) -> str:
-    """Weekdays (Monday 0) by name in the shop's language: 'Saturday, Sunday'."""
-    names = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday"))
-    return ", ".join(names[int(d)] for d in sorted(weekdays))
 
 
 def delivery_day(plan_date: dt.date, item: Item) -> dt.date:

@@ -476,3 +476,87 @@ def test_an_accounts_summary_exported_as_csv_with_its_titles_total_and_footer_ma
         assert sorted(r[0] for r in shop.query("SELECT sku FROM products")) == ["Needles 4mm", "Yarn Blue", "Yarn Red"]
         stored = _stored(shop)
     assert sum(stored.values()) == 48 and stored[("Needles 4mm", "2024-03-01")] == 12
+
+
+# ---------------------------------------------------------------- dates that show the period (no period word)
+
+def test_monthly_totals_dated_on_each_months_last_day_are_a_monthly_shop_as_on_its_first(tmp_path):
+    """A period-end export (Date: 2023-01-31, 2023-02-28, 2024-02-29 ...) is monthly totals, as the same rows dated
+    on each month's 1st: the same stored months, the same forecast. It was a daily shop: each month's total one
+    day's sale and 30 days of nothing."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.forecasting.periods import load_period_history
+
+    ends = _monthly(tmp_path / "ends.csv", "Date", [m.end_time.strftime("%Y-%m-%d") for m in MONTHS])
+    firsts = _monthly(tmp_path / "firsts.csv", "Date", [m.start_time.strftime("%Y-%m-%d") for m in MONTHS])
+    assert (ends == firsts).all()
+    forecasts, histories = [], []
+    for name in ("ends", "firsts"):
+        with open_shop(tmp_path / f"{name}.db") as shop:
+            report = run_import(shop, tmp_path / f"{name}.csv", "sales", today=dt.date(2025, 3, 1))
+            assert report.period == "month" and report.rejected == 0 and report.imported == int((ends > 0).sum())
+            said = "the last day of its month" if name == "ends" else "the 1st of a month"
+            assert any(note.startswith(f"Every date is {said}: rows are monthly totals") for note in report.notes)
+            assert not any("daily totals" in note for note in report.notes)
+            histories.append(load_period_history(shop, "month").demand)
+            result = forecast_shop(shop, horizon=3,
+                                   settings=ForecastSettings(neural=False, statistical_max_products=0))
+            assert result.period == "month" and list(result.days.strftime("%Y-%m-%d")) == \
+                ["2025-01-01", "2025-02-01", "2025-03-01"]
+            forecasts.append(result.mean)
+    assert np.array_equal(histories[0], histories[1]) and histories[0].shape == (len(SKUS), len(MONTHS))
+    assert np.array_equal(histories[0], firsts.T)
+    assert np.array_equal(forecasts[0], forecasts[1])
+
+
+def test_a_month_or_week_shown_by_its_dates_and_not_over_is_set_aside_and_one_not_begun_rejected(tmp_path):
+    """Today 7 December 2026: December's total dated 31 December is not a date in the future to reject but a month
+    not over (set aside, imported once it has ended); January's is in the future. Weekly totals dated on Saturdays
+    are weeks, each in the week (Monday on) that holds it: the one holding today is not over."""
+    ends = tmp_path / "ends.csv"
+    ends.write_text("Date,Item,Qty\n2026-09-30,A1,30\n2026-10-31,A1,28\n2026-11-30,A1,25\n2026-12-31,A1,6\n"
+                    "2027-01-31,A1,1\n", encoding="utf-8")
+    saturdays = tmp_path / "saturdays.csv"
+    saturdays.write_text("Date,Item,Qty\n2026-11-14,A1,5\n2026-11-21,A1,6\n2026-11-28,A1,7\n2026-12-05,A1,8\n"
+                         "2026-12-12,A1,2\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, ends, "sales", today=dt.date(2026, 12, 7))
+        assert report.period == "month" and report.counts["not_over"] == 1 and report.rejected == 1
+        assert any(p.severity == "skipped" and p.row == 5 and "the month is not over yet" in p.message
+                   for p in report.problems)
+        assert any(p.severity == "rejected" and p.row == 6 and "in the future" in p.message for p in report.problems)
+        assert _stored(shop) == {("A1", "2026-09-30"): 30, ("A1", "2026-10-31"): 28, ("A1", "2026-11-30"): 25}
+    with open_shop(tmp_path / "weeks.db") as shop:
+        report = run_import(shop, saturdays, "sales", today=dt.date(2026, 12, 7))
+        assert report.period == "week" and report.counts["not_over"] == 1 and report.rejected == 0
+        assert any(note.startswith("Every date is a Saturday, a week or more apart: rows are weekly totals")
+                   for note in report.notes)
+        from core.forecasting.periods import load_period_history
+
+        history = load_period_history(shop, "week")
+        assert [d.isoformat() for d in history.starts.date] == ["2026-11-09", "2026-11-16", "2026-11-23",
+                                                                 "2026-11-30"]
+        assert history.demand.tolist() == [[5, 6, 7, 8]]
+
+
+def test_a_column_named_period_is_the_date_and_a_period_figure_beside_it_is_not(tmp_path):
+    """An accounts export's 'Period end' (or 'Period') column is the date where no column names a day; its dates
+    say months. 'Period qty' beside 'YTD qty' is a figure: never the date (the owner says which quantity)."""
+    path = tmp_path / "accounts.csv"
+    path.write_text("Period end,Stock code,Period qty,YTD qty\n2024-01-31,A1,3,3\n2024-02-29,A1,2,5\n"
+                    "2024-03-31,A1,4,9\n2024-04-30,A1,1,10\n", encoding="utf-8")
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert mapping.source_of("date") == "Period end" and mapping.columns["Period qty"] != "date"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", overrides={"Period qty": "qty"}, today=dt.date(2025, 3, 1))
+        assert report.period == "month" and report.rejected == 0
+        assert _stored(shop) == {("A1", "2024-01-31"): 3, ("A1", "2024-02-29"): 2, ("A1", "2024-03-31"): 4,
+                                 ("A1", "2024-04-30"): 1}
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Period,SKU,Qty\n2024-01,A1,3\n2024-02,A1,2\n2024-03,A1,4\n", encoding="utf-8")
+    mapping = guess_mapping(read_sheet(plain, kind="sales"), "sales")
+    assert mapping.source_of("date") == "Period"
+    with open_shop(tmp_path / "plain.db") as shop:
+        report = run_import(shop, plain, "sales", today=dt.date(2025, 3, 1))
+        assert report.period == "month" and _stored(shop) == {
+            ("A1", "2024-01-01"): 3, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 4}
