@@ -449,8 +449,10 @@ def sba_rate(totals: np.ndarray, alpha: float = 0.1) -> float:
 
 def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6,
                    run_period: str | None = None) -> dict[int, PeriodSpread]:
-    """The products whose every sale up to `as_of` is dated on the first day of a month (monthly totals) or on one
-    weekday a whole number of weeks apart (weekly totals), each with its spread of demand per period.
+    """The products whose every sale up to `as_of` came from imports of monthly totals, or every one from imports of
+    weekly totals (the import's period: a month's total may be dated on its 1st or on its last day, a week's on
+    any one weekday), each with its spread of demand per period; each total counted in the month, or the week from
+    Monday, that holds its date (as core.forecasting.periods.load_period_history reads them).
 
     A shop with totals and then days (core.demand.history.SalesUnits.mixed) is planned as its forecast was made
     (`run_period`): by day, its days read as days for every product (the totals gave the forecast their shape and
@@ -478,39 +480,36 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6,
     # zeros, so a part that sold only in its last two weeks has 148 weeks of nothing before them.
     sales = pd.read_sql_query(
         "WITH starts AS (SELECT import_id, min(date) AS first FROM sales GROUP BY import_id) "
-        "SELECT s.product_id, s.date, sum(s.qty) AS qty, min(st.first) AS history_from FROM sales s "
-        "JOIN import_runs i ON i.id = s.import_id JOIN starts st ON st.import_id = s.import_id "
+        "SELECT s.product_id, s.date, i.period AS unit, sum(s.qty) AS qty, min(st.first) AS history_from "
+        "FROM sales s JOIN import_runs i ON i.id = s.import_id JOIN starts st ON st.import_id = s.import_id "
         "WHERE s.date <= ? AND i.period IN ('week', 'month') AND s.product_id NOT IN ("
         "  SELECT d.product_id FROM sales d JOIN import_runs j ON j.id = d.import_id "
         "  WHERE coalesce(j.period, 'day') NOT IN ('week', 'month')) "
-        "GROUP BY s.product_id, s.date", shop.conn, params=(as_of.isoformat(),))
+        "GROUP BY s.product_id, s.date, i.period", shop.conn, params=(as_of.isoformat(),))
     if sales.empty:
         return {}
     sales["history_from"] = sales.groupby("product_id")["history_from"].transform("min")
     first_days = pd.to_datetime(sales["history_from"]).values.astype("datetime64[D]").astype(np.int64)
-    days = pd.to_datetime(sales["date"])
-    sales["monthly"] = days.dt.day == 1
-    sales["weekday"] = days.dt.weekday
-    sales["ordinal"] = days.values.astype("datetime64[D]").astype(np.int64)      # days since 1970
+    sales["ordinal"] = pd.to_datetime(sales["date"]).values.astype("datetime64[D]").astype(np.int64)  # since 1970
     sales["first"] = first_days
     out = {}
-    end = np.datetime64(as_of, "D")
+    end = np.datetime64(as_of, "D").astype(np.int64)
     for product_id, group in sales.groupby("product_id", sort=False):
+        if group["unit"].nunique() != 1 or len(group) < 2:
+            continue                # weekly totals and monthly ones: neither reading holds
         ordinals = group["ordinal"].to_numpy()
         history_from = int(min(group["first"].min(), ordinals.min()))
-        if group["monthly"].all() and len(group) >= 2:
+        if group["unit"].iat[0] == "month":
             stamps = pd.to_datetime(ordinals, unit="D")
             first = pd.Timestamp(history_from, unit="D")
             months = (as_of.year - first.year) * 12 + as_of.month - first.month + 1
             index = np.asarray((stamps.year - first.year) * 12 + stamps.month - first.month)
             period, count = "month", months
-        elif group["weekday"].nunique() == 1 and len(group) >= 2 and (np.diff(np.sort(ordinals)) % 7 == 0).all():
-            start = ordinals.min() - ((ordinals.min() - history_from) // 7) * 7     # the sheet's first week
-            count = int((end.astype(np.int64) - start) // 7) + 1
-            index = (ordinals - start) // 7
+        else:                       # the weeks from Monday: 1 January 1970 was a Thursday
+            start = history_from - (history_from + 3) % 7
+            count = int((end - (end + 3) % 7 - start) // 7) + 1
+            index = (ordinals - (ordinals + 3) % 7 - start) // 7
             period = "week"
-        else:
-            continue
         if count < min_periods:
             continue
         totals = np.zeros(count)

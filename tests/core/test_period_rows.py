@@ -262,8 +262,8 @@ def test_sales_by_product_and_month_with_a_quantity_and_an_amount_per_month_read
 
 def test_the_real_monthly_parts_in_rows_make_the_same_shop_as_the_workbook_and_the_same_plan(tmp_path):
     """The automotive parts workbook (../shared/data/spare-parts, 3,000 parts x 24 months) written out as an
-    accounts package's report in rows (Month | Item | Qty sold, 'Jun-24') makes the same sales, forecast and
-    plan as the workbook itself."""
+    accounts package's report in rows (Month | Item | Qty sold, 'Jun-24'), and as a period-end export (Period end:
+    2024-06-30), makes the same sales, forecast and plan as the workbook itself."""
     from pathlib import Path
 
     from core.forecasting import ForecastSettings, forecast_shop
@@ -296,6 +296,15 @@ def test_the_real_monthly_parts_in_rows_make_the_same_shop_as_the_workbook_and_t
         rows_plan = planned(shop)
     assert len(grid_plan) == 3000
     pd.testing.assert_frame_equal(rows_plan.loc[grid_plan.index], grid_plan)
+    # the same report as a period-end export: each month's total dated on its last day, in a 'Period end' column
+    ends = pd.DataFrame([((pd.Timestamp(day) + pd.offsets.MonthEnd(0)).strftime("%Y-%m-%d"), sku, qty)
+                         for (sku, day), qty in grid.items()], columns=["Period end", "Item", "Qty sold"])
+    ends.to_csv(tmp_path / "ends.csv", index=False)
+    with open_shop(tmp_path / "ends.db") as shop:
+        report = run_import(shop, tmp_path / "ends.csv", "sales", today=dt.date(2025, 1, 1))
+        assert report.period == "month" and report.rejected == 0 and report.imported == len(grid)
+        ends_plan = planned(shop)
+    pd.testing.assert_frame_equal(ends_plan.loc[grid_plan.index], grid_plan)
 
 
 # ---------------------------------------------------------------- stock by period
