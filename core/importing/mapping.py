@@ -142,6 +142,16 @@ def _weeks_of_years(columns: list[str]) -> dict[str, dt.date]:
     return out
 
 
+def month_closes(days) -> bool:
+    """Whether every date is the last day of its month, or every one the last weekday (Monday to Friday) of its month
+    (an accounts package closes a month on its last working day: Friday 29 March 2024): month totals dated so."""
+    dates = pd.DatetimeIndex(days)
+    if not len(dates):
+        return False
+    last_weekday = (dates.dayofweek < 5) & ((dates + pd.offsets.BMonthEnd(0)) == dates)
+    return bool(dates.is_month_end.all() or last_weekday.all())
+
+
 def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
     found: dict[str, dt.date] = {}
     kinds: list[str] = []
@@ -164,8 +174,8 @@ def detect_periods(columns: list[str]) -> tuple[dict[str, dt.date], str]:
         gaps = {(b - a).days for a, b in zip(days, days[1:])}
         if gaps and min(gaps) >= 7 and all(g % 7 == 0 for g in gaps):
             unit = "week"
-        elif gaps and min(gaps) >= 28 and all(d.day == days[0].day for d in days):
-            unit = "month"
+        elif gaps and min(gaps) >= 28 and (all(d.day == days[0].day for d in days) or month_closes(days)):
+            unit = "month"         # the same day of each month, or each month's last day (2024-01-31, 2024-02-29)
     return found, unit
 
 

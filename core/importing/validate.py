@@ -16,7 +16,7 @@ from core.errors import ImportRefused
 from core.i18n import _, weekday_words
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
 from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
-from core.importing.mapping import Mapping, check_required
+from core.importing.mapping import Mapping, check_required, month_closes
 from core.importing.period_rows import describe as describe_period_column
 from core.importing.period_rows import counted_on, parse_period_dates, period_values
 from core.importing.period_rows import describe_stock as describe_stock_period
@@ -427,7 +427,7 @@ def _infer_period(days: np.ndarray) -> str:
     if gaps.min() >= 7 and len(np.unique(weekdays)) == 1:
         return "week"
     dates = pd.DatetimeIndex(uniques)
-    if gaps.min() >= 28 and ((dates.day == 1).all() or dates.is_month_end.all()):
+    if gaps.min() >= 28 and ((dates.day == 1).all() or month_closes(dates)):
         return "month"
     return "day"
 
@@ -447,10 +447,12 @@ def _period_note(days: np.ndarray, unit: str) -> str:
         return _("Every date is a {weekday}, a week or more apart: rows are weekly totals, each counted in the week "
                  "(Monday to Sunday) that holds its date, and rows for the same product and week are added up.").format(
             weekday=weekday_words([weekday]))
-    if len(days) and pd.DatetimeIndex(np.unique(days.astype("datetime64[D]"))).is_month_end.all() and \
-            not (pd.DatetimeIndex(days.astype("datetime64[D]")).day == 1).all():
+    dates = pd.DatetimeIndex(np.unique(days.astype("datetime64[D]")))
+    if len(dates) and not (dates.day == 1).all():
         return _("Every date is the last day of its month: rows are monthly totals, each counted in its month, and "
-                 "rows for the same product and month are added up.")
+                 "rows for the same product and month are added up.") if dates.is_month_end.all() else \
+            _("Every date is the last weekday of its month: rows are monthly totals, each counted in its month, and "
+              "rows for the same product and month are added up.")
     return _("Every date is the 1st of a month: rows are monthly totals, and rows for the same product and month "
              "are added up.")
 
@@ -686,7 +688,9 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
                   sku_parsed.values)
     checks.reject(np.repeat(sku_parsed.empty, n_periods) & ~values.empty, _("blank product code"), sku_column)
     checks.reject(values.bad, _("not a number"), None, cells.to_numpy())
-    checks.reject(~values.empty & (day_of > np.datetime64(today, "D")),
+    # each column's period from its first day (a month headed by its last day, 2024-01-31, begins on the 1st)
+    first_of = _period_first(day_of, mapping.period) if mapping.period in ("week", "month") else day_of
+    checks.reject(~values.empty & (first_of > np.datetime64(today, "D")),
                   _("a value for a period in the future (after {day})").format(day=today.isoformat()))
     if kind == "stock":
         checks.reject(~values.empty & (values.values < 0), _("negative stock: a count cannot be below 0"), None,
@@ -700,7 +704,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
         report.count("zero_qty", int(zero.sum()))
         live &= ~zero
         if mapping.period in ("week", "month"):
-            running = live & period_not_over(day_of, mapping.period, today)
+            running = live & period_not_over(first_of, mapping.period, today)
             _set_aside_running(report, running, row_of, mapping.period, today, column_of, qty)
             live &= ~running
         returns = live & (qty < 0)

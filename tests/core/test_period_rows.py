@@ -535,6 +535,13 @@ def test_a_month_or_week_shown_by_its_dates_and_not_over_is_set_aside_and_one_no
                    for p in report.problems)
         assert any(p.severity == "rejected" and p.row == 6 and "in the future" in p.message for p in report.problems)
         assert _stored(shop) == {("A1", "2026-09-30"): 30, ("A1", "2026-10-31"): 28, ("A1", "2026-11-30"): 25}
+    closes = tmp_path / "closes.csv"       # each month closed on its last weekday: Friday 29 March, 28 June 2024
+    closes.write_text("Date,Item,Qty\n2024-03-29,A1,3\n2024-04-30,A1,4\n2024-05-31,A1,2\n2024-06-28,A1,5\n",
+                      encoding="utf-8")
+    with open_shop(tmp_path / "closes.db") as shop:
+        report = run_import(shop, closes, "sales", today=dt.date(2026, 12, 7))
+        assert report.period == "month" and report.imported == 4
+        assert any(note.startswith("Every date is the last weekday of its month") for note in report.notes)
     with open_shop(tmp_path / "weeks.db") as shop:
         report = run_import(shop, saturdays, "sales", today=dt.date(2026, 12, 7))
         assert report.period == "week" and report.counts["not_over"] == 1 and report.rejected == 0
@@ -569,3 +576,20 @@ def test_a_column_named_period_is_the_date_and_a_period_figure_beside_it_is_not(
         report = run_import(shop, plain, "sales", today=dt.date(2025, 3, 1))
         assert report.period == "month" and _stored(shop) == {
             ("A1", "2024-01-01"): 3, ("A1", "2024-02-01"): 2, ("A1", "2024-03-01"): 4}
+
+
+def test_a_grid_headed_by_each_months_last_day_is_monthly_and_its_current_month_not_over(tmp_path):
+    """SKU | 2026-08-31 | 2026-09-30 | ... | 2026-12-31 on 7 December: the columns are months (each month's last day;
+    they were four days and a day in the future), December's is not over yet: set aside, not rejected."""
+    from core.forecasting.periods import load_period_history
+
+    path = tmp_path / "grid.csv"
+    path.write_text("SKU,2026-08-31,2026-09-30,2026-10-31,2026-11-30,2026-12-31\nA1,3,4,2,5,1\nA2,0,1,0,2,0\n",
+                    encoding="utf-8")
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert mapping.layout == "wide" and mapping.period == "month"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2026, 12, 7))
+        assert report.period == "month" and report.rejected == 0 and report.counts["not_over"] == 1
+        history = load_period_history(shop, "month")
+        assert history.demand.tolist() == [[3, 4, 2, 5], [0, 1, 0, 2]]

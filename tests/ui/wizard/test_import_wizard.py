@@ -294,6 +294,26 @@ def test_a_monthly_report_in_rows_is_read_month_by_month_in_the_wizard(qtbot, sh
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
 
+def test_a_period_end_export_is_read_as_monthly_totals_in_the_wizard(qtbot, shop_window, empty_shop, tmp_path):
+    """Period end | Stock code | Qty, each month's total dated on its last day: 'Period end' is the date, and the
+    wizard says, before anything is stored, that the dates show monthly totals (they were one day's sale each)."""
+    path = tmp_path / "period end.csv"
+    path.write_text("Period end,Stock code,Qty\n"
+                    "2025-01-31,00123,4\n2025-01-31,00124,1\n2025-02-28,00123,6\n2025-03-31,00123,5\n",
+                    encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    assert wizard.mapping_page.choices == {"Period end": "date", "Stock code": "sku", "Qty": "qty"}
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    assert "Will be imported 4" in counts and "Rejected (could not be read) 0" in counts
+    assert "Every date is the last day of its month: rows are monthly totals" in counts
+    wizard.next()                                          # Import
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    with open_shop(empty_shop, create=False) as shop:
+        assert shop.scalar("SELECT period FROM import_runs") == "month"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+
+
 def test_a_grid_of_month_names_asks_only_for_the_year(qtbot, shop_window, tmp_path):
     path = tmp_path / "this year.csv"
     path.write_text("SKU,Jan,Feb,Mar\n00123,4,6,5\n00124,1,0,2\n", encoding="utf-8")
