@@ -18,7 +18,7 @@ import pandas as pd
 
 from core.i18n import _
 from core.importing.fields import period_column, year_column  # noqa: F401  (the names read here)
-from core.importing.mapping import period_of_header
+from core.importing.mapping import named_period, period_of_header
 from core.importing.values import Parsed, code_text, is_empty_cell, parse_date
 
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
@@ -112,6 +112,10 @@ def _period_value(value: object, unit: str, year: object, day_first: bool | None
             return dt.date.fromisocalendar(int(y), week, 1)
         except ValueError:
             return None
+    y = _number(year)
+    by_name = named_period(text) if y is not None and 1900 <= y <= 2200 else None
+    if by_name is not None and by_name[0] == unit == "month":     # 'January' or 'Jan' beside a Year column: 2024
+        return dt.date(y, by_name[1], 1)
     named = period_of_header(text, day_first is not False)
     if named is None or named[1] == "day":
         return None

@@ -16,7 +16,7 @@ from core.errors import ImportRefused
 from core.i18n import _, weekday_words
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
 from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
-from core.importing.mapping import Mapping, check_required, month_closes
+from core.importing.mapping import Mapping, check_required, month_closes, named_period
 from core.importing.period_rows import describe as describe_period_column
 from core.importing.period_rows import counted_on, parse_period_dates, period_values
 from core.importing.period_rows import describe_stock as describe_stock_period
@@ -235,14 +235,18 @@ def _refuse_quarters(sheet: RawSheet, column: str, dates: Parsed) -> None:
 
 
 def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:
-    """A column of week or month numbers (1, 2, 3...) with no year anywhere: which year each row is cannot be known,
-    and guessing one would file two years' weeks on top of each other."""
+    """A column of week or month numbers (1, 2, 3...), or of month names (January ...), with no year anywhere: which
+    year each row is cannot be known, and guessing one would file two years' weeks on top of each other."""
     cells = sheet.frame[column][dates.bad]
+    if not len(cells) or dates.bad.sum() < 0.5 * (~dates.empty).sum():
+        return
     numbers = pd.to_numeric(cells.astype(str).str.strip(), errors="coerce")
-    if not len(cells) or numbers.isna().any() or dates.bad.sum() < 0.5 * (~dates.empty).sum():
+    names = all(named_period(c) is not None and named_period(c)[0] == "month" for c in cells.astype(str))
+    if numbers.isna().any() and not (names and unit == "month"):
         return
     raise ImportRefused(
-        (_("'{column}' holds month numbers (1 to 12) with no year beside them.") if unit == "month" else
+        (_("'{column}' names months (January, Feb ...) with no year beside them.") if numbers.isna().any() else
+         _("'{column}' holds month numbers (1 to 12) with no year beside them.") if unit == "month" else
          _("'{column}' holds week numbers (1 to 53) with no year beside them.")).format(column=column),
         where=sheet.where,
         hint=_("Add a column named 'Year' beside it, or write each period with its year (Jan 2024, 2024-01, "

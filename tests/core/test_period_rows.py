@@ -593,3 +593,25 @@ def test_a_grid_headed_by_each_months_last_day_is_monthly_and_its_current_month_
         assert report.period == "month" and report.rejected == 0 and report.counts["not_over"] == 1
         history = load_period_history(shop, "month")
         assert history.demand.tolist() == [[3, 4, 2, 5], [0, 1, 0, 2]]
+
+
+def test_month_names_take_their_year_from_a_year_column_and_without_one_are_refused_with_what_to_add(tmp_path):
+    """Year | Month | SKU | Qty with 'January' or 'Jan' (a pivot table's rows): each month of its row's year, across
+    the turn of the year. Month names with no year anywhere are refused, saying what to add (it said 'cannot read
+    this as a date')."""
+    path = tmp_path / "pivot.csv"
+    path.write_text("Year,Month,SKU,Qty\n2024,November,A1,3\n2024,Dec,A1,4\n2025,January,A1,2\n2025,Feb,A1,5\n",
+                    encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2025, 6, 1))
+        assert report.period == "month" and report.rejected == 0
+        assert _stored(shop) == {("A1", "2024-11-01"): 3, ("A1", "2024-12-01"): 4, ("A1", "2025-01-01"): 2,
+                                 ("A1", "2025-02-01"): 5}
+    bare = tmp_path / "bare.csv"
+    bare.write_text("Month,SKU,Qty\nJanuary,A1,3\nFebruary,A1,4\nMarch,A1,2\n", encoding="utf-8")
+    with open_shop(tmp_path / "bare.db") as shop:
+        with pytest.raises(UserError) as refused:
+            run_import(shop, bare, "sales", today=dt.date(2025, 6, 1))
+        assert "'Month' names months (January, Feb ...) with no year beside them." in str(refused.value)
+        assert "Add a column named 'Year'" in refused.value.hint
+        assert shop.scalar("SELECT count(*) FROM sales") == 0
