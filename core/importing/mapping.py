@@ -64,13 +64,18 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
         if 1 <= int(month) <= 12:
             return dt.date(int(year), int(month), 1), "month"
         return None
+    match = re.fullmatch(r"((?:19|20|21)\d{2})[-\s]?M(\d{1,2})|M(\d{1,2})[-/\s]?((?:19|20|21)\d{2})", text,
+                         re.IGNORECASE)
+    if match:       # 2024-M01, 2024M01, M01-2024 (statistics' month notation; a day parser reads M as minutes)
+        year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        return (dt.date(int(year), int(month), 1), "month") if 1 <= int(month) <= 12 else None
     match = re.fullmatch(r"(\d{4})[-\s]?W(\d{1,2})", text, re.IGNORECASE)
     if match:
         try:
             return dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1), "week"
         except ValueError:
             return None
-    match = re.fullmatch(r"([A-Za-z]{3})[a-z]*[\s\-']+(\d{2}|\d{4})", text)
+    match = re.fullmatch(r"([A-Za-z]{3})[a-z]*(?:\.\s*|[\s\-']+)(\d{2}|\d{4})", text)     # Jan 2024, Jan-24, Jan.24
     if match and match.group(1).lower() in _MONTHS:
         year = int(match.group(2))
         return dt.date(year + 2000 if year < 100 else year, _MONTHS[match.group(1).lower()], 1), "month"

@@ -183,6 +183,9 @@ def day_first_from(samples: list[str]) -> bool | None:
     return None
 
 
+_NOT_A_DAY = re.compile(r"^\s*\d{4}\s*$|(?:^|[^A-Za-z])[Mm]\d{1,2}(?:\D|$)")
+
+
 def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: bool = True) -> tuple[Parsed, bool]:
     """Dates and date-times as numpy datetime64[s]; also whether any cell carried a time of day.
 
@@ -219,13 +222,17 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
         index = np.fromiter(texts.keys(), dtype=np.int64, count=len(texts))
         strings = pd.Series(list(texts.values()), dtype=object)
         parsed = pd.to_datetime(strings, format="ISO8601", errors="coerce")
-        missing = parsed.isna().to_numpy()
+        # what the parsers make of a text that is no day: a year alone ('2024': 1 January), a month written
+        # 2024-M02 (M read as minutes: 1 January at 00:02)
+        no_day = strings.str.contains(_NOT_A_DAY, regex=True).to_numpy()
+        parsed[no_day] = pd.NaT
+        missing = parsed.isna().to_numpy() & ~no_day
         if missing.any():
             if day_first is None:
                 day_first = day_first_from(strings[missing].tolist())
             retry = pd.to_datetime(strings[missing], format="mixed", dayfirst=bool(day_first), errors="coerce")
             parsed[missing] = retry
-            still = parsed.isna().to_numpy()
+            still = parsed.isna().to_numpy() & ~no_day
             numeric = pd.to_numeric(strings[still], errors="coerce")
             if serials and numeric.notna().any():
                 ok = numeric.between(1, 2958465)

@@ -51,6 +51,9 @@ def _expected(units: np.ndarray, firsts: list[dt.date]) -> dict[tuple[str, str],
     ("Month ending", [m.end_time.strftime("%d/%m/%Y") for m in MONTHS]),
     ("Sales month", [m.strftime("%Y-%m") for m in MONTHS]),           # 'sales' in its name: not the quantity
     ("月份", [f"{m.year}年{m.month}月" for m in MONTHS]),
+    ("Date", [m.strftime("%Y-M%m") for m in MONTHS]),          # a day parser read 2024-M02 as 1 January, 00:02
+    ("Period", [m.strftime("M%m-%Y") for m in MONTHS]),
+    ("Date", [m.strftime("%b.%y") for m in MONTHS]),
 ])
 def test_a_monthly_report_in_rows_is_stored_month_by_month(tmp_path, column, labels):
     path = tmp_path / "monthly.csv"
@@ -615,3 +618,19 @@ def test_month_names_take_their_year_from_a_year_column_and_without_one_are_refu
         assert "'Month' names months (January, Feb ...) with no year beside them." in str(refused.value)
         assert "Add a column named 'Year'" in refused.value.hint
         assert shop.scalar("SELECT count(*) FROM sales") == 0
+
+
+def test_a_year_alone_or_a_month_written_with_m_is_never_read_as_a_day():
+    """The lenient day parser read '2024' as 1 January 2024 and '2024-M02' as 1 January at 00:02 (M for minutes):
+    every month of a sheet fell on one day, as sales with a time of day. A year alone is no day; 2024-M02 is a month."""
+    from core.importing.mapping import period_of_header
+    from core.importing.values import parse_date
+
+    parsed, has_time = parse_date(pd.Series(["2024", "2024-M02", "M03-2024", "5 Mar 2024", "05/03/2024 10:30 AM"]),
+                                  day_first=True)
+    assert parsed.bad.tolist() == [True, True, True, False, False] and has_time
+    assert parsed.values[3] == np.datetime64("2024-03-05")
+    assert period_of_header("2024-M02") == (dt.date(2024, 2, 1), "month")
+    assert period_of_header("M12-2023") == (dt.date(2023, 12, 1), "month")
+    assert period_of_header("Jan.24") == (dt.date(2024, 1, 1), "month")
+    assert period_of_header("2024-M13") is None
