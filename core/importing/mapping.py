@@ -87,10 +87,58 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
         year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if 1 <= int(month) <= 12:
             return dt.date(int(year), int(month), 1), "month"
+    ranged = _period_range(text, day_first)
+    if ranged is not None:
+        return ranged
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}( 00:00:00)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}/\d{1,2}/\d{1,2}", text):
         try:
             day_first = day_first and bool(re.match(r"\d{1,2}[./]", text))
             return pd.Timestamp(pd.to_datetime(text, dayfirst=day_first)).date(), "day"
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+# the two ends of a period written as a range: '2024-01-01 - 2024-01-07', '01.01.2024-31.01.2024', 'Jan 1 - Jan 7,
+# 2024', '2024-01-01 to 2024-01-31', '2024/1/1~2024/1/31', '2024-01-01至2024-01-31'
+_RANGE_CUT = re.compile(r"\s+[-–]\s+|\s*[–~至]\s*|\s+(?:to|thru|through|until)\s+|(?<=\d)-(?=\d)", re.IGNORECASE)
+
+
+def _period_range(text: str, day_first: bool) -> tuple[dt.date, str] | None:
+    """A week (seven days) or a calendar month written as its first and last day (day or month first, whichever
+    makes one); None for anything else."""
+    for cut in _RANGE_CUT.finditer(text):
+        left, right = text[:cut.start()].strip(), text[cut.end():].strip()
+        for first in (day_first, not day_first):
+            end = _one_day(right, first)
+            if end is None:
+                continue
+            whole = left if re.search(r"\d{4}", left) else f"{left} {end.year}"   # 'Jan 1 - Jan 7, 2024'
+            start = _one_day(whole, first)
+            if start is None:
+                continue
+            if start > end and whole is not left:    # 'Dec 30 - Jan 5, 2024': the first day is in the year before
+                start = start.replace(year=start.year - 1)
+            if (end - start).days == 6:
+                return start, "week"
+            if start.day == 1 and end == (pd.Timestamp(start) + pd.offsets.MonthEnd(0)).date():
+                return start, "month"
+    return None
+
+
+def _one_day(text: str, day_first: bool) -> dt.date | None:
+    """One day written alone: 2024-01-07, 07/01/2024, 07.01.2024, 7 Jan 2024, Jan 7, 2024."""
+    text = text.strip().rstrip(",")
+    if not re.search(r"\d", text) or re.search(r"\d{1,2}:\d{2}", text):
+        return None
+    if re.fullmatch(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", text) or \
+            re.search(r"[A-Za-z]{3}", text) and re.search(r"\d{4}", text):
+        import warnings
+
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")        # pandas' note that a day-first reading did not fit
+                return pd.Timestamp(pd.to_datetime(text, dayfirst=day_first and not re.match(r"\d{4}", text))).date()
         except (ValueError, OverflowError):
             return None
     return None

@@ -18,7 +18,7 @@ import pandas as pd
 
 from core.i18n import _
 from core.importing.fields import period_column, year_column  # noqa: F401  (the names read here)
-from core.importing.mapping import named_period, period_of_header
+from core.importing.mapping import _period_range, named_period, period_of_header
 from core.importing.values import Parsed, code_text, is_empty_cell, parse_date
 
 _MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{4})")
@@ -166,9 +166,10 @@ def period_values(column: pd.Series) -> tuple[str, str] | None:
     if len(texts) < 2:
         return None
     dated = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.*")   # plain days
-    found = [None if dated.fullmatch(t) else period_of_header(t) for t in texts]
-    named = [f for t, f in zip(texts, found) if f is not None and f[1] in ("month", "week")
-             and not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", t)]
+    ranges = [_period_range(t, True) for t in texts]       # a week or a month as its first and last day
+    found = [r if r is not None else None if dated.fullmatch(t) else period_of_header(t) for t, r in zip(texts, ranges)]
+    named = [f for t, f, r in zip(texts, found, ranges) if f is not None and f[1] in ("month", "week")
+             and (r is not None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", t))]
     if len(named) < 0.9 * len(texts):
         return None
     unit = max({u for _d, u in named}, key=[u for _d, u in named].count)

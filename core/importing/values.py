@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -186,6 +187,12 @@ def day_first_from(samples: list[str]) -> bool | None:
 _NOT_A_DAY = re.compile(r"^\s*\d{4}\s*$|(?:^|[^A-Za-z])[Mm]\d{1,2}(?:\D|$)")
 
 
+def _wall_time(stamps: pd.Series) -> pd.Series:
+    """Datetimes with their offsets (one or several) as the local times written, without the offset."""
+    return pd.Series([v.tz_localize(None) if isinstance(v, pd.Timestamp) and v.tzinfo is not None else v
+                      for v in stamps], index=stamps.index, dtype="datetime64[ns]")
+
+
 def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: bool = True) -> tuple[Parsed, bool]:
     """Dates and date-times as numpy datetime64[s]; also whether any cell carried a time of day.
 
@@ -230,7 +237,16 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
         if missing.any():
             if day_first is None:
                 day_first = day_first_from(strings[missing].tolist())
-            retry = pd.to_datetime(strings[missing], format="mixed", dayfirst=bool(day_first), errors="coerce")
+            with warnings.catch_warnings():     # pandas' note on mixed offsets: those are handled just below
+                warnings.simplefilter("ignore", FutureWarning)
+                retry = pd.to_datetime(strings[missing], format="mixed", dayfirst=bool(day_first), errors="coerce")
+            if not pd.api.types.is_datetime64_dtype(retry):
+                # an offset from UTC the lenient parser found where the text wrote none ('2024-01-01 - 2024-01-07':
+                # '- 2024' read as one): no day it can be trusted with
+                retry = pd.Series([v if isinstance(v, pd.Timestamp) and v.tzinfo is None else pd.NaT for v in retry],
+                                  index=retry.index, dtype="datetime64[ns]")
+            if not pd.api.types.is_datetime64_dtype(parsed):        # offsets written in ISO form: as written
+                parsed = _wall_time(parsed)
             parsed[missing] = retry
             still = parsed.isna().to_numpy() & ~no_day
             numeric = pd.to_numeric(strings[still], errors="coerce")

@@ -54,6 +54,8 @@ def _expected(units: np.ndarray, firsts: list[dt.date]) -> dict[tuple[str, str],
     ("Date", [m.strftime("%Y-M%m") for m in MONTHS]),          # a day parser read 2024-M02 as 1 January, 00:02
     ("Period", [m.strftime("M%m-%Y") for m in MONTHS]),
     ("Date", [m.strftime("%b.%y") for m in MONTHS]),
+    ("Period", [f"{m.start_time:%Y-%m-%d} to {m.end_time:%Y-%m-%d}" for m in MONTHS]),     # first and last day
+    ("Date", [f"{m.start_time:%d.%m.%Y}-{m.end_time:%d.%m.%Y}" for m in MONTHS]),
 ])
 def test_a_monthly_report_in_rows_is_stored_month_by_month(tmp_path, column, labels):
     path = tmp_path / "monthly.csv"
@@ -90,6 +92,11 @@ def test_month_numbers_take_their_year_from_a_year_column_and_excel_dates_their_
     ("Week", [f"{d.isocalendar()[0]}/{d.isocalendar()[1]:02d}" for d in WEEKS], {}),      # week 5, not May
     ("Week commencing", [d.strftime("%d/%m/%Y") for d in WEEKS], {}),
     ("Week ending", [(d + dt.timedelta(days=6)).strftime("%d/%m/%Y") for d in WEEKS], {}),   # the Sunday after
+    # a week as its first and last day (a web shop's report; '- 2024' was read as an offset from UTC: a traceback)
+    ("Week", [f"{d:%Y-%m-%d} - {d + dt.timedelta(days=6):%Y-%m-%d}" for d in WEEKS], {}),
+    ("Period", [f"{d:%d/%m/%Y} - {d + dt.timedelta(days=6):%d/%m/%Y}" for d in WEEKS], {}),
+    ("Date", [f"{d:%b} {d.day} - {d + dt.timedelta(days=6):%b} {(d + dt.timedelta(days=6)).day}, "
+              f"{(d + dt.timedelta(days=6)).year}" for d in WEEKS], {}),
 ])
 def test_a_weekly_report_in_rows_is_stored_on_each_weeks_first_day(tmp_path, column, labels, extra):
     path = tmp_path / "weekly.csv"
@@ -634,3 +641,26 @@ def test_a_year_alone_or_a_month_written_with_m_is_never_read_as_a_day():
     assert period_of_header("M12-2023") == (dt.date(2023, 12, 1), "month")
     assert period_of_header("Jan.24") == (dt.date(2024, 1, 1), "month")
     assert period_of_header("2024-M13") is None
+
+
+def test_a_range_that_is_neither_a_week_nor_a_month_is_refused_and_a_grid_of_week_ranges_is_weekly(tmp_path):
+    """Ten days ('2024-01-01 - 2024-01-10') is no period a shop is planned in: refused, saying which cells (no
+    traceback: the day parser read '- 2024' as an offset from UTC). Column headers of week ranges are weeks."""
+    from core.importing.values import parse_date
+
+    parsed, _time = parse_date(pd.Series(["2024-01-01 - 2024-01-10", "2024-01-05"]), day_first=True)
+    assert parsed.bad.tolist() == [True, False]
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Date,SKU,Qty\n2024-01-01 - 2024-01-10,A1,3\n2024-01-11 - 2024-01-20,A1,4\n", encoding="utf-8")
+    with open_shop(tmp_path / "odd.db") as shop:
+        with pytest.raises(UserError) as refused:
+            run_import(shop, odd, "sales", today=dt.date(2025, 3, 1))
+        assert "cannot read this as a date (found '2024-01-01 - 2024-01-10')" in str(refused.value)
+    grid = tmp_path / "grid.csv"
+    grid.write_text("SKU,01/01/2024 - 07/01/2024,08/01/2024 - 14/01/2024,15/01/2024 - 21/01/2024\nA1,3,4,5\n",
+                    encoding="utf-8")
+    mapping = guess_mapping(read_sheet(grid, kind="sales"), "sales")
+    assert mapping.layout == "wide" and mapping.period == "week"
+    with open_shop(tmp_path / "grid.db") as shop:
+        run_import(shop, grid, "sales", today=dt.date(2025, 3, 1))
+        assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-01-08"): 4, ("A1", "2024-01-15"): 5}
