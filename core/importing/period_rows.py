@@ -91,10 +91,12 @@ def _period_value(value: object, unit: str, year: object, day_first: bool | None
             return None
         return None
     text = code_text(value).strip()
-    if unit == "week":          # '2024/05', '2024-05', '202405' in a week column: week 5 of 2024, not May
-        match = re.fullmatch(r"((?:19|20|21)\d{2})[-/.\s]?(\d{2})|((?:19|20|21)\d{2})[-/.\s](\d)", text)
+    if unit == "week":          # '2024/05', '2024-05', '202405', '5/2024' in a week column: week 5 of 2024, not May
+        match = re.fullmatch(r"((?:19|20|21)\d{2})[-/.\s]?(\d{2})|((?:19|20|21)\d{2})[-/.\s](\d)|"
+                             r"(\d{1,2})[-/.\s]((?:19|20|21)\d{2})", text)
         if match:
-            year, week = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+            year, week = (match.group(1), match.group(2)) if match.group(1) else \
+                (match.group(3), match.group(4)) if match.group(3) else (match.group(6), match.group(5))
             try:
                 return dt.date.fromisocalendar(int(year), int(week), 1)
             except ValueError:

@@ -90,6 +90,9 @@ def test_month_numbers_take_their_year_from_a_year_column_and_excel_dates_their_
     ("Week", [f"Week {d.isocalendar()[1]} {d.isocalendar()[0]}" for d in WEEKS], {}),
     ("Week", [d.isocalendar()[1] for d in WEEKS], {"Year": [d.isocalendar()[0] for d in WEEKS]}),
     ("Week", [f"{d.isocalendar()[0]}/{d.isocalendar()[1]:02d}" for d in WEEKS], {}),      # week 5, not May
+    ("Week", [f"{d.isocalendar()[1]}/{d.isocalendar()[0]}" for d in WEEKS], {}),          # 5/2024: week 5, not May
+    ("Date", [f"W{d.isocalendar()[1]:02d} {d.isocalendar()[0]}" for d in WEEKS], {}),      # any column name
+    ("Period", [f"{d.isocalendar()[0]} Wk {d.isocalendar()[1]:02d}" for d in WEEKS], {}),
     ("Week commencing", [d.strftime("%d/%m/%Y") for d in WEEKS], {}),
     ("Week ending", [(d + dt.timedelta(days=6)).strftime("%d/%m/%Y") for d in WEEKS], {}),   # the Sunday after
     # a week as its first and last day (a web shop's report; '- 2024' was read as an offset from UTC: a traceback)
