@@ -361,6 +361,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("stopped: nothing was changed.", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # what reads the output stopped reading (`| head`): the work is done or stopped as it stood; no traceback,
+        # and no second one when Python flushes the closed output at exit
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except sqlite3.Error as err:
         from core.store.db import file_problem, is_file_error
 

@@ -247,3 +247,26 @@ def test_the_full_check_in_the_background_finds_what_the_quick_one_does_and_stop
     _damage(filled_shop)
     with pytest.raises(ShopFileDamaged, match="damaged"):
         shop_service.check_shop_fully(filled_shop, ctx=null_context())
+
+
+def test_a_command_whose_reader_stops_reading_ends_without_a_traceback(tmp_path):
+    """`shelfwise import ... | head -1`: the reader closes the pipe before the report is printed. The import is
+    done (committed whole) and the command ends quietly; it ended in a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    from tests.core.conftest import REPO_ROOT
+
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,SKU,Qty\n2024-01-05,A1,3\n2024-01-06,A1,2\n2024-01-07,A2,1\n", encoding="utf-8")
+    shop = tmp_path / "shop.db"
+    child = subprocess.Popen([sys.executable, "main.py", "import", "--db", str(shop), "--kind", "sales", str(sales)],
+                             cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child.stdout.close()                                 # before it has written a line: it takes longer to start
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 0, errors
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
+    from core.store import open_shop
+
+    with open_shop(shop, create=False) as opened:
+        assert opened.scalar("SELECT count(*) FROM sales") == 3
