@@ -735,6 +735,8 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
 
 
 def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Validated:
+    if "date" in parsed and not getattr(mapping, "date_period", None):
+        parsed = {**parsed, "date": _closing_today(parsed["date"], mapping, report, today)}
     rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today)
     if "date" in parsed:
         checks.reject(parsed["date"].bad, _("cannot read this as a date"), _source(mapping, "date"),
@@ -764,6 +766,25 @@ def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
     report.imported = len(records)
     return Validated(kind, sheet, mapping, report, records.reset_index(drop=True),
                      _product_facts(parsed["sku"].values, parsed, ok))
+
+
+def _closing_today(dates: Parsed, mapping: Mapping, report: ImportReport, today: dt.date) -> Parsed:
+    """Counts whose dates show months or weeks (each month's last day, as a period report's closing stock): the
+    current period's, dated at its close after today, is the stock on hand today (as a Month column's closing stock
+    is, core.importing.period_rows.counted_on), not a count in the future to reject."""
+    unit = _dated_period(dates.values, mapping)
+    if unit == "day":
+        return dates
+    days = dates.values.astype("datetime64[D]")
+    now = np.datetime64(today, "D")
+    current = ~np.isnat(days) & (days > now) & (_period_first(days, unit) <= now)
+    if not current.any():
+        return dates
+    report.notes.append((_("This month's counts, dated {day} (the month's close), are taken as today's, {today}: the "
+                           "month is not over.") if unit == "month" else
+                         _("This week's counts, dated {day} (the week's close), are taken as today's, {today}: the "
+                           "week is not over.")).format(day=str(days[current][0]), today=today.isoformat()))
+    return Parsed(np.where(current, now.astype(dates.values.dtype), dates.values), dates.empty, dates.bad)
 
 
 # --------------------------------------------------------------------------- reference tables

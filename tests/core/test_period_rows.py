@@ -667,3 +667,21 @@ def test_a_range_that_is_neither_a_week_nor_a_month_is_refused_and_a_grid_of_wee
     with open_shop(tmp_path / "grid.db") as shop:
         run_import(shop, grid, "sales", today=dt.date(2025, 3, 1))
         assert _stored(shop) == {("A1", "2024-01-01"): 3, ("A1", "2024-01-08"): 4, ("A1", "2024-01-15"): 5}
+
+
+def test_a_period_end_reports_closing_stock_of_the_month_not_over_is_todays_count(tmp_path):
+    """Period end | Item | Qty sold | Closing stock on 7 December: each month's closing stock counted on its last
+    day, and December's (dated 31 December) as today's count, as a Month column's is; it was rejected as a date in
+    the future. Its sales import sets December's part-total aside."""
+    path = tmp_path / "report.csv"
+    path.write_text("Period end,Item,Qty sold,Closing stock\n2026-09-30,A1,30,12\n2026-10-31,A1,28,9\n"
+                    "2026-11-30,A1,25,14\n2026-12-31,A1,6,8\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        sales = run_import(shop, path, "sales", today=dt.date(2026, 12, 7))
+        assert sales.counts["not_over"] == 1 and sales.imported == 3
+        stock = run_import(shop, path, "stock", today=dt.date(2026, 12, 7))
+        assert stock.rejected == 0 and stock.imported == 4
+        assert any(note.startswith("This month's counts, dated 2026-12-31 (the month's close), are taken as today's, "
+                                   "2026-12-07") for note in stock.notes)
+        assert [tuple(r) for r in shop.query("SELECT date, qty FROM stock_snapshots ORDER BY date")] == [
+            ("2026-09-30", 12.0), ("2026-10-31", 9.0), ("2026-11-30", 14.0), ("2026-12-07", 8.0)]
