@@ -234,6 +234,34 @@ def _refuse_quarters(sheet: RawSheet, column: str, dates: Parsed) -> None:
             where=sheet.where, hint=_("Export the same figures by month (or week) and import that sheet."))
 
 
+def _refuse_wider_periods(sheet: RawSheet, column: str, dates: np.ndarray, unit: str, products: int) -> None:
+    """Dates that show months, every one a quarter (or a year) apart, or weeks every one a fortnight (or four weeks)
+    apart, over `products` products: one total per quarter or per fortnight. Read as months or weeks, each would
+    be one period's sales and the periods between none: refused with why, as a column of quarters is. Not for a
+    sheet of one or two products (a part that sells every other week is a weekly part)."""
+    known = np.unique(dates[~np.isnat(dates)].astype("datetime64[D]"))
+    if len(known) < 3 or products < 3:
+        return
+    if unit == "month":
+        steps = np.diff(known.astype("datetime64[M]").astype(np.int64))
+        if steps.min() >= 3 and not (steps % 3).any():
+            raise ImportRefused(
+                _("Every date in '{column}' is three months or more apart ({first}, {second}, ...): these look like "
+                  "quarterly totals. ShelfWise forecasts and plans in days, weeks or months, and a quarter's total "
+                  "cannot be spread over its months without guessing.").format(
+                    column=column, first=str(known[0]), second=str(known[1])),
+                where=sheet.where, hint=_("Export the same figures by month (or week) and import that sheet."))
+    elif unit == "week":
+        steps = np.diff(known.astype(np.int64)) // 7
+        if steps.min() >= 2 and not (steps % 2).any():
+            raise ImportRefused(
+                _("Every date in '{column}' is two weeks or more apart ({first}, {second}, ...): these look like "
+                  "fortnightly totals. ShelfWise forecasts and plans in days, weeks or months, and a fortnight's "
+                  "total cannot be split between its weeks without guessing.").format(
+                    column=column, first=str(known[0]), second=str(known[1])),
+                where=sheet.where, hint=_("Export the same figures by week (or month) and import that sheet."))
+
+
 def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:
     """A column of week or month numbers (1, 2, 3...), or of month names (January ...), with no year anywhere: which
     year each row is cannot be known, and guessing one would file two years' weeks on top of each other."""
@@ -484,6 +512,9 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     aside = undated_totals if aside is None else (aside | undated_totals)
     dated = parsed["date"].values
     unit = _dated_period(dated, mapping)
+    if unit != "day" and not getattr(mapping, "date_period", None):
+        _refuse_wider_periods(sheet, _source(mapping, "date"), dated, unit,
+                              len(pd.unique(parsed["sku"].values[~parsed["sku"].empty])))
     # dates that show weeks or months (the 1st of each month, each month's last day, one weekday): the period that
     # holds today is not over, and its total so far is set aside as a named period column's is (below); a month's
     # last day is after today then, and not a date in the future to reject
@@ -654,6 +685,9 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     """A grid with one row per product and one column per period: each cell is one product-period."""
     frame = sheet.frame
     period_columns = [c for c in mapping.period_columns if c in frame.columns and not mapping.columns.get(c)]
+    if mapping.period in ("week", "month") and period_columns:     # a quarter or a fortnight a column: refused
+        _refuse_wider_periods(sheet, f"{period_columns[0]} .. {period_columns[-1]}", np.array(
+            [np.datetime64(mapping.period_columns[c], "D") for c in period_columns]), mapping.period, len(frame))
     sku_column = mapping.source_of("sku")
     sku_parsed = parse_code(frame[sku_column])
     name_column = mapping.source_of("name")
