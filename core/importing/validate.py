@@ -242,24 +242,20 @@ def _refuse_wider_periods(sheet: RawSheet, column: str, dates: np.ndarray, unit:
     known = np.unique(dates[~np.isnat(dates)].astype("datetime64[D]"))
     if len(known) < 3 or products < 3:
         return
-    if unit == "month":
-        steps = np.diff(known.astype("datetime64[M]").astype(np.int64))
-        if steps.min() >= 3 and not (steps % 3).any():
-            raise ImportRefused(
-                _("Every date in '{column}' is three months or more apart ({first}, {second}, ...): these look like "
-                  "quarterly totals. ShelfWise forecasts and plans in days, weeks or months, and a quarter's total "
-                  "cannot be spread over its months without guessing.").format(
-                    column=column, first=str(known[0]), second=str(known[1])),
-                where=sheet.where, hint=_("Export the same figures by month (or week) and import that sheet."))
-    elif unit == "week":
-        steps = np.diff(known.astype(np.int64)) // 7
-        if steps.min() >= 2 and not (steps % 2).any():
-            raise ImportRefused(
-                _("Every date in '{column}' is two weeks or more apart ({first}, {second}, ...): these look like "
-                  "fortnightly totals. ShelfWise forecasts and plans in days, weeks or months, and a fortnight's "
-                  "total cannot be split between its weeks without guessing.").format(
-                    column=column, first=str(known[0]), second=str(known[1])),
-                where=sheet.where, hint=_("Export the same figures by week (or month) and import that sheet."))
+    # the step between dates in the unit's periods, the step that makes them wider periods, and what to say
+    steps, wider = (np.diff(known.astype("datetime64[M]").astype(np.int64)), 3) if unit == "month" else \
+        (np.diff(known.astype(np.int64)) // 7, 2)
+    if steps.min() < wider or (steps % wider).any():
+        return
+    said = _("Every date in '{column}' is three months or more apart ({first}, {second}, ...): these look like "
+             "quarterly totals. ShelfWise forecasts and plans in days, weeks or months, and a quarter's total "
+             "cannot be spread over its months without guessing.") if unit == "month" else \
+        _("Every date in '{column}' is two weeks or more apart ({first}, {second}, ...): these look like "
+          "fortnightly totals. ShelfWise forecasts and plans in days, weeks or months, and a fortnight's "
+          "total cannot be split between its weeks without guessing.")
+    raise ImportRefused(said.format(column=column, first=str(known[0]), second=str(known[1])), where=sheet.where,
+                        hint=_("Export the same figures by month (or week) and import that sheet.") if unit == "month"
+                        else _("Export the same figures by week (or month) and import that sheet."))
 
 
 def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:
