@@ -235,27 +235,22 @@ def _refuse_quarters(sheet: RawSheet, column: str, dates: Parsed) -> None:
 
 
 def _refuse_wider_periods(sheet: RawSheet, column: str, dates: np.ndarray, unit: str, products: int) -> None:
-    """Dates that show months, every one a quarter (or a year) apart, or weeks every one a fortnight (or four weeks)
-    apart, over `products` products: one total per quarter or per fortnight. Read as months or weeks, each would
-    be one period's sales and the periods between none: refused with why, as a column of quarters is. Not for a
-    sheet of one or two products (a part that sells every other week is a weekly part)."""
+    """Dates that show months, every one a quarter (or a year) apart, over `products` products: one total per
+    quarter. Read as months, each would be one month's sales and the two months after it none: refused with why, as
+    a column of quarters is. Not for a sheet of one or two products (a part that sells once a quarter is a monthly
+    part). Weeks two apart are read as weeks (a market stall that trades every other Saturday sells in its weeks)."""
     known = np.unique(dates[~np.isnat(dates)].astype("datetime64[D]"))
-    if len(known) < 3 or products < 3:
+    if unit != "month" or len(known) < 3 or products < 3:
         return
-    # the step between dates in the unit's periods, the step that makes them wider periods, and what to say
-    steps, wider = (np.diff(known.astype("datetime64[M]").astype(np.int64)), 3) if unit == "month" else \
-        (np.diff(known.astype(np.int64)) // 7, 2)
-    if steps.min() < wider or (steps % wider).any():
+    steps = np.diff(known.astype("datetime64[M]").astype(np.int64))
+    if steps.min() < 3 or (steps % 3).any():
         return
-    said = _("Every date in '{column}' is three months or more apart ({first}, {second}, ...): these look like "
-             "quarterly totals. ShelfWise forecasts and plans in days, weeks or months, and a quarter's total "
-             "cannot be spread over its months without guessing.") if unit == "month" else \
-        _("Every date in '{column}' is two weeks or more apart ({first}, {second}, ...): these look like "
-          "fortnightly totals. ShelfWise forecasts and plans in days, weeks or months, and a fortnight's "
-          "total cannot be split between its weeks without guessing.")
-    raise ImportRefused(said.format(column=column, first=str(known[0]), second=str(known[1])), where=sheet.where,
-                        hint=_("Export the same figures by month (or week) and import that sheet.") if unit == "month"
-                        else _("Export the same figures by week (or month) and import that sheet."))
+    raise ImportRefused(
+        _("Every date in '{column}' is three months or more apart ({first}, {second}, ...): these look like "
+          "quarterly totals. ShelfWise forecasts and plans in days, weeks or months, and a quarter's total "
+          "cannot be spread over its months without guessing.").format(
+            column=column, first=str(known[0]), second=str(known[1])),
+        where=sheet.where, hint=_("Export the same figures by month (or week) and import that sheet."))
 
 
 def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed) -> None:
@@ -681,7 +676,7 @@ def _validate_wide(sheet, kind, mapping, report, today, decimal_comma, ctx) -> V
     """A grid with one row per product and one column per period: each cell is one product-period."""
     frame = sheet.frame
     period_columns = [c for c in mapping.period_columns if c in frame.columns and not mapping.columns.get(c)]
-    if mapping.period in ("week", "month") and period_columns:     # a quarter or a fortnight a column: refused
+    if mapping.period in ("week", "month") and period_columns:     # a quarter a column: refused
         _refuse_wider_periods(sheet, f"{period_columns[0]} .. {period_columns[-1]}", np.array(
             [np.datetime64(mapping.period_columns[c], "D") for c in period_columns]), mapping.period, len(frame))
     sku_column = mapping.source_of("sku")

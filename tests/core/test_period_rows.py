@@ -687,23 +687,24 @@ def test_a_period_end_reports_closing_stock_of_the_month_not_over_is_todays_coun
             ("2026-09-30", 12.0), ("2026-10-31", 9.0), ("2026-11-30", 14.0), ("2026-12-07", 8.0)]
 
 
-def test_quarterly_or_fortnightly_totals_shown_by_their_dates_are_refused_with_why(tmp_path):
-    """One total a quarter (dated on the 1st of every third month, or a grid of Jan, Apr, Jul, Oct) or a fortnight
-    (every other Sunday) over a shop's products: read as months or weeks, each would be one period's sales and the
-    periods between none (a quarter's total as one month's, the two months after it empty). Refused, saying why;
-    nothing stored. One part selling every other week is a weekly part (tests/core/test_period_sheets.py)."""
+def test_quarterly_totals_shown_by_their_dates_are_refused_with_why_and_fortnights_stay_weeks(tmp_path):
+    """One total a quarter (dated on the 1st of every third month, or a grid of Jan, Apr, Jul, Oct) over a shop's
+    products: read as months, each quarter's total would be one month's sales and the two months after it none.
+    Refused, saying why; nothing stored. Dates every other Saturday (a market stall's) stay weeks."""
     files = {"quarters.csv": "Date,SKU,Qty\n2024-01-01,A1,30\n2024-04-01,A2,28\n2024-07-01,A1,25\n2024-10-01,A3,4\n",
-             "fortnights.csv": "Date,SKU,Qty\n2024-01-07,A1,30\n2024-01-21,A2,28\n2024-02-04,A3,25\n2024-02-18,A2,4\n",
              "grid.csv": "SKU,Jan 2024,Apr 2024,Jul 2024,Oct 2024\nA1,3,4,5,6\nA2,1,0,2,0\nA3,0,0,1,1\n"}
-    said = {"quarters.csv": "these look like quarterly totals", "fortnights.csv": "these look like fortnightly totals",
-            "grid.csv": "these look like quarterly totals"}
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
         with open_shop(tmp_path / f"{name}.db") as shop:
             with pytest.raises(UserError) as refused:
                 run_import(shop, tmp_path / name, "sales", today=dt.date(2025, 3, 1))
-            assert said[name] in str(refused.value)
+            assert "these look like quarterly totals" in str(refused.value)
             assert shop.scalar("SELECT count(*) FROM sales") == 0
+    stall = tmp_path / "stall.csv"
+    stall.write_text("Date,SKU,Qty\n2024-01-06,A1,30\n2024-01-20,A2,28\n2024-02-03,A3,25\n2024-02-17,A2,4\n",
+                     encoding="utf-8")
+    with open_shop(tmp_path / "stall.db") as shop:
+        assert run_import(shop, stall, "sales", today=dt.date(2025, 3, 1)).period == "week"
     months = tmp_path / "months.csv"                     # a month missing here and there is still months
     months.write_text("Date,SKU,Qty\n2024-01-01,A1,3\n2024-02-01,A1,2\n2024-04-01,A1,4\n2024-05-01,A1,1\n",
                       encoding="utf-8")
