@@ -2723,8 +2723,8 @@ margin</source>
     </message>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="73"/>
-        <source>Budget this week</source>
-        <translation>本周预算</translation>
+        <source>Budget for these orders</source>
+        <translation>本次订货预算</translation>
     </message>
     <message>
         <location filename="../../ui/pages/orders_page.py" line="74"/>

@@ -70,7 +70,7 @@ class OrdersPage(OrderPlanActions, ShopPage, QWidget):
         """The heading, the budget, Plan and Create, the plan's summary and warning, the progress."""
         self.heading = QLabel(self.tr("Orders"), self)
         self.heading.setStyleSheet("font-size: 15px; font-weight: bold;")
-        self.budget_check = QCheckBox(self.tr("Budget this week"), self)
+        self.budget_check = QCheckBox(self.tr("Budget for these orders"), self)
         self.budget_check.setToolTip(self.tr("Spend at most this much over every supplier: the money goes where it "
                                              "avoids the most lost sales"))
         self.budget = QDoubleSpinBox(self)
