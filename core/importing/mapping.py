@@ -70,8 +70,9 @@ def period_of_header(header: str, day_first: bool = True) -> tuple[dt.date, str]
         year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         return (dt.date(int(year), int(month), 1), "month") if 1 <= int(month) <= 12 else None
     match = re.fullmatch(r"(?:week|wk|kw|w)\s*\.?\s*(\d{1,2})\s*[-,/]?\s*((?:19|20|21)\d{2})|"
-                         r"((?:19|20|21)\d{2})\s*[-,/]?\s*(?:week|wk|kw)\s*\.?\s*(\d{1,2})", text, re.IGNORECASE)
-    if match:       # 'W05 2024', 'Wk 5 2024', 'Week 05/2024', '2024 Wk 05', 'KW 5 2024': the ISO week's Monday
+                         r"((?:19|20|21)\d{2})\s*[-,/]?\s*(?:week|wk|kw|年\s*第)\s*\.?\s*(\d{1,2})\s*周?", text,
+                         re.IGNORECASE)
+    if match:       # 'W05 2024', 'Week 05/2024', '2024 Wk 05', 'KW 5 2024', '2024年第5周': the ISO week's Monday
         week, year = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         try:
             return dt.date.fromisocalendar(int(year), int(week), 1), "week"

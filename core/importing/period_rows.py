@@ -114,6 +114,9 @@ def _period_value(value: object, unit: str, year: object, day_first: bool | None
             return dt.date.fromisocalendar(int(y), week, 1)
         except ValueError:
             return None
+    match = re.fullmatch(r"(\d{2})[-\s']([A-Za-z]{3,9})", text) if unit == "month" else None
+    if match and named_period(match.group(2)) is not None:     # '24-Jan' (Excel's yy-mmm) in a month column: 2024
+        return dt.date(2000 + int(match.group(1)), named_period(match.group(2))[1], 1)
     y = _number(year)
     by_name = named_period(text) if y is not None and 1900 <= y <= 2200 else None
     if by_name is not None and by_name[0] == unit == "month":     # 'January' or 'Jan' beside a Year column: 2024

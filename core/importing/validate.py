@@ -260,11 +260,12 @@ def _refuse_bare_numbers(sheet: RawSheet, column: str, unit: str, dates: Parsed)
     if not len(cells) or dates.bad.sum() < 0.5 * (~dates.empty).sum():
         return
     numbers = pd.to_numeric(cells.astype(str).str.strip(), errors="coerce")
-    names = all(named_period(c) is not None and named_period(c)[0] == "month" for c in cells.astype(str))
-    if numbers.isna().any() and not (names and unit == "month"):
+    names = all(named_period(c) is not None and named_period(c)[0] == unit for c in cells.astype(str))
+    if numbers.isna().any() and not names:
         return
     raise ImportRefused(
-        (_("'{column}' names months (January, Feb ...) with no year beside them.") if numbers.isna().any() else
+        (_("'{column}' names months (January, Feb ...) with no year beside them.") if numbers.isna().any() and
+         unit == "month" else
          _("'{column}' holds month numbers (1 to 12) with no year beside them.") if unit == "month" else
          _("'{column}' holds week numbers (1 to 53) with no year beside them.")).format(column=column),
         where=sheet.where,

@@ -56,6 +56,7 @@ def _expected(units: np.ndarray, firsts: list[dt.date]) -> dict[tuple[str, str],
     ("Date", [m.strftime("%b.%y") for m in MONTHS]),
     ("Period", [f"{m.start_time:%Y-%m-%d} to {m.end_time:%Y-%m-%d}" for m in MONTHS]),     # first and last day
     ("Date", [f"{m.start_time:%d.%m.%Y}-{m.end_time:%d.%m.%Y}" for m in MONTHS]),
+    ("Month", [m.strftime("%y-%b") for m in MONTHS]),          # Excel's yy-mmm: '24-Jan' is January 2024
 ])
 def test_a_monthly_report_in_rows_is_stored_month_by_month(tmp_path, column, labels):
     path = tmp_path / "monthly.csv"
@@ -93,6 +94,7 @@ def test_month_numbers_take_their_year_from_a_year_column_and_excel_dates_their_
     ("Week", [f"{d.isocalendar()[1]}/{d.isocalendar()[0]}" for d in WEEKS], {}),          # 5/2024: week 5, not May
     ("Date", [f"W{d.isocalendar()[1]:02d} {d.isocalendar()[0]}" for d in WEEKS], {}),      # any column name
     ("Period", [f"{d.isocalendar()[0]} Wk {d.isocalendar()[1]:02d}" for d in WEEKS], {}),
+    ("周", [f"{d.isocalendar()[0]}年第{d.isocalendar()[1]}周" for d in WEEKS], {}),
     ("Week commencing", [d.strftime("%d/%m/%Y") for d in WEEKS], {}),
     ("Week ending", [(d + dt.timedelta(days=6)).strftime("%d/%m/%Y") for d in WEEKS], {}),   # the Sunday after
     # a week as its first and last day (a web shop's report; '- 2024' was read as an offset from UTC: a traceback)
@@ -628,6 +630,12 @@ def test_month_names_take_their_year_from_a_year_column_and_without_one_are_refu
         assert "'Month' names months (January, Feb ...) with no year beside them." in str(refused.value)
         assert "Add a column named 'Year'" in refused.value.hint
         assert shop.scalar("SELECT count(*) FROM sales") == 0
+    weeks = tmp_path / "weeks.csv"                         # week names without a year: the same
+    weeks.write_text("周,SKU,Qty\n第5周,A1,3\n第6周,A1,4\n第7周,A1,2\n", encoding="utf-8")
+    with open_shop(tmp_path / "weeks.db") as shop:
+        with pytest.raises(UserError) as refused:
+            run_import(shop, weeks, "sales", today=dt.date(2025, 6, 1))
+        assert "'周' holds week numbers (1 to 53) with no year beside them." in str(refused.value)
 
 
 def test_a_year_alone_or_a_month_written_with_m_is_never_read_as_a_day():
