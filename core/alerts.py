@@ -139,7 +139,10 @@ def _anomalies(shop: ShopDb, lines: pd.DataFrame, as_of: dt.date, history, run_i
     if found is None:
         if history is None:
             from core.demand.history import load_history
+            from core.forecasting.periods import shop_period
 
+            if shop_period(shop) != "day":      # weekly or monthly totals: no day's sale to find unusual
+                return []
             history = load_history(shop, as_of=as_of)
         found = recent_anomalies(history)
     names = dict(zip(lines["sku"], lines["name"]))

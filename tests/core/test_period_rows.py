@@ -718,3 +718,24 @@ def test_quarterly_totals_shown_by_their_dates_are_refused_with_why_and_fortnigh
                       encoding="utf-8")
     with open_shop(tmp_path / "months.db") as shop:
         assert run_import(shop, months, "sales", today=dt.date(2025, 3, 1)).period == "month"
+
+
+def test_a_monthly_shops_alerts_never_read_a_months_total_as_an_unusual_days_sale(tmp_path):
+    """Monthly totals dated on each month's last day, the last month a busy one: the dashboard said 'Sold 128 on
+    2024-06-30, against a usual 12 on a selling day' (the daily check read the total as one day's sale). A period
+    shop's plan has no such alert, whether the forecast run kept its findings or the alerts look for themselves."""
+    from core.alerts import shop_alerts
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+
+    units = _monthly(tmp_path / "ends.csv", "Date", [m.end_time.strftime("%Y-%m-%d") for m in MONTHS])
+    frame = pd.read_csv(tmp_path / "ends.csv")
+    frame.loc[frame.index[-1], "Qty sold"] = 10 * int(units.max())          # a busy last month
+    frame.to_csv(tmp_path / "ends.csv", index=False)
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, tmp_path / "ends.csv", "sales", today=dt.date(2025, 3, 1))
+        forecast_shop(shop, horizon=3, settings=ForecastSettings(neural=False, statistical_max_products=0))
+        plan = plan_shop(shop)
+        assert not [a for a in shop_alerts(shop, plan) if a.kind == "anomaly"]
+        shop.conn.execute("UPDATE forecast_runs SET settings = '{}'")      # a run that kept nothing: looked for
+        assert not [a for a in shop_alerts(shop, plan) if a.kind == "anomaly"]
