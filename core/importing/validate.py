@@ -511,7 +511,8 @@ def _sales(sheet, kind, mapping, parsed, report, today, non_product_codes, *, as
     # holds today is not over, and its total so far is set aside as a named period column's is (below); a month's
     # last day is after today then, and not a date in the future to reject
     running = np.zeros(len(dated), dtype=bool)
-    if unit != "day" and not getattr(mapping, "date_period", None):     # (a period not begun is in the future)
+    # (a period not begun is in the future; an invoice line is a whole sale, whatever the day it is dated on)
+    if unit != "day" and not getattr(mapping, "date_period", None) and parsed.get("invoice") is None:
         first = _period_first(dated, unit)
         running = ~np.isnat(dated) & period_not_over(first, unit, today) & (first <= np.datetime64(today, "D"))
     rows, n, checks = _begin(sheet, kind, mapping, parsed, report, today, aside | running)

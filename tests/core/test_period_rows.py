@@ -557,6 +557,12 @@ def test_a_month_or_week_shown_by_its_dates_and_not_over_is_set_aside_and_one_no
         report = run_import(shop, closes, "sales", today=dt.date(2026, 12, 7))
         assert report.period == "month" and report.imported == 4
         assert any(note.startswith("Every date is the last weekday of its month") for note in report.notes)
+    invoices = tmp_path / "invoices.csv"        # a wholesaler invoicing on the 1st: each line a whole sale
+    invoices.write_text("Invoice,Date,Item,Qty\nI1,2026-10-01,A1,30\nI2,2026-11-01,A1,28\nI3,2026-12-01,A1,25\n",
+                        encoding="utf-8")
+    with open_shop(tmp_path / "invoices.db") as shop:
+        report = run_import(shop, invoices, "sales", today=dt.date(2026, 12, 7))
+        assert report.counts.get("not_over", 0) == 0 and report.imported == 3
     with open_shop(tmp_path / "weeks.db") as shop:
         report = run_import(shop, saturdays, "sales", today=dt.date(2026, 12, 7))
         assert report.period == "week" and report.counts["not_over"] == 1 and report.rejected == 0
