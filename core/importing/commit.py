@@ -274,13 +274,59 @@ def _store_sales(shop: ShopDb, validated: Validated, import_id: int, ctx: JobCon
     inserted = _insert_chunks(
         shop, "INSERT OR IGNORE INTO sales(product_id, date, qty, revenue, line_key, import_id) VALUES (?,?,?,?,?,?)",
         rows, ctx, _("Storing sales"))
+    completed = 0
     if inserted < len(rows):
+        completed = _complete_part_days(shop, validated, records, import_id)
         # a line carried again with another quantity is not this import's to keep: undoing the earlier import
         # removes it, and this file imported again then stores its own figure
         _claim_existing(shop, "sales", "t.line_key = i.a AND abs(t.qty - i.b) <= 1e-9",
                         list(zip(keys, records["qty"].astype(float).tolist())), import_id)
         _say_other_figures(shop, validated, records, import_id)
-    _account_skipped(validated.report, len(rows) - inserted)
+    _account_skipped(validated.report, len(rows) - inserted - completed)
+
+
+def _complete_part_days(shop: ShopDb, validated: Validated, records: pd.DataFrame, import_id: int) -> int:
+    """A day's totals imported on that very day (a till's daily export taken at lunchtime) are the day so far. Where
+    this file holds that day and a later one (it was made after the day ended), its figures for the day are the whole
+    day's: they replace the stored part-day figures, each kept in the audit log so undoing this import puts it
+    back (and undoing the earlier import hands the line to this one, as for any line both carried). Lines of a
+    day that was over when it was imported keep their stored figures (_say_other_figures). Returns how many lines
+    were completed."""
+    if records.empty or validated.report.period != "day":
+        return 0
+    dates = records["date"].astype(str)
+    earlier = (dates < dates.max()).to_numpy()        # days the file runs past: over when it was made
+    if not earlier.any():
+        return 0
+    conn = shop.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS incoming_day "
+                 "(line_key INTEGER PRIMARY KEY, qty REAL, revenue REAL, sku TEXT)")
+    conn.execute("DELETE FROM incoming_day")
+    part = records[earlier]
+    revenue = part["revenue"].astype(float)
+    lines = _Rows([part["line_key"].tolist(), part["qty"].astype(float).tolist(),
+                   revenue.where(revenue.notna(), None).tolist(), part["sku"].tolist()])
+    for first in range(0, len(lines), CHUNK):
+        conn.executemany("INSERT OR REPLACE INTO incoming_day VALUES (?, ?, ?, ?)", lines[first:first + CHUNK])
+    found = conn.execute(
+        "SELECT t.line_key, t.date, t.qty, t.revenue, i.qty AS new_qty, i.revenue AS new_revenue, i.sku "
+        "FROM incoming_day i JOIN sales t ON t.line_key = i.line_key JOIN import_runs r ON r.id = t.import_id "
+        "WHERE t.import_id != ? AND abs(t.qty - i.qty) > 1e-9 AND substr(t.date, 1, 10) >= substr(r.started_at, 1, 10) "
+        "ORDER BY t.date, i.sku", (import_id,)).fetchall()
+    conn.execute("DELETE FROM incoming_day")
+    for line in found:
+        audit(shop, "import update", table="sales", row_id=line["line_key"],
+              before={"qty": line["qty"], "revenue": line["revenue"]}, import_id=import_id, detail="qty, revenue")
+    conn.executemany("UPDATE sales SET qty = ?, revenue = ? WHERE line_key = ?",
+                     [(line["new_qty"], line["new_revenue"], line["line_key"]) for line in found])
+    if found:
+        validated.report.count("day_completed", len(found))
+        days = sorted({str(line["date"])[:10] for line in found})
+        validated.report.notes.append(_(
+            "Sales of {days} were imported before the day ended (the day so far): {n} of those lines now hold this "
+            "file's figures for the whole day (the first: {sku}).").format(
+            n=f"{len(found):,}", days=", ".join(days[:3]) + (", …" if len(days) > 3 else ""), sku=found[0]["sku"]))
+    return len(found)
 
 
 def _say_other_figures(shop: ShopDb, validated: Validated, records: pd.DataFrame, import_id: int) -> None:
@@ -452,7 +498,7 @@ def undo_import(shop: ShopDb, import_id: int) -> str:
                                   "action = 'import update' ORDER BY id DESC", (import_id,)).fetchall():
             before = json.loads(entry["before"])
             columns = [c for c in before if c != "id"]
-            conn.execute(f"UPDATE {entry['table_name']} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+            conn.execute(f"UPDATE {entry['table_name']} SET {', '.join(f'{c} = ?' for c in columns)} WHERE rowid = ?",
                          (*[before[c] for c in columns], entry["row_id"]))
         kept = 0
         for table, refs in (("products", ("sales", "stock_snapshots", "prices", "events", "purchase_order_lines",

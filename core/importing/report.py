@@ -26,6 +26,7 @@ COUNT_LABELS = {
     "new_products": "products new to the shop (created)",
     "new_suppliers": "suppliers new to the shop (created)",
     "updated": "existing records updated",
+    "day_completed": "days imported before they ended: now the whole day's figures",
     **SET_ASIDE_LABELS,
 }
 

@@ -1677,6 +1677,11 @@ The forecast is used again for those days.</source>
         <source>existing records updated</source>
         <translation>已更新的现有记录</translation>
     </message>
+    <message>
+        <location filename="../../core/importing/report.py" line="29"/>
+        <source>days imported before they ended: now the whole day&apos;s figures</source>
+        <translation>当天结束前导入的日子：现为全天的数字</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
