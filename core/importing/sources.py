@@ -23,6 +23,11 @@ The layouts are those the systems document for their exports (column names as th
   Credit Memo / Refund Receipt are refunds, estimates and sales orders are not sales yet.
 - SumUp, the sales report: one row per item with its Description (no SKU), Type Sales / Refund; tips and custom
   amounts are not products.
+- eBay, the orders report (Seller Hub ▸ Orders ▸ Download report): one row per item sold (Item Number, Item Title,
+  the seller's own code in Custom Label, Quantity, Sold For: the unit price). An order of several items has a row of
+  its own first (buyer, postage, Total Price, the order's whole Quantity, no Item Number) above its items' rows, and
+  the file ends with footer lines ("5 record(s) downloaded", "Seller ID"): neither is a sale. Its first column, Sales
+  Record Number, is a number a guesser takes for the quantity.
 """
 from __future__ import annotations
 
@@ -161,6 +166,19 @@ SOURCES: tuple[Source, ...] = (
                     ("refund", "refunds", "rückerstattung", "remboursement")),
         ),
         notes=(_("SumUp's sales report has no SKU: each product is known by its description."),)),
+    Source(
+        "ebay-orders", _("eBay orders report"), "sales",
+        signature=("salesrecordnumber", "itemnumber", "itemtitle", "quantity", "saledate"),
+        columns={"customlabel": "sku", "customlabelsku": "sku", "saledate": "date", "quantity": "qty",
+                 "soldfor": "price", "ordernumber": "invoice", "salesrecordnumber": "invoice",
+                 "itemtitle": "name", "buyerusername": "customer"},
+        rules=(
+            RowRule("itemnumber", "not_item",
+                    _("an order's own row (its items are on the rows below it) or the report's footer: not a sale"),
+                    ("",)),
+        ),
+        name_column="itemtitle",
+        notes=(_("Items without a Custom Label are known by their item title."),)),
     Source(
         "sales-by-product-detail", _("sales by product detail report (QuickBooks and other accounting packages)"), "sales",
         signature=("product", "date", "transactiontype", "num", "qty"),

@@ -343,8 +343,9 @@ def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarra
     sku = parsed["sku"]
     outcome = apply_rules(source, sheet.frame, sku.empty)
     rows = sheet.row_numbers
-    report.notes.append(_("Recognised as a {source}: read by its own columns and rules.").format(
-        source=source.title))
+    report.notes.append((_("Recognised as an {source}: read by its own columns and rules.")
+                         if source.label[:1].lower() in "aeiou" else
+                         _("Recognised as a {source}: read by its own columns and rules.")).format(source=source.title))
     for rule, hit in outcome.applied:
         count = int(hit.sum())
         key = {"not_sale": "not_sales", "not_item": "non_product", "refund": "refunds"}[rule.action]

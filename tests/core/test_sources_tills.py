@@ -245,3 +245,70 @@ def test_a_grouped_report_whose_total_disagrees_says_which(tmp_path):
         csv.writer(fh).writerows(rows)
     notes = " ".join(read_sheet(path).notes)
     assert "1 of the report's totals disagree with the rows they add up: Tea Towel (Qty)" in notes
+
+
+# ---- eBay: the orders report, an order of several items on a row of its own above its items
+
+EBAY_HEADER = ["Sales Record Number", "Order Number", "Buyer Username", "Buyer Name", "Buyer Email", "Buyer Note",
+               "Buyer Address 1", "Buyer Address 2", "Buyer City", "Buyer County", "Buyer Postcode", "Buyer Country",
+               "Post To Name", "Post To Phone", "Post To Address 1", "Post To Address 2", "Post To City",
+               "Post To County", "Post To Postcode", "Post To Country", "Item Number", "Item Title", "Custom Label",
+               "Sold Via Promoted Listings", "Quantity", "Sold For", "Postage And Packaging", "Seller Collected Tax",
+               "eBay Collected Tax", "Total Price", "Payment Method", "Sale Date", "Paid On Date", "Post By Date",
+               "Dispatched On Date", "Feedback Left", "Feedback Received", "My Item Note", "PayPal Transaction ID",
+               "Delivery Service", "Tracking Number", "Transaction ID", "Variation Details"]
+EBAY_ITEMS = {"MUG-BLU": "394512345678", "MUG-GRN": "394512345679", "TOWEL-1": "394598765432",
+              "CARD-01": "394511112222", "CANDLE-9": "394533334444"}
+
+
+def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number(tmp_path):
+    """Sales Record Number (1001, 1002 ...) was read as the quantity and Item Number as the product: every line a
+    sale of a thousand. Now: the seller's Custom Label is the code (the item title where it is blank), an order of
+    several items is counted by its items' rows (its own row carries the order's whole quantity), and the footer
+    lines are no sales."""
+    rng = random.Random(11)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    column = {name: k for k, name in enumerate(EBAY_HEADER)}
+    rows, order_rows = [], 0
+
+    def row(**values):
+        out = [""] * len(EBAY_HEADER)
+        for name, value in values.items():
+            out[column[name.replace("_", " ")]] = value
+        return out
+
+    for k in range(150):
+        day = 1 + k % 28
+        sale_date = ["Jan", "Feb"][k % 2] + f"-{day:02d}-24"                  # eBay's US dates: Jan-05-24
+        record, order = str(1001 + k), f"12-{10000 + k:05d}-{k:05d}"
+        items = rng.sample(SKUS, rng.choice([1, 1, 1, 2, 3]))
+        quantities = [rng.randint(1, 3) for _ in items]
+        if len(items) > 1:
+            rows.append(row(Sales_Record_Number=record, Order_Number=order, Buyer_Username=f"buyer{k}",
+                            Buyer_Name="A Buyer", Quantity=str(sum(quantities)), Total_Price="£40.00",
+                            Payment_Method="eBay Managed Payments", Sale_Date=sale_date))
+            order_rows += 1
+        for sku, qty in zip(items, quantities):
+            labelled = sku != "CARD-01"              # the seller never gave the card a Custom Label
+            rows.append(row(Sales_Record_Number=record, Order_Number=order, Buyer_Username=f"buyer{k}",
+                            Item_Number=EBAY_ITEMS[sku], Item_Title=NAMES[sku], Custom_Label=sku if labelled else "",
+                            Quantity=str(qty), Sold_For="£4.50", Sale_Date=sale_date,
+                            Transaction_ID=str(2000000 + len(rows))))
+            expected[(sku if labelled else NAMES[sku], f"2024-{1 + k % 2:02d}-{day:02d}")] += qty
+    path = tmp_path / "eBay-OrdersReport.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as fh:
+        fh.write("\n")
+        writer = csv.writer(fh, quoting=csv.QUOTE_ALL)
+        writer.writerow(EBAY_HEADER)
+        fh.write("\n")
+        writer.writerows(rows)
+        fh.write('\n"150 record(s) downloaded,from Jan-01-24 00:00:00 to Feb-28-24 23:59:59"\n"Seller ID : giftshop_uk"\n')
+    assert recognise(EBAY_HEADER, "sales").key == "ebay-orders"
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == dict(expected)
+    assert report.rejected == 0 and report.counts["non_product"] == order_rows + 2
+    with open_shop(shop, create=False) as opened:
+        assert opened.scalar("SELECT sum(revenue) FROM sales") == 4.5 * sum(expected.values())
+    text = "\n".join(report.summary_lines())
+    assert "Recognised as an eBay orders report" in text
+    assert "Items without a Custom Label are known by their item title" in text
