@@ -161,9 +161,18 @@ def normalise_name(text: object) -> str:
     return re.sub(r"[\s_\-./#()\[\]:]+", "", str(text).strip().lower())
 
 
+# words that say a column holds what was added to or taken off an order, never its units, price or value: 'Discount
+# Amount' or 'Shipping total' hold an alias ('amount', 'total') but are not the sales value
+_CHARGE_WORDS = {"discount", "discounts", "coupon", "shipping", "postage", "fee", "fees", "commission"}
+_FIGURES = ("qty", "price", "revenue")
+
+
 def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
     """The field a column name most likely carries, or None. Exact alias first, then a contained alias; a name of
-    several words ('cost price per unit (Euro)', 'SKU nr', from a header of several rows) also by its first words."""
+    several words ('cost price per unit (Euro)', 'SKU nr', from a header of several rows) also by its first words.
+    A charge ('Discount Amount', 'Order Shipping') is read as none of the figures by a contained or first word."""
+    if set(re.findall(r"[a-z]+", str(column).lower())) & _CHARGE_WORDS:
+        taken = taken | set(_FIGURES)
     found = _guess_field(normalise_name(column), kind, taken)
     if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
         return None             # 'Qty sold' beside 'Closing stock' in a period report: what sold is not on hand
@@ -179,6 +188,31 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def guess_fields(columns: list, kind: str) -> dict:
+    """guess_field for a whole header: each field goes to the column that names it best, whatever their order. A
+    column named exactly as a field's alias ('Quantity') is matched before one that only contains an alias or starts
+    with one: eBay's orders report starts with 'Sales Record Number' (1001, 1002 ...), which by its first word
+    ('Sales') took the quantity before the 'Quantity' column further along was looked at."""
+    found: dict = dict.fromkeys(columns)
+    taken: set[str] = set()
+    keys = {column: normalise_name(column) for column in columns}
+    sold = {column for column in columns if kind == "stock" and _SOLD.search(keys[column])}
+
+    def settle(column, name) -> None:
+        if name is None or (name == "qty" and column in sold):
+            return
+        found[column] = name
+        taken.add(name)
+
+    for column in columns:                                   # the whole name is a field's alias
+        if keys[column]:
+            settle(column, _exact_field(keys[column], kind, taken))
+    for column in columns:                                   # then a name that contains one, or starts with one
+        if found[column] is None and column not in sold:
+            settle(column, guess_field(column, kind, taken))
+    return found
 
 
 def _exact_field(key: str, kind: str, taken: set[str]) -> str | None:

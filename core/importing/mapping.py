@@ -13,7 +13,8 @@ import pandas as pd
 
 from core.errors import MappingProblem
 from core.i18n import _
-from core.importing.fields import FIELDS, PERIOD_DATE_NAMES, guess_field, normalise_name, period_column
+from core.importing.fields import (FIELDS, PERIOD_DATE_NAMES, guess_field, guess_fields, normalise_name,
+                                   period_column)
 from core.importing.readers import RawSheet
 from core.importing.values import day_first_from
 
@@ -433,6 +434,7 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
     # for the date where no column names a day (core.importing.period_rows), never read as another field ('Sales
     # month' is not the quantity)
     by_period = [c for c in sheet.columns if kind in ("sales", "stock") and not wide and period_column(c)]
+    guessed = {} if wide else guess_fields([c for c in sheet.columns if c not in by_period], kind)
     for column in sheet.columns:
         if wide and column in periods:
             continue
@@ -442,7 +444,7 @@ def guess_mapping(sheet: RawSheet, kind: str) -> Mapping:
         if wide and _TOTAL.search(str(column).strip()):
             columns[column] = IGNORE                   # a total of periods: checked against them, never a field
             continue
-        name = guess_field(column, kind, taken)
+        name = guessed.get(column) if not wide else guess_field(column, kind, taken)
         if wide and name in ("date", "qty"):
             name = None
         columns[column] = name or IGNORE

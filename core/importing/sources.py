@@ -23,6 +23,8 @@ The layouts are those the systems document for their exports (column names as th
   Credit Memo / Refund Receipt are refunds, estimates and sales orders are not sales yet.
 - SumUp, the sales report: one row per item with its Description (no SKU), Type Sales / Refund; tips and custom
   amounts are not products.
+- Etsy, the sold order items export (Shop Manager ▸ Settings ▸ Options ▸ Download Data ▸ Order Items): one row per
+  item sold with its Transaction ID, Listing ID, Item Name, Quantity, Price and Item Total; SKU is often blank.
 - eBay, the orders report (Seller Hub ▸ Orders ▸ Download report): one row per item sold (Item Number, Item Title,
   the seller's own code in Custom Label, Quantity, Sold For: the unit price). An order of several items has a row of
   its own first (buyer, postage, Total Price, the order's whole Quantity, no Item Number) above its items' rows, and
@@ -166,6 +168,13 @@ SOURCES: tuple[Source, ...] = (
                     ("refund", "refunds", "rückerstattung", "remboursement")),
         ),
         notes=(_("SumUp's sales report has no SKU: each product is known by its description."),)),
+    Source(
+        "etsy-sold-order-items", _("Etsy sold order items export"), "sales",
+        signature=("saledate", "itemname", "buyer", "quantity", "price", "transactionid", "listingid"),
+        columns={"sku": "sku", "saledate": "date", "quantity": "qty", "price": "price", "itemtotal": "revenue",
+                 "transactionid": "invoice", "itemname": "name", "buyer": "customer"},
+        name_column="itemname",
+        notes=(_("Items without a SKU are known by their item name (all its variations together)."),)),
     Source(
         "ebay-orders", _("eBay orders report"), "sales",
         signature=("salesrecordnumber", "itemnumber", "itemtitle", "quantity", "saledate"),

@@ -312,3 +312,56 @@ def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number
     text = "\n".join(report.summary_lines())
     assert "Recognised as an eBay orders report" in text
     assert "Items without a Custom Label are known by their item title" in text
+
+
+# ---- Etsy: the sold order items export, SKU often blank
+
+ETSY_HEADER = ["Sale Date", "Item Name", "Buyer", "Quantity", "Price", "Coupon Code", "Coupon Details",
+               "Discount Amount", "Shipping Discount", "Order Shipping", "Order Sales Tax", "Item Total", "Currency",
+               "Transaction ID", "Listing ID", "Date Paid", "Date Shipped", "Ship Name", "Ship Address1",
+               "Ship Address2", "Ship City", "Ship State", "Ship Zipcode", "Ship Country", "Order ID", "Variations",
+               "Order Type", "Listings Type", "Payment Type", "InPerson Discount", "InPerson Location",
+               "VAT Paid by Buyer", "SKU"]
+
+
+def test_an_etsy_sold_order_items_export_names_items_without_a_sku_by_their_name(tmp_path):
+    rng = random.Random(12)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows, unnamed = [], 0
+    for k in range(120):
+        month, day = 1 + k % 3, 1 + k % 28
+        sku = rng.choice(SKUS)
+        qty = rng.randint(1, 4)
+        with_sku = sku not in ("CARD-01", "CANDLE-9")       # the seller gave two of the listings no SKU
+        rows.append([f"{month:02d}/{day:02d}/24", NAMES[sku], f"buyer{k}", str(qty), "4.50", "", "", "0.50", "0",
+                     "3.20", "0", f"{qty * 4.5:.2f}", "GBP", str(3000000000 + k), str(1200000000 + SKUS.index(sku)),
+                     f"{month:02d}/{day:02d}/24", "", "A Buyer", "1 Road", "", "York", "", "YO1", "United Kingdom",
+                     str(2900000000 + k), "Colour:Blue", "online", "listing", "online_cc", "", "", "",
+                     sku if with_sku else ""])
+        expected[(sku if with_sku else NAMES[sku], f"2024-{month:02d}-{day:02d}")] += qty
+        unnamed += not with_sku
+    path = tmp_path / "EtsySoldOrderItems2024.csv"
+    _write(path, ETSY_HEADER, rows)
+    assert recognise(ETSY_HEADER, "sales").key == "etsy-sold-order-items"
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == dict(expected)
+    assert report.rejected == 0 and report.counts["named_by_name"] == unnamed
+    with open_shop(shop, create=False) as opened:         # Item Total, not the discount, is each line's value
+        assert abs(opened.scalar("SELECT sum(revenue) FROM sales") - 4.5 * sum(expected.values())) < 1e-6
+    assert "Recognised as an Etsy sold order items export" in "\n".join(report.summary_lines())
+
+
+def test_a_column_named_exactly_for_a_field_wins_over_one_that_only_starts_with_its_word(tmp_path):
+    """A shop's own export (no known source): 'Sales Record Number' and 'Sales channel' start with 'Sales' (an alias of
+    the quantity) and come before 'Quantity'; 'Discount Amount' holds 'amount' (an alias of the value) and comes
+    before 'Line total'. The quantity is Quantity, the value Line total."""
+    path = tmp_path / "orders.csv"
+    _write(path, ["Sales Record Number", "Sales channel", "Date", "SKU", "Discount Amount", "Order Shipping",
+                  "Quantity", "Line total"],
+           [["1001", "web", "2024-03-01", "MUG-BLU", "0.50", "3.20", "2", "9.00"],
+            ["1002", "shop", "2024-03-02", "MUG-BLU", "0", "0", "1", "4.50"]])
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert {c: f for c, f in mapping.columns.items() if f} == {"Date": "date", "SKU": "sku", "Quantity": "qty",
+                                                               "Line total": "revenue"}
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {("MUG-BLU", "2024-03-01"): 2, ("MUG-BLU", "2024-03-02"): 1}
