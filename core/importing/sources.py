@@ -25,6 +25,9 @@ The layouts are those the systems document for their exports (column names as th
   amounts are not products.
 - Etsy, the sold order items export (Shop Manager ▸ Settings ▸ Options ▸ Download Data ▸ Order Items): one row per
   item sold with its Transaction ID, Listing ID, Item Name, Quantity, Price and Item Total; SKU is often blank.
+- Amazon Seller Central, the all orders report (Reports ▸ Fulfilment ▸ All Orders; tab-separated text): one row
+  per item of an order, order-status and item-status (Pending, Shipped, Cancelled), quantity, and item-price: the
+  line's total, not the unit price (a guesser's price x quantity multiplied the value by the quantity).
 - eBay, the orders report (Seller Hub ▸ Orders ▸ Download report): one row per item sold (Item Number, Item Title,
   the seller's own code in Custom Label, Quantity, Sold For: the unit price). An order of several items has a row of
   its own first (buyer, postage, Total Price, the order's whole Quantity, no Item Number) above its items' rows, and
@@ -175,6 +178,18 @@ SOURCES: tuple[Source, ...] = (
                  "transactionid": "invoice", "itemname": "name", "buyer": "customer"},
         name_column="itemname",
         notes=(_("Items without a SKU are known by their item name (all its variations together)."),)),
+    Source(
+        "amazon-all-orders", _("Amazon all orders report (Seller Central)"), "sales",
+        signature=("amazonorderid", "purchasedate", "orderstatus", "sku", "asin", "quantity", "itemprice"),
+        columns={"sku": "sku", "purchasedate": "date", "quantity": "qty", "itemprice": "revenue",
+                 "amazonorderid": "invoice", "productname": "name"},
+        rules=(
+            RowRule("orderstatus", "not_sale", _("a cancelled order: not a sale"), ("cancelled", "canceled")),
+            RowRule("itemstatus", "not_sale", _("a cancelled item: not a sale"), ("cancelled", "canceled")),
+        ),
+        name_column="productname",
+        notes=(_("item-price is the line's total (quantity x unit price): read as the sales value."),
+               _("Pending orders (payment not yet confirmed) are counted as sold."))),
     Source(
         "ebay-orders", _("eBay orders report"), "sales",
         signature=("salesrecordnumber", "itemnumber", "itemtitle", "quantity", "saledate"),

@@ -365,3 +365,53 @@ def test_a_column_named_exactly_for_a_field_wins_over_one_that_only_starts_with_
                                                                "Line total": "revenue"}
     shop, report = _import(tmp_path, path)
     assert _stored(shop) == {("MUG-BLU", "2024-03-01"): 2, ("MUG-BLU", "2024-03-02"): 1}
+
+
+# ---- Amazon: Seller Central's all orders report, tab-separated, item-price the line's total
+
+AMAZON_HEADER = ["amazon-order-id", "merchant-order-id", "purchase-date", "last-updated-date", "order-status",
+                 "fulfillment-channel", "sales-channel", "order-channel", "url", "ship-service-level", "product-name",
+                 "sku", "asin", "item-status", "quantity", "currency", "item-price", "item-tax", "shipping-price",
+                 "shipping-tax", "gift-wrap-price", "gift-wrap-tax", "item-promotion-discount",
+                 "ship-promotion-discount", "ship-city", "ship-state", "ship-postal-code", "ship-country",
+                 "promotion-ids", "is-business-order", "purchase-order-number", "price-designation"]
+
+
+def test_an_amazon_all_orders_report_leaves_out_cancellations_and_reads_item_price_as_the_lines_value(tmp_path):
+    rng = random.Random(13)
+    expected: dict[tuple[str, str], float] = defaultdict(float)
+    rows, cancelled, value = [], 0, 0.0
+    column = {name: k for k, name in enumerate(AMAZON_HEADER)}
+    for k in range(160):
+        day = 1 + k % 28
+        order = f"202-{1000000 + k:07d}-{rng.randint(1000000, 9999999)}"
+        status = rng.choice(["Shipped"] * 6 + ["Pending", "Cancelled"])
+        for sku in rng.sample(SKUS, rng.choice([1, 1, 2])):
+            qty = rng.randint(1, 3)
+            item_status = "Cancelled" if status == "Cancelled" or rng.random() < 0.05 else \
+                ("Unshipped" if status == "Pending" else "Shipped")
+            out = [""] * len(AMAZON_HEADER)
+            for name, text in (("amazon-order-id", order), ("purchase-date", f"2024-03-{day:02d}T1{k % 10}:05:00+00:00"),
+                               ("order-status", status), ("fulfillment-channel", "Merchant"),
+                               ("sales-channel", "Amazon.co.uk"), ("product-name", NAMES[sku]), ("sku", sku),
+                               ("asin", f"B0{SKUS.index(sku):08d}"), ("item-status", item_status),
+                               ("quantity", "0" if status == "Cancelled" else str(qty)), ("currency", "GBP"),
+                               ("item-price", "" if status == "Cancelled" else f"{qty * 8.5:.2f}"),
+                               ("item-tax", f"{qty * 1.42:.2f}"), ("shipping-price", "2.99")):
+                out[column[name]] = text
+            rows.append(out)
+            if item_status == "Cancelled":
+                cancelled += 1
+            else:
+                expected[(sku, f"2024-03-{day:02d}")] += qty
+                value += qty * 8.5
+    path = tmp_path / "All Orders 2024-03.txt"
+    path.write_text("\n".join("\t".join(r) for r in [AMAZON_HEADER, *rows]) + "\n", encoding="utf-8")
+    assert recognise(AMAZON_HEADER, "sales").key == "amazon-all-orders"
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == dict(expected)
+    assert report.rejected == 0
+    assert report.counts["not_sales"] + report.counts.get("zero_qty", 0) == cancelled
+    with open_shop(shop, create=False) as opened:          # item-price is the line's total, not a unit price
+        assert abs(opened.scalar("SELECT sum(revenue) FROM sales") - value) < 1e-6
+    assert "Recognised as an Amazon all orders report" in "\n".join(report.summary_lines())
