@@ -261,11 +261,9 @@ EBAY_ITEMS = {"MUG-BLU": "394512345678", "MUG-GRN": "394512345679", "TOWEL-1": "
               "CARD-01": "394511112222", "CANDLE-9": "394533334444"}
 
 
-def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number(tmp_path):
-    """Sales Record Number (1001, 1002 ...) was read as the quantity and Item Number as the product: every line a
-    sale of a thousand. Now: the seller's Custom Label is the code (the item title where it is blank), an order of
-    several items is counted by its items' rows (its own row carries the order's whole quantity), and the footer
-    lines are no sales."""
+def ebay_report(path: Path, orders: int = 150) -> tuple[dict, int]:
+    """An eBay orders report in its layout (a blank first line, the header, orders of one to three items, an order of
+    several on a row of its own above its items, footer lines) and the sales each product should end with."""
     rng = random.Random(11)
     expected: dict[tuple[str, str], float] = defaultdict(float)
     column = {name: k for k, name in enumerate(EBAY_HEADER)}
@@ -277,7 +275,7 @@ def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number
             out[column[name.replace("_", " ")]] = value
         return out
 
-    for k in range(150):
+    for k in range(orders):
         day = 1 + k % 28
         sale_date = ["Jan", "Feb"][k % 2] + f"-{day:02d}-24"                  # eBay's US dates: Jan-05-24
         record, order = str(1001 + k), f"12-{10000 + k:05d}-{k:05d}"
@@ -295,14 +293,24 @@ def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number
                             Quantity=str(qty), Sold_For="£4.50", Sale_Date=sale_date,
                             Transaction_ID=str(2000000 + len(rows))))
             expected[(sku if labelled else NAMES[sku], f"2024-{1 + k % 2:02d}-{day:02d}")] += qty
-    path = tmp_path / "eBay-OrdersReport.csv"
     with path.open("w", newline="", encoding="utf-8-sig") as fh:
         fh.write("\n")
         writer = csv.writer(fh, quoting=csv.QUOTE_ALL)
         writer.writerow(EBAY_HEADER)
         fh.write("\n")
         writer.writerows(rows)
-        fh.write('\n"150 record(s) downloaded,from Jan-01-24 00:00:00 to Feb-28-24 23:59:59"\n"Seller ID : giftshop_uk"\n')
+        fh.write(f'\n"{orders} record(s) downloaded,from Jan-01-24 00:00:00 to Feb-28-24 23:59:59"\n'
+                 '"Seller ID : giftshop_uk"\n')
+    return dict(expected), order_rows
+
+
+def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number(tmp_path):
+    """Sales Record Number (1001, 1002 ...) was read as the quantity and Item Number as the product: every line a
+    sale of a thousand. Now: the seller's Custom Label is the code (the item title where it is blank), an order of
+    several items is counted by its items' rows (its own row carries the order's whole quantity), and the footer
+    lines are no sales."""
+    path = tmp_path / "eBay-OrdersReport.csv"
+    expected, order_rows = ebay_report(path)
     assert recognise(EBAY_HEADER, "sales").key == "ebay-orders"
     shop, report = _import(tmp_path, path)
     assert _stored(shop) == dict(expected)

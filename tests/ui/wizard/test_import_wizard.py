@@ -253,6 +253,33 @@ def test_a_shopify_export_is_recognised_in_the_wizard_and_its_rules_said_before_
     assert "a voided order: not a sale" in counts and "Recognised as a Shopify orders export" in counts
 
 
+def test_an_ebay_orders_report_is_recognised_in_the_wizard_and_imports_each_item_once(
+        qtbot, shop_window, empty_shop, tmp_path):
+    """Before, the guess took Sales Record Number for the quantity: the mapping page showed it so, and the shop got
+    sales of a thousand a line. Now the wizard says what it recognised and which rows are no sales, and the shop holds
+    each item's own quantity."""
+    from tests.core.test_sources_tills import ebay_report
+
+    path = tmp_path / "eBay-OrdersReport.csv"
+    expected, order_rows = ebay_report(path, orders=60)
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    said = plain(mapping.layout_label.text())
+    assert "Recognised: eBay orders report" in said and "its items are on the rows below it" in said
+    assert mapping.combos["Quantity"].currentData() == "qty"
+    assert mapping.combos["Custom Label"].currentData() == "sku"
+    assert mapping.combos["Sales Record Number"].currentData() != "qty"
+    check(qtbot, wizard)
+    counts = plain(wizard.report_page.counts.text())
+    assert f"Set aside (not demand, or already known) {order_rows + 2}" in counts
+    wizard.next()                                                    # commit
+    qtbot.waitUntil(lambda: shop_counts(empty_shop)["import_runs"] == 1, timeout=30_000)
+    with open_shop(empty_shop, create=False) as shop:
+        stored = {(r[0], r[1]): r[2] for r in shop.query(
+            "SELECT p.sku, s.date, sum(s.qty) FROM sales s JOIN products p ON p.id = s.product_id GROUP BY 1, 2")}
+    assert stored == expected
+
+
 def test_a_grid_of_undated_months_asks_which_month_the_newest_is(qtbot, shop_window, tmp_path):
     path = tmp_path / "parts.csv"
     path.write_text("Part,latest,last -1,last -2\nP-1,3,0,1\nP-2,0,2,5\n", encoding="utf-8")
