@@ -165,14 +165,24 @@ def normalise_name(text: object) -> str:
 # Amount' or 'Shipping total' hold an alias ('amount', 'total') but are not the sales value
 _CHARGE_WORDS = {"discount", "discounts", "coupon", "shipping", "postage", "fee", "fees", "commission"}
 _FIGURES = ("qty", "price", "revenue")
+# a column whose first word names a person or an address is neither the product's code nor its name
+_PERSON_WORDS = {"buyer", "customer", "client", "recipient", "ship", "shipping", "billing", "seller", "staff",
+                 "employee", "cashier", "user"}
+# words that make a column the product's code wherever they stand ('Variant SKU', 'Product variant SKU'), and the
+# last words that make it the product's name ('Product title', 'Variant title'), never its code
+_CODE_WORDS = {"sku", "barcode", "ean", "upc", "gtin", "plu"}
+_NAME_ENDS = {"title", "name", "description"}
 
 
 def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
     """The field a column name most likely carries, or None. Exact alias first, then a contained alias; a name of
     several words ('cost price per unit (Euro)', 'SKU nr', from a header of several rows) also by its first words.
     A charge ('Discount Amount', 'Order Shipping') is read as none of the figures by a contained or first word."""
-    if set(re.findall(r"[a-z]+", str(column).lower())) & _CHARGE_WORDS:
+    words = re.findall(r"[a-z]+", str(column).lower())
+    if set(words) & _CHARGE_WORDS:
         taken = taken | set(_FIGURES)
+    if words and words[0] in _PERSON_WORDS:
+        taken = taken | {"sku", "name"}          # 'Buyer Name', 'Ship name': a person, not the product
     found = _guess_field(normalise_name(column), kind, taken)
     if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
         return None             # 'Qty sold' beside 'Closing stock' in a period report: what sold is not on hand
@@ -209,8 +219,23 @@ def guess_fields(columns: list, kind: str) -> dict:
     for column in columns:                                   # the whole name is a field's alias
         if keys[column]:
             settle(column, _exact_field(keys[column], kind, taken))
+    has_sku = any(f.name == "sku" for f in FIELDS[kind])
+    has_name = any(f.name == "name" for f in FIELDS[kind])
+    named: set = set()
+    for column in columns:                                   # 'Variant SKU' is the code; 'Product title' the name
+        if found[column] is not None or column in sold:
+            continue
+        words = re.findall(r"[a-z]+", str(column).lower())
+        if not words or words[0] in _PERSON_WORDS or words[0] in ("supplier", "vendor"):
+            continue
+        if has_sku and "sku" not in taken and set(words) & _CODE_WORDS:
+            settle(column, "sku")
+        elif has_name and words[-1] in _NAME_ENDS and len(words) > 1:
+            named.add(column)
+            if "name" not in taken:
+                settle(column, "name")
     for column in columns:                                   # then a name that contains one, or starts with one
-        if found[column] is None and column not in sold:
+        if found[column] is None and column not in sold and column not in named:
             settle(column, guess_field(column, kind, taken))
     return found
 

@@ -423,3 +423,23 @@ def test_an_amazon_all_orders_report_leaves_out_cancellations_and_reads_item_pri
     with open_shop(shop, create=False) as opened:          # item-price is the line's total, not a unit price
         assert abs(opened.scalar("SELECT sum(revenue) FROM sales") - value) < 1e-6
     assert "Recognised as an Amazon all orders report" in "\n".join(report.summary_lines())
+
+
+def test_a_report_by_variant_sku_is_stored_by_its_sku_not_by_its_product_title(tmp_path):
+    """A web shop's analytics report of sales by variant over time: 'Product title' (contains 'product', an alias of
+    the code) came before 'Variant SKU' ('sku' too short to be looked for inside a name) and became the code, so
+    every size and colour of a product was one product. 'Buyer Name' never names the product."""
+    path = tmp_path / "sales_by_variant.csv"
+    _write(path, ["Day", "Product title", "Product vendor", "Variant SKU", "Variant title", "Net quantity",
+                  "Gross sales", "Discounts", "Returns", "Net sales"],
+           [["2024-03-01", "Mug", "Acme", "MUG-BLU", "Blue", "3", "13.50", "0", "0", "13.50"],
+            ["2024-03-01", "Mug", "Acme", "MUG-GRN", "Green", "1", "4.50", "0", "0", "4.50"],
+            ["2024-03-02", "Mug", "Acme", "MUG-BLU", "Blue", "2", "9.00", "0.50", "0", "8.50"]])
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert mapping.columns["Variant SKU"] == "sku" and mapping.columns["Product title"] == "name"
+    assert mapping.columns["Net quantity"] == "qty" and mapping.columns["Product vendor"] == "supplier"
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {("MUG-BLU", "2024-03-01"): 3, ("MUG-GRN", "2024-03-01"): 1, ("MUG-BLU", "2024-03-02"): 2}
+    orders = tmp_path / "orders.csv"
+    _write(orders, ["Order", "Date", "Buyer Name", "Product code", "Qty"], [["A1", "2024-03-01", "Ann Lee", "MUG-BLU", "1"]])
+    assert guess_mapping(read_sheet(orders, kind="sales"), "sales").columns["Buyer Name"] != "name"
