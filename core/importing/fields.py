@@ -93,6 +93,11 @@ FIELDS: dict[str, list[Field]] = {
         Field("qty", _("On hand"), "number", True, STOCK_WORDS + (
             "quantity", "qty", "available", "balance", "count", "counted", "countedqty", "数量", "盘点数")),
         _NAME,
+        # where the count was made: a shop with a stockroom or a second branch exports one row per product and
+        # location, and the product's stock is their sum
+        Field("location", _("Location"), "text", False, (
+            "location", "locationname", "store", "storename", "branch", "warehouse", "warehousename", "site",
+            "outlet", "stocklocation", "storagelocation", "inventorylocation", "仓库", "门店", "库位", "仓位")),
     ],
     "products": [
         _SKU, _NAME, _CATEGORY, _SUPPLIER,

@@ -785,15 +785,35 @@ def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         report.notes.append(_("No date column: the counts are taken as today's, {day}.").format(day=today.isoformat()))
     records = pd.DataFrame({"sku": parsed["sku"].values[ok], "date": np.datetime_as_string(days[ok], unit="D"),
                             "qty": qty[ok], "row": rows[ok], "n_rows": 1})
-    repeated = records.duplicated(["sku", "date"], keep="last").to_numpy()
+    located = "location" in parsed
+    if located:
+        place = parsed["location"].values[ok]
+        records["location"] = np.where(pd.isna(place), "", place).astype(str)
+    repeated = records.duplicated(["sku", "date", "location"] if located else ["sku", "date"], keep="last").to_numpy()
     if repeated.any():
         report.count("duplicates", int(repeated.sum()))
         note_rows(report, repeated, records["row"].to_numpy(), "skipped",
-                  _("the same product and date again further down: the later count is used"))
+                  _("the same product, location and date again further down: the later count is used") if located
+                  else _("the same product and date again further down: the later count is used"))
         records = records[~repeated]
-    report.imported = len(records)
+    if located:
+        places = sorted({p for p in records["location"] if p})
+        records = _add_locations(records, places, report)
+    report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.reset_index(drop=True),
                      _product_facts(parsed["sku"].values, parsed, ok))
+
+
+def _add_locations(records: pd.DataFrame, places: list[str], report: ImportReport) -> pd.DataFrame:
+    """One count per product and date: the sum of its locations' (a shop floor and a stockroom, two branches). A
+    product counted at one location only has that location's count."""
+    if len(places) > 1:
+        shown = ", ".join(places[:4]) + (", …" if len(places) > 4 else "")
+        report.notes.append(_("Counts at {n} locations ({places}) are added up: each product's stock is its total "
+                              "over them.").format(n=len(places), places=shown))
+    summed = records.groupby(["sku", "date"], sort=False, as_index=False).agg(
+        qty=("qty", "sum"), row=("row", "min"), n_rows=("n_rows", "sum"))
+    return summed
 
 
 def _closing_today(dates: Parsed, mapping: Mapping, report: ImportReport, today: dt.date) -> Parsed:

@@ -1,0 +1,58 @@
+"""A stock export of a shop with a floor and a stockroom, or two branches (a web shop's inventory export: one row per
+product and location): the product's stock is the sum over its locations, not the last row's."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+from core.importing import guess_mapping, read_sheet, run_import
+from core.store import open_shop
+
+# a web shop's inventory export, one row per variant and location
+HEADER = ["Handle", "Title", "Option1 Name", "Option1 Value", "SKU", "HS Code", "COO", "Location", "Bin name",
+          "Incoming (not editable)", "Unavailable (not editable)", "Committed (not editable)",
+          "Available (not editable)", "On hand (current)", "On hand (new)"]
+ROWS = [["blue-mug", "Blue Mug", "Size", "Large", "MUG-BLU-L", "", "", "Shop", "", "0", "0", "1", "5", "6", ""],
+        ["blue-mug", "Blue Mug", "Size", "Large", "MUG-BLU-L", "", "", "Warehouse", "", "10", "0", "0", "20", "20", ""],
+        ["blue-mug", "Blue Mug", "Size", "Small", "MUG-BLU-S", "", "", "Shop", "", "0", "0", "0", "3", "3", ""],
+        ["blue-mug", "Blue Mug", "Size", "Small", "MUG-BLU-S", "", "", "Warehouse", "", "0", "1", "0", "0", "1", ""],
+        ["tea-towel", "Tea Towel", "Title", "Default", "TOWEL-1", "", "", "Shop", "", "0", "0", "0", "7", "7", ""]]
+
+
+def _counts(shop) -> dict[str, float]:
+    return {r[0]: r[1] for r in shop.query(
+        "SELECT p.sku, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id")}
+
+
+def _write(path, header, rows) -> None:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([header, *rows])
+
+
+def test_counts_at_several_locations_are_added_up(tmp_path):
+    path = tmp_path / "inventory_export_1.csv"
+    _write(path, HEADER, ROWS)
+    mapping = guess_mapping(read_sheet(path, kind="stock"), "stock")
+    assert mapping.columns["Location"] == "location" and mapping.columns["SKU"] == "sku"
+    # what can be sold: on hand less what is promised to orders (already counted as sales) and the unavailable
+    assert mapping.columns["Available (not editable)"] == "qty"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop) == {"MUG-BLU-L": 25, "MUG-BLU-S": 3, "TOWEL-1": 7}     # it was 20, 0 and 7
+        assert report.rejected == 0 and report.imported == 5
+        assert "Counts at 2 locations (Shop, Warehouse) are added up: each product's stock is its total over them." \
+            in report.notes
+
+
+def test_the_same_location_again_takes_the_later_count_and_a_sheet_without_locations_is_as_before(tmp_path):
+    path = tmp_path / "counts.csv"
+    _write(path, ["SKU", "Store", "Date", "On hand"],
+           [["A1", "High St", "2025-05-01", "4"], ["A1", "Station Rd", "2025-05-01", "2"],
+            ["A1", "High St", "2025-05-01", "5"]])                 # High St counted again: 5, not 4 + 5
+    plain = tmp_path / "plain.csv"
+    _write(plain, ["SKU", "Date", "On hand"], [["B1", "2025-05-01", "4"], ["B1", "2025-05-01", "6"]])
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop) == {"A1": 7} and report.counts["duplicates"] == 1
+        report = run_import(shop, plain, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop)["B1"] == 6 and report.counts["duplicates"] == 1
