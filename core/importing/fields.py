@@ -194,7 +194,16 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
     if found is not None:
         return found
     words = str(column).strip().split()
+    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(column)).split()       # 'Available (not editable)': Available
+    if bare and len(bare) < len(words):
+        found = _exact_field(normalise_name(" ".join(bare)), kind, taken)
+        if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
+            return None
+        if found is not None:
+            return found
     for n in range(len(words) - 1, 0, -1):
+        if n == 1 and len(words) > 2:
+            break           # one word of several is no name: 'Sales Record Number', 'Stock Alert Enabled Main Street'
         key = normalise_name(" ".join(words[:n]))
         if len(key) >= 3:
             found = _exact_field(key, kind, taken)

@@ -159,6 +159,15 @@ def suggested_sheet(path: str | Path, kind: str | None = None) -> str | None:
 
 def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None = None) -> RawSheet:
     """The sheet asked for, or (`sheet` None) the one that looks most like a `kind` sheet (sales, stock...)."""
+    raw = _read_sheet(path, sheet, kind=kind)
+    if kind == "stock":
+        from core.importing.locations import sum_locations
+
+        raw = sum_locations(raw)
+    return raw
+
+
+def _read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None = None) -> RawSheet:
     from core.importing.grouped import ungroup
 
     path = Path(path)
@@ -171,7 +180,7 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None =
         return ungroup(_read_spreadsheetml(path, sheet))
     if file_kind == "archive":
         with _archive_member(path) as member:
-            raw = read_sheet(member, sheet, kind=kind)
+            raw = _read_sheet(member, sheet, kind=kind)
         raw.path = path
         raw.notes.insert(0, _("{file} is a zip archive: its {member} was read.").format(file=path.name,
                                                                                          member=member.name))

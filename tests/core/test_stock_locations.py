@@ -56,3 +56,27 @@ def test_the_same_location_again_takes_the_later_count_and_a_sheet_without_locat
         assert _counts(shop) == {"A1": 7} and report.counts["duplicates"] == 1
         report = run_import(shop, plain, "stock", today=dt.date(2025, 6, 1))
         assert _counts(shop)["B1"] == 6 and report.counts["duplicates"] == 1
+
+
+SQUARE = ["Token", "Item Name", "Variation Name", "SKU", "Description", "Category", "Price",
+          "Current Quantity Main Street", "Current Quantity Warehouse", "New Quantity Main Street",
+          "New Quantity Warehouse", "Stock Alert Enabled Main Street", "Stock Alert Count Main Street"]
+
+
+def test_a_till_item_library_with_a_quantity_column_per_location_is_read_as_their_sum(tmp_path):
+    """Square's item library export: 'Stock Alert Enabled Main Street' (Y/N) was taken for the quantity (its first
+    word 'Stock') and every row refused ('not a number'); the locations' 'Current Quantity' columns are now added up
+    into an 'On hand' column the import reads (blank at one location counts 0 there, blank at all is no count)."""
+    path = tmp_path / "square_catalog.csv"
+    _write(path, SQUARE, [["T1", "Blue Mug", "Large", "MUG-BLU-L", "", "Kitchen", "8.50", "5", "20", "", "", "Y", "2"],
+                          ["T2", "Blue Mug", "Small", "MUG-BLU-S", "", "Kitchen", "7.50", "3", "", "", "", "Y", "2"],
+                          ["T3", "Tea Towel", "Regular", "TOWEL-1", "", "Linen", "4.00", "", "", "", "", "N", ""]])
+    sheet = read_sheet(path, kind="stock")
+    assert "On hand" in sheet.columns and guess_mapping(sheet, "stock").columns["On hand"] == "qty"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop) == {"MUG-BLU-L": 25, "MUG-BLU-S": 3}
+        assert report.rejected == 1                          # the towel: no quantity at any location
+        assert any("holds a quantity for each of 2 locations (Main Street, Warehouse): their sum is each product's "
+                   "stock, in a column 'On hand'" in note for note in report.notes)
+    assert "On hand" not in read_sheet(path, kind="sales").columns        # a sales import reads the file as it is
