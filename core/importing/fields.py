@@ -41,6 +41,11 @@ _SKU = Field("sku", _("Product code"), "code", True, (
 _NAME = Field("name", _("Description"), "text", False, (
     "name", "description", "productname", "itemname", "itemdescription", "title", "desc",
     "商品名称", "品名", "名称", "产品名称", "描述"))
+# the variant of a product sold or counted under one name ('Blue Mug' in Large and Small): written into the
+# product's name, 'Blue Mug (Large)', and into the code of a line that has none (core.importing.validate)
+_VARIANT = Field("variant", _("Variant"), "text", False, (
+    "variant", "variantname", "varianttitle", "productvarianttitle", "variation", "variationname", "variations",
+    "variationdetails", "款式", "规格"))
 _DATE = Field("date", _("Date"), "date", True, (
     "date", "invoicedate", "saledate", "salesdate", "day", "orderdate", "transactiondate", "datetime",
     "timestamp", "time", "countdate", "stockdate", "日期", "销售日期", "时间", "单据日期"))
@@ -83,7 +88,7 @@ FIELDS: dict[str, list[Field]] = {
             "orderno", "ordernumber", "ticket", "单号", "发票号", "订单号", "小票号")),
         Field("customer", _("Customer"), "code", False, (
             "customer", "customerid", "customerno", "client", "clientid", "客户", "客户编号")),
-        _NAME, _CATEGORY, _SUPPLIER,
+        _NAME, _VARIANT, _CATEGORY, _SUPPLIER,
         # what a sheet of period totals often keeps beside each product: taken into the products it creates
         _COST, _LEAD, _MOQ,
     ],
@@ -92,7 +97,7 @@ FIELDS: dict[str, list[Field]] = {
         Field("date", _("Count date"), "date", False, _DATE.aliases),
         Field("qty", _("On hand"), "number", True, STOCK_WORDS + (
             "quantity", "qty", "available", "balance", "count", "counted", "countedqty", "数量", "盘点数")),
-        _NAME,
+        _NAME, _VARIANT,
         # where the count was made: a shop with a stockroom or a second branch exports one row per product and
         # location, and the product's stock is their sum
         Field("location", _("Location"), "text", False, (
@@ -100,7 +105,7 @@ FIELDS: dict[str, list[Field]] = {
             "outlet", "stocklocation", "storagelocation", "inventorylocation", "仓库", "门店", "库位", "仓位")),
     ],
     "products": [
-        _SKU, _NAME, _CATEGORY, _SUPPLIER,
+        _SKU, _NAME, _VARIANT, _CATEGORY, _SUPPLIER,
         Field("supplier_sku", _("Supplier's item code"), "code", False, (
             "suppliersku", "suppliercode", "supplieritemcode", "vendorsku", "vendorcode", "vendoritemcode",
             "mpn", "供应商货号", "供应商编码")),

@@ -175,9 +175,9 @@ SOURCES: tuple[Source, ...] = (
         "etsy-sold-order-items", _("Etsy sold order items export"), "sales",
         signature=("saledate", "itemname", "buyer", "quantity", "price", "transactionid", "listingid"),
         columns={"sku": "sku", "saledate": "date", "quantity": "qty", "price": "price", "itemtotal": "revenue",
-                 "transactionid": "invoice", "itemname": "name", "buyer": "customer"},
+                 "transactionid": "invoice", "itemname": "name", "buyer": "customer", "variations": "variant"},
         name_column="itemname",
-        notes=(_("Items without a SKU are known by their item name (all its variations together)."),)),
+        notes=(_("Items without a SKU are known by their item name and variation."),)),
     Source(
         "amazon-all-orders", _("Amazon all orders report (Seller Central)"), "sales",
         signature=("amazonorderid", "purchasedate", "orderstatus", "sku", "asin", "quantity", "itemprice"),
@@ -195,14 +195,14 @@ SOURCES: tuple[Source, ...] = (
         signature=("salesrecordnumber", "itemnumber", "itemtitle", "quantity", "saledate"),
         columns={"customlabel": "sku", "customlabelsku": "sku", "saledate": "date", "quantity": "qty",
                  "soldfor": "price", "ordernumber": "invoice", "salesrecordnumber": "invoice",
-                 "itemtitle": "name", "buyerusername": "customer"},
+                 "itemtitle": "name", "buyerusername": "customer", "variationdetails": "variant"},
         rules=(
             RowRule("itemnumber", "not_item",
                     _("an order's own row (its items are on the rows below it) or the report's footer: not a sale"),
                     ("",)),
         ),
         name_column="itemtitle",
-        notes=(_("Items without a Custom Label are known by their item title."),)),
+        notes=(_("Items without a Custom Label are known by their item title and variation."),)),
     Source(
         "sales-by-product-detail", _("sales by product detail report (QuickBooks and other accounting packages)"), "sales",
         signature=("product", "date", "transactiontype", "num", "qty"),

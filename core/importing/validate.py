@@ -160,6 +160,8 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         parsed = {f.name: parse_field(f, sheet.frame[mapping.source_of(f.name)], decimal_comma=decimal_comma,
                                       day_first=day_first)
                   for f in FIELDS[kind] if mapping.source_of(f.name) and not (by_period and f.name == "date")}
+        if "variant" in parsed:
+            parsed["name"] = _with_variant(parsed.get("name"), parsed.pop("variant"))
         if kind == "sales":
             stock = [c for c in sheet.frame.columns if not mapping.columns.get(c) and normalise_name(c) in STOCK_WORDS]
             if stock:       # a period report's 'Closing stock' beside what sold
@@ -362,7 +364,7 @@ def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarra
     named = outcome.named_by_name
     if named.any():
         name_column = next(c for c in sheet.frame.columns if normalise_column(c) == source.name_column)
-        names = parse_code(sheet.frame[name_column])
+        names = parsed["name"] if mapping.source_of("name") == name_column else parse_code(sheet.frame[name_column])
         values = sku.values.copy()
         values[named] = names.values[named]
         parsed["sku"] = Parsed(values, sku.empty & ~named, sku.bad & ~named)
@@ -375,6 +377,26 @@ def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarra
                   sheet.frame[name_column].to_numpy())
     report.notes.extend(translated(note) for note in source.notes)
     return outcome.aside, outcome.refund
+
+
+# what a till or web shop writes for a product that has no variants
+_NO_VARIANT = {"", "default", "default title", "regular", "standard", "none", "n/a", "-", "—"}
+
+
+def _with_variant(name: Parsed | None, variant: Parsed) -> Parsed | None:
+    """The product's name with its variant ('Blue Mug (Large)'; a variant the name already holds, or a 'Default
+    Title', adds nothing): a product sold in sizes or colours under one name is told apart on every page and
+    purchase order, and a line without a code is named by both (core.importing.sources)."""
+    if name is None:
+        return None
+    texts = np.where(pd.isna(variant.values), "", variant.values).astype(object)
+    texts = np.array([str(t).strip().strip("[]").strip() for t in texts], dtype=object)
+    names = name.values.copy()
+    for i in np.flatnonzero((texts != "") & ~name.empty):
+        extra, base = texts[i], str(names[i])
+        if extra.lower() not in _NO_VARIANT and extra.lower() not in base.lower():
+            names[i] = f"{base} ({extra})"
+    return Parsed(names, name.empty, name.bad)
 
 
 def _rows_said(reason: str, rows: np.ndarray) -> str:

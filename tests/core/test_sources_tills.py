@@ -319,7 +319,7 @@ def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number
         assert opened.scalar("SELECT sum(revenue) FROM sales") == 4.5 * sum(expected.values())
     text = "\n".join(report.summary_lines())
     assert "Recognised as an eBay orders report" in text
-    assert "Items without a Custom Label are known by their item title" in text
+    assert "Items without a Custom Label are known by their item title and variation" in text
 
 
 # ---- Etsy: the sold order items export, SKU often blank
@@ -341,12 +341,15 @@ def test_an_etsy_sold_order_items_export_names_items_without_a_sku_by_their_name
         sku = rng.choice(SKUS)
         qty = rng.randint(1, 4)
         with_sku = sku not in ("CARD-01", "CANDLE-9")       # the seller gave two of the listings no SKU
+        # the candle comes in two scents (a listing's variations); the card has none
+        variation = rng.choice(["Scent:Fig", "Scent:Rose"]) if sku == "CANDLE-9" else ""
         rows.append([f"{month:02d}/{day:02d}/24", NAMES[sku], f"buyer{k}", str(qty), "4.50", "", "", "0.50", "0",
                      "3.20", "0", f"{qty * 4.5:.2f}", "GBP", str(3000000000 + k), str(1200000000 + SKUS.index(sku)),
                      f"{month:02d}/{day:02d}/24", "", "A Buyer", "1 Road", "", "York", "", "YO1", "United Kingdom",
-                     str(2900000000 + k), "Colour:Blue", "online", "listing", "online_cc", "", "", "",
+                     str(2900000000 + k), variation, "online", "listing", "online_cc", "", "", "",
                      sku if with_sku else ""])
-        expected[(sku if with_sku else NAMES[sku], f"2024-{month:02d}-{day:02d}")] += qty
+        code = sku if with_sku else NAMES[sku] + (f" ({variation})" if variation else "")
+        expected[(code, f"2024-{month:02d}-{day:02d}")] += qty
         unnamed += not with_sku
     path = tmp_path / "EtsySoldOrderItems2024.csv"
     _write(path, ETSY_HEADER, rows)
@@ -356,6 +359,7 @@ def test_an_etsy_sold_order_items_export_names_items_without_a_sku_by_their_name
     assert report.rejected == 0 and report.counts["named_by_name"] == unnamed
     with open_shop(shop, create=False) as opened:         # Item Total, not the discount, is each line's value
         assert abs(opened.scalar("SELECT sum(revenue) FROM sales") - 4.5 * sum(expected.values())) < 1e-6
+    assert {c for c, _d in expected if c.startswith("Fig Candle")} == {"Fig Candle (Scent:Fig)", "Fig Candle (Scent:Rose)"}
     assert "Recognised as an Etsy sold order items export" in "\n".join(report.summary_lines())
 
 

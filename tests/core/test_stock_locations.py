@@ -80,3 +80,18 @@ def test_a_till_item_library_with_a_quantity_column_per_location_is_read_as_thei
         assert any("holds a quantity for each of 2 locations (Main Street, Warehouse): their sum is each product's "
                    "stock, in a column 'On hand'" in note for note in report.notes)
     assert "On hand" not in read_sheet(path, kind="sales").columns        # a sales import reads the file as it is
+
+
+def test_variants_of_one_product_are_told_apart_by_name(tmp_path):
+    """'Blue Mug' in Large and Small (an item library's Item Name | Variation Name): two products named 'Blue Mug' on
+    every page and purchase order; now 'Blue Mug (Large)' and 'Blue Mug (Small)'. A 'Default Title' or 'Regular'
+    variant, or one the name already holds, adds nothing."""
+    path = tmp_path / "items.csv"
+    _write(path, ["SKU", "Item Name", "Variation Name", "On hand"],
+           [["MUG-L", "Blue Mug", "Large", "4"], ["MUG-S", "Blue Mug", "Small", "2"], ["TOWEL", "Tea Towel", "Regular", "7"],
+            ["CARD", "Card - Birthday", "Birthday", "9"]])
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "stock", today=dt.date(2025, 6, 1))
+        names = dict(shop.query("SELECT sku, name FROM products"))
+    assert names == {"MUG-L": "Blue Mug (Large)", "MUG-S": "Blue Mug (Small)", "TOWEL": "Tea Towel",
+                     "CARD": "Card - Birthday"}
