@@ -123,7 +123,7 @@ SOURCES: tuple[Source, ...] = (
         "square-item-sales", _("Square item sales export"), "sales",
         signature=("date", "item", "qty", "sku", "eventtype", "transactionid"),
         columns={"sku": "sku", "date": "date", "qty": "qty", "netsales": "revenue", "transactionid": "invoice",
-                 "item": "name", "category": "category", "customerid": "customer"},
+                 "item": "name", "category": "category", "customerid": "customer", "pricepointname": "variant"},
         rules=(
             RowRule("eventtype", "refund", _("a refund: reduces the sales of its product on its day"), ("refund",)),
             RowRule("itemizationtype", "not_item",

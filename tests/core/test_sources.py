@@ -211,6 +211,25 @@ def test_a_square_item_sales_export_counts_refunds_against_their_day_and_leaves_
     assert "Recognised as a Square item sales export" in "\n".join(report.summary_lines())
 
 
+def test_a_square_item_without_a_sku_is_named_by_its_item_and_price_point(tmp_path):
+    """A café's Latte in Regular and Large (Square's price points), no SKUs: two products, 'Latte' and 'Latte
+    (Large)' (a 'Regular' price point adds nothing), each with its own sales."""
+    path = tmp_path / "items.csv"
+    rows = []
+    for k, (point, qty) in enumerate([("Regular", 2), ("Large", 1), ("Large", 3), ("Regular", 1)]):
+        row = dict.fromkeys(SQUARE_HEADER, "")
+        row.update({"Date": "2024-03-01", "Time": f"09:0{k}:00", "Item": "Latte", "Qty": str(qty),
+                    "Price Point Name": point, "Net Sales": f"£{qty * 3}.00", "Transaction ID": f"TX{k}",
+                    "Event Type": "Payment", "Itemization Type": "Physical Item"})
+        rows.append([row[c] for c in SQUARE_HEADER])
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([SQUARE_HEADER, *rows])
+    shop = tmp_path / "shop.db"
+    with open_shop(shop) as opened:
+        run_import(opened, path, "sales")
+    assert _stored(shop) == {("Latte", "2024-03-01"): 3, ("Latte (Large)", "2024-03-01"): 4}
+
+
 def test_a_sheet_of_the_shops_own_is_not_taken_for_a_known_export(tmp_path):
     path = tmp_path / "sales.csv"
     path.write_text("Date,SKU,Qty,Status\n2024-03-01,A1,2,done\n", encoding="utf-8")
