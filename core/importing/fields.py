@@ -109,6 +109,12 @@ FIELDS: dict[str, list[Field]] = {
         Field("supplier_sku", _("Supplier's item code"), "code", False, (
             "suppliersku", "suppliercode", "supplieritemcode", "vendorsku", "vendorcode", "vendoritemcode",
             "mpn", "供应商货号", "供应商编码")),
+        # a wholesaler's list quotes the case: its cost divided by the pack size is the unit cost
+        # (core.importing.validate); before _COST, so 'Case cost' is not taken for a unit's by its word 'cost'
+        Field("case_cost", _("Cost per case"), "number", False, (
+            "costpercase", "casecost", "costcase", "casecostprice", "caseprice", "pricepercase", "costpercarton",
+            "cartoncost", "cartonprice", "packcost", "costperpack", "packprice", "priceperpack", "outercost",
+            "costperouter", "outerprice", "boxcost", "costperbox", "boxprice", "整箱价", "箱价", "每箱价格")),
         _COST,
         Field("sell_price", _("Sell price"), "number", False, _PRICE.aliases),
         Field("pack_size", _("Pack size"), "number", False, (

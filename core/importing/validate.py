@@ -838,6 +838,40 @@ def _add_locations(records: pd.DataFrame, places: list[str], report: ImportRepor
     return summed
 
 
+def _unit_costs(parsed: dict[str, Parsed], mapping: Mapping, report: ImportReport, rows: np.ndarray,
+                ok: np.ndarray) -> dict[str, Parsed]:
+    """A wholesaler's cost per case made the unit cost: divided by the row's pack size (30.00 a case of 12 is 2.50
+    a unit). Read as a unit's cost it made every value, order and budget twelve times too big. Where the sheet
+    also has a unit cost that one is read; a row without a pack size keeps the unit cost it had."""
+    parsed = dict(parsed)
+    case = parsed.pop("case_cost")
+    column = _source(mapping, "case_cost")
+    if "unit_cost" in parsed:
+        report.notes.append(_("'{column}' (a case's cost) is not read: the unit cost is '{unit}'.").format(
+            column=column, unit=_source(mapping, "unit_cost")))
+        return parsed
+    pack = parsed.get("pack_size")
+    given = ~case.empty & ~case.bad
+    packed = (~pack.empty & ~pack.bad & (pack.values > 0)) if pack is not None else np.zeros(len(given), dtype=bool)
+    use = given & packed
+    # to a hundredth of a penny: 9.60 / 24 is 0.40, not 0.39999999999999997
+    unit = np.round(np.where(use, case.values / np.where(packed, pack.values if pack is not None else 1.0, 1.0),
+                             np.nan), 4)
+    parsed["unit_cost"] = Parsed(unit, ~use, np.zeros(len(use), dtype=bool))
+    if (use & ok).any():
+        first = int(np.flatnonzero(use & ok)[0])
+        report.notes.append(_("Unit costs are '{column}' divided by the pack size ('{pack}'): {case:,.2f} for a pack of "
+                              "{size:g} is {unit:,.2f} a unit (row {row}).").format(
+            column=column, pack=_source(mapping, "pack_size"), case=float(case.values[first]),
+            size=float(pack.values[first]), unit=float(unit[first]), row=int(rows[first])))
+    missing = given & ~packed & ok
+    if missing.any():
+        report.warnings += int(missing.sum())
+        note_rows(report, missing, rows, "warning",
+                  _("a cost per case without a pack size: the unit cost is left as it was"), column, case.values)
+    return parsed
+
+
 def _closing_today(dates: Parsed, mapping: Mapping, report: ImportReport, today: dt.date) -> Parsed:
     """Counts whose dates show months or weeks (each month's last day, as a period report's closing stock): the
     current period's, dated at its close after today, is the stock on hand today (as a Month column's closing stock
@@ -884,6 +918,8 @@ def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         elif f.type == "number":
             checks.reject(~p.empty & ~p.bad & (p.values < 0), _("the {field} cannot be negative").format(field=f.label.lower()),
                           _source(mapping, f.name), p.values)
+    if "case_cost" in parsed:
+        parsed = _unit_costs(parsed, mapping, report, rows, checks.ok)
     if kind == "prices" and "sell_price" not in parsed and "unit_cost" not in parsed:
         raise ImportRefused(_("a prices import needs a sell price or a unit cost column."), where=sheet.where)
     if kind == "suppliers" and "email" in parsed:
