@@ -26,7 +26,7 @@ from core.importing.sources import normalise as normalise_column
 from core.importing.rules import (DEFAULT_NON_PRODUCT_CODES, is_totals_row, line_keys, non_product_matcher,
                                   number_text)
 from core.importing.values import (Parsed, day_first_from, decimal_comma_likely, parse_bool, parse_code,
-                                   parse_date, parse_id_code, parse_number)
+                                   parse_date, parse_id_code, parse_number, parse_pack)
 from core.jobs import JobContext, null_context
 
 ID_CODE_FIELDS = {"invoice", "customer"}
@@ -99,6 +99,8 @@ def parse_field(f: Field, column: pd.Series, *, decimal_comma: bool, day_first: 
         return parse_id_code(column) if f.name in ID_CODE_FIELDS else parse_code(column)
     if f.type == "text":
         return parse_code(column)
+    if f.name == "pack_size":
+        return parse_pack(column, decimal_comma=decimal_comma)
     if f.type == "number":
         return parse_number(column, decimal_comma=decimal_comma)
     if f.type == "date":

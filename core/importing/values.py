@@ -280,3 +280,26 @@ def parse_bool(column: pd.Series) -> Parsed:
         else:
             bad_u[i] = True
     return Parsed(out[codes], empty_u[codes], bad_u[codes])
+
+
+# a pack written as a wholesaler's list writes it: '24x330ml', '12 x 1L', '6 × 75cl', 'Case of 12', '12 pack', '6pk',
+# 'Pack of 4', '12/box': the count of units in it
+_PACK_TEXT = re.compile(
+    r"^\s*(?:(?P<a>\d+)\s*[x×*]\s*\S.*|(?:case|pack|box|carton|outer)\s+of\s+(?P<b>\d+)\b.*|"
+    r"(?P<c>\d+)\s*(?:pack|pk|pcs|pieces|units|per\s+case|/\s*(?:case|box|pack|carton))\b.*)$", re.IGNORECASE)
+
+
+def parse_pack(column: pd.Series, *, decimal_comma: bool = False) -> Parsed:
+    """A pack size: a number, or the count in '24x330ml', 'Case of 12', '6pk' (a number alone elsewhere: '1.5kg' is
+    no count and stays unread)."""
+    parsed = parse_number(column, decimal_comma=decimal_comma)
+    if not parsed.bad.any():
+        return parsed
+    values, bad = parsed.values.copy(), parsed.bad.copy()
+    texts = column.to_numpy(dtype=object)
+    for i in np.flatnonzero(bad):
+        match = _PACK_TEXT.match(str(texts[i]))
+        if match:
+            values[i] = float(next(g for g in match.groups() if g))
+            bad[i] = False
+    return Parsed(values, parsed.empty, bad)

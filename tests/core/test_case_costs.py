@@ -35,3 +35,17 @@ def test_a_unit_cost_beside_the_case_cost_is_the_one_read(tmp_path):
         report = run_import(shop, path, "products")
         assert _costs(shop)["A1"] == (1.10, 12)
     assert "'Case cost' (a case's cost) is not read: the unit cost is 'Unit cost'." in report.notes
+
+
+def test_a_pack_written_as_a_wholesaler_writes_it_is_its_count(tmp_path):
+    """'24 x 330ml', 'Case of 12', '6pk' were 'cannot read the pack size' (and so no unit cost from the case's)."""
+    path = tmp_path / "price_list.csv"
+    path.write_text("Code,Description,Pack,Case price\nC1,Cola,24 x 330ml,9.60\nW1,Wine,6 × 75cl,36.00\n"
+                    "T1,Tea,Case of 12,18.00\nB1,Batteries,6pk,3.00\nF1,Flour,1.5kg,2.00\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "products")
+        costs = _costs(shop)
+    assert {k: v for k, v in costs.items() if k != "F1"} == {"C1": (0.4, 24), "W1": (6.0, 6), "T1": (1.5, 12),
+                                                              "B1": (0.5, 6)}
+    assert costs["F1"] == (None, 1)                 # '1.5kg' is a weight, not a count: said, nothing made up
+    assert any(p.row == 6 and "pack size" in p.message for p in report.problems)
