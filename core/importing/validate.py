@@ -26,7 +26,8 @@ from core.importing.sources import normalise as normalise_column
 from core.importing.rules import (DEFAULT_NON_PRODUCT_CODES, is_totals_row, line_keys, non_product_matcher,
                                   number_text)
 from core.importing.values import (Parsed, day_first_from, decimal_comma_likely, parse_bool, parse_code,
-                                   parse_date, parse_id_code, parse_number, parse_pack)
+                                   parse_date, parse_id_code, parse_lead_time, parse_number,
+                                   parse_pack)
 from core.jobs import JobContext, null_context
 
 ID_CODE_FIELDS = {"invoice", "customer"}
@@ -101,6 +102,8 @@ def parse_field(f: Field, column: pd.Series, *, decimal_comma: bool, day_first: 
         return parse_code(column)
     if f.name == "pack_size":
         return parse_pack(column, decimal_comma=decimal_comma)
+    if f.name == "lead_time_days":
+        return parse_lead_time(column, decimal_comma=decimal_comma)
     if f.type == "number":
         return parse_number(column, decimal_comma=decimal_comma)
     if f.type == "date":

@@ -303,3 +303,40 @@ def parse_pack(column: pd.Series, *, decimal_comma: bool = False) -> Parsed:
             values[i] = float(next(g for g in match.groups() if g))
             bad[i] = False
     return Parsed(values, parsed.empty, bad)
+
+
+# a lead time's unit, by a word in the header ('Lead time (weeks)') or in the cell ('3 wks', '2-3 weeks', '10天')
+_TIME_UNITS = (
+    (re.compile(r"month|mths?\b|mos?\b|个月|月", re.IGNORECASE), 30),
+    (re.compile(r"week|wks?\b|\bw\b|周|星期", re.IGNORECASE), 7),
+    (re.compile(r"day|\bd\b|天|日", re.IGNORECASE), 1),
+)
+_SPAN = re.compile(r"^\s*(?P<low>\d+(?:[.,]\d+)?)\s*(?:(?:-|–|to|~|至)\s*(?P<high>\d+(?:[.,]\d+)?))?\s*(?P<unit>\D*)$",
+                   re.IGNORECASE)
+
+
+def time_unit_days(text: str) -> int | None:
+    """Days in the unit a text names (30 for months, 7 for weeks, 1 for days), None where it names none."""
+    return next((days for pattern, days in _TIME_UNITS if pattern.search(text)), None)
+
+
+def parse_lead_time(column: pd.Series, *, decimal_comma: bool = False) -> Parsed:
+    """A lead time in days: a number in the header's unit ('Lead time (weeks)': 2 is 14 days), or a text with its
+    own ('3 wks', '10 days', '1 month'); a range ('2-3 weeks') is its longer end, as a shop that would rather not
+    run out plans it."""
+    per = time_unit_days(str(column.name or "")) or 1
+    parsed = parse_number(column, decimal_comma=decimal_comma)
+    values, bad = parsed.values * per, parsed.bad.copy()
+    texts = column.to_numpy(dtype=object)
+    for i in np.flatnonzero(bad):
+        match = _SPAN.match(str(texts[i]))
+        if not match:
+            continue
+        unit = match.group("unit").strip()
+        days = time_unit_days(unit) if unit else per
+        if days is None:
+            continue
+        number = float((match.group("high") or match.group("low")).replace(",", "."))
+        values[i] = number * days
+        bad[i] = False
+    return Parsed(values, parsed.empty, bad)
