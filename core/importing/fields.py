@@ -241,9 +241,13 @@ def guess_fields(columns: list, kind: str) -> dict:
         found[column] = name
         taken.add(name)
 
-    for column in columns:                                   # the whole name is a field's alias
-        if keys[column]:
-            settle(column, _exact_field(keys[column], kind, taken))
+    # the whole name is a field's alias; of several columns for one field, the one of its likelier alias ('SKU'
+    # before 'Item' for the code, in whatever order they stand)
+    for f in FIELDS[kind]:
+        ranked = [(f.aliases.index(keys[c]), k, c) for k, c in enumerate(columns)
+                  if found[c] is None and keys[c] in f.aliases and not (f.name == "qty" and c in sold)]
+        if ranked and f.name not in taken:
+            settle(min(ranked)[2], f.name)
     has_sku = any(f.name == "sku" for f in FIELDS[kind])
     has_name = any(f.name == "name" for f in FIELDS[kind])
     named: set = set()
@@ -262,6 +266,10 @@ def guess_fields(columns: list, kind: str) -> dict:
     for column in columns:                                   # then a name that contains one, or starts with one
         if found[column] is None and column not in sold and column not in named:
             settle(column, guess_field(column, kind, taken))
+    if has_name and "name" not in taken and "sku" in taken:  # 'Item' or 'Product' beside 'SKU': the product's name
+        spare = next((c for c in columns if found[c] is None and keys[c] in ("item", "product", "article", "商品")), None)
+        if spare is not None:
+            settle(spare, "name")
     return found
 
 

@@ -164,6 +164,10 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None =
         from core.importing.locations import sum_locations
 
         raw = sum_locations(raw)
+    elif kind == "sales":
+        from core.importing.file_period import date_from_name
+
+        raw = date_from_name(raw, kind)
     return raw
 
 

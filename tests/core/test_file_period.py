@@ -1,0 +1,80 @@
+"""A sales summary without a date column whose file name says the period it covers (a till's item sales summary for
+a month, a week's report, a day's Z report): each row is a product's total for that period."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.errors import UserError
+from core.importing import guess_mapping, read_sheet, run_import
+from core.importing.file_period import period_in_name
+from core.store import open_shop
+
+SUMMARY = "Item,Category,SKU,Items Sold,Gross Sales\nBlue Mug,Kitchen,MUG-BLU,{a},63.00\nTea Towel,Linen,TOWEL-1,{b},24.00\n"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("items-2024-03-01-2024-04-01", ("month", dt.date(2024, 3, 1))),       # the end day after the month (exclusive)
+    ("report_01.03.2024-31.03.2024", ("month", dt.date(2024, 3, 1))),
+    ("Sales by item March 2024", ("month", dt.date(2024, 3, 1))),
+    ("Sales_Mar-2024", ("month", dt.date(2024, 3, 1))),
+    ("export 2024-03", ("month", dt.date(2024, 3, 1))),
+    ("2024年3月销售", ("month", dt.date(2024, 3, 1))),
+    ("sales_2024-W05", ("week", dt.date(2024, 1, 29))),
+    ("Week 5 2024 sales", ("week", dt.date(2024, 1, 29))),
+    ("Z-report 2024-03-15", ("day", dt.date(2024, 3, 15))),
+    ("Sales by product 1 Mar 2024", ("day", dt.date(2024, 3, 1))),
+    ("items-2024-03-01-2024-03-10", None),                  # ten days: no one period
+    ("Sales by item March 2024 to April 2024", None),       # two months
+    ("report 2024", None), ("inventory_export_1", None), ("sales", None),
+])
+def test_the_period_a_file_name_names(name, expected):
+    found = period_in_name(name)
+    assert (found[:2] if found else None) == expected
+
+
+def test_monthly_item_summaries_named_by_their_month_make_a_monthly_shop(tmp_path):
+    march, april = tmp_path / "items-2024-03-01-2024-04-01.csv", tmp_path / "items-2024-04-01-2024-05-01.csv"
+    march.write_text(SUMMARY.format(a=14, b=6), encoding="utf-8")
+    april.write_text(SUMMARY.format(a=9, b=0), encoding="utf-8")
+    sheet = read_sheet(march, kind="sales")
+    mapping = guess_mapping(sheet, "sales")
+    # 'SKU' is the code though 'Item' (also a code's word) stands first; 'Item' is then the product's name
+    assert mapping.columns["SKU"] == "sku" and mapping.columns["Item"] == "name"
+    assert mapping.columns["Month"] == "date" and sheet.frame["Month"].tolist() == ["2024-03", "2024-03"]
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, march, "sales", today=dt.date(2024, 6, 1))
+        run_import(shop, april, "sales", today=dt.date(2024, 6, 1))
+        stored = {(r[0], r[1]): r[2] for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")}
+        assert stored == {("MUG-BLU", "2024-03-01"): 14, ("TOWEL-1", "2024-03-01"): 6, ("MUG-BLU", "2024-04-01"): 9}
+        assert {r[0] for r in shop.query("SELECT period FROM import_runs")} == {"month"}
+        assert dict(shop.query("SELECT sku, name FROM products")) == {"MUG-BLU": "Blue Mug", "TOWEL-1": "Tea Towel"}
+    assert report.period == "month"
+    assert "items-2024-03-01-2024-04-01.csv has no date column: its name says it covers the month 2024-03 " \
+           "('2024-03-01-2024-04-01'), so each row is a product's total for it (column 'Month')." in report.notes
+
+
+def test_a_summary_of_the_month_not_over_is_set_aside_and_a_name_without_a_period_is_refused(tmp_path):
+    current = tmp_path / "Sales by item March 2024.csv"
+    current.write_text(SUMMARY.format(a=3, b=1), encoding="utf-8")
+    plain = tmp_path / "sales summary.csv"
+    plain.write_text(SUMMARY.format(a=3, b=1), encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        with pytest.raises(UserError, match="no row can be used|not over"):
+            run_import(shop, current, "sales", today=dt.date(2024, 3, 20))
+        with pytest.raises(UserError, match="no column gives the Date"):
+            run_import(shop, plain, "sales", today=dt.date(2024, 3, 20))
+        assert shop.scalar("SELECT count(*) FROM sales") == 0
+
+
+def test_a_days_z_report_named_by_its_day(tmp_path):
+    path = tmp_path / "Z-report 2024-03-15.csv"
+    path.write_text("PLU,Description,Qty,Value\n101,Latte,42,126.00\n102,Scone,12,30.00\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2024, 3, 16))
+        assert {(r[0], r[1]): r[2] for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")} == {
+            ("101", "2024-03-15"): 42, ("102", "2024-03-15"): 12}
+    assert report.period == "day"
