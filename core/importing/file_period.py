@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.i18n import _
 from core.importing.fields import guess_fields
-from core.importing.mapping import _MONTHS, period_of_header
+from core.importing.mapping import _MONTHS, _period_range, period_of_header
 
 _ISO = r"(?:19|20|21)\d{2}[-_.]\d{2}[-_.]\d{2}"
 _DMY = r"\d{2}[-_.]\d{2}[-_.](?:19|20|21)\d{2}"
@@ -27,6 +27,11 @@ _MONTH = re.compile(r"(?<![\d])(?:19|20|21)\d{2}[-_.]?(?:0[1-9]|1[0-2])(?![\d])|
                     r"(?:19|20|21)\d{2}年\d{1,2}月", re.IGNORECASE)
 _WORD_DAY = re.compile(rf"(?<![\d])\d{{1,2}}(?:st|nd|rd|th)?[\s_\-]*{_MONTH_WORD}[\s_\-,]*(?:19|20|21)\d{{2}}(?!\d)",
                        re.IGNORECASE)
+_DAY_WORDS = rf"\d{{1,2}}(?:st|nd|rd|th)?[\s_\-]*{_MONTH_WORD}(?:[\s_\-,]*(?:19|20|21)\d{{2}})?|" \
+             rf"{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s*(?:19|20|21)\d{{2}})?"
+# '1 March 2024 - 31 March 2024', 'Mar 1 - Mar 31, 2024', '1 - 7 January 2024' is not read (no month on its first day)
+_WORD_RANGE = re.compile(rf"(?<![\d\w])(?:{_DAY_WORDS})\s*(?:-|–|to|until|through|~)\s*(?:{_DAY_WORDS})(?![\d\w])",
+                         re.IGNORECASE)
 _WEEK = re.compile(r"(?:19|20|21)\d{2}[-_\s]?W\d{1,2}\b|\bW(?:ee)?k?\s*\d{1,2}[-_\s]+(?:19|20|21)\d{2}\b", re.IGNORECASE)
 
 
@@ -58,6 +63,12 @@ def period_in_name(name: str) -> tuple[str, dt.date, dt.date] | None:
         else:
             return None                       # ten days, a quarter: no one period
     rest = _TWO_DAYS.sub(" ", name)
+    for match in _WORD_RANGE.finditer(rest):
+        ranged = _period_range(match.group(0), True)
+        if ranged is None:
+            return None                       # a span that is no week or month
+        found.append((ranged[1], ranged[0], match.group(0)))
+    rest = _WORD_RANGE.sub(" ", rest)
     for match in _ONE_DAY.finditer(rest):
         day = _day(match.group(0))
         if day is not None:
@@ -103,10 +114,13 @@ def date_from_name(raw, kind: str):
         return raw
     if "date" in guess_fields(list(raw.columns), kind).values() or len(detect_periods(raw.columns)[0]) >= 2:
         return raw
-    period = period_in_name(raw.path.stem)
-    if period is None:
+    # the file's name, else its title rows ('Sales by Item, 1 March 2024 - 31 March 2024'), else its sheet's name
+    sources = [("name", raw.path.stem), ("title", getattr(raw, "title", "")), ("sheet", raw.sheet or "")]
+    found = next(((said, period) for said, text in sources if text for period in [period_in_name(text)] if period),
+                 None)
+    if found is None:
         return raw
-    unit, first, text = period
+    said, (unit, first, text) = found
     column, value = {"month": ("Month", first.strftime("%Y-%m")),
                      "week": ("Week commencing", first.isoformat()),
                      "day": ("Date", first.isoformat())}[unit]
@@ -118,6 +132,13 @@ def date_from_name(raw, kind: str):
     what = {"month": _("the month {month}"), "week": _("the week from {day}"),
             "day": _("the day {day}")}[unit].format(month=first.strftime("%Y-%m"), day=first.isoformat())
     notes.append(_("{file} has no date column: its name says it covers {what} ('{text}'), so each row is a product's "
-                   "total for it (column '{column}').").format(file=raw.path.name, what=what, text=text, column=column))
+                   "total for it (column '{column}').").format(file=raw.path.name, what=what, text=text, column=column)
+                 if said == "name" else
+                 _("{where} has no date column: its title says it covers {what} ('{text}'), so each row is a product's "
+                   "total for it (column '{column}').").format(where=raw.where, what=what, text=text, column=column)
+                 if said == "title" else
+                 _("{where} has no date column: its sheet's name says it covers {what} ('{text}'), so each row is a "
+                   "product's total for it (column '{column}').").format(where=raw.where, what=what, text=text,
+                                                                          column=column))
     return type(raw)(raw.path, raw.sheet, raw.header_row, [column, *raw.columns], frame, raw.row_numbers,
-                     encoding=raw.encoding, delimiter=raw.delimiter, notes=notes)
+                     encoding=raw.encoding, delimiter=raw.delimiter, notes=notes, title=raw.title)

@@ -42,6 +42,7 @@ class RawSheet:
     encoding: str | None = None
     delimiter: str | None = None
     notes: list[str] = field(default_factory=list)
+    title: str = ""                # the text of the rows above the header (a report's title and date range)
 
     @property
     def where(self) -> str:
@@ -478,6 +479,11 @@ def _fill_merged(rows: list[list], sheet) -> int:
     return filled
 
 
+def _title(rows: list[list]) -> str:
+    """The filled cells of the rows above a header, as one line of text."""
+    return " ".join(str(c).strip() for r in rows[:HEADER_SCAN_ROWS] for c in r if _filled(c))[:500]
+
+
 def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     """A sheet's rows as cells (a workbook's, a web page's table): the header found, the cells below it."""
     if not any(any(_filled(c) for c in r) for r in rows):
@@ -502,7 +508,7 @@ def _rows_to_sheet(path: Path, sheet: str | None, rows: list[list]) -> RawSheet:
     frame = pd.DataFrame({name: _object_array(values) for name, values in zip(header, columns)})
     row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
     frame, row_numbers = _drop_empty(frame, row_numbers)
-    return RawSheet(path, sheet, first_header + 1, header, frame, row_numbers)
+    return RawSheet(path, sheet, first_header + 1, header, frame, row_numbers, title=_title(rows[:first_header]))
 
 
 def _choose_sheet(workbook, names: list[str], kind: str | None):
@@ -603,7 +609,7 @@ def _read_text(path: Path) -> RawSheet:
     row_numbers = np.arange(header_index + 2, header_index + 2 + len(frame))
     frame, row_numbers = _drop_empty(frame, row_numbers)
     return RawSheet(path, None, header_index + 1, header, frame, row_numbers, encoding=encoding, delimiter=delimiter,
-                    notes=notes)
+                    notes=notes, title=_title(head_rows[:header_index]))
 
 
 READ_CHUNK_ROWS = 100_000

@@ -78,3 +78,32 @@ def test_a_days_z_report_named_by_its_day(tmp_path):
             "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")} == {
             ("101", "2024-03-15"): 42, ("102", "2024-03-15"): 12}
     assert report.period == "day"
+
+
+def test_a_summary_whose_title_rows_say_its_month(tmp_path):
+    """'Sales by Item / Corner Shop Ltd / 1 March 2024 - 31 March 2024' above the header, a name with no date."""
+    path = tmp_path / "sales by item.csv"
+    path.write_text("Sales by Item\nCorner Shop Ltd\n1 March 2024 - 31 March 2024\n\nItem,SKU,Items Sold,Net Sales\n"
+                    "Blue Mug,MUG-BLU,14,63.00\nTea Towel,TOWEL-1,6,24.00\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", today=dt.date(2024, 6, 1))
+        assert {(r[0], r[1]): r[2] for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")} == {
+            ("MUG-BLU", "2024-03-01"): 14, ("TOWEL-1", "2024-03-01"): 6}
+    assert "sales by item.csv has no date column: its title says it covers the month 2024-03 ('1 March 2024 - 31 " \
+           "March 2024'), so each row is a product's total for it (column 'Month')." in report.notes
+
+
+def test_a_workbook_sheet_named_by_its_month(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "sales summaries.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "March 2024"
+    for row in (["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 14]):
+        book.active.append(row)
+    book.save(path)
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "sales", sheet="March 2024", today=dt.date(2024, 6, 1))
+        assert [tuple(r) for r in shop.query("SELECT date, qty FROM sales")] == [("2024-03-01", 14.0)]
+    assert any("its sheet's name says it covers the month 2024-03" in note for note in report.notes)
