@@ -108,12 +108,14 @@ def period_in_name(name: str) -> tuple[str, dt.date, dt.date] | None:
 def date_from_name(raw, kind: str):
     """`raw` with a period column from its file's name (see the module); unchanged where it has a date column of its
     own, is a grid of periods, or the name holds no single period."""
-    from core.importing.mapping import detect_periods
+    from core.importing.mapping import detect_periods, measured_periods, relative_periods
 
     if kind != "sales" or raw.frame.empty:
         return raw
-    if "date" in guess_fields(list(raw.columns), kind).values() or len(detect_periods(raw.columns)[0]) >= 2:
-        return raw
+    columns = list(raw.columns)
+    if "date" in guess_fields(columns, kind).values() or len(detect_periods(columns)[0]) >= 2 or \
+            relative_periods(columns) or measured_periods(columns)[0]:
+        return raw                      # a date of its own, or a grid of periods (dated, undated or measured)
     # the file's name, else its title rows ('Sales by Item, 1 March 2024 - 31 March 2024'), else its sheet's name
     sources = [("name", raw.path.stem), ("title", getattr(raw, "title", "")), ("sheet", raw.sheet or "")]
     found = next(((said, period) for said, text in sources if text for period in [period_in_name(text)] if period),
