@@ -495,8 +495,9 @@ def period_spreads(shop: ShopDb, as_of: dt.date, *, min_periods: int = 6,
     out = {}
     end = np.datetime64(as_of, "D").astype(np.int64)
     for product_id, group in sales.groupby("product_id", sort=False):
-        if group["unit"].nunique() != 1 or len(group) < 2:
-            continue                # weekly totals and monthly ones: neither reading holds
+        if group["unit"].nunique() != 1:
+            continue                # weekly totals and monthly ones: neither reading holds (one total is enough:
+            #                         the import said its period, and its zeros are the sheet's other periods)
         ordinals = group["ordinal"].to_numpy()
         history_from = int(min(group["first"].min(), ordinals.min()))
         if group["unit"].iat[0] == "month":

@@ -159,6 +159,24 @@ def test_monthly_and_weekly_totals_are_told_from_daily_sales_with_their_spread_p
     assert f"Sales are monthly totals (22 of them, {totals.mean():.2f} a period on average)" in m.said()
 
 
+def test_a_part_with_one_monthly_total_is_planned_by_month_not_by_day(tmp_path):
+    """A gift that sold once in a year of monthly summaries was left out of the monthly reading (two totals were
+    needed to tell months from days, before the import's own period was kept) and planned by day: 'expected demand
+    over the next 14 days ... 0.0', in days in a shop of months. Its one total and the months around it are a monthly
+    history now."""
+    from core.policy.plan import period_spreads
+
+    months = [dt.date(2024, m, 1) for m in range(1, 13)]
+    path = _shop_with(tmp_path / "shop.db",
+                      [(d.isoformat(), "STEADY", 3 + k % 2) for k, d in enumerate(months)] + [("2024-03-01", "ONCE", 1)])
+    with open_shop(path, create=False) as shop:
+        ids = dict(shop.query("SELECT sku, id FROM products"))
+        spreads = period_spreads(shop, dt.date(2024, 12, 31))
+    once = spreads[ids["ONCE"]]
+    assert (once.period, once.periods) == ("month", 12) and once.mean == pytest.approx(1 / 12)
+    assert "Sales are monthly totals (12 of them, 0.08 a period on average)" in once.said()
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not MONTHLY.exists(), reason=f"no real data at {PARTS}")
 def test_slow_parts_of_the_monthly_workbook_get_reorder_points_a_shop_can_act_on(tmp_path):
