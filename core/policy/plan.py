@@ -600,7 +600,12 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date, stock_day: dt.date | No
         SELECT f.product_id, p.sku, coalesce(p.name, '') AS name, p.supplier_id,
                coalesce(s.name, '(no supplier)') AS supplier, s.order_days, s.lead_time_days AS supplier_lead,
                p.lead_time_days AS product_lead, coalesce(p.unit_cost, lp.unit_cost) AS unit_cost,
-               coalesce(lp.sell_price, p.sell_price, r.avg_price) AS sell_price, coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
+               coalesce(lp.sell_price, p.sell_price, r.avg_price,
+                        -- not sold lately: the price of its last sale with a value (a gift that sold in July), by
+                        -- the index of sales by product and date; only looked up where the others are missing
+                        (SELECT x.revenue / x.qty FROM sales x WHERE x.product_id = f.product_id AND x.qty > 0
+                         AND x.revenue > 0 AND x.date <= :sales_cutoff ORDER BY x.date DESC LIMIT 1)) AS sell_price,
+               coalesce(p.pack_size, 1) AS pack, coalesce(p.min_order_qty, 0) AS moq,
                p.shelf_life_days, f.dispersion, f.abc, f.pattern,
                c.qty IS NOT NULL AS counted, coalesce(c.qty, 0) - coalesce(ss.qty, 0) + coalesce(rs.qty, 0) AS on_hand,
                coalesce(ol.qty, 0) AS on_order, ol.expected, coalesce(r.qty, 0) AS recent_qty

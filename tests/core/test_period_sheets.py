@@ -177,6 +177,27 @@ def test_a_part_with_one_monthly_total_is_planned_by_month_not_by_day(tmp_path):
     assert "Sales are monthly totals (12 of them, 0.08 a period on average)" in once.said()
 
 
+def test_a_product_not_sold_lately_is_valued_at_the_price_of_its_last_sale(tmp_path):
+    """Its price was read from the last 90 days' sales only: a gift that last sold in March had none, so its order
+    line was worth 0.00 (outside the budget, the order's value and the holding cost). Now the price of its last sale."""
+    from core.forecasting import ForecastSettings, forecast_shop
+    from core.policy.plan import plan_shop
+    from core.policy.settings import load_policy_settings
+
+    path = tmp_path / "shop.db"
+    csv = tmp_path / "sales.csv"
+    csv.write_text("Month,SKU,Qty,Revenue\n" + "".join(f"2024-{m:02d},STEADY,{3 + m % 2},{(3 + m % 2) * 2.0}\n"
+                                                      for m in range(1, 13)) + "2024-03,ONCE,2,9.00\n", encoding="utf-8")
+    with open_shop(path) as shop:
+        run_import(shop, csv, "sales", today=dt.date(2025, 1, 1))
+        forecast_shop(shop, settings=ForecastSettings(neural=False))
+        settings = load_policy_settings(shop)
+        settings.uncounted = "assume-none"
+        lines = plan_shop(shop, settings=settings).lines.set_index("sku")
+    assert "costed at 70% of its price 4.50" in lines.loc["ONCE", "explanation"]
+    assert "Sales are monthly totals" in lines.loc["ONCE", "explanation"]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not MONTHLY.exists(), reason=f"no real data at {PARTS}")
 def test_slow_parts_of_the_monthly_workbook_get_reorder_points_a_shop_can_act_on(tmp_path):
