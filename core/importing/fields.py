@@ -188,6 +188,8 @@ _PERSON_WORDS = {"buyer", "customer", "client", "recipient", "ship", "shipping",
 # last words that make it the product's name ('Product title', 'Variant title'), never its code
 _CODE_WORDS = {"sku", "barcode", "ean", "upc", "gtin", "plu"}
 _NAME_ENDS = {"title", "name", "description"}
+_MAKER_WORDS = {"supplier", "suppliers", "vendor", "vendors", "manufacturer", "manufacturers", "manufact", "mfr", "mfg",
+                "maker", "brand"}
 
 
 def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
@@ -199,6 +201,8 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
         taken = taken | set(_FIGURES)
     if words and words[0] in _PERSON_WORDS:
         taken = taken | {"sku", "name"}          # 'Buyer Name', 'Ship name': a person, not the product
+    if set(words) & {"sku", "code", "number", "no", "id", "ref", "item"}:
+        taken = taken | {"supplier"}    # 'Vendor SKU', 'Supplier code': the supplier's code for a product, not its name
     found = _guess_field(normalise_name(column), kind, taken)
     if found == "qty" and kind == "stock" and _SOLD.search(normalise_name(column)):
         return None             # 'Qty sold' beside 'Closing stock' in a period report: what sold is not on hand
@@ -243,9 +247,17 @@ def guess_fields(columns: list, kind: str) -> dict:
 
     # the whole name is a field's alias; of several columns for one field, the one of its likelier alias ('SKU'
     # before 'Item' for the code, in whatever order they stand)
+    # A column with 'SKU' among its words ('Custom SKU', 'Variant SKU') ranks just after 'SKU' itself, before 'Item',
+    # 'Product' or a barcode (often blank): a till's sales lines carry 'Item' (the name), 'Custom SKU', 'UPC', 'EAN'.
+    # Not the supplier's or the maker's ('Manufact. SKU', 'Vendor SKU').
+    sku_words = {c for c in columns if "sku" in re.findall(r"[a-z]+", str(c).lower()) and keys[c] != "sku"
+                 and not set(re.findall(r"[a-z]+", str(c).lower())) & _MAKER_WORDS
+                 and re.findall(r"[a-z]+", str(c).lower())[0] not in _PERSON_WORDS}
     for f in FIELDS[kind]:
         ranked = [(f.aliases.index(keys[c]), k, c) for k, c in enumerate(columns)
                   if found[c] is None and keys[c] in f.aliases and not (f.name == "qty" and c in sold)]
+        if f.name == "sku":
+            ranked += [(0.5, k, c) for k, c in enumerate(columns) if c in sku_words and found[c] is None]
         if ranked and f.name not in taken:
             settle(min(ranked)[2], f.name)
     has_sku = any(f.name == "sku" for f in FIELDS[kind])
@@ -255,7 +267,7 @@ def guess_fields(columns: list, kind: str) -> dict:
         if found[column] is not None or column in sold:
             continue
         words = re.findall(r"[a-z]+", str(column).lower())
-        if not words or words[0] in _PERSON_WORDS or words[0] in ("supplier", "vendor"):
+        if not words or words[0] in _PERSON_WORDS or set(words) & _MAKER_WORDS:
             continue
         if has_sku and "sku" not in taken and set(words) & _CODE_WORDS:
             settle(column, "sku")

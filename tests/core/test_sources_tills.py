@@ -447,3 +447,21 @@ def test_a_report_by_variant_sku_is_stored_by_its_sku_not_by_its_product_title(t
     orders = tmp_path / "orders.csv"
     _write(orders, ["Order", "Date", "Buyer Name", "Product code", "Qty"], [["A1", "2024-03-01", "Ann Lee", "MUG-BLU", "1"]])
     assert guess_mapping(read_sheet(orders, kind="sales"), "sales").columns["Buyer Name"] != "name"
+
+
+def test_a_tills_sales_lines_are_keyed_by_the_shops_own_sku_not_by_the_item_name_or_a_barcode(tmp_path):
+    """A till's sales lines (Item | System ID | Custom SKU | Manufact. SKU | UPC | EAN | Qty ...): 'Item' (an exact
+    word for the code) was the code, so products were keyed by their names; the shop's own 'Custom SKU' is the code
+    now and 'Item' the name; a maker's or vendor's SKU is neither the code nor the supplier."""
+    path = tmp_path / "sale_lines.csv"
+    _write(path, ["Sale ID", "Date", "Item", "System ID", "Custom SKU", "Manufact. SKU", "UPC", "EAN", "Vendor SKU",
+                  "Qty", "Retail", "Subtotal", "Discount", "Total"],
+           [["101", "03/01/2024 10:15 AM", "Blue Mug", "210000000001", "MUG-BLU", "", "", "", "V-77", "2", "8.50",
+             "17.00", "0", "17.00"],
+            ["102", "03/01/2024 11:20 AM", "Tea Towel", "210000000002", "TOWEL-1", "", "5012345000011", "", "", "1",
+             "4.00", "4.00", "0", "4.00"]])
+    mapping = guess_mapping(read_sheet(path, kind="sales"), "sales")
+    assert mapping.columns["Custom SKU"] == "sku" and mapping.columns["Item"] == "name"
+    assert not mapping.columns["UPC"] and not mapping.columns["Vendor SKU"] and not mapping.columns["Manufact. SKU"]
+    shop, report = _import(tmp_path, path)
+    assert _stored(shop) == {("MUG-BLU", "2024-03-01"): 2, ("TOWEL-1", "2024-03-01"): 1}
