@@ -208,6 +208,7 @@ def guess_field(column: object, kind: str, taken: set[str]) -> str | None:
         return None             # 'Qty sold' beside 'Closing stock' in a period report: what sold is not on hand
     if found is not None:
         return found
+    taken = taken | {"variant"}         # a variant only by its whole name: 'Variant Grams' is a weight
     words = str(column).strip().split()
     bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", str(column)).split()       # 'Available (not editable)': Available
     if bare and len(bare) < len(words):
@@ -299,7 +300,7 @@ def _guess_field(key: str, kind: str, taken: set[str]) -> str | None:
         if f.name not in taken and key in f.aliases:
             return f.name
     for f in FIELDS[kind]:
-        if f.name in taken:
+        if f.name in taken or f.name == "variant":      # a variant only by its own name ('Variant Grams' is a weight)
             continue
         for alias in f.aliases:
             if len(alias) >= 4 and (alias in key) and len(key) <= len(alias) + 8:

@@ -81,6 +81,9 @@ class Source:
     order_column: str | None = None                  # the column that groups an order's lines (carry-down)
     name_column: str | None = None                   # names the product where a line has no SKU
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # columns written on a group's first row only (Shopify's products export: a product's Title and Vendor above
+    # its variants' rows), filled down the group (`order_column`) before the rows are read
+    carry_down: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -191,6 +194,14 @@ SOURCES: tuple[Source, ...] = (
         notes=(_("item-price is the line's total (quantity x unit price): read as the sales value."),
                _("Pending orders (payment not yet confirmed) are counted as sold."))),
     Source(
+        "shopify-products", _("Shopify products export"), "products",
+        signature=("handle", "title", "variantsku", "variantprice"),
+        columns={"variantsku": "sku", "title": "name", "option1value": "variant", "vendor": "supplier",
+                 "type": "category", "variantprice": "sell_price", "costperitem": "unit_cost"},
+        order_column="handle", carry_down=("title", "vendor", "type"),
+        notes=(_("A product's title, vendor and type are on its first row only: each variant's row takes them from "
+                 "there."),)),
+    Source(
         "ebay-orders", _("eBay orders report"), "sales",
         signature=("salesrecordnumber", "itemnumber", "itemtitle", "quantity", "saledate"),
         columns={"customlabel": "sku", "customlabelsku": "sku", "saledate": "date", "quantity": "qty",
@@ -217,6 +228,25 @@ SOURCES: tuple[Source, ...] = (
                     ("credit memo", "credit note", "refund receipt", "refund", "return", "sales return")),
         )),
 )
+
+
+def fill_down(source: Source, frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the source's carry-down columns filled from their group's first filled row (as written, not
+    lower-cased); unchanged where the source has none."""
+    group_column = _column(frame, source.order_column) if source.order_column else None
+    if not source.carry_down or group_column is None:
+        return frame
+    frame = frame.copy()
+    groups = frame[group_column].astype(str).to_numpy()
+    for wanted in source.carry_down:
+        column = _column(frame, wanted)
+        if column is None:
+            continue
+        values = frame[column].astype(object)
+        blank = values.isna() | (values.astype(str).str.strip() == "")
+        filled = values.where(~blank, None).groupby(groups, sort=False).transform(lambda s: s.ffill().bfill())
+        frame[column] = filled.where(filled.notna(), "").to_numpy(dtype=object)
+    return frame
 
 
 def recognise(columns: list[str], kind: str) -> Source | None:

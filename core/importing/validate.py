@@ -5,6 +5,7 @@ report. Rows that cannot be read are rejected with their row, column and a plain
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from core.importing.period_rows import counted_on, parse_period_dates, period_va
 from core.importing.period_rows import describe_stock as describe_stock_period
 from core.importing.readers import RawSheet
 from core.importing.report import MAX_STORED_PROBLEMS, ImportReport, Problem
+from core.importing.sources import by_name, fill_down
 from core.importing.sources import normalise as normalise_column
 from core.importing.rules import (DEFAULT_NON_PRODUCT_CODES, is_totals_row, line_keys, non_product_matcher,
                                   number_text)
@@ -147,6 +149,12 @@ def validate(sheet: RawSheet, kind: str, mapping: Mapping, *, today: dt.date | N
         raise ImportRefused(_("{where} has a header (row {row}) but no rows under it.").format(
             where=sheet.where, row=sheet.header_row))
     decimal_comma, day_first = file_conventions(sheet, mapping, kind)
+    known = by_name(mapping.source) if mapping.source else None
+    if known is not None and known.carry_down:
+        sheet = dataclasses.replace(sheet, frame=fill_down(known, sheet.frame))
+    if known is not None and kind != "sales":         # a sales export says so with its rules (_source_rules)
+        _say_recognised(report, known)
+        report.notes.extend(translated(note) for note in known.notes)
     if decimal_comma:
         report.notes.append(_("Numbers are read with a decimal comma (1.234,56), as this file writes them."))
     if day_first is not None:
@@ -350,9 +358,7 @@ def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarra
     sku = parsed["sku"]
     outcome = apply_rules(source, sheet.frame, sku.empty)
     rows = sheet.row_numbers
-    report.notes.append((_("Recognised as an {source}: read by its own columns and rules.")
-                         if source.label[:1].lower() in "aeiou" else
-                         _("Recognised as a {source}: read by its own columns and rules.")).format(source=source.title))
+    _say_recognised(report, source)
     for rule, hit in outcome.applied:
         count = int(hit.sum())
         key = {"not_sale": "not_sales", "not_item": "non_product", "refund": "refunds"}[rule.action]
@@ -402,6 +408,12 @@ def _with_variant(name: Parsed | None, variant: Parsed) -> Parsed | None:
         if extra.lower() not in _NO_VARIANT and extra.lower() not in base.lower():
             names[i] = f"{base} ({extra})"
     return Parsed(names, name.empty, name.bad)
+
+
+def _say_recognised(report: ImportReport, source) -> None:
+    report.notes.append((_("Recognised as an {source}: read by its own columns and rules.")
+                         if source.label[:1].lower() in "aeiou" else
+                         _("Recognised as a {source}: read by its own columns and rules.")).format(source=source.title))
 
 
 def _rows_said(reason: str, rows: np.ndarray) -> str:

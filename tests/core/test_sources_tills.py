@@ -465,3 +465,42 @@ def test_a_tills_sales_lines_are_keyed_by_the_shops_own_sku_not_by_the_item_name
     assert not mapping.columns["UPC"] and not mapping.columns["Vendor SKU"] and not mapping.columns["Manufact. SKU"]
     shop, report = _import(tmp_path, path)
     assert _stored(shop) == {("MUG-BLU", "2024-03-01"): 2, ("TOWEL-1", "2024-03-01"): 1}
+
+
+# ---- Shopify: the products export, a product's title and vendor on its first row only
+
+SHOPIFY_PRODUCTS = ["Handle", "Title", "Body (HTML)", "Vendor", "Product Category", "Type", "Tags", "Published",
+                    "Option1 Name", "Option1 Value", "Option2 Name", "Option2 Value", "Variant SKU", "Variant Grams",
+                    "Variant Inventory Tracker", "Variant Inventory Qty", "Variant Inventory Policy",
+                    "Variant Fulfillment Service", "Variant Price", "Variant Compare At Price",
+                    "Variant Requires Shipping", "Variant Taxable", "Variant Barcode", "Image Src", "Gift Card",
+                    "Cost per item", "Status"]
+
+
+def test_a_shopify_products_export_gives_every_variant_its_products_name_vendor_and_cost(tmp_path):
+    """Each variant's row after the first has no Title, Vendor or Type: the second size of a mug was a product with no
+    name and no supplier, and 'Variant Grams' (a weight) was taken for the variant ('Blue Mug (350)')."""
+    path = tmp_path / "products_export_1.csv"
+    _write(path, SHOPIFY_PRODUCTS, [
+        ["blue-mug", "Blue Mug", "<p>Mug</p>", "Acme Pottery", "Home & Garden > Kitchen", "Mugs", "", "TRUE", "Size",
+         "Large", "", "", "MUG-BLU-L", "350", "shopify", "12", "deny", "manual", "8.50", "", "TRUE", "TRUE",
+         "5012345000011", "", "FALSE", "3.10", "active"],
+        ["blue-mug", "", "", "", "", "", "", "", "", "Small", "", "", "MUG-BLU-S", "250", "shopify", "4", "deny",
+         "manual", "7.50", "", "TRUE", "TRUE", "5012345000028", "", "", "2.80", ""],
+        ["tea-towel", "Tea Towel", "", "Linen Co", "", "Textiles", "", "TRUE", "Title", "Default Title", "", "",
+         "TOWEL-1", "100", "shopify", "7", "deny", "manual", "4.00", "", "TRUE", "TRUE", "", "", "FALSE", "1.20",
+         "active"]])
+    assert recognise(SHOPIFY_PRODUCTS, "products").key == "shopify-products"
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, path, "products")
+        rows = {r[0]: tuple(r[1:]) for r in shop.query(
+            "SELECT p.sku, p.name, s.name, p.category, p.unit_cost, p.sell_price FROM products p "
+            "LEFT JOIN suppliers s ON s.id = p.supplier_id")}
+    assert rows == {"MUG-BLU-L": ("Blue Mug (Large)", "Acme Pottery", "Mugs", 3.10, 8.50),
+                    "MUG-BLU-S": ("Blue Mug (Small)", "Acme Pottery", "Mugs", 2.80, 7.50),
+                    "TOWEL-1": ("Tea Towel", "Linen Co", "Textiles", 1.20, 4.00)}
+    assert "Recognised as a Shopify products export: read by its own columns and rules." in report.notes
+    # a sheet of the shop's own with a 'Variant Grams' column: a weight, never the variant
+    own = tmp_path / "own.csv"
+    _write(own, ["SKU", "Name", "Variant Grams"], [["A1", "Tea", "250"]])
+    assert guess_mapping(read_sheet(own, kind="products"), "products").columns["Variant Grams"] != "variant"
