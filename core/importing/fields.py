@@ -39,7 +39,7 @@ _SKU = Field("sku", _("Product code"), "code", True, (
     "part", "partnumber", "partnum", "itemref", "itemrefno", "itemreference",
     "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号"))
 _NAME = Field("name", _("Description"), "text", False, (
-    "name", "description", "productname", "itemname", "itemdescription", "title", "desc",
+    "name", "productname", "itemname", "description", "itemdescription", "title", "desc",
     "商品名称", "品名", "名称", "产品名称", "描述"))
 # the variant of a product sold or counted under one name ('Blue Mug' in Large and Small): written into the
 # product's name, 'Blue Mug (Large)', and into the code of a line that has none (core.importing.validate)
@@ -58,7 +58,8 @@ _PRICE = Field("price", _("Unit price"), "number", False, (
 _SUPPLIER = Field("supplier", _("Supplier"), "text", False, (
     "supplier", "vendor", "suppliername", "vendorname", "manufacturer", "供应商", "供货商", "厂商"))
 _CATEGORY = Field("category", _("Category"), "text", False, (
-    "category", "department", "dept", "group", "productgroup", "class", "family", "catid", "deptid",
+    "category", "reportingcategory", "productcategory", "categories", "department", "dept", "group", "productgroup",
+    "class", "family", "catid", "deptid",
     "类别", "分类", "品类", "类目"))
 _COST = Field("unit_cost", _("Unit cost"), "number", False, (
     "unitcost", "cost", "costprice", "purchaseprice", "buyprice", "wholesaleprice", "进价", "成本", "采购价"))

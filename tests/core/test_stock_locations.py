@@ -95,3 +95,22 @@ def test_variants_of_one_product_are_told_apart_by_name(tmp_path):
         names = dict(shop.query("SELECT sku, name FROM products"))
     assert names == {"MUG-L": "Blue Mug (Large)", "MUG-S": "Blue Mug (Small)", "TOWEL": "Tea Towel",
                      "CARD": "Card - Birthday"}
+
+
+def test_a_till_item_library_as_a_products_sheet_reads_the_item_name_not_its_description(tmp_path):
+    """'Description' (a shop's long text about the item) was the product's name beside 'Item Name'; the vendor's
+    code is not the supplier."""
+    path = tmp_path / "item_library.csv"
+    _write(path, ["Token", "Item Name", "Variation Name", "SKU", "Description", "Reporting Category", "Categories",
+                  "Price", "Default Unit Cost", "Default Vendor Name", "Default Vendor Code"],
+           [["T1", "Blue Mug", "Large", "MUG-BLU-L", "A lovely hand-thrown mug in deep blue", "Kitchen",
+             "Kitchen, Gifts", "8.50", "3.10", "Acme Pottery", "AP-17"]])
+    mapping = guess_mapping(read_sheet(path, kind="products"), "products")
+    assert {c: f for c, f in mapping.columns.items() if f} == {
+        "Item Name": "name", "Variation Name": "variant", "SKU": "sku", "Reporting Category": "category",
+        "Price": "sell_price", "Default Unit Cost": "unit_cost", "Default Vendor Name": "supplier",
+        "Default Vendor Code": "supplier_sku"}
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "products")
+        assert [tuple(r) for r in shop.query("SELECT sku, name, category, unit_cost FROM products")] == [
+            ("MUG-BLU-L", "Blue Mug (Large)", "Kitchen", 3.10)]
