@@ -280,6 +280,29 @@ def test_an_ebay_orders_report_is_recognised_in_the_wizard_and_imports_each_item
     assert stored == expected
 
 
+def test_a_monthly_summary_named_by_its_month_shows_the_month_it_takes_from_the_name(
+        qtbot, shop_window, empty_shop, tmp_path):
+    """A till's item sales summary has no date column; its file name says the month. The wizard shows the Month
+    column it made (the preview, mapped to the date) and says where it came from, before anything is stored."""
+    path = tmp_path / "items-2024-03-01-2024-04-01.csv"
+    path.write_text("Item,Category,SKU,Items Sold,Gross Sales\nBlue Mug,Kitchen,MUG-BLU,14,63.00\n"
+                    "Tea Towel,Linen,TOWEL-1,6,24.00\n", encoding="utf-8")
+    wizard = start_wizard(qtbot, shop_window, path)
+    mapping = wizard.mapping_page
+    assert mapping.preview.headerData(0, Qt.Orientation.Horizontal) == "Month\n→ Date"
+    assert mapping.preview.index(0, 0).data() == "2024-03" and mapping.isComplete()
+    check(qtbot, wizard)
+    said = plain(wizard.report_page.counts.text()) + " " + " ".join(
+        plain(label.text()) for label in wizard.report_page.findChildren(type(mapping.layout_label)))
+    assert "its name says it covers the month 2024-03" in said
+    assert shop_counts(empty_shop)["sales"] == 0
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    with open_shop(empty_shop, create=False) as shop:
+        assert sorted(tuple(r) for r in shop.query("SELECT date, qty FROM sales")) == [("2024-03-01", 6.0),
+                                                                                     ("2024-03-01", 14.0)]
+
+
 def test_a_grid_of_undated_months_asks_which_month_the_newest_is(qtbot, shop_window, tmp_path):
     path = tmp_path / "parts.csv"
     path.write_text("Part,latest,last -1,last -2\nP-1,3,0,1\nP-2,0,2,5\n", encoding="utf-8")
