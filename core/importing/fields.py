@@ -37,10 +37,12 @@ _SKU = Field("sku", _("Product code"), "code", True, (
     "sku", "stockcode", "itemcode", "item", "itemid", "itemno", "itemnumber", "article", "articleno",
     "articlenumber", "productcode", "productid", "product", "code", "barcode", "ean", "upc", "plu", "partno",
     "part", "partnumber", "partnum", "itemref", "itemrefno", "itemreference",
-    "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号"))
+    "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号",
+    "artikelnummer", "artikelnr", "artnr", "artikel", "artikelcode", "référence", "reference", "codearticle", "codeproduit", "código", "codigo", "codigoarticulo", "referencia", "articulo", "artículo", "codice", "codicearticolo"))
 _NAME = Field("name", _("Description"), "text", False, (
     "name", "productname", "itemname", "description", "itemdescription", "title", "desc",
-    "商品名称", "品名", "名称", "产品名称", "描述"))
+    "商品名称", "品名", "名称", "产品名称", "描述",
+    "bezeichnung", "artikelbezeichnung", "beschreibung", "produktname", "artikelname", "désignation", "designation", "libellé", "libelle", "nomduproduit", "descripción", "descripcion", "nombre", "omschrijving", "naam", "descrizione", "nomeprodotto"))
 # the variant of a product sold or counted under one name ('Blue Mug' in Large and Small): written into the
 # product's name, 'Blue Mug (Large)', and into the code of a line that has none (core.importing.validate)
 _VARIANT = Field("variant", _("Variant"), "text", False, (
@@ -48,21 +50,27 @@ _VARIANT = Field("variant", _("Variant"), "text", False, (
     "variationdetails", "款式", "规格"))
 _DATE = Field("date", _("Date"), "date", True, (
     "date", "invoicedate", "saledate", "salesdate", "day", "orderdate", "transactiondate", "datetime",
-    "timestamp", "time", "countdate", "stockdate", "日期", "销售日期", "时间", "单据日期"))
+    "timestamp", "time", "countdate", "stockdate", "日期", "销售日期", "时间", "单据日期",
+    "datum", "belegdatum", "verkaufsdatum", "rechnungsdatum", "fecha", "fechadeventa", "datedevente", "datedefacture", "data", "verkoopdatum", "factuurdatum"))
 _QTY = Field("qty", _("Quantity"), "number", True, (
     "qty", "quantity", "units", "unitssold", "sold", "sales", "qtysold", "amountsold", "pcs", "count",
-    "数量", "销量", "销售数量", "件数"))
+    "数量", "销量", "销售数量", "件数",
+    "menge", "anzahl", "stück", "stueck", "stk", "quantité", "quantite", "qté", "qte", "cantidad", "aantal", "quantità", "quantita", "verkauftemenge", "unidades"))
 _PRICE = Field("price", _("Unit price"), "number", False, (
     "unitprice", "price", "sellprice", "sellingprice", "saleprice", "retailprice", "priceeach",
-    "单价", "售价", "价格", "零售价"))
+    "单价", "售价", "价格", "零售价",
+    "preis", "einzelpreis", "stückpreis", "vkpreis", "verkaufspreis", "prix", "prixunitaire", "prixdevente", "precio", "preciounitario", "prijs", "prezzo"))
 _SUPPLIER = Field("supplier", _("Supplier"), "text", False, (
-    "supplier", "vendor", "suppliername", "vendorname", "manufacturer", "供应商", "供货商", "厂商"))
+    "supplier", "vendor", "suppliername", "vendorname", "manufacturer", "供应商", "供货商", "厂商",
+    "lieferant", "hersteller", "fournisseur", "proveedor", "leverancier", "fornitore"))
 _CATEGORY = Field("category", _("Category"), "text", False, (
     "category", "reportingcategory", "productcategory", "categories", "department", "dept", "group", "productgroup",
     "class", "family", "catid", "deptid",
-    "类别", "分类", "品类", "类目"))
+    "类别", "分类", "品类", "类目",
+    "kategorie", "warengruppe", "catégorie", "categoría", "categoria", "categorie", "famille", "rubro"))
 _COST = Field("unit_cost", _("Unit cost"), "number", False, (
-    "unitcost", "cost", "costprice", "purchaseprice", "buyprice", "wholesaleprice", "进价", "成本", "采购价"))
+    "unitcost", "cost", "costprice", "purchaseprice", "buyprice", "wholesaleprice", "进价", "成本", "采购价",
+    "einkaufspreis", "ekpreis", "ek", "prixdachat", "coût", "cout", "coste", "costo", "preciodecompra", "inkoopprijs"))
 _LEAD = Field("lead_time_days", _("Lead time (days)"), "number", False, (
     "leadtime", "leadtimedays", "leaddays", "deliverydays", "交货期", "提前期", "交期"))
 
@@ -73,6 +81,7 @@ _MOQ = Field("min_order_qty", _("Minimum order qty"), "number", False, (
 
 # names that say a column holds stock on hand (a period report's 'Closing stock' beside what sold)
 STOCK_WORDS = ("onhand", "qtyonhand", "stock", "stocklevel", "instock", "inventory", "stockonhand", "soh",
+               "bestand", "lagerbestand", "istbestand", "existencias", "voorraad", "giacenza", "enstock",
                "closingstock", "closingqty", "closingbalance", "closinginventory", "endingstock", "endinginventory",
                "endingqty", "endstock", "stockatend", "openingstock", "openingqty", "openingbalance", "库存",
                "库存数量", "现有库存", "期末库存", "结存", "期初库存")
@@ -83,12 +92,16 @@ FIELDS: dict[str, list[Field]] = {
         _SKU, _DATE, _QTY, _PRICE,
         Field("revenue", _("Sales value"), "number", False, (
             "revenue", "amount", "total", "linetotal", "salesvalue", "value", "turnover", "net", "gross",
-            "金额", "销售额", "总额")),
+            "金额", "销售额", "总额", "umsatz", "betrag", "gesamtbetrag", "montant", "chiffredaffaires", "importe",
+            "bedrag", "omzet", "importo")),
         Field("invoice", _("Invoice / receipt"), "code", False, (
             "invoice", "invoiceno", "invoicenumber", "receipt", "receiptno", "transaction", "transactionid",
-            "orderno", "ordernumber", "ticket", "单号", "发票号", "订单号", "小票号")),
+            "orderno", "ordernumber", "ticket", "单号", "发票号", "订单号", "小票号", "rechnungsnummer", "rechnungsnr",
+            "belegnummer", "belegnr", "bonnummer", "facture", "numérodefacture", "numerodefacture", "factura",
+            "numerodefactura", "factuurnummer", "fattura")),
         Field("customer", _("Customer"), "code", False, (
-            "customer", "customerid", "customerno", "client", "clientid", "客户", "客户编号")),
+            "customer", "customerid", "customerno", "client", "clientid", "客户", "客户编号", "kunde", "kundennummer",
+            "kundennr", "cliente", "klant", "klantnummer")),
         _NAME, _VARIANT, _CATEGORY, _SUPPLIER,
         # what a sheet of period totals often keeps beside each product: taken into the products it creates
         _COST, _LEAD, _MOQ,
@@ -281,7 +294,7 @@ def guess_fields(columns: list, kind: str) -> dict:
         if found[column] is None and column not in sold and column not in named:
             settle(column, guess_field(column, kind, taken))
     if has_name and "name" not in taken and "sku" in taken:  # 'Item' or 'Product' beside 'SKU': the product's name
-        spare = next((c for c in columns if found[c] is None and keys[c] in ("item", "product", "article", "商品")), None)
+        spare = next((c for c in columns if found[c] is None and keys[c] in ("item", "product", "article", "artikel", "articulo", "artículo", "商品")), None)
         if spare is not None:
             settle(spare, "name")
     return found

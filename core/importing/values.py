@@ -181,8 +181,50 @@ def day_first_from(samples: list[str]) -> bool | None:
         month_first |= second > 12 >= first
     if day_first != month_first:
         return day_first
+    # a weekday written beside the date says which reading is the day ('Tue 05/03/2024': 5 March 2024 was a
+    # Tuesday, 3 May a Friday), as a till's receipts often print it
+    votes = {True: 0, False: 0}
+    for text in samples[:5000]:
+        weekday, date = _WEEKDAY_WORD.match(text), _DATE_IN_TEXT.search(text)
+        if weekday is None or date is None or weekday.group(1).lower() not in _WEEKDAYS:
+            continue
+        a, b, year = int(date.group(1)), int(date.group(2)), int(date.group(3))
+        year += 2000 if year < 100 else 0
+        for first, (day, month) in ((True, (a, b)), (False, (b, a))):
+            try:
+                votes[first] += dt.date(year, month, day).weekday() == _WEEKDAYS[weekday.group(1).lower()]
+            except ValueError:
+                pass
+    if votes[True] != votes[False]:
+        return votes[True] > votes[False]
+    # dates written with dots (05.03.2024) are day first wherever they are written so
+    numeric = [text for text in samples if _NUMERIC_DATE.match(text) and len(_NUMERIC_DATE.match(text).group(1)) < 4]
+    if numeric and sum("." in text[:10] for text in numeric) >= 0.9 * len(numeric):
+        return True
     return None
 
+
+# weekday words a till prints before a date: English, German, French, Spanish (their usual short forms)
+_WEEKDAYS = {
+    **{w: 0 for w in ("mon", "monday", "mo", "montag", "lun", "lundi", "lunes")},
+    **{w: 1 for w in ("tue", "tues", "tuesday", "di", "dienstag", "mardi", "martes")},
+    **{w: 2 for w in ("wed", "wednesday", "mi", "mittwoch", "mer", "mercredi", "mié", "mie", "miércoles", "miercoles")},
+    **{w: 3 for w in ("thu", "thur", "thurs", "thursday", "do", "donnerstag", "jeu", "jeudi", "jue", "jueves")},
+    **{w: 4 for w in ("fri", "friday", "fr", "freitag", "ven", "vendredi", "vie", "viernes")},
+    **{w: 5 for w in ("sat", "saturday", "sa", "samstag", "sam", "samedi", "sáb", "sab", "sábado", "sabado")},
+    **{w: 6 for w in ("sun", "sunday", "so", "sonntag", "dim", "dimanche", "dom", "domingo")},
+}
+_WEEKDAY_WORD = re.compile(r"^\s*([^\W\d_]{2,10})\.?,?\s+", re.IGNORECASE)
+_DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})[./\-](\d{1,2})[./\-](\d{2}|\d{4})(?!\d)")
+
+
+def _without_weekday(text: str) -> str:
+    """'Tue 05/03/2024', 'Di 05.03.2024 14:32' as the date alone (a weekday before a numeric date, which the day
+    parser does not know in every language); any other text as it is ('March 5, 2024' keeps its month)."""
+    match = _WEEKDAY_WORD.match(text)
+    if match and match.group(1).lower() in _WEEKDAYS and _NUMERIC_DATE.match(text[match.end():]):
+        return text[match.end():]
+    return text
 
 _NOT_A_DAY = re.compile(r"^\s*\d{4}\s*$|(?:^|[^A-Za-z])[Mm]\d{1,2}(?:\D|$)")
 
@@ -204,6 +246,7 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
     empty_u = np.zeros(len(uniques), dtype=bool)
     bad_u = np.zeros(len(uniques), dtype=bool)
     texts: dict[int, str] = {}
+    originals: dict[int, str] = {}              # with a weekday before the date, which can tell day from month
     for i, value in enumerate(uniques):
         if is_empty_cell(value):
             empty_u[i] = True
@@ -224,7 +267,8 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
             match = _CJK_DATE.search(text)
             if match:
                 text = f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}" + text[match.end():]
-            texts[i] = text
+            originals[i] = text
+            texts[i] = _without_weekday(text)
     if texts:
         index = np.fromiter(texts.keys(), dtype=np.int64, count=len(texts))
         strings = pd.Series(list(texts.values()), dtype=object)
@@ -236,7 +280,7 @@ def parse_date(column: pd.Series, *, day_first: bool | None = None, serials: boo
         missing = parsed.isna().to_numpy() & ~no_day
         if missing.any():
             if day_first is None:
-                day_first = day_first_from(strings[missing].tolist())
+                day_first = day_first_from(pd.Series(list(originals.values()), dtype=object)[missing].tolist())
             with warnings.catch_warnings():     # pandas' note on mixed offsets: those are handled just below
                 warnings.simplefilter("ignore", FutureWarning)
                 retry = pd.to_datetime(strings[missing], format="mixed", dayfirst=bool(day_first), errors="coerce")
