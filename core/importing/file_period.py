@@ -144,3 +144,36 @@ def date_from_name(raw, kind: str):
                                                                           column=column))
     return type(raw)(raw.path, raw.sheet, raw.header_row, [column, *raw.columns], frame, raw.row_numbers,
                      encoding=raw.encoding, delimiter=raw.delimiter, notes=notes, title=raw.title)
+
+
+def count_date_from_name(raw, kind: str, today: dt.date | None = None):
+    """A stock count with no date column whose file name, title rows or sheet name says when it was taken
+    ('stocktake 2024-03-31.xlsx', 'Stock at 31 March 2024'): that day, in a 'Count date' column (a month's or a
+    week's name is its close, or today where it has not closed yet). Taken as today's instead, the sales between the
+    count and the import were never taken off it: the shelf looked fuller than it was."""
+    from core.importing.mapping import detect_periods
+
+    if kind != "stock" or raw.frame.empty:
+        return raw
+    columns = list(raw.columns)
+    if "date" in guess_fields(columns, kind).values() or len(detect_periods(columns)[0]) >= 2:
+        return raw
+    sources = [("name", raw.path.stem), ("title", getattr(raw, "title", "")), ("sheet", raw.sheet or "")]
+    found = next(((said, period) for said, text in sources if text for period in [period_in_name(text)] if period),
+                 None)
+    if found is None or "Count date" in raw.columns:
+        return raw
+    said, (unit, first, text) = found
+    close = {"day": first, "week": first + dt.timedelta(days=6),
+             "month": (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()}[unit]
+    day = min(close, today or dt.date.today())
+    frame = raw.frame.copy()
+    frame.insert(0, "Count date", day.isoformat())
+    where = raw.path.name if said == "name" else raw.where
+    notes = list(raw.notes)
+    notes.append((_("{where} has no date column: its name says when the stock was counted ('{text}'): {day} "
+                    "(column 'Count date').") if said == "name" else
+                  _("{where} has no date column: its title or sheet says when the stock was counted ('{text}'): {day} "
+                    "(column 'Count date').")).format(where=where, text=text, day=day.isoformat()))
+    return type(raw)(raw.path, raw.sheet, raw.header_row, ["Count date", *raw.columns], frame, raw.row_numbers,
+                     encoding=raw.encoding, delimiter=raw.delimiter, notes=notes, title=raw.title)

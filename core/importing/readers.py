@@ -162,9 +162,10 @@ def read_sheet(path: str | Path, sheet: str | None = None, *, kind: str | None =
     """The sheet asked for, or (`sheet` None) the one that looks most like a `kind` sheet (sales, stock...)."""
     raw = _read_sheet(path, sheet, kind=kind)
     if kind == "stock":
+        from core.importing.file_period import count_date_from_name
         from core.importing.locations import sum_locations
 
-        raw = sum_locations(raw)
+        raw = count_date_from_name(sum_locations(raw), kind)
     elif kind == "sales":
         from core.importing.file_period import date_from_name
 

@@ -107,3 +107,24 @@ def test_a_workbook_sheet_named_by_its_month(tmp_path):
         report = run_import(shop, path, "sales", sheet="March 2024", today=dt.date(2024, 6, 1))
         assert [tuple(r) for r in shop.query("SELECT date, qty FROM sales")] == [("2024-03-01", 14.0)]
     assert any("its sheet's name says it covers the month 2024-03" in note for note in report.notes)
+
+
+def test_a_stock_count_named_by_its_day_is_dated_that_day_not_today(tmp_path):
+    """'stocktake 2024-03-31.csv' (SKU | On hand) imported on 3 April: it was taken as today's count, so the sales of
+    1-3 April were never taken off it and the shelf looked fuller than it was. A month's name is its close."""
+    day = tmp_path / "stocktake 2024-03-31.csv"
+    day.write_text("SKU,On hand\nA1,12\nA2,0\n", encoding="utf-8")
+    month = tmp_path / "Stock February 2024.csv"
+    month.write_text("SKU,On hand\nA1,20\n", encoding="utf-8")
+    plain = tmp_path / "stock.csv"
+    plain.write_text("SKU,On hand\nA3,5\n", encoding="utf-8")
+    with open_shop(tmp_path / "shop.db") as shop:
+        report = run_import(shop, day, "stock", today=dt.date(2024, 4, 3))
+        run_import(shop, month, "stock", today=dt.date(2024, 4, 3))
+        run_import(shop, plain, "stock", today=dt.date(2024, 4, 3))
+        counts = sorted(tuple(r) for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id"))
+    assert counts == [("A1", "2024-02-29", 20.0), ("A1", "2024-03-31", 12.0), ("A2", "2024-03-31", 0.0),
+                      ("A3", "2024-04-03", 5.0)]                  # a name with no date: today, as before
+    assert "stocktake 2024-03-31.csv has no date column: its name says when the stock was counted ('2024-03-31'): " \
+           "2024-03-31 (column 'Count date')." in report.notes
