@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from core.errors import ImportRefused
+from core.errors import ImportRefused, UserError
 from core.i18n import _, weekday_words
 from core.i18n import _ as translated   # a text marked elsewhere (a source's rules)
 from core.importing.fields import STOCK_WORDS, FIELDS, Field, normalise_name, period_column, year_column
@@ -855,6 +855,28 @@ def _add_locations(records: pd.DataFrame, places: list[str], report: ImportRepor
     return summed
 
 
+def _order_days(days: Parsed, report: ImportReport, rows: np.ndarray, ok: np.ndarray, column: str) -> Parsed:
+    """A supplier's order days as the plan reads them ('Tuesdays and Fridays' -> 'Tue,Fri', 'Mo-Fr', 'monthly' ->
+    '1st'); a text it cannot read is kept as written and said, row by row (it had been read as any day, silently)."""
+    from core.policy.order_days import normalise
+
+    values = days.values.copy()
+    unread = np.zeros(len(values), dtype=bool)
+    reasons = np.full(len(values), "", dtype=object)
+    for i in np.flatnonzero(ok & ~days.empty & ~days.bad):
+        try:
+            values[i] = normalise(str(values[i]))
+        except UserError as problem:
+            unread[i], reasons[i] = True, str(problem)
+    if unread.any():
+        report.warnings += int(unread.sum())
+        for i in np.flatnonzero(unread):
+            note_rows(report, np.arange(len(values)) == i, rows, "warning",
+                      _("cannot read these order days, so the plan takes any day: {reason}").format(reason=reasons[i]),
+                      column, days.values)
+    return Parsed(values, days.empty, days.bad)
+
+
 def _unit_costs(parsed: dict[str, Parsed], mapping: Mapping, report: ImportReport, rows: np.ndarray,
                 ok: np.ndarray) -> dict[str, Parsed]:
     """A wholesaler's cost per case made the unit cost: divided by the row's pack size (30.00 a case of 12 is 2.50
@@ -939,6 +961,8 @@ def _table(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         parsed = _unit_costs(parsed, mapping, report, rows, checks.ok)
     if kind == "prices" and "sell_price" not in parsed and "unit_cost" not in parsed:
         raise ImportRefused(_("a prices import needs a sell price or a unit cost column."), where=sheet.where)
+    if kind == "suppliers" and "order_days" in parsed:
+        parsed["order_days"] = _order_days(parsed["order_days"], report, rows, checks.ok, _source(mapping, "order_days"))
     if kind == "suppliers" and "email" in parsed:
         email = parsed["email"].values.astype(str)
         bad_email = checks.ok & (email != "") & ~pd.Series(email).str.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+").to_numpy()

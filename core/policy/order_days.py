@@ -25,6 +25,31 @@ LAST_WORDS = {"last", "end", "月底", "月末", "最后一天"}
 MONTHLY_WORDS = {"monthly", "once a month", "每月一次", "按月"}   # ordering once a month, no day named: the 1st
 ANY_DAY_REVIEW = 7
 _MONTH_DAY = re.compile(r"^(?:day)?(\d{1,2})(?:st|nd|rd|th|日|号|號)?$")
+# days of the week as German, French and Spanish suppliers' lists write them (full and short), and 'Mondays'
+OTHER_DAY_NAMES = {
+    **{w: 0 for w in ("mo", "montag", "montags", "lun", "lundi", "lunes")},
+    **{w: 1 for w in ("di", "dienstag", "dienstags", "mar", "mardi", "martes")},
+    **{w: 2 for w in ("mi", "mittwoch", "mittwochs", "mer", "mercredi", "mié", "mie", "miércoles", "miercoles")},
+    **{w: 3 for w in ("do", "donnerstag", "donnerstags", "jeu", "jeudi", "jue", "jueves")},
+    **{w: 4 for w in ("fr", "freitag", "freitags", "ven", "vendredi", "vie", "viernes")},
+    **{w: 5 for w in ("sa", "samstag", "samstags", "sam", "samedi", "sáb", "sab", "sábado", "sabado")},
+    **{w: 6 for w in ("so", "sonntag", "sonntags", "dim", "dimanche", "dom", "domingo")},
+}
+# words that say any day (the shop then reviews weekly): 'weekly', 'daily', 'any day', 'täglich'
+ANY_DAY_WORDS = {"any", "anyday", "daily", "weekly", "once", "a", "week", "per", "täglich", "wöchentlich", "每天",
+                 "每周", "随时"}
+
+
+def _weekday(word: str) -> int | None:
+    """0-6 for a day of the week written in English (full, short or plural: 'Mondays'), German, French, Spanish."""
+    word = word.lower().rstrip(".")
+    for candidate in (word, word[:-1] if word.endswith("s") and len(word) > 4 else word):
+        key = candidate[:3]
+        if len(candidate) >= 2 and key in WEEKDAYS and FULL_DAY_NAMES[WEEKDAYS.index(key)].startswith(candidate):
+            return WEEKDAYS.index(key)
+        if candidate in OTHER_DAY_NAMES:
+            return OTHER_DAY_NAMES[candidate]
+    return None
 
 
 @dataclass(frozen=True)
@@ -61,16 +86,22 @@ def parse(text: str | None, *, strict: bool = True) -> OrderDays:
     weekdays, month_days = set(), set()
     if (text or "").strip().lower() in MONTHLY_WORDS:
         return OrderDays(frozenset(), frozenset({1}))
-    for part in re.split(r"[,;/，、；\s]+", (text or "").strip()):
+    text = text or ""
+    for ranged in re.finditer(r"([^\W\d_]+)\s*(?:-|–|\bto\b|\bbis\b|\bà\b)\s*([^\W\d_]+)", text):
+        first, last = _weekday(ranged.group(1)), _weekday(ranged.group(2))
+        if first is not None and last is not None:          # 'Mon-Fri', 'Monday to Friday', 'Mo-Fr'
+            weekdays.update((first + k) % 7 for k in range((last - first) % 7 + 1))
+            text = text.replace(ranged.group(0), " ")
+    for part in re.split(r"[,;/，、；&+\s]+", text.strip()):
         word = part.strip().lower().rstrip(".")
-        if not word or word in ("day", "and", "every", "each", "of", "month", "the", "每月"):
+        if not word or word in ("day", "days", "and", "und", "et", "y", "every", "each", "of", "month", "the", "on",
+                                "每月") or word in ANY_DAY_WORDS:
             continue
         if part.strip() in CHINESE_DAYS:
             weekdays.add(CHINESE_DAYS[part.strip()])
             continue
-        key = word[:3]
-        if key in WEEKDAYS and FULL_DAY_NAMES[WEEKDAYS.index(key)].startswith(word):
-            weekdays.add(WEEKDAYS.index(key))
+        if _weekday(word) is not None:
+            weekdays.add(_weekday(word))
             continue
         if word in LAST_WORDS:
             month_days.add(LAST)
