@@ -18,6 +18,7 @@ SET_ASIDE_LABELS = {
     "not_over": "weeks or months not over yet (imported once they have ended)",
     "no_figures": "rows with no figures (a title or a footer, not a product)",
     "not_sales": "orders that are not sales (cancelled, voided, failed, unpaid, test, refunded in full)",
+    "not_lines": "an order's or receipt's own rows, payments and footers (not a product's line)",
 }
 COUNT_LABELS = {
     "cancellations": "cancellations and returns (reduce the sales of their product)",

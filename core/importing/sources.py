@@ -57,8 +57,9 @@ def normalise(column: str) -> str:
 @dataclass(frozen=True)
 class RowRule:
     """Rows whose `column` (carried down its order where `by_order`) is one of `values` (lower case; `any_value`:
-    any non-blank value) are `action`: 'not_sale' (set aside), 'not_item' (set aside: not a product) or 'refund'
-    (kept, the quantity counted against the product's sales)."""
+    any non-blank value) are `action`: 'not_sale' (set aside), 'not_item' (set aside: not a product), 'not_line'
+    (set aside: an order's or receipt's own row, a payment, a footer) or 'refund' (kept, the quantity counted
+    against the product's sales)."""
     column: str
     action: str
     reason: str
@@ -140,7 +141,7 @@ SOURCES: tuple[Source, ...] = (
         columns={"sku": "sku", "date": "date", "quantity": "qty", "total": "revenue", "receiptnumber": "invoice",
                  "details": "name", "customercode": "customer"},
         rules=(
-            RowRule("linetype", "not_item",
+            RowRule("linetype", "not_line",
                     _("a receipt's own line or a payment (Line Type Sale or Payment): not a product line"),
                     ("sale line",), other_than=True),
             RowRule("status", "not_sale", _("a voided or parked receipt: not a sale"),
@@ -208,7 +209,7 @@ SOURCES: tuple[Source, ...] = (
                  "soldfor": "price", "ordernumber": "invoice", "salesrecordnumber": "invoice",
                  "itemtitle": "name", "buyerusername": "customer", "variationdetails": "variant"},
         rules=(
-            RowRule("itemnumber", "not_item",
+            RowRule("itemnumber", "not_line",
                     _("an order's own row (its items are on the rows below it) or the report's footer: not a sale"),
                     ("",)),
         ),

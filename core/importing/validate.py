@@ -361,7 +361,8 @@ def _source_rules(sheet, mapping, parsed, report) -> tuple[np.ndarray, np.ndarra
     _say_recognised(report, source)
     for rule, hit in outcome.applied:
         count = int(hit.sum())
-        key = {"not_sale": "not_sales", "not_item": "non_product", "refund": "refunds"}[rule.action]
+        key = {"not_sale": "not_sales", "not_item": "non_product", "not_line": "not_lines",
+               "refund": "refunds"}[rule.action]
         report.count(key, count)
         report.notes.append(_rows_said(translated(rule.reason), rows[hit]))
         column = next(c for c in sheet.frame.columns if normalise_column(c) == rule.column)

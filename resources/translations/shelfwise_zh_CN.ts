@@ -1648,37 +1648,42 @@ The forecast is used again for those days.</source>
         <translation>不算销售的订单（已取消、已作废、失败、未付款、测试、全额退款）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="23"/>
+        <location filename="../../core/importing/report.py" line="21"/>
+        <source>an order&apos;s or receipt&apos;s own rows, payments and footers (not a product&apos;s line)</source>
+        <translation>订单或小票本身的行、付款行和页脚（不是商品行）</translation>
+    </message>
+    <message>
+        <location filename="../../core/importing/report.py" line="24"/>
         <source>cancellations and returns (reduce the sales of their product)</source>
         <translation>取消和退货（冲减对应商品的销量）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="24"/>
+        <location filename="../../core/importing/report.py" line="25"/>
         <source>refunds (reduce the sales of their product on their day)</source>
         <translation>退款（在当天减少该商品的销量）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="25"/>
+        <location filename="../../core/importing/report.py" line="26"/>
         <source>lines without a SKU, named by their product name</source>
         <translation>没有 SKU 的行，以商品名称作为编码</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="26"/>
+        <location filename="../../core/importing/report.py" line="27"/>
         <source>products new to the shop (created)</source>
         <translation>店铺里的新商品（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="27"/>
+        <location filename="../../core/importing/report.py" line="28"/>
         <source>suppliers new to the shop (created)</source>
         <translation>店铺里的新供应商（已创建）</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="28"/>
+        <location filename="../../core/importing/report.py" line="29"/>
         <source>existing records updated</source>
         <translation>已更新的现有记录</translation>
     </message>
     <message>
-        <location filename="../../core/importing/report.py" line="29"/>
+        <location filename="../../core/importing/report.py" line="30"/>
         <source>days imported before they ended: now the whole day&apos;s figures</source>
         <translation>当天结束前导入的日子：现为全天的数字</translation>
     </message>

@@ -81,7 +81,7 @@ def test_a_lightspeed_x_series_sales_history_counts_product_lines_only(tmp_path)
     assert mapping.source_of("sku") == "Sku" and mapping.source_of("qty") == "Quantity"
     shop, report = _import(tmp_path, path)
     assert _stored(shop) == {k: v for k, v in expected.items() if v}
-    assert report.counts["non_product"] == receipt_lines
+    assert report.counts["not_lines"] == receipt_lines
     assert report.counts["not_sales"] == set_aside and report.counts["refunds"] == returns
     assert report.counts.get("write_offs", 0) == 0 and report.rejected == 0
     text = "\n".join(report.summary_lines())
@@ -314,7 +314,7 @@ def test_an_ebay_orders_report_counts_each_item_once_and_never_the_record_number
     assert recognise(EBAY_HEADER, "sales").key == "ebay-orders"
     shop, report = _import(tmp_path, path)
     assert _stored(shop) == dict(expected)
-    assert report.rejected == 0 and report.counts["non_product"] == order_rows + 2
+    assert report.rejected == 0 and report.counts["not_lines"] == order_rows + 2
     with open_shop(shop, create=False) as opened:
         assert opened.scalar("SELECT sum(revenue) FROM sales") == 4.5 * sum(expected.values())
     text = "\n".join(report.summary_lines())
