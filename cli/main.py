@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--db", required=True)
     imp.add_argument("--kind", required=True, choices=KINDS)
     imp.add_argument("--sheet")
+    imp.add_argument("--all-sheets", action="store_true",
+                     help="import every sheet of a workbook, each as an import of its own (a workbook of monthly "
+                          "sheets named by their month); a sheet that cannot be used is said and the others go on")
     imp.add_argument("--map", action="append", default=[], metavar="SOURCE_COLUMN=FIELD",
                      help="say which field a column carries (FIELD 'ignore' leaves it out); repeatable")
     imp.add_argument("--latest-period", metavar="PERIOD",
@@ -174,10 +177,34 @@ def _path(text: str | None) -> Path | None:
 
 
 def cmd_import(args) -> int:
+    from core.services.imports import sheets_of
+
+    if args.all_sheets:
+        if args.sheet:
+            raise UserError(_("Give either --sheet or --all-sheets, not both."))
+        names = sheets_of(Path(args.file), kind=args.kind).names
+        if len(names) <= 1:                     # a text file, or a workbook of one sheet: the one import
+            _import_one(args, None)
+            return EXIT_OK
+        refused = 0
+        for name in names:
+            print(f"-- sheet '{name}'")
+            try:
+                _import_one(args, name)
+            except UserError as err:
+                refused += 1
+                print(f"refused: {err.full_message()} (nothing of this sheet was stored)")
+        print(f"{len(names) - refused} of {len(names)} sheets imported")
+        return EXIT_OK if refused < len(names) else EXIT_REFUSED
+    _import_one(args, args.sheet)
+    return EXIT_OK
+
+
+def _import_one(args, sheet: str | None) -> None:
     from core.services.imports import import_file
 
     started = time.perf_counter()
-    report = import_file(Path(args.db), file_path=Path(args.file), kind=args.kind, sheet=args.sheet,
+    report = import_file(Path(args.db), file_path=Path(args.file), kind=args.kind, sheet=sheet,
                          overrides=_mapping_overrides(args.map), latest_period=args.latest_period,
                          ctx=_ctx()).value
     for line in report.summary_lines():
@@ -188,7 +215,6 @@ def cmd_import(args) -> int:
         for problem in problems:
             print(f"  [{problem.severity}] {problem.describe()}")
     print(f"import {report.import_id} committed in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK
 
 
 def cmd_export(args) -> int:

@@ -128,3 +128,35 @@ def test_a_stock_count_named_by_its_day_is_dated_that_day_not_today(tmp_path):
                       ("A3", "2024-04-03", 5.0)]                  # a name with no date: today, as before
     assert "stocktake 2024-03-31.csv has no date column: its name says when the stock was counted ('2024-03-31'): " \
            "2024-03-31 (column 'Count date')." in report.notes
+
+
+def test_a_workbook_of_monthly_sheets_imports_in_one_command(tmp_path, capsys):
+    """`import --all-sheets`: each sheet an import of its own, named by its month; a sheet of notes is said and the
+    others go on (twelve passes through the wizard otherwise)."""
+    import openpyxl
+
+    from cli.main import main
+
+    path = tmp_path / "monthly sheets.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Jan 2024"
+    for row in (["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 14], ["Tea Towel", "TOWEL-1", 3]):
+        book.active.append(row)
+    for title, rows in (("Feb 2024", [["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 9]]),
+                        ("Notes", [["These are our monthly sales"]])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    shop = tmp_path / "shop.db"
+    assert main(["import", "--db", str(shop), "--kind", "sales", "--all-sheets", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert "-- sheet 'Notes'\nrefused:" in said and "2 of 3 sheets imported" in said
+    with open_shop(shop, create=False) as opened:
+        assert sorted(tuple(r) for r in opened.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")) == [
+            ("MUG-BLU", "2024-01-01", 14.0), ("MUG-BLU", "2024-02-01", 9.0), ("TOWEL-1", "2024-01-01", 3.0)]
+        assert opened.scalar("SELECT count(*) FROM import_runs") == 2
+    csv = tmp_path / "sales.csv"                  # a text file: the one import, as without the option
+    csv.write_text("Date,SKU,Qty\n2024-03-01,A1,2\n", encoding="utf-8")
+    assert main(["import", "--db", str(shop), "--kind", "sales", "--all-sheets", str(csv)]) == 0
