@@ -57,6 +57,9 @@ class DemandHistory:
                                        # or a day the owner said it was closed)
     # the closures the owner gave (CLOSED_EVENT_KINDS), past and ahead: (first, last, name), ISO dates
     declared: tuple = ()
+    # the last day's sales were imported on that very day (a till's export taken before closing): the day so far,
+    # not a whole day's demand, so its demand is unknown (NaN) for modelling; `sales` keeps what was sold
+    part_day: bool = False
 
     def closed_weekdays(self) -> tuple[int, ...]:
         """The weekdays (Monday 0) the shop keeps closed: closed on at least CLOSED_WEEKDAY_SHARE of the last
@@ -113,7 +116,8 @@ class DemandHistory:
         closed = self.closed if self.closed is not None else np.zeros(len(self.days), dtype=bool)
         selling = (np.nan_to_num(self.sales, nan=0.0) > 0).any(axis=0)
         return {"start": self.days[0].date().isoformat(), "as_of": self.days[-1].date().isoformat(),
-                "closed": date_runs(self.days, closed), "silent": date_runs(self.days, ~selling)}
+                "closed": date_runs(self.days, closed), "silent": date_runs(self.days, ~selling),
+                **({"part_day": True} if self.part_day else {})}
 
     def row(self, sku: str) -> int:
         return int(np.flatnonzero(self.skus == sku)[0])
@@ -190,7 +194,22 @@ def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: boo
     counts = pd.read_sql_query(
         "SELECT product_id, date, qty FROM stock_snapshots WHERE date <= ?", shop.conn, params=(cutoff,))
     return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of,
-                  declared_closures(shop))
+                  declared_closures(shop), part_day=part_day_imported(shop, as_of, exclude))
+
+
+def part_day_imported(shop: ShopDb, day: dt.date, exclude: tuple[int, ...] = ()) -> bool:
+    """Whether `day`'s sales are the day so far: it has daily sales lines and every one of them came from an import
+    made on that day (a till's export taken at lunchtime, or before closing). A later export that runs past the day
+    completes its lines (core.importing.commit) and hands them to an import made after it: then the day is whole.
+    Read through the index of sales by product and date, product by product (the lines of that day only; CROSS JOIN
+    keeps SQLite from scanning every line instead: 0.05 s against 0.7-1.6 s at 20,000 products x 3 years)."""
+    first, following = day.isoformat(), (day + dt.timedelta(days=1)).isoformat()
+    lines, latest, other = shop.conn.execute(
+        "SELECT count(*), max(substr(r.started_at, 1, 10)), sum(coalesce(r.period, 'day') != 'day') "
+        "FROM products p CROSS JOIN sales s ON s.product_id = p.id AND s.date >= ? AND s.date < ? "
+        "CROSS JOIN import_runs r ON r.id = s.import_id" + _not_in(exclude, " WHERE").replace("import_id", "s.import_id"),
+        (first, following)).fetchone()
+    return bool(lines) and not other and latest is not None and latest <= first
 
 
 @dataclass
@@ -273,9 +292,10 @@ def build_history(product_ids: np.ndarray, skus: np.ndarray, sales: pd.DataFrame
 
 def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.DataFrame,
            as_of: dt.date, declared: tuple = (), closed: np.ndarray | None = None,
-           selling: np.ndarray | None = None) -> DemandHistory:
+           selling: np.ndarray | None = None, part_day: bool = False) -> DemandHistory:
     """`closed` and `selling` ((T,) bool: the shop closed, some product sold) where the lines are some products'
-    only (load_product_history): the whole shop's days, as its full history found them."""
+    only (load_product_history): the whole shop's days, as its full history found them. `part_day`: the last day
+    is the day so far (part_day_imported), its demand unknown."""
     n = len(product_ids)
     start = sales.start if sales.start is not None else pd.Timestamp(as_of)
     days = pd.date_range(start, pd.Timestamp(as_of), freq="D")
@@ -307,9 +327,12 @@ def _build(product_ids: np.ndarray, skus: np.ndarray, sales: _Sales, counts: pd.
         stockout &= ~said[None, :]
     del matrix, before_first
     demand = np.where(stockout | closed[None, :], np.nan, sales_matrix)
+    part_day = bool(part_day and T and days[-1].date() == as_of)
+    if part_day:
+        demand[:, -1] = np.nan
     demand, anomaly = limit_anomalies(demand)
     return DemandHistory(np.asarray(product_ids), np.asarray(skus, dtype=object), days, sales_matrix, demand,
-                         stockout, anomaly, first_sale, revenue, as_of, closed, tuple(declared))
+                         stockout, anomaly, first_sale, revenue, as_of, closed, tuple(declared), part_day)
 
 
 def load_product_history(shop: ShopDb, sku: str, shop_days: dict) -> DemandHistory | None:
@@ -341,7 +364,7 @@ def load_product_history(shop: ShopDb, sku: str, shop_days: dict) -> DemandHisto
     closed = declared_mask(days, [(a, b) for a, b in shop_days["closed"]])
     selling = ~declared_mask(days, [(a, b) for a, b in shop_days["silent"]])
     return _build(np.array([pid]), np.array([sku], dtype=object), lines, counts, as_of, declared_closures(shop),
-                  closed=closed, selling=selling)
+                  closed=closed, selling=selling, part_day=bool(shop_days.get("part_day")))
 
 
 def declared_closures(shop: ShopDb) -> tuple[tuple[str, str, str], ...]:

@@ -75,7 +75,8 @@ class ForecastResult:
     # the shop's closed days in the history (core.demand.history): {"days": how many, "weekdays": the days off it
     # keeps (Monday 0), "dates": the runs of days ahead it is closed by date ([first, last] ISO; only where there
     # are some), "declared": the owner's closures within the horizon ([first, last, name]; only where there are
-    # some), all forecast as nothing}; empty where it was never closed and none is declared
+    # some), all forecast as nothing, "part_day": the history's last day (ISO) where its sales were imported before
+    # it ended, so not counted as a whole day's demand}; empty where it was never closed and none is declared
     closed: dict = field(default_factory=dict)
     # what one product's history needs of the whole shop's (DemandHistory.shop_days): stored with the run, so that
     # the Forecast page's chart reads one product's sales only (core.demand.history.load_product_history)
@@ -260,6 +261,8 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
              if first <= days[-1].date().isoformat() and last >= days[0].date().isoformat()]
     if ahead:                   # the owner's closures within the horizon: [first, last, name]
         closed["declared"] = ahead
+    if history.part_day:        # the last day was imported before it ended: left out as unknown demand
+        closed["part_day"] = history.as_of.isoformat()
     return ForecastResult(history.skus, history.product_ids, days, mean, quantiles, choice, classes, device,
                           time.perf_counter() - started, timings, final, backtest, sums, closed=closed,
                           shop_days=history.shop_days(), anomalies=recent_anomalies(history))

@@ -1316,32 +1316,37 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
         <translation> 您设定店铺于{first}至{last}休息（{name}）：预测这些天销量为零。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="282"/>
+        <location filename="../../ui/models/forecast_rows.py" line="273"/>
+        <source> The sales of {day} were imported before the day ended (the day so far): that day is not counted as a whole day&apos;s demand.</source>
+        <translation> {day}的销售在当天结束前导入（截至导入时的销量）：这一天不作为一整天的需求计算。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/forecast_rows.py" line="285"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into months with your monthly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按月加总，与您的月度合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="284"/>
+        <location filename="../../ui/models/forecast_rows.py" line="287"/>
         <source> Your daily sales since {day} are too few days yet to forecast day by day ({n} days, 56 needed): they are added up into weeks with your weekly totals.</source>
         <translation>自 {day} 起的每日销售天数还太少，无法按天预测（{n} 天，需要 56 天）：它们被按周加总，与您的每周合计一起使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="287"/>
+        <location filename="../../ui/models/forecast_rows.py" line="290"/>
         <source> Forecast day by day from your daily sales since {day}.</source>
         <translation>根据自 {day} 起的每日销售按天预测。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="289"/>
+        <location filename="../../ui/models/forecast_rows.py" line="292"/>
         <source> The {n} monthly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个月度合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="290"/>
+        <location filename="../../ui/models/forecast_rows.py" line="293"/>
         <source> The {n} weekly totals before them give each product&apos;s yearly shape.</source>
         <translation>此前的 {n} 个每周合计给出每个商品的全年季节形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/forecast_rows.py" line="293"/>
+        <location filename="../../ui/models/forecast_rows.py" line="296"/>
         <source> {k} products that have sold too little since then to tell are forecast mostly from what they sold before.</source>
         <translation>{k} 个商品此后销量太少、尚无法判断，主要按它们以前的销量预测。</translation>
     </message>

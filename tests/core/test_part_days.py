@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
+from core.demand.history import load_history, load_product_history, part_day_imported
 from core.importing import run_import
 from core.importing.commit import undo_import
 from core.store import open_shop
@@ -77,3 +80,48 @@ def test_lines_of_a_day_over_when_imported_are_never_replaced(tmp_path):
         report = run_import(shop, late, "sales")
         assert report.counts.get("day_completed", 0) == 0
         assert _stored(shop) == {("A1", "2024-03-01"): 2, ("A1", "2024-03-02"): 4, ("A1", "2024-03-03"): 1}
+
+
+def _days(end: dt.date, n: int, skus=("A1", "B2")) -> list[tuple[str, str, int]]:
+    return [((end - dt.timedelta(days=k)).isoformat(), sku, 3 + (k + i) % 4)
+            for k in range(n) for i, sku in enumerate(skus)]
+
+
+def test_a_last_day_imported_before_it_ended_is_not_a_whole_days_demand(tmp_path):
+    """The forecast's history ends with the day of a till's lunchtime export: that day's sales are kept (stock, the
+    chart) but its demand is unknown, not a day that sold a third of the others; the forecast page says so."""
+    from core.demand.drivers import load_drivers
+    from core.forecasting.run import ForecastSettings, forecast_history
+    from ui.models.forecast_rows import _closed_text
+
+    today = dt.date.today()
+    rows = _days(today - dt.timedelta(days=1), 70) + [(today.isoformat(), "A1", 1)]
+    path = tmp_path / "till.csv"
+    _write(path, rows)
+    with open_shop(tmp_path / "shop.db") as shop:
+        assert run_import(shop, path, "sales").rejected == 0
+        history = load_history(shop)
+        assert history.as_of == today and history.part_day
+        a1 = history.row("A1")
+        assert history.sales[a1, -1] == 1 and np.isnan(history.demand[:, -1]).all()
+        assert not np.isnan(history.demand[a1, -2])
+        one = load_product_history(shop, "A1", history.shop_days())
+        assert one.part_day and np.isnan(one.demand[0, -1]) and one.sales[0, -1] == 1
+        # a day already over when it was imported is a whole day
+        assert not part_day_imported(shop, today - dt.timedelta(days=1))
+        assert not load_history(shop, as_of=today - dt.timedelta(days=1)).part_day
+        drivers = load_drivers(shop, history.product_ids, history.days, 7, history.as_of)
+        result = forecast_history(history, drivers, ForecastSettings(horizon=7, boosted=False, neural=False))
+        assert result.closed["part_day"] == today.isoformat()
+        assert "imported before the day ended (the day so far): that day is not counted as a whole day's demand" \
+            in _closed_text(result.closed)
+
+
+def test_a_file_that_ends_on_a_day_over_is_whole(tmp_path):
+    path = tmp_path / "till.csv"
+    _write(path, _days(dt.date.today() - dt.timedelta(days=1), 40))
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "sales")
+        history = load_history(shop)
+        assert not history.part_day and not np.isnan(history.demand[:, -1]).any()
+        assert "part_day" not in history.shop_days()

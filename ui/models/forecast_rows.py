@@ -269,6 +269,9 @@ def _closed_text(closed: dict) -> str:
     for first, last, name in closed.get("declared") or ():
         text += _tr(" You said it is closed from {first} to {last} ({name}): the forecast sells nothing on those "
                     "days.").format(first=day_text(first), last=day_text(last), name=name)
+    if closed.get("part_day"):
+        text += _tr(" The sales of {day} were imported before the day ended (the day so far): that day is not counted "
+                    "as a whole day's demand.").format(day=day_text(closed["part_day"]))
     return text
 
 
