@@ -33,9 +33,11 @@ class Field:
         return translated(self.english_label)
 
 
+# In order of likelihood: of two columns named by these, the earlier alias is the code ('Code' beside 'Item' or
+# 'Product': those name the product there, core.importing.fields.guess_fields makes the spare one the name)
 _SKU = Field("sku", _("Product code"), "code", True, (
-    "sku", "stockcode", "itemcode", "item", "itemid", "itemno", "itemnumber", "article", "articleno",
-    "articlenumber", "productcode", "productid", "product", "code", "barcode", "ean", "upc", "plu", "partno",
+    "sku", "stockcode", "itemcode", "productcode", "code", "item", "itemid", "itemno", "itemnumber", "article",
+    "articleno", "articlenumber", "productid", "product", "barcode", "ean", "upc", "plu", "partno",
     "part", "partnumber", "partnum", "itemref", "itemrefno", "itemreference",
     "货号", "商品编码", "商品代码", "产品编码", "编码", "条码", "物料编码", "品号",
     "artikelnummer", "artikelnr", "artnr", "artikel", "artikelcode", "référence", "reference", "codearticle", "codeproduit", "código", "codigo", "codigoarticulo", "referencia", "articulo", "artículo", "codice", "codicearticolo"))

@@ -2,9 +2,10 @@
 and undo."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import Cancelled, UserError
 from core.i18n import _
 from core.importing import (ImportReport, Mapping, RawSheet, Validated, apply_overrides, commit, guess_mapping,
                             list_sheets, read_sheet, undo_import, validate_for_shop)
@@ -115,3 +116,73 @@ def import_file(shop_path: Path, *, file_path: Path, kind: str, sheet: str | Non
                 Path(f"{shop_path}{suffix}").unlink(missing_ok=True)
         raise
     return changed(report, BY_IMPORT_KIND[kind])
+
+
+@dataclass
+class SheetCheck:
+    """One sheet of a workbook imported sheet by sheet (a sheet per month): its checked import, or why nothing of
+    it can be imported (`error`, said as the owner reads it)."""
+    sheet: str
+    validated: Validated | None = None
+    error: str = ""
+
+
+def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[str],
+                 latest_period: str | None = None, ctx: JobContext) -> list[SheetCheck]:
+    """Read, map (each sheet's own columns guessed: sheets of one workbook need not be laid out alike) and check
+    every sheet of `sheets`, in order, against the shop as it is; nothing is stored. A sheet that cannot be used is
+    said and the others go on."""
+    checks: list[SheetCheck] = []
+    n = max(len(sheets), 1)
+    with open_shop(shop_path, create=False) as shop:
+        for k, name in enumerate(sheets):
+            ctx.check_cancelled()
+            ctx.progress(k / n, _("Checking sheet '{sheet}' ({k} of {n})").format(sheet=name, k=k + 1, n=len(sheets)))
+            try:
+                raw = read_sheet(file_path, name, kind=kind)
+                mapping = mapping_for(raw, kind, latest_period=latest_period)
+                checks.append(SheetCheck(name, validate_for_shop(shop, raw, kind, mapping,
+                                                                 ctx=ctx.sub(k / n, (k + 1) / n))))
+            except UserError as err:
+                checks.append(SheetCheck(name, error=err.full_message()))
+    return checks
+
+
+@dataclass
+class SheetsImported:
+    """What an import sheet by sheet stored: one import (and report) per sheet, each undoable on its own."""
+    reports: list[ImportReport] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)     # (sheet, why) of checked sheets not stored
+    cancelled_at: str | None = None     # the sheet the owner's Cancel stopped (it and the ones after: not stored)
+
+    @property
+    def imported(self) -> int:
+        return sum(report.imported for report in self.reports)
+
+
+def commit_sheets(shop_path: Path, *, checks: list[SheetCheck], ctx: JobContext) -> Changed[SheetsImported]:
+    """Store each checked sheet as an import of its own, in order, after one backup of the shop as it was. Each
+    sheet is all or nothing; Cancel stops the sheet being stored (nothing of it kept) and the ones after it, and
+    the sheets stored before it stay (each can be undone on the Imports page)."""
+    done = SheetsImported()
+    ready = [check for check in checks if check.validated is not None]
+    if not ready:
+        return changed(done, frozenset())
+    back_up_before_import(shop_path)
+    n = len(ready)
+    with open_shop(shop_path, create=False) as shop:
+        for k, check in enumerate(ready):
+            if ctx.cancelled:
+                done.cancelled_at = check.sheet
+                break
+            ctx.progress(k / n, _("Storing sheet '{sheet}' ({k} of {n})").format(sheet=check.sheet, k=k + 1, n=n))
+            try:
+                done.reports.append(commit(shop, check.validated, ctx.sub(k / n, (k + 1) / n)))
+            except Cancelled:
+                done.cancelled_at = check.sheet
+                break
+            except UserError as err:
+                done.refused.append((check.sheet, err.full_message()))
+    kinds = {check.validated.kind for check in ready}
+    return changed(done, frozenset().union(*(BY_IMPORT_KIND[kind] for kind in kinds)) if done.reports
+                   else frozenset())

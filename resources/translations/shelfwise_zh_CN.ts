@@ -465,19 +465,39 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="237"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="428"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="251"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="446"/>
         <source>Import {id} stored {n} rows from {file}. You can undo it on the Imports page.</source>
         <translation>第 {id} 次导入从 {file} 保存了 {n} 行。可在“导入记录”页撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="253"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="448"/>
         <source>Import {id} stored nothing new from {file}: every row was already in the shop or set aside.</source>
         <translation>第 {id} 次导入没有从 {file} 保存任何新内容：每一行都已存在或被搁置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="459"/>
+        <source>{k} sheets stored {n} rows as imports {first} to {last}. You can undo each on the Imports page.</source>
+        <translation>{k}个工作表共保存{n}行，为导入{first}至{last}。可在“导入”页面逐个撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="462"/>
+        <source>Sheet &apos;{sheet}&apos;: import {id}, {n} rows stored, {r} rejected</source>
+        <translation>工作表“{sheet}”：导入{id}，保存{n}行，拒绝{r}行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="465"/>
+        <source>Sheet &apos;{sheet}&apos; was not stored: {why}</source>
+        <translation>工作表“{sheet}”未保存：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="469"/>
+        <source>Cancelled: sheet &apos;{sheet}&apos; and the ones after it were not stored.</source>
+        <translation>已取消：工作表“{sheet}”及其后的工作表未保存。</translation>
     </message>
 </context>
 <context>
@@ -491,43 +511,43 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="48"/>
-        <location filename="../../ui/wizard/import_wizard.py" line="77"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="50"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="79"/>
         <source>Import a spreadsheet</source>
         <translation>导入电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="49"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="51"/>
         <source>Pick the file you keep your figures in (Excel, LibreOffice or CSV), and say what it holds. Nothing is stored until the last step.</source>
         <translation>选择存放您数据的文件（Excel、LibreOffice 或 CSV），并说明里面是什么。到最后一步之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="52"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="54"/>
         <source>The spreadsheet to import</source>
         <translation>要导入的电子表格</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="53"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="55"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="66"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="68"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="67"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="69"/>
         <source>It holds:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="78"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="80"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;All files (*)</source>
         <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="89"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="91"/>
         <source>There is no file at {path}.</source>
         <translation>{path} 处没有文件。</translation>
     </message>
@@ -1573,37 +1593,37 @@ The forecast is used again for those days.</source>
         <translation>读到的值</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="115"/>
+        <location filename="../../ui/wizard/import_report.py" line="117"/>
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="116"/>
+        <location filename="../../ui/wizard/import_report.py" line="118"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="116"/>
+        <location filename="../../ui/wizard/import_report.py" line="118"/>
         <source>Will be imported</source>
         <translation>将导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="117"/>
+        <location filename="../../ui/wizard/import_report.py" line="119"/>
         <source>… of them kept with a warning</source>
         <translation>… 其中保留但有警告</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="118"/>
+        <location filename="../../ui/wizard/import_report.py" line="120"/>
         <source>Set aside (not demand, or already known)</source>
         <translation>已搁置（不是需求，或已存在）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="119"/>
+        <location filename="../../ui/wizard/import_report.py" line="121"/>
         <source>Rejected (could not be read)</source>
         <translation>已拒绝（无法读取）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_report.py" line="129"/>
+        <location filename="../../ui/wizard/import_report.py" line="131"/>
         <source>Also:</source>
         <translation>另外：</translation>
     </message>
@@ -1696,42 +1716,42 @@ The forecast is used again for those days.</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="33"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="35"/>
         <source>one row per sale or till line (or one row per product with a column per day, week or month)</source>
         <translation>每笔销售或每条收银记录一行（或每个商品一行，每天、每周或每月一列）</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="34"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="36"/>
         <source>how many of each product you have on the shelf, counted on a day</source>
         <translation>某一天盘点的各商品在架数量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="35"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="37"/>
         <source>your product list: codes, descriptions, suppliers, costs, pack sizes</source>
         <translation>您的商品清单：编码、名称、供应商、成本、包装规格</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="36"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="38"/>
         <source>who you buy from: e-mail, lead time, minimum order</source>
         <translation>您的进货来源：电子邮箱、交货期、最低订货量</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="37"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="39"/>
         <source>selling prices or costs from a date on</source>
         <translation>从某天起的售价或成本</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="38"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="40"/>
         <source>holidays, promotions and other days that change what sells</source>
         <translation>节假日、促销以及其他影响销量的日子</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="39"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="41"/>
         <source>purchase orders you have sent and not yet received</source>
         <translation>已发出但尚未到货的采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="270"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="483"/>
         <source>Import — ShelfWise</source>
         <translation>导入 — ShelfWise</translation>
     </message>
@@ -4196,32 +4216,32 @@ now</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="146"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="337"/>
         <source>What ShelfWise found</source>
         <translation>ShelfWise 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="147"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="338"/>
         <source>Your file was checked row by row. Nothing is stored yet: press Import to store it, or Back to change the columns.</source>
         <translation>您的文件已逐行检查。目前还没有保存：点“导入”保存，或点“上一步”修改列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="150"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="341"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="173"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="364"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="195"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="386"/>
         <source>Nothing can be imported from this file as it is mapped. Go Back to change the columns, or pick another file.</source>
         <translation>按现在的列对应，这个文件没有可导入的内容。请返回修改列的对应，或换一个文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="229"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="420"/>
         <source>The import was not stored</source>
         <translation>导入未保存</translation>
     </message>
@@ -4478,14 +4498,92 @@ VOUCHER*</translation>
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="119"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="121"/>
         <source>Which sheet?</source>
         <translation>哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="120"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="122"/>
         <source>This workbook has several sheets. Pick the one with the figures.</source>
         <translation>这个工作簿有多个工作表。请选择含有数据的那个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="127"/>
+        <source>Each sheet&apos;s columns are found from its own headers; you see what every sheet holds before anything is stored, and each sheet can be undone on its own.</source>
+        <translation>每个工作表的列按其自己的表头识别；保存前可查看每个工作表的内容，每个工作表都可单独撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="143"/>
+        <source>Import every sheet ({n}), each as an import of its own (a sheet per month, per week or per shop)</source>
+        <translation>导入全部工作表（{n}个），每个作为一次单独的导入（每月、每周或每家店一个工作表）</translation>
+    </message>
+</context>
+<context>
+    <name>SheetsPage</name>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="182"/>
+        <source>What ShelfWise found in each sheet</source>
+        <translation>ShelfWise 在每个工作表中发现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="183"/>
+        <source>Every sheet was checked row by row. Nothing is stored yet: untick a sheet you do not want (a summary of the others), then press Import.</source>
+        <translation>已逐行检查每个工作表。尚未保存任何内容：取消勾选不需要的工作表（例如其他工作表的汇总），然后按“导入”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="186"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <source>To import</source>
+        <translation>将导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="192"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="192"/>
+        <source>What was found</source>
+        <translation>发现的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="224"/>
+        <source>Checking every sheet…</source>
+        <translation>正在检查每个工作表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="253"/>
+        <source>Nothing in it can be imported</source>
+        <translation>其中没有可导入的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="281"/>
+        <source>Go Back to pick one sheet, or another file.</source>
+        <translation>请返回选择一个工作表或其他文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="315"/>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>已取消：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="326"/>
+        <source>The import was not stored</source>
+        <translation>导入未保存</translation>
     </message>
 </context>
 <context>

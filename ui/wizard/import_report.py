@@ -99,8 +99,10 @@ class ProblemsPanel(QWidget):
 
 
 def listed_total(*, warnings: int, rejected: int, counts: dict) -> int:
-    """How many rows an import had something to say about (the problems list may hold only the first)."""
-    set_aside = sum(int(counts.get(key, 0) or 0) for key in SET_ASIDE_LABELS if key != "already_in_shop")
+    """How many rows an import had something to say about (the problems list may hold only the first). Rows already
+    in the shop and rows of quantity 0 are counted, never listed one by one."""
+    set_aside = sum(int(counts.get(key, 0) or 0) for key in SET_ASIDE_LABELS
+                    if key not in ("already_in_shop", "zero_qty"))
     return warnings + rejected + set_aside
 
 

@@ -5,12 +5,14 @@ changed only by the last step, all at once, and Cancel there leaves it as it was
 """
 from __future__ import annotations
 
+import html
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from core.importing import KINDS, ImportReport, Validated
 from core.errors import UserError
@@ -112,7 +114,7 @@ class FilePage(QWizardPage):
 
 
 class SheetPage(QWizardPage):
-    """A workbook with several sheets: which one."""
+    """A workbook with several sheets: which one, or every one (a sheet per month: each an import of its own)."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,8 +122,17 @@ class SheetPage(QWizardPage):
         self.setSubTitle(self.tr("This workbook has several sheets. Pick the one with the figures."))
         self.sheets = QListWidget(self)
         self.sheets.currentRowChanged.connect(lambda _row: self.completeChanged.emit())
+        self.every_sheet = QCheckBox(self)
+        self.every_sheet.toggled.connect(self._every_sheet_toggled)
+        self.every_help = QLabel(self.tr("Each sheet's columns are found from its own headers; you see what every "
+                                         "sheet holds before anything is stored, and each sheet can be undone on "
+                                         "its own."), self)
+        self.every_help.setWordWrap(True)
+        self.every_help.setStyleSheet(style.text_css(style.NOTE))
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheets)
+        layout.addWidget(self.every_sheet)
+        layout.addWidget(self.every_help)
 
     def initializePage(self) -> None:
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
@@ -129,13 +140,193 @@ class SheetPage(QWizardPage):
         self.sheets.addItems(wizard.sheets)
         chosen = wizard.sheets.index(wizard.sheet) if wizard.sheet in wizard.sheets else 0
         self.sheets.setCurrentRow(chosen)
+        self.every_sheet.setText(self.tr("Import every sheet ({n}), each as an import of its own (a sheet per "
+                                         "month, per week or per shop)").format(n=len(wizard.sheets)))
+        # a workbook whose sheets are named by their months or weeks is offered as one import per sheet
+        self.every_sheet.setChecked(wizard.every_sheet if wizard.every_sheet is not None else
+                                    sheets_named_by_period(wizard.sheets))
+
+    def _every_sheet_toggled(self, on: bool) -> None:
+        self.sheets.setEnabled(not on)
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.sheets.currentItem() is not None
+        return self.every_sheet.isChecked() or self.sheets.currentItem() is not None
 
     def validatePage(self) -> bool:
-        self.wizard().sheet = self.sheets.currentItem().text()  # type: ignore[attr-defined]
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        wizard.every_sheet = self.every_sheet.isChecked()
+        if self.sheets.currentItem() is not None:
+            wizard.sheet = self.sheets.currentItem().text()
         return True
+
+    def nextId(self) -> int:
+        return ImportWizard.SHEETS if self.every_sheet.isChecked() else ImportWizard.MAPPING
+
+
+def sheets_named_by_period(names: list[str]) -> bool:
+    """At least two sheets, and every sheet but a summary or notes sheet (at most one) named by a month, a week or
+    a day ('Jan 2024', '2024-02', 'Week 5 2024')."""
+    from core.importing.file_period import period_in_name
+
+    named = sum(period_in_name(name) is not None for name in names)
+    return len(names) >= 2 and named >= 2 and named >= len(names) - 1
+
+
+class SheetsPage(QWizardPage):
+    """Every sheet checked, one row each (what it holds, or why it cannot be imported); Import stores the ticked
+    sheets, each as an import of its own."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("What ShelfWise found in each sheet"))
+        self.setSubTitle(self.tr("Every sheet was checked row by row. Nothing is stored yet: untick a sheet you do "
+                                 "not want (a summary of the others), then press Import."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.checks: list[imports_service.SheetCheck] | None = None
+        self.committing = False
+        self.progress = ProgressPanel(self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Rows read"), self.tr("To import"),
+                                              self.tr("Rejected"), self.tr("What was found")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.table.itemChanged.connect(lambda _item: self.completeChanged.emit())
+        self.counts = QLabel(self)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.counts.setMinimumWidth(360)
+        self.counts.setWordWrap(True)
+        self.problems = ProblemsPanel(self)
+        body = QHBoxLayout()
+        body.addWidget(self.counts)
+        body.addWidget(self.problems, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(body, 1)
+
+    def wizard(self) -> "ImportWizard":
+        return super().wizard()  # type: ignore[return-value]
+
+    def initializePage(self) -> None:
+        wizard = self.wizard()
+        self.checks = None
+        self.table.setRowCount(0)
+        self.counts.setText(self.tr("Checking every sheet…"))
+        self.problems.set_problems([])
+        wizard.runner.start("validate", partial(imports_service.check_sheets, wizard.shop_path,
+                                                file_path=wizard.file_path, kind=wizard.kind,
+                                                sheets=list(wizard.sheets)),
+                            success=self._checked, failure=self._check_failed, progress=self.progress)
+        self.completeChanged.emit()
+
+    def cleanupPage(self) -> None:
+        self.wizard().runner.cancel("validate")
+
+    def _checked(self, checks: list[imports_service.SheetCheck]) -> None:
+        self.checks = checks
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(checks))
+        for row, check in enumerate(checks):
+            name = QTableWidgetItem(check.sheet)
+            report = check.validated.report if check.validated is not None else None
+            usable = report is not None and report.imported > 0
+            name.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled |
+                          (Qt.ItemFlag.ItemIsUserCheckable if usable else Qt.ItemFlag.NoItemFlags))
+            name.setCheckState(Qt.CheckState.Checked if usable else Qt.CheckState.Unchecked)
+            self.table.setItem(row, 0, name)
+            figures = (report.rows_read, report.imported, report.rejected) if report is not None else ("", "", "")
+            for column, value in enumerate(figures, start=1):
+                item = QTableWidgetItem(f"{value:,}" if value != "" else "")
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+            found = (report.notes[0] if report is not None and report.notes else
+                     self.tr("Nothing in it can be imported") if report is not None and not usable else
+                     "" if report is not None else check.error)
+            what = QTableWidgetItem(found)
+            what.setToolTip(found)
+            self.table.setItem(row, 4, what)
+        self.table.blockSignals(False)
+        if checks:
+            self.table.setCurrentCell(0, 0)
+            self._show(0)
+        self.completeChanged.emit()
+
+    def _show(self, row: int) -> None:
+        """The counts and problems of the sheet on `row`, as the one-sheet report shows them."""
+        if self.checks is None or not 0 <= row < len(self.checks):
+            return
+        check = self.checks[row]
+        if check.validated is None:
+            self.counts.setText("<b>{}</b><br>{}".format(html.escape(check.sheet), html.escape(check.error)))
+            self.problems.set_problems([])
+            return
+        report = check.validated.report
+        self.counts.setText("<b>{}</b><br>".format(html.escape(check.sheet)) + counts_html(
+            rows_read=report.rows_read, imported=report.imported, warnings=report.warnings, rejected=report.rejected,
+            counts=report.counts, committed=False, notes=report.notes))
+        self.problems.set_problems(report.problems, total=listed_total(
+            warnings=report.warnings, rejected=report.rejected, counts=report.counts))
+
+    def _check_failed(self, error: UserError) -> None:
+        self.counts.setText(messages.error_html(error, self.tr("Go Back to pick one sheet, or another file.")))
+        self.completeChanged.emit()
+
+    def ticked(self) -> list[imports_service.SheetCheck]:
+        """The checked sheets the owner left ticked, in the workbook's order."""
+        if self.checks is None:
+            return []
+        return [check for row, check in enumerate(self.checks)
+                if check.validated is not None and self.table.item(row, 0) is not None
+                and self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+    def isComplete(self) -> bool:
+        return bool(self.ticked()) and not self.committing
+
+    def validatePage(self) -> bool:
+        """Import: store the ticked sheets in the background, one import each; the wizard goes on when done."""
+        wizard = self.wizard()
+        if wizard.sheets_result is not None:
+            return True
+        self._set_committing(True)
+        wizard.runner.start("commit", partial(imports_service.commit_sheets, wizard.shop_path, checks=self.ticked()),
+                            success=self._committed, failure=self._commit_failed,
+                            finished=lambda: self._set_committing(False), progress=self.progress)
+        return False
+
+    def _set_committing(self, on: bool) -> None:
+        self.committing = on
+        self.completeChanged.emit()
+        if self.wizard().currentPage() is self:
+            self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(not on)
+
+    def _committed(self, result: imports_service.SheetsImported) -> None:
+        wizard = self.wizard()
+        if not result.reports:          # cancelled before the first sheet was stored: nothing changed, stay
+            self.counts.setText(self.tr("Cancelled: nothing was stored."))
+            return
+        wizard.sheets_result = result
+        wizard.report = result.reports[-1]
+        for report in result.reports:
+            wizard.imported.emit(report)
+        self.committing = False
+        if wizard.currentPage() is self:
+            wizard.next()
+
+    def _commit_failed(self, error: UserError) -> None:
+        show_error(self, error, self.tr("The import was not stored"))
+
+    def nextId(self) -> int:
+        return ImportWizard.DONE
 
 
 class ReportPage(QWizardPage):
@@ -246,7 +437,11 @@ class DonePage(QWizardPage):
         self.setFinalPage(True)
 
     def initializePage(self) -> None:
-        report: ImportReport = self.wizard().report  # type: ignore[attr-defined]
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        if wizard.sheets_result is not None:
+            self._sheets_done(wizard.sheets_result)
+            return
+        report: ImportReport = wizard.report  # type: ignore[assignment]
         if report.imported:
             text = self.tr("Import {id} stored {n} rows from {file}. You can undo it on the Imports page.")
         else:
@@ -258,10 +453,28 @@ class DonePage(QWizardPage):
                                         committed=True, notes=report.notes))
 
 
+    def _sheets_done(self, result: imports_service.SheetsImported) -> None:
+        """One line per sheet stored (its import, what it stored), and what was not."""
+        reports = result.reports
+        self.summary.setText(self.tr("{k} sheets stored {n} rows as imports {first} to {last}. You can undo each on the "
+                                     "Imports page.").format(k=len(reports), n=f"{result.imported:,}",
+                                                             first=reports[0].import_id, last=reports[-1].import_id))
+        lines = [self.tr("Sheet '{sheet}': import {id}, {n} rows stored, {r} rejected").format(
+            sheet=html.escape(report.sheet or ""), id=report.import_id, n=f"{report.imported:,}",
+            r=f"{report.rejected:,}") for report in reports]
+        lines += [self.tr("Sheet '{sheet}' was not stored: {why}").format(sheet=html.escape(sheet),
+                                                                          why=html.escape(why))
+                  for sheet, why in result.refused]
+        if result.cancelled_at:
+            lines.append(self.tr("Cancelled: sheet '{sheet}' and the ones after it were not stored.").format(
+                sheet=html.escape(result.cancelled_at)))
+        self.counts.setText("<br>".join(lines))
+
+
 class ImportWizard(QWizard):
     """Imports one file into the shop at `shop_path`; emits `imported` once the shop has changed."""
 
-    FILE, SHEET, MAPPING, REPORT, DONE = range(5)
+    FILE, SHEET, MAPPING, REPORT, DONE, SHEETS = range(6)
     imported = Signal(object)   # the ImportReport of the stored import
 
     def __init__(self, shop_path: Path, parent: QWidget | None = None, *, file_path: str | Path | None = None,
@@ -277,8 +490,10 @@ class ImportWizard(QWizard):
         self.file_path: Path | None = None
         self.sheets: list[str] = []
         self.sheet: str | None = None
+        self.every_sheet: bool | None = None      # every sheet, one import each (None: not asked yet)
         self.kind = kind
         self.report: ImportReport | None = None
+        self.sheets_result: imports_service.SheetsImported | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.report_page = ReportPage(self)
@@ -287,6 +502,8 @@ class ImportWizard(QWizard):
         self.setPage(self.MAPPING, self.mapping_page)
         self.setPage(self.REPORT, self.report_page)
         self.setPage(self.DONE, DonePage(self))
+        self.sheets_page = SheetsPage(self)
+        self.setPage(self.SHEETS, self.sheets_page)
         self.file_page.kind_combo.setCurrentIndex(max(0, self.file_page.kind_combo.findData(kind)))
         if file_path:
             self.file_page.path_edit.setText(str(file_path))
@@ -301,7 +518,7 @@ class ImportWizard(QWizard):
     def reject(self) -> None:
         """Cancel during the import stops it (nothing is stored); otherwise it closes the wizard."""
         if self.runner.is_running("commit"):
-            self.report_page.progress.cancel()
+            (self.sheets_page if self.currentPage() is self.sheets_page else self.report_page).progress.cancel()
             return
         self.runner.cancel_all()
         super().reject()

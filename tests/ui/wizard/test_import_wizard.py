@@ -377,3 +377,83 @@ def test_a_grid_of_month_names_asks_only_for_the_year(qtbot, shop_window, tmp_pa
     assert "3 columns of monthly figures (2025-01-01 to 2025-03-01)" in plain(mapping.layout_label.text())
     check(qtbot, wizard)
     assert "Will be imported 5" in plain(wizard.report_page.counts.text())
+
+
+def test_a_workbook_of_monthly_sheets_imports_every_sheet_in_one_pass(qtbot, shop_window, empty_shop, tmp_path):
+    """A workbook with a sheet per month: the wizard offers every sheet at once (ticked, as the sheets are named by
+    their months), shows what each sheet holds before anything is stored (a notes sheet: why it cannot be used,
+    unticked), and stores each ticked sheet as an import of its own (one pass, not twelve)."""
+    path = tmp_path / "shop book.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Jan 2024"
+    for row in (["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 14], ["Tea Towel", "TOWEL-1", 3]):
+        book.active.append(row)
+    for title, rows in (("Feb 2024", [["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 9]]),
+                        ("Mar 2024", [["Product", "Code", "Sold"], ["Blue Mug", "MUG-BLU", 11],
+                                      ["Tea Towel", "TOWEL-1", 2]]),
+                        ("Notes", [["These are our monthly sales"]])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+    wizard = shop_window.open_import_wizard(path)
+    qtbot.addWidget(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
+    page = wizard.currentPage()
+    assert page.every_sheet.isChecked() and "Import every sheet (4)" in page.every_sheet.text()
+    assert not page.sheets.isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEETS, timeout=10_000)
+    sheets = wizard.sheets_page
+    qtbot.waitUntil(lambda: sheets.checks is not None, timeout=30_000)
+    table = sheets.table
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Jan 2024", "Feb 2024", "Mar 2024", "Notes"]
+    assert [table.item(r, 2).text() for r in range(3)] == ["2", "1", "2"]
+    assert [table.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(4)] == [True, True, True, False]
+    assert "its sheet's name says it covers the month 2024-01" in table.item(0, 4).text()
+    assert table.item(3, 4).text()                     # why the notes sheet cannot be imported
+    table.setCurrentCell(2, 0)                         # a sheet's own counts and notes below the table
+    assert "Mar 2024" in plain(sheets.counts.text()) and "2024-03" in plain(sheets.counts.text())
+    assert shop_counts(empty_shop)["sales"] == 0       # nothing stored yet
+    table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)    # the owner leaves February out
+    assert wizard.button(COMMIT).isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.DONE, timeout=30_000)
+    done = wizard.currentPage()
+    assert "2 sheets stored 4 rows as imports 1 to 2" in done.summary.text()
+    assert "Sheet 'Mar 2024': import 2, 2 rows stored, 0 rejected" in plain(done.counts.text())
+    with open_shop(empty_shop, create=False) as shop:
+        assert sorted(tuple(r) for r in shop.query(
+            "SELECT p.sku, s.date, s.qty FROM sales s JOIN products p ON p.id = s.product_id")) == [
+            ("MUG-BLU", "2024-01-01", 14.0), ("MUG-BLU", "2024-03-01", 11.0), ("TOWEL-1", "2024-01-01", 3.0),
+            ("TOWEL-1", "2024-03-01", 2.0)]
+        assert [tuple(r) for r in shop.query("SELECT id, sheet, period FROM import_runs ORDER BY id")] == [
+            (1, "Jan 2024", "month"), (2, "Mar 2024", "month")]
+
+
+def test_one_sheet_of_several_is_still_the_default_for_a_workbook_not_named_by_months(qtbot, shop_window,
+                                                                                     tmp_path):
+    path = tmp_path / "book.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "Sales"
+    book.active.append(["SKU", "Date", "Quantity"])
+    book.active.append(["A1", "2025-05-02", 3])
+    book.create_sheet("Stock").append(["SKU", "On hand"])
+    book.save(path)
+    wizard = shop_window.open_import_wizard(path)
+    qtbot.addWidget(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
+    page = wizard.currentPage()
+    assert not page.every_sheet.isChecked() and page.sheets.isEnabled()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING, timeout=10_000)
+
+
+def test_rows_of_quantity_0_are_counted_not_listed_so_the_problems_list_is_whole():
+    from ui.wizard.import_report import listed_total
+
+    assert listed_total(warnings=0, rejected=1, counts={"zero_qty": 2, "already_in_shop": 5}) == 1
+    assert listed_total(warnings=2, rejected=1, counts={"totals": 1, "zero_qty": 2}) == 4
