@@ -1,0 +1,57 @@
+"""core.services.imports.check_sheets / commit_sheets: a workbook imported sheet by sheet, each an import of its own."""
+from __future__ import annotations
+
+import openpyxl
+
+from core.jobs import JobContext
+from core.services.imports import check_sheets, commit_sheets
+from core.store import open_shop
+
+
+def _book(path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Jan 2024"
+    for row in (["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 14]):
+        book.active.append(row)
+    for title, rows in (("Feb 2024", [["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 9]]),
+                        ("Notes", [["These are our monthly sales"]]),
+                        ("Mar 2024", [["Item", "SKU", "Qty sold"], ["Blue Mug", "MUG-BLU", 4]])):
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+
+
+def test_each_sheet_is_checked_then_stored_as_an_import_of_its_own_and_cancel_keeps_the_ones_stored(tmp_path):
+    path, shop_path = tmp_path / "book.xlsx", tmp_path / "shop.db"
+    _book(path)
+    open_shop(shop_path).close()
+    checks = check_sheets(shop_path, file_path=path, kind="sales", sheets=["Jan 2024", "Feb 2024", "Notes", "Mar 2024"],
+                          ctx=JobContext())
+    assert [c.sheet for c in checks] == ["Jan 2024", "Feb 2024", "Notes", "Mar 2024"]
+    assert [c.validated is not None for c in checks] == [True, True, False, True]
+    assert "no column gives the" in checks[2].error
+    with open_shop(shop_path) as shop:
+        assert shop.scalar("SELECT count(*) FROM sales") == 0            # checking stores nothing
+
+    said: list[str] = []
+    ctx = JobContext(lambda fraction, text: said.append(text), min_interval=0.0)
+
+    def cancel_at_february(fraction, text):
+        said.append(text)
+        if text.startswith("Storing sheet 'Feb 2024'"):
+            ctx.cancel()
+
+    ctx._on_progress = cancel_at_february
+    result = commit_sheets(shop_path, checks=checks, ctx=ctx).value
+    assert [r.sheet for r in result.reports] == ["Jan 2024"] and result.cancelled_at == "Feb 2024"
+    with open_shop(shop_path) as shop:
+        assert [tuple(r) for r in shop.query("SELECT date, qty FROM sales")] == [("2024-01-01", 14.0)]
+        assert shop.scalar("SELECT count(*) FROM import_runs") == 1
+
+    again = commit_sheets(shop_path, checks=checks, ctx=JobContext()).value      # the rest, started again
+    assert [r.sheet for r in again.reports] == ["Jan 2024", "Feb 2024", "Mar 2024"] and again.cancelled_at is None
+    assert again.reports[0].imported == 0                                     # January already in the shop
+    with open_shop(shop_path) as shop:
+        assert sorted(tuple(r) for r in shop.query("SELECT date, qty FROM sales")) == [
+            ("2024-01-01", 14.0), ("2024-02-01", 9.0), ("2024-03-01", 4.0)]
