@@ -1,5 +1,6 @@
 """A supplier's order days, as a shop writes them: days of the week ("Mon,Thu"), days of the month ("1st,15th",
-"last" for the month's last day), or both ("Mon,1st"); empty: any day.
+"last" for the month's last day), or both ("Mon,1st"); empty: any day. Days of the week may come in a cycle of
+weeks ("every other Monday", "fortnightly", "every 3 weeks": stored "Mon,every 2 weeks", "every 2 weeks").
 
 One reading for every part of the program: the supplier form checks and tidies what the owner types
 (`normalise`), the plan asks when the next order goes out and how long until the one after it (`calendar`), and
@@ -52,10 +53,42 @@ def _weekday(word: str) -> int | None:
     return None
 
 
+# A cycle of weeks as suppliers write it: 'fortnightly', 'every other Tuesday', 'every 3 weeks', 'alle 14 Tage'
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6,
+                 "zwei": 2, "drei": 3, "vier": 4, "deux": 2, "trois": 3, "quatre": 4, "dos": 2, "tres": 3,
+                 "cuatro": 4, "两": 2, "二": 2, "三": 3, "四": 4}
+_NUMBER = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_CYCLES = (
+    (re.compile(r"\b(?:fortnightly|fortnight|bi-?weekly|zweiwöchentlich|vierzehntägig|14-?tägig|quincenal|"
+                r"bimensual)\b|隔周|双周|每两周|每隔一周", re.I), 2),
+    # 'every other Monday', 'every other week', 'alternate Tuesdays' (not 'every other month')
+    (re.compile(r"\b(?:every\s+(?:other|second|alternate)|alternate)\s+(?:weeks?\b|(?=(?:mon(?!th)|tue|wed|thu|fri|sat|sun)))",
+                re.I), 2),
+    (re.compile(r"\b(?:tous\s+les\s+quinze\s+jours|une\s+semaine\s+sur\s+deux|alle\s+14\s+tage|"
+                r"cada\s+15\s+d[ií]as|every\s+14\s+days)\b", re.I), 2),
+    (re.compile(rf"\b(?:every|alle|toutes\s+les|cada)\s+({_NUMBER})\s*(?:weeks?|wks?|wochen|semaines|semanas)\b|"
+                rf"\b({_NUMBER})[\s-]*(?:weekly|wöchentlich)\b|每({_NUMBER})周", re.I), None),
+)
+MAX_CYCLE_WEEKS = 8
+
+
+def _cycle(text: str) -> tuple[int, str]:
+    """(the weeks between order days, the text without the words that said so); 1 where no cycle is written."""
+    for pattern, weeks in _CYCLES:
+        match = pattern.search(text)
+        if match:
+            if weeks is None:
+                word = next(g for g in match.groups() if g)
+                weeks = _NUMBER_WORDS[word.lower()]
+            return weeks, (text[:match.start()] + " " + text[match.end():]).strip()
+    return 1, text
+
+
 @dataclass(frozen=True)
 class OrderDays:
     weekdays: frozenset[int] = frozenset()       # 0 = Monday
     month_days: frozenset[int] = frozenset()     # 1..31, LAST for the last day
+    every_weeks: int = 1                         # the weekdays (or any day) come every this many weeks
 
     @property
     def any_day(self) -> bool:
@@ -64,6 +97,8 @@ class OrderDays:
     def __str__(self) -> str:
         parts = [DAY_NAMES[d] for d in sorted(self.weekdays)]
         parts += ["last" if d == LAST else _ordinal(d) for d in sorted(self.month_days)]
+        if self.every_weeks > 1:
+            parts.append(f"every {self.every_weeks} weeks")
         return ",".join(parts)
 
     def takes_orders_on(self, day: dt.date) -> bool:
@@ -82,11 +117,13 @@ def _ordinal(n: int) -> str:
 
 def parse(text: str | None, *, strict: bool = True) -> OrderDays:
     """'mon, thursday' / '1st, 15th' / '周一' / '15号' / 'last' / 'monthly' (the 1st). A word that is none of these is refused with the
-    word (strict), or skipped (strict=False: stored text from an import read by the plan)."""
+    word (strict), or skipped (strict=False: stored text from an import read by the plan). 'fortnightly', 'every
+    other Tue', 'every 3 weeks' set the cycle of weeks."""
+    text_as_written = (text or "").strip()
     weekdays, month_days = set(), set()
     if (text or "").strip().lower() in MONTHLY_WORDS:
         return OrderDays(frozenset(), frozenset({1}))
-    text = text or ""
+    every, text = _cycle(text or "")
     for ranged in re.finditer(r"([^\W\d_]+)\s*(?:-|–|\bto\b|\bbis\b|\bà\b)\s*([^\W\d_]+)", text):
         first, last = _weekday(ranged.group(1)), _weekday(ranged.group(2))
         if first is not None and last is not None:          # 'Mon-Fri', 'Monday to Friday', 'Mo-Fr'
@@ -116,8 +153,15 @@ def parse(text: str | None, *, strict: bool = True) -> OrderDays:
         if strict:
             raise UserError(_("“{word}” is not an order day: write days of the week as Mon, Tue, Wed, Thu, Fri, Sat, "
                               "Sun (e.g. Mon,Thu), days of the month as 1st, 15th or last (e.g. 1st,15th), monthly for the 1st, "
-                              "or leave them empty for any day.").format(word=part.strip()))
-    return OrderDays(frozenset(weekdays), frozenset(month_days))
+                              "fortnightly or every 3 weeks (e.g. Tue fortnightly), or leave them empty for any day."
+                              ).format(word=part.strip()))
+    if every > 1 and (month_days or every > MAX_CYCLE_WEEKS):
+        if strict:
+            raise UserError(_("“{text}”: a cycle of weeks goes with days of the week (Tue fortnightly, every 3 weeks), "
+                              "up to every {most} weeks, not with days of the month.").format(
+                text=text_as_written, most=MAX_CYCLE_WEEKS))
+        every = 1
+    return OrderDays(frozenset(weekdays), frozenset(month_days), every)
 
 
 def normalise(text: str | None) -> str:
@@ -139,15 +183,35 @@ def calendar(text: str | None, plan_date: dt.date, any_day_review: int = ANY_DAY
     """(days until the next order day, days from it to the one after). A supplier who takes orders any day is
     reviewed every `any_day_review` days."""
     days = parse(text, strict=False)
+    if days.every_weeks > 1:
+        return _cycle_calendar(days, plan_date)
     if days.any_day:
         return 0, any_day_review
     first, second = next_order_days(days, plan_date)
     return (first - plan_date).days, (second - first).days
 
 
+def _cycle_calendar(days: OrderDays, plan_date: dt.date) -> tuple[int, int]:
+    """calendar() for order days that come every few weeks. Nothing says which weeks are the supplier's, so the
+    next order day is taken to be in the coming one (the shop orders on it): the order after it is the next of the
+    same week's days, or the first of them `every_weeks` weeks on. Any day every few weeks: an order today, the next
+    one `every_weeks` weeks on."""
+    cycle = 7 * days.every_weeks
+    if not days.weekdays:
+        return 0, cycle
+    first = next_order_days(OrderDays(days.weekdays), plan_date, 1)[0]
+    monday = first - dt.timedelta(days=first.weekday())
+    later = [d for d in sorted(days.weekdays) if d > first.weekday()]
+    second = monday + dt.timedelta(days=later[0]) if later else \
+        monday + dt.timedelta(days=min(days.weekdays) + cycle)
+    return (first - plan_date).days, (second - first).days
+
+
 def average_review(text: str | None, any_day_review: int = ANY_DAY_REVIEW) -> int:
     """Days between orders on average (over a year of order days): 'Mon,Thu' 4 (3.5), '1st' 30, '1st,15th' 15."""
     days = parse(text, strict=False)
+    if days.every_weeks > 1:
+        return max(1, round(7 * days.every_weeks / max(len(days.weekdays), 1)))
     if days.any_day:
         return any_day_review
     start = dt.date(2025, 1, 1)

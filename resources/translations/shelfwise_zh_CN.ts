@@ -4845,8 +4845,8 @@ Town and postcode</source>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="29"/>
-        <source>any day, or e.g. Mon,Thu, 1st,15th or monthly</source>
-        <translation>任意一天，或如 Mon,Thu、1st,15th 或 monthly（每月 1 号）</translation>
+        <source>any day, or e.g. Mon,Thu, 1st,15th, monthly or Tue fortnightly</source>
+        <translation>任何一天，或如 Mon,Thu、1st,15th、monthly 或 Tue fortnightly</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/supplier_dialog.py" line="33"/>

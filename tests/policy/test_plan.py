@@ -36,6 +36,11 @@ def test_order_calendar():
     assert order_calendar("31st", dt.date(2026, 4, 2)) == (28, 31)    # 30 April, then 31 May
     assert order_calendar("Fri,1st", tuesday) == (3, 7)               # Friday 6 March, then Friday 13th
     assert order_calendar("monthly", tuesday) == order_calendar("1", tuesday) == (29, 30)   # once a month: the 1st
+    # a cycle of weeks: the next order day taken to be in the coming week, the order after it a cycle on
+    assert order_calendar("every 2 weeks", tuesday) == (0, 14)        # 'fortnightly', any day of the week
+    assert order_calendar("Mon,every 2 weeks", tuesday) == (6, 14)    # 'every other Monday'
+    assert order_calendar("Tue,every 3 weeks", tuesday) == (0, 21)
+    assert order_calendar("Mon,Thu,every 2 weeks", tuesday) == (2, 11)   # Thursday, then Monday a fortnight on
 
 
 def test_a_monthly_supplier_gets_a_month_of_cover_and_the_replay_orders_monthly(demo):
@@ -92,6 +97,22 @@ def test_supplier_order_days_and_lead_times(demo):
         assert row.order_date == (TODAY + dt.timedelta(days=wait)).isoformat()
     bakery = plan.lines[plan.lines["supplier"] == "Hearthside Bakery"]   # any day, bread keeps 2-5 days
     assert set(bakery["review_days"]) <= {1, 2}
+
+
+def test_a_fortnightly_supplier_is_planned_for_two_weeks_until_the_order_after(demo):
+    """A supplier who takes orders every other week: each line covers 14 days until the order after (7 when the text
+    was taken as any day), so it holds more, and the explanation says so."""
+    supplier = demo.query("SELECT id, name FROM suppliers WHERE coalesce(order_days, '') = '' ORDER BY id")[0]
+    before = plan_shop(demo).lines
+    mine = before["supplier"] == supplier["name"]
+    with demo.conn:
+        demo.conn.execute("UPDATE suppliers SET order_days = 'every 2 weeks' WHERE id = ?", (supplier["id"],))
+    after = plan_shop(demo).lines
+    lines = after[after["supplier"] == supplier["name"]]
+    assert len(lines) and set(lines["review_days"]) == {14}
+    assert (lines["order_up_to"].to_numpy() >= before[mine]["order_up_to"].to_numpy()).all()
+    assert lines["order_up_to"].sum() > before[mine]["order_up_to"].sum()
+    assert lines["explanation"].str.contains("14 days until the order after").all()
 
 
 def test_lead_time_learned_from_received_orders(demo):

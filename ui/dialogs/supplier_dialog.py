@@ -26,7 +26,7 @@ class SupplierDialog(CheckedFormDialog):
         self.address.setFixedHeight(60)
         self.lead_time = self._number_box(0, 365, self.tr(" days"))
         self.order_days = QLineEdit(self)
-        self.order_days.setPlaceholderText(self.tr("any day, or e.g. Mon,Thu, 1st,15th or monthly"))
+        self.order_days.setPlaceholderText(self.tr("any day, or e.g. Mon,Thu, 1st,15th, monthly or Tue fortnightly"))
         self.min_order = self._number_box(0, 10_000_000, "", decimals=2)
         self.currency = QLineEdit(self)
         self.currency.setMaxLength(3)
