@@ -13,8 +13,9 @@ EXPORT_KINDS = ("sales", "stock", "products", "suppliers")
 
 _QUERIES = {
     "sales": "",  # one row per product and day with sales: the net quantity (see _daily_sales)
-    "stock": """SELECT p.sku, s.date, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id
-                ORDER BY p.sku, s.date""",
+    # each count as taken, with its location where it was counted by location (the column left out otherwise)
+    "stock": """SELECT p.sku, s.date, s.location, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id
+                ORDER BY p.sku, s.date, s.location""",
     "products": """SELECT p.sku, p.name, p.category, su.name AS supplier, p.supplier_sku, p.unit_cost, p.sell_price,
                           p.pack_size, p.min_order_qty, p.lead_time_days, p.shelf_life_days, p.active
                    FROM products p LEFT JOIN suppliers su ON su.id = p.supplier_id ORDER BY p.sku""",
@@ -30,6 +31,8 @@ def export_frame(shop: ShopDb, kind: str) -> pd.DataFrame:
     if kind == "sales":
         return _daily_sales(shop)
     frame = pd.read_sql_query(_QUERIES[kind], shop.conn)
+    if "location" in frame and not (frame["location"] != "").any():
+        frame = frame.drop(columns="location")
     if "sku" in frame:
         frame["sku"] = frame["sku"].astype(str)
     return frame

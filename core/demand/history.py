@@ -192,7 +192,7 @@ def load_history(shop: ShopDb, *, as_of: dt.date | None = None, active_only: boo
         shop.conn, dtype={"sku": str})
     sales = _read_sales(shop, cutoff, exclude)
     counts = pd.read_sql_query(
-        "SELECT product_id, date, qty FROM stock_snapshots WHERE date <= ?", shop.conn, params=(cutoff,))
+        "SELECT product_id, date, qty FROM stock_counts WHERE date <= ?", shop.conn, params=(cutoff,))
     return _build(products["id"].to_numpy(), products["sku"].to_numpy(dtype=object), sales, counts, as_of,
                   declared_closures(shop), part_day=part_day_imported(shop, as_of, exclude))
 
@@ -358,7 +358,7 @@ def load_product_history(shop: ShopDb, sku: str, shop_days: dict) -> DemandHisto
         lines = _Sales(lines.product_id, lines.day + (lines.start - start).days, lines.qty, lines.revenue, start)
     else:
         lines = _Sales(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), None, start)
-    counts = pd.read_sql_query("SELECT product_id, date, qty FROM stock_snapshots WHERE product_id = ? AND date <= ?",
+    counts = pd.read_sql_query("SELECT product_id, date, qty FROM stock_counts WHERE product_id = ? AND date <= ?",
                                shop.conn, params=(pid, as_of.isoformat()))
     days = pd.date_range(start, pd.Timestamp(as_of), freq="D")
     closed = declared_mask(days, [(a, b) for a, b in shop_days["closed"]])

@@ -367,16 +367,19 @@ class _Rows:
 
 
 def _store_stock(shop: ShopDb, validated: Validated, import_id: int, ctx: JobContext) -> None:
+    """Each count as counted: by location where the file names them ('' for the whole shop); readers take the
+    shop's stock from the stock_counts view (the locations' latest counts added up)."""
     records = validated.records
     ids = product_ids(shop, validated, import_id)
+    places = records["location"].astype(str).tolist() if "location" in records else [""] * len(records)
     rows = list(zip(records["sku"].map(ids).astype(int).tolist(), records["date"].tolist(),
-                    records["qty"].astype(float).tolist(), [import_id] * len(records)))
+                    records["qty"].astype(float).tolist(), [import_id] * len(records), places))
     inserted = _insert_chunks(
-        shop, "INSERT OR IGNORE INTO stock_snapshots(product_id, date, qty, import_id) VALUES (?,?,?,?)",
+        shop, "INSERT OR IGNORE INTO stock_snapshots(product_id, date, qty, import_id, location) VALUES (?,?,?,?,?)",
         rows, ctx, _("Storing stock counts"))
     if inserted < len(rows):
-        _claim_existing(shop, "stock_snapshots", "t.product_id = i.a AND t.date = i.b",
-                        [(r[0], r[1]) for r in rows], import_id)
+        _claim_existing(shop, "stock_snapshots", "t.product_id = i.a AND t.date || char(31) || t.location = i.b",
+                        [(r[0], f"{r[1]}\x1f{r[4]}") for r in rows], import_id)
     _account_skipped(validated.report, len(rows) - inserted)
 
 

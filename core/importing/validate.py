@@ -838,22 +838,16 @@ def _stock(sheet, kind, mapping, parsed, report, today, non_product_codes) -> Va
         records = records[~repeated]
     if located:
         places = sorted({p for p in records["location"] if p})
-        records = _add_locations(records, places, report)
+        if len(places) > 1:
+            shown = ", ".join(places[:4]) + (", …" if len(places) > 4 else "")
+            report.notes.append(_("Counts at {n} locations ({places}) are added up: each product's stock is its total "
+                                  "over them.").format(n=len(places), places=shown))
+        elif places:
+            report.notes.append(_("Counts at location {place}: added to the latest counts of the shop's other "
+                                  "locations (imported apart) for each product's stock.").format(place=places[0]))
     report.imported = int(records["n_rows"].sum())
     return Validated(kind, sheet, mapping, report, records.reset_index(drop=True),
                      _product_facts(parsed["sku"].values, parsed, ok))
-
-
-def _add_locations(records: pd.DataFrame, places: list[str], report: ImportReport) -> pd.DataFrame:
-    """One count per product and date: the sum of its locations' (a shop floor and a stockroom, two branches). A
-    product counted at one location only has that location's count."""
-    if len(places) > 1:
-        shown = ", ".join(places[:4]) + (", …" if len(places) > 4 else "")
-        report.notes.append(_("Counts at {n} locations ({places}) are added up: each product's stock is its total "
-                              "over them.").format(n=len(places), places=shown))
-    summed = records.groupby(["sku", "date"], sort=False, as_index=False).agg(
-        qty=("qty", "sum"), row=("row", "min"), n_rows=("n_rows", "sum"))
-    return summed
 
 
 def _order_days(days: Parsed, report: ImportReport, rows: np.ndarray, ok: np.ndarray, column: str) -> Parsed:

@@ -566,7 +566,7 @@ def _products(shop: ShopDb, run_id: int, as_of: dt.date, stock_day: dt.date | No
     frame = pd.read_sql_query(
         """
         WITH counted AS (     -- each product's last count: one row per product (an aggregate: looked up by index)
-            SELECT product_id, max(date) AS date, qty FROM stock_snapshots WHERE date <= :count_cutoff
+            SELECT product_id, max(date) AS date, qty FROM stock_counts WHERE date <= :count_cutoff
             GROUP BY product_id),
         sold_since AS (
             SELECT sa.product_id, sum(sa.qty) AS qty FROM sales sa JOIN counted c ON c.product_id = sa.product_id

@@ -51,7 +51,7 @@ def _count_lines(shop: ShopDb, supplier: str | None, category: str | None) -> li
     rows = shop.query(
         """
         WITH latest AS (
-            SELECT s.product_id, s.qty, s.date FROM stock_snapshots s
+            SELECT s.product_id, s.qty, s.date FROM stock_counts s
             JOIN (SELECT product_id, max(date) AS date FROM stock_snapshots GROUP BY product_id) m
               ON m.product_id = s.product_id AND m.date = s.date),
         sold AS (SELECT sa.product_id, sum(sa.qty) AS qty FROM sales sa JOIN latest l ON l.product_id = sa.product_id
@@ -134,8 +134,10 @@ def store_counts(shop_path: Path, *, counts: dict[str, float], day: dt.date,
         label = _("Stocktake of {day}: {n} products").format(day=day.isoformat(), n=f"{len(counts):,}")
         with recording(shop, label) as edit:
             for sku, qty in counts.items():
-                existing = shop.scalar("SELECT id FROM stock_snapshots WHERE product_id = ? AND date = ?",
-                                       (ids[sku], day.isoformat()))
+                # a count of the whole shop (location ''): on its day it is what the shop held, whatever was
+                # counted by location then
+                existing = shop.scalar("SELECT id FROM stock_snapshots WHERE product_id = ? AND date = ? "
+                                       "AND location = ''", (ids[sku], day.isoformat()))
                 if existing is not None:
                     edit.touch("stock_snapshots", existing)
                     shop.db["stock_snapshots"].update(existing, {"qty": float(qty), "import_id": None})

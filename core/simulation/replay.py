@@ -466,7 +466,7 @@ def shop_inputs(shop: ShopDb, start: dt.date, *, service_level: float = 0.95,
     settings = settings or ReplaySettings(holding_rate=policy.holding_rate)
     history = load_history(shop)
     drivers = load_drivers(shop, history.product_ids, history.days, settings.forecast.horizon, history.as_of)
-    counts = pd.read_sql_query("SELECT product_id, date, qty FROM stock_snapshots", shop.conn)
+    counts = pd.read_sql_query("SELECT product_id, date, qty FROM stock_counts", shop.conn)
     products = product_terms(shop, history.product_ids, start, service_level=service_level)
     return ShopInputs(history, drivers, counts, products, settings)
 

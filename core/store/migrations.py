@@ -275,3 +275,42 @@ MIGRATIONS[7] = """
 -- sales); keeping it costs the UCI import (541,909 lines) 0.65 s: 2.7 -> 3.3 s.
 CREATE INDEX sales_product_date ON sales(product_id, date);
 """
+
+MIGRATIONS[8] = """
+-- Stock counted at several locations (a shop floor and a stockroom, two branches) in separate files or on different
+-- days: each location's count is kept as counted (`location`; '' for a count of the whole shop), where one count per
+-- product and day made the later file replace the earlier (the stockroom's 20 lost to the floor's 5). The table is
+-- built again: its UNIQUE(product_id, date) becomes UNIQUE(product_id, date, location) (SQLite cannot change a
+-- constraint in place; the ids stay, so claims and edits still find their rows).
+CREATE TABLE stock_snapshots_new (
+    id INTEGER PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id),
+    date TEXT NOT NULL,
+    qty REAL NOT NULL,
+    import_id INTEGER REFERENCES import_runs(id),
+    location TEXT NOT NULL DEFAULT '',
+    UNIQUE(product_id, date, location)
+);
+INSERT INTO stock_snapshots_new(id, product_id, date, qty, import_id)
+    SELECT id, product_id, date, qty, import_id FROM stock_snapshots;
+DROP TABLE stock_snapshots;
+ALTER TABLE stock_snapshots_new RENAME TO stock_snapshots;
+CREATE INDEX stock_import ON stock_snapshots(import_id);
+-- What the shop held on each day something was counted, one row per product and day, as every reader of stock
+-- takes it: a count of the whole shop on that day; else the sum over the locations of each one's latest count up
+-- to that day, of the locations counted since the last count of the whole shop (which counted them all). A shop
+-- that never counts by location reads exactly its counts.
+CREATE VIEW stock_counts AS
+SELECT d.product_id, d.date,
+       coalesce(
+           (SELECT w.qty FROM stock_snapshots w
+             WHERE w.product_id = d.product_id AND w.date = d.date AND w.location = ''),
+           (SELECT sum(l.qty) FROM stock_snapshots l
+             WHERE l.product_id = d.product_id AND l.location != '' AND l.date <= d.date
+               AND l.date > coalesce((SELECT max(w.date) FROM stock_snapshots w
+                                       WHERE w.product_id = d.product_id AND w.location = '' AND w.date < d.date), '')
+               AND NOT EXISTS (SELECT 1 FROM stock_snapshots n
+                                WHERE n.product_id = l.product_id AND n.location = l.location
+                                  AND n.date > l.date AND n.date <= d.date))) AS qty
+FROM (SELECT DISTINCT product_id, date FROM stock_snapshots) d;
+"""

@@ -78,7 +78,7 @@ def products_overview(shop: ShopDb, *, today: dt.date | None = None, period: str
                    sum(qty) AS sold_90
             FROM sales WHERE date >= :d90 AND date <= :through GROUP BY product_id),
         latest_count AS (
-            SELECT s.product_id, s.qty, s.date FROM stock_snapshots s
+            SELECT s.product_id, s.qty, s.date FROM stock_counts s
             JOIN (SELECT product_id, max(date) AS date FROM stock_snapshots GROUP BY product_id) m
               ON m.product_id = s.product_id AND m.date = s.date)
         SELECT p.sku, coalesce(p.name, '') AS name, coalesce(p.category, '') AS category,

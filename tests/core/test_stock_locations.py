@@ -20,8 +20,11 @@ ROWS = [["blue-mug", "Blue Mug", "Size", "Large", "MUG-BLU-L", "", "", "Shop", "
 
 
 def _counts(shop) -> dict[str, float]:
+    """Each product's stock on its last count, as every reader takes it (the stock_counts view)."""
     return {r[0]: r[1] for r in shop.query(
-        "SELECT p.sku, s.qty FROM stock_snapshots s JOIN products p ON p.id = s.product_id")}
+        "SELECT p.sku, s.qty FROM stock_counts s JOIN products p ON p.id = s.product_id "
+        "JOIN (SELECT product_id, max(date) AS date FROM stock_snapshots GROUP BY product_id) m "
+        "ON m.product_id = s.product_id AND m.date = s.date")}
 
 
 def _write(path, header, rows) -> None:
@@ -114,3 +117,60 @@ def test_a_till_item_library_as_a_products_sheet_reads_the_item_name_not_its_des
         run_import(shop, path, "products")
         assert [tuple(r) for r in shop.query("SELECT sku, name, category, unit_cost FROM products")] == [
             ("MUG-BLU-L", "Blue Mug (Large)", "Kitchen", 3.10)]
+
+
+def test_locations_counted_in_separate_files_add_up_and_a_whole_shop_count_starts_again(tmp_path):
+    """The floor counted on Monday and the stockroom on Tuesday, each in a file of its own (or the same day): the
+    second no longer replaces the first (20 in the stockroom stored as the shop's stock, the floor's 5 lost, or the
+    stockroom's count kept out as 'already in the shop'); the shop holds 25. A count of the whole shop (no location)
+    later is what the shop held then; undoing a file takes only its location's count back."""
+    from core.importing.commit import undo_import
+
+    floor, stockroom, same_day, whole = (tmp_path / f"{n}.csv" for n in ("floor", "stockroom", "same_day", "whole"))
+    _write(floor, ["SKU", "Location", "Date", "On hand"], [["A1", "Floor", "2025-05-05", "5"],
+                                                           ["B1", "Floor", "2025-05-05", "2"]])
+    _write(stockroom, ["SKU", "Location", "Date", "On hand"], [["A1", "Stockroom", "2025-05-06", "20"]])
+    _write(same_day, ["SKU", "Location", "Date", "On hand"], [["B1", "Stockroom", "2025-05-05", "12"]])
+    _write(whole, ["SKU", "Date", "On hand"], [["A1", "2025-05-20", "9"]])
+    with open_shop(tmp_path / "shop.db") as shop:
+        first = run_import(shop, floor, "stock", today=dt.date(2025, 6, 1))
+        assert "Counts at location Floor: added to the latest counts of the shop's other locations (imported apart) " \
+               "for each product's stock." in first.notes
+        assert _counts(shop) == {"A1": 5, "B1": 2}
+        second = run_import(shop, stockroom, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop) == {"A1": 25, "B1": 2} and second.imported == 1
+        third = run_import(shop, same_day, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop) == {"A1": 25, "B1": 14} and third.counts.get("already_in_shop", 0) == 0
+        # the day each count was taken: Monday's floor alone for A1, then Tuesday's sum
+        assert [tuple(r) for r in shop.query(
+            "SELECT date, qty FROM stock_counts WHERE product_id = (SELECT id FROM products WHERE sku = 'A1') "
+            "ORDER BY date")] == [("2025-05-05", 5.0), ("2025-05-06", 25.0)]
+        run_import(shop, whole, "stock", today=dt.date(2025, 6, 1))
+        assert _counts(shop)["A1"] == 9
+        undo_import(shop, second.import_id)
+        assert [tuple(r) for r in shop.query(
+            "SELECT date, qty FROM stock_counts WHERE product_id = (SELECT id FROM products WHERE sku = 'A1') "
+            "ORDER BY date")] == [("2025-05-05", 5.0), ("2025-05-20", 9.0)]
+        undo_import(shop, third.import_id)
+        assert _counts(shop)["B1"] == 2
+
+
+def test_the_plan_and_the_products_page_take_the_locations_sum(tmp_path):
+    from core.policy.plan import plan_shop
+    from core.store.queries import products_overview
+
+    sales = tmp_path / "sales.csv"
+    _write(sales, ["Date", "SKU", "Qty"], [[(dt.date(2025, 3, 1) + dt.timedelta(days=k)).isoformat(), "A1", 2]
+                                           for k in range(61)])     # up to 30 April
+    floor, stockroom = tmp_path / "floor.csv", tmp_path / "stockroom.csv"
+    _write(floor, ["SKU", "Location", "Date", "On hand"], [["A1", "Floor", "2025-04-28", "6"]])
+    _write(stockroom, ["SKU", "Location", "Date", "On hand"], [["A1", "Stockroom", "2025-04-29", "40"]])
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, sales, "sales", today=dt.date(2025, 5, 1))
+        run_import(shop, floor, "stock", today=dt.date(2025, 5, 1))
+        run_import(shop, stockroom, "stock", today=dt.date(2025, 5, 1))
+        plan = plan_shop(shop)
+        row = plan.lines.set_index("sku").loc["A1"] if "sku" in plan.lines else None
+        on_hand = {r.sku: r.on_hand for r in products_overview(shop).rows}
+    assert on_hand["A1"] == 46
+    assert row is not None and row["on_hand"] == 46 - 2           # the sales of 30 April, after the last count

@@ -177,7 +177,7 @@ def test_alerts_on_the_demo(demo):
         pid = demo.scalar("SELECT id FROM products ORDER BY sku LIMIT 1")
         demo.conn.execute("DELETE FROM sales WHERE product_id = ? AND date > '2025-12-01'", (pid,))
         demo.conn.execute("INSERT INTO stock_snapshots(product_id, date, qty) VALUES (?, '2026-03-01', 40) "
-                          "ON CONFLICT(product_id, date) DO UPDATE SET qty = 40", (pid,))
+                          "ON CONFLICT(product_id, date, location) DO UPDATE SET qty = 40", (pid,))
     plan = plan_shop(demo)
     alerts = shop_alerts(demo, plan)
     kinds = {a.kind for a in alerts}
