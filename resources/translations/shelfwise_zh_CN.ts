@@ -116,6 +116,19 @@
     </message>
 </context>
 <context>
+    <name>CheckedPage</name>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="185"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="233"/>
+        <source>The import was not stored</source>
+        <translation>导入未保存</translation>
+    </message>
+</context>
+<context>
     <name>ClosuresSettings</name>
     <message>
         <location filename="../../ui/dialogs/closures_settings.py" line="29"/>
@@ -465,37 +478,37 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="428"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="407"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="446"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="425"/>
         <source>Import {id} stored {n} rows from {file}. You can undo it on the Imports page.</source>
         <translation>第 {id} 次导入从 {file} 保存了 {n} 行。可在“导入记录”页撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="448"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="427"/>
         <source>Import {id} stored nothing new from {file}: every row was already in the shop or set aside.</source>
         <translation>第 {id} 次导入没有从 {file} 保存任何新内容：每一行都已存在或被搁置。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="459"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="438"/>
         <source>{k} sheets stored {n} rows as imports {first} to {last}. You can undo each on the Imports page.</source>
         <translation>{k}个工作表共保存{n}行，为导入{first}至{last}。可在“导入”页面逐个撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="462"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="441"/>
         <source>Sheet &apos;{sheet}&apos;: import {id}, {n} rows stored, {r} rejected</source>
         <translation>工作表“{sheet}”：导入{id}，保存{n}行，拒绝{r}行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="465"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="444"/>
         <source>Sheet &apos;{sheet}&apos; was not stored: {why}</source>
         <translation>工作表“{sheet}”未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="469"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="448"/>
         <source>Cancelled: sheet &apos;{sheet}&apos; and the ones after it were not stored.</source>
         <translation>已取消：工作表“{sheet}”及其后的工作表未保存。</translation>
     </message>
@@ -1751,7 +1764,7 @@ The forecast is used again for those days.</source>
         <translation>已发出但尚未到货的采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="483"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="462"/>
         <source>Import — ShelfWise</source>
         <translation>导入 — ShelfWise</translation>
     </message>
@@ -4216,34 +4229,24 @@ now</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="337"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="358"/>
         <source>What ShelfWise found</source>
         <translation>ShelfWise 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="338"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="359"/>
         <source>Your file was checked row by row. Nothing is stored yet: press Import to store it, or Back to change the columns.</source>
         <translation>您的文件已逐行检查。目前还没有保存：点“导入”保存，或点“上一步”修改列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="341"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="364"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="366"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="386"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="380"/>
         <source>Nothing can be imported from this file as it is mapped. Go Back to change the columns, or pick another file.</source>
         <translation>按现在的列对应，这个文件没有可导入的内容。请返回修改列的对应，或换一个文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="420"/>
-        <source>The import was not stored</source>
-        <translation>导入未保存</translation>
     </message>
 </context>
 <context>
@@ -4521,69 +4524,59 @@ VOUCHER*</translation>
 <context>
     <name>SheetsPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="182"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="247"/>
         <source>What ShelfWise found in each sheet</source>
         <translation>ShelfWise 在每个工作表中发现的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="183"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="248"/>
         <source>Every sheet was checked row by row. Nothing is stored yet: untick a sheet you do not want (a summary of the others), then press Import.</source>
         <translation>已逐行检查每个工作表。尚未保存任何内容：取消勾选不需要的工作表（例如其他工作表的汇总），然后按“导入”。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="186"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="251"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="251"/>
         <source>Rows read</source>
         <translation>读取行数</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="191"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="251"/>
         <source>To import</source>
         <translation>将导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="192"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="252"/>
         <source>Rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="192"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="252"/>
         <source>What was found</source>
         <translation>发现的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="224"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="268"/>
         <source>Checking every sheet…</source>
         <translation>正在检查每个工作表…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="253"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="294"/>
         <source>Nothing in it can be imported</source>
         <translation>其中没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="281"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="318"/>
         <source>Go Back to pick one sheet, or another file.</source>
         <translation>请返回选择一个工作表或其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="315"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="342"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="326"/>
-        <source>The import was not stored</source>
-        <translation>导入未保存</translation>
     </message>
 </context>
 <context>

@@ -173,21 +173,81 @@ def sheets_named_by_period(names: list[str]) -> bool:
     return len(names) >= 2 and named >= 2 and named >= len(names) - 1
 
 
-class SheetsPage(QWizardPage):
+class CheckedPage(QWizardPage):
+    """What the check found, before anything is stored: the counts and the problems row by row (above them, what a
+    page adds), and Import, which stores in the background; the wizard goes on when it is done."""
+
+    def __init__(self, title: str, subtitle: str, parent: QWidget | None = None, *, above: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.committing = False
+        self.progress = ProgressPanel(self)
+        self.counts = QLabel(self)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.counts.setMinimumWidth(360)
+        self.counts.setWordWrap(True)
+        self.problems = ProblemsPanel(self)
+        body = QHBoxLayout()
+        body.addWidget(self.counts)
+        body.addWidget(self.problems, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.progress)
+        if above is not None:
+            layout.addWidget(above, 1)
+        layout.addLayout(body, 1)
+
+    def wizard(self) -> "ImportWizard":
+        return super().wizard()  # type: ignore[return-value]
+
+    def cleanupPage(self) -> None:
+        self.wizard().runner.cancel("validate")
+
+    def show_report(self, report: ImportReport, heading: str = "") -> None:
+        """A checked import's counts and notes, and its problems."""
+        self.counts.setText(heading + counts_html(
+            rows_read=report.rows_read, imported=report.imported, warnings=report.warnings, rejected=report.rejected,
+            counts=report.counts, committed=False, notes=report.notes))
+        self.problems.set_problems(report.problems, total=listed_total(
+            warnings=report.warnings, rejected=report.rejected, counts=report.counts))
+
+    def store(self, job) -> None:
+        """Run the storing `job` (a service call) in the background; `_committed` takes its result."""
+        self._set_committing(True)
+        self.wizard().runner.start("commit", job, success=self._committed, failure=self._commit_failed,
+                                   finished=lambda: self._set_committing(False), progress=self.progress)
+
+    def _committed(self, result) -> None:
+        raise NotImplementedError
+
+    def _set_committing(self, on: bool) -> None:
+        self.committing = on
+        self.completeChanged.emit()
+        if self.wizard().currentPage() is self:
+            self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(not on)
+
+    def _commit_failed(self, error: UserError) -> None:
+        show_error(self, error, self.tr("The import was not stored"))
+
+    def go_on(self) -> None:
+        self.committing = False
+        if self.wizard().currentPage() is self:
+            self.wizard().next()
+
+
+class SheetsPage(CheckedPage):
     """Every sheet checked, one row each (what it holds, or why it cannot be imported); Import stores the ticked
     sheets, each as an import of its own."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTitle(self.tr("What ShelfWise found in each sheet"))
-        self.setSubTitle(self.tr("Every sheet was checked row by row. Nothing is stored yet: untick a sheet you do "
-                                 "not want (a summary of the others), then press Import."))
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.table = QTableWidget(0, 5)
+        super().__init__(self.tr("What ShelfWise found in each sheet"),
+                         self.tr("Every sheet was checked row by row. Nothing is stored yet: untick a sheet you do "
+                                 "not want (a summary of the others), then press Import."), parent, above=self.table)
         self.checks: list[imports_service.SheetCheck] | None = None
-        self.committing = False
-        self.progress = ProgressPanel(self)
-        self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Rows read"), self.tr("To import"),
                                               self.tr("Rejected"), self.tr("What was found")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -200,22 +260,6 @@ class SheetsPage(QWizardPage):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         self.table.itemChanged.connect(lambda _item: self.completeChanged.emit())
-        self.counts = QLabel(self)
-        self.counts.setTextFormat(Qt.TextFormat.RichText)
-        self.counts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.counts.setMinimumWidth(360)
-        self.counts.setWordWrap(True)
-        self.problems = ProblemsPanel(self)
-        body = QHBoxLayout()
-        body.addWidget(self.counts)
-        body.addWidget(self.problems, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(body, 1)
-
-    def wizard(self) -> "ImportWizard":
-        return super().wizard()  # type: ignore[return-value]
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -228,9 +272,6 @@ class SheetsPage(QWizardPage):
                                                 sheets=list(wizard.sheets)),
                             success=self._checked, failure=self._check_failed, progress=self.progress)
         self.completeChanged.emit()
-
-    def cleanupPage(self) -> None:
-        self.wizard().runner.cancel("validate")
 
     def _checked(self, checks: list[imports_service.SheetCheck]) -> None:
         self.checks = checks
@@ -266,16 +307,12 @@ class SheetsPage(QWizardPage):
         if self.checks is None or not 0 <= row < len(self.checks):
             return
         check = self.checks[row]
+        heading = "<b>{}</b><br>".format(html.escape(check.sheet))
         if check.validated is None:
-            self.counts.setText("<b>{}</b><br>{}".format(html.escape(check.sheet), html.escape(check.error)))
+            self.counts.setText(heading + html.escape(check.error))
             self.problems.set_problems([])
-            return
-        report = check.validated.report
-        self.counts.setText("<b>{}</b><br>".format(html.escape(check.sheet)) + counts_html(
-            rows_read=report.rows_read, imported=report.imported, warnings=report.warnings, rejected=report.rejected,
-            counts=report.counts, committed=False, notes=report.notes))
-        self.problems.set_problems(report.problems, total=listed_total(
-            warnings=report.warnings, rejected=report.rejected, counts=report.counts))
+        else:
+            self.show_report(check.validated.report, heading)
 
     def _check_failed(self, error: UserError) -> None:
         self.counts.setText(messages.error_html(error, self.tr("Go Back to pick one sheet, or another file.")))
@@ -293,21 +330,11 @@ class SheetsPage(QWizardPage):
         return bool(self.ticked()) and not self.committing
 
     def validatePage(self) -> bool:
-        """Import: store the ticked sheets in the background, one import each; the wizard goes on when done."""
-        wizard = self.wizard()
-        if wizard.sheets_result is not None:
+        """Import: store the ticked sheets in the background, one import each."""
+        if self.wizard().sheets_result is not None:
             return True
-        self._set_committing(True)
-        wizard.runner.start("commit", partial(imports_service.commit_sheets, wizard.shop_path, checks=self.ticked()),
-                            success=self._committed, failure=self._commit_failed,
-                            finished=lambda: self._set_committing(False), progress=self.progress)
+        self.store(partial(imports_service.commit_sheets, self.wizard().shop_path, checks=self.ticked()))
         return False
-
-    def _set_committing(self, on: bool) -> None:
-        self.committing = on
-        self.completeChanged.emit()
-        if self.wizard().currentPage() is self:
-            self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(not on)
 
     def _committed(self, result: imports_service.SheetsImported) -> None:
         wizard = self.wizard()
@@ -318,45 +345,20 @@ class SheetsPage(QWizardPage):
         wizard.report = result.reports[-1]
         for report in result.reports:
             wizard.imported.emit(report)
-        self.committing = False
-        if wizard.currentPage() is self:
-            wizard.next()
-
-    def _commit_failed(self, error: UserError) -> None:
-        show_error(self, error, self.tr("The import was not stored"))
+        self.go_on()
 
     def nextId(self) -> int:
         return ImportWizard.DONE
 
 
-class ReportPage(QWizardPage):
+class ReportPage(CheckedPage):
     """The check's findings; its Import button stores the import."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTitle(self.tr("What ShelfWise found"))
-        self.setSubTitle(self.tr("Your file was checked row by row. Nothing is stored yet: press Import to "
-                                 "store it, or Back to change the columns."))
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        super().__init__(self.tr("What ShelfWise found"),
+                         self.tr("Your file was checked row by row. Nothing is stored yet: press Import to "
+                                 "store it, or Back to change the columns."), parent)
         self.validated: Validated | None = None
-        self.committing = False
-        self.progress = ProgressPanel(self)
-        self.counts = QLabel(self)
-        self.counts.setTextFormat(Qt.TextFormat.RichText)
-        self.counts.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.counts.setMinimumWidth(360)
-        self.counts.setWordWrap(True)
-        self.problems = ProblemsPanel(self)
-        body = QHBoxLayout()
-        body.addWidget(self.counts)
-        body.addWidget(self.problems, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.progress)
-        layout.addLayout(body, 1)
-
-    def wizard(self) -> "ImportWizard":
-        return super().wizard()  # type: ignore[return-value]
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -369,17 +371,9 @@ class ReportPage(QWizardPage):
                             success=self._checked, failure=self._check_failed, progress=self.progress)
         self.completeChanged.emit()
 
-    def cleanupPage(self) -> None:
-        self.wizard().runner.cancel("validate")
-
     def _checked(self, validated: Validated) -> None:
         self.validated = validated
-        report = validated.report
-        self.counts.setText(counts_html(rows_read=report.rows_read, imported=report.imported,
-                                        warnings=report.warnings, rejected=report.rejected, counts=report.counts,
-                                        committed=False, notes=report.notes))
-        self.problems.set_problems(report.problems, total=listed_total(
-            warnings=report.warnings, rejected=report.rejected, counts=report.counts))
+        self.show_report(validated.report)
         self.completeChanged.emit()
 
     def _check_failed(self, error: UserError) -> None:
@@ -393,31 +387,16 @@ class ReportPage(QWizardPage):
 
     def validatePage(self) -> bool:
         """Import: store the checked rows in the background; the wizard goes on when it is done."""
-        wizard = self.wizard()
-        if wizard.report is not None:
+        if self.wizard().report is not None:
             return True
-        self._set_committing(True)
-        wizard.runner.start("commit", partial(imports_service.commit_import, wizard.shop_path, validated=self.validated),
-                            success=self._committed, failure=self._commit_failed,
-                            finished=lambda: self._set_committing(False), progress=self.progress)
+        self.store(partial(imports_service.commit_import, self.wizard().shop_path, validated=self.validated))
         return False
-
-    def _set_committing(self, on: bool) -> None:
-        self.committing = on
-        self.completeChanged.emit()
-        if self.wizard().currentPage() is self:
-            self.wizard().button(QWizard.WizardButton.BackButton).setEnabled(not on)
 
     def _committed(self, report: ImportReport) -> None:
         wizard = self.wizard()
         wizard.report = report
         wizard.imported.emit(report)
-        self.committing = False
-        if wizard.currentPage() is self:
-            wizard.next()
-
-    def _commit_failed(self, error: UserError) -> None:
-        show_error(self, error, self.tr("The import was not stored"))
+        self.go_on()
 
 
 class DonePage(QWizardPage):

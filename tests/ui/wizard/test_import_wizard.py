@@ -379,6 +379,15 @@ def test_a_grid_of_month_names_asks_only_for_the_year(qtbot, shop_window, tmp_pa
     assert "Will be imported 5" in plain(wizard.report_page.counts.text())
 
 
+def to_the_sheet_step(qtbot, window, path):
+    """The wizard opened on a workbook of several sheets, at its sheet step: (wizard, the page)."""
+    wizard = window.open_import_wizard(path)
+    qtbot.addWidget(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
+    return wizard, wizard.currentPage()
+
+
 def test_a_workbook_of_monthly_sheets_imports_every_sheet_in_one_pass(qtbot, shop_window, empty_shop, tmp_path):
     """A workbook with a sheet per month: the wizard offers every sheet at once (ticked, as the sheets are named by
     their months), shows what each sheet holds before anything is stored (a notes sheet: why it cannot be used,
@@ -397,11 +406,7 @@ def test_a_workbook_of_monthly_sheets_imports_every_sheet_in_one_pass(qtbot, sho
             sheet.append(row)
     book.save(path)
 
-    wizard = shop_window.open_import_wizard(path)
-    qtbot.addWidget(wizard)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
-    page = wizard.currentPage()
+    wizard, page = to_the_sheet_step(qtbot, shop_window, path)
     assert page.every_sheet.isChecked() and "Import every sheet (4)" in page.every_sheet.text()
     assert not page.sheets.isEnabled()
     wizard.next()
@@ -442,11 +447,7 @@ def test_one_sheet_of_several_is_still_the_default_for_a_workbook_not_named_by_m
     book.active.append(["A1", "2025-05-02", 3])
     book.create_sheet("Stock").append(["SKU", "On hand"])
     book.save(path)
-    wizard = shop_window.open_import_wizard(path)
-    qtbot.addWidget(wizard)
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.SHEET, timeout=10_000)
-    page = wizard.currentPage()
+    wizard, page = to_the_sheet_step(qtbot, shop_window, path)
     assert not page.every_sheet.isChecked() and page.sheets.isEnabled()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.MAPPING, timeout=10_000)
