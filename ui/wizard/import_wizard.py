@@ -311,6 +311,7 @@ class SheetsPage(CheckedPage):
         if check.validated is None:
             self.counts.setText(heading + html.escape(check.error))
             self.problems.set_problems([])
+            self.problems.count_label.setText(self.tr("Nothing of this sheet can be imported: it is left out."))
         else:
             self.show_report(check.validated.report, heading)
 
