@@ -186,18 +186,39 @@ def cmd_import(args) -> int:
         if len(names) <= 1:                     # a text file, or a workbook of one sheet: the one import
             _import_one(args, None)
             return EXIT_OK
-        refused = 0
-        for name in names:
-            print(f"-- sheet '{name}'")
-            try:
-                _import_one(args, name)
-            except UserError as err:
-                refused += 1
-                print(f"refused: {err.full_message()} (nothing of this sheet was stored)")
-        print(f"{len(names) - refused} of {len(names)} sheets imported")
-        return EXIT_OK if refused < len(names) else EXIT_REFUSED
+        return _import_sheets(args, names)
     _import_one(args, args.sheet)
     return EXIT_OK
+
+
+def _import_sheets(args, names: list[str]) -> int:
+    """Every sheet checked, then each usable one stored as an import of its own (the services the wizard's
+    'Import every sheet' uses); a sheet that cannot be used is said and the others go on."""
+    from core.services.imports import check_sheets, commit_sheets
+    from core.store import open_shop
+
+    shop_path = Path(args.db)
+    new_shop = not shop_path.exists()
+    if new_shop:
+        open_shop(shop_path).close()
+    checks = check_sheets(shop_path, file_path=Path(args.file), kind=args.kind, sheets=names,
+                          overrides=_mapping_overrides(args.map), latest_period=args.latest_period, ctx=_ctx())
+    for check in checks:
+        if check.validated is None:
+            print(f"-- sheet '{check.sheet}'")
+            print(f"refused: {check.error} (nothing of this sheet was stored)")
+    result = commit_sheets(shop_path, checks=checks, ctx=_ctx()).value
+    for report in result.reports:
+        print(f"-- sheet '{report.sheet}': import {report.import_id}")
+        for line in report.summary_lines():
+            print(line)
+    for sheet, why in result.refused:
+        print(f"-- sheet '{sheet}'\nrefused: {why} (nothing of this sheet was stored)")
+    print(f"{len(result.reports)} of {len(names)} sheets imported")
+    if new_shop and not result.reports:       # nothing stored: no empty shop file left behind
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{shop_path}{suffix}").unlink(missing_ok=True)
+    return EXIT_OK if result.reports else EXIT_REFUSED
 
 
 def _import_one(args, sheet: str | None) -> None:

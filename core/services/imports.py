@@ -128,10 +128,11 @@ class SheetCheck:
 
 
 def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[str],
-                 latest_period: str | None = None, ctx: JobContext) -> list[SheetCheck]:
-    """Read, map (each sheet's own columns guessed: sheets of one workbook need not be laid out alike) and check
-    every sheet of `sheets`, in order, against the shop as it is; nothing is stored. A sheet that cannot be used is
-    said and the others go on."""
+                 overrides: dict[str, str] | None = None, latest_period: str | None = None,
+                 ctx: JobContext) -> list[SheetCheck]:
+    """Read, map (each sheet's own columns guessed: sheets of one workbook need not be laid out alike; `overrides`,
+    the command line's --map, applied to each) and check every sheet of `sheets`, in order, against the shop as it
+    is; nothing is stored. A sheet that cannot be used is said and the others go on."""
     checks: list[SheetCheck] = []
     n = max(len(sheets), 1)
     with open_shop(shop_path, create=False) as shop:
@@ -140,7 +141,7 @@ def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[st
             ctx.progress(k / n, _("Checking sheet '{sheet}' ({k} of {n})").format(sheet=name, k=k + 1, n=len(sheets)))
             try:
                 raw = read_sheet(file_path, name, kind=kind)
-                mapping = mapping_for(raw, kind, latest_period=latest_period)
+                mapping = mapping_for(raw, kind, overrides, latest_period=latest_period)
                 checks.append(SheetCheck(name, validate_for_shop(shop, raw, kind, mapping,
                                                                  ctx=ctx.sub(k / n, (k + 1) / n))))
             except UserError as err:

@@ -55,3 +55,24 @@ def test_each_sheet_is_checked_then_stored_as_an_import_of_its_own_and_cancel_ke
     with open_shop(shop_path) as shop:
         assert sorted(tuple(r) for r in shop.query("SELECT date, qty FROM sales")) == [
             ("2024-01-01", 14.0), ("2024-02-01", 9.0), ("2024-03-01", 4.0)]
+
+
+def test_the_command_line_all_sheets_uses_the_same_steps_and_leaves_no_empty_shop_when_nothing_is_used(tmp_path,
+                                                                                                     capsys):
+    from cli.main import main
+
+    book = openpyxl.Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Notes only"])
+    book.create_sheet("More notes").append(["Nothing to import"])
+    path = tmp_path / "notes.xlsx"
+    book.save(path)
+    shop = tmp_path / "new.db"
+    assert main(["import", "--db", str(shop), "--kind", "sales", "--all-sheets", str(path)]) == 1
+    said = capsys.readouterr().out
+    assert "-- sheet 'Read me'\nrefused:" in said and "0 of 2 sheets imported" in said
+    assert not shop.exists()
+    _book(path)
+    assert main(["import", "--db", str(shop), "--kind", "sales", "--all-sheets", str(path)]) == 0
+    said = capsys.readouterr().out
+    assert "-- sheet 'Mar 2024': import 3" in said and "3 of 4 sheets imported" in said
