@@ -179,16 +179,41 @@ def next_order_days(days: OrderDays, start: dt.date, count: int = 2) -> list[dt.
     return out
 
 
-def calendar(text: str | None, plan_date: dt.date, any_day_review: int = ANY_DAY_REVIEW) -> tuple[int, int]:
+def calendar(text: str | None, plan_date: dt.date, any_day_review: int = ANY_DAY_REVIEW,
+             last_order: dt.date | None = None) -> tuple[int, int]:
     """(days until the next order day, days from it to the one after). A supplier who takes orders any day is
-    reviewed every `any_day_review` days."""
+    reviewed every `any_day_review` days. `last_order`: the day the shop last sent this supplier an order, which
+    tells the weeks of a cycle of weeks ('fortnightly')."""
     days = parse(text, strict=False)
     if days.every_weeks > 1:
+        if last_order is not None and last_order <= plan_date:
+            return _anchored_cycle_calendar(days, plan_date, last_order)
         return _cycle_calendar(days, plan_date)
     if days.any_day:
         return 0, any_day_review
     first, second = next_order_days(days, plan_date)
     return (first - plan_date).days, (second - first).days
+
+
+def _anchored_cycle_calendar(days: OrderDays, plan_date: dt.date, last_order: dt.date) -> tuple[int, int]:
+    """calendar() for order days every few weeks, the weeks told by the last order sent: its week is one of the
+    supplier's (every `every_weeks` weeks from it), on the days named (any day: every cycle from the order's day)."""
+    cycle = 7 * days.every_weeks
+    if not days.weekdays:
+        first = last_order + dt.timedelta(days=-(-(plan_date - last_order).days // cycle) * cycle)
+        return (first - plan_date).days, cycle
+    anchor = last_order - dt.timedelta(days=last_order.weekday())
+
+    def takes(day: dt.date) -> bool:
+        weeks = (day - dt.timedelta(days=day.weekday()) - anchor).days // 7
+        return weeks % days.every_weeks == 0 and day.weekday() in days.weekdays
+
+    found, day = [], plan_date
+    while len(found) < 2:
+        if takes(day):
+            found.append(day)
+        day += dt.timedelta(days=1)
+    return (found[0] - plan_date).days, (found[1] - found[0]).days
 
 
 def _cycle_calendar(days: OrderDays, plan_date: dt.date) -> tuple[int, int]:

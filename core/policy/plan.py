@@ -147,6 +147,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         raise UserError(_("The latest forecast has no products to plan."), hint=_("Press Forecast first."))
     means = _forecast_means(shop, run["id"], products["product_id"].to_numpy())
     leads = _lead_times(shop, stock_day)
+    sent = last_orders(shop, plan_date)
     periods = period_spreads(shop, as_of, run_period=run["period"] or "day")
     items, levels, rows = {}, {}, []
     prepared = []
@@ -157,7 +158,7 @@ def plan_shop(shop: ShopDb, *, as_of: dt.date | None = None, settings: PolicySet
         if k % 200 == 0:
             ctx.check_cancelled()
             ctx.progress(0.8 + 0.05 * k / len(products), _("Working out reorder levels"))
-        item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products)
+        item = _item(p, means[p.product_id], leads, settings, plan_date, len(products), products, sent)
         if closures:
             item.tail_rate = ordinary_week_rate(item.daily_mean, as_of + dt.timedelta(days=1), closures)
         spread = periods.get(p.product_id)
@@ -688,15 +689,25 @@ def any_day_review(shelf_life_days: float | None) -> int:
 
 
 def order_calendar(order_days: str | None, plan_date: dt.date,
-                   shelf_life_days: float | None = None) -> tuple[int, int]:
+                   shelf_life_days: float | None = None, last_order: dt.date | None = None) -> tuple[int, int]:
     """(days until the next order day, days from it to the one after): days of the week, of the month, or both
     (core.policy.order_days). A supplier who takes orders any day is reviewed weekly, or more often for what keeps
-    only days (any_day_review)."""
-    return order_days_calendar(order_days, plan_date, any_day_review(shelf_life_days))
+    only days (any_day_review); one every few weeks in the weeks of `last_order` (the last order sent to it)."""
+    return order_days_calendar(order_days, plan_date, any_day_review(shelf_life_days), last_order)
+
+
+def last_orders(shop: ShopDb, as_of: dt.date) -> dict[int, dt.date]:
+    """Each supplier's last order sent up to `as_of` (not a draft, not cancelled): the weeks of a supplier who
+    takes orders every few weeks."""
+    return {int(sid): dt.date.fromisoformat(str(day)[:10]) for sid, day in shop.conn.execute(
+        "SELECT supplier_id, max(order_date) FROM purchase_orders WHERE status NOT IN ('draft', 'cancelled') "
+        "AND order_date IS NOT NULL AND order_date <= ? GROUP BY supplier_id", (as_of.isoformat(),))
+        if sid is not None and day}
 
 
 def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySettings, plan_date: dt.date,
-          n_products: int, products: pd.DataFrame) -> Item:
+          n_products: int, products: pd.DataFrame, sent: dict[int, dt.date] | None = None) -> Item:
+    sent = sent or {}
     if p.supplier_id in leads and not pd.notna(p.product_lead):
         lead = leads[p.supplier_id]
     elif pd.notna(p.product_lead):
@@ -706,7 +717,8 @@ def _item(p, mean: np.ndarray, leads: dict[int, LeadTime], settings: PolicySetti
     else:
         lead = LeadTime.fixed(settings.default_lead_time, _("the default lead time"))
     wait, review = order_calendar(p.order_days, plan_date,
-                                  float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None)
+                                  float(p.shelf_life_days) if pd.notna(p.shelf_life_days) else None,
+                                  sent.get(int(p.supplier_id)) if pd.notna(p.supplier_id) else None)
     lines_of_supplier = max(int((products["supplier_id"] == p.supplier_id).sum()), 1) if pd.notna(p.supplier_id) \
         else n_products
     # the demand pattern: the spread of its sums is the one the forecast's backtests found for its pattern (as the

@@ -41,6 +41,12 @@ def test_order_calendar():
     assert order_calendar("Mon,every 2 weeks", tuesday) == (6, 14)    # 'every other Monday'
     assert order_calendar("Tue,every 3 weeks", tuesday) == (0, 21)
     assert order_calendar("Mon,Thu,every 2 weeks", tuesday) == (2, 11)   # Thursday, then Monday a fortnight on
+    # the last order sent tells the supplier's weeks: one week ago, so not this Tuesday but the next
+    assert order_calendar("Tue,every 2 weeks", tuesday, last_order=dt.date(2026, 2, 24)) == (7, 14)
+    assert order_calendar("Tue,every 2 weeks", tuesday, last_order=dt.date(2026, 2, 17)) == (0, 14)
+    assert order_calendar("every 2 weeks", tuesday, last_order=dt.date(2026, 2, 26)) == (9, 14)   # a fortnight on
+    assert order_calendar("Mon,Thu,every 2 weeks", tuesday, last_order=dt.date(2026, 2, 23)) == (6, 3)
+    assert order_calendar("Tue", tuesday, last_order=dt.date(2026, 2, 24)) == (0, 7)    # no cycle: as before
 
 
 def test_a_monthly_supplier_gets_a_month_of_cover_and_the_replay_orders_monthly(demo):
@@ -100,6 +106,8 @@ def test_supplier_order_days_and_lead_times(demo):
 
 
 def test_a_fortnightly_supplier_is_planned_for_two_weeks_until_the_order_after(demo):
+    from core.policy.order_days import DAY_NAMES
+
     """A supplier who takes orders every other week: each line covers 14 days until the order after (7 when the text
     was taken as any day), so it holds more, and the explanation says so."""
     supplier = demo.query("SELECT id, name FROM suppliers WHERE coalesce(order_days, '') = '' ORDER BY id")[0]
@@ -113,6 +121,15 @@ def test_a_fortnightly_supplier_is_planned_for_two_weeks_until_the_order_after(d
     assert (lines["order_up_to"].to_numpy() >= before[mine]["order_up_to"].to_numpy()).all()
     assert lines["order_up_to"].sum() > before[mine]["order_up_to"].sum()
     assert lines["explanation"].str.contains("14 days until the order after").all()
+    # its last order went out a week before the plan's day: the next one is a week away, not on the plan's day
+    with demo.conn:
+        demo.conn.execute("INSERT INTO purchase_orders(number, supplier_id, status, order_date) VALUES "
+                          "('FORTNIGHT-1', ?, 'sent', ?)", (supplier["id"], (TODAY - dt.timedelta(days=6)).isoformat()))
+        demo.conn.execute("UPDATE suppliers SET order_days = ? WHERE id = ?",
+                          (DAY_NAMES[(TODAY + dt.timedelta(days=1)).weekday()] + ",every 2 weeks", supplier["id"]))
+    pinned = plan_shop(demo).lines
+    pinned = pinned[pinned["supplier"] == supplier["name"]]
+    assert set(pinned["order_date"]) == {(TODAY + dt.timedelta(days=8)).isoformat()}
 
 
 def test_lead_time_learned_from_received_orders(demo):
