@@ -124,7 +124,8 @@ class SheetCheck:
     it can be imported (`error`, said as the owner reads it)."""
     sheet: str
     validated: Validated | None = None
-    error: str = ""
+    error: str = ""             # where and what, with the hint
+    headline: str = ""          # where and what only
 
 
 def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[str],
@@ -145,7 +146,7 @@ def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[st
                 checks.append(SheetCheck(name, validate_for_shop(shop, raw, kind, mapping,
                                                                  ctx=ctx.sub(k / n, (k + 1) / n))))
             except UserError as err:
-                checks.append(SheetCheck(name, error=err.full_message()))
+                checks.append(SheetCheck(name, error=err.full_message(), headline=err.headline()))
     return checks
 
 

@@ -478,37 +478,37 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="408"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="410"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="426"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="428"/>
         <source>Import {id} stored {n} rows from {file}. You can undo it on the Imports page.</source>
         <translation>第 {id} 次导入从 {file} 保存了 {n} 行。可在“导入记录”页撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="428"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="430"/>
         <source>Import {id} stored nothing new from {file}: every row was already in the shop or set aside.</source>
         <translation>第 {id} 次导入没有从 {file} 保存任何新内容：每一行都已存在或被搁置。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="439"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="441"/>
         <source>{k} sheets stored {n} rows as imports {first} to {last}. You can undo each on the Imports page.</source>
         <translation>{k}个工作表共保存{n}行，为导入{first}至{last}。可在“导入”页面逐个撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="442"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="444"/>
         <source>Sheet &apos;{sheet}&apos;: import {id}, {n} rows stored, {r} rejected</source>
         <translation>工作表“{sheet}”：导入{id}，保存{n}行，拒绝{r}行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="445"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="447"/>
         <source>Sheet &apos;{sheet}&apos; was not stored: {why}</source>
         <translation>工作表“{sheet}”未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="449"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="451"/>
         <source>Cancelled: sheet &apos;{sheet}&apos; and the ones after it were not stored.</source>
         <translation>已取消：工作表“{sheet}”及其后的工作表未保存。</translation>
     </message>
@@ -1764,7 +1764,7 @@ The forecast is used again for those days.</source>
         <translation>已发出但尚未到货的采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="463"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="465"/>
         <source>Import — ShelfWise</source>
         <translation>导入 — ShelfWise</translation>
     </message>
@@ -4229,22 +4229,22 @@ now</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="359"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="361"/>
         <source>What ShelfWise found</source>
         <translation>ShelfWise 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="360"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="362"/>
         <source>Your file was checked row by row. Nothing is stored yet: press Import to store it, or Back to change the columns.</source>
         <translation>您的文件已逐行检查。目前还没有保存：点“导入”保存，或点“上一步”修改列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="367"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="369"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="381"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="383"/>
         <source>Nothing can be imported from this file as it is mapped. Go Back to change the columns, or pick another file.</source>
         <translation>按现在的列对应，这个文件没有可导入的内容。请返回修改列的对应，或换一个文件。</translation>
     </message>
@@ -4569,17 +4569,22 @@ VOUCHER*</translation>
         <translation>其中没有可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="314"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="313"/>
+        <source>To import this sheet on its own, go Back, untick &apos;Import every sheet&apos; and pick it: its columns can then be chosen.</source>
+        <translation>如要单独导入此工作表，请返回，取消勾选“导入全部工作表”并选择它：之后即可选择其列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="316"/>
         <source>Nothing of this sheet can be imported: it is left out.</source>
         <translation>此工作表没有可导入的内容：已略过。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="319"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="321"/>
         <source>Go Back to pick one sheet, or another file.</source>
         <translation>请返回选择一个工作表或其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="343"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="345"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>

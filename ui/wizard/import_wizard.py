@@ -292,7 +292,7 @@ class SheetsPage(CheckedPage):
                 self.table.setItem(row, column, item)
             found = (report.notes[0] if report is not None and report.notes else
                      self.tr("Nothing in it can be imported") if report is not None and not usable else
-                     "" if report is not None else check.error)
+                     "" if report is not None else check.headline or check.error)
             what = QTableWidgetItem(found)
             what.setToolTip(found)
             self.table.setItem(row, 4, what)
@@ -309,7 +309,9 @@ class SheetsPage(CheckedPage):
         check = self.checks[row]
         heading = "<b>{}</b><br>".format(html.escape(check.sheet))
         if check.validated is None:
-            self.counts.setText(heading + html.escape(check.error))
+            self.counts.setText(heading + html.escape(check.error).replace("\n", "<br>") + "<br><br>" + html.escape(
+                self.tr("To import this sheet on its own, go Back, untick 'Import every sheet' and pick it: its "
+                        "columns can then be chosen.")))
             self.problems.set_problems([])
             self.problems.count_label.setText(self.tr("Nothing of this sheet can be imported: it is left out."))
         else:

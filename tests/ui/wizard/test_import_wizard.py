@@ -421,6 +421,8 @@ def test_a_workbook_of_monthly_sheets_imports_every_sheet_in_one_pass(qtbot, sho
     assert table.item(3, 4).text()                     # why the notes sheet cannot be imported
     table.setCurrentCell(3, 0)
     assert "Nothing of this sheet can be imported" in sheets.problems.count_label.text()
+    assert "command line" not in table.item(3, 4).text()      # the table says what is wrong; below, how to go on
+    assert "untick 'Import every sheet' and pick it" in plain(sheets.counts.text())
     table.setCurrentCell(2, 0)                         # a sheet's own counts and notes below the table
     assert "Mar 2024" in plain(sheets.counts.text()) and "2024-03" in plain(sheets.counts.text())
     assert shop_counts(empty_shop)["sales"] == 0       # nothing stored yet
