@@ -174,3 +174,24 @@ def test_the_plan_and_the_products_page_take_the_locations_sum(tmp_path):
         on_hand = {r.sku: r.on_hand for r in products_overview(shop).rows}
     assert on_hand["A1"] == 46
     assert row is not None and row["on_hand"] == 46 - 2           # the sales of 30 April, after the last count
+
+
+def test_counts_by_location_are_exported_with_their_location_and_import_back_the_same(tmp_path):
+    from core.exporting import export, export_frame
+
+    path = tmp_path / "counts.csv"
+    _write(path, ["SKU", "Location", "Date", "On hand"], [["A1", "Floor", "2025-05-05", "5"],
+                                                         ["A1", "Stockroom", "2025-05-05", "20"]])
+    plain = tmp_path / "plain.csv"
+    _write(plain, ["SKU", "Date", "On hand"], [["B1", "2025-05-01", "4"]])
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, plain, "stock", today=dt.date(2025, 6, 1))
+        assert list(export_frame(shop, "stock").columns) == ["sku", "date", "qty"]     # no location: as before
+        run_import(shop, path, "stock", today=dt.date(2025, 6, 1))
+        frame = export_frame(shop, "stock")
+        assert [tuple(r) for r in frame.itertuples(index=False)] == [
+            ("A1", "2025-05-05", "Floor", 5.0), ("A1", "2025-05-05", "Stockroom", 20.0), ("B1", "2025-05-01", "", 4.0)]
+        export(shop, "stock", tmp_path / "out.csv")
+    with open_shop(tmp_path / "again.db") as again:
+        run_import(again, tmp_path / "out.csv", "stock", today=dt.date(2025, 6, 1))
+        assert _counts(again) == {"A1": 25, "B1": 4}
