@@ -147,7 +147,26 @@ def check_sheets(shop_path: Path, *, file_path: Path, kind: str, sheets: list[st
                                                                  ctx=ctx.sub(k / n, (k + 1) / n))))
             except UserError as err:
                 checks.append(SheetCheck(name, error=err.full_message(), headline=err.headline()))
+    if kind == "stock":
+        _sheets_as_locations(checks)
     return checks
+
+
+def _sheets_as_locations(checks: list[SheetCheck]) -> None:
+    """Stock counts in a workbook of a sheet per location ('Floor', 'Stockroom', 'High St'), none with a location
+    column: each sheet's counts are its location's, so the shop's stock is their sum (stored apart, as a file of
+    one location is; core.store's stock_counts view adds them up), not the one sheet kept and the other set aside
+    as 'already in the shop'. Sheets named by a day, week or month are counts of other days, not locations."""
+    from core.importing.file_period import period_in_name
+
+    usable = [c for c in checks if c.validated is not None and "location" not in c.validated.records]
+    if len(usable) < 2 or any(period_in_name(c.sheet) is not None for c in usable):
+        return
+    for check in usable:
+        check.validated.records = check.validated.records.assign(location=check.sheet)
+        check.validated.report.notes.insert(0, _(
+            "Sheet '{sheet}' is taken as the counts of location '{sheet}' (a sheet per location): the shop's stock "
+            "is the sum over the sheets' locations.").format(sheet=check.sheet))
 
 
 @dataclass

@@ -76,3 +76,41 @@ def test_the_command_line_all_sheets_uses_the_same_steps_and_leaves_no_empty_sho
     assert main(["import", "--db", str(shop), "--kind", "sales", "--all-sheets", str(path)]) == 0
     said = capsys.readouterr().out
     assert "-- sheet 'Mar 2024': import 3" in said and "3 of 4 sheets imported" in said
+
+
+def test_a_stock_workbook_of_a_sheet_per_location_adds_the_sheets_up(tmp_path):
+    """Counts kept in a sheet per location (Floor, Stockroom), neither with a location column: imported every sheet,
+    each sheet is its location's count and the shop's stock their sum (before, the second sheet's counts on the same
+    day were set aside as 'already in the shop')."""
+    import datetime as dt
+
+    path, shop_path = tmp_path / "stocktake.xlsx", tmp_path / "shop.db"
+    book = openpyxl.Workbook()
+    book.active.title = "Floor"
+    for row in (["SKU", "Count date", "On hand"], ["A1", "2025-05-05", 5], ["B1", "2025-05-05", 2]):
+        book.active.append(row)
+    stockroom = book.create_sheet("Stockroom")
+    for row in (["SKU", "Count date", "On hand"], ["A1", "2025-05-05", 20]):
+        stockroom.append(row)
+    book.save(path)
+    open_shop(shop_path).close()
+    checks = check_sheets(shop_path, file_path=path, kind="stock", sheets=["Floor", "Stockroom"], ctx=JobContext())
+    assert checks[1].validated.report.notes[0].startswith("Sheet 'Stockroom' is taken as the counts of location")
+    result = commit_sheets(shop_path, checks=checks, ctx=JobContext()).value
+    assert [r.imported for r in result.reports] == [2, 1]
+    with open_shop(shop_path) as shop:
+        assert dict(shop.query("SELECT p.sku, s.qty FROM stock_counts s JOIN products p ON p.id = s.product_id")) == \
+            {"A1": 25.0, "B1": 2.0}
+    # sheets named by their days are counts of two days, not two locations
+    book = openpyxl.Workbook()
+    book.active.title = "2025-05-01"
+    for row in (["SKU", "On hand"], ["A1", 5]):
+        book.active.append(row)
+    later = book.create_sheet("2025-05-08")
+    for row in (["SKU", "On hand"], ["A1", 3]):
+        later.append(row)
+    book.save(path)
+    checks = check_sheets(shop_path, file_path=path, kind="stock", sheets=["2025-05-01", "2025-05-08"],
+                          ctx=JobContext())
+    assert all("location" not in c.validated.records for c in checks)
+    assert dt.date(2025, 5, 8).isoformat() in set(checks[1].validated.records["date"])
