@@ -478,37 +478,37 @@ Import your sales and stock counts (File ▸ Import…), then make a forecast on
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="410"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="429"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="428"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="447"/>
         <source>Import {id} stored {n} rows from {file}. You can undo it on the Imports page.</source>
         <translation>第 {id} 次导入从 {file} 保存了 {n} 行。可在“导入记录”页撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="430"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="449"/>
         <source>Import {id} stored nothing new from {file}: every row was already in the shop or set aside.</source>
         <translation>第 {id} 次导入没有从 {file} 保存任何新内容：每一行都已存在或被搁置。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="441"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="460"/>
         <source>{k} sheets stored {n} rows as imports {first} to {last}. You can undo each on the Imports page.</source>
         <translation>{k}个工作表共保存{n}行，为导入{first}至{last}。可在“导入”页面逐个撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="444"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="463"/>
         <source>Sheet &apos;{sheet}&apos;: import {id}, {n} rows stored, {r} rejected</source>
         <translation>工作表“{sheet}”：导入{id}，保存{n}行，拒绝{r}行</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="447"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="466"/>
         <source>Sheet &apos;{sheet}&apos; was not stored: {why}</source>
         <translation>工作表“{sheet}”未保存：{why}</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="451"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="470"/>
         <source>Cancelled: sheet &apos;{sheet}&apos; and the ones after it were not stored.</source>
         <translation>已取消：工作表“{sheet}”及其后的工作表未保存。</translation>
     </message>
@@ -1764,7 +1764,7 @@ The forecast is used again for those days.</source>
         <translation>已发出但尚未到货的采购单</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="465"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="484"/>
         <source>Import — ShelfWise</source>
         <translation>导入 — ShelfWise</translation>
     </message>
@@ -4229,22 +4229,22 @@ now</source>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="361"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="380"/>
         <source>What ShelfWise found</source>
         <translation>ShelfWise 的检查结果</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="362"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="381"/>
         <source>Your file was checked row by row. Nothing is stored yet: press Import to store it, or Back to change the columns.</source>
         <translation>您的文件已逐行检查。目前还没有保存：点“导入”保存，或点“上一步”修改列的对应。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="369"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="388"/>
         <source>Checking every row…</source>
         <translation>正在检查每一行…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="383"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="402"/>
         <source>Nothing can be imported from this file as it is mapped. Go Back to change the columns, or pick another file.</source>
         <translation>按现在的列对应，这个文件没有可导入的内容。请返回修改列的对应，或换一个文件。</translation>
     </message>
@@ -4564,27 +4564,52 @@ VOUCHER*</translation>
         <translation>正在检查每个工作表…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="294"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="293"/>
         <source>Nothing in it can be imported</source>
         <translation>其中没有可导入的内容</translation>
     </message>
     <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="311"/>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
         <location filename="../../ui/wizard/import_wizard.py" line="313"/>
+        <source>Stock counts</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="314"/>
+        <source>Monthly totals</source>
+        <translation>月度合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="315"/>
+        <source>Weekly totals</source>
+        <translation>每周合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="320"/>
+        <source>location {places}</source>
+        <translation>位置 {places}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/import_wizard.py" line="332"/>
         <source>To import this sheet on its own, go Back, untick &apos;Import every sheet&apos; and pick it: its columns can then be chosen.</source>
         <translation>如要单独导入此工作表，请返回，取消勾选“导入全部工作表”并选择它：之后即可选择其列。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="316"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="335"/>
         <source>Nothing of this sheet can be imported: it is left out.</source>
         <translation>此工作表没有可导入的内容：已略过。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="321"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="340"/>
         <source>Go Back to pick one sheet, or another file.</source>
         <translation>请返回选择一个工作表或其他文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/import_wizard.py" line="345"/>
+        <location filename="../../ui/wizard/import_wizard.py" line="364"/>
         <source>Cancelled: nothing was stored.</source>
         <translation>已取消：未保存任何内容。</translation>
     </message>

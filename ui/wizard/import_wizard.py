@@ -290,17 +290,36 @@ class SheetsPage(CheckedPage):
                 item = QTableWidgetItem(f"{value:,}" if value != "" else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-            found = (report.notes[0] if report is not None and report.notes else
-                     self.tr("Nothing in it can be imported") if report is not None and not usable else
-                     "" if report is not None else check.headline or check.error)
+            found = (self.tr("Nothing in it can be imported") if report is not None and not usable else
+                     self._found(check) if report is not None else check.headline or check.error)
             what = QTableWidgetItem(found)
-            what.setToolTip(found)
+            what.setToolTip(report.notes[0] if report is not None and report.notes else found)
             self.table.setItem(row, 4, what)
         self.table.blockSignals(False)
         if checks:
             self.table.setCurrentCell(0, 0)
             self._show(0)
         self.completeChanged.emit()
+
+    def _found(self, check: imports_service.SheetCheck) -> str:
+        """What a sheet holds, in a few words: 'Monthly totals, 2024-03' / 'Daily sales, 2024-03-01 to 2024-03-31' /
+        'Stock counts of 2025-05-05, location Floor' (its report's first note in the tooltip)."""
+        report, records = check.validated.report, check.validated.records
+        dates = sorted({str(d)[:10] for d in records["date"]}) if "date" in records and len(records) else []
+        if report.period in ("month", "week"):
+            dates = sorted({d[:7] for d in dates}) if report.period == "month" else dates
+        span = "" if not dates else dates[0] if len(dates) == 1 else self.tr("{first} to {last}").format(
+            first=dates[0], last=dates[-1])
+        what = (self.tr("Stock counts") if check.validated.kind == "stock" else
+                self.tr("Monthly totals") if report.period == "month" else
+                self.tr("Weekly totals") if report.period == "week" else
+                kind_label(check.validated.kind))
+        text = f"{what}, {span}" if span else what
+        places = sorted({str(p) for p in records["location"] if str(p)}) if "location" in records else []
+        if places:
+            text += ", " + self.tr("location {places}").format(places=", ".join(places[:3]) +
+                                                             (", …" if len(places) > 3 else ""))
+        return text
 
     def _show(self, row: int) -> None:
         """The counts and problems of the sheet on `row`, as the one-sheet report shows them."""

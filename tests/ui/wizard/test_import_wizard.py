@@ -417,7 +417,8 @@ def test_a_workbook_of_monthly_sheets_imports_every_sheet_in_one_pass(qtbot, sho
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["Jan 2024", "Feb 2024", "Mar 2024", "Notes"]
     assert [table.item(r, 2).text() for r in range(3)] == ["2", "1", "2"]
     assert [table.item(r, 0).checkState() == Qt.CheckState.Checked for r in range(4)] == [True, True, True, False]
-    assert "its sheet's name says it covers the month 2024-01" in table.item(0, 4).text()
+    assert table.item(0, 4).text() == "Monthly totals, 2024-01"
+    assert "its sheet's name says it covers the month 2024-01" in table.item(0, 4).toolTip()
     assert table.item(3, 4).text()                     # why the notes sheet cannot be imported
     table.setCurrentCell(3, 0)
     assert "Nothing of this sheet can be imported" in sheets.problems.count_label.text()
