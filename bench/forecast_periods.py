@@ -65,6 +65,27 @@ def scores(forecast: np.ndarray, actual: np.ndarray, train: np.ndarray, weight: 
     return float((w * smse).sum()), float((w * np.sqrt(smse)).sum()), float(forecast.sum() / max(actual.sum(), 1e-9))
 
 
+def bounds(train: np.ndarray, actual: np.ndarray, weight: np.ndarray, table: dict) -> None:
+    """What knowing more would score: references for how far any forecast of these periods can go, never peers.
+    Each item's mean over its training periods; that mean shrunk towards the shop's mean by the one share that
+    scores best on the held-out periods (tuned in hindsight: the most that pooling the items could give a flat
+    forecast); each item's own mean over the held-out periods (known only afterwards: no forecast from the training
+    periods can reach it, whatever its method)."""
+    mean = np.nanmean(train, axis=1, keepdims=True)
+    h = actual.shape[1]
+    shop = float(np.nansum(train) / np.isfinite(train).sum())
+    shrunk = min(((scores(np.repeat((1 - b) * mean + b * shop, h, axis=1), actual, train, weight), b)
+                  for b in np.linspace(0, 0.5, 51)), key=lambda pair: pair[0][0])
+    rows = {"each item's own mean": scores(np.repeat(mean, h, axis=1), actual, train, weight),
+            f"hindsight: mean {shrunk[1]:.0%} to shop's": shrunk[0],
+            "hindsight: held-out mean": scores(np.repeat(actual.mean(axis=1, keepdims=True), h, axis=1), actual,
+                                               train, weight)}
+    best = min((v[0] for m, v in table.items() if m != "ShelfWise"), default=float("nan"))
+    print(f"references, not peers (5% better than the best peer is {0.95 * best:.4f}):")
+    for method, (smse, rmsse, bias) in rows.items():
+        print(f"  {method:30s} {smse:11.4f} {rmsse:8.4f} {bias:6.2f}")
+
+
 def run_set(name: str, latest: str) -> None:
     data = load(name, latest)
     totals = data["totals"]
@@ -99,6 +120,7 @@ def run_set(name: str, latest: str) -> None:
         table[method] = scores(forecast[sold], actual[sold], train[sold], weight)
         smse, rmsse, bias = table[method]
         print(f"{method:22s} {smse:11.4f} {rmsse:8.4f} {bias:6.2f}   {forecast[dying].sum():,.0f}")
+    bounds(train[sold], actual[sold], weight, table)
     peers_only = {m: v for m, v in table.items() if m != "ShelfWise"}
     if peers_only:
         best = min(peers_only, key=lambda m: peers_only[m][0])

@@ -264,13 +264,15 @@ def cmd_forecast(args) -> int:
         unit = "months" if done.period == "month" else "weeks"
         print(f"forecast {done.products:,} products x {done.horizon} {unit} from {done.first_day} "
               f"in {done.seconds:.1f} s, on the {done.period}ly totals the shop keeps")
-        print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a "
-              f"{done.period}; 90% intervals held {done.coverage90:.1%} of {unit}")
+        print(f"backtest: median RMSSE {done.median_rmsse:.3f} over the {done.scored:,} products that sold or "
+              f"were forecast in it; mean error {done.mean_error:.2f} units a {done.period}; 90% intervals held "
+              f"{done.coverage90:.1%} of {unit}")
     else:
         neural = "without the neural model" if done.device == "off" else f"neural model on {done.device}"
         print(f"forecast {done.products:,} products x {done.horizon} days from {done.first_day} "
               f"in {done.seconds:.1f} s ({neural})")
-        print(f"backtest: median RMSSE {done.median_rmsse:.3f}; mean error {done.mean_error:.2f} units a day "
+        print(f"backtest: median RMSSE {done.median_rmsse:.3f} over the {done.scored:,} products that sold or "
+              f"were forecast in it; mean error {done.mean_error:.2f} units a day "
               f"vs {done.mean_error_baseline:.2f} repeating last week; 90% intervals held "
               f"{done.coverage90:.1%} of days")
     closed = closed_lines(done.closed)

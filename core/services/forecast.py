@@ -82,7 +82,7 @@ class ForecastSummary:
     first_day: dt.date
     seconds: float
     device: str                   # where the neural model ran ('off' without it)
-    median_rmsse: float
+    median_rmsse: float           # over the products scored: those that sold or were forecast in the backtests
     mean_error: float             # units a day, the chosen models
     mean_error_baseline: float    # units a day, repeating last week
     coverage90: float
@@ -91,6 +91,8 @@ class ForecastSummary:
     # the shop's closed days (core.forecasting.run.ForecastResult.closed): days off, closures ahead by date and the
     # owner's, forecast as nothing
     closed: dict = field(default_factory=dict)
+    scored: int = 0               # products the median RMSSE is over (a part with nothing sold and nothing forecast
+    #                               in the backtests has nothing to score: its error of 0 is no forecast's merit)
 
 
 def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.date | None = None,
@@ -120,11 +122,15 @@ def forecast_to_file(shop_path: Path, *, horizon: int | None = None, as_of: dt.d
         table.insert(2, "period", result.period)
     written = write_table(table, out) if out is not None else None
     choice = result.choice
+    # a weekly parts list is mostly parts that sold nothing in the backtests and were forecast nothing: their error
+    # of 0 made the median 0.000, as if the forecast were perfect
+    scored = choice.mae > 0
+    median = float(np.nanmedian(choice.rmsse[scored])) if scored.any() else float("nan")
     return changed(ForecastSummary(
         len(result.skus), int(result.mean.shape[1]), result.days[0].date(), result.seconds,
-        result.device if neural else "off", float(np.nanmedian(choice.rmsse)), float(np.mean(choice.mae)),
+        result.device if neural else "off", median, float(np.mean(choice.mae)),
         float(np.nanmean(choice.mae_baseline)) if np.isfinite(choice.mae_baseline).any() else float("nan"),
-        float(choice.coverage90), written, result.period, result.closed), FORECAST)
+        float(choice.coverage90), written, result.period, result.closed, int(scored.sum())), FORECAST)
 
 
 def load_product_forecast(shop_path: Path, *, sku: str, ctx: JobContext | None = None) -> ProductForecast:

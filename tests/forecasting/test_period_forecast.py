@@ -78,6 +78,21 @@ def test_the_forecast_file_has_one_row_per_period_with_the_period_said(monthly_s
     assert sorted(set(table["date"])) == ["2025-01-01", "2025-02-01", "2025-03-01"]
 
 
+def test_the_backtests_median_error_is_over_the_parts_that_sold_not_the_parts_list(monthly_shop, tmp_path):
+    """A parts list is mostly parts that sold nothing: their error of 0 made the median RMSSE 0.000 on the real
+    weekly parts (as if the forecast were perfect)."""
+    path, parts = monthly_shop
+    listed = tmp_path / "parts list.csv"
+    listed.write_text("Part No,Description\n" + "".join(f"N{k:02d},Never sold {k}\n" for k in range(40)),
+                      encoding="utf-8")
+    with open_shop(path, create=False) as shop:
+        run_import(shop, listed, "products", today=TODAY)
+        assert shop.scalar("SELECT count(*) FROM products WHERE active = 1") == 60
+    done = forecast_to_file(path).value
+    assert done.products == 60 and 15 <= done.scored <= 20
+    assert 0.3 < done.median_rmsse < 3
+
+
 def test_the_forecast_page_data_and_the_plan_read_the_run_in_months(monthly_shop):
     path, _parts = monthly_shop
     forecast_to_file(path)
