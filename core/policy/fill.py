@@ -77,8 +77,15 @@ def fill_curve(protect_pmf: np.ndarray, lead_pmf: np.ndarray, extra: float, peri
     mean_lead = float(np.arange(len(lead_pmf)) @ lead_pmf)
     short = np.maximum(short_protect - short_lead, 0.0)                      # by position y
     hold = ((positions - mean_lead + short_lead) + (positions - mean_protect + short_protect)) / 2
-    tail = 1.0 - np.cumsum(np.concatenate([protect_pmf, np.zeros(size - len(protect_pmf))]))
     selling = float(period_pmf[1:].sum())
+    # the shelf runs short in the period after a review at position y where that period has sales and the demand
+    # until the order after can arrive passes y: P(D_protect > y) less the part of it in which the period sells
+    # nothing (P(no sale) P(D_lead > y): the shelf went empty before it, and no customer meets it then). Counting
+    # that part too said 'runs short in about 100% of the order periods with sales' for a part that sold 10 once
+    # in three years, held at a reorder point of 6 that serves 74% of its units
+    tail_protect = 1.0 - np.cumsum(np.concatenate([protect_pmf, np.zeros(size - len(protect_pmf))]))
+    tail_lead = 1.0 - np.cumsum(np.concatenate([lead_pmf, np.zeros(size - len(lead_pmf))]))
+    tail = np.maximum(tail_protect - (1.0 - selling) * tail_lead, 0.0)
     weights = renewal_density(period_pmf, gap + 1) if selling > 1e-12 else np.eye(1, gap + 1)[0]
     weights = weights / weights.sum()
     # at reorder point s the positions after review are s + gap - j with weight w_j: correlate as service_point does

@@ -43,6 +43,30 @@ def test_the_curve_matches_a_simulated_shelf(mean, dispersion, lead):
         assert got_hold == pytest.approx(hold, rel=0.03, abs=0.01)
 
 
+def _simulate_risk(mean: float, dispersion: float, lead: int, level: int, periods: int = 400_000,
+                   seed: int = 1) -> float:
+    """Base stock `level` as above: the share of the periods with sales in which some of them are short."""
+    rng = np.random.default_rng(seed)
+    n = mean / (dispersion - 1.0)
+    demand = rng.negative_binomial(n, 1.0 / dispersion, periods)
+    window = np.convolve(demand, np.ones(lead + 1), mode="valid")
+    end = level - window
+    sold = demand[lead:] > 0
+    return float(((end < 0) & sold).sum() / sold.sum())
+
+
+@pytest.mark.parametrize("mean, dispersion, lead", [(0.05, 6.0, 7), (0.3, 3.0, 1), (4.0, 2.0, 2)])
+def test_the_chance_of_running_short_counts_the_periods_with_sales_only(mean, dispersion, lead):
+    """A slow lumpy part is short in a period with sales only where that period's sales find the shelf too low;
+    the shelf that went empty in a period without sales turns no customer away (the weekly part that sold 10 once
+    in three years, held at 6, was said to run short in about 100% of its periods with sales)."""
+    protect = negbin_pmf(mean * (lead + 1), dispersion)
+    curve = fill_curve(protect, negbin_pmf(mean * lead, dispersion), 0.0, negbin_pmf(mean, dispersion), 1.0)
+    for level in (1, 3, max(int(mean * (lead + 1) * 2), 4)):
+        _hold, _short, risk = curve.at(level)
+        assert risk == pytest.approx(_simulate_risk(mean, dispersion, lead, level), abs=0.03)
+
+
 def _shop(seed: int = 3) -> list[Item]:
     """Forty monthly parts: a few fast cheap ones, many slow costly ones."""
     rng = np.random.default_rng(seed)
