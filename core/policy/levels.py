@@ -141,7 +141,8 @@ def plan_item(item: Item, policy: str = "shelfwise", *, holding_rate: float = 0.
             if item.dormant and s == 0:     # left unstocked: nothing to order up to
                 terms = dataclasses.replace(terms, extra=0.0)
         else:
-            s = float(service_point(dist, item.service, terms.extra, terms.period_pmf))
+            s = float(service_point(dist, item.service, terms.extra, terms.period_pmf,
+                                    _lead_demand(item, calibration).pmf))
         S = s + terms.extra
     elif policy == "optimal" and item.unit_cost > 0:
         s, S = _optimal(item, dist, holding_rate, calibration)
@@ -235,13 +236,16 @@ def _lead_demand(item: Item, calibration: SumCalibration) -> DemandDistribution:
                              calibration, item.pattern, item.tail_rate)
 
 
-def service_point(dist: DemandDistribution, service: float, extra: float, period_pmf: np.ndarray) -> int:
+def service_point(dist: DemandDistribution, service: float, extra: float, period_pmf: np.ndarray,
+                  lead_pmf: np.ndarray) -> int:
     """The lowest reorder point s at which the share of review periods with sales in which the shelf runs empty
     is at most 1 - service, for the (s, S = s + extra) policy.
 
     After an order the stock position is S; at each later review it is lower by that period's sales, until it
-    falls below s and the next order goes out. In the period after a review with position y, the shelf runs
-    empty with P(D > y), D the demand until the next order could arrive. Over the long run the share of reviews
+    falls below s and the next order goes out. In the period after a review with position y, a customer finds
+    the shelf empty where the period has sales and D > y, D the demand until the next order could arrive: P(D > y)
+    less P(no sale in the period) P(D_lead > y), D_lead the demand until this order arrives (`lead_pmf`; the shelf
+    that went empty before a period without sales turns nobody away). Over the long run the share of reviews
     at S - j is m(j) / sum m, m the renewal density of a period's sales (Zheng-Federgruen's quantity), so the
     risk is spread over S, S - 1, ..., s rather than all carried at s; and it counts against the periods with
     sales only (a slow seller sells in few of its periods). With nothing beyond a period's sales to add
@@ -254,6 +258,12 @@ def service_point(dist: DemandDistribution, service: float, extra: float, period
     weights = renewal_density(period_pmf, gap + 1)
     weights = weights / weights.sum()
     tail = 1.0 - np.cumsum(dist.pmf)                          # P(D > y), y = 0 .. len - 1
+    lead_tail = 1.0 - np.cumsum(lead_pmf)[:len(tail)]
+    lead_tail = np.concatenate([lead_tail, np.zeros(len(tail) - len(lead_tail))])
+    # counted against the periods with sales only: a slow seller's shelf that went empty in a period without sales
+    # was held against the service asked, and the part held far deeper than the service needs (a part that sells a
+    # few a year in a few lumps)
+    tail = np.maximum(tail - period_pmf[0] * lead_tail, 0.0)
     padded = np.concatenate([tail, np.zeros(gap + 1)])
     # risk(s) = sum_j w_j P(D > s + gap - j): a correlation of the tail with the weights
     risk = np.correlate(padded, weights[::-1], mode="valid")[:len(tail) + 1]
