@@ -212,9 +212,12 @@ def _shrink_to_shop(choice, Y: np.ndarray, backtest: Backtest, h: int) -> None:
     """Each product's blend held towards the shop-wide blend by how little evidence it has: a product's own choice
     rests on a few backtest periods (two windows of two months for a year of monthly totals), and chosen on so
     little it does worse than one blend for all (bench/forecast_periods.py). The shop-wide blend weighs the
-    models with the lowest backtest error over the products (each product's error relative to its best model's, so
-    that a few products with huge errors do not decide) by the inverse of that error; a product with
-    `EVIDENCE_HALF` backtest periods with sales counts its own choice and the shop's half and half."""
+    `SHOP_MODELS` models with the lowest backtest error over the products by the inverse of that error: each
+    product's error scaled by its own noise (the RMSSE's terms), weighted by the units it sold before the backtests,
+    as the fill rate counts them. (Each model's error relative to the best model's on the same product, averaged,
+    counted a model that was best by chance on many slow parts: its blend did 0.2-1.2% worse on held-out periods,
+    bench/RESULTS.md, seventeenth session.) A product with `EVIDENCE_HALF` backtest periods with sales counts its own
+    choice and the shop's half and half."""
     actuals = np.concatenate(backtest.actuals(Y, h), axis=1)
     with np.errstate(invalid="ignore"), warnings.catch_warnings():   # unknown periods (NaN) are left out
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -223,12 +226,9 @@ def _shrink_to_shop(choice, Y: np.ndarray, backtest: Backtest, h: int) -> None:
         scaled = np.column_stack([np.nan_to_num(np.nanmean((np.concatenate(backtest.forecasts[m], axis=1) - actuals)
                                                            ** 2, axis=1), nan=0.0) for m in choice.models])
     scale = np.maximum(scale, 1e-3)
-    # each model's scaled error relative to the best model's on the same product, averaged over the products that
-    # sold in the backtest: a few products with huge errors do not decide the shop's blend
     scaled = scaled / scale[:, None]
-    sold = (actuals > 0).any(axis=1)
-    relative = scaled[sold] / np.maximum(scaled[sold].min(axis=1, keepdims=True), 1e-9)
-    errors = np.minimum(relative, 10.0).mean(axis=0) if sold.any() else np.ones(len(choice.models))
+    units = np.nansum(np.clip(Y[:, :backtest.origins[0]], 0, None), axis=1)
+    errors = (units @ scaled) / units.sum() if units.sum() > 0 else np.ones(len(choice.models))
     best = np.argsort(errors, kind="stable")[:SHOP_MODELS]
     shop = np.zeros(len(choice.models))
     shop[best] = 1.0 / np.maximum(errors[best], 1e-9)

@@ -298,3 +298,31 @@ def test_a_parts_rate_pooled_with_the_shops_leans_on_the_shop_where_the_part_is_
     assert moved[young].mean() > 2 * moved[old].mean()                  # the young move, the old hardly
     between = (np.minimum(own, shop) - 1e-12 <= pooled[1:, 0]) & (pooled[1:, 0] <= np.maximum(own, shop) + 1e-12)
     assert between.mean() > 0.95            # pulled towards the shop's rate (a and b from a weighted mean)
+
+
+def test_the_shop_wide_blend_is_the_one_that_errs_least_where_the_units_are():
+    """Forty slow parts that sold about one a period and then hardly at all in the backtests, where forecasting
+    nothing is closest, and five fast ones that carry most units: the shop-wide blend a part with little evidence
+    leans on is the one with the least error weighted by the units sold. (Averaging each model's error relative to
+    the best one part by part chose 'nothing', the worst where the units are.)"""
+    from types import SimpleNamespace
+
+    from core.forecasting.periods import _shrink_to_shop
+    from core.forecasting.selection import Backtest
+
+    rng = np.random.default_rng(5)
+    T, h = 36, 3
+    slow = rng.poisson(1.0, (40, T)).astype(float)
+    slow[:, T - 2 * h:] = 0.0
+    slow[:, T - 2 * h] = 1.0                      # one sale in the backtests
+    fast = rng.poisson(20, (5, T)).astype(float)
+    Y = np.vstack([slow, fast])
+    backtest = Backtest([T - 2 * h, T - h])
+    level = np.nanmean(Y[:, :T - 2 * h], axis=1)
+    backtest.forecasts = {"nothing": [np.zeros((len(Y), h)) for _ in backtest.origins],
+                          "half": [np.repeat(level[:, None] / 2, h, axis=1) for _ in backtest.origins],
+                          "mean": [np.repeat(level[:, None], h, axis=1) for _ in backtest.origins]}
+    choice = SimpleNamespace(models=list(backtest.forecasts), weights=np.zeros((len(Y), 3)))
+    _shrink_to_shop(choice, Y, backtest, h)
+    shop = choice.weights[0] / choice.weights[0].sum()      # a slow part's own weights were 0: the shop's blend
+    assert shop.argmax() == 2 and shop[0] < 0.1
