@@ -47,7 +47,11 @@ class FillCurve:
     unit_cost: float           # the value of a unit of stock (1 where stock is counted in units)
 
     def point(self, value: float) -> int:
-        """The reorder point of least unit cost x stock + value x shortage."""
+        """The reorder point of least unit cost x stock + value x shortage; at an infinite value (no value serves
+        the target: shortage_value) the lowest point of least shortage, the curve's highest service. (inf x the
+        shortage made every cost infinite or NaN, and argmin then gave the lowest point: no stock at all.)"""
+        if not np.isfinite(value):
+            return self.first + int(np.argmin(self.short))
         return self.first + int(np.argmin(self.unit_cost * self.hold + value * self.short))
 
     def at(self, s: int) -> tuple[float, float, float]:

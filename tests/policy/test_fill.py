@@ -182,3 +182,15 @@ def test_demand_the_plan_leaves_unstocked_is_made_up_for_by_the_others():
     assert capped < float("inf")
     allowed_half = 0.05 * (2 * sold) / 2
     assert sum(c.at(c.point(capped))[1] for c in curves) == pytest.approx(allowed_half, rel=0.15)
+
+
+def test_where_no_value_serves_the_target_each_product_gets_its_highest_service_not_its_lowest():
+    """shortage_value answers infinity where even the highest points fall short of the target; each product then
+    gets the point of least shortage on its curve (an infinite value times the shortage had sent every product to
+    its lowest point: no stock)."""
+    protect = negbin_pmf(3.0 * 4, 2.5)
+    curve = fill_curve(protect, negbin_pmf(3.0 * 3, 2.5), 0.0, negbin_pmf(3.0, 2.5), 1.0)
+    cut = type(curve)(curve.first, curve.hold[:15], curve.short[:15], curve.risk[:15], curve.period_sales, 1.0)
+    assert shortage_value([cut], 0.999) == float("inf")
+    assert cut.point(float("inf")) == cut.first + 14 == cut.point(1e9)
+    assert curve.point(float("inf")) >= curve.point(1e6) > curve.point(1.0)
