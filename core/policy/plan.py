@@ -382,17 +382,41 @@ class PeriodSpread:
         """The step the explanation starts with; `span_dispersion`: the spread used over the lead time and review."""
         unit = _("monthly") if self.period == "month" else _("weekly")
         if self.from_forecast:
-            return _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): demand is the {unit} "
+            text = _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): demand is the {unit} "
                      "forecast ({rate:.2f} in the next period) and its spread is read from the totals (variance "
                      "{ratio:.1f} times the mean over the span below), not from days.").format(
                 unit=unit, n=self.periods, mean=self.mean, rate=self.rate,
                 ratio=span_dispersion if span_dispersion is not None else self.dispersion)
-        return _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): demand is taken from those "
-                 "totals ({rate:.2f} a period expected now, by Croston's method with the SBA correction) and so is "
-                 "its spread (variance {ratio:.1f} times the mean), not from days.").format(
-            unit=unit, n=self.periods, mean=self.mean, rate=self.rate, ratio=self.dispersion)
+        else:
+            text = _("Sales are {unit} totals ({n} of them, {mean:.2f} a period on average): demand is taken from "
+                     "those totals ({rate:.2f} a period expected now, by Croston's method with the SBA correction) "
+                     "and so is its spread (variance {ratio:.1f} times the mean), not from days.").format(
+                unit=unit, n=self.periods, mean=self.mean, rate=self.rate, ratio=self.dispersion)
+        lump = self.lump()
+        return f"{text} {lump}" if lump else text
+
+    def lump(self) -> str | None:
+        """Where one period holds most of what the part ever sold, the explanation says so in plain units: a 'variance
+        12,490 times the mean' tells the owner nothing, '240 of its 242 units came in a single week' tells why the
+        reorder point is far above what it sells week by week (the weekly parts workbook: a part that sold 240 once
+        and 2 since, reorder point 100)."""
+        totals = np.clip(np.asarray(self.totals, dtype=float), 0.0, None)
+        total = float(totals.sum()) if len(totals) else 0.0
+        if total <= 0:
+            return None
+        biggest = float(totals.max())
+        if int((totals > 0).sum()) == 1:
+            return (_("Its only sale was {units} units in a single month.") if self.period == "month" else
+                    _("Its only sale was {units} units in a single week.")).format(units=f"{biggest:,.4g}")
+        if biggest < LUMP_SHARE * total:
+            return None
+        return (_("Its sales come in lumps: {biggest} of its {total} units in a single month; the spread carries the "
+                  "chance of such a lump again.") if self.period == "month" else
+                _("Its sales come in lumps: {biggest} of its {total} units in a single week; the spread carries the "
+                  "chance of such a lump again.")).format(biggest=f"{biggest:,.4g}", total=f"{total:,.4g}")
 
 
+LUMP_SHARE = 0.5                # one period holding this share of a period part's units: said as a lump (PeriodSpread.lump)
 POOL_MIN_PRODUCTS = 30          # period products needed before their spreads are steadied by the shop's (pool_dispersions)
 
 

@@ -381,3 +381,21 @@ def test_spreads_read_from_few_periods_are_steadied_by_the_shops_and_long_histor
     assert np.array_equal(pool_dispersions(few, rate[:len(few)], np.full(len(few), 18)), few)
     # a part without a rate (nothing expected) keeps its spread
     assert pool_dispersions(own[18], np.where(np.arange(n) == 5, 0.0, rate), np.full(n, 18))[5] == own[18][5]
+
+
+def test_a_period_parts_explanation_says_in_units_where_one_period_holds_most_of_its_sales():
+    """The weekly parts workbook: a part that sold 240 once and 2 since had a reorder point of 100, explained by a
+    'variance 12489.9 times the mean'; the explanation now says the lump in units. A part that sold once says its
+    only sale; a part that sells steadily says neither."""
+    from core.policy.plan import spread_from_totals
+
+    lumpy = np.zeros(148)
+    lumpy[[10, 110]] = [240, 2]
+    said = spread_from_totals(lumpy, "week").said()
+    assert "Its sales come in lumps: 240 of its 242 units in a single week" in said
+    once = np.zeros(24)
+    once[5] = 10
+    assert "Its only sale was 10 units in a single month." in spread_from_totals(once, "month").said()
+    steady = np.random.default_rng(2).poisson(3.0, 52).astype(float)
+    assert "lump" not in spread_from_totals(steady, "week").said() and "only sale" not in \
+        spread_from_totals(steady, "week").said()
