@@ -60,8 +60,13 @@ def inside_counts(actual: np.ndarray, mean: np.ndarray, dispersion: np.ndarray,
     dispersion = np.maximum(np.asarray(dispersion, dtype=float), 1.0 + 1e-6)
     p = 1.0 / dispersion
     r = mean / (dispersion - 1.0)
-    at = stats.nbinom.cdf(np.floor(actual), r, p)
-    below = stats.nbinom.cdf(np.ceil(actual) - 1, r, p)
+    # a day without a sale (most days of a slow seller) needs no incomplete beta function: F(0) = p^r, F(-1) = 0
+    zero = actual == 0
+    at, below = np.empty(len(actual)), np.zeros(len(actual))
+    at[zero] = np.exp(r[zero] * np.log(p[zero]))
+    some = ~zero
+    at[some] = stats.nbinom.cdf(np.floor(actual[some]), r[some], p[some])
+    below[some] = stats.nbinom.cdf(np.ceil(actual[some]) - 1, r[some], p[some])
     tiny = mean < 1e-6                    # count_quantiles puts every quantile of such a day at 0
     at = np.where(tiny, np.where(actual >= 0, 1.0, 0.0), at)
     below = np.where(tiny, np.where(actual > 0, 1.0, 0.0), below)
