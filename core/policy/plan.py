@@ -805,7 +805,7 @@ def _row(p, item: Item, lv: Levels, plan_date: dt.date, mean: np.ndarray, shop: 
         "stockout_date": out.isoformat() if out else None,
         "days_of_cover": _cover_days(item.on_hand + item.on_order, mean, item.tail_rate),
         "recent_daily_sales": item.recent_rate,
-        "adjusted": False, "reason": "",
+        "adjusted": False, "reason": "", "period": item.period,
     }
 
 

@@ -53,6 +53,7 @@ class OrderLineRow:
     adjusted: bool                # the owner's own quantity
     reason: str
     steps: tuple[str, ...]        # how the quantity was worked out, one step of the reasoning each
+    period: str = "day"           # 'week' or 'month': a product planned from weekly or monthly totals
 
     @property
     def explanation(self) -> str:
@@ -87,7 +88,8 @@ def order_line(r) -> OrderLineRow:
         sku=str(r.sku), name=text(r.name), supplier=text(r.supplier), review_days=int(r.review_days),
         abc=text(r.abc), order_date=day(r.order_date), next_delivery=day(r.next_delivery),
         stockout_date=day(r.stockout_date), days_of_cover=finite(r.days_of_cover), adjusted=bool(r.adjusted),
-        reason=text(r.reason), steps=tuple(getattr(r, "steps", ()) or ()), **values)
+        reason=text(r.reason), steps=tuple(getattr(r, "steps", ()) or ()),
+        period=text(getattr(r, "period", "day")) or "day", **values)
 
 
 @dataclass(frozen=True)

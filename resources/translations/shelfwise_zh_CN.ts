@@ -2686,13 +2686,13 @@ gested</source>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="107"/>
-        <location filename="../../ui/widgets/line_detail.py" line="88"/>
+        <location filename="../../ui/widgets/line_detail.py" line="102"/>
         <source>Order</source>
         <translation>订货</translation>
     </message>
     <message>
         <location filename="../../ui/models/order_lines.py" line="109"/>
-        <location filename="../../ui/widgets/line_detail.py" line="89"/>
+        <location filename="../../ui/widgets/line_detail.py" line="103"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
@@ -2924,122 +2924,142 @@ The plan starts from the latest forecast; where there is none yet, every product
         <translation>1 行要订货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="28"/>
-        <source>Change quantity…</source>
-        <translation>修改数量…</translation>
+        <location filename="../../ui/widgets/line_detail.py" line="26"/>
+        <source>1 week ({days} days)</source>
+        <translation>1 周（{days} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="29"/>
-        <source>Put in your own quantity for this product, with the reason</source>
-        <translation>为这个商品填写自己的数量和原因</translation>
+        <location filename="../../ui/widgets/line_detail.py" line="26"/>
+        <source>{n} weeks ({days} days)</source>
+        <translation>{n} 周（{days} 天）</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/line_detail.py" line="30"/>
-        <source>Reset to suggestion</source>
-        <translation>恢复建议数量</translation>
+        <source>1 month ({days} days)</source>
+        <translation>1 个月（{days} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="31"/>
-        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
-        <translation>放弃自定的数量：重新使用计划的建议</translation>
+        <location filename="../../ui/widgets/line_detail.py" line="30"/>
+        <source>{n} months ({days} days)</source>
+        <translation>{n} 个月（{days} 天）</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="62"/>
-        <source>No line chosen</source>
-        <translation>未选择订货行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="64"/>
-        <source>Choose a line to see how its quantity was worked out.</source>
-        <translation>选择一行，查看它的数量是怎么算出来的。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="66"/>
-        <source>no supplier yet</source>
-        <translation>尚无供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="71"/>
-        <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
-        <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="73"/>
-        <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
-        <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="79"/>
-        <source>On hand</source>
-        <translation>现有库存</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="80"/>
-        <source>On order</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="81"/>
-        <source>Lead time</source>
-        <translation>交货期</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/line_detail.py" line="81"/>
+        <location filename="../../ui/widgets/line_detail.py" line="32"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="82"/>
+        <location filename="../../ui/widgets/line_detail.py" line="42"/>
+        <source>Change quantity…</source>
+        <translation>修改数量…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="43"/>
+        <source>Put in your own quantity for this product, with the reason</source>
+        <translation>为这个商品填写自己的数量和原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="44"/>
+        <source>Reset to suggestion</source>
+        <translation>恢复建议数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="45"/>
+        <source>Forget your own quantity: the plan&apos;s suggestion is used again</source>
+        <translation>放弃自定的数量：重新使用计划的建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="76"/>
+        <source>No line chosen</source>
+        <translation>未选择订货行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="78"/>
+        <source>Choose a line to see how its quantity was worked out.</source>
+        <translation>选择一行，查看它的数量是怎么算出来的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="80"/>
+        <source>no supplier yet</source>
+        <translation>尚无供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="85"/>
+        <source>&lt;b&gt;Your own quantity: {qty}&lt;/b&gt; — {reason}</source>
+        <translation>&lt;b&gt;您自定的数量：{qty}&lt;/b&gt; — {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="87"/>
+        <source>&lt;b&gt;How it was worked out&lt;/b&gt;</source>
+        <translation>&lt;b&gt;计算过程&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="93"/>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="94"/>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="95"/>
+        <source>Lead time</source>
+        <translation>交货期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/line_detail.py" line="96"/>
         <source>Service level</source>
         <translation>服务水平</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="83"/>
+        <location filename="../../ui/widgets/line_detail.py" line="97"/>
         <source>Demand over lead time</source>
         <translation>交货期内需求</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="84"/>
+        <location filename="../../ui/widgets/line_detail.py" line="98"/>
         <source>Safety stock</source>
         <translation>安全库存</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="85"/>
+        <location filename="../../ui/widgets/line_detail.py" line="99"/>
         <source>Reorder point</source>
         <translation>再订货点</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="86"/>
+        <location filename="../../ui/widgets/line_detail.py" line="100"/>
         <source>Order up to</source>
         <translation>补货上限</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="87"/>
+        <location filename="../../ui/widgets/line_detail.py" line="101"/>
         <source>Suggested</source>
         <translation>建议数量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="90"/>
+        <location filename="../../ui/widgets/line_detail.py" line="104"/>
         <source>Pack / minimum</source>
         <translation>包装 / 起订量</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="91"/>
+        <location filename="../../ui/widgets/line_detail.py" line="105"/>
         <source>Runs out</source>
         <translation>将缺货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="91"/>
+        <location filename="../../ui/widgets/line_detail.py" line="105"/>
         <source>not in the forecast</source>
         <translation>预测期内不会</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="92"/>
+        <location filename="../../ui/widgets/line_detail.py" line="106"/>
         <source>Next delivery</source>
         <translation>下次到货</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/line_detail.py" line="95"/>
+        <location filename="../../ui/widgets/line_detail.py" line="109"/>
         <source>Expected lost margin</source>
         <translation>预计损失毛利</translation>
     </message>

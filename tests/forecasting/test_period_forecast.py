@@ -178,6 +178,7 @@ def test_a_monthly_parts_shop_goes_from_its_sheet_to_a_purchase_order_planned_in
     assert "Expected demand over the next 1.9 months (delivery in 0.9 months (the product's lead time) + 1 month " \
            "until the order after)" in steady.explanation
     assert 15 <= steady.order_qty <= 60            # ~10 a month over a month's delivery and a month's review, 1 on hand
+    assert steady.period == "month"                # the Orders page says its lead time in months too
     assert slow.reorder_point <= 4                 # a part that sells a couple a year
     made = create_purchase_orders(path, plan=plan.plan).value
     assert len(made.created) == 1

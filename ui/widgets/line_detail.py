@@ -18,6 +18,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OrdersPage", text)
 
 
+def lead_time_words(days: float, period: str = "day") -> str:
+    """The lead time in the unit the product is planned in: '16 weeks (112 days)' for a part kept in weekly totals,
+    whose explanation speaks in weeks; '5 days' otherwise."""
+    if period == "week" and days >= 7:
+        n = round(days / 7, 1)
+        return (_tr("1 week ({days} days)") if n == 1 else _tr("{n} weeks ({days} days)")).format(
+            n=units(n), days=units(days))
+    if period == "month" and days >= 28:
+        n = round(days / (365.25 / 12), 1)
+        return (_tr("1 month ({days} days)") if n == 1 else _tr("{n} months ({days} days)")).format(
+            n=units(n), days=units(days))
+    return _tr("{n} days").format(n=units(days))
+
+
 class LineDetail(QWidget):
     """`change_button` and `reset_button` are for the page to connect; `show_line(row)` fills the rest."""
 
@@ -78,7 +92,7 @@ class LineDetail(QWidget):
         pairs = [
             (_tr("On hand"), units(row.on_hand)),
             (_tr("On order"), units(row.on_order)),
-            (_tr("Lead time"), _tr("{n} days").format(n=units(row.lead_time_days))),
+            (_tr("Lead time"), lead_time_words(row.lead_time_days, row.period)),
             (_tr("Service level"), f"{row.service_level:.0%}"),
             (_tr("Demand over lead time"), units(row.demand_over_lead_time)),
             (_tr("Safety stock"), units(row.safety_stock)),

@@ -278,3 +278,13 @@ def test_sales_that_end_long_ago_are_asked_about_and_planning_for_today_moves_th
     assert not orders.old_history.isVisible()
     with open_shop(forecast_demo, create=False) as shop:
         assert load_policy_settings(shop).old_history == "today"
+
+
+def test_the_lead_time_beside_a_line_is_said_in_the_period_its_product_is_planned_in():
+    """A weekly parts line read 'Lead time 112 days' beside an explanation in weeks ('delivery in 16 weeks')."""
+    from ui.widgets.line_detail import lead_time_words
+
+    assert lead_time_words(112, "week") == "16 weeks (112 days)"
+    assert lead_time_words(30, "month") == "1 month (30 days)" and lead_time_words(7, "week") == "1 week (7 days)"
+    assert lead_time_words(61, "month") == "2 months (61 days)"
+    assert lead_time_words(5) == "5 days" and lead_time_words(3, "week") == "3 days"
