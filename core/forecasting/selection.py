@@ -12,6 +12,7 @@ so where the spread cannot bring a class's backtest cover within a point of 90% 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -286,16 +287,19 @@ def coverage_counts(f: np.ndarray, a: np.ndarray, dispersion: np.ndarray) -> tup
 
 
 def quantiles_for(mean: np.ndarray, dispersion: np.ndarray, band: np.ndarray | None = None, *, executor=None,
-                  ctx=None) -> dict[float, np.ndarray]:
+                  ctx=None, meanwhile: Callable[[], None] | None = None) -> dict[float, np.ndarray]:
     """The count quantiles of every product's forecast; per chunk of products on `executor` where given (the
     same values: each product's quantiles are its own). Where a product's `band` (Choice.band) shifts its 90%
-    interval, the 0.05 and 0.95 entries are the interval's calibrated ends (`band_levels`)."""
+    interval, the 0.05 and 0.95 entries are the interval's calibrated ends (`band_levels`). `meanwhile`: work of
+    the caller's own, done here while the chunks run on worker processes (else before them)."""
     from functools import partial
 
     mean = np.clip(mean, 0, None)
     if mean.ndim != 2 or np.shape(dispersion) != mean.shape[:1]:
+        if meanwhile is not None:
+            meanwhile()
         return count_quantiles(mean, dispersion[:, None], levels=QUANTILES)
-    parts = _by_chunks(_row_quantiles, (mean, dispersion), executor, ctx)
+    parts = _by_chunks(_row_quantiles, (mean, dispersion), executor, ctx, meanwhile=meanwhile)
     out = {level: np.concatenate([part[level] for part in parts]) for level in QUANTILES}
     for shift in ([] if band is None else np.unique(band)):
         if shift == 0:
@@ -317,16 +321,28 @@ def _row_quantiles(mean: np.ndarray, dispersion: np.ndarray, levels=QUANTILES) -
     return {level: values[inverse].reshape(n, h) for level, values in q.items()}
 
 
-def _by_chunks(fn, arrays: tuple[np.ndarray, ...], executor, ctx) -> list:
+def _by_chunks(fn, arrays: tuple[np.ndarray, ...], executor, ctx,
+               meanwhile: Callable[[], None] | None = None) -> list:
     """fn over the arrays' rows: in one call where there is no executor (or it runs calls in this process),
-    else one call per chunk of products on it, results in product order."""
+    else one call per chunk of products on it, results in product order. `meanwhile` runs in this process once
+    the chunks are handed out, before their results are gathered."""
     if executor is None or executor.lazy:
+        if meanwhile is not None:
+            meanwhile()
         return [fn(*arrays)]
     from core.compute.executors import gather
     from core.forecasting.chunks import row_chunks
 
     chunks = row_chunks(len(arrays[0]), executor.workers)
-    return gather([executor.submit(fn, *(array[rows] for array in arrays)) for rows in chunks], ctx)
+    futures = [executor.submit(fn, *(array[rows] for array in arrays)) for rows in chunks]
+    if meanwhile is not None:
+        try:
+            meanwhile()
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return gather(futures, ctx)
 
 
 def _distinct(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
