@@ -121,6 +121,13 @@ def stacked(history, result, groups: np.ndarray, value: np.ndarray | None = None
     return out
 
 
+FIXED = {      # fixed mixes of the candidates, the same for every product
+    "lgb .5 + neural .5": {"lightgbm": 0.5, "neural": 0.5},
+    "lgb .7 + neural .3": {"lightgbm": 0.7, "neural": 0.3},
+    "lgb .4 neural .4 tsb .2": {"lightgbm": 0.4, "neural": 0.4, "tsb": 0.2},
+}
+
+
 def variants(history, result, rows, t, a, w) -> None:
     """Other blends of the same backtests and final forecasts: the anchor's share and split."""
     from core.forecasting.selection import blend_forecasts, choose
@@ -140,6 +147,14 @@ def variants(history, result, rows, t, a, w) -> None:
             mixed = np.clip(((lam * own + (1 - lam) * weights)[:, :, None] * final).sum(axis=1), 0, None)
             mixed[history.first_sale >= history.demand.shape[1]] = 0.0
             print(f"    variant {name + f' + own {lam}':<22} {m5_data.wrmsse(t, a, mixed[rows], w):8.4f}")
+
+    for name, mix in FIXED.items():     # one fixed mix of the models for every product
+        present = {m: share for m, share in mix.items() if m in models}
+        if len(present) < len(mix):
+            continue
+        mean = np.clip(sum(share * result.by_model[m] for m, share in present.items()), 0, None)
+        mean[history.first_sale >= history.demand.shape[1]] = 0.0
+        print(f"    variant {name:<22} {m5_data.wrmsse(t, a, mean[rows], w):8.4f} {m5_data.bias(a, mean[rows]):+8.1%}")
 
     for name, (anchors, share, best) in VARIANTS.items():
         choice = choose(history.demand, result.backtest, a.shape[1], blend=best, anchors=anchors, anchor_share=share)
