@@ -168,6 +168,7 @@ def main() -> int:
     parser.add_argument("--windows", default="1830,1858", help="first days of the windows (d_ numbers)")
     parser.add_argument("--peers", action="store_true", help="score statsforecast's peers too")
     parser.add_argument("--no-neural", action="store_true")
+    parser.add_argument("--origins", type=int, default=None, help="backtest origins (default: the app's)")
     parser.add_argument("--variants", action="store_true",
                         help="also score other blends of the same backtests (the anchor's share and split)")
     args = parser.parse_args()
@@ -195,6 +196,8 @@ def main() -> int:
         if (rows < 0).any():
             raise SystemExit(f"{int((rows < 0).sum())} items missing in the shop")
         settings = ForecastSettings(horizon=H, neural=not args.no_neural)
+        if args.origins:
+            settings.origins = args.origins
         started = time.perf_counter()
         result = forecast_history(history, drivers, settings)
         seconds = time.perf_counter() - started
