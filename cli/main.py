@@ -305,6 +305,10 @@ def cmd_plan(args) -> int:
                         scheduler=args.scheduler)
     print(f"plan for {done.plan_date} from the forecast made on {done.as_of}: {done.ordering:,} of "
           f"{done.products:,} products to order, {done.total:,.2f} in all, in {done.seconds:.1f} s")
+    if done.never_counted:      # a new shop's sales file alone: why nothing is ordered, and what to do
+        print(f"  {done.never_counted:,} of them never counted: left out of the orders until counted (import a "
+              f"stock count: shelfwise import --db {args.db} --kind stock FILE; or, in the window's Settings > "
+              "Ordering, plan products never counted as if their shelf were empty)")
     for supplier, note in done.supplier_notes:
         print(f"  {supplier}: {note}")
     for note in done.notes:

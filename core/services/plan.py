@@ -299,6 +299,7 @@ class PlanSummary:
     supplier_notes: list[tuple[str, str]]   # (supplier, core's sentence) of the suppliers that matter today
     notes: list[str]
     rows_written: int | None
+    never_counted: int = 0        # products left out of the orders until counted (the shop's rule 'count-first')
 
 
 def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level: float | None = None,
@@ -326,8 +327,10 @@ def plan_to_file(shop_path: Path, *, as_of: dt.date | None = None, service_level
     solution = plan.solution
     notes = [(supplier, solution.supplier_notes[supplier]) for supplier, value in solution.supplier_value.items()
              if value > 0 or solution.supplier_notes.get(supplier, "").startswith("Not ordered")]
+    waiting = int((~plan.lines["counted"].astype(bool)).sum()) if settings.uncounted == "count-first" and \
+        len(plan.lines) else 0
     return PlanSummary(plan.plan_date, plan.as_of, len(table), int((plan.lines["order_qty"] > 0).sum()),
-                       float(solution.total), seconds, notes, list(solution.notes), written)
+                       float(solution.total), seconds, notes, list(solution.notes), written, waiting)
 
 
 

@@ -81,3 +81,24 @@ def test_refusals(demo_path, tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["orders"])
     assert exit_.value.code == 2
+
+
+def test_the_plan_says_why_products_never_counted_are_not_ordered(demo_path, capsys):
+    """A new shop with its sales file only: `plan` orders nothing until the products are counted, and says so (how
+    many, and the two ways on), instead of a bare '0 of 300 products to order'."""
+    with open_shop(demo_path, create=False) as shop:
+        counted = shop.scalar("SELECT count(DISTINCT product_id) FROM stock_counts")
+        shop.conn.execute("DELETE FROM stock_snapshots WHERE product_id IN "
+                          "(SELECT id FROM products ORDER BY sku LIMIT 40)")
+        left = shop.scalar("SELECT count(*) FROM products WHERE active = 1 AND id NOT IN "
+                           "(SELECT product_id FROM stock_counts)")
+    assert counted and left >= 40
+    assert main(["plan", "--db", str(demo_path)]) == 0
+    printed = capsys.readouterr().out
+    assert f"  {left:,} of them never counted: left out of the orders until counted" in printed
+    assert "--kind stock FILE" in printed and "Settings > Ordering" in printed
+    with open_shop(demo_path, create=False) as shop:
+        shop.conn.execute("DELETE FROM stock_snapshots")
+    assert main(["plan", "--db", str(demo_path)]) == 0
+    printed = capsys.readouterr().out
+    assert ": 0 of 300 products to order" in printed and "300 of them never counted" in printed
