@@ -11,6 +11,8 @@ evaluation windows are d_1886..d_1913 and d_1914..d_1941).
 Run:  .venv/bin/python bench/forecast_windows.py                       # the validation windows d_1830, d_1858
       .venv/bin/python bench/forecast_windows.py --windows 1886,1914   # the evaluation windows
       .venv/bin/python bench/forecast_windows.py --peers               # with statsforecast's peers (bench extra)
+      .venv/bin/python bench/forecast_windows.py --variants            # + other blends and fixed mixes of the models
+      .venv/bin/python bench/forecast_windows.py --origins 5           # backtest origins other than the app's
 Scratch output goes to bench/out/ (git-ignored).
 """
 from __future__ import annotations
