@@ -1,13 +1,15 @@
 """Opening a shop file: WAL, foreign keys, numbered migrations, and all-or-nothing transactions."""
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import datetime as dt
 import json
 import os
+import queue
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 import sqlite_utils
 
@@ -117,14 +119,7 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
         if not file_path.exists() and why_read_only(file_path.parent):
             raise read_only_problem(file_path, why_read_only(file_path.parent))
         try:
-            if read_only == "held":     # another window writes it: read through SQLite's locks, never write
-                conn = sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro", uri=True,
-                                       isolation_level=None, timeout=10, check_same_thread=False)
-            elif read_only:    # as it is on disk: no journal can be written beside it, and nobody writes it here
-                conn = sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                       isolation_level=None, timeout=10, check_same_thread=False)
-            else:
-                conn = sqlite3.connect(str(file_path), isolation_level=None, timeout=10, check_same_thread=False)
+            conn = _connect(file_path, read_only)
         except sqlite3.Error as err:
             raise file_problem(err, file_path) from err
     conn.row_factory = sqlite3.Row
@@ -145,6 +140,59 @@ def open_shop(path: str | Path | None, *, create: bool = True) -> ShopDb:
         conn.close()
         raise file_problem(err, file_path) from err
     return shop
+
+
+def _connect(file_path: Path, read_only: str) -> sqlite3.Connection:
+    if read_only == "held":     # another window writes it: read through SQLite's locks, never write
+        return sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro", uri=True,
+                               isolation_level=None, timeout=10, check_same_thread=False)
+    if read_only:    # as it is on disk: no journal can be written beside it, and nobody writes it here
+        return sqlite3.connect(f"{file_path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                               isolation_level=None, timeout=10, check_same_thread=False)
+    return sqlite3.connect(str(file_path), isolation_level=None, timeout=10, check_same_thread=False)
+
+
+def read_together(shop: ShopDb, tasks: Sequence[Callable[[sqlite3.Connection], Any]], threads: int) -> list | None:
+    """The results of read-only `tasks` (each given a connection to the shop file), in their order, run on `threads`
+    connections at once: the shop's own and threads - 1 more, opened for them and closed after. SQLite runs a
+    statement without holding Python's GIL, so a task whose work is one statement (an aggregate) runs on another
+    core beside the others. All of them read the shop as it was when they began: None where another connection
+    changed it meanwhile (SQLite's data_version moved: the extra connections may have seen another state), where
+    the shop is not a file, where its connection is inside a transaction, or where a connection cannot be opened;
+    the caller then reads its usual way. An exception of a task is raised here, after the connections are closed."""
+    if shop.path is None or threads < 2 or shop.conn.in_transaction:
+        return None
+    own = shop.conn
+    others: list[sqlite3.Connection] = []
+    own.execute("BEGIN")
+    try:
+        own.execute("SELECT count(*) FROM sqlite_master").fetchone()    # the shop as it is now, from here on
+        version = own.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            for _i in range(threads - 1):
+                others.append(_connect(shop.path, shop.read_only))
+                others[-1].execute("BEGIN")
+        except sqlite3.Error:
+            return None
+        free: queue.SimpleQueue[sqlite3.Connection] = queue.SimpleQueue()
+        for conn in [own, *others]:
+            free.put(conn)
+
+        def run(task: Callable[[sqlite3.Connection], Any]) -> Any:
+            conn = free.get()
+            try:
+                return task(conn)
+            finally:
+                free.put(conn)
+
+        with concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="shop-read") as pool:
+            results = list(pool.map(run, tasks))
+    finally:
+        for conn in others:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+        own.execute("COMMIT")
+    return results if own.execute("PRAGMA data_version").fetchone()[0] == version else None
 
 
 def check_integrity(shop: ShopDb) -> None:
