@@ -130,7 +130,7 @@ FIXED = {      # fixed mixes of the candidates, the same for every product
 }
 
 
-def variants(history, result, rows, t, a, w) -> None:
+def variants(history, result, rows, t, a, w, drivers=None) -> None:
     """Other blends of the same backtests and final forecasts: the anchor's share and split."""
     from core.forecasting.selection import blend_forecasts, choose
 
@@ -150,6 +150,8 @@ def variants(history, result, rows, t, a, w) -> None:
             mixed[history.first_sale >= history.demand.shape[1]] = 0.0
             print(f"    variant {name + f' + own {lam}':<22} {m5_data.wrmsse(t, a, mixed[rows], w):8.4f}")
 
+    levelled(history, result, rows, t, a, w, pattern, drivers)
+
     for name, mix in FIXED.items():     # one fixed mix of the models for every product
         present = {m: share for m, share in mix.items() if m in models}
         if len(present) < len(mix):
@@ -163,6 +165,39 @@ def variants(history, result, rows, t, a, w) -> None:
         mean = np.clip(blend_forecasts(choice, result.by_model), 0, None)
         mean[history.first_sale >= history.demand.shape[1]] = 0.0
         print(f"    variant {name:<22} {m5_data.wrmsse(t, a, mean[rows], w):8.4f} {m5_data.bias(a, mean[rows]):+8.1%}")
+
+
+def levelled(history, result, rows, t, a, w, pattern, drivers) -> None:
+    """The blend times a level factor learnt from its own backtests: each group's known actual units over the
+    blended backtests' units on the same days (shop-wide, by demand class; by units or by sales value; all three
+    backtest origins or the last only), kept within 0.8-1.25."""
+    from core.forecasting.selection import blend_forecasts
+
+    Y, backtest, choice = history.demand, result.backtest, result.choice
+    h = a.shape[1]
+    actuals = backtest.actuals(Y, h)
+    blended = [np.clip(blend_forecasts(choice, {m: f[k] for m, f in backtest.forecasts.items()}), 0, None)
+               for k in range(len(backtest.origins))]
+    T = Y.shape[1]
+    price = np.nan_to_num(np.nanmean(drivers.price[:, T - 28:T], axis=1))     # each product's recent price
+    for label, groups in (("shop-wide", np.zeros(len(pattern))), ("by class", pattern)):
+        for weighting in ("units", "value"):
+            for span in ("all origins", "last origin"):
+                use = range(len(blended)) if span == "all origins" else [len(blended) - 1]
+                factor = np.ones(len(Y))
+                text = []
+                for group in pd.unique(groups):
+                    mine = groups == group
+                    scale = price[mine, None] if weighting == "value" else 1.0
+                    real = sum(np.nansum(np.nan_to_num(actuals[k][mine]) * scale * ~np.isnan(actuals[k][mine]))
+                               for k in use)
+                    said = sum(np.nansum(blended[k][mine] * scale * ~np.isnan(actuals[k][mine])) for k in use)
+                    factor[mine] = np.clip(real / max(said, 1e-9), 0.8, 1.25)
+                    text.append(f"{group} {factor[mine][0]:.3f}" if label != "shop-wide" else f"{factor[mine][0]:.3f}")
+                mean = np.clip(result.mean * factor[:, None], 0, None)
+                name = f"level {label}, {weighting}, {span}"
+                print(f"    variant {name:<44} {m5_data.wrmsse(t, a, mean[rows], w):8.4f} "
+                      f"{m5_data.bias(a, mean[rows]):+8.1%}  ({', '.join(text)})")
 
 
 def main() -> int:
@@ -224,7 +259,7 @@ def main() -> int:
             shift = "" if band is None else f", interval levels moved in by {float(np.median(band[rows][keep])):.2f}"
             print(f"    cover90 {kind:<12} {cover:6.1%}  ({int(keep.sum())} items{shift})")
         if args.variants:
-            variants(history, result, rows, t, a, w)
+            variants(history, result, rows, t, a, w, drivers)
         used = pd.Series([result.choice.models[j] for j in result.choice.weights.argmax(axis=1)]).value_counts()
         print("  largest weight per item: " + ", ".join(f"{k} x{v}" for k, v in used.items()))
         if args.peers:
