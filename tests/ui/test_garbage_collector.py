@@ -5,8 +5,12 @@ import gc
 import threading
 import weakref
 
+import pytest
+
 from ui.garbage import GarbageCollector
 from ui.jobs import JobRunner
+
+pytestmark = pytest.mark.own_garbage_collector
 
 
 class Node:

@@ -22,6 +22,8 @@ from ui.wizard.import_wizard import ImportWizard
 ROWS = 200_000
 GENEROUS_BOUND_S = 1.0
 
+pytestmark = pytest.mark.own_garbage_collector
+
 
 @pytest.fixture(scope="module")
 def big_till_export(tmp_path_factory):
