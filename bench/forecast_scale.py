@@ -24,6 +24,7 @@ Run:  .venv/bin/python bench/forecast_scale.py                  # build (if need
       .venv/bin/python bench/forecast_scale.py --executors 1,2,dask2   # one process, two, a Dask LocalCluster
       .venv/bin/python bench/forecast_scale.py --shop m5 --runs on --executors 1,2,dask2
       .venv/bin/python bench/forecast_scale.py --runs on --executors 1core,1,2   # + one process on one core only
+      .venv/bin/python bench/forecast_scale.py --runs on --executors 1core,2 --repeat 3   # in turn, the median
 Scratch output (the shop file, profiles, a JSON of the figures) goes to bench/out/ (git-ignored).
 """
 from __future__ import annotations
@@ -536,6 +537,9 @@ def main() -> None:
                              "2 (two local processes), dask2 (a LocalCluster of 2 worker processes), 1core (this "
                              "process, allowed one core only: the one-core baseline), default (the shop's setting); "
                              "e.g. --executors 1core,1,2,dask2")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the executors' list this many times, one after another in turn (the speed-up of "
+                             "each round and their median: the one-core run moves by seconds between runs)")
     parser.add_argument("--shop", choices=("synthetic", "m5"), default="synthetic",
                         help="the synthetic shop (default) or the M5 shop imported from ../shared/data")
     parser.add_argument("--child", choices=("on", "off"), default=None, help=argparse.SUPPRESS)
@@ -568,7 +572,8 @@ def main() -> None:
         ensure_shop(path, args.products, args.days, args.seed, args.rebuild)
     runs = {"both": ["on", "off"], "on": ["on"], "off": ["off"], "none": []}[args.runs]
     all_figures = []
-    for which, executor in [(w, e) for w in runs for e in args.executors.split(",")]:
+    for round_, which, executor in [(r, w, e) for r in range(max(args.repeat, 1)) for w in runs
+                                    for e in args.executors.split(",")]:
         command = [sys.executable, str(Path(__file__).resolve()), "--child", which, "--db", str(path),
                    "--products", str(args.products), "--days", str(args.days), "--executor", executor]
         if args.profile == which:
@@ -587,6 +592,7 @@ def main() -> None:
             print(child.stderr[-4000:])
             continue
         figures = json.loads(figures_line[len("FIGURES "):])
+        figures["round"] = round_
         report(figures)
         if args.profile == which:
             print(f"  profile: {prof}")
@@ -596,13 +602,23 @@ def main() -> None:
         if len([f for f in all_figures if f["neural"] == neural]) > 1:
             print(f"\nneural {'on' if neural else 'off'}: the forecasts of every executor are "
                   f"{'IDENTICAL' if len(same) == 1 else 'DIFFERENT: ' + ', '.join(sorted(same))}")
-            wall = {f["executor"]: f["wall_s"] for f in all_figures if f["neural"] == neural}
-            if "1" in wall:
-                print("  speed-up over one process: " + ", ".join(
-                    f"{name} {wall['1'] / seconds:.2f}x" for name, seconds in wall.items() if name != "1"))
-            if "1core" in wall:
-                print("  speed-up over one process on one core: " + ", ".join(
-                    f"{name} {wall['1core'] / seconds:.2f}x" for name, seconds in wall.items() if name != "1core"))
+            walls: dict[str, dict[int, float]] = {}
+            for f in all_figures:
+                if f["neural"] == neural:
+                    walls.setdefault(f["executor"], {})[f.get("round", 0)] = f["wall_s"]
+            for base, label in (("1", "one process"), ("1core", "one process on one core")):
+                if base not in walls:
+                    continue
+                parts = []
+                for name, seconds in walls.items():
+                    if name == base:
+                        continue
+                    ratios = [walls[base][r] / seconds[r] for r in sorted(seconds) if r in walls[base]]
+                    if ratios:
+                        parts.append(f"{name} {float(np.median(ratios)):.2f}x" + (
+                            f" (median of {len(ratios)} rounds: {', '.join(f'{x:.2f}x' for x in ratios)})"
+                            if len(ratios) > 1 else ""))
+                print(f"  speed-up over {label}: " + ", ".join(parts))
     if all_figures:
         out = OUT / f"forecast_scale_{args.shop if args.shop == 'm5' else args.products}.json"
         out.write_text(json.dumps({"when": dt.datetime.now().isoformat(timespec="seconds"),
