@@ -117,33 +117,64 @@ class GlobalBoosted(Model):
         """Learn from every product's past up to the end of Y (drivers cover Y's days and h more). `whole`: a
         longer history whose first days Y is (the backtests' training before the final one's): the inputs' running
         sums are made once, on it, read up to Y's end here and kept for the next training on `whole` itself."""
-        quiet_openmp()
-        import lightgbm
+        return self._fit(self._prepare(Y, h, drivers, self._inputs(Y, whole)))
 
+    def train_both(self, before: np.ndarray, before_drivers: Drivers, whole: np.ndarray, whole_drivers: Drivers,
+                   h: int) -> "Trees | None":
+        """train(before, whole=whole) and then train(whole), the same trees to the bit, with the two trainings'
+        examples and inputs made side by side on two threads where this process may use two cores (numpy works
+        without the GIL: 0.6-1.0 s against 1.4 s at 20,000 products), since neither depends on the other's trees.
+        The first training's trees are returned (None where it had too little history: then the second is not
+        trained and this model is left untrained); the model then holds the second's."""
+        inputs = _Inputs.of(whole)
+        jobs = [(before, before_drivers, inputs.prefix(before.shape[1])), (whole, whole_drivers, inputs)]
+        if usable_cores() >= 2:
+            import concurrent.futures
+
+            with concurrent.futures.ThreadPoolExecutor(2, thread_name_prefix="trees-inputs") as pool:
+                futures = [pool.submit(self._prepare, Y, h, drivers, made) for Y, drivers, made in jobs]
+                first, final = [future.result() for future in futures]
+        else:
+            first, final = [self._prepare(Y, h, drivers, made) for Y, drivers, made in jobs]
+        del inputs, jobs
+        if not self._fit(first).is_trained():
+            return None
+        trees = self.trees()
+        self._fit(final)
+        return trees
+
+    def _prepare(self, Y: np.ndarray, h: int, drivers: Drivers, inputs: "_Inputs") -> "_Examples | None":
+        """What a training learns from: its examples' inputs and targets (None: too little history)."""
         rng = np.random.default_rng(self.seed)
         n, T = Y.shape
-        inputs = self._inputs(Y, whole)
         windows, first = inputs.windows, inputs.first
         origins = np.arange(T - h - ((T - h - 28) // ORIGIN_STRIDE) * ORIGIN_STRIDE, T - h + 1, ORIGIN_STRIDE)
         origins = origins[origins >= max(28, T - TRAIN_DAYS)]
-        self.booster_ = None
         if not len(origins):
-            return self
+            return _Examples(None, None, None, 0)
         most = int(np.clip(EXAMPLES_PER_PRODUCT * n, MIN_EXAMPLES, MAX_EXAMPLES))
         rows, cols, ahead = _examples(n, origins, h, rng, most)
         keep = (cols - 28 >= first[rows]) & ~np.isnan(Y[rows, np.minimum(cols + ahead, T - 1)])
         rows, cols, ahead = rows[keep][:most], cols[keep][:most], ahead[keep][:most]
-        self.examples_ = len(rows)
         if len(rows) < 1000:
-            return self
+            return _Examples(None, None, None, len(rows))
         self.ctx.check_cancelled()
-        self.lifts_ = event_lifts(Y, drivers, T)
-        X = boosted_features(Y, windows, drivers, rows, cols, ahead, h, self.lifts_, inputs.last_sale, first)
-        del inputs, windows
-        target = Y[rows, cols + ahead]
+        lifts = event_lifts(Y, drivers, T)
+        X = boosted_features(Y, windows, drivers, rows, cols, ahead, h, lifts, inputs.last_sale, first)
+        return _Examples(X, Y[rows, cols + ahead], lifts, len(rows))
+
+    def _fit(self, examples: "_Examples") -> "GlobalBoosted":
+        quiet_openmp()
+        import lightgbm
+
+        self.booster_ = None
+        self.examples_ = examples.count
+        if examples.X is None:
+            return self
+        self.lifts_ = examples.lifts
         self.ctx.check_cancelled()
         params = {**PARAMS, "seed": self.seed, "num_threads": self.threads}
-        data = lightgbm.Dataset(X, target, free_raw_data=True)
+        data = lightgbm.Dataset(examples.X, examples.target, free_raw_data=True)
 
         def check(env) -> None:     # Cancel between rounds; progress every 10
             self.ctx.check_cancelled()
@@ -184,6 +215,15 @@ class GlobalBoosted(Model):
     def trees(self) -> "Trees":
         """The trained trees and the products' event lifts, as plain values a worker process can be handed."""
         return Trees(self.booster_.model_to_string(), self.lifts_)
+
+
+@dataclass(frozen=True)
+class _Examples:
+    """A training's examples: their inputs X, targets, the products' event lifts, and how many (X None: too few)."""
+    X: np.ndarray | None
+    target: np.ndarray | None
+    lifts: np.ndarray | None
+    count: int
 
 
 @dataclass(frozen=True)

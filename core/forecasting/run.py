@@ -340,17 +340,19 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
         ctx.progress(share * k / len(trained), _("Backtesting {model}").format(model=model.alias))
         t0 = time.perf_counter()
         model.ctx = ctx.sub(share * k / len(trained), share * (k + 0.9) / len(trained))
-        if isinstance(model, GlobalBoosted) and model.refit_for_final:   # the inputs' running sums made once
-            model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h), whole=Y)
+        if isinstance(model, GlobalBoosted) and model.refit_for_final:
+            # trained again on the whole history for the final forecast: both trainings' inputs made at once
+            before = model.train_both(Y[:, :origins[0]], cut(drivers, 0, origins[0] + h), Y, cut(drivers, 0, T + h),
+                                      h)
+            if before is None:          # too little history before the first origin to learn from: left out,
+                continue                # rather than another model's numbers under its name
+            after = model.trees() if model.is_trained() else before
         else:
             model.train(Y[:, :origins[0]], h, cut(drivers, 0, origins[0] + h))
-        if not model.is_trained():      # too little history before the first origin to learn from: left out,
-            continue                    # rather than another model's numbers under its name
+            if not model.is_trained():
+                continue
+            before = after = model.trees() if isinstance(model, GlobalBoosted) else None
         if isinstance(model, GlobalBoosted):
-            before = model.trees()
-            if model.refit_for_final:   # trained again on the whole history for the final forecast
-                model.train(Y, h, cut(drivers, 0, T + h))
-            after = model.trees() if model.is_trained() and model.refit_for_final else before
             threads = model.threads if executor.lazy else 1     # a worker is one core
             before, after = executor.share(before), executor.share(after) if after is not before else before
             predicted += [(model.alias, rows, executor.submit(

@@ -158,7 +158,7 @@ def test_openmp_threads_spin_briefly_and_then_sleep_without_slowing_the_training
     assert idle_cpu < 0.05
 
 
-def test_the_inputs_read_from_the_whole_history_are_those_of_its_first_days_to_the_bit():
+def test_the_inputs_read_from_the_whole_history_are_those_of_its_first_days_to_the_bit(monkeypatch):
     # the running sums, last sales and first days are made once, on the whole history, and read up to each origin:
     # exactly what making them on the history cut at the origin gives (new products, stock-outs, never sold)
     from core.demand.drivers import cut
@@ -188,6 +188,18 @@ def test_the_inputs_read_from_the_whole_history_are_those_of_its_first_days_to_t
     assert shared._kept is not None and shared.trees().text == first_trees
     shared.train(Y, H, drivers)
     assert shared._kept is None and shared.trees().text == apart.trees().text
+    # both trainings' inputs made side by side on two threads (or one after the other on one core): the same trees
+    import core.forecasting.boosted as boosted
+
+    for cores in (2, 1):
+        monkeypatch.setattr(boosted, "usable_cores", lambda cores=cores: cores)
+        both = GlobalBoosted(seed=4, threads=apart.threads)
+        assert both.train_both(Y[:, :origin], cut(drivers, 0, origin + H), Y, drivers, H).text == first_trees
+        assert both.trees().text == apart.trees().text and both.examples_ == apart.examples_
+    # too little history before the first origin: nothing trained, no trees
+    short = GlobalBoosted(seed=4)
+    assert short.train_both(Y[:, :40], cut(drivers, 0, 40 + H), Y[:, :40 + H], cut(drivers, 0, 40 + 2 * H), H) is None
+    assert not short.is_trained()
 
 
 def test_the_neural_model_reads_its_running_sums_from_the_whole_history_to_the_same_numbers():
