@@ -96,3 +96,25 @@ def test_a_shop_changed_by_another_connection_while_it_is_read_is_not_read_toget
         assert read_together(shop, [count, count], 1) is None      # one core: nothing to share
     with open_shop(None) as memory:
         assert read_together(memory, [count], 2) is None
+
+
+@pytest.mark.parametrize("reason", ["held", "media"])
+def test_a_shop_open_read_only_is_read_together_the_same(tmp_path, restore_threshold, reason):
+    """Another window holds the shop (its extra connections read through SQLite's locks, read-only), or it is on a
+    read-only disk (opened as it is, immutable): the same lines as line by line."""
+    from core.store.db import stop_viewing_read_only, view_read_only
+
+    path = tmp_path / "shop.db"
+    with _shop_with_awkward_lines(path, n=3000) as writer:
+        view_read_only(path, reason)
+        try:
+            with open_shop(path) as shop:
+                assert shop.read_only == reason
+                assert history._lines_together(shop, "2024-06-30", ()) is not None
+                together, apart = _read(shop, True), _read(shop, False)
+        finally:
+            stop_viewing_read_only(path)
+        assert writer.conn.execute("SELECT count(*) FROM sales").fetchone()[0] > 0
+    for name in ("product_id", "day", "qty", "revenue"):
+        assert np.array_equal(getattr(together, name).view(np.int64),
+                              np.ascontiguousarray(getattr(apart, name)).view(np.int64)), name
