@@ -133,21 +133,37 @@ def group_weights(backtest: Backtest, actuals: list[np.ndarray], scale: np.ndarr
     from scipy.optimize import nnls
 
     models = list(backtest.forecasts)
+    m = len(models)
     actual = np.concatenate(actuals, axis=1)
     known = ~np.isnan(actual)
-    columns = [np.concatenate(backtest.forecasts[m], axis=1) for m in models]
-    weight = 1.0 / np.sqrt(scale)
+    weight = np.where(known, 1.0 / np.sqrt(scale)[:, None], 0.0)       # 0 on days without a known actual
+    n, days = actual.shape
+    # each product's share of the least-squares problem, added up per group: its models' weighted forecasts'
+    # products with each other and with its weighted actuals (a batch of m x m matrices), instead of one tall
+    # matrix of every known day per group (2.4 s against 0.3 s at 20,000 products; the weights the same to 1e-12)
+    forecasts = np.empty((n, m, days))
+    for j, name in enumerate(models):
+        np.multiply(np.clip(np.concatenate(backtest.forecasts[name], axis=1), 0, None), weight, out=forecasts[:, j])
+    target = np.nan_to_num(actual) * weight
+    gram = np.matmul(forecasts, forecasts.transpose(0, 2, 1))
+    cross = np.matmul(forecasts, target[:, :, None])[:, :, 0]
+    largest = np.abs(forecasts).max(axis=2, initial=0.0)
+    del forecasts, target
+    known_days = known.sum(axis=1)
     min_days = GROUP_MIN_DAYS if min_days is None else min_days
 
     def fit(rows: np.ndarray) -> np.ndarray:
-        ok = known[rows]
-        A = np.column_stack([(np.clip(c[rows], 0, None) * weight[rows, None])[ok] for c in columns])
-        b = (np.nan_to_num(actual[rows]) * weight[rows, None])[ok]
-        if not len(b):
-            return np.full(len(models), 1.0 / len(models))
+        if not known_days[rows].sum():
+            return np.full(m, 1.0 / m)
+        # min |Ax - b|^2 over x >= 0 is min |Rx - d|^2 for R'R = A'A and R'd = A'b (an m x m problem)
+        values, vectors = np.linalg.eigh(gram[rows].sum(axis=0))
+        kept = values > values.max(initial=0.0) * 1e-13
+        root = np.sqrt(np.where(kept, values, 1.0))
+        R = np.where(kept, root, 0.0)[:, None] * vectors.T
+        d = np.where(kept, vectors.T @ cross[rows].sum(axis=0) / root, 0.0)
         # sum to one: an extra row weighted far above the rest
-        big = 1e3 * max(float(np.abs(A).max(initial=0.0)), 1.0)
-        coef, _ = nnls(np.vstack([A, np.full((1, len(models)), big)]), np.concatenate([b, [big]]))
+        big = 1e3 * max(float(largest[rows].max(initial=0.0)), 1.0)
+        coef, _ = nnls(np.vstack([R, np.full((1, m), big)]), np.concatenate([d, [big]]))
         return coef / max(coef.sum(), 1e-12)
 
     groups = np.asarray(groups)
@@ -157,7 +173,7 @@ def group_weights(backtest: Backtest, actuals: list[np.ndarray], scale: np.ndarr
     out = np.tile(everyone, (len(groups), 1))
     for group in np.unique(groups):
         rows = np.flatnonzero(groups == group)
-        if known[rows].sum() >= min_days and len(rows) >= GROUP_MIN_PRODUCTS:
+        if known_days[rows].sum() >= min_days and len(rows) >= GROUP_MIN_PRODUCTS:
             out[rows] = fit(rows)
     return out
 

@@ -69,6 +69,49 @@ def test_each_demand_class_blends_the_models_that_do_best_over_the_class():
     assert weights[:, 1].max() < 0.1                           # "flat" is right for neither
 
 
+def test_class_blends_solve_the_same_least_squares_as_one_tall_matrix_of_the_known_days():
+    """group_weights adds up each product's small share of the problem; the weights are those of the direct fit
+    over every known backtest day of the class (unknown days and negative forecasts left out as before)."""
+    from scipy.optimize import nnls
+
+    from core.forecasting.selection import Backtest, group_weights
+
+    rng = np.random.default_rng(11)
+    n, h, m = 300, 28, 6
+    level = rng.gamma(1.5, 2.0, size=(n, 1))
+    actual = rng.poisson(level * np.ones((1, 3 * h))).astype(float)
+    actual[rng.random(actual.shape) < 0.1] = np.nan             # stock-out days: unknown
+    actual[:5] = np.nan                                          # products with no known backtest day
+    forecasts = {f"m{j}": level * rng.uniform(0.3, 1.6) + rng.normal(0, 0.8, size=(n, 3 * h)) for j in range(m)}
+    forecasts["copy"] = forecasts["m0"].copy()                  # two models alike: a singular problem
+    backtest = Backtest([100, 128, 156], {name: [f[:, k * h:(k + 1) * h] for k in range(3)]
+                                          for name, f in forecasts.items()})
+    scale = rng.uniform(0.5, 3.0, size=n)
+    groups = np.where(np.arange(n) < 150, "smooth", np.where(np.arange(n) < 290, "lumpy", "erratic"))
+    weights = group_weights(backtest, [actual[:, k * h:(k + 1) * h] for k in range(3)], scale, groups,
+                            min_days=500)
+
+    def direct(rows):
+        ok = ~np.isnan(actual[rows])
+        w = 1.0 / np.sqrt(scale[rows])[:, None]
+        A = np.column_stack([(np.clip(f[rows], 0, None) * w)[ok] for f in forecasts.values()])
+        b = (actual[rows] * w)[ok]
+        big = 1e3 * max(float(np.abs(A).max()), 1.0)
+        coef, _ = nnls(np.vstack([A, np.full((1, A.shape[1]), big)]), np.concatenate([b, [big]]))
+        return coef / coef.sum()
+
+    for name, rows in (("smooth", np.arange(150)), ("lumpy", np.arange(150, 290))):
+        fitted = direct(rows)
+        # the copy and its original share one weight between them: compare their sum and every other model
+        for k in rows[[0, -1]]:
+            assert np.allclose(weights[k, 0] + weights[k, -1], fitted[0] + fitted[-1], atol=1e-8), name
+            assert np.allclose(weights[k, 1:-1], fitted[1:-1], atol=1e-8), name
+    # the erratic class has too few products: the weights found over all products
+    everyone = direct(np.arange(n))
+    assert np.allclose(weights[295, 1:-1], everyone[1:-1], atol=1e-8)
+    assert np.allclose(weights.sum(axis=1), 1.0) and (weights >= 0).all()
+
+
 def test_a_small_shop_keeps_each_products_own_blend():
     from core.forecasting.selection import Backtest, group_weights
 
