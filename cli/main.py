@@ -23,15 +23,22 @@ class _Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
 
+    def subcommand(self, name: str) -> "_Parser":
+        """The parser of the command `name`."""
+        return next(action.choices[name] for action in self._actions if isinstance(action, argparse._SubParsersAction))
+
+
+SHOP_FILE = "the shop file (also taken before the command: shelfwise --db shop.db forecast)"
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="shelfwise", description="ShelfWise: reorder planning for small shops.")
-    parser.add_argument("--db", help="the shop file to open in the window")
+    parser.add_argument("--db", help="the shop file: to open in the window, or for the command (before or after it)")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     imp = commands.add_parser("import", help="import a spreadsheet into a shop file")
     imp.add_argument("file")
-    imp.add_argument("--db", required=True)
+    imp.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     imp.add_argument("--kind", required=True, choices=KINDS)
     imp.add_argument("--sheet")
     imp.add_argument("--all-sheets", action="store_true",
@@ -46,16 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--problems", type=int, default=10, help="how many problems to list (default 10)")
 
     exp = commands.add_parser("export", help="write what the shop holds as a sheet")
-    exp.add_argument("--db", required=True)
+    exp.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     exp.add_argument("--kind", required=True, choices=("sales", "stock", "products", "suppliers"))
     exp.add_argument("--out", required=True)
 
     demo = commands.add_parser("demo", help="write the built-in demo shop")
-    demo.add_argument("--db", required=True)
+    demo.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     demo.add_argument("--seed", type=int, default=7)
 
     forecast = commands.add_parser("forecast", help="forecast every product's demand")
-    forecast.add_argument("--db", required=True)
+    forecast.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     forecast.add_argument("--horizon", type=int, default=None,
                           help="days ahead (default 28); for a shop of weekly or monthly totals, weeks or months "
                                "ahead (default 13 weeks, 6 months)")
@@ -66,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _compute_arguments(forecast)
 
     plan = commands.add_parser("plan", help="work out what to order from each supplier")
-    plan.add_argument("--db", required=True)
+    plan.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     plan.add_argument("--as-of", type=_date, help="plan from what was known on this day (YYYY-MM-DD)")
     plan.add_argument("--service-level", type=_service_level,
                       help="one service target for every product, e.g. 0.95 (default: the per-class levels)")
@@ -76,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _compute_arguments(plan)
 
     simulate = commands.add_parser("simulate", help="replay a reorder policy over the shop's own past sales")
-    simulate.add_argument("--db", required=True)
+    simulate.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     simulate.add_argument("--start", type=_date, required=True, help="first day replayed (YYYY-MM-DD)")
     simulate.add_argument("--end", type=_date, required=True, help="last day replayed (YYYY-MM-DD)")
     simulate.add_argument("--policy", default="shelfwise", choices=("shelfwise", "optimal", "minmax"))
@@ -85,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--out", help="write one row per product to a .csv or .xlsx")
 
     orders = commands.add_parser("orders", help="today's suggested purchase orders as PDF, xlsx or e-mail drafts")
-    orders.add_argument("--db", required=True)
+    orders.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     orders.add_argument("--supplier", help="only this supplier's order (without it: one file per supplier, its "
                                            "name added to the file name)")
     orders.add_argument("--pdf", metavar="FILE", help="write the order as a PDF")
@@ -97,10 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     undo = commands.add_parser("undo", help="undo one import")
     undo.add_argument("import_id", type=int)
-    undo.add_argument("--db", required=True)
+    undo.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
 
     imports = commands.add_parser("imports", help="list the imports of a shop file")
-    imports.add_argument("--db", required=True)
+    imports.add_argument("--db", default=argparse.SUPPRESS, help=SHOP_FILE)
     return parser
 
 
@@ -397,6 +404,9 @@ COMMANDS = {"import": cmd_import, "export": cmd_export, "demo": cmd_demo, "undo"
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is not None and not args.db:
+        # the command's own --db, or the one before it (`shelfwise --db shop.db forecast` read the same way)
+        parser.subcommand(args.command).error("the following arguments are required: --db")
     if args.command is None:
         from ui.app import run_gui  # the window only when asked for: the command line never loads Qt
 

@@ -270,3 +270,25 @@ def test_a_command_whose_reader_stops_reading_ends_without_a_traceback(tmp_path)
 
     with open_shop(shop, create=False) as opened:
         assert opened.scalar("SELECT count(*) FROM sales") == 3
+
+
+def test_the_shop_file_may_be_named_before_the_command_and_a_command_without_one_is_told(tmp_path, capsys):
+    """`shelfwise --db shop.db imports` (the shop named the way the window is opened) works as `shelfwise imports
+    --db shop.db`; it stopped with 'the following arguments are required: --db'. Without either the command says
+    so, with its own usage."""
+    from cli.main import EXIT_USAGE, main
+
+    sales = tmp_path / "sales.csv"
+    sales.write_text("Date,SKU,Qty\n2024-01-05,A1,3\n2024-01-06,A1,2\n", encoding="utf-8")
+    shop = tmp_path / "shop.db"
+    assert main(["--db", str(shop), "import", "--kind", "sales", str(sales)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(shop), "imports"]) == 0
+    before = capsys.readouterr().out
+    assert main(["imports", "--db", str(shop)]) == 0
+    assert capsys.readouterr().out == before and "sales.csv" in before
+    with pytest.raises(SystemExit) as stopped:
+        main(["forecast"])
+    assert stopped.value.code == EXIT_USAGE
+    said = capsys.readouterr().err
+    assert "usage: shelfwise forecast" in said and "required: --db" in said
