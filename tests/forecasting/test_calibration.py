@@ -162,3 +162,34 @@ def test_days_inside_read_from_the_distribution_function_match_the_quantiles():
     for (low, high), got in zip(bands, counted):
         q = count_quantiles(mean, spread, levels=(low, high))
         assert got == int(((actual >= q[low]) & (actual <= q[high])).sum())
+
+
+def test_a_product_whose_own_backtests_show_its_class_blend_far_off_keeps_its_own(monkeypatch):
+    """The class's blend leans on the model that serves the class; for one product that model is far off (it sold
+    one big order and then nothing: Croston's rate stays at the order's size). That product keeps its own blend
+    (the gift shop's 17084R was forecast 290 a day after 41 days without a sale), the others take the mix."""
+    from core.forecasting.selection import Backtest, choose
+
+    rng = np.random.default_rng(12)
+    n, h, origins = 80, 28, [200, 228, 256]
+    level = rng.gamma(2.0, 1.5, size=n)
+    Y = rng.poisson(np.repeat(level[:, None], 284, axis=1)).astype(float)
+    Y[0, :150] = 0.0
+    Y[0, 150] = 1440.0                      # one big order, then nothing
+    Y[0, 151:] = 0.0
+    Y[1] = rng.poisson(np.full(284, level[1] * 1.3))   # the class's model a little off for this one: the mix stays
+    level_fc = np.repeat(level[:, None], h, axis=1)
+    level_fc[0] = 690.0                     # what Croston said for the big order
+    level_fc[1] = level[1]
+    zeros = np.zeros((n, h))
+    rough = level_fc * rng.uniform(0.4, 1.6, size=(n, 1))           # a worse guess of every product's level
+    backtest = Backtest(origins, {"level": [level_fc] * 3, "zero": [zeros] * 3, "rough": [rough] * 3})
+    choice = choose(Y, backtest, h, groups=np.array(["lumpy"] * n))
+    monkeypatch.setattr("core.forecasting.selection.FAR_FROM_OWN", np.inf)
+    with np.errstate(invalid="ignore"):     # inf x 0: never far, every product mixed with its class
+        mixed = choose(Y, backtest, h, groups=np.array(["lumpy"] * n))
+    far_off = list(choice.models).index("level")
+    assert mixed.weights[0, far_off] > 0.15                     # the mix leaned on the far-off model for it too
+    assert choice.weights[0, far_off] < 0.01                    # its own blend: nothing of it
+    assert np.array_equal(choice.weights[1:], mixed.weights[1:])   # the others (one a little off) mixed as before
+    assert choice.weights[2:, far_off].min() > 0.15
