@@ -67,6 +67,12 @@ class Executor:
         """`value` as an argument many calls are handed (a model's trees): sent to a cluster's workers once."""
         return value
 
+    def handoff(self):
+        """How this run's large arrays reach the calls (core.compute.shared): as they are, here."""
+        from core.compute.shared import Handoff
+
+        return Handoff()
+
     def describe(self) -> str:
         return self.name
 
@@ -90,6 +96,12 @@ class LocalProcesses(Executor):
 
     def submit(self, fn: Callable, *args):
         return _pool(self.workers).submit(fn, *args)
+
+    def handoff(self):
+        """Through shared memory where the platform has room for it (core.compute.shared), else pickled."""
+        from core.compute.shared import Handoff, SharedHandoff, usable
+
+        return SharedHandoff() if usable() else Handoff()
 
     def describe(self) -> str:
         return _("{n} local processes").format(n=self.workers)

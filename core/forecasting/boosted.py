@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.compute import usable_cores
+from core.compute.shared import loaded
 from core.demand.drivers import Drivers, cut
 from core.forecasting.base import Model
 from core.forecasting.neural import _examples, _Windows, event_lifts, features
@@ -245,6 +246,7 @@ def boosted_chunk(backtest: Trees, final: Trees, rows: slice, Y: np.ndarray, pro
 
     started = time.perf_counter()
     quiet_openmp()
+    Y, promotion, price = loaded(Y), loaded(promotion), loaded(price)     # their rows, where shared
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     trees = lightgbm.Booster(model_str=backtest.text)

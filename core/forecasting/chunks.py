@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from core.compute.shared import loaded
 from core.demand.drivers import Drivers, cut
 from core.forecasting.regression import CalendarRegression
 
@@ -55,6 +56,7 @@ def forecast_chunk(models: list, Y: np.ndarray, promotion: np.ndarray, price: np
     """Every model's forecast of these products from each backtest origin (the history before it) and from the
     whole history: a plain function of plain arrays (the shop file is never opened here). `classes`: the products'
     demand classes too (each product's own: the same as over the whole shop), which the caller worked out alone."""
+    Y, promotion, price = loaded(Y), loaded(promotion), loaded(price)     # their rows, where shared
     drivers = Drivers(calendar.days, calendar.event_kinds, calendar.events, promotion, price)
     T = Y.shape[1]
     result = ChunkResult({}, {}, {})

@@ -6,6 +6,7 @@ a forecast made "as of" a past day can be checked against what really followed.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import time
@@ -23,6 +24,7 @@ from core.demand.history import DemandHistory, date_runs, load_history, sales_un
 from core.errors import UserError
 from core.forecasting.base import QUANTILES
 from core.compute.executors import Executor, InProcess, gather
+from core.compute.shared import Handoff, loaded
 from core.forecasting.chunks import STATISTICAL_ROWS, Calendar, ChunkResult, forecast_chunk, join, row_chunks
 from core.forecasting.models import MovingAverage, SBA, SeasonalNaive, TSB, Croston, Naive
 from core.forecasting.boosted import GlobalBoosted, boosted_chunk
@@ -154,24 +156,31 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
     # 15 s), and everything after them waited for them
     first = [m for m in here if isinstance(m, GlobalBoosted)] if TREES_FIRST and _shares_cores(executor) else []
     futures: list = []
+    # the history, prices and promotion days reach local workers through shared memory, not pickled with each call
+    # (core.compute.shared); freed once every result is in
+    handoff = executor.handoff()
     try:
         if first:
             executor.submit(warm_up)        # the workers start and import their modules while the trees train
             _train_global(first, Y, h, drivers, origins, ctx, global_share, global_backtests, global_final, timings,
-                          executor, calendar, predicted)
+                          executor, calendar, predicted, handoff)
         for model in shipped:       # ahead of the chunks: the longest single piece of work
-            predicted.append((model.alias, slice(None), executor.submit(neural_part, Y, h, drivers, origins,
-                                                                        model.seed, model.epochs)))
+            handed = dataclasses.replace(drivers, promotion=handoff.rows(drivers.promotion),
+                                         price=handoff.rows(drivers.price))
+            predicted.append((model.alias, slice(None), executor.submit(neural_part, handoff.rows(Y), h, handed,
+                                                                        origins, model.seed, model.epochs)))
         # the chunks of all products (the local models) also work out their products' demand classes: the caller
         # did it alone, one product at a time (1.4 s at 20,000 products)
-        futures = [executor.submit(forecast_chunk, chunk_models, Y[rows], drivers.promotion[rows],
-                                   drivers.price[rows], calendar, h, origins, chunk_models is local)
+        futures = [executor.submit(forecast_chunk, chunk_models, handoff.rows(Y, rows),
+                                   handoff.rows(drivers.promotion, rows), handoff.rows(drivers.price, rows), calendar,
+                                   h, origins, chunk_models is local)
                    for rows, chunk_models in parts]
         _train_global([m for m in here if m not in first], Y, h, drivers, origins, ctx, global_share,
-                      global_backtests, global_final, timings, executor, calendar, predicted)
+                      global_backtests, global_final, timings, executor, calendar, predicted, handoff)
     except BaseException:       # cancelled (or failed) while the chunks wait: they are not left to run on
         for future in futures + [future for _alias, _rows, future in predicted]:
             future.cancel()
+        handoff.close()
         raise
     local_parts = len(futures)
     futures += [future for _alias, _rows, future in predicted]
@@ -185,7 +194,10 @@ def forecast_history(history: DemandHistory, drivers: Drivers, settings: Forecas
                      _("Backtesting the models on {where}: {done} of {total} chunks").format(
                          where=executor.describe(), done=done[0], total=len(futures)))
 
-    results = gather(futures, ctx, on_done=chunk_done)
+    try:
+        results = gather(futures, ctx, on_done=chunk_done)
+    finally:
+        handoff.close()
     for (alias, rows, _future), (backtests, last, seconds) in zip(predicted, results[local_parts:]):
         if backtests is None:           # the neural model had too little history to learn from: left out
             timings[f"{alias} (worker)"] = seconds
@@ -315,6 +327,8 @@ def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], see
     the CPU: a plain function of plain arrays, for a worker process. (None, None, seconds) where it had too little
     history to learn from."""
     started = time.perf_counter()
+    Y = loaded(Y)
+    drivers = dataclasses.replace(drivers, promotion=loaded(drivers.promotion), price=loaded(drivers.price))
     T = Y.shape[1]
     model = GlobalNeural(seed=seed, epochs=epochs, device="cpu")
     whole = _Windows(Y)         # the running sums once, read up to each origin (the same to the bit)
@@ -328,11 +342,12 @@ def neural_part(Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], see
 
 def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origins: list[int], ctx: JobContext,
                   share: float, backtests: dict, final: dict, timings: dict, executor: Executor,
-                  calendar: Calendar, predicted: list) -> None:
+                  calendar: Calendar, predicted: list, handoff: Handoff | None = None) -> None:
     """The global models' backtests and final forecasts, each trained in this process (while the chunks run).
     The gradient-boosted model's prediction, which grows with the products where its training does not (its
     examples are capped), is handed to the executor in chunks of products: (alias, rows, future) in `predicted`."""
     n, T = Y.shape
+    handoff = handoff or Handoff()
     for k, model in enumerate(trained):
         # each trained once on the history before the first backtest origin, then reused for the later origins
         # and the final forecast (the inputs are read at each origin, so the newest days still count)
@@ -356,8 +371,9 @@ def _train_global(trained: list, Y: np.ndarray, h: int, drivers: Drivers, origin
             threads = model.threads if executor.lazy else 1     # a worker is one core
             before, after = executor.share(before), executor.share(after) if after is not before else before
             predicted += [(model.alias, rows, executor.submit(
-                boosted_chunk, before, after, rows, Y[rows], drivers.promotion[rows], drivers.price[rows], calendar,
-                h, origins, threads)) for rows in row_chunks(n, executor.workers)]
+                boosted_chunk, before, after, rows, handoff.rows(Y, rows), handoff.rows(drivers.promotion, rows),
+                handoff.rows(drivers.price, rows), calendar, h, origins, threads))
+                for rows in row_chunks(n, executor.workers)]
             timings[model.alias] = time.perf_counter() - t0
             continue
         if isinstance(model, GlobalNeural):     # its running sums once, read up to each origin (as neural_part)

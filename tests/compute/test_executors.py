@@ -131,9 +131,14 @@ def test_local_processes_give_the_same_forecast_to_the_bit_as_one_process(demo, 
 
 
 @pytest.mark.slow
-def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(demo, tmp_path):
+def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(demo, tmp_path, monkeypatch):
     """On worker processes the neural model is trained in one of them (it held the caller up beside LightGBM); on
-    one thread either way, so the forecast is the one process's to the bit, the neural model's weight included."""
+    one thread either way, so the forecast is the one process's to the bit, the neural model's weight included.
+    Here the arrays reach the workers through shared memory (core.compute.shared: every array shared, as a big
+    shop's are), and every shared block is gone once the forecast is stored."""
+    from multiprocessing import shared_memory
+
+    import core.compute.shared as shared
     from core.forecasting.neural import GlobalNeural, device_name
     from core.forecasting.run import _neural_in_worker
     from core.services.forecast import forecast_to_file
@@ -143,9 +148,24 @@ def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(d
     assert _neural_in_worker(GlobalNeural(), LocalProcesses(2)) and not _neural_in_worker(GlobalNeural(), InProcess())
     assert not _neural_in_worker(GlobalNeural(), DaskCluster("tcp://127.0.0.1:9"))   # a cluster's are other cores
     forecast_to_file(demo, neural=True, out=tmp_path / "one.csv", workers=1)
+    if shared.usable():
+        made = []
+        share = shared.SharedHandoff._share
+
+        def counted(self, array):
+            held = share(self, array)
+            made.append(held[0].name)
+            return held
+        monkeypatch.setattr(shared, "SHARE_FROM_BYTES", 0)
+        monkeypatch.setattr(shared.SharedHandoff, "_share", counted)
     forecast_to_file(demo, neural=True, out=tmp_path / "two.csv", workers=2)
     one, two = (tmp_path / "one.csv").read_bytes(), (tmp_path / "two.csv").read_bytes()
     assert len(one) > 100_000 and one == two
+    if shared.usable():
+        assert len(made) == 3           # the history, the promotion days and the prices, each once
+        for name in made:
+            with pytest.raises(FileNotFoundError):
+                shared_memory.SharedMemory(name=name)
     with open_shop(demo) as shop:
         weights = [row[0] for row in shop.conn.execute("SELECT model FROM forecast_products").fetchall()]
     assert any("neural" in w for w in weights)
