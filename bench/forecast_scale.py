@@ -267,14 +267,34 @@ def ensure_m5_shop(path: Path) -> None:
 
 
 def _rss(pid: int) -> int:
+    """VmRSS less the shared-memory pages in it (RssShmem: the blocks core.compute.shared hands the workers, which
+    every process that maps them would count again); RssShared sums those blocks once."""
+    rss = shmem = 0
     try:
         with open(f"/proc/{pid}/status") as fh:
             for line in fh:
                 if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
+                    rss = int(line.split()[1]) * 1024
+                elif line.startswith("RssShmem:"):
+                    shmem = int(line.split()[1]) * 1024
     except OSError:
         pass
-    return 0
+    return rss - shmem
+
+
+def _shared_blocks() -> int:
+    """Bytes of the shared-memory blocks in /dev/shm (Python's psm_ names): counted once, whoever maps them."""
+    total = 0
+    try:
+        for entry in os.scandir("/dev/shm"):
+            if entry.name.startswith("psm_"):
+                try:
+                    total += entry.stat().st_blocks * 512
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return total
 
 
 def _descendants(root: int) -> list[int]:
@@ -319,8 +339,9 @@ class RssSampler(threading.Thread):
 
     @staticmethod
     def read() -> int:
-        """VmRSS of this process and every process under it (the executor's worker processes)."""
-        return sum(_rss(pid) for pid in [os.getpid(), *_descendants(os.getpid())])
+        """VmRSS of this process and every process under it (the executor's worker processes), the shared-memory
+        blocks they hand each other counted once."""
+        return sum(_rss(pid) for pid in [os.getpid(), *_descendants(os.getpid())]) + _shared_blocks()
 
     def note(self) -> None:
         """One sample now (stage boundaries), besides the regular ones."""
