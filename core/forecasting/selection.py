@@ -372,15 +372,27 @@ def _by_chunks(fn, arrays: tuple[np.ndarray, ...], executor, ctx,
     from core.forecasting.chunks import row_chunks
 
     chunks = row_chunks(len(arrays[0]), executor.workers)
-    futures = [executor.submit(fn, *(array[rows] for array in arrays)) for rows in chunks]
-    if meanwhile is not None:
-        try:
-            meanwhile()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
-    return gather(futures, ctx)
+    handoff = executor.handoff()        # the backtests' arrays through shared memory on local workers
+    try:
+        futures = [executor.submit(_loaded_call, fn, *(handoff.rows(array, rows) for array in arrays))
+                   for rows in chunks]
+        if meanwhile is not None:
+            try:
+                meanwhile()
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+        return gather(futures, ctx)
+    finally:
+        handoff.close()
+
+
+def _loaded_call(fn, *arrays):
+    """fn over a chunk's rows as handed to a worker (core.compute.shared.loaded)."""
+    from core.compute.shared import loaded
+
+    return fn(*(loaded(array) for array in arrays))
 
 
 def _distinct(rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
