@@ -148,7 +148,8 @@ def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(d
     assert _neural_in_worker(GlobalNeural(), LocalProcesses(2)) and not _neural_in_worker(GlobalNeural(), InProcess())
     assert not _neural_in_worker(GlobalNeural(), DaskCluster("tcp://127.0.0.1:9"))   # a cluster's are other cores
     forecast_to_file(demo, neural=True, out=tmp_path / "one.csv", workers=1)
-    if shared.usable():
+    sharing = shared.usable() and shared.room_for(2 ** 20)
+    if sharing:
         made = []
         share = shared.SharedHandoff._share
 
@@ -161,7 +162,7 @@ def test_the_neural_model_trains_in_a_worker_and_forecasts_the_same_to_the_bit(d
     forecast_to_file(demo, neural=True, out=tmp_path / "two.csv", workers=2)
     one, two = (tmp_path / "one.csv").read_bytes(), (tmp_path / "two.csv").read_bytes()
     assert len(one) > 100_000 and one == two
-    if shared.usable():
+    if sharing:
         # the history, the promotion days and the prices once; the backtests' arrays of the calibration and the
         # quantiles' chunks once a round
         assert len(made) >= 5
