@@ -10,9 +10,8 @@ memory once (0.25 s), a chunk's call carries a name and its rows, and a worker c
 `Handoff` is what the caller uses: `rows(array, rows)` gives what a call is handed (the rows themselves where
 nothing is shared, e.g. in this process or on a Dask cluster, whose workers are other machines), and `close()`
 frees the shared copies once every call's result is in (or the run was cancelled: a worker still reading keeps its
-mapping until it is done). A worker calls `loaded(x)`: on Linux the rows read in place (a read-only view: no
-second copy of the arrays in the worker), elsewhere its own copy. The numbers are the same to the bit either way
-(the same bytes).
+mapping until it is done). A worker calls `loaded(x)`: its own copy of the rows, so nothing it returns points into
+memory another process will free. The numbers are the same to the bit either way (the same bytes).
 
 Shared memory is used on Linux and Windows only, and on Linux only where /dev/shm has room for the arrays twice
 over (a container's /dev/shm is often 64 MB: writing past it would kill the process with SIGBUS, not raise);
@@ -41,11 +40,9 @@ class SharedRows:
     rows: Any               # a slice, an index array, or None for the whole array
 
     def load(self) -> np.ndarray:
-        """The rows: on Linux read in place (a read-only view of the block, mapped until the array is gone: a
-        worker that wrote into it would raise, not change another's inputs); elsewhere a copy."""
-        if sys.platform.startswith("linux"):
-            whole = _mapped(self.name, self.shape, np.dtype(self.dtype))
-            return whole if self.rows is None else whole[self.rows]
+        """The worker's own copy of the rows. (Read in place, as a read-only view of the block, the M5 shop's
+        forecast on two processes took 39.7-40.3 s against 34.0-34.6 s with the copy, the workers' models and even
+        the caller's LightGBM training slower beside them: bench/RESULTS.md, twenty-first session.)"""
         from multiprocessing import shared_memory
 
         block = shared_memory.SharedMemory(name=self.name)
@@ -57,23 +54,6 @@ class SharedRows:
         finally:
             block.close()
         return copy
-
-
-def _mapped(name: str, shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
-    """A shared block (Linux: a file in /dev/shm) as a read-only array; the mapping lives as long as the array
-    (the file's descriptor is closed at once; the caller's unlink removes the name, not a mapping in use)."""
-    import mmap
-
-    size = int(np.prod(shape)) * dtype.itemsize
-    fd = os.open(f"/dev/shm/{name.lstrip('/')}", os.O_RDONLY)
-    try:
-        mapping = mmap.mmap(fd, max(size, 1), prot=mmap.PROT_READ) if size else None
-    finally:
-        os.close(fd)
-    if mapping is None:
-        return np.zeros(shape, dtype=dtype)
-    array = np.frombuffer(mapping, dtype=dtype, count=int(np.prod(shape))).reshape(shape)
-    return array          # read-only: frombuffer over a read-only mapping
 
 
 def loaded(value: Any) -> Any:
