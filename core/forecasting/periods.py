@@ -354,7 +354,10 @@ def forecast_periods(history: PeriodHistory, horizon: int, *, origins: int = 3,
         final[model.alias] = model.forecast_batch(Y, h)
         timings[model.alias] = time.perf_counter() - t0
     ctx.progress(0.92, _("Choosing a model per product"))
-    choice = choose(Y, backtest, hb)
+    # the spread calibrated to 90% of the backtests' periods, not the daily run's CALIBRATION_TARGET: each product's
+    # blend is held to the shop's (_shrink_to_shop), and the period plans' levels were measured with it
+    # (bench/replay_periods.py)
+    choice = choose(Y, backtest, hb, target=0.90)
     _shrink_to_shop(choice, Y, backtest, hb)
     mean = np.clip(blend_forecasts(choice, final), 0, None)
     mean[np.nansum(Y, axis=1) <= 0] = 0.0
