@@ -224,3 +224,35 @@ def test_the_neural_model_reads_its_running_sums_from_the_whole_history_to_the_s
     for origin, got in zip(origins, backtests):
         assert np.array_equal(got, model.forecast_batch(Y[:, :origin], H, cut(drivers, 0, origin + H)))
     assert np.array_equal(final, model.forecast_batch(Y, H, drivers))
+
+
+def test_cancel_stops_both_trainings_side_by_side_within_a_round(monkeypatch):
+    """The two trainings on a thread each: Cancel during them raises here, and neither training goes on after it."""
+    import threading
+
+    import lightgbm
+
+    import core.forecasting.boosted as boosted
+    from core.demand.drivers import cut
+    from core.jobs import Cancelled, JobContext
+
+    monkeypatch.setattr(boosted, "usable_cores", lambda: 2)
+    Y, drivers = shop()
+    origin = Y.shape[1] - 2 * H
+    rounds: list[int] = []
+    ctx = JobContext(lambda fraction, text: None)
+    model = GlobalBoosted(seed=4, threads=2, rounds=400, ctx=ctx)
+    original = lightgbm.train
+
+    def train(*args, callbacks=(), **kwargs):      # counts the rounds of both trainings; Cancel after 30 in all
+        def count(env) -> None:
+            rounds.append(env.iteration)
+            if len(rounds) == 30:
+                ctx.cancel()
+        return original(*args, callbacks=[count, *callbacks], **kwargs)
+
+    monkeypatch.setattr(lightgbm, "train", train)
+    with pytest.raises(Cancelled):
+        model.train_both(Y[:, :origin], cut(drivers, 0, origin + H), Y, drivers, H)
+    assert len(rounds) < 40             # both stopped at their next round (400 each were asked)
+    assert not [t for t in threading.enumerate() if t.name.startswith("trees")]
