@@ -358,3 +358,20 @@ def test_a_weekday_the_shop_keeps_closed_is_forecast_as_nothing_and_the_open_day
     assert abs(forecast_rate.sum() / open_rate.sum() - 1) < 0.08
     for model, forecast in result.by_model.items():
         assert (forecast[:, shut] == 0).all(), model
+
+
+def test_unusual_days_limited_in_place_are_those_limited_in_a_copy():
+    from core.demand.history import limit_anomalies
+
+    rng = np.random.default_rng(11)
+    demand = rng.poisson(3.0, size=(50, 120)).astype(float)
+    demand[rng.random(demand.shape) < 0.1] = np.nan
+    demand[::7, 60] = 500.0                              # bulk orders far above the usual days
+    demand[3] = 0.0                                      # never sold: nothing to limit
+    kept = demand.copy()
+    copied, flags = limit_anomalies(demand)
+    assert np.array_equal(demand, kept, equal_nan=True)  # the copy leaves the caller's array alone
+    assert flags[::7, 60].all() and (copied[::7, 60] < 500).all() and not flags[3].any()
+    limited, same_flags = limit_anomalies(demand, in_place=True)
+    assert limited is demand
+    assert np.array_equal(limited, copied, equal_nan=True) and np.array_equal(same_flags, flags)
