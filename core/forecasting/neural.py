@@ -100,9 +100,11 @@ class _Windows:
 
     def __init__(self, Y: np.ndarray):
         known = ~np.isnan(Y)
-        self.sum = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(np.where(known, Y, 0.0), axis=1)], axis=1)
-        self.count = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known, axis=1)], axis=1)
-        self.zero = np.concatenate([np.zeros((len(Y), 1)), np.cumsum(known & (Y == 0), axis=1)], axis=1)
+        # each running sum made in its own (n, T + 1) array, a 0 column first: not a masked copy, a sum and a
+        # concatenation of each (three fresh arrays of every product's days where one does; the same numbers)
+        self.sum = _running(Y, known)
+        self.count = _running(known)
+        self.zero = _running(known & (Y == 0))
         self._Y, self._square = Y, None
 
     def prefix(self, days: int) -> "_Windows":
@@ -117,8 +119,7 @@ class _Windows:
 
     def _squares(self) -> None:
         if self._square is None:
-            squares = np.where(np.isnan(self._Y), 0.0, self._Y) ** 2
-            self._square = np.concatenate([np.zeros((len(self._Y), 1)), np.cumsum(squares, axis=1)], axis=1)
+            self._square = _running(self._Y, ~np.isnan(self._Y), square=True)
 
     def mean(self, rows, start, stop):
         start, stop = np.clip(start, 0, self.sum.shape[1] - 1), np.clip(stop, 0, self.sum.shape[1] - 1)
@@ -137,6 +138,22 @@ class _Windows:
     def zero_share(self, rows, start, stop):
         count = self.count[rows, stop] - self.count[rows, start]
         return np.where(count > 0, (self.zero[rows, stop] - self.zero[rows, start]) / np.maximum(count, 1), 1.0)
+
+
+def _running(values: np.ndarray, known: np.ndarray | None = None, square: bool = False) -> np.ndarray:
+    """(n, T + 1) float64: 0, then the running sum of each row of `values` (0 where not `known`; squared first
+    where `square`), summed in place in the one array it is returned in."""
+    n, T = values.shape
+    out = np.empty((n, T + 1))
+    out[:, 0] = 0.0
+    days = out[:, 1:]
+    days[...] = values                      # (a bool array counts as 0 and 1)
+    if known is not None:
+        np.copyto(days, 0.0, where=~known)
+    if square:
+        np.square(days, out=days)
+    np.cumsum(days, axis=1, out=days)
+    return out
 
 
 def sales_value(Y: np.ndarray, drivers: Drivers, end: int, days: int = 28) -> np.ndarray:

@@ -256,3 +256,28 @@ def test_cancel_stops_both_trainings_side_by_side_within_a_round(monkeypatch):
         model.train_both(Y[:, :origin], cut(drivers, 0, origin + H), Y, drivers, H)
     assert len(rounds) < 40             # both stopped at their next round (400 each were asked)
     assert not [t for t in threading.enumerate() if t.name.startswith("trees")]
+
+
+def test_the_running_sums_are_the_known_days_summed_one_after_another():
+    """_Windows' running sums (made in place) against the plain definition: 0, then each known day added in turn
+    (unknown days add nothing), their count, their days without a sale and their squares; a window's mean from them."""
+    rng = np.random.default_rng(12)
+    Y = rng.poisson(2.0, size=(30, 90)) * rng.random((30, 90)) * 4
+    Y[rng.random(Y.shape) < 0.25] = NAN
+    Y[4] = NAN
+    for matrix in (Y, Y[:, :61], Y[::3]):
+        windows = _Windows(matrix)
+        for row, values in enumerate(matrix):
+            total = count = zeros = square = 0.0
+            expected = [(0.0, 0.0, 0.0, 0.0)]
+            for value in values:
+                if not np.isnan(value):
+                    total, count, zeros, square = total + value, count + 1, zeros + (value == 0), square + value ** 2
+                expected.append((total, count, zeros, square))
+            expected = np.array(expected)
+            assert np.array_equal(windows.sum[row], expected[:, 0]) and np.array_equal(windows.count[row], expected[:, 1])
+            assert np.array_equal(windows.zero[row], expected[:, 2])
+            rows, start, stop = np.array([row]), np.array([10]), np.array([40])
+            assert np.array_equal(windows.square_mean(rows, start, stop),
+                                  [(expected[40, 3] - expected[10, 3]) / max(expected[40, 1] - expected[10, 1], 1)]
+                                  if expected[40, 1] > expected[10, 1] else [NAN], equal_nan=True)
