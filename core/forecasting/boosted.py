@@ -93,8 +93,8 @@ def boosted_features(Y: np.ndarray, windows: _Windows, drivers: Drivers, rows: n
 def last_sale_index(Y: np.ndarray) -> np.ndarray:
     """For each product and day, the index of the last day up to it with a sale (-1 before the first)."""
     T = Y.shape[1]
-    sold = np.where(np.nan_to_num(Y) > 0, np.arange(T)[None, :], -1)
-    return np.maximum.accumulate(sold, axis=1)
+    sold = np.where(Y > 0, np.arange(T)[None, :], -1)      # (an unknown day, NaN, is no sale)
+    return np.maximum.accumulate(sold, axis=1, out=sold)
 
 
 class GlobalBoosted(Model):
@@ -128,7 +128,7 @@ class GlobalBoosted(Model):
         and then the two trainings side by side too, a thread each (where the model may use two). The first
         training's trees are returned (None where it had too little history: then the second is not
         trained and this model is left untrained); the model then holds the second's."""
-        inputs = _Inputs.of(whole)
+        inputs = _Inputs.of(whole, threads=2 if usable_cores() >= 2 else 1)
         jobs = [(before, before_drivers, inputs.prefix(before.shape[1])), (whole, whole_drivers, inputs)]
         if usable_cores() >= 2:
             import concurrent.futures
@@ -289,12 +289,22 @@ class _Inputs:
     first: np.ndarray
 
     @staticmethod
-    def of(Y: np.ndarray) -> "_Inputs":
+    def of(Y: np.ndarray, threads: int = 1) -> "_Inputs":
+        """`threads` > 1: the running sums and the last sales made side by side on that many threads (the
+        caller's trees, where it may use the cores: 20,000 products x 3 years, 3.3-4.0 s on one)."""
         T = Y.shape[1]
-        first = np.where((~np.isnan(Y)).any(axis=1), np.argmax(~np.isnan(Y), axis=1), T)
-        windows = _Windows(Y)
-        windows._squares()      # the trees' inputs read the squares' sums at every cut: made once, here
-        return _Inputs(windows, last_sale_index(Y), first)
+        known = ~np.isnan(Y)
+        first = np.where(known.any(axis=1), np.argmax(known, axis=1), T)
+        del known
+        if threads < 2:
+            # the trees' inputs read the squares' sums at every cut: made once, here
+            return _Inputs(_Windows(Y, squares=True), last_sale_index(Y), first)
+        import concurrent.futures
+
+        with concurrent.futures.ThreadPoolExecutor(threads, thread_name_prefix="trees-inputs") as pool:
+            last_sale = pool.submit(last_sale_index, Y)
+            windows = _Windows(Y, squares=True, pool=pool)
+            return _Inputs(windows, last_sale.result(), first)
 
     def prefix(self, days: int) -> "_Inputs":
         return _Inputs(self.windows.prefix(days), self.last_sale[:, :days], np.minimum(self.first, days))

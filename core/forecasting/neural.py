@@ -98,14 +98,19 @@ def device_name() -> str:
 class _Windows:
     """Fast means of known days over any window, from running sums (NaN days neither count nor weigh)."""
 
-    def __init__(self, Y: np.ndarray):
+    def __init__(self, Y: np.ndarray, *, squares: bool = False, pool=None):
+        """`squares`: the squares' running sums made now, not at first use; `pool` (a thread pool): the sums
+        made side by side on its threads (numpy sums without Python's GIL), the same numbers."""
         known = ~np.isnan(Y)
         # each running sum made in its own (n, T + 1) array, a 0 column first: not a masked copy, a sum and a
         # concatenation of each (three fresh arrays of every product's days where one does; the same numbers)
-        self.sum = _running(Y, known)
-        self.count = _running(known)
-        self.zero = _running(known & (Y == 0))
-        self._Y, self._square = Y, None
+        jobs = [(Y, known), (known,), (known & (Y == 0),)] + ([(Y, known, True)] if squares else [])
+        if pool is not None:
+            made = [future.result() for future in [pool.submit(_running, *job) for job in jobs]]
+        else:
+            made = [_running(*job) for job in jobs]
+        self.sum, self.count, self.zero = made[:3]
+        self._Y, self._square = Y, made[3] if squares else None
 
     def prefix(self, days: int) -> "_Windows":
         """The running sums of the first `days` days only, the same to the bit as _Windows(Y[:, :days]) (a running

@@ -281,3 +281,14 @@ def test_the_running_sums_are_the_known_days_summed_one_after_another():
             assert np.array_equal(windows.square_mean(rows, start, stop),
                                   [(expected[40, 3] - expected[10, 3]) / max(expected[40, 1] - expected[10, 1], 1)]
                                   if expected[40, 1] > expected[10, 1] else [NAN], equal_nan=True)
+
+
+def test_the_trees_inputs_made_on_two_threads_are_those_made_on_one():
+    from core.forecasting.boosted import _Inputs
+
+    Y, _drivers = shop()
+    one, two = _Inputs.of(Y), _Inputs.of(Y, threads=2)
+    for name in ("sum", "count", "zero", "_square"):
+        assert np.array_equal(getattr(one.windows, name), getattr(two.windows, name))
+    assert np.array_equal(one.last_sale, two.last_sale) and np.array_equal(one.first, two.first)
+    assert np.array_equal(one.last_sale, last_sale_index(np.nan_to_num(Y)))    # an unknown day is no sale
