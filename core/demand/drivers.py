@@ -81,9 +81,28 @@ def _price_matrix(shop: ShopDb, row_of: dict, days: pd.DatetimeIndex, as_of: dt.
     rows = prices["product_id"].map(row_of).to_numpy()
     cols = np.clip(days.searchsorted(pd.to_datetime(prices["date"])), 0, len(days) - 1)
     out[rows, cols] = prices["sell_price"].to_numpy()
-    # carry each price forward until the next change (and over the horizon)
-    frame = pd.DataFrame(out.T).ffill().bfill()
-    return frame.to_numpy().T
+    return carried(out)
+
+
+def carried(prices: np.ndarray) -> np.ndarray:
+    """(n, D) prices at their days of change, NaN between: each carried forward until the next change (and over
+    the horizon), and the first back to the row's first day (as pandas' ffill then bfill along the days would; a
+    row without a price stays NaN). In place, a row's segments of days made at once (np.repeat): at 20,000
+    products x 1,122 days 0.2 s against 1.2-1.7 s for the frame's ffill and bfill (bench/RESULTS.md)."""
+    n, D = prices.shape
+    rows, cols = np.nonzero(~np.isnan(prices))          # row by row, each row's days in order
+    if not len(rows):
+        return prices
+    values = prices[rows, cols]
+    priced, first = np.unique(rows, return_index=True)
+    # each price holds from its day (a row's first from day 0) to the row's next change (its last to day D)
+    begin = cols.copy()
+    begin[first] = 0
+    end = np.empty_like(cols)
+    end[:-1] = begin[1:]
+    end[np.r_[first[1:], len(rows)] - 1] = D
+    prices[priced] = np.repeat(values, end - begin).reshape(len(priced), D)
+    return prices
 
 
 def cut(drivers: Drivers, start: int, stop: int) -> Drivers:

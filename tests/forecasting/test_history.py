@@ -375,3 +375,22 @@ def test_unusual_days_limited_in_place_are_those_limited_in_a_copy():
     limited, same_flags = limit_anomalies(demand, in_place=True)
     assert limited is demand
     assert np.array_equal(limited, copied, equal_nan=True) and np.array_equal(same_flags, flags)
+
+
+def test_prices_carried_between_changes_are_pandas_forward_then_back_fill():
+    """core.demand.drivers.carried: each price holds until the next change and over the horizon, the first back to
+    the row's first day, a row never priced stays unknown: the same numbers as the frame's ffill().bfill() it
+    replaced, on rows of every shape."""
+    from core.demand.drivers import carried
+
+    rng = np.random.default_rng(5)
+    for _ in range(200):
+        n, days = int(rng.integers(1, 7)), int(rng.integers(1, 15))
+        prices = np.full((n, days), np.nan)
+        known = int(rng.integers(0, n * days + 1))
+        prices.flat[rng.choice(n * days, known, replace=False)] = rng.uniform(0.5, 20, known)
+        expected = pd.DataFrame(prices.T).ffill().bfill().to_numpy().T
+        assert np.array_equal(carried(prices.copy()), expected, equal_nan=True)
+    row = np.array([[np.nan, 2.0, np.nan, np.nan, 3.5, np.nan]])
+    assert carried(row).tolist() == [[2.0, 2.0, 2.0, 2.0, 3.5, 3.5]]
+
