@@ -12,10 +12,11 @@ from core.store import open_shop
 from core.store.db import read_together
 
 
-def _shop_with_awkward_lines(path, n=6000):
+def _shop_with_awkward_lines(path, n=6000, plain_below=None):
     """A shop file whose sales hold every kind of number a till or a sheet can leave: whole units, fractions of a
     unit, returns, values that are no whole number of cents (6 x 2.55 = 15.299999999999999, a third), huge and
-    tiny ones, lines with no value, a date SQLite cannot read, lines after the cut-off, lines of a second import."""
+    tiny ones, lines with no value, a date SQLite cannot read, lines after the cut-off, lines of a second import.
+    `plain_below`: the lines of line keys below it hold whole units and whole cents only (a till's lines)."""
     rng = np.random.default_rng(4)
     shop = open_shop(path)
     with shop.conn:
@@ -35,6 +36,10 @@ def _shop_with_awkward_lines(path, n=6000):
                             [times, price, rng.uniform(-1e14, 1e14, n)], np.nan)
         # line keys over the whole 64-bit range, as an import's hashes are
         keys = rng.integers(-2 ** 63, 2 ** 63 - 1, n, dtype=np.int64)
+        if plain_below is not None:
+            plain = keys < plain_below
+            qty[plain] = rng.integers(-1, 6, int(plain.sum()))
+            revenue[plain] = rng.integers(-500, 5000, int(plain.sum())) / 100.0
         days = rng.integers(0, 700, n)
         dates = [str(np.datetime64("2023-01-01") + int(d)) for d in days]
         dates[7] = "2023-02-0x"
@@ -118,3 +123,37 @@ def test_a_shop_open_read_only_is_read_together_the_same(tmp_path, restore_thres
     for name in ("product_id", "day", "qty", "revenue"):
         assert np.array_equal(getattr(together, name).view(np.int64),
                               np.ascontiguousarray(getattr(apart, name)).view(np.int64)), name
+
+
+def test_chunks_of_whole_cents_are_read_the_short_way_and_the_rest_the_long_way_the_same(tmp_path, restore_threshold,
+                                                                                         monkeypatch):
+    """Where the first lines (in line key order: a hash, so lines from all over the shop) hold whole hundredths
+    only, each chunk crosses its lines without the texts of other values (less work for SQLite); from the first
+    chunk with any other value on, the long way. Together the same lines to the bit as line by line; and a shop
+    whose first lines hold such values goes the long way at once."""
+    import core.store.db as db
+
+    statements = []
+    connect = db._connect
+
+    def traced(*args):
+        conn = connect(*args)
+        conn.set_trace_callback(statements.append)
+        return conn
+    monkeypatch.setattr(db, "_connect", traced)
+    monkeypatch.setattr(history, "SAMPLE_LINES", 300)
+    with _shop_with_awkward_lines(tmp_path / "shop.db", plain_below=2 ** 62) as shop:
+        shop.conn.set_trace_callback(statements.append)
+        together = _read(shop, True)
+        short = sum("total(NOT" in s and "printf" not in s and "LIMIT" not in s for s in statements)
+        long = sum("printf" in s for s in statements)
+        apart = _read(shop, False)
+        statements.clear()
+        monkeypatch.setattr(history, "SAMPLE_LINES", 6000)      # the sample meets the values of other kinds
+        again = _read(shop, True)
+        assert not any("total(NOT" in s and "LIMIT" not in s for s in statements)
+    assert short >= 2 and long >= 1
+    for read in (together, again):
+        for name in ("product_id", "day", "qty", "revenue"):
+            assert np.array_equal(getattr(read, name).view(np.int64),
+                                  np.ascontiguousarray(getattr(apart, name)).view(np.int64)), name
