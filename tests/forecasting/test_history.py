@@ -431,3 +431,34 @@ def test_the_price_matrix_is_the_frame_way_s_prices_in_force_each_day(tmp_path):
     assert np.array_equal(got, expected, equal_nan=True)
     assert np.isnan(got[3]).all() and not np.isnan(got[:3]).any()
     assert got[1, days.get_loc("2024-02-11")] == 4.25 and got[1, days.get_loc("2024-02-10")] != 4.25
+
+
+def test_sales_values_added_up_on_their_own_thread_are_those_added_up_in_turn(tmp_path, monkeypatch):
+    """_build adds up the products' sales values on a thread of its own beside the units where the history is big
+    (forced here): the same totals to the bit, and the same history otherwise; each line finds its product's row
+    whether every line's product is in the history or some are not (an inactive product)."""
+    import core.demand.history as history_module
+    from core.demand.history import _rows_of, load_history
+    from core.importing import run_import
+    from core.store import open_shop
+
+    rng = np.random.default_rng(6)
+    lines = [(f"P{rng.integers(1, 12)}", (START + dt.timedelta(days=int(rng.integers(0, 200)))).isoformat(),
+              int(rng.integers(1, 5)), round(float(rng.uniform(0.1, 40)), 2) * 3) for _ in range(4000)]
+    path = tmp_path / "till.csv"
+    pd.DataFrame(lines, columns=["sku", "date", "qty", "revenue"]).to_csv(path, index=False)
+    with open_shop(tmp_path / "shop.db") as shop:
+        run_import(shop, path, "sales", today=dt.date(2030, 1, 1))
+        in_turn = load_history(shop)
+        monkeypatch.setattr(history_module, "_cores", lambda: 2)
+        monkeypatch.setattr(history_module, "BESIDE_FROM_CELLS", 0)
+        beside = load_history(shop)
+    assert in_turn.revenue.any()
+    for name in ("product_ids", "sales", "demand", "stockout", "anomaly", "first_sale", "revenue", "closed"):
+        assert np.array_equal(getattr(beside, name), getattr(in_turn, name), equal_nan=name in ("sales", "demand"))
+    ids = np.array([7, 3, 12, 5])
+    every = rng.choice(ids, 500)
+    some = np.concatenate([every, [4, 99, -1, 0]])
+    row = {pid: i for i, pid in enumerate(ids)}
+    assert _rows_of(ids, every).tolist() == [row[p] for p in every]
+    assert _rows_of(ids, some).tolist() == [row.get(p, -1) for p in some]
