@@ -113,9 +113,13 @@ class ETS(_WeeklyModel):
 
 
 class ARIMA(_WeeklyModel):
-    """statsmodels' ARIMA(1,1,1) on the weeks of the last two years, the yearly season taken out as for ETS."""
+    """statsmodels' ARIMA(1,1,1) on the weeks of the last two years, the yearly season taken out as for ETS.
+    Fitted by the state space model's likelihood (statsmodels' own default), not the innovations algorithm's:
+    the same Gaussian likelihood found by another route, 13 ms a fit against 32 ms on M5's 40 most valuable
+    products (bench/RESULTS.md, with the windows' accuracy either way)."""
 
     alias = "arima"
+    method = "statespace"
 
     def _forecast_weeks(self, w, k):
         from statsmodels.tsa.arima.model import ARIMA as StatsARIMA
@@ -126,4 +130,4 @@ class ARIMA(_WeeklyModel):
         ahead_season = index[np.arange(k) % 52] if index is not None else np.ones(k)
         model = StatsARIMA(w[-104:] / season[-104:], order=(1, 1, 1), trend="n",
                            enforce_invertibility=False, enforce_stationarity=False)
-        return model.fit(method="innovations_mle").forecast(k) * ahead_season
+        return model.fit(method=self.method).forecast(k) * ahead_season
