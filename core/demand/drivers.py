@@ -3,7 +3,6 @@ same days as the demand matrix and on into the forecast horizon (events and plan
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,19 +80,20 @@ def _price_matrix(shop: ShopDb, row_of: dict, days: pd.DatetimeIndex, as_of: dt.
     cursor.row_factory = None
     cursor.execute("SELECT product_id, julianday(date) + 0.5, sell_price FROM prices WHERE date <= ? "
                    "AND typeof(sell_price) IN ('real', 'integer')", (as_of.isoformat(),))
-    prices = np.fromiter(itertools.chain.from_iterable(cursor), dtype=np.float64).reshape(-1, 3)
+    # (the product ids as whole numbers, whatever their size; a date SQLite cannot read is NaN)
+    prices = np.fromiter(cursor, dtype=[("product", "i8"), ("julian", "f8"), ("price", "f8")])
     cursor.close()
     out = np.full((len(row_of), len(days)), np.nan)
-    prices = prices[~np.isnan(prices[:, 1])]            # a date SQLite cannot read: no day
+    prices = prices[~np.isnan(prices["julian"])]
     if not len(prices) or not len(days):
         return out
-    prices = prices[np.argsort(prices[:, 1], kind="stable")]       # by date: a later price overwrites
-    rows = pd.Index(list(row_of), dtype=np.int64).get_indexer(prices[:, 0].astype(np.int64))
-    prices = prices[rows >= 0]
+    prices = prices[np.argsort(prices["julian"], kind="stable")]       # by date: a later price overwrites
+    rows = pd.Index(list(row_of), dtype=np.int64).get_indexer(prices["product"])
+    prices, rows = prices[rows >= 0], rows[rows >= 0]
     # the first day on or after each price's moment (a date at midnight: its own day)
     start = days[0].to_julian_date() + 0.5
-    cols = np.clip(np.ceil(prices[:, 1] - start), 0, len(days) - 1).astype(np.int64)
-    out[rows[rows >= 0], cols] = prices[:, 2]
+    cols = np.clip(np.ceil(prices["julian"] - start), 0, len(days) - 1).astype(np.int64)
+    out[rows, cols] = prices["price"]
     return carried(out)
 
 

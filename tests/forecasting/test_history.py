@@ -406,15 +406,16 @@ def test_the_price_matrix_is_the_frame_way_s_prices_in_force_each_day(tmp_path):
 
     rng = np.random.default_rng(2)
     days = pd.date_range("2024-01-01", "2024-03-31")
+    big = 2 ** 60 + 1                                   # an id no float holds exactly
     rows = [(p, (dt.date(2023, 12, 1) + dt.timedelta(days=int(d))).isoformat(), round(float(rng.uniform(1, 9)), 2))
-            for p in (1, 2, 3, 9) for d in rng.choice(140, 12, replace=False)]
+            for p in (1, 2, 3, 9, big) for d in rng.choice(140, 12, replace=False)]
     rows += [(2, "2024-02-10 15:30", 4.25), (1, "2023-11-05", 7.5)]
     with open_shop(tmp_path / "shop.db") as shop:
         with shop.conn:
             shop.conn.executemany("INSERT INTO products(id, sku, name) VALUES (?, ?, ?)",
-                                  [(i, f"P{i}", f"P{i}") for i in (1, 2, 3, 4, 9)])
+                                  [(i, f"P{i}", f"P{i}") for i in (1, 2, 3, 4, 9, big, big - 1)])
             shop.conn.executemany("INSERT INTO prices(product_id, date, sell_price) VALUES (?, ?, ?)", rows)
-        row_of = {1: 0, 2: 1, 3: 2, 4: 3}                  # product 9 is not in the history; 4 has no prices
+        row_of = {1: 0, 2: 1, 3: 2, 4: 3, big - 1: 4, big: 5}   # 9 is not in the history; 4 and big - 1 unpriced
         as_of = dt.date(2024, 3, 31)
         got = _price_matrix(shop, row_of, days, as_of)
         with shop.conn:
@@ -424,12 +425,12 @@ def test_the_price_matrix_is_the_frame_way_s_prices_in_force_each_day(tmp_path):
     frame = pd.DataFrame(rows, columns=["product_id", "date", "sell_price"])
     frame = frame[frame["date"] <= as_of.isoformat()].sort_values("date", kind="stable")
     frame = frame[frame["product_id"].isin(row_of)]
-    expected = np.full((4, len(days)), np.nan)
+    expected = np.full((6, len(days)), np.nan)
     cols = np.clip(days.searchsorted(pd.to_datetime(frame["date"], format="ISO8601")), 0, len(days) - 1)
     expected[frame["product_id"].map(row_of).to_numpy(), cols] = frame["sell_price"].to_numpy()
     expected = pd.DataFrame(expected.T).ffill().bfill().to_numpy().T
     assert np.array_equal(got, expected, equal_nan=True)
-    assert np.isnan(got[3]).all() and not np.isnan(got[:3]).any()
+    assert np.isnan(got[3]).all() and np.isnan(got[4]).all() and not np.isnan(got[[0, 1, 2, 5]]).any()
     assert got[1, days.get_loc("2024-02-11")] == 4.25 and got[1, days.get_loc("2024-02-10")] != 4.25
 
 
